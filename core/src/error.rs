@@ -1,0 +1,96 @@
+//! The one error type of the core: each variant is something a salesperson can act on, and each has a
+//! stable `code` so the window can react by kind instead of parsing messages.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A field of some input is wrong; `field` names it the way the form or flag does.
+    #[error("{field}: {message}")]
+    InvalidInput { field: String, message: String },
+
+    /// Something looked up by id (or id prefix) is not in the book.
+    #[error("no {what} matches '{key}'")]
+    NotFound { what: &'static str, key: String },
+
+    /// An id prefix matches more than one thing.
+    #[error("'{key}' matches {count} {what}s; type more of the id")]
+    Ambiguous { what: &'static str, key: String, count: usize },
+
+    /// The database was written by a newer Rapport; it is left untouched.
+    #[error(
+        "this database was written by a newer version of Rapport (schema {found}, this version knows up to {supported}); \
+         it was not changed — update Rapport to open it"
+    )]
+    NewerDatabase { found: i64, supported: i64 },
+
+    /// The file is not a Rapport database, or it is damaged.
+    #[error("{} is not a readable Rapport database (damaged or another kind of file); it was not changed — restore it from a backup", path.display())]
+    NotADatabase { path: PathBuf },
+
+    /// Another program holds a write lock for longer than we wait.
+    #[error("the database is busy in another window or command; try again in a moment")]
+    Busy,
+
+    /// A book file (export) cannot be read; names the line and column when known.
+    #[error("{0}")]
+    BadFile(String),
+
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+
+    #[error("database: {0}")]
+    Database(rusqlite::Error),
+
+    #[error("database schema: {0}")]
+    Migration(String),
+}
+
+impl Error {
+    /// The stable code the window and `--json` errors carry.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::Ambiguous { .. } => "ambiguous",
+            Error::NewerDatabase { .. } => "newer_database",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::Busy => "busy",
+            Error::BadFile(_) => "bad_file",
+            Error::Io(_) => "io",
+            Error::Database(_) | Error::Migration(_) => "database",
+        }
+    }
+
+    /// A message safe to show in the window: never a file path or SQL text.
+    pub fn public_message(&self) -> String {
+        match self {
+            Error::NotADatabase { .. } => {
+                "The database file is damaged or is not a Rapport database. It was not changed; restore it from a backup."
+                    .to_string()
+            }
+            Error::Io(e) => format!("a file could not be read or written ({})", e.kind()),
+            Error::Database(_) | Error::Migration(_) => {
+                "the database could not complete this; nothing was changed".to_string()
+            }
+            other => other.to_string(),
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidInput { field: field.into(), message: message.into() }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
+            _ => Error::Database(e),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,103 @@
+//! A dated contact in either direction.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::words::vocabulary;
+use super::{clean, required};
+use crate::Result;
+
+vocabulary! {
+    /// How a contact happens.
+    Channel {
+        Phone => "phone",
+        Text => "text",
+        Email => "email",
+        /// A letter or card by post.
+        Mail => "mail",
+        InPerson => "in_person",
+        Video => "video",
+    }
+}
+
+impl Channel {
+    /// The word the window shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone calls",
+            Channel::Text => "text messages",
+            Channel::Email => "email",
+            Channel::Mail => "post",
+            Channel::InPerson => "in person",
+            Channel::Video => "video calls",
+        }
+    }
+}
+
+vocabulary! {
+    /// Who reached out.
+    Direction { Inbound => "in", Outbound => "out" }
+}
+
+vocabulary! {
+    /// How the customer felt, as the salesperson read it.
+    Sentiment { Positive => "positive", Neutral => "neutral", Negative => "negative" }
+}
+
+/// A contact that happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    pub id: String,
+    pub customer_id: String,
+    pub at: DateTime<Utc>,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub summary: String,
+    /// What the customer said, verbatim.
+    pub quotes: Vec<String>,
+    pub sentiment: Option<Sentiment>,
+    /// For an outbound contact: why it was worth the customer's time.
+    pub reason: Option<String>,
+    /// The subject, when it is one the Guard knows (buy-back, service, referral …).
+    pub topic: Option<String>,
+    /// Information the customer asked for in this contact, still to be sent.
+    pub asked_for: Option<String>,
+    /// Why the salesperson went ahead despite a caution.
+    pub justification: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewInteraction {
+    /// Defaults to now.
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub summary: String,
+    #[serde(default)]
+    pub quotes: Vec<String>,
+    #[serde(default)]
+    pub sentiment: Option<Sentiment>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub asked_for: Option<String>,
+    #[serde(default)]
+    pub justification: Option<String>,
+}
+
+impl NewInteraction {
+    pub fn validated(self) -> Result<Self> {
+        Ok(NewInteraction {
+            summary: required("summary", &self.summary)?,
+            quotes: self.quotes.into_iter().map(|q| q.trim().to_string()).filter(|q| !q.is_empty()).collect(),
+            reason: clean(self.reason),
+            topic: clean(self.topic),
+            asked_for: clean(self.asked_for),
+            justification: clean(self.justification),
+            ..self
+        })
+    }
+}

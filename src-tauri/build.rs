@@ -1,0 +1,37 @@
+//! Puts the app's own commands under capability control: only those listed here can be granted,
+//! and `capabilities/main.json` grants them to the window labelled `main`.
+
+/// Every `#[tauri::command]` the window may call. Keep in step with `src/commands.rs`.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "load_demo",
+    "list_customers",
+    "list_tags",
+    "search",
+    "customer_page",
+    "save_customer",
+    "add_contact_point",
+    "add_fact",
+    "add_goal",
+    "add_note",
+    "add_purchase",
+    "add_promise",
+    "keep_promise",
+    "open_issue",
+    "update_issue",
+    "resolve_issue",
+    "log_interaction",
+    "record_preference",
+    "get_profile",
+    "save_profile",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=../ui");
+    println!("cargo:rerun-if-changed=../icons");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}
