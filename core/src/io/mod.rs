@@ -1,1 +1,3 @@
-//! io
+//! Moving the whole book in and out of files.
+
+pub mod json;

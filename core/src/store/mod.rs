@@ -1,1 +1,125 @@
-//! store
+//! The book on disk: one SQLite file (WAL, foreign keys on), versioned migrations, queries and search.
+//!
+//! `Store` is a concrete type, not a trait: there is one backend today. Every write that belongs together is one
+//! transaction, opened `IMMEDIATE` so two processes (the window and the command line) queue instead of failing.
+
+mod book;
+mod customers;
+mod read;
+mod records;
+mod rows;
+mod search;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+
+use crate::model::Profile;
+use crate::{Error, Result};
+
+pub use book::ImportSummary;
+pub use customers::ListQuery;
+pub use search::SearchHit;
+
+mod schema {
+    include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    schema::MIGRATIONS.len() as i64
+}
+
+/// How long a write waits for another program's write to finish before giving up with [`Error::Busy`].
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open book.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the book at `path` and brings its schema up to date.
+    ///
+    /// A file written by a newer Rapport is refused before anything touches it; a file that is not a SQLite
+    /// database is reported as such, and left as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+
+        // Read the version before any pragma that writes (journal_mode=WAL changes the file header).
+        let found: i64 =
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify_open_error(e, path))?;
+        if found > schema_version() {
+            return Err(Error::NewerDatabase { found, supported: schema_version() });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify_open_error(e, path))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+
+        let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+        migrations.to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => classify_open_error(err, path),
+            other => Error::Migration(other.to_string()),
+        })?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    /// An in-memory book, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+        migrations.to_latest(&mut conn).map_err(|e| Error::Migration(e.to_string()))?;
+        Ok(Store { conn, path: PathBuf::from(":memory:") })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction: it all lands, or nothing does.
+    pub(crate) fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = work(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The salesperson's profile.
+    pub fn profile(&self) -> Result<Profile> {
+        rows::profile(&self.conn)
+    }
+
+    /// Saves the profile after checking it.
+    pub fn save_profile(&mut self, profile: Profile) -> Result<Profile> {
+        let p = profile.validated()?;
+        self.write(|tx| rows::save_profile(tx, &p))?;
+        Ok(p)
+    }
+
+    /// How many customers the book holds.
+    pub fn customer_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?)
+    }
+}
+
+/// Turns SQLite's "not a database" family of errors into an error naming the file.
+fn classify_open_error(e: rusqlite::Error, path: &Path) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => Error::NotADatabase { path: path.into() },
+        _ => Error::from(e),
+    }
+}

@@ -1,0 +1,27 @@
+//! Embeds every file of `migrations/` in order, so a new migration can never be silently left out.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("migrations");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("core/migrations exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    for (i, f) in files.iter().enumerate() {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let number: usize = name.split('_').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        assert_eq!(number, i + 1, "migrations must be numbered 0001_, 0002_ … without gaps; {name} is out of place");
+        println!("cargo:rerun-if-changed={}", f.display());
+    }
+    let body: String = files
+        .iter()
+        .map(|f| format!("    include_str!({:?}),\n", f.display().to_string()))
+        .collect();
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets it")).join("migrations.rs");
+    fs::write(out, format!("/// The schema migrations, oldest first.\npub(crate) const MIGRATIONS: &[&str] = &[\n{body}];\n"))
+        .expect("OUT_DIR is writable");
+}

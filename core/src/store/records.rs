@@ -1,0 +1,223 @@
+//! Adding the records that happen over time: purchases, promises, customer issues, interactions and what the
+//! customer said about being contacted.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension};
+
+use super::{read, rows, Store};
+use crate::ids::new_id;
+use crate::model::*;
+use crate::{Error, Result};
+
+impl Store {
+    pub fn add_purchase(&mut self, customer_id: &str, input: NewPurchase, now: DateTime<Utc>) -> Result<Purchase> {
+        let p = input.validated()?;
+        let purchase = Purchase {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            purchased_on: p.purchased_on.unwrap_or(now.date_naive()),
+            description: p.description,
+            vehicle: p.vehicle,
+            features: p.features,
+            ownership: p.ownership,
+            term_ends_on: p.term_ends_on,
+            warranty_ends_on: p.warranty_ends_on,
+            warranty_terms: p.warranty_terms,
+            included_services: p
+                .included_services
+                .into_iter()
+                .map(|s| IncludedService { id: new_id(), name: s.name.trim().to_string(), every_months: s.every_months, total: s.total, used: s.used })
+                .collect(),
+            deliverables: p
+                .deliverables
+                .into_iter()
+                .map(|d| Deliverable { id: new_id(), what: d.what.trim().to_string(), due_on: d.due_on, delivered_on: None })
+                .collect(),
+        };
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            rows::insert_purchase(tx, &purchase)
+        })?;
+        Ok(purchase)
+    }
+
+    pub fn add_promise(&mut self, customer_id: &str, input: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
+        let p = input.validated()?;
+        let made_on = p.made_on.unwrap_or(now.date_naive());
+        if p.due_on < made_on {
+            return Err(Error::invalid("due", format!("{} is before the promise was made ({made_on})", p.due_on)));
+        }
+        let promise = Promise {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            what: p.what,
+            made_on,
+            due_on: p.due_on,
+            status: PromiseStatus::Open,
+            closed_on: None,
+        };
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            rows::insert_promise(tx, &promise)
+        })?;
+        Ok(promise)
+    }
+
+    /// Marks a promise kept today.
+    pub fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise> {
+        self.write(|tx| {
+            let status: Option<String> = tx
+                .query_row("SELECT status FROM promises WHERE id = ?1", params![promise_id], |r| r.get(0))
+                .optional()?;
+            match status.as_deref() {
+                None => return Err(Error::NotFound { what: "promise", key: promise_id.to_string() }),
+                Some("open") => {}
+                Some(other) => return Err(Error::invalid("promise", format!("it is already {other}"))),
+            }
+            tx.execute(
+                "UPDATE promises SET status = 'kept', closed_on = ?2 WHERE id = ?1",
+                params![promise_id, now.date_naive().format("%Y-%m-%d").to_string()],
+            )?;
+            Ok(tx.query_row("SELECT * FROM promises WHERE id = ?1", params![promise_id], rows::promise)?)
+        })
+    }
+
+    pub fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        let i = input.validated()?;
+        let issue = CustomerIssue {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            title: i.title,
+            opened_on: i.opened_on.unwrap_or(now.date_naive()),
+            status: IssueStatus::Open,
+            next_update_on: i.next_update_on,
+            resolved_on: None,
+            resolution: None,
+            updates: Vec::new(),
+        };
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            rows::insert_issue(tx, &issue)
+        })?;
+        Ok(issue)
+    }
+
+    /// Adds an update to an open issue and, optionally, when the customer should hear next.
+    pub fn update_issue(
+        &mut self,
+        issue_id: &str,
+        text: &str,
+        next_update_on: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<CustomerIssue> {
+        let text = crate::model::required("update", text)?;
+        self.write(|tx| {
+            let issue = issue_in(tx, issue_id)?;
+            if issue.status != IssueStatus::Open {
+                return Err(Error::invalid("issue", "it is resolved; open a new issue instead"));
+            }
+            rows::insert_issue_update(tx, issue_id, &IssueUpdate { id: new_id(), at: now, text })?;
+            if let Some(next) = next_update_on {
+                tx.execute(
+                    "UPDATE issues SET next_update_on = ?2 WHERE id = ?1",
+                    params![issue_id, next.format("%Y-%m-%d").to_string()],
+                )?;
+            }
+            issue_with_updates(tx, issue_id)
+        })
+    }
+
+    /// Resolves an issue; telling the customer it is done is still to come.
+    pub fn resolve_issue(&mut self, issue_id: &str, resolution: &str, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        let resolution = resolution.trim().to_string();
+        if resolution.is_empty() {
+            return Err(Error::invalid("resolution", "say how it was resolved; the customer will want to know"));
+        }
+        self.write(|tx| {
+            let issue = issue_in(tx, issue_id)?;
+            if issue.status != IssueStatus::Open {
+                return Err(Error::invalid("issue", "it is already resolved"));
+            }
+            tx.execute(
+                "UPDATE issues SET status = 'resolved', resolved_on = ?2, resolution = ?3, next_update_on = NULL WHERE id = ?1",
+                params![issue_id, now.date_naive().format("%Y-%m-%d").to_string(), resolution],
+            )?;
+            issue_with_updates(tx, issue_id)
+        })
+    }
+
+    /// Logs a contact that happened.
+    pub fn log_interaction(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
+        let i = input.validated()?;
+        let interaction = Interaction {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            at: i.at.unwrap_or(now),
+            channel: i.channel,
+            direction: i.direction,
+            summary: i.summary,
+            quotes: i.quotes,
+            sentiment: i.sentiment,
+            reason: i.reason,
+            topic: i.topic,
+            asked_for: i.asked_for,
+            justification: i.justification,
+        };
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            rows::insert_interaction(tx, &interaction)
+        })?;
+        Ok(interaction)
+    }
+
+    /// Records what the customer said about being contacted, in their words. Earlier statements stay as they were.
+    pub fn record_statement(
+        &mut self,
+        customer_id: &str,
+        input: NewStatement,
+        now: DateTime<Utc>,
+    ) -> Result<PreferenceStatement> {
+        let s = input.validated()?;
+        let statement = PreferenceStatement {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            said_at: s.said_at.unwrap_or(now),
+            words: s.words,
+            means: s.means,
+            source_interaction_id: s.source_interaction_id,
+            recorded_at: now,
+        };
+        if statement.said_at > now {
+            return Err(Error::invalid("said", "a customer cannot have said it in the future"));
+        }
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            if let Some(source) = &statement.source_interaction_id {
+                let owner: Option<String> = tx
+                    .query_row("SELECT customer_id FROM interactions WHERE id = ?1", params![source], |r| r.get(0))
+                    .optional()?;
+                if owner.as_deref() != Some(customer_id) {
+                    return Err(Error::invalid("source interaction", "is not one of this customer's interactions"));
+                }
+            }
+            rows::insert_statement(tx, &statement)
+        })?;
+        Ok(statement)
+    }
+}
+
+fn issue_in(conn: &rusqlite::Connection, issue_id: &str) -> Result<CustomerIssue> {
+    conn.query_row("SELECT * FROM issues WHERE id = ?1", params![issue_id], rows::issue)
+        .optional()?
+        .ok_or_else(|| Error::NotFound { what: "issue", key: issue_id.to_string() })
+}
+
+fn issue_with_updates(conn: &rusqlite::Connection, issue_id: &str) -> Result<CustomerIssue> {
+    let mut issue = issue_in(conn, issue_id)?;
+    let mut stmt = conn.prepare_cached("SELECT * FROM issue_updates WHERE issue_id = ?1 ORDER BY at, n")?;
+    issue.updates = stmt
+        .query_map(params![issue_id], rows::issue_update)?
+        .map(|r| r.map(|(_, u)| u))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(issue)
+}
