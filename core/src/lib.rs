@@ -19,5 +19,5 @@ pub mod tags;
 pub mod time;
 
 pub use error::{Error, Result};
-pub use store::Store;
+pub use store::{ImportSummary, ListQuery, SearchHit, Store};
 

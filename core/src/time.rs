@@ -3,6 +3,9 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+/// An IANA time zone.
+pub use chrono_tz::Tz as Zone;
+
 /// An IANA zone such as `America/Chicago`, or a message saying why the text is not one.
 pub fn parse_zone(text: &str) -> Result<Tz, String> {
     text.trim()
@@ -42,9 +45,14 @@ pub fn parse_moment(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
         .ok_or_else(|| format!("{t} does not exist in {zone} (the clocks skip it)"))
 }
 
-/// The timestamp text the database and the export use: RFC 3339 in UTC with a `Z`.
+/// The moment `--now` / `RAPPORT_NOW` give: as [`parse_moment`], with times without an offset read as UTC.
+pub fn parse_now(text: &str) -> Result<DateTime<Utc>, String> {
+    parse_moment(text, Tz::UTC)
+}
+
+/// The timestamp text the database and the export use: RFC 3339 in UTC with a `Z`, to the second.
 pub fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[cfg(test)]

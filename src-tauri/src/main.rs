@@ -1,5 +1,29 @@
+//! `rapport`: the window when run without a subcommand, the command line with one. Both are thin faces over
+//! `rapport-core`. The clock is read once, here, and `--now` / `RAPPORT_NOW` replace it.
+
+#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
+
+mod cli;
+mod clock;
+mod commands;
+mod location;
+mod present;
+mod window;
+
+use clap::Parser;
+
 fn main() {
-    tauri::Builder::default()
-        .run(tauri::generate_context!())
-        .expect("error while running tauri application");
+    let args = cli::Args::parse();
+    let clock = match clock::Clock::start(args.now.as_deref()) {
+        Ok(c) => c,
+        Err(message) => cli::fail(args.json, "invalid_input", &message),
+    };
+    let db = match location::database_path(args.db.clone()) {
+        Ok(p) => p,
+        Err(message) => cli::fail(args.json, "io", &message),
+    };
+    match args.command {
+        None => window::run(db, clock),
+        Some(command) => std::process::exit(cli::run(command, &db, clock.now(), args.json)),
+    }
 }

@@ -23,7 +23,23 @@ pub struct ListQuery {
 impl Store {
     /// Adds a customer.
     pub fn add_customer(&mut self, input: NewCustomer, now: DateTime<Utc>) -> Result<Customer> {
+        self.add_customer_with(input, Vec::new(), Vec::new(), now)
+    }
+
+    /// Adds a customer with their contact points and hand-set tags, all in one transaction.
+    pub fn add_customer_with(
+        &mut self,
+        input: NewCustomer,
+        points: Vec<NewContactPoint>,
+        tags: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Customer> {
         let c = input.validated()?;
+        let points = points.into_iter().map(NewContactPoint::validated).collect::<Result<Vec<_>>>()?;
+        let tags = tags
+            .iter()
+            .map(|t| tags::normalize(t).map_err(|m| Error::invalid("tag", m)))
+            .collect::<Result<Vec<_>>>()?;
         let customer = Customer {
             id: new_id(),
             name: c.name,
@@ -35,7 +51,24 @@ impl Store {
             created_at: now,
             updated_at: now,
         };
-        self.write(|tx| rows::insert_customer(tx, &customer))?;
+        self.write(|tx| {
+            rows::insert_customer(tx, &customer)?;
+            for p in points {
+                let point = ContactPoint {
+                    id: new_id(),
+                    customer_id: customer.id.clone(),
+                    kind: p.kind,
+                    label: p.label,
+                    value: p.value,
+                    preferred: p.preferred,
+                };
+                rows::insert_contact_point(tx, &point)?;
+            }
+            for tag in tags {
+                rows::insert_tag(tx, &customer.id, &Tag { tag, origin: TagOrigin::Manual })?;
+            }
+            Ok(())
+        })?;
         Ok(customer)
     }
 

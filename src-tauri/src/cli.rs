@@ -1,0 +1,746 @@
+//! The command line: clap definitions and, for each subcommand, a few lines over `rapport-core`.
+//!
+//! Human text by default, stable JSON with `--json` (documented in `docs/CLI.md`). Errors are one line naming
+//! what is wrong, with a non-zero exit, and nothing half-written (every write is one transaction).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use rapport_core::model::*;
+use rapport_core::{io::json, time, Error, ListQuery, Store};
+use serde::Serialize;
+
+use crate::present;
+
+#[derive(Parser, Debug)]
+#[command(name = "rapport", version, about = "Rapport: your customers, what they said, and reasons worth their time.")]
+#[command(after_help = "Run without a subcommand to open the window.")]
+pub struct Args {
+    /// The database file (default: the OS data directory)
+    #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// What time it is, for tests and demos (RFC 3339, or YYYY-MM-DD[THH:MM] read as UTC)
+    #[arg(long, global = true, env = "RAPPORT_NOW", value_name = "TIME")]
+    pub now: Option<String>,
+    /// Print stable JSON instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Add, edit, list, show and search customers
+    #[command(subcommand)]
+    Customers(CustomersCmd),
+    /// Phone numbers, emails and addresses
+    #[command(subcommand, name = "contact-points")]
+    ContactPoints(ContactPointsCmd),
+    /// Personal facts the customer shared (hashtags in them become tags)
+    #[command(subcommand)]
+    Facts(FactsCmd),
+    /// What the customer wants to achieve
+    #[command(subcommand)]
+    Goals(GoalsCmd),
+    /// Your notes about a customer (hashtags in them become tags)
+    #[command(subcommand)]
+    Notes(NotesCmd),
+    /// Tags set by hand
+    #[command(subcommand)]
+    Tags(TagsCmd),
+    /// What the customer bought
+    #[command(subcommand)]
+    Purchases(PurchasesCmd),
+    /// What you promised, and keeping it
+    #[command(subcommand)]
+    Promises(PromisesCmd),
+    /// Problems the customer raised: open, update, resolve
+    #[command(subcommand)]
+    Issues(IssuesCmd),
+    /// Contacts that happened, in either direction
+    #[command(subcommand)]
+    Interactions(InteractionsCmd),
+    /// What the customer said about being contacted, in their words
+    #[command(subcommand, name = "prefs")]
+    Prefs(PrefsCmd),
+    /// Your profile: name, dealership, time zone, working hours, signature
+    #[command(subcommand)]
+    Profile(ProfileCmd),
+    /// Write the whole book to a file
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// Read a whole book from a file
+    #[command(subcommand)]
+    Import(ImportCmd),
+    /// Write the demo book into an empty database
+    Demo,
+}
+
+#[derive(ClapArgs, Debug, Default)]
+pub struct CustomerFields {
+    /// What they like to be called
+    #[arg(long)]
+    preferred: Option<String>,
+    /// Their IANA time zone, e.g. America/Denver
+    #[arg(long = "tz", value_name = "ZONE")]
+    time_zone: Option<String>,
+    /// How you met
+    #[arg(long = "met")]
+    how_we_met: Option<String>,
+    #[arg(long)]
+    company: Option<String>,
+    /// Household members, in your words
+    #[arg(long)]
+    household: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CustomersCmd {
+    /// Add a customer
+    Add {
+        name: String,
+        #[command(flatten)]
+        fields: CustomerFields,
+        #[arg(long)]
+        email: Vec<String>,
+        #[arg(long)]
+        phone: Vec<String>,
+        #[arg(long)]
+        address: Vec<String>,
+        #[arg(long)]
+        tag: Vec<String>,
+    },
+    /// Change a customer's own fields (only the ones given; an empty value clears one)
+    Edit {
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        fields: CustomerFields,
+    },
+    /// Every customer by name (paged only with --limit)
+    List {
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        limit: Option<u32>,
+        #[arg(long)]
+        offset: Option<u32>,
+    },
+    /// A customer's whole page
+    Show { id: String },
+    /// Search names, contact points, facts, goals, notes and interactions
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContactPointsCmd {
+    /// Add a phone, email or address
+    Add {
+        customer: String,
+        /// phone, email or address
+        kind: ContactKind,
+        value: String,
+        #[arg(long)]
+        label: Option<String>,
+        #[arg(long)]
+        preferred: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FactsCmd {
+    Add {
+        customer: String,
+        text: String,
+        /// When you learned it (default today)
+        #[arg(long, value_parser = date_arg)]
+        learned: Option<NaiveDate>,
+        /// Where it came from
+        #[arg(long)]
+        source: Option<String>,
+        /// A date the fact is about (birthday, trip)
+        #[arg(long, value_parser = date_arg)]
+        date: Option<NaiveDate>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GoalsCmd {
+    Add {
+        customer: String,
+        text: String,
+        #[arg(long, value_parser = date_arg)]
+        stated: Option<NaiveDate>,
+        #[arg(long)]
+        source: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NotesCmd {
+    Add { customer: String, text: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TagsCmd {
+    Add { customer: String, tag: String },
+    Remove { customer: String, tag: String },
+    /// Every tag with how many customers carry it
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PurchasesCmd {
+    /// Add a purchase: `--service "Oil change:6:3"` is one every 6 months, 3 in all; `--deliverable "Plates:2026-12-01"`
+    Add {
+        customer: String,
+        description: String,
+        #[arg(long, value_parser = date_arg)]
+        on: Option<NaiveDate>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        make: Option<String>,
+        #[arg(long)]
+        model: Option<String>,
+        #[arg(long)]
+        trim: Option<String>,
+        #[arg(long)]
+        vin: Option<String>,
+        #[arg(long)]
+        feature: Vec<String>,
+        #[arg(long, value_parser = date_arg, conflicts_with = "finance_ends")]
+        lease_ends: Option<NaiveDate>,
+        #[arg(long, value_parser = date_arg)]
+        finance_ends: Option<NaiveDate>,
+        #[arg(long, value_parser = date_arg)]
+        warranty_ends: Option<NaiveDate>,
+        #[arg(long)]
+        warranty_terms: Option<String>,
+        #[arg(long, value_name = "NAME:EVERY_MONTHS:TOTAL")]
+        service: Vec<String>,
+        #[arg(long, value_name = "WHAT[:DUE]")]
+        deliverable: Vec<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PromisesCmd {
+    Add {
+        customer: String,
+        what: String,
+        #[arg(long, value_parser = date_arg)]
+        due: NaiveDate,
+        #[arg(long, value_parser = date_arg)]
+        made: Option<NaiveDate>,
+    },
+    /// Mark a promise kept
+    Keep { promise: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IssuesCmd {
+    Open {
+        customer: String,
+        title: String,
+        /// When the customer should next hear how it is going
+        #[arg(long, value_parser = date_arg)]
+        next_update: Option<NaiveDate>,
+    },
+    Update {
+        issue: String,
+        text: String,
+        #[arg(long, value_parser = date_arg)]
+        next_update: Option<NaiveDate>,
+    },
+    Resolve { issue: String, resolution: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InteractionsCmd {
+    /// Log a contact that happened
+    Add {
+        customer: String,
+        #[arg(long)]
+        channel: Channel,
+        /// in (they contacted you) or out (you contacted them)
+        #[arg(long)]
+        direction: Direction,
+        #[arg(long)]
+        summary: String,
+        /// Their words, verbatim (repeatable)
+        #[arg(long)]
+        quote: Vec<String>,
+        #[arg(long)]
+        sentiment: Option<Sentiment>,
+        /// Why it was worth their time (outbound)
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        topic: Option<String>,
+        /// Information they asked for
+        #[arg(long)]
+        asked_for: Option<String>,
+        /// When it happened (default now); without an offset it is read in the customer's zone
+        #[arg(long)]
+        at: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PrefsCmd {
+    /// Record what they said: --means prefer:email | decline:phone | allow:phone | hours:10:00-16:00 |
+    /// min-days:30 | topic:buy-back | allow-topic:trade-in | do-not-contact | resume
+    Add {
+        customer: String,
+        /// Their words, verbatim
+        #[arg(long)]
+        words: String,
+        #[arg(long)]
+        means: String,
+        /// When they said it (default now)
+        #[arg(long)]
+        said: Option<String>,
+        /// The interaction in which they said it
+        #[arg(long = "from", value_name = "INTERACTION")]
+        source: Option<String>,
+    },
+    /// Every statement, oldest first
+    List { customer: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProfileCmd {
+    Show,
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        dealership: Option<String>,
+        #[arg(long = "tz")]
+        time_zone: Option<String>,
+        /// Working hours, e.g. 08:30-17:30
+        #[arg(long)]
+        hours: Option<String>,
+        /// Working days, e.g. Mon,Tue,Wed,Thu,Fri,Sat
+        #[arg(long)]
+        days: Option<String>,
+        #[arg(long)]
+        signature: Option<String>,
+        #[arg(long)]
+        voice: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// The whole book as JSON (docs/DATA-FORMAT.md), to stdout or --out FILE
+    Json {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCmd {
+    /// A whole book exported as JSON; all of it lands, or none of it
+    Json { file: PathBuf },
+}
+
+fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    time::parse_date(s)
+}
+
+/// Prints one error line and exits non-zero.
+pub fn fail(json: bool, code: &str, message: &str) -> ! {
+    if json {
+        eprintln!("{}", serde_json::json!({ "error": { "code": code, "message": message } }));
+    } else {
+        eprintln!("rapport: {message}");
+    }
+    std::process::exit(1)
+}
+
+/// Runs one subcommand; returns the exit code.
+pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i32 {
+    let result = Store::open(db).and_then(|mut store| execute(command, &mut store, now, json_out));
+    match result {
+        Ok(()) => 0,
+        Err(e) => fail(json_out, e.code(), &e.to_string()),
+    }
+}
+
+/// What a command prints: JSON with `--json`, else the text.
+fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    if json_out {
+        serde_json::to_writer_pretty(&mut out, value).map_err(|e| Error::Io(e.into()))?;
+        writeln!(out)?;
+    } else {
+        let t = text();
+        write!(out, "{t}")?;
+        if !t.ends_with('\n') {
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    match command {
+        Command::Customers(cmd) => customers(cmd, store, now, j),
+        Command::ContactPoints(ContactPointsCmd::Add { customer, kind, value, label, preferred }) => {
+            let id = store.lookup_customer(&customer)?;
+            let p = store.add_contact_point(&id, NewContactPoint { kind, label, value, preferred })?;
+            emit(j, &p, || format!("Added {} {} ({})", p.kind, p.value, p.id))
+        }
+        Command::Facts(FactsCmd::Add { customer, text, learned, source, date }) => {
+            let id = store.lookup_customer(&customer)?;
+            let f = store.add_fact(&id, NewFact { text, learned_on: learned, source, date }, now)?;
+            emit(j, &f, || format!("Added fact {}", f.id))
+        }
+        Command::Goals(GoalsCmd::Add { customer, text, stated, source }) => {
+            let id = store.lookup_customer(&customer)?;
+            let g = store.add_goal(&id, NewGoal { text, stated_on: stated, source }, now)?;
+            emit(j, &g, || format!("Added goal {}", g.id))
+        }
+        Command::Notes(NotesCmd::Add { customer, text }) => {
+            let id = store.lookup_customer(&customer)?;
+            let n = store.add_note(&id, NewNote::plain(text), now)?;
+            emit(j, &n, || format!("Added note {}", n.id))
+        }
+        Command::Tags(cmd) => tags(cmd, store, j),
+        Command::Purchases(PurchasesCmd::Add {
+            customer,
+            description,
+            on,
+            year,
+            make,
+            model,
+            trim,
+            vin,
+            feature,
+            lease_ends,
+            finance_ends,
+            warranty_ends,
+            warranty_terms,
+            service,
+            deliverable,
+        }) => {
+            let id = store.lookup_customer(&customer)?;
+            let ownership = match (lease_ends, finance_ends) {
+                (Some(_), _) => Ownership::Lease,
+                (_, Some(_)) => Ownership::Finance,
+                _ => Ownership::Cash,
+            };
+            let vehicle = Vehicle { year, make, model, trim, vin };
+            let input = NewPurchase {
+                purchased_on: on,
+                description,
+                vehicle: Some(vehicle),
+                features: feature,
+                ownership,
+                term_ends_on: lease_ends.or(finance_ends),
+                warranty_ends_on: warranty_ends,
+                warranty_terms,
+                included_services: service.iter().map(|s| parse_service(s)).collect::<Result<_, _>>()?,
+                deliverables: deliverable.iter().map(|d| parse_deliverable(d)).collect::<Result<_, _>>()?,
+            };
+            let p = store.add_purchase(&id, input, now)?;
+            emit(j, &p, || format!("Added purchase {} ({})", p.description, p.id))
+        }
+        Command::Promises(PromisesCmd::Add { customer, what, due, made }) => {
+            let id = store.lookup_customer(&customer)?;
+            let p = store.add_promise(&id, NewPromise { what, due_on: due, made_on: made }, now)?;
+            emit(j, &p, || format!("Promised: {} — due {} ({})", p.what, p.due_on, p.id))
+        }
+        Command::Promises(PromisesCmd::Keep { promise }) => {
+            let id = store.lookup_promise(&promise)?;
+            let p = store.keep_promise(&id, now)?;
+            emit(j, &p, || format!("Kept: {}", p.what))
+        }
+        Command::Issues(cmd) => issues(cmd, store, now, j),
+        Command::Interactions(InteractionsCmd::Add {
+            customer,
+            channel,
+            direction,
+            summary,
+            quote,
+            sentiment,
+            reason,
+            topic,
+            asked_for,
+            at,
+        }) => {
+            let id = store.lookup_customer(&customer)?;
+            let at = match at {
+                Some(text) => Some(moment_for(store, &id, &text, "at")?),
+                None => None,
+            };
+            let input = NewInteraction {
+                at,
+                channel,
+                direction,
+                summary,
+                quotes: quote,
+                sentiment,
+                reason,
+                topic,
+                asked_for,
+                justification: None,
+            };
+            let i = store.log_interaction(&id, input, now)?;
+            emit(j, &i, || format!("Logged {} {} ({})", i.direction, i.channel, i.id))
+        }
+        Command::Prefs(PrefsCmd::Add { customer, words, means, said, source }) => {
+            let id = store.lookup_customer(&customer)?;
+            let means = Meaning::parse(&means)?;
+            let said_at = match said {
+                Some(text) => Some(moment_for(store, &id, &text, "said")?),
+                None => None,
+            };
+            let source_interaction_id = match source {
+                Some(prefix) => Some(store.lookup_interaction(&prefix)?),
+                None => None,
+            };
+            let s = store.record_statement(&id, NewStatement { words, means, said_at, source_interaction_id }, now)?;
+            emit(j, &s, || format!("Recorded: “{}” — {} ({})", s.words, s.means.describe(), s.id))
+        }
+        Command::Prefs(PrefsCmd::List { customer }) => {
+            let id = store.lookup_customer(&customer)?;
+            let rec = store.customer_record(&id)?;
+            emit(j, &rec.preferences, || present::statements(&rec.preferences))
+        }
+        Command::Profile(ProfileCmd::Show) => {
+            let p = store.profile()?;
+            emit(j, &p, || present::profile(&p))
+        }
+        Command::Profile(ProfileCmd::Set { name, dealership, time_zone, hours, days, signature, voice }) => {
+            let mut p = store.profile()?;
+            if let Some(v) = name {
+                p.name = v;
+            }
+            if let Some(v) = dealership {
+                p.dealership = v;
+            }
+            if let Some(v) = time_zone {
+                p.time_zone = v;
+            }
+            if let Some(h) = hours {
+                let (s, e) = h.split_once('-').ok_or_else(|| bad("hours", format!("'{h}' must look like 08:30-17:30")))?;
+                p.work_start = time::parse_clock(s).map_err(|m| bad("hours", m))?;
+                p.work_end = time::parse_clock(e).map_err(|m| bad("hours", m))?;
+            }
+            if let Some(d) = days {
+                p.work_days = d
+                    .split(',')
+                    .map(|x| x.trim().parse::<chrono::Weekday>().map_err(|_| bad("days", format!("'{x}' is not a weekday like Mon"))))
+                    .collect::<Result<_, _>>()?;
+            }
+            if let Some(v) = signature {
+                p.signature = v.replace("\\n", "\n");
+            }
+            if voice.is_some() {
+                p.voice = voice;
+            }
+            let p = store.save_profile(p)?;
+            emit(j, &p, || present::profile(&p))
+        }
+        Command::Export(ExportCmd::Json { out }) => {
+            let text = json::to_json(&store.export_book()?);
+            match out {
+                Some(path) => {
+                    write_whole(&path, text.as_bytes())?;
+                    if !j {
+                        eprintln!("Wrote {} customers to {}", store.customer_count()?, path.display());
+                    }
+                    Ok(())
+                }
+                None => {
+                    std::io::stdout().lock().write_all(text.as_bytes())?;
+                    Ok(())
+                }
+            }
+        }
+        Command::Import(ImportCmd::Json { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
+            let book = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
+            let summary = store.import_book(&book)?;
+            emit(j, &summary, || format!("Imported {} customers", summary.customers))
+        }
+        Command::Demo => {
+            let summary = store.load_demo(now)?;
+            emit(j, &summary, || format!("Wrote the demo book: {} customers", summary.customers))
+        }
+    }
+}
+
+fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    match cmd {
+        CustomersCmd::Add { name, fields, email, phone, address, tag } => {
+            // Check every part first, so a bad email does not leave a customer without it.
+            let input = NewCustomer {
+                name,
+                preferred_name: fields.preferred,
+                time_zone: fields.time_zone,
+                how_we_met: fields.how_we_met,
+                company: fields.company,
+                household: fields.household,
+            }
+            .validated()?;
+            let points: Vec<NewContactPoint> = email
+                .into_iter()
+                .map(|v| (ContactKind::Email, v))
+                .chain(phone.into_iter().map(|v| (ContactKind::Phone, v)))
+                .chain(address.into_iter().map(|v| (ContactKind::Address, v)))
+                .map(|(kind, value)| NewContactPoint { kind, label: None, value, preferred: false }.validated())
+                .collect::<Result<_, _>>()?;
+            let tags = tag
+                .iter()
+                .map(|t| rapport_core::tags::normalize(t).map_err(|m| bad("tag", m)))
+                .collect::<Result<Vec<_>, _>>()?;
+            let c = store.add_customer_with(input, points, tags, now)?;
+            emit(j, &c, || format!("Added {} ({})", c.name, c.id))
+        }
+        CustomersCmd::Edit { id, name, fields } => {
+            let id = store.lookup_customer(&id)?;
+            let old = store.customer(&id)?;
+            // A flag not given keeps the old value; an empty one clears it.
+            let keep = |new: Option<String>, old: Option<String>| match new {
+                Some(v) => Some(v),
+                None => old,
+            };
+            let input = NewCustomer {
+                name: name.unwrap_or(old.name),
+                preferred_name: keep(fields.preferred, old.preferred_name),
+                time_zone: keep(fields.time_zone, old.time_zone),
+                how_we_met: keep(fields.how_we_met, old.how_we_met),
+                company: keep(fields.company, old.company),
+                household: keep(fields.household, old.household),
+            };
+            let c = store.edit_customer(&id, input, now)?;
+            emit(j, &c, || format!("Saved {} ({})", c.name, c.id))
+        }
+        CustomersCmd::List { tag, limit, offset } => {
+            let list = store.list_customers(&ListQuery { tag, text: None, limit, offset })?;
+            emit(j, &list, || present::customer_list(&list))
+        }
+        CustomersCmd::Show { id } => {
+            let id = store.lookup_customer(&id)?;
+            let rec = store.customer_record(&id)?;
+            emit(j, &rec, || present::customer(&rec, now))
+        }
+        CustomersCmd::Search { query, limit } => {
+            let hits = store.search(&query, limit)?;
+            emit(j, &hits, || present::hits(&hits))
+        }
+    }
+}
+
+fn tags(cmd: TagsCmd, store: &mut Store, j: bool) -> Result<(), Error> {
+    match cmd {
+        TagsCmd::Add { customer, tag } => {
+            let id = store.lookup_customer(&customer)?;
+            let t = store.add_tag(&id, &tag)?;
+            emit(j, &t, || format!("Tagged #{}", t.tag))
+        }
+        TagsCmd::Remove { customer, tag } => {
+            let id = store.lookup_customer(&customer)?;
+            store.remove_tag(&id, &tag)?;
+            emit(j, &serde_json::json!({ "removed": tag }), || format!("Removed #{}", tag.trim_start_matches('#')))
+        }
+        TagsCmd::List => {
+            let counts: Vec<_> = store
+                .tag_counts()?
+                .into_iter()
+                .map(|(tag, customers)| serde_json::json!({ "tag": tag, "customers": customers }))
+                .collect();
+            emit(j, &counts, || {
+                counts.iter().map(|c| format!("#{}  {}\n", c["tag"].as_str().unwrap_or(""), c["customers"])).collect()
+            })
+        }
+    }
+}
+
+fn issues(cmd: IssuesCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    let issue = match cmd {
+        IssuesCmd::Open { customer, title, next_update } => {
+            let id = store.lookup_customer(&customer)?;
+            store.open_issue(&id, NewIssue { title, opened_on: None, next_update_on: next_update }, now)?
+        }
+        IssuesCmd::Update { issue, text, next_update } => {
+            let id = store.lookup_issue(&issue)?;
+            store.update_issue(&id, &text, next_update, now)?
+        }
+        IssuesCmd::Resolve { issue, resolution } => {
+            let id = store.lookup_issue(&issue)?;
+            store.resolve_issue(&id, &resolution, now)?
+        }
+    };
+    emit(j, &issue, || format!("Issue {}: {} ({})", issue.status, issue.title, issue.id))
+}
+
+fn bad(field: &str, message: impl Into<String>) -> Error {
+    Error::InvalidInput { field: field.to_string(), message: message.into() }
+}
+
+/// `--service "Oil change:6:3"`: name, every N months, how many in all.
+fn parse_service(text: &str) -> Result<NewIncludedService, Error> {
+    let parts: Vec<&str> = text.rsplitn(3, ':').collect();
+    let err = || bad("service", format!("'{text}' must look like \"Oil change:6:3\" (name:every months:how many)"));
+    if parts.len() != 3 {
+        return Err(err());
+    }
+    Ok(NewIncludedService {
+        name: parts[2].trim().to_string(),
+        every_months: parts[1].trim().parse().map_err(|_| err())?,
+        total: parts[0].trim().parse().map_err(|_| err())?,
+        used: 0,
+    })
+}
+
+/// `--deliverable "Plates:2026-12-01"` or just `--deliverable "Second key"`.
+fn parse_deliverable(text: &str) -> Result<NewDeliverable, Error> {
+    match text.rsplit_once(':') {
+        Some((what, due)) if time::parse_date(due).is_ok() => {
+            Ok(NewDeliverable { what: what.trim().to_string(), due_on: time::parse_date(due).ok() })
+        }
+        _ => Ok(NewDeliverable { what: text.trim().to_string(), due_on: None }),
+    }
+}
+
+/// A moment typed for a customer: without an offset it is their local time (or UTC when their zone is unknown).
+fn moment_for(store: &Store, customer_id: &str, text: &str, field: &str) -> Result<DateTime<Utc>, Error> {
+    let zone = store
+        .customer(customer_id)?
+        .time_zone
+        .and_then(|z| time::parse_zone(&z).ok())
+        .unwrap_or(time::Zone::UTC);
+    time::parse_moment(text, zone).map_err(|m| bad(field, m))
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(".{}.partial", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::BadFile(format!("{}: {e}", path.display())));
+    }
+    Ok(())
+}

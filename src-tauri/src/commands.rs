@@ -1,0 +1,175 @@
+//! The window's commands: each a few lines over `rapport-core`. The list is mirrored in `build.rs`, which puts
+//! them under capability control, and documented in `docs/IPC.md`.
+
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use rapport_core::model::*;
+use rapport_core::{Error, ListQuery, SearchHit, Store};
+use serde::Serialize;
+use tauri::State;
+
+use crate::clock::Clock;
+
+/// What every command shares: the open book and the clock.
+pub struct Book {
+    pub store: Mutex<Store>,
+    pub clock: Clock,
+}
+
+/// An error as the window receives it: a stable code, a message a salesperson can act on, and the field it is
+/// about. Never a file path or SQL text.
+#[derive(Debug, Serialize)]
+pub struct IpcError {
+    code: &'static str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        let (field, message) = match &e {
+            Error::InvalidInput { field, message } => (Some(field.clone()), message.clone()),
+            _ => (None, e.public_message()),
+        };
+        IpcError { code: e.code(), message, field }
+    }
+}
+
+type Reply<T> = Result<T, IpcError>;
+
+fn with<T>(book: &State<'_, Book>, work: impl FnOnce(&mut Store, chrono::DateTime<chrono::Utc>) -> Result<T, Error>) -> Reply<T> {
+    let mut store = book.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    Ok(work(&mut store, book.clock.now())?)
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    now: chrono::DateTime<chrono::Utc>,
+    customers: i64,
+    version: &'static str,
+    profile: Profile,
+}
+
+#[tauri::command]
+pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
+    with(&book, |s, now| {
+        Ok(AppInfo { now, customers: s.customer_count()?, version: env!("CARGO_PKG_VERSION"), profile: s.profile()? })
+    })
+}
+
+#[derive(Serialize)]
+pub struct Loaded {
+    customers: usize,
+}
+
+#[tauri::command]
+pub fn load_demo(book: State<'_, Book>) -> Reply<Loaded> {
+    with(&book, |s, now| Ok(Loaded { customers: s.load_demo(now)?.customers }))
+}
+
+#[tauri::command]
+pub fn list_customers(book: State<'_, Book>, query: Option<String>, tag: Option<String>, limit: Option<u32>) -> Reply<Vec<CustomerSummary>> {
+    let tag = tag.filter(|t| !t.trim().is_empty());
+    with(&book, |s, _| s.list_customers(&ListQuery { tag, text: query, limit, offset: None }))
+}
+
+#[derive(Serialize)]
+pub struct TagCount {
+    tag: String,
+    customers: u32,
+}
+
+#[tauri::command]
+pub fn list_tags(book: State<'_, Book>) -> Reply<Vec<TagCount>> {
+    with(&book, |s, _| Ok(s.tag_counts()?.into_iter().map(|(tag, customers)| TagCount { tag, customers }).collect()))
+}
+
+#[tauri::command]
+pub fn search(book: State<'_, Book>, query: String) -> Reply<Vec<SearchHit>> {
+    with(&book, |s, _| s.search(&query, 50))
+}
+
+#[tauri::command]
+pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerRecord> {
+    with(&book, |s, _| s.customer_record(&id))
+}
+
+#[tauri::command]
+pub fn save_customer(book: State<'_, Book>, id: Option<String>, customer: NewCustomer) -> Reply<Customer> {
+    with(&book, |s, now| match id {
+        Some(id) => s.edit_customer(&id, customer, now),
+        None => s.add_customer(customer, now),
+    })
+}
+
+#[tauri::command]
+pub fn add_contact_point(book: State<'_, Book>, customer_id: String, point: NewContactPoint) -> Reply<ContactPoint> {
+    with(&book, |s, _| s.add_contact_point(&customer_id, point))
+}
+
+#[tauri::command]
+pub fn add_fact(book: State<'_, Book>, customer_id: String, fact: NewFact) -> Reply<Fact> {
+    with(&book, |s, now| s.add_fact(&customer_id, fact, now))
+}
+
+#[tauri::command]
+pub fn add_goal(book: State<'_, Book>, customer_id: String, goal: NewGoal) -> Reply<Goal> {
+    with(&book, |s, now| s.add_goal(&customer_id, goal, now))
+}
+
+#[tauri::command]
+pub fn add_note(book: State<'_, Book>, customer_id: String, note: NewNote) -> Reply<Note> {
+    with(&book, |s, now| s.add_note(&customer_id, note, now))
+}
+
+#[tauri::command]
+pub fn add_purchase(book: State<'_, Book>, customer_id: String, purchase: NewPurchase) -> Reply<Purchase> {
+    with(&book, |s, now| s.add_purchase(&customer_id, purchase, now))
+}
+
+#[tauri::command]
+pub fn add_promise(book: State<'_, Book>, customer_id: String, promise: NewPromise) -> Reply<Promise> {
+    with(&book, |s, now| s.add_promise(&customer_id, promise, now))
+}
+
+#[tauri::command]
+pub fn keep_promise(book: State<'_, Book>, promise_id: String) -> Reply<Promise> {
+    with(&book, |s, now| s.keep_promise(&promise_id, now))
+}
+
+#[tauri::command]
+pub fn open_issue(book: State<'_, Book>, customer_id: String, issue: NewIssue) -> Reply<CustomerIssue> {
+    with(&book, |s, now| s.open_issue(&customer_id, issue, now))
+}
+
+#[tauri::command]
+pub fn update_issue(book: State<'_, Book>, issue_id: String, text: String, next_update_on: Option<NaiveDate>) -> Reply<CustomerIssue> {
+    with(&book, |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
+}
+
+#[tauri::command]
+pub fn resolve_issue(book: State<'_, Book>, issue_id: String, resolution: String) -> Reply<CustomerIssue> {
+    with(&book, |s, now| s.resolve_issue(&issue_id, &resolution, now))
+}
+
+#[tauri::command]
+pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: NewInteraction) -> Reply<Interaction> {
+    with(&book, |s, now| s.log_interaction(&customer_id, interaction, now))
+}
+
+#[tauri::command]
+pub fn record_preference(book: State<'_, Book>, customer_id: String, statement: NewStatement) -> Reply<PreferenceStatement> {
+    with(&book, |s, now| s.record_statement(&customer_id, statement, now))
+}
+
+#[tauri::command]
+pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
+    with(&book, |s, _| s.profile())
+}
+
+#[tauri::command]
+pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
+    with(&book, |s, _| s.save_profile(profile))
+}

@@ -1,0 +1,16 @@
+//! Where the book lives: `--db PATH` / `RAPPORT_DB`, else one file in the OS data directory — the folder Tauri's
+//! app data dir gives for our identifier (`~/.local/share/org.rapport.desktop` on Linux).
+
+use std::path::PathBuf;
+
+/// The app identifier of `tauri.conf.json`.
+pub const IDENTIFIER: &str = "org.rapport.desktop";
+pub const FILE_NAME: &str = "rapport.sqlite3";
+
+pub fn database_path(given: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(path);
+    }
+    let dirs = directories::BaseDirs::new().ok_or("cannot find your home folder; give the database with --db PATH")?;
+    Ok(dirs.data_dir().join(IDENTIFIER).join(FILE_NAME))
+}

@@ -1,0 +1,191 @@
+//! Human text for the command line: what a salesperson reads in a terminal.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, Utc};
+use rapport_core::model::*;
+use rapport_core::SearchHit;
+
+pub fn customer_list(list: &[CustomerSummary]) -> String {
+    if list.is_empty() {
+        return "No customers.\n".to_string();
+    }
+    let mut out = String::new();
+    for c in list {
+        let mut line = format!("{}  {}", c.id, c.name);
+        if let Some(p) = &c.preferred_name {
+            let _ = write!(line, " ({p})");
+        }
+        if let Some(co) = &c.company {
+            let _ = write!(line, " — {co}");
+        }
+        for t in &c.tags {
+            let _ = write!(line, " #{t}");
+        }
+        if c.open_promises > 0 {
+            let _ = write!(line, "  [{} promise{} open]", c.open_promises, plural(c.open_promises));
+        }
+        if c.open_issues > 0 {
+            let _ = write!(line, "  [{} issue{} open]", c.open_issues, plural(c.open_issues));
+        }
+        if c.do_not_contact {
+            line += "  [DO NOT CONTACT]";
+        }
+        out += &line;
+        out.push('\n');
+    }
+    out
+}
+
+pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
+    let c = &rec.customer;
+    let mut o = String::new();
+    let _ = write!(o, "{}", c.name);
+    if let Some(p) = &c.preferred_name {
+        let _ = write!(o, " (goes by {p})");
+    }
+    let _ = writeln!(o, "   id {}", c.id);
+    match c.time_zone.as_deref().and_then(|z| rapport_core::time::parse_zone(z).ok()) {
+        Some(zone) => {
+            let _ = writeln!(o, "Their time: {} ({})", now.with_timezone(&zone).format("%a %H:%M"), zone);
+        }
+        None => o += "Their time zone is unknown.\n",
+    }
+    for (label, value) in [("Company", &c.company), ("Household", &c.household), ("How we met", &c.how_we_met)] {
+        if let Some(v) = value {
+            let _ = writeln!(o, "{label}: {v}");
+        }
+    }
+    if !rec.tags.is_empty() {
+        let tags: Vec<String> = rec.tags.iter().map(|t| format!("#{}", t.tag)).collect();
+        let _ = writeln!(o, "Tags: {}", tags.join(" "));
+    }
+
+    o += "\nHow to reach me\n";
+    for p in &rec.contact_points {
+        let _ = writeln!(
+            o,
+            "  {} {}{}{}",
+            p.kind,
+            p.value,
+            p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default(),
+            if p.preferred { " — preferred" } else { "" }
+        );
+    }
+    if rec.preferences.is_empty() {
+        o += "  No statements yet.\n";
+    } else {
+        o += &statements(&rec.preferences);
+    }
+
+    let open_promises: Vec<&Promise> = rec.promises.iter().filter(|p| p.status == PromiseStatus::Open).collect();
+    let open_issues: Vec<&CustomerIssue> = rec.issues.iter().filter(|i| i.status == IssueStatus::Open).collect();
+    if !open_promises.is_empty() || !open_issues.is_empty() {
+        o += "\nWaiting on you\n";
+        for p in open_promises {
+            let overdue = if p.due_on < now.date_naive() { " — OVERDUE" } else { "" };
+            let _ = writeln!(o, "  promise: {} — due {}{}   ({})", p.what, p.due_on, overdue, p.id);
+        }
+        for i in open_issues {
+            let next = i.next_update_on.map(|d| format!(", next update {d}")).unwrap_or_default();
+            let _ = writeln!(o, "  issue: {} — opened {}{}   ({})", i.title, i.opened_on, next, i.id);
+        }
+    }
+    if !rec.purchases.is_empty() {
+        o += "\nPurchases\n";
+        for p in &rec.purchases {
+            let _ = writeln!(o, "  {} — {} ({})", p.purchased_on, p.description, p.ownership);
+            if let Some(vin) = p.vehicle.as_ref().and_then(|v| v.vin.as_ref()) {
+                let _ = writeln!(o, "    VIN {vin}");
+            }
+            if !p.features.is_empty() {
+                let _ = writeln!(o, "    features: {}", p.features.join(", "));
+            }
+            if let Some(d) = p.term_ends_on {
+                let _ = writeln!(o, "    {} ends {d}", p.ownership);
+            }
+            if let Some(d) = p.warranty_ends_on {
+                let _ = writeln!(o, "    warranty ends {d}{}", p.warranty_terms.as_deref().map(|t| format!(" ({t})")).unwrap_or_default());
+            }
+            for s in &p.included_services {
+                let _ = writeln!(o, "    included: {} every {} months, {} of {} used", s.name, s.every_months, s.used, s.total);
+            }
+            for d in &p.deliverables {
+                let state = match (d.delivered_on, d.due_on) {
+                    (Some(on), _) => format!("delivered {on}"),
+                    (None, Some(due)) => format!("owed, due {due}"),
+                    (None, None) => "owed".to_string(),
+                };
+                let _ = writeln!(o, "    {}: {state}", d.what);
+            }
+        }
+    }
+    if !rec.facts.is_empty() || !rec.goals.is_empty() {
+        o += "\nFacts and goals\n";
+        for f in &rec.facts {
+            let src = f.source.as_deref().map(|s| format!(", {s}")).unwrap_or_default();
+            let _ = writeln!(o, "  {} (learned {}{src})", f.text, f.learned_on);
+        }
+        for g in &rec.goals {
+            let _ = writeln!(o, "  goal: {} (since {})", g.text, g.stated_on);
+        }
+    }
+    let mut timeline: Vec<(DateTime<Utc>, String)> = Vec::new();
+    for i in &rec.interactions {
+        let mut line = format!("{} {} {}: {}", i.at.format("%Y-%m-%d"), i.direction, i.channel, i.summary);
+        for q in &i.quotes {
+            let _ = write!(line, " — “{q}”");
+        }
+        timeline.push((i.at, line));
+    }
+    for n in &rec.notes {
+        let status = n.status.map(|s| format!(" ({s})")).unwrap_or_default();
+        timeline.push((n.created_at, format!("{} {}{status}: {}", n.created_at.format("%Y-%m-%d"), n.kind, n.text)));
+    }
+    if !timeline.is_empty() {
+        timeline.sort_by(|a, b| b.0.cmp(&a.0));
+        o += "\nTimeline (newest first)\n";
+        for (_, line) in timeline {
+            let _ = writeln!(o, "  {line}");
+        }
+    }
+    o
+}
+
+pub fn statements(list: &[PreferenceStatement]) -> String {
+    let mut o = String::new();
+    for s in list {
+        let _ = writeln!(o, "  {} — “{}” (said {})", s.means.describe(), s.words, s.said_at.format("%Y-%m-%d"));
+    }
+    o
+}
+
+pub fn hits(hits: &[SearchHit]) -> String {
+    if hits.is_empty() {
+        return "Nothing found.\n".to_string();
+    }
+    hits.iter().map(|h| format!("{}  {} — {}: {}\n", h.customer_id, h.customer_name, h.kind, h.text)).collect()
+}
+
+pub fn profile(p: &Profile) -> String {
+    let days: Vec<String> = p.work_days.iter().map(|d| d.to_string()).collect();
+    format!(
+        "Name: {}\nDealership: {}\nTime zone: {}\nWorking hours: {}–{} on {}\nSignature: {}\nVoice: {}\n",
+        p.name,
+        p.dealership,
+        p.time_zone,
+        p.work_start.format("%H:%M"),
+        p.work_end.format("%H:%M"),
+        days.join(", "),
+        p.signature.replace('\n', " / "),
+        p.voice.as_deref().unwrap_or("")
+    )
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
