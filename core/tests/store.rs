@@ -1,0 +1,253 @@
+//! The store on real SQLite files in temp folders: migrations, refusal of newer or foreign files, search,
+//! hashtag tags, the append-only history of statements, and the export/import round trip.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rapport_core::io::json;
+use rapport_core::model::*;
+use rapport_core::{Error, ListQuery, Store};
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T16:00:00Z".parse().unwrap()
+}
+
+fn book_in(dir: &TempDir) -> Store {
+    Store::open(&dir.path().join("book.sqlite3")).expect("a fresh book opens")
+}
+
+fn customer(store: &mut Store, name: &str) -> String {
+    store
+        .add_customer(NewCustomer { name: name.into(), time_zone: Some("America/Denver".into()), ..Default::default() }, now())
+        .unwrap()
+        .id
+}
+
+#[test]
+fn a_fresh_file_gets_the_whole_schema_in_wal_mode() {
+    let dir = TempDir::new().unwrap();
+    let store = book_in(&dir);
+    assert_eq!(store.customer_count().unwrap(), 0);
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("book.sqlite3")).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, rapport_core::store::schema_version());
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    for table in ["customers", "contact_points", "facts", "goals", "tags", "preferences", "purchases", "included_services",
+        "deliverables", "interactions", "promises", "issues", "issue_updates", "notes", "profile", "search_index"] {
+        let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1, "table {table} exists");
+    }
+}
+
+#[test]
+fn reopening_keeps_the_book_and_runs_no_migration_twice() {
+    let dir = TempDir::new().unwrap();
+    let id = customer(&mut book_in(&dir), "Ann Berger");
+    let store = book_in(&dir);
+    assert_eq!(store.customer(&id).unwrap().name, "Ann Berger");
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE customers (id TEXT); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, Error::NewerDatabase { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("newer version of Rapport"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is byte for byte as it was");
+    assert!(!dir.path().join("future.sqlite3-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_named_and_left_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("notes.sqlite3");
+    let junk = b"These are my notes, not a database. ".repeat(200);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert_eq!(err.code(), "not_a_database", "{err}");
+    assert!(err.to_string().contains("notes.sqlite3"), "names the file: {err}");
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+}
+
+#[test]
+fn the_window_and_the_command_line_can_have_the_book_open_at_once() {
+    let dir = TempDir::new().unwrap();
+    let mut window = book_in(&dir);
+    let mut cli = book_in(&dir);
+    let a = customer(&mut window, "From the window");
+    let b = customer(&mut cli, "From the command line");
+    assert_eq!(window.customer(&b).unwrap().name, "From the command line");
+    assert_eq!(cli.customer(&a).unwrap().name, "From the window");
+}
+
+#[test]
+fn search_finds_prefixes_in_every_kind_of_text_newest_first() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ann = customer(&mut store, "Ann Berger");
+    let bo = customer(&mut store, "Bo Lindqvist");
+    store.add_fact(&ann, NewFact { text: "Daughter Mia starts college in Boulder".into(), learned_on: None, source: None, date: None }, now()).unwrap();
+    store.add_note(&bo, NewNote::plain("Loves fly fishing in Montana"), now()).unwrap();
+    store
+        .log_interaction(&bo, NewInteraction {
+            at: None, channel: Channel::Phone, direction: Direction::Inbound, summary: "Asked about towing".into(),
+            quotes: vec!["Can the Ascent tow a camper?".into()], sentiment: None, reason: None, topic: None,
+            asked_for: Some("towing capacity".into()), justification: None,
+        }, now())
+        .unwrap();
+    store.add_contact_point(&ann, NewContactPoint { kind: ContactKind::Email, label: None, value: "ann.berger@example.com".into(), preferred: true }).unwrap();
+
+    let kinds = |q: &str| store.search(q, 50).unwrap().into_iter().map(|h| (h.customer_name, h.kind)).collect::<Vec<_>>();
+    assert_eq!(kinds("berg"), vec![("Ann Berger".into(), "contact".into()), ("Ann Berger".into(), "customer".into())]);
+    assert_eq!(kinds("boul"), vec![("Ann Berger".to_string(), "fact".to_string())]);
+    assert_eq!(kinds("fly fish"), vec![("Bo Lindqvist".to_string(), "note".to_string())]);
+    assert_eq!(kinds("camper"), vec![("Bo Lindqvist".to_string(), "interaction".to_string())]);
+    assert!(kinds("nothing-like-this").is_empty());
+    // FTS5 syntax typed by a person is just text, never an error.
+    for odd in ["\"", "AND", "NEAR(", "a*b", "-", "ann OR", "'; DROP TABLE customers; --"] {
+        store.search(odd, 10).unwrap_or_else(|e| panic!("{odd}: {e}"));
+    }
+    let list = store.list_customers(&ListQuery { text: Some("montana".into()), ..Default::default() }).unwrap();
+    assert_eq!(list.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Bo Lindqvist"]);
+}
+
+#[test]
+fn hashtags_in_notes_and_facts_become_tags_and_hand_set_tags_stay() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ann = customer(&mut store, "Ann Berger");
+    let bo = customer(&mut store, "Bo Lindqvist");
+    store.add_note(&ann, NewNote::plain("Keeps cars 12 years. #BuyAndHold"), now()).unwrap();
+    store.add_fact(&ann, NewFact { text: "Runs a #fleet of three vans".into(), learned_on: None, source: None, date: None }, now()).unwrap();
+    store.add_tag(&bo, "#VIP").unwrap();
+    store.add_note(&bo, NewNote::plain("mentioned #buyandhold too"), now()).unwrap();
+
+    let tags_of = |s: &Store, id: &str| s.customer_record(id).unwrap().tags.into_iter().map(|t| (t.tag, t.origin)).collect::<Vec<_>>();
+    assert_eq!(tags_of(&store, &ann), vec![("BuyAndHold".into(), TagOrigin::Text), ("fleet".into(), TagOrigin::Text)]);
+    assert_eq!(tags_of(&store, &bo), vec![("buyandhold".into(), TagOrigin::Text), ("VIP".into(), TagOrigin::Manual)]);
+
+    let by_tag = store.list_customers(&ListQuery { tag: Some("#BUYANDHOLD".into()), ..Default::default() }).unwrap();
+    assert_eq!(by_tag.len(), 2, "tags compare without case");
+    assert_eq!(store.tag_counts().unwrap().iter().find(|(t, _)| t.eq_ignore_ascii_case("buyandhold")).unwrap().1, 2);
+}
+
+#[test]
+fn what_a_customer_said_is_never_rewritten_only_added_to() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ann = customer(&mut store, "Ann Berger");
+    let stop = NewStatement { words: "Remove me from your list.".into(), means: Meaning::DoNotContact, said_at: Some("2026-10-01T15:00:00Z".parse().unwrap()), source_interaction_id: None };
+    store.record_statement(&ann, stop, now()).unwrap();
+    let again = NewStatement { words: "You can call me again about the Outback.".into(), means: Meaning::ResumeContact, said_at: None, source_interaction_id: None };
+    store.record_statement(&ann, again, now()).unwrap();
+
+    let rec = store.customer_record(&ann).unwrap();
+    assert_eq!(rec.preferences.len(), 2, "the history is kept");
+    assert_eq!(rec.preferences[0].words, "Remove me from your list.");
+    assert_eq!(rec.preferences[1].means, Meaning::ResumeContact);
+
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("book.sqlite3")).unwrap();
+    let err = conn.execute("UPDATE preferences SET words = 'happy to hear from you'", []).unwrap_err();
+    assert!(err.to_string().contains("never changed"), "{err}");
+}
+
+#[test]
+fn bad_input_names_the_field_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let cases: Vec<(NewCustomer, &str)> = vec![
+        (NewCustomer { name: "  ".into(), ..Default::default() }, "name"),
+        (NewCustomer { name: "Zed".into(), time_zone: Some("Mars/Olympus".into()), ..Default::default() }, "time zone"),
+    ];
+    for (input, field) in cases {
+        match store.add_customer(input, now()) {
+            Err(Error::InvalidInput { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("expected invalid {field}, got {other:?}"),
+        }
+    }
+    let ann = customer(&mut store, "Ann");
+    let bad_point = NewContactPoint { kind: ContactKind::Email, label: None, value: "ann at example".into(), preferred: false };
+    assert!(store.add_customer_with(NewCustomer { name: "Half".into(), ..Default::default() }, vec![bad_point], vec![], now()).is_err());
+    assert_eq!(store.customer_count().unwrap(), 1, "no customer without their contact points");
+    let vin = NewPurchase { description: "2024 Outback".into(), vehicle: Some(Vehicle { vin: Some("123".into()), ..Default::default() }),
+        purchased_on: None, features: vec![], ownership: Ownership::Cash, term_ends_on: None, warranty_ends_on: None,
+        warranty_terms: None, included_services: vec![], deliverables: vec![] };
+    assert!(store.add_purchase(&ann, vin, now()).unwrap_err().to_string().contains("VIN"));
+    let note = store.add_note(&ann, NewNote::plain("<img src=x onerror=alert(1)> stays text"), now()).unwrap();
+    assert_eq!(store.customer_record(&ann).unwrap().notes[0].text, note.text, "markup is kept as the text it is");
+}
+
+#[test]
+fn ids_can_be_given_by_any_unique_prefix() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let a = customer(&mut store, "Ann");
+    let b = customer(&mut store, "Bo");
+    assert_eq!(store.lookup_customer(&a).unwrap(), a);
+    assert_eq!(store.lookup_customer(&a[..30]).unwrap(), a);
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    assert!(matches!(store.lookup_customer(&a[..common]), Err(Error::Ambiguous { .. })));
+    assert!(matches!(store.lookup_customer("ffff"), Err(Error::NotFound { .. })));
+    assert!(matches!(store.lookup_customer("x' OR 1=1 --"), Err(Error::NotFound { .. })));
+}
+
+fn demo_store(dir: &TempDir, name: &str) -> Store {
+    let mut store = Store::open(&dir.path().join(name)).unwrap();
+    store.load_demo(now()).unwrap();
+    store
+}
+
+#[test]
+fn export_then_import_then_export_gives_identical_bytes() {
+    let dir = TempDir::new().unwrap();
+    let mut first = demo_store(&dir, "first.sqlite3");
+    let ann = customer(&mut first, "Ann Ünal");
+    first.add_note(&ann, NewNote::plain("Quotes \"inside\", a tab\tand émoji 🚗 #Roundtrip"), now()).unwrap();
+    first.add_promise(&ann, NewPromise { what: "Second key".into(), due_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), made_on: None }, now()).unwrap();
+    let exported = json::to_json(&first.export_book().unwrap());
+
+    let mut second = Store::open(&dir.path().join("second.sqlite3")).unwrap();
+    second.import_book(&json::from_json(&exported).unwrap()).unwrap();
+    let again = json::to_json(&second.export_book().unwrap());
+    assert!(exported.len() > 10_000, "the demo book is not empty");
+    assert_eq!(exported, again);
+}
+
+#[test]
+fn an_import_with_a_bad_record_writes_nothing_and_names_it() {
+    let dir = TempDir::new().unwrap();
+    let source = demo_store(&dir, "source.sqlite3");
+    let mut book = source.export_book().unwrap();
+    let middle = book.customers.len() / 2;
+    book.customers[middle].customer.time_zone = Some("Atlantis/Lost".into());
+    let mut target = Store::open(&dir.path().join("target.sqlite3")).unwrap();
+    let err = target.import_book(&book).unwrap_err().to_string();
+    assert!(err.contains(&format!("customers[{middle}]")) && err.contains("Atlantis/Lost"), "{err}");
+    assert_eq!(target.customer_count().unwrap(), 0);
+
+    // A customer already in the book stops the whole import, too.
+    let mut book = source.export_book().unwrap();
+    target.import_book(&Book::new(book.profile.clone(), vec![book.customers[3].clone()])).unwrap();
+    book.customers.truncate(5);
+    let err = target.import_book(&book).unwrap_err().to_string();
+    assert!(err.contains("already in this book"), "{err}");
+    assert_eq!(target.customer_count().unwrap(), 1);
+}
+
+#[test]
+fn a_broken_book_file_names_the_line() {
+    let err = json::from_json("{\n  \"format\": \"rapport-book\",\n  \"version\": 1,\n  \"profile\": 7\n}").unwrap_err().to_string();
+    assert!(err.starts_with("line 4"), "{err}");
+    let err = json::from_json("{\"format\": \"rapport-book\", \"version\": 9}").unwrap_err().to_string();
+    assert!(err.contains("version 9"), "{err}");
+    let err = json::from_json("{\"contacts\": []}").unwrap_err().to_string();
+    assert!(err.contains("not a Rapport book"), "{err}");
+}
