@@ -1,0 +1,176 @@
+//! The command line, run as the real binary on real database files.
+
+use rapport_tests::Sandbox;
+use serde_json::Value;
+
+fn first_id(list: &Value) -> String {
+    list[0]["id"].as_str().expect("an id").to_string()
+}
+
+#[test]
+fn the_demo_book_lists_every_customer_as_json() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let list = s.json(&["customers", "list"]);
+    let list = list.as_array().expect("an array");
+    assert!(list.len() >= 40, "{} customers", list.len());
+    for c in list {
+        assert!(c["id"].as_str().is_some_and(|id| id.len() == 36), "{c}");
+        assert!(c["name"].as_str().is_some_and(|n| !n.is_empty()), "{c}");
+    }
+    let zones: std::collections::HashSet<_> = list.iter().filter_map(|c| c["time_zone"].as_str()).collect();
+    assert!(zones.len() >= 5, "several time zones: {zones:?}");
+    // Paging only when asked.
+    let page = s.json(&["customers", "list", "--limit", "10", "--offset", "5"]);
+    assert_eq!(page.as_array().unwrap().len(), 10);
+    assert_eq!(page[0]["id"], list[5]["id"]);
+    // The demo goes only into an empty book.
+    assert!(s.fails(&["demo"]).contains("empty book"));
+}
+
+#[test]
+fn export_import_export_gives_identical_bytes() {
+    let a = Sandbox::new();
+    a.ok(&["demo"]);
+    let out = a.dir.path().join("book.json");
+    a.ok(&["export", "json", "--out", out.to_str().unwrap()]);
+    let first = std::fs::read(&out).unwrap();
+    assert_eq!(a.ok(&["export", "json"]).as_bytes(), first, "--out and stdout write the same bytes");
+
+    let b = Sandbox::new();
+    b.ok(&["import", "json", out.to_str().unwrap()]);
+    let second = b.ok(&["export", "json"]);
+    assert_eq!(second.as_bytes(), first);
+}
+
+#[test]
+fn a_customer_built_up_from_the_command_line_shows_on_their_page() {
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Ana Souza", "--preferred", "Ana", "--tz", "America/Sao_Paulo", "--email", "ana@example.com", "--phone", "+55 11 5555 0100"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    assert_eq!(c["created_at"], "2026-11-23T16:00:00Z", "the clock is RAPPORT_NOW");
+    let short = &id[..28];
+    s.ok(&["facts", "add", short, "Twins, Leo and Bia, turn 7 in March", "--source", "at delivery"]);
+    s.ok(&["goals", "add", short, "Keep the car until the twins can drive"]);
+    s.ok(&["notes", "add", short, "Careful planner, reads every clause #BuyAndHold"]);
+    s.ok(&["purchases", "add", short, "2025 Honda Odyssey EX-L", "--year", "2025", "--make", "Honda", "--model", "Odyssey",
+        "--feature", "rear entertainment", "--service", "Oil change:6:3", "--deliverable", "Second key:2026-12-05", "--lease-ends", "2028-11-20"]);
+    let promise = s.json(&["promises", "add", short, "Order the second key", "--due", "2026-12-05"]);
+    let issue = s.json(&["issues", "open", short, "Sliding door squeaks", "--next-update", "2026-11-26"]);
+    s.ok(&["issues", "update", issue["id"].as_str().unwrap(), "Part ordered", "--next-update", "2026-11-30"]);
+    let call = s.json(&["interactions", "add", short, "--channel", "phone", "--direction", "in", "--summary", "Called about the door",
+        "--quote", "Please, only WhatsApp or email — I'm in meetings all day", "--sentiment", "neutral"]);
+    s.ok(&["prefs", "add", short, "--words", "Please, only WhatsApp or email — I'm in meetings all day", "--means", "decline:phone",
+        "--from", call["id"].as_str().unwrap()]);
+    s.ok(&["prefs", "add", short, "--words", "Mornings before nine are best", "--means", "hours:07:30-09:00"]);
+    s.ok(&["promises", "keep", promise["id"].as_str().unwrap()]);
+
+    let page = s.json(&["customers", "show", short]);
+    assert_eq!(page["name"], "Ana Souza");
+    assert_eq!(page["tags"][0]["tag"], "BuyAndHold");
+    assert_eq!(page["preferences"][0]["means"]["kind"], "decline_channel");
+    assert_eq!(page["preferences"][0]["source_interaction_id"], call["id"]);
+    assert_eq!(page["preferences"][1]["means"], serde_json::json!({"kind": "contact_hours", "start": "07:30:00", "end": "09:00:00"}));
+    assert_eq!(page["promises"][0]["status"], "kept");
+    assert_eq!(page["issues"][0]["updates"][0]["text"], "Part ordered");
+    assert_eq!(page["issues"][0]["next_update_on"], "2026-11-30");
+    assert_eq!(page["purchases"][0]["included_services"][0]["every_months"], 6);
+    assert_eq!(page["purchases"][0]["ownership"], "lease");
+
+    let text = s.ok(&["customers", "show", short]);
+    for expected in ["How to reach me", "“Mornings before nine are best”", "Sliding door squeaks", "Second key: owed, due 2026-12-05"] {
+        assert!(text.contains(expected), "{expected:?} in:\n{text}");
+    }
+    let hits = s.json(&["customers", "search", "whats"]);
+    assert_eq!(hits[0]["customer_id"], id.as_str());
+    assert_eq!(s.json(&["customers", "list", "--tag", "buyandhold"]).as_array().unwrap().len(), 1);
+    assert_eq!(s.json(&["tags", "list"])[0]["tag"], "BuyAndHold");
+    assert_eq!(s.json(&["prefs", "list", short]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn errors_are_one_line_that_names_what_is_wrong_and_nothing_is_written() {
+    let s = Sandbox::new();
+    let id = first_id(&serde_json::json!([s.json(&["customers", "add", "Ann Berger"])]));
+    let cases: &[(&[&str], &str)] = &[
+        (&["customers", "add", "Zed", "--tz", "Mars/Olympus"], "Mars/Olympus"),
+        (&["customers", "add", "Zed", "--email", "zed-at-example"], "zed-at-example"),
+        (&["customers", "show", "ffffffff"], "no customer matches 'ffffffff'"),
+        (&["facts", "add", &id, "   "], "fact: is required"),
+        (&["prefs", "add", &id, "--words", "call me whenever", "--means", "hours:18:00-09:00"], "start must be before"),
+        (&["prefs", "add", &id, "--words", "", "--means", "do-not-contact"], "their words: is required"),
+        (&["purchases", "add", &id, "Outback", "--vin", "SHORT"], "VIN"),
+        (&["purchases", "add", &id, "Outback", "--service", "Oil change every 6 months"], "Oil change:6:3"),
+        (&["promises", "add", &id, "Plates", "--due", "2026-02-30"], "2026-02-30"),
+        (&["interactions", "add", &id, "--channel", "pigeon", "--direction", "out", "--summary", "x"], "pigeon"),
+        (&["--now", "yesterday", "customers", "list"], "yesterday"),
+    ];
+    for (args, expected) in cases {
+        let err = s.fails(args);
+        assert!(err.contains(expected), "rapport {args:?}: {err:?} should mention {expected:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:?}");
+    }
+    let page = s.json(&["customers", "show", &id]);
+    for part in ["facts", "preferences", "purchases", "promises", "interactions"] {
+        assert_eq!(page[part].as_array().unwrap().len(), 0, "nothing half-written in {part}");
+    }
+    assert_eq!(s.json(&["customers", "list"]).as_array().unwrap().len(), 1);
+    let json_err = s.rapport(&["customers", "show", "ffffffff", "--json"]);
+    let v: Value = serde_json::from_slice(&json_err.stderr).expect("a JSON error with --json");
+    assert_eq!(v["error"]["code"], "not_found");
+}
+
+#[test]
+fn a_broken_import_names_the_line_and_leaves_the_book_as_it_was() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let before = s.ok(&["export", "json"]);
+    let good = Sandbox::new();
+    good.ok(&["demo"]);
+    let mut other = good.ok(&["export", "json"]);
+    let file = s.dir.path().join("broken.json");
+    std::fs::write(&file, "{\n \"format\": \"rapport-book\",\n \"version\": 1,\n \"customers\": [ {\"id\": }\n").unwrap();
+    let err = s.fails(&["import", "json", file.to_str().unwrap()]);
+    assert!(err.contains("broken.json") && err.contains("line 4"), "{err}");
+    // A valid file whose customers are new, with one bad time zone in the middle: none of it lands.
+    other = other.replacen("\"time_zone\": \"America/", "\"time_zone\": \"Nowhere/", 20);
+    std::fs::write(&file, other).unwrap();
+    let err = s.fails(&["import", "json", file.to_str().unwrap()]);
+    assert!(err.contains("Nowhere/"), "{err}");
+    assert_eq!(s.ok(&["export", "json"]), before);
+}
+
+#[test]
+fn the_now_flag_and_rapport_now_set_the_clock() {
+    let s = Sandbox::new();
+    let a = s.json(&["customers", "add", "Ann"]);
+    assert_eq!(a["created_at"], "2026-11-23T16:00:00Z");
+    let b = s.json(&["--now", "2027-01-05T08:30:00-06:00", "customers", "add", "Bo"]);
+    assert_eq!(b["created_at"], "2027-01-05T14:30:00Z", "--now wins over RAPPORT_NOW");
+    // Times typed for a customer without an offset are their local time.
+    let c = s.json(&["customers", "add", "Cy", "--tz", "Asia/Tokyo"]);
+    let i = s.json(&["interactions", "add", c["id"].as_str().unwrap(), "--channel", "email", "--direction", "in",
+        "--summary", "Asked for the brochure", "--at", "2026-11-20 09:00"]);
+    assert_eq!(i["at"], "2026-11-20T00:00:00Z");
+}
+
+#[test]
+fn a_database_from_a_newer_rapport_is_refused_untouched() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ann"]);
+    rusqlite::Connection::open(&s.db).unwrap().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = 999;").unwrap();
+    let before = std::fs::read(&s.db).unwrap();
+    let err = s.fails(&["customers", "list"]);
+    assert!(err.contains("newer version of Rapport"), "{err}");
+    assert_eq!(std::fs::read(&s.db).unwrap(), before);
+}
+
+#[test]
+fn a_damaged_database_file_is_reported_and_not_overwritten() {
+    let s = Sandbox::new();
+    std::fs::write(&s.db, b"PK\x03\x04 this is a zip file, not a book".repeat(100)).unwrap();
+    let before = std::fs::read(&s.db).unwrap();
+    let err = s.fails(&["customers", "list"]);
+    assert!(err.contains("not a readable Rapport database") && err.contains("book.sqlite3"), "{err}");
+    assert_eq!(std::fs::read(&s.db).unwrap(), before);
+}

@@ -1,1 +1,228 @@
-//! harness
+//! The harness every end-to-end test uses: a sandbox folder per test (its own database, HOME and XDG folders),
+//! the real `rapport` binary, and the real window driven through `tauri-driver` (WebDriver) under Xvfb.
+//!
+//! `scripts/test` builds the binary once and runs `cargo test` inside `xvfb-run` and `dbus-run-session`;
+//! these tests use that build rather than building their own.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use tempfile::TempDir;
+
+/// The moment every test runs at, unless it moves the clock itself.
+pub const NOW: &str = "2026-11-23T16:00:00Z";
+
+/// The `rapport` binary built by `cargo build` (or `RAPPORT_BIN`).
+pub fn binary() -> PathBuf {
+    if let Ok(p) = std::env::var("RAPPORT_BIN") {
+        return PathBuf::from(p);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let bin = target.join("debug/rapport");
+    assert!(bin.exists(), "{} is missing: run `cargo build -p rapport` first (scripts/test does)", bin.display());
+    bin
+}
+
+/// A folder of one's own: the database, HOME and XDG folders live here and vanish with it.
+pub struct Sandbox {
+    pub dir: TempDir,
+    pub db: PathBuf,
+    pub now: String,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = TempDir::new().expect("temp dir");
+        let db = dir.path().join("book.sqlite3");
+        for sub in ["home", "data", "config", "cache", "runtime"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("sandbox folders");
+        }
+        Sandbox { dir, db, now: NOW.to_string() }
+    }
+
+    /// The environment the app runs with: our database and clock, our own HOME and XDG folders.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let p = |s: &str| self.dir.path().join(s).display().to_string();
+        vec![
+            ("RAPPORT_DB".into(), self.db.display().to_string()),
+            ("RAPPORT_NOW".into(), self.now.clone()),
+            ("HOME".into(), p("home")),
+            ("XDG_DATA_HOME".into(), p("data")),
+            ("XDG_CONFIG_HOME".into(), p("config")),
+            ("XDG_CACHE_HOME".into(), p("cache")),
+        ]
+    }
+
+    /// `rapport ARGS…` in this sandbox.
+    pub fn rapport(&self, args: &[&str]) -> Output {
+        Command::new(binary()).args(args).envs(self.env()).stdin(Stdio::null()).output().expect("rapport runs")
+    }
+
+    /// Runs a command that must succeed; returns its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.rapport(args);
+        assert!(
+            out.status.success(),
+            "rapport {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Runs a command with `--json` that must succeed; returns the parsed JSON.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let text = self.ok(&all);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("rapport {args:?} --json printed invalid JSON ({e}): {text}"))
+    }
+
+    /// Runs a command that must fail; returns its standard error.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.rapport(args);
+        assert!(!out.status.success(), "rapport {args:?} should have failed but printed: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8(out.stderr).expect("utf-8 errors")
+    }
+}
+
+/// Where screenshots go: `target/screenshots/` (printed by every test that takes one).
+pub fn screenshot_dir() -> PathBuf {
+    let dir = binary().parent().and_then(Path::parent).expect("target dir").join("screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("address").port()
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_cargo_home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"))
+        .join("bin/tauri-driver");
+    if in_cargo_home.exists() {
+        return in_cargo_home;
+    }
+    PathBuf::from("tauri-driver")
+}
+
+/// The real window of the real binary, driven through WebDriver. Dropping it ends the app and the driver.
+pub struct Window {
+    pub client: Client,
+    driver: Child,
+    pub shots: PathBuf,
+    name: String,
+}
+
+impl Window {
+    /// Starts `tauri-driver` on free ports and opens a session that launches `rapport` in `sandbox`.
+    pub async fn open(sandbox: &Sandbox, name: &str) -> Window {
+        assert!(
+            std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+            "no display: run the tests with scripts/test, which starts Xvfb and a D-Bus session"
+        );
+        let (port, native_port) = (free_port(), free_port());
+        let mut cmd = Command::new(tauri_driver());
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .envs(sandbox.env())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            cmd.process_group(0);
+        }
+        let driver = cmd.spawn().expect("tauri-driver starts (scripts/setup --test installs it)");
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": binary().display().to_string() }),
+        );
+        let client = ClientBuilder::native().capabilities(caps).connect(&url).await.expect("a WebDriver session with the app");
+        let shots = screenshot_dir();
+        eprintln!("screenshots of {name}: {}", shots.display());
+        Window { client, driver, shots, name: name.to_string() }
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Waits until `css` matches an element whose text contains `text`.
+    pub async fn find_text(&self, css: &str, text: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            for e in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
+                if e.text().await.unwrap_or_default().contains(text) {
+                    return e;
+                }
+            }
+            assert!(Instant::now() < deadline, "no {css} containing {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a screenshot as `<test>-<step>.png` after the page has painted.
+    pub async fn shot(&self, step: &str) -> PathBuf {
+        // Two animation frames and a little time, or the picture can show the page from before the last click.
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));",
+                vec![],
+            )
+            .await;
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let path = self.shots.join(format!("{}-{step}.png", self.name));
+        std::fs::write(&path, png).expect("screenshot written");
+        path
+    }
+
+    /// Ends the session (which closes the app) and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        #[cfg(unix)]
+        {
+            let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.driver.id())]).status();
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        self.stop_driver();
+    }
+}
