@@ -29,6 +29,14 @@ pub enum Error {
     #[error("{} is not a readable Rapport database (damaged or another kind of file); it was not changed — restore it from a backup", path.display())]
     NotADatabase { path: PathBuf },
 
+    /// The Guard refused an outreach; the decision carries the customer's words.
+    #[error("{}", blocked_message(.0))]
+    Blocked(Box<crate::guard::Decision>),
+
+    /// The Guard urged caution; going ahead needs a typed justification.
+    #[error("{} — to go ahead anyway, give a justification", caution_message(.0))]
+    NeedsJustification(Box<crate::guard::Decision>),
+
     /// Another program holds a write lock for longer than we wait.
     #[error("the database is busy in another window or command; try again in a moment")]
     Busy,
@@ -52,6 +60,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidInput { .. } => "invalid_input",
+            Error::Blocked(_) => "blocked_by_preference",
+            Error::NeedsJustification(_) => "needs_justification",
             Error::NotFound { .. } => "not_found",
             Error::Ambiguous { .. } => "ambiguous",
             Error::NewerDatabase { .. } => "newer_database",
@@ -91,6 +101,35 @@ impl From<rusqlite::Error> for Error {
             _ => Error::Database(e),
         }
     }
+}
+
+fn blocked_message(d: &crate::guard::Decision) -> String {
+    let mut m = String::from("blocked");
+    if let Some(f) = d.deciding() {
+        m = format!("blocked: {}", f.message);
+        if let Some(q) = &f.quote {
+            m += &format!(" — they said: “{q}”");
+            if let Some(on) = f.said_on {
+                m += &format!(" ({on})");
+            }
+        }
+    }
+    if let Some(s) = &d.suggestion {
+        m += &format!(". {s}");
+    }
+    m
+}
+
+fn caution_message(d: &crate::guard::Decision) -> String {
+    let parts: Vec<String> = d
+        .reasons
+        .iter()
+        .map(|f| match &f.quote {
+            Some(q) => format!("{} (they said: “{q}”)", f.message),
+            None => f.message.clone(),
+        })
+        .collect();
+    format!("caution: {}", parts.join("; "))
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -11,6 +11,7 @@
 
 pub mod demo;
 mod error;
+pub mod guard;
 pub mod ids;
 pub mod io;
 pub mod model;

@@ -99,7 +99,7 @@ fn search_finds_prefixes_in_every_kind_of_text_newest_first() {
         .log_interaction(&bo, NewInteraction {
             at: None, channel: Channel::Phone, direction: Direction::Inbound, summary: "Asked about towing".into(),
             quotes: vec!["Can the Ascent tow a camper?".into()], sentiment: None, reason: None, topic: None,
-            asked_for: Some("towing capacity".into()), justification: None,
+            asked_for: Some("towing capacity".into()), justification: None, purpose: None,
         }, now())
         .unwrap();
     store.add_contact_point(&ann, NewContactPoint { kind: ContactKind::Email, label: None, value: "ann.berger@example.com".into(), preferred: true }).unwrap();

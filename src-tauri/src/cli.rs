@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use rapport_core::model::*;
+use rapport_core::guard::Outreach;
 use rapport_core::{io::json, time, Error, ListQuery, Store};
 use serde::Serialize;
 
@@ -77,6 +78,63 @@ pub enum Command {
     Import(ImportCmd),
     /// Write the demo book into an empty database
     Demo,
+    /// Ask the Guard whether a contact is allowed, needs caution, or is blocked — and why
+    Check(CheckArgs),
+    /// Persona playbooks: topics never to raise, what to offer instead
+    #[command(subcommand)]
+    Playbooks(PlaybooksCmd),
+    /// What the Guard held back, and why
+    HeldBack {
+        /// Only this customer
+        #[arg(long)]
+        customer: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct CheckArgs {
+    #[arg(long)]
+    customer: String,
+    #[arg(long)]
+    channel: Channel,
+    /// When (RFC 3339; without an offset, the customer's local time); default now
+    #[arg(long)]
+    at: Option<String>,
+    /// The subject: buy-back, referrals, service …
+    #[arg(long)]
+    topic: Option<String>,
+    /// The message's words
+    #[arg(long)]
+    text: Option<String>,
+    /// What the customer gains from it (default: the text)
+    #[arg(long)]
+    reason: Option<String>,
+    /// proactive, waiting (a promise, their issue, information they asked for) or reply
+    #[arg(long, default_value = "proactive")]
+    purpose: Purpose,
+    /// The outreach is a thank-you note
+    #[arg(long)]
+    thank_you: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlaybooksCmd {
+    List,
+    /// Add or replace the playbook of a persona tag
+    Set {
+        tag: String,
+        /// A topic never to raise (repeatable)
+        #[arg(long)]
+        never: Vec<String>,
+        /// Something to offer instead (repeatable)
+        #[arg(long)]
+        offer: Vec<String>,
+        #[arg(long, default_value = "")]
+        script: String,
+    },
+    Remove { tag: String },
 }
 
 #[derive(ClapArgs, Debug, Default)]
@@ -292,6 +350,12 @@ pub enum InteractionsCmd {
         /// When it happened (default now); without an offset it is read in the customer's zone
         #[arg(long)]
         at: Option<String>,
+        /// For an outbound contact: proactive, waiting (they were waiting on it) or reply
+        #[arg(long)]
+        purpose: Option<Purpose>,
+        /// Why you go ahead despite a caution from the Guard
+        #[arg(long)]
+        justification: Option<String>,
     },
 }
 
@@ -479,6 +543,8 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             topic,
             asked_for,
             at,
+            purpose,
+            justification,
         }) => {
             let id = store.lookup_customer(&customer)?;
             let at = match at {
@@ -495,9 +561,10 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 reason,
                 topic,
                 asked_for,
-                justification: None,
+                justification,
+                purpose,
             };
-            let i = store.log_interaction(&id, input, now)?;
+            let i = store.log_contact(&id, input, now)?;
             emit(j, &i, || format!("Logged {} {} ({})", i.direction, i.channel, i.id))
         }
         Command::Prefs(PrefsCmd::Add { customer, words, means, said, source }) => {
@@ -576,6 +643,44 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let book = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
             let summary = store.import_book(&book)?;
             emit(j, &summary, || format!("Imported {} customers", summary.customers))
+        }
+        Command::Check(a) => {
+            let id = store.lookup_customer(&a.customer)?;
+            let at = match a.at {
+                Some(text) => moment_for(store, &id, &text, "at")?,
+                None => now,
+            };
+            let outreach = Outreach {
+                channel: a.channel,
+                at,
+                topic: a.topic,
+                text: a.text,
+                reason: a.reason,
+                purpose: a.purpose,
+                in_thank_you: a.thank_you,
+            };
+            let d = store.check(&id, &outreach)?;
+            emit(j, &d, || present::decision(&d))
+        }
+        Command::Playbooks(PlaybooksCmd::List) => {
+            let list = store.playbooks()?;
+            emit(j, &list, || present::playbooks(&list))
+        }
+        Command::Playbooks(PlaybooksCmd::Set { tag, never, offer, script }) => {
+            let p = store.save_playbook(Playbook { tag, never_topics: never, offer, script })?;
+            emit(j, &p, || present::playbooks(std::slice::from_ref(&p)))
+        }
+        Command::Playbooks(PlaybooksCmd::Remove { tag }) => {
+            store.delete_playbook(&tag)?;
+            emit(j, &serde_json::json!({ "removed": tag }), || format!("Removed the playbook of #{}", tag.trim_start_matches('#')))
+        }
+        Command::HeldBack { customer, limit } => {
+            let id = match customer {
+                Some(c) => Some(store.lookup_customer(&c)?),
+                None => None,
+            };
+            let list = store.held_back(id.as_deref(), limit)?;
+            emit(j, &list, || present::held_back(&list))
         }
         Command::Demo => {
             let summary = store.load_demo(now)?;

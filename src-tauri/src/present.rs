@@ -189,3 +189,61 @@ fn plural(n: u32) -> &'static str {
         "s"
     }
 }
+
+pub fn decision(d: &rapport_core::guard::Decision) -> String {
+    let verdict = match d.decision {
+        rapport_core::guard::Verdict::Allowed => "ALLOWED",
+        rapport_core::guard::Verdict::Caution => "CAUTION",
+        rapport_core::guard::Verdict::Blocked => "BLOCKED",
+    };
+    let mut o = format!("{verdict}\n");
+    for f in &d.reasons {
+        let _ = write!(o, "  {} [{}]", f.message, f.rule.as_str());
+        if let Some(q) = &f.quote {
+            let _ = write!(o, "\n    they said: “{q}”");
+            if let Some(on) = f.said_on {
+                let _ = write!(o, " ({on})");
+            }
+        }
+        o.push('\n');
+    }
+    if let Some(s) = &d.suggestion {
+        let _ = writeln!(o, "  → {s}");
+    }
+    o
+}
+
+pub fn playbooks(list: &[Playbook]) -> String {
+    let mut o = String::new();
+    for p in list {
+        let _ = writeln!(o, "#{}", p.tag);
+        if !p.never_topics.is_empty() {
+            let _ = writeln!(o, "  never: {}", p.never_topics.join(", "));
+        }
+        for offer in &p.offer {
+            let _ = writeln!(o, "  offer: {offer}");
+        }
+        if !p.script.is_empty() {
+            let _ = writeln!(o, "  script: {}", p.script);
+        }
+    }
+    if o.is_empty() {
+        o = "No playbooks.\n".into();
+    }
+    o
+}
+
+pub fn held_back(list: &[HeldBack]) -> String {
+    if list.is_empty() {
+        return "Nothing held back.\n".into();
+    }
+    let mut o = String::new();
+    for h in list {
+        let _ = write!(o, "{}  {} for {} — {} [{}]", h.at.format("%Y-%m-%d %H:%M"), h.channel, h.customer_id, h.message, h.rule);
+        if let Some(q) = &h.quote {
+            let _ = write!(o, " — they said: “{q}”");
+        }
+        o.push('\n');
+    }
+    o
+}

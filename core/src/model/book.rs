@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CustomerRecord, Profile};
+use super::{CustomerRecord, Playbook, Profile};
 
 /// Names the file format so another JSON file is refused with a clear message.
 pub const BOOK_FORMAT: &str = "rapport-book";
@@ -15,11 +15,14 @@ pub struct Book {
     pub format: String,
     pub version: u32,
     pub profile: Profile,
+    /// Persona playbooks, by tag.
+    #[serde(default)]
+    pub playbooks: Vec<Playbook>,
     pub customers: Vec<CustomerRecord>,
 }
 
 impl Book {
     pub fn new(profile: Profile, customers: Vec<CustomerRecord>) -> Self {
-        Book { format: BOOK_FORMAT.to_string(), version: BOOK_VERSION, profile, customers }
+        Book { format: BOOK_FORMAT.to_string(), version: BOOK_VERSION, profile, playbooks: Vec::new(), customers }
     }
 }

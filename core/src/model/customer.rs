@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::words::vocabulary;
 use super::{clean, required};
-use super::{CustomerIssue, Interaction, Note, PreferenceStatement, Promise, Purchase};
+use super::{CustomerIssue, HeldBack, Interaction, Note, PreferenceStatement, Promise, Purchase};
 use crate::{Error, Result};
 
 /// A person the salesperson serves.
@@ -190,6 +190,9 @@ pub struct CustomerRecord {
     pub issues: Vec<CustomerIssue>,
     pub interactions: Vec<Interaction>,
     pub notes: Vec<Note>,
+    /// Outreach the Guard stopped, oldest first.
+    #[serde(default)]
+    pub held_back: Vec<HeldBack>,
 }
 
 /// One row of the customer list.

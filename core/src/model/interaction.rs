@@ -40,6 +40,18 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Why an outbound contact happened.
+    Purpose {
+        /// The salesperson's idea: a service milestone, an offer from the playbook, a personal date.
+        Proactive => "proactive",
+        /// The customer is waiting on it: a promise, an update on their issue, information they asked for.
+        Waiting => "waiting",
+        /// An answer to the customer's own message, on the channel they used.
+        Reply => "reply",
+    }
+}
+
+vocabulary! {
     /// How the customer felt, as the salesperson read it.
     Sentiment { Positive => "positive", Neutral => "neutral", Negative => "negative" }
 }
@@ -64,6 +76,9 @@ pub struct Interaction {
     pub asked_for: Option<String>,
     /// Why the salesperson went ahead despite a caution.
     pub justification: Option<String>,
+    /// For an outbound contact: proactive, waited on, or a reply.
+    #[serde(default)]
+    pub purpose: Option<Purpose>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +101,8 @@ pub struct NewInteraction {
     pub asked_for: Option<String>,
     #[serde(default)]
     pub justification: Option<String>,
+    #[serde(default)]
+    pub purpose: Option<Purpose>,
 }
 
 impl NewInteraction {

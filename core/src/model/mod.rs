@@ -5,8 +5,10 @@
 mod book;
 mod commitments;
 mod customer;
+mod held_back;
 mod interaction;
 mod note;
+mod playbook;
 mod preference;
 mod profile;
 mod purchase;
@@ -18,10 +20,12 @@ pub use customer::{
     ContactKind, ContactPoint, Customer, CustomerRecord, CustomerSummary, Fact, Goal, NewContactPoint, NewCustomer,
     NewFact, NewGoal, Tag, TagOrigin,
 };
-pub use interaction::{Channel, Direction, Interaction, NewInteraction, Sentiment};
+pub use held_back::HeldBack;
+pub use interaction::{Channel, Direction, Interaction, NewInteraction, Purpose, Sentiment};
 pub use note::{NewNote, Note, NoteKind, NoteStatus};
+pub use playbook::Playbook;
 pub use preference::{Meaning, NewStatement, PreferenceStatement};
-pub use profile::Profile;
+pub use profile::{CallingRule, Profile};
 pub use purchase::{
     Deliverable, IncludedService, NewDeliverable, NewIncludedService, NewPurchase, Ownership, Purchase, Vehicle,
 };

@@ -3,8 +3,19 @@
 use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+use super::words::vocabulary;
 use super::{clean, required};
 use crate::{Error, Result};
+
+vocabulary! {
+    /// Which calling-hours law the salesperson follows.
+    CallingRule {
+        /// Calls and texts between 8:00 and 21:00 in the customer's time.
+        Standard => "standard",
+        /// A stricter regional rule: 8:00–20:00, and at most three calls in 24 hours on the same subject.
+        Strict => "strict",
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
@@ -19,6 +30,32 @@ pub struct Profile {
     pub signature: String,
     /// A few words on how the salesperson writes ("warm, brief, no exclamation marks").
     pub voice: Option<String>,
+    /// Calls and texts go inside this window of the customer's day when they stated none.
+    #[serde(default = "default_contact_start")]
+    pub contact_start: NaiveTime,
+    #[serde(default = "default_contact_end")]
+    pub contact_end: NaiveTime,
+    #[serde(default = "default_calling_rule")]
+    pub calling_rule: CallingRule,
+    /// Fewest days between two proactive contacts when the customer stated none.
+    #[serde(default = "default_min_days")]
+    pub min_days_between: u32,
+}
+
+fn default_contact_start() -> NaiveTime {
+    NaiveTime::from_hms_opt(9, 0, 0).expect("valid time")
+}
+
+fn default_contact_end() -> NaiveTime {
+    NaiveTime::from_hms_opt(19, 0, 0).expect("valid time")
+}
+
+fn default_calling_rule() -> CallingRule {
+    CallingRule::Standard
+}
+
+fn default_min_days() -> u32 {
+    14
 }
 
 impl Default for Profile {
@@ -32,6 +69,10 @@ impl Default for Profile {
             work_days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
             signature: String::new(),
             voice: None,
+            contact_start: default_contact_start(),
+            contact_end: default_contact_end(),
+            calling_rule: default_calling_rule(),
+            min_days_between: default_min_days(),
         }
     }
 }
@@ -42,6 +83,12 @@ impl Profile {
         crate::time::parse_zone(&time_zone).map_err(|m| Error::invalid("time zone", m))?;
         if self.work_start >= self.work_end {
             return Err(Error::invalid("working hours", "the start must be before the end"));
+        }
+        if self.contact_start >= self.contact_end {
+            return Err(Error::invalid("contact hours", "the start must be before the end"));
+        }
+        if !(1..=3650).contains(&self.min_days_between) {
+            return Err(Error::invalid("days between contacts", "must be from 1 to 3650"));
         }
         Ok(Profile {
             name: self.name.trim().to_string(),

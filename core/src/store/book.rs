@@ -23,7 +23,9 @@ impl Store {
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let customers = ids.iter().map(|id| read::record(self.conn(), id)).collect::<Result<Vec<_>>>()?;
-        Ok(Book::new(self.profile()?, customers))
+        let mut book = Book::new(self.profile()?, customers);
+        book.playbooks = self.playbooks()?;
+        Ok(book)
     }
 
     /// Adds every customer of `book`, keeping ids. Into an empty book the profile comes too; into a book that
@@ -45,6 +47,12 @@ impl Store {
             }
             if empty {
                 rows::save_profile(tx, &book.profile)?;
+                if !book.playbooks.is_empty() {
+                    tx.execute("DELETE FROM playbooks", [])?;
+                }
+                for p in &book.playbooks {
+                    rows::save_playbook(tx, p)?;
+                }
             }
             Ok(())
         })?;
@@ -89,6 +97,9 @@ fn insert_record(conn: &rusqlite::Connection, rec: &CustomerRecord) -> Result<()
     for n in &rec.notes {
         rows::insert_note(conn, n)?;
     }
+    for h in &rec.held_back {
+        rows::insert_held_back(conn, h)?;
+    }
     for t in &rec.tags {
         rows::insert_tag(conn, &rec.customer.id, t)?;
     }
@@ -113,6 +124,9 @@ fn check_book(book: &Book) -> Result<()> {
         )));
     }
     book.profile.clone().validated().map_err(|e| Error::BadFile(format!("profile: {e}")))?;
+    for (i, p) in book.playbooks.iter().enumerate() {
+        p.clone().validated().map_err(|e| Error::BadFile(format!("playbooks[{i}]: {e}")))?;
+    }
     let mut seen = std::collections::HashSet::new();
     for (i, rec) in book.customers.iter().enumerate() {
         let at = |e: Error| Error::BadFile(format!("customers[{i}] ({}): {e}", rec.customer.name));
@@ -200,6 +214,9 @@ fn check_record(rec: &CustomerRecord) -> Result<()> {
     for n in &rec.notes {
         owned("note", &n.customer_id)?;
         crate::model::required("note", &n.text)?;
+    }
+    for h in &rec.held_back {
+        owned("held back", &h.customer_id)?;
     }
     for t in &rec.tags {
         crate::tags::normalize(&t.tag).map_err(|m| Error::invalid("tag", m))?;

@@ -5,6 +5,7 @@
 
 mod book;
 mod customers;
+mod guard;
 mod read;
 mod records;
 mod rows;
@@ -21,6 +22,7 @@ use crate::{Error, Result};
 
 pub use book::ImportSummary;
 pub use customers::ListQuery;
+pub use guard::Facts;
 pub use search::SearchHit;
 
 mod schema {

@@ -51,6 +51,7 @@ pub(super) fn record(conn: &Connection, id: &str) -> Result<CustomerRecord> {
         issues,
         interactions: list(conn, "SELECT * FROM interactions WHERE customer_id = ?1 ORDER BY at, n", id, rows::interaction)?,
         notes: list(conn, "SELECT * FROM notes WHERE customer_id = ?1 ORDER BY created_at, n", id, rows::note)?,
+        held_back: list(conn, "SELECT * FROM held_back WHERE customer_id = ?1 ORDER BY at, n", id, rows::held_back)?,
         customer,
     })
 }

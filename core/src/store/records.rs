@@ -162,6 +162,7 @@ impl Store {
             topic: i.topic,
             asked_for: i.asked_for,
             justification: i.justification,
+            purpose: i.purpose,
         };
         self.write(|tx| {
             read::customer(tx, customer_id)?;

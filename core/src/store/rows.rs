@@ -87,6 +87,10 @@ pub(super) fn profile(conn: &Connection) -> Result<Profile> {
             work_days,
             signature: r.get("signature")?,
             voice: r.get("voice")?,
+            contact_start: clock(r, "contact_start")?.unwrap_or_default(),
+            contact_end: clock(r, "contact_end")?.unwrap_or_default(),
+            calling_rule: word(r, "calling_rule")?,
+            min_days_between: r.get("min_days_between")?,
         })
     })?)
 }
@@ -95,8 +99,12 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
     let days: Vec<String> = p.work_days.iter().map(|d| d.to_string()).collect();
     conn.execute(
         "UPDATE profile SET name = ?1, dealership = ?2, time_zone = ?3, work_start = ?4, work_end = ?5,
-                work_days = ?6, signature = ?7, voice = ?8 WHERE id = 1",
-        params![p.name, p.dealership, p.time_zone, hhmm(p.work_start), hhmm(p.work_end), days.join(","), p.signature, p.voice],
+                work_days = ?6, signature = ?7, voice = ?8, contact_start = ?9, contact_end = ?10, calling_rule = ?11,
+                min_days_between = ?12 WHERE id = 1",
+        params![
+            p.name, p.dealership, p.time_zone, hhmm(p.work_start), hhmm(p.work_end), days.join(","), p.signature, p.voice,
+            hhmm(p.contact_start), hhmm(p.contact_end), p.calling_rule.as_str(), p.min_days_between
+        ],
     )?;
     Ok(())
 }
@@ -239,17 +247,18 @@ pub(super) fn interaction(r: &Row<'_>) -> rusqlite::Result<Interaction> {
         topic: r.get("topic")?,
         asked_for: r.get("asked_for")?,
         justification: r.get("justification")?,
+        purpose: maybe_word(r, "purpose")?,
     })
 }
 
 pub(super) fn insert_interaction(conn: &Connection, i: &Interaction) -> Result<()> {
     conn.execute(
         "INSERT INTO interactions (id, customer_id, at, channel, direction, summary, quotes, sentiment, reason, topic,
-                                   asked_for, justification)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                   asked_for, justification, purpose)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             i.id, i.customer_id, stamp(i.at), i.channel.as_str(), i.direction.as_str(), i.summary, json(&i.quotes),
-            i.sentiment.map(|s| s.as_str()), i.reason, i.topic, i.asked_for, i.justification
+            i.sentiment.map(|s| s.as_str()), i.reason, i.topic, i.asked_for, i.justification, i.purpose.map(|p| p.as_str())
         ],
     )?;
     Ok(())
@@ -439,6 +448,50 @@ pub(super) fn insert_issue_update(conn: &Connection, issue_id: &str, u: &IssueUp
     conn.execute(
         "INSERT INTO issue_updates (id, issue_id, at, text) VALUES (?1, ?2, ?3, ?4)",
         params![u.id, issue_id, stamp(u.at), u.text],
+    )?;
+    Ok(())
+}
+
+// ---- playbooks and what was held back ----------------------------------------------------------------------
+
+pub(super) fn playbook(r: &Row<'_>) -> rusqlite::Result<Playbook> {
+    Ok(Playbook { tag: r.get("tag")?, never_topics: strings(r, "never_topics")?, offer: strings(r, "offer")?, script: r.get("script")? })
+}
+
+pub(super) fn save_playbook(conn: &Connection, p: &Playbook) -> Result<()> {
+    conn.execute(
+        "INSERT INTO playbooks (tag, never_topics, offer, script) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (tag) DO UPDATE SET tag = excluded.tag, never_topics = excluded.never_topics, offer = excluded.offer,
+                                         script = excluded.script",
+        params![p.tag, json(&p.never_topics), json(&p.offer), p.script],
+    )?;
+    Ok(())
+}
+
+pub(super) fn held_back(r: &Row<'_>) -> rusqlite::Result<HeldBack> {
+    Ok(HeldBack {
+        id: r.get("id")?,
+        customer_id: r.get("customer_id")?,
+        at: moment(r, "at")?,
+        planned_for: moment(r, "planned_for")?,
+        channel: word(r, "channel")?,
+        topic: r.get("topic")?,
+        text: r.get("text")?,
+        rule: r.get("rule")?,
+        message: r.get("message")?,
+        quote: r.get("quote")?,
+        source: r.get("source")?,
+    })
+}
+
+pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
+    conn.execute(
+        "INSERT INTO held_back (id, customer_id, at, planned_for, channel, topic, text, rule, message, quote, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            h.id, h.customer_id, stamp(h.at), stamp(h.planned_for), h.channel.as_str(), h.topic, h.text, h.rule, h.message,
+            h.quote, h.source
+        ],
     )?;
     Ok(())
 }

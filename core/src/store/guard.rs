@@ -1,0 +1,145 @@
+//! Feeding the Guard from the book, logging outbound contacts through it, and keeping what it held back.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::{read, rows, Store};
+use crate::guard::{self, Decision, Outreach, Situation, Verdict};
+use crate::ids::new_id;
+use crate::model::*;
+use crate::{Error, Result};
+
+/// Everything the Guard needs about one customer, owned.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub customer: Customer,
+    pub statements: Vec<PreferenceStatement>,
+    pub interactions: Vec<Interaction>,
+    pub tags: Vec<String>,
+    pub playbooks: Vec<Playbook>,
+    pub profile: Profile,
+}
+
+impl Facts {
+    pub fn situation(&self) -> Situation<'_> {
+        Situation {
+            customer: &self.customer,
+            statements: &self.statements,
+            interactions: &self.interactions,
+            tags: &self.tags,
+            playbooks: &self.playbooks,
+            profile: &self.profile,
+        }
+    }
+}
+
+impl Store {
+    /// What the Guard needs to decide for this customer.
+    pub fn guard_facts(&self, customer_id: &str) -> Result<Facts> {
+        let rec = read::record(self.conn(), customer_id)?;
+        Ok(Facts {
+            tags: rec.tags.iter().map(|t| t.tag.clone()).collect(),
+            statements: rec.preferences,
+            interactions: rec.interactions,
+            customer: rec.customer,
+            playbooks: self.playbooks()?,
+            profile: self.profile()?,
+        })
+    }
+
+    /// The Guard's decision on a proposed contact.
+    pub fn check(&self, customer_id: &str, outreach: &Outreach) -> Result<Decision> {
+        let facts = self.guard_facts(customer_id)?;
+        Ok(guard::decide(&facts.situation(), outreach))
+    }
+
+    /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held
+    /// back, with the customer's words); a caution needs a typed justification, stored with the interaction.
+    pub fn log_contact(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
+        let input = input.validated()?;
+        if input.direction == Direction::Outbound {
+            let outreach = Outreach {
+                channel: input.channel,
+                at: input.at.unwrap_or(now),
+                topic: input.topic.clone(),
+                text: Some(input.summary.clone()),
+                reason: input.reason.clone(),
+                purpose: input.purpose.unwrap_or(Purpose::Proactive),
+                in_thank_you: false,
+            };
+            let decision = self.check(customer_id, &outreach)?;
+            match decision.decision {
+                Verdict::Blocked => {
+                    self.hold_back(customer_id, &outreach, &decision, "log", now)?;
+                    return Err(Error::Blocked(Box::new(decision)));
+                }
+                Verdict::Caution if input.justification.is_none() => {
+                    return Err(Error::NeedsJustification(Box::new(decision)));
+                }
+                _ => {}
+            }
+            let purpose = Some(input.purpose.unwrap_or(Purpose::Proactive));
+            return self.log_interaction(customer_id, NewInteraction { purpose, ..input }, now);
+        }
+        self.log_interaction(customer_id, input, now)
+    }
+
+    /// Keeps a blocked outreach so the salesperson can see what was held back and why.
+    pub fn hold_back(&mut self, customer_id: &str, o: &Outreach, d: &Decision, source: &str, now: DateTime<Utc>) -> Result<HeldBack> {
+        let f = d.deciding().ok_or_else(|| Error::invalid("decision", "nothing was blocked"))?;
+        let h = HeldBack {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            at: now,
+            planned_for: o.at,
+            channel: o.channel,
+            topic: o.topic.clone(),
+            text: o.text.clone().or_else(|| o.reason.clone()),
+            rule: f.rule.as_str().to_string(),
+            message: f.message.clone(),
+            quote: f.quote.clone(),
+            source: source.to_string(),
+        };
+        self.write(|tx| rows::insert_held_back(tx, &h))?;
+        Ok(h)
+    }
+
+    /// What the Guard held back, newest first, for one customer or all.
+    pub fn held_back(&self, customer_id: Option<&str>, limit: u32) -> Result<Vec<HeldBack>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT * FROM held_back WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, n DESC LIMIT ?2",
+        )?;
+        let out = stmt.query_map(params![customer_id, limit], rows::held_back)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(out)
+    }
+
+    /// Every persona playbook, by tag.
+    pub fn playbooks(&self) -> Result<Vec<Playbook>> {
+        let mut stmt = self.conn().prepare_cached("SELECT * FROM playbooks ORDER BY tag COLLATE NOCASE")?;
+        let out = stmt.query_map([], rows::playbook)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(out)
+    }
+
+    /// Adds or replaces the playbook of a tag.
+    pub fn save_playbook(&mut self, playbook: Playbook) -> Result<Playbook> {
+        let p = playbook.validated()?;
+        self.write(|tx| rows::save_playbook(tx, &p))?;
+        Ok(p)
+    }
+
+    pub fn delete_playbook(&mut self, tag: &str) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM playbooks WHERE tag = ?1", params![tag.trim_start_matches('#')])?;
+            if n == 0 {
+                return Err(Error::NotFound { what: "playbook", key: tag.to_string() });
+            }
+            Ok(())
+        })
+    }
+
+    /// The customer's wishes in force, each with the statement behind it.
+    pub fn wishes(&self, customer_id: &str) -> Result<guard::ContactWishes> {
+        let rec = read::record(self.conn(), customer_id)?;
+        Ok(guard::ContactWishes::from_statements(&rec.preferences))
+    }
+}
