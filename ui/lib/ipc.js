@@ -1,0 +1,221 @@
+// Every call from the window to Rapport's core, one function per command of docs/IPC.md.
+// Nothing else in the window touches `window.__TAURI__`. A failed call rejects with `{code, message, field?}`.
+
+/**
+ * @typedef {{code: string, message: string, field?: string}} IpcError
+ */
+
+/**
+ * Turns whatever the bridge rejected with into an IpcError.
+ * @param {unknown} error
+ * @returns {IpcError}
+ */
+function asIpcError(error) {
+  if (error && typeof error === 'object' && typeof error.message === 'string') {
+    const out = { code: typeof error.code === 'string' ? error.code : 'io', message: error.message };
+    if (typeof error.field === 'string') out.field = error.field;
+    return out;
+  }
+  return { code: 'io', message: typeof error === 'string' ? error : 'Rapport could not complete that.' };
+}
+
+/**
+ * Calls one command; drops arguments that are undefined so optional ones are simply left out.
+ * @param {string} command
+ * @param {Record<string, unknown>} [args]
+ */
+async function call(command, args = {}) {
+  const bridge = window.__TAURI__ && window.__TAURI__.core;
+  if (!bridge) {
+    throw { code: 'io', message: 'This window only works inside the Rapport app.' };
+  }
+  const clean = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+  try {
+    return await bridge.invoke(command, clean);
+  } catch (error) {
+    throw asIpcError(error);
+  }
+}
+
+/**
+ * The app's clock, the size of the book, the version and the profile.
+ * @returns {Promise<{now: string, customers: number, version: string, profile: object}>}
+ */
+export async function appInfo() {
+  return call('app_info');
+}
+
+/**
+ * Loads the demo book (only on an empty book).
+ * @returns {Promise<{customers: number}>}
+ */
+export async function loadDemo() {
+  return call('load_demo');
+}
+
+/**
+ * Customers by name, optionally filtered by a full-text prefix query and a tag.
+ * @param {{query?: string, tag?: string, limit?: number}} [filter]
+ * @returns {Promise<object[]>} CustomerSummary rows
+ */
+export async function listCustomers({ query, tag, limit } = {}) {
+  return call('list_customers', { query: query || undefined, tag: tag || undefined, limit });
+}
+
+/**
+ * Every tag with how many customers carry it.
+ * @returns {Promise<{tag: string, customers: number}[]>}
+ */
+export async function listTags() {
+  return call('list_tags');
+}
+
+/**
+ * Where a query matched across the book, newest first (at most 50).
+ * @param {string} query
+ * @returns {Promise<{customer_id: string, customer_name: string, kind: string, text: string}[]>}
+ */
+export async function search(query) {
+  return call('search', { query });
+}
+
+/**
+ * Everything the book holds about one customer (CustomerRecord).
+ * @param {string} id
+ */
+export async function customerPage(id) {
+  return call('customer_page', { id });
+}
+
+/**
+ * Adds a customer (id null) or edits one.
+ * @param {string|null} id
+ * @param {object} customer NewCustomer
+ */
+export async function saveCustomer(id, customer) {
+  return call('save_customer', { id, customer });
+}
+
+/**
+ * Adds a phone, email or address.
+ * @param {string} customerId
+ * @param {object} point NewContactPoint
+ */
+export async function addContactPoint(customerId, point) {
+  return call('add_contact_point', { customerId, point });
+}
+
+/**
+ * Adds something personal the customer shared.
+ * @param {string} customerId
+ * @param {object} fact NewFact
+ */
+export async function addFact(customerId, fact) {
+  return call('add_fact', { customerId, fact });
+}
+
+/**
+ * Adds something the customer wants.
+ * @param {string} customerId
+ * @param {object} goal NewGoal
+ */
+export async function addGoal(customerId, goal) {
+  return call('add_goal', { customerId, goal });
+}
+
+/**
+ * Adds a note (its #hashtags become tags).
+ * @param {string} customerId
+ * @param {object} note NewNote
+ */
+export async function addNote(customerId, note) {
+  return call('add_note', { customerId, note });
+}
+
+/**
+ * Adds a purchase with its features, included services and deliverables.
+ * @param {string} customerId
+ * @param {object} purchase NewPurchase
+ */
+export async function addPurchase(customerId, purchase) {
+  return call('add_purchase', { customerId, purchase });
+}
+
+/**
+ * Adds a promise the salesperson made.
+ * @param {string} customerId
+ * @param {object} promise NewPromise
+ */
+export async function addPromise(customerId, promise) {
+  return call('add_promise', { customerId, promise });
+}
+
+/**
+ * Marks a promise kept.
+ * @param {string} promiseId
+ */
+export async function keepPromise(promiseId) {
+  return call('keep_promise', { promiseId });
+}
+
+/**
+ * Opens an issue the customer raised.
+ * @param {string} customerId
+ * @param {object} issue NewIssue
+ */
+export async function openIssue(customerId, issue) {
+  return call('open_issue', { customerId, issue });
+}
+
+/**
+ * Adds an update to an open issue.
+ * @param {string} issueId
+ * @param {string} text
+ * @param {string} [nextUpdateOn] YYYY-MM-DD
+ */
+export async function updateIssue(issueId, text, nextUpdateOn) {
+  return call('update_issue', { issueId, text, nextUpdateOn: nextUpdateOn || undefined });
+}
+
+/**
+ * Resolves an issue.
+ * @param {string} issueId
+ * @param {string} resolution how it was resolved
+ */
+export async function resolveIssue(issueId, resolution) {
+  return call('resolve_issue', { issueId, resolution });
+}
+
+/**
+ * Logs a contact in either direction.
+ * @param {string} customerId
+ * @param {object} interaction NewInteraction
+ */
+export async function logInteraction(customerId, interaction) {
+  return call('log_interaction', { customerId, interaction });
+}
+
+/**
+ * Records what the customer said about being contacted.
+ * @param {string} customerId
+ * @param {object} statement NewStatement
+ */
+export async function recordPreference(customerId, statement) {
+  return call('record_preference', { customerId, statement });
+}
+
+/**
+ * The salesperson's profile.
+ * @returns {Promise<object>} Profile
+ */
+export async function getProfile() {
+  return call('get_profile');
+}
+
+/**
+ * Saves the salesperson's profile.
+ * @param {object} profile Profile
+ */
+export async function saveProfile(profile) {
+  return call('save_profile', { profile });
+}

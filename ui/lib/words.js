@@ -1,0 +1,100 @@
+// The small vocabularies of the book (channels, ownership, note kinds …) with the words and icons the
+// window shows for them. Values are the core's snake_case words (core/src/model).
+
+/** Channels: value, the label used in preferences ("phone calls"), a short word ("Phone") and an icon. */
+export const CHANNELS = [
+  { value: 'phone', label: 'phone calls', word: 'Phone', icon: 'phone' },
+  { value: 'text', label: 'text messages', word: 'Text', icon: 'text' },
+  { value: 'email', label: 'email', word: 'Email', icon: 'email' },
+  { value: 'mail', label: 'post', word: 'Post', icon: 'letter' },
+  { value: 'in_person', label: 'in person', word: 'In person', icon: 'person' },
+  { value: 'video', label: 'video calls', word: 'Video', icon: 'video' },
+];
+
+/**
+ * A channel's entry (falls back to the raw word for a value the window does not know).
+ * @param {string} value
+ */
+export function channel(value) {
+  return CHANNELS.find((c) => c.value === value) || { value, label: value, word: value, icon: 'text' };
+}
+
+/** Contact point kinds with a word and an icon. */
+export const CONTACT_KINDS = [
+  { value: 'phone', word: 'Phone', icon: 'phone' },
+  { value: 'email', word: 'Email', icon: 'email' },
+  { value: 'address', word: 'Address', icon: 'home' },
+];
+
+/**
+ * A contact point kind's entry.
+ * @param {string} value
+ */
+export function contactKind(value) {
+  return CONTACT_KINDS.find((k) => k.value === value) || { value, word: value, icon: 'home' };
+}
+
+/** How a purchase was paid for. */
+export const OWNERSHIP = [
+  { value: 'cash', label: 'Bought outright' },
+  { value: 'finance', label: 'Financed' },
+  { value: 'lease', label: 'Leased' },
+];
+
+/**
+ * How a purchase was paid for, in words.
+ * @param {string} value
+ */
+export function ownershipLabel(value) {
+  return (OWNERSHIP.find((o) => o.value === value) || { label: value }).label;
+}
+
+/** Note kinds in words. */
+export const NOTE_KINDS = { note: 'Note', thank_you: 'Thank-you note', card_prompt: 'Card prompt' };
+
+/** How the customer felt in a contact. */
+export const SENTIMENTS = [
+  { value: 'positive', label: 'Positive' },
+  { value: 'neutral', label: 'Neutral' },
+  { value: 'negative', label: 'Negative' },
+];
+
+/** What a statement about being contacted can mean, as the "Record what they said" form offers it. */
+export const MEANINGS = [
+  { value: 'prefer_channel', label: 'Prefers a channel' },
+  { value: 'decline_channel', label: 'Declines a channel' },
+  { value: 'allow_channel', label: 'Channel OK again' },
+  { value: 'contact_hours', label: 'Contact hours' },
+  { value: 'min_days_between', label: 'At most every N days' },
+  { value: 'decline_topic', label: 'Declines a topic' },
+  { value: 'allow_topic', label: 'Topic OK again' },
+  { value: 'do_not_contact', label: 'Do not contact' },
+  { value: 'resume_contact', label: 'May contact again' },
+];
+
+/** Topics customers often decline, offered as suggestions. */
+export const TOPIC_SUGGESTIONS = ['buy-back', 'trade-in', 'referrals', 'extended warranty', 'financing', 'upgrades'];
+
+/** Working days as the profile stores them. */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * A statement's meaning in a few words (as the core's `Meaning::describe`).
+ * @param {{kind: string, channel?: string, start?: string, end?: string, days?: number, topic?: string}} m
+ * @returns {string}
+ */
+export function describeMeaning(m) {
+  const hm = (t) => (t || '').slice(0, 5);
+  switch (m.kind) {
+    case 'prefer_channel': return `prefers ${channel(m.channel).label}`;
+    case 'decline_channel': return `no ${channel(m.channel).label}`;
+    case 'allow_channel': return `${channel(m.channel).label} fine again`;
+    case 'contact_hours': return `only ${hm(m.start)}–${hm(m.end)} their time`;
+    case 'min_days_between': return `at most once every ${m.days} days`;
+    case 'decline_topic': return `never raise: ${m.topic}`;
+    case 'allow_topic': return `open again to: ${m.topic}`;
+    case 'do_not_contact': return 'do not contact';
+    case 'resume_contact': return 'contact allowed again';
+    default: return m.kind;
+  }
+}

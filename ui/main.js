@@ -1,0 +1,173 @@
+// The window's frame: the sidebar (search and places), which place the main pane shows, the keyboard
+// shortcuts (/ and Ctrl+K to search, Esc and Alt+← to go back), and the shared state views use (`app`).
+
+import * as ipc from './lib/ipc.js';
+import { now, setClock } from './lib/clock.js';
+import { dateInZone, zoneWorks } from './lib/format.js';
+import { html, render } from './lib/html.js';
+import { icon, logo } from './lib/icons.js';
+import { announceError } from './lib/status.js';
+import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
+import { showCustomer } from './views/customer.js';
+import { showSettings } from './views/settings.js';
+import { showWelcome } from './views/welcome.js';
+
+const PLACES = ['customers', 'settings'];
+const PLACE_KEY = 'rapport.place';
+const SEARCH_DELAY_MS = 150;
+
+const main = document.getElementById('main');
+const search = document.getElementById('search');
+const foot = document.getElementById('sidebar-foot');
+
+/** Where the main pane is: a place, and for Customers possibly one customer's page. */
+const view = { place: 'customers', customerId: null };
+let cleanup = null;
+
+function unmount() {
+  if (cleanup) cleanup();
+  cleanup = null;
+}
+
+function markPlace(place) {
+  for (const link of document.querySelectorAll('[data-place]')) {
+    if (link.dataset.place === place) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** The shared state and navigation every view receives. */
+const app = {
+  /** The last answer of app_info. */
+  info: null,
+  /** The salesperson's profile. */
+  profile: null,
+  /** The salesperson's own time zone: dates and "today" in the window are theirs. */
+  zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+
+  /** Today's date ("YYYY-MM-DD") in the salesperson's zone, by the app's clock. */
+  today() {
+    return dateInZone(now(), this.zone);
+  },
+
+  /** @param {object} profile */
+  setProfile(profile) {
+    this.profile = profile;
+    if (profile && profile.time_zone && zoneWorks(profile.time_zone)) this.zone = profile.time_zone;
+    const who = profile && profile.name ? `${profile.name} · ` : '';
+    foot.textContent = `${who}Rapport ${this.info ? this.info.version : ''}`.trim();
+  },
+
+  /** Asks the core again how many customers there are (after the demo loads or a customer is added). */
+  async refreshInfo() {
+    try {
+      this.info = await ipc.appInfo();
+      this.setProfile(this.info.profile);
+    } catch (err) {
+      announceError(err, 'Could not read the book');
+    }
+  },
+
+  /**
+   * Shows a place in the main pane and remembers it for the next start.
+   * @param {'customers'|'settings'} place
+   */
+  go(place) {
+    unmount();
+    view.place = place;
+    view.customerId = null;
+    localStorage.setItem(PLACE_KEY, place);
+    markPlace(place);
+    main.scrollTop = 0;
+    if (place === 'settings') {
+      document.title = 'Settings — Rapport';
+      cleanup = showSettings(main, app);
+    } else if (this.info && this.info.customers === 0) {
+      document.title = 'Rapport';
+      showWelcome(main, app);
+    } else {
+      document.title = 'Customers — Rapport';
+      cleanup = showCustomers(main, app);
+    }
+  },
+
+  /** @param {string} id */
+  openCustomer(id) {
+    unmount();
+    view.place = 'customers';
+    view.customerId = id;
+    markPlace('customers');
+    rememberFocus(id);
+    main.scrollTop = 0;
+    cleanup = showCustomer(main, app, id);
+  },
+
+  /** Back from a customer's page to the list, with the same search and tag. */
+  backToList() {
+    this.go('customers');
+  },
+};
+
+let searchTimer = 0;
+search.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  if (view.place !== 'customers' || view.customerId) {
+    setQuery(search.value);
+    app.go('customers');
+    return;
+  }
+  searchTimer = setTimeout(() => setQuery(search.value), SEARCH_DELAY_MS);
+});
+search.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowDown') return;
+  clearTimeout(searchTimer);
+  if (search.value !== currentQuery()) {
+    setQuery(search.value);
+    return;
+  }
+  if (focusFirstRow()) event.preventDefault();
+});
+
+for (const link of document.querySelectorAll('[data-place]')) {
+  link.addEventListener('click', () => app.go(link.dataset.place));
+}
+
+function isTyping(target) {
+  return target instanceof Element && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
+}
+
+document.addEventListener('keydown', (event) => {
+  if (document.querySelector('dialog[open]')) return;
+  const key = event.key;
+  if ((key === 'k' || key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) {
+    event.preventDefault();
+    search.focus();
+    search.select();
+  } else if (key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+    event.preventDefault();
+    search.focus();
+    search.select();
+  } else if (view.customerId && ((key === 'Escape' && !isTyping(event.target)) || (key === 'ArrowLeft' && event.altKey))) {
+    event.preventDefault();
+    app.backToList();
+  }
+});
+
+async function start() {
+  render(document.querySelector('[data-logo]'), logo());
+  for (const slot of document.querySelectorAll('[data-icon]')) render(slot, icon(slot.dataset.icon));
+  try {
+    const info = await ipc.appInfo();
+    setClock(info.now);
+    app.info = info;
+    app.setProfile(info.profile);
+  } catch (err) {
+    render(main, html`<section class="welcome"><h1>Rapport could not open your book</h1>
+      <p class="form-error">${err.message}</p></section>`);
+    return;
+  }
+  const saved = localStorage.getItem(PLACE_KEY);
+  app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'customers');
+}
+
+start();

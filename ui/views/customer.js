@@ -1,0 +1,457 @@
+// A customer's page: header with their local time, the "How to reach me" card in their own words, what is
+// waiting on you, purchases, facts and goals, and the timeline of contacts and notes. Every action opens a
+// dialog from forms.js and refreshes the page after a save.
+
+import * as ipc from '../lib/ipc.js';
+import { html, render } from '../lib/html.js';
+import { icon } from '../lib/icons.js';
+import { now } from '../lib/clock.js';
+import {
+  addMonths, clockTime, dateInZone, formatDate, formatInstant, localTime, plural, relativeDue, wallTimeInZone,
+  zonedWallToUtc, zoneWorks,
+} from '../lib/format.js';
+import { howToReach } from '../lib/reach.js';
+import { announce, announceError } from '../lib/status.js';
+import {
+  NOTE_KINDS, SENTIMENTS, channel, contactKind, describeMeaning, ownershipLabel,
+} from '../lib/words.js';
+import * as forms from './forms.js';
+
+/** "“their words”" — their words always in quotation marks. */
+const quoted = (words) => html`<span class="words">“${words}”</span>`;
+
+/** The line under a statement: when they said it. */
+const saidOn = (app, s) => html`<span class="said">said ${formatInstant(s.said_at, app.zone)}</span>`;
+
+function header(app, c) {
+  const zone = c.time_zone;
+  const time = zone ? localTime(now(), zone) : null;
+  const meta = [
+    c.company ? html`<span>${c.company}</span>` : '',
+    c.household ? html`<span>Household: ${c.household}</span>` : '',
+    c.how_we_met ? html`<span>Met: ${c.how_we_met}</span>` : '',
+  ].filter(Boolean);
+  return html`<header class="customer-header">
+    <div class="customer-id">
+      <h1 id="customer-name" tabindex="-1">${c.name}</h1>
+      ${c.preferred_name ? html`<p class="goes-by">goes by ${c.preferred_name}</p>` : ''}
+      <p class="local-time">${icon('clock')}
+        ${time ? html`<span><span data-local-time>${time}</span> their time · ${zone}</span>`
+    : html`<span>time zone unknown</span>`}
+      </p>
+      ${meta.length ? html`<p class="meta">${meta}</p>` : ''}
+      ${c.tags.length ? html`<ul class="chips" role="list" aria-label="Tags">
+        ${c.tags.map((t) => html`<li class="chip">#${t.tag}</li>`)}</ul>` : ''}
+    </div>
+    <div class="header-actions">
+      <button type="button" class="button" data-action="edit-customer">Edit</button>
+    </div>
+  </header>`;
+}
+
+function channelName(value) {
+  const ch = channel(value);
+  return html`${icon(ch.icon)} ${ch.word}`;
+}
+
+/** A clock time today in one zone, as the clock time in another ("10:00" in Denver → "12:00" in New York). */
+function inZone(hms, from, to) {
+  const utc = zonedWallToUtc(`${dateInZone(now(), from)}T${clockTime(hms)}`, from);
+  return wallTimeInZone(new Date(utc), to).slice(11);
+}
+
+function reachCard(app, c) {
+  const r = howToReach(c.preferences);
+  const zoneWords = c.time_zone ? `their time (${c.time_zone})` : 'their time (time zone unknown)';
+  const lines = [];
+  if (r.preferred) {
+    lines.push(html`<div class="reach-line"><dt>Prefers</dt><dd>
+      <span class="reach-what">${channelName(r.preferred.means.channel)}</span>
+      ${quoted(r.preferred.words)} ${saidOn(app, r.preferred)}</dd></div>`);
+  }
+  if (r.declinedChannels.length) {
+    lines.push(html`<div class="reach-line"><dt>Declined</dt><dd><ul role="list">${r.declinedChannels.map((s) => html`
+      <li><span class="reach-what">${icon('stop')} No ${channel(s.means.channel).label}</span>
+      ${quoted(s.words)} ${saidOn(app, s)}</li>`)}</ul></dd></div>`);
+  }
+  if (r.hours) {
+    const { start, end } = r.hours.means;
+    const yours = c.time_zone && c.time_zone !== app.zone && zoneWorks(c.time_zone)
+      ? html`<span class="yours">${inZone(start, c.time_zone, app.zone)}–${inZone(end, c.time_zone, app.zone)} yours today</span>`
+      : '';
+    lines.push(html`<div class="reach-line"><dt>Hours</dt><dd>
+      <span class="reach-what">${icon('clock')} ${clockTime(start)}–${clockTime(end)} ${zoneWords}</span>
+      ${yours} ${quoted(r.hours.words)} ${saidOn(app, r.hours)}</dd></div>`);
+  }
+  if (r.often) {
+    lines.push(html`<div class="reach-line"><dt>How often</dt><dd>
+      <span class="reach-what">At most once every ${plural(r.often.means.days, 'day')}</span>
+      ${quoted(r.often.words)} ${saidOn(app, r.often)}</dd></div>`);
+  }
+  if (r.declinedTopics.length) {
+    lines.push(html`<div class="reach-line"><dt>Never raise</dt><dd><ul role="list">${r.declinedTopics.map((s) => html`
+      <li><span class="reach-what">${icon('stop')} ${s.means.topic}</span> ${quoted(s.words)} ${saidOn(app, s)}</li>`)}
+      </ul></dd></div>`);
+  }
+  const unstated = [
+    r.preferred ? '' : 'preferred channel',
+    r.hours ? '' : 'hours',
+    r.often ? '' : 'how often',
+  ].filter(Boolean);
+
+  const banner = r.doNotContact ? html`<div class="dnc-banner" role="alert">
+    <p class="dnc-title">${icon('stop')} <strong>Do not contact — proactive outreach is off</strong></p>
+    <p>${quoted(r.doNotContact.words)} ${saidOn(app, r.doNotContact)}</p>
+  </div>` : '';
+
+  let body;
+  if (!c.preferences.length) {
+    body = html`<p class="empty">No statements yet — record what they tell you about being contacted.</p>`;
+  } else {
+    body = html`${lines.length ? html`<dl class="reach-lines">${lines}</dl>` : ''}
+      ${unstated.length && !r.doNotContact ? html`<p class="muted">Not stated yet: ${unstated.join(', ')}.</p>` : ''}`;
+  }
+
+  const points = c.contact_points.length ? html`<ul class="contact-points" role="list">${c.contact_points.map((p) => {
+    const kind = contactKind(p.kind);
+    return html`<li class="contact-point">
+      <span class="cp-kind">${icon(kind.icon)} ${kind.word}${p.label ? html` · ${p.label}` : ''}</span>
+      <span class="cp-value">${p.value}</span>
+      ${p.preferred ? html`<span class="cp-preferred">${icon('star')} preferred</span>` : ''}
+    </li>`;
+  })}</ul>` : html`<p class="muted">No phone, email or address yet.</p>`;
+
+  const history = c.preferences.length ? html`<details class="history">
+    <summary>History (${plural(c.preferences.length, 'statement')})</summary>
+    <ol class="history-list">${r.history.map(({ statement: s, inForce, replacedBy }) => html`
+      <li class="${inForce ? '' : 'superseded'}">
+        <span class="history-date">${formatInstant(s.said_at, app.zone)}</span>
+        <span class="history-means">${describeMeaning(s.means)}</span>
+        ${quoted(s.words)}
+        ${inForce ? html`<span class="tag-state">in force</span>`
+    : html`<span class="tag-state">no longer in force (${formatInstant(replacedBy.said_at, app.zone)})</span>`}
+      </li>`)}</ol>
+  </details>` : '';
+
+  return html`<section id="how-to-reach" class="card reach-card" aria-labelledby="reach-title">
+    <div class="card-head">
+      <h2 id="reach-title">How to reach me</h2>
+      <div class="card-actions">
+        <button type="button" class="button primary" id="record-said" data-action="record-said">Record what they said</button>
+      </div>
+    </div>
+    ${banner}
+    ${body}
+    <div class="subhead">
+      <h3>Contact points</h3>
+      <button type="button" class="button quiet small" data-action="add-contact-point">${icon('plus')} Add contact point</button>
+    </div>
+    ${points}
+    ${history}
+  </section>`;
+}
+
+/** "Due Tue 24 Nov 2026 · due in 3 days", with an overdue marker (icon and words) when it has passed. */
+function dueWords(app, due, lead = 'Due') {
+  const rel = relativeDue(due, app.today());
+  return html`${lead} ${formatDate(due)} · ${rel.overdue
+    ? html`<span class="overdue">${icon('warning')} ${rel.text}</span>` : html`<span>${rel.text}</span>`}`;
+}
+
+function waitingCard(app, c) {
+  const promises = c.promises.filter((p) => p.status === 'open').sort((a, b) => (a.due_on < b.due_on ? -1 : 1));
+  const issues = c.issues.filter((i) => i.status === 'open');
+  const kept = c.promises.filter((p) => p.status !== 'open');
+  const resolved = c.issues.filter((i) => i.status !== 'open');
+  const who = c.preferred_name || c.name;
+
+  const promiseItems = promises.map((p) => html`<li class="item">
+    <div class="item-body">
+      <p class="item-title">${icon('flag')} ${p.what}</p>
+      <p class="item-meta">${dueWords(app, p.due_on)} · promised ${formatDate(p.made_on)}</p>
+    </div>
+    <div class="item-actions">
+      <button type="button" class="button small" data-action="keep-promise" data-id="${p.id}">${icon('check')} Kept</button>
+    </div>
+  </li>`);
+
+  const issueItems = issues.map((i) => html`<li class="item">
+    <div class="item-body">
+      <p class="item-title">${icon('issue')} ${i.title}</p>
+      <p class="item-meta">Opened ${formatDate(i.opened_on)}${i.next_update_on
+    ? html` · ${dueWords(app, i.next_update_on, 'next update')}` : ' · no next update set'}</p>
+      ${i.updates.length ? html`<ol class="updates">${i.updates.map((u) => html`
+        <li><span class="update-date">${formatInstant(u.at, app.zone)}</span> <span class="update-text">${u.text}</span></li>`)}
+      </ol>` : ''}
+    </div>
+    <div class="item-actions">
+      <button type="button" class="button small" data-action="update-issue" data-id="${i.id}">Add update</button>
+      <button type="button" class="button small" data-action="resolve-issue" data-id="${i.id}">${icon('check')} Resolve</button>
+    </div>
+  </li>`);
+
+  const done = kept.length || resolved.length ? html`<details class="done">
+    <summary>Done (${kept.length + resolved.length})</summary>
+    <ul role="list" class="done-list">
+      ${kept.map((p) => html`<li>${icon('check')} ${p.what} — ${p.status === 'kept' ? 'kept' : p.status}${p.closed_on
+    ? html` ${formatDate(p.closed_on)}` : ''}</li>`)}
+      ${resolved.map((i) => html`<li>${icon('check')} ${i.title} — resolved${i.resolved_on
+    ? html` ${formatDate(i.resolved_on)}` : ''}${i.resolution ? html`: ${i.resolution}` : ''}</li>`)}
+    </ul>
+  </details>` : '';
+
+  return html`<section class="card" aria-labelledby="waiting-title">
+    <div class="card-head">
+      <h2 id="waiting-title">Waiting on you</h2>
+      <div class="card-actions">
+        <button type="button" class="button small" data-action="add-promise">${icon('plus')} Add promise</button>
+        <button type="button" class="button small" data-action="open-issue">${icon('plus')} Open issue</button>
+      </div>
+    </div>
+    ${!promises.length && !issues.length ? html`<p class="empty">Nothing is waiting on you for ${who}.</p>` : ''}
+    ${promises.length ? html`<h3>Promises</h3><ul role="list" class="items">${promiseItems}</ul>` : ''}
+    ${issues.length ? html`<h3>Open issues</h3><ul role="list" class="items">${issueItems}</ul>` : ''}
+    ${done}
+  </section>`;
+}
+
+function purchaseMarkup(app, p) {
+  const v = p.vehicle;
+  const named = v ? [v.year, v.make, v.model, v.trim].filter(Boolean).join(' ') : '';
+  // The vehicle line is left out when the description already says it.
+  const vehicleWords = named && !p.description.toLowerCase().includes(named.toLowerCase()) ? named : '';
+  const terms = [
+    html`Bought ${formatDate(p.purchased_on)}`,
+    html`${ownershipLabel(p.ownership)}${p.term_ends_on ? html`, term ends ${formatDate(p.term_ends_on)}` : ''}`,
+    p.warranty_ends_on ? html`Warranty until ${formatDate(p.warranty_ends_on)}` : '',
+    p.warranty_terms ? html`${p.warranty_terms}` : '',
+  ].filter(Boolean);
+  return html`<article class="purchase">
+    <h3>${p.description}</h3>
+    <p class="item-meta">${terms.map((t, i) => html`${i ? ' · ' : ''}${t}`)}</p>
+    ${vehicleWords || (v && v.vin) ? html`<p class="vehicle">${vehicleWords}${v.vin
+    ? html`<span class="vin">VIN ${v.vin}</span>` : ''}</p>` : ''}
+    ${p.features.length ? html`<ul class="chips" role="list" aria-label="Features">
+      ${p.features.map((f) => html`<li class="chip chip-plain">${f}</li>`)}</ul>` : ''}
+    ${p.included_services.length ? html`<h4>Included services</h4><ul role="list" class="plain-list">
+      ${p.included_services.map((s) => {
+    const left = s.total - s.used;
+    const next = left > 0 ? addMonths(p.purchased_on, s.every_months * (s.used + 1)) : null;
+    return html`<li>${icon('gift')} <strong>${s.name}</strong> — every ${plural(s.every_months, 'month')} ·
+          ${s.used} of ${s.total} used${next ? html` · next around ${formatDate(next)}` : ' · all used'}</li>`;
+  })}</ul>` : ''}
+    ${p.deliverables.length ? html`<h4>Still owed to them</h4><ul role="list" class="plain-list">
+      ${p.deliverables.map((d) => html`<li>${d.delivered_on
+    ? html`${icon('check')} ${d.what} — delivered ${formatDate(d.delivered_on)}`
+    : html`${icon('clock')} ${d.what} — pending${d.due_on ? html` · ${dueWords(app, d.due_on, 'due')}` : ''}`}</li>`)}
+    </ul>` : ''}
+  </article>`;
+}
+
+function purchasesCard(app, c) {
+  return html`<section class="card" aria-labelledby="purchases-title">
+    <div class="card-head">
+      <h2 id="purchases-title">Purchases</h2>
+      <div class="card-actions">
+        <button type="button" class="button small" data-action="add-purchase">${icon('plus')} Add purchase</button>
+      </div>
+    </div>
+    ${c.purchases.length ? c.purchases.map((p) => purchaseMarkup(app, p)) : html`<p class="empty">No purchases yet.</p>`}
+  </section>`;
+}
+
+function factsCard(app, c) {
+  const facts = c.facts.map((f) => html`<li>
+    <p class="item-text">${f.text}</p>
+    <p class="item-meta">learned ${formatDate(f.learned_on)}${f.source ? html` · ${f.source}` : ''}${f.date
+    ? html` · about ${formatDate(f.date)}` : ''}</p>
+  </li>`);
+  const goals = c.goals.map((g) => html`<li>
+    <p class="item-text">${g.text}</p>
+    <p class="item-meta">said ${formatDate(g.stated_on)}${g.source ? html` · ${g.source}` : ''}${g.achieved_on
+    ? html` · ${icon('check')} achieved ${formatDate(g.achieved_on)}` : ''}</p>
+  </li>`);
+  return html`<section class="card" aria-labelledby="facts-title">
+    <div class="card-head">
+      <h2 id="facts-title">Facts and goals</h2>
+      <div class="card-actions">
+        <button type="button" class="button small" data-action="add-fact">${icon('plus')} Add fact</button>
+        <button type="button" class="button small" data-action="add-goal">${icon('plus')} Add goal</button>
+      </div>
+    </div>
+    <div class="two-col">
+      <div><h3>Facts</h3>${facts.length ? html`<ul role="list" class="facts">${facts}</ul>`
+    : html`<p class="empty">Nothing personal recorded yet.</p>`}</div>
+      <div><h3>Goals</h3>${goals.length ? html`<ul role="list" class="facts">${goals}</ul>`
+    : html`<p class="empty">No goals recorded yet.</p>`}</div>
+    </div>
+  </section>`;
+}
+
+function interactionEntry(app, i) {
+  const ch = channel(i.channel);
+  const sentiment = SENTIMENTS.find((s) => s.value === i.sentiment);
+  const extras = [
+    i.reason ? html`<span><strong>Why:</strong> ${i.reason}</span>` : '',
+    i.topic ? html`<span><strong>Topic:</strong> ${i.topic}</span>` : '',
+    i.asked_for ? html`<span><strong>Asked for:</strong> ${i.asked_for}</span>` : '',
+    i.justification ? html`<span><strong>Went ahead because:</strong> ${i.justification}</span>` : '',
+  ].filter(Boolean);
+  return html`<li class="entry">
+    <p class="entry-head">
+      <time datetime="${i.at}">${formatInstant(i.at, app.zone, { time: true })}</time>
+      <span>${icon(ch.icon)} ${ch.word}</span>
+      <span>${i.direction === 'in' ? html`${icon('inbound')} They reached out` : html`${icon('outbound')} You reached out`}</span>
+      ${sentiment ? html`<span>Felt ${sentiment.label.toLowerCase()}</span>` : ''}
+    </p>
+    <p class="entry-text">${i.summary}</p>
+    ${i.quotes.map((q) => html`<blockquote class="entry-quote">${quoted(q)}</blockquote>`)}
+    ${extras.length ? html`<p class="entry-meta">${extras}</p>` : ''}
+  </li>`;
+}
+
+function noteEntry(app, n) {
+  const details = [n.status, n.format].filter(Boolean).join(' · ');
+  return html`<li class="entry entry-note">
+    <p class="entry-head">
+      <time datetime="${n.created_at}">${formatInstant(n.created_at, app.zone, { time: true })}</time>
+      <span>${icon('note')} ${NOTE_KINDS[n.kind] || n.kind}</span>
+      ${details ? html`<span>${details}</span>` : ''}
+    </p>
+    <p class="entry-text">${n.text}</p>
+  </li>`;
+}
+
+function timelineCard(app, c) {
+  const entries = [
+    ...c.interactions.map((i) => ({ at: i.at, markup: interactionEntry(app, i) })),
+    ...c.notes.map((n) => ({ at: n.created_at, markup: noteEntry(app, n) })),
+  ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return html`<section class="card" aria-labelledby="timeline-title">
+    <div class="card-head">
+      <h2 id="timeline-title">Timeline</h2>
+      <div class="card-actions">
+        <button type="button" class="button small" data-action="log-contact">${icon('plus')} Log contact</button>
+        <button type="button" class="button small" data-action="add-note">${icon('plus')} Add note</button>
+      </div>
+    </div>
+    ${entries.length ? html`<ol class="timeline">${entries.map((e) => e.markup)}</ol>`
+    : html`<p class="empty">No contacts or notes yet.</p>`}
+  </section>`;
+}
+
+function pageMarkup(app, c) {
+  return html`<div class="page-top">
+      <button type="button" class="button quiet" data-action="back">${icon('back')} Customers</button>
+    </div>
+    ${header(app, c)}
+    ${reachCard(app, c)}
+    ${waitingCard(app, c)}
+    ${purchasesCard(app, c)}
+    ${factsCard(app, c)}
+    ${timelineCard(app, c)}`;
+}
+
+/** A key naming a control so focus can return to "the same button" after the page is drawn again. */
+function focusKey(el) {
+  if (!el || !el.dataset || !el.dataset.action) return null;
+  return `[data-action="${CSS.escape(el.dataset.action)}"]${el.dataset.id ? `[data-id="${CSS.escape(el.dataset.id)}"]` : ''}`;
+}
+
+/**
+ * Shows a customer's page in the main pane.
+ * @param {HTMLElement} main
+ * @param {object} app the window's shared state (see main.js)
+ * @param {string} id
+ * @returns {() => void} cleanup (stops the local-time clock)
+ */
+export function showCustomer(main, app, id) {
+  render(main, html`<section id="customer-page" aria-labelledby="customer-name" aria-busy="true">
+    <p class="loading">Loading the customer…</p></section>`);
+  const page = main.firstElementChild;
+  let record = null;
+  let alive = true;
+
+  function draw() {
+    const key = focusKey(document.activeElement);
+    const scroll = main.scrollTop;
+    render(page, pageMarkup(app, record));
+    page.removeAttribute('aria-busy');
+    document.title = `${record.name} — Rapport`;
+    main.scrollTop = scroll;
+    const again = key && page.querySelector(key);
+    if (again) again.focus({ preventScroll: true });
+    else if (!page.contains(document.activeElement) && !document.querySelector('dialog[open]')
+      && document.activeElement !== document.getElementById('search')) {
+      page.querySelector('#customer-name').focus({ preventScroll: true });
+    }
+  }
+
+  async function load() {
+    try {
+      const fresh = await ipc.customerPage(id);
+      if (!alive) return;
+      record = fresh;
+      draw();
+    } catch (err) {
+      if (!alive) return;
+      page.removeAttribute('aria-busy');
+      render(page, html`<div class="page-top">
+        <button type="button" class="button quiet" data-action="back">${icon('back')} Customers</button></div>
+        <p class="form-error">Could not open this customer: ${err.message}</p>`);
+    }
+  }
+
+  /** After a save: say so, and draw the page again from the book. */
+  const saved = (message) => () => {
+    announce(message);
+    load();
+  };
+
+  const byId = (list, itemId) => list.find((x) => x.id === itemId);
+
+  const actions = {
+    back: () => app.backToList(),
+    'edit-customer': () => forms.openCustomerForm(app, { record, onSaved: saved('Saved the changes.') }),
+    'record-said': () => forms.openStatementForm(app, record, saved('Recorded what they said.')),
+    'add-contact-point': () => forms.openContactPointForm(app, record, saved('Added the contact point.')),
+    'add-promise': () => forms.openPromiseForm(app, record, saved('Added the promise.')),
+    'open-issue': () => forms.openIssueForm(app, record, saved('Opened the issue.')),
+    'update-issue': (itemId) => forms.openIssueUpdateForm(app, byId(record.issues, itemId), saved('Added the update.')),
+    'resolve-issue': (itemId) => forms.openResolveForm(app, byId(record.issues, itemId), saved('Resolved the issue.')),
+    'add-purchase': () => forms.openPurchaseForm(app, record, saved('Added the purchase.')),
+    'add-fact': () => forms.openFactForm(app, record, saved('Added the fact.')),
+    'add-goal': () => forms.openGoalForm(app, record, saved('Added the goal.')),
+    'log-contact': () => forms.openInteractionForm(app, record, saved('Logged the contact.')),
+    'add-note': () => forms.openNoteForm(app, record, saved('Added the note.')),
+    'keep-promise': async (itemId, button) => {
+      button.disabled = true;
+      try {
+        const kept = await ipc.keepPromise(itemId);
+        announce(`Kept: ${kept.what}`);
+        await load();
+      } catch (err) {
+        button.disabled = false;
+        announceError(err, 'Could not mark the promise kept');
+      }
+    },
+  };
+
+  page.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-action]');
+    if (!button || !actions[button.dataset.action]) return;
+    if (!record && button.dataset.action !== 'back') return;
+    actions[button.dataset.action](button.dataset.id, button);
+  });
+
+  const tick = setInterval(() => {
+    const el = page.querySelector('[data-local-time]');
+    if (el && record && record.time_zone) el.textContent = localTime(now(), record.time_zone) || '';
+  }, 15_000);
+
+  load();
+  return () => {
+    alive = false;
+    clearInterval(tick);
+  };
+}

@@ -1,0 +1,142 @@
+// The Settings place: the salesperson's profile (name, dealership, time zone, working hours and days,
+// signature, writing voice), read with get_profile and saved with save_profile. What was typed and not saved
+// is kept when the user leaves the place.
+
+import * as ipc from '../lib/ipc.js';
+import { html, render } from '../lib/html.js';
+import { createForm, draftFor, keepDraft } from '../lib/form.js';
+import { clockTime } from '../lib/format.js';
+import { announce } from '../lib/status.js';
+import { WEEKDAYS } from '../lib/words.js';
+
+const DRAFT_KEY = 'profile';
+
+const FIELDS = [
+  { name: 'name', label: 'Your name', placeholder: 'Dana Whitfield' },
+  { name: 'dealership', label: 'Dealership or company' },
+  {
+    name: 'time_zone', label: 'Your time zone', type: 'timezone', required: true, server: ['time zone'], wide: true,
+    hint: 'Reminders show their time and yours.',
+  },
+  {
+    name: 'work_start', label: 'Working hours from', type: 'time', required: true, server: ['working hours'],
+    requiredMessage: 'Enter when your working day starts.',
+  },
+  {
+    name: 'work_end', label: 'Working hours until', type: 'time', required: true,
+    requiredMessage: 'Enter when your working day ends.',
+    validate: (end, v) => (v.work_start && end <= v.work_start ? 'The end must be after the start.' : ''),
+  },
+  {
+    name: 'work_days', label: 'Working days', type: 'checkboxes', wide: true,
+    options: WEEKDAYS.map((d) => ({ value: d, label: d })),
+  },
+  {
+    name: 'signature', label: 'Signature', type: 'textarea', rows: 3, wide: true,
+    hint: 'How your notes are signed, e.g. "Warmly, Dana".',
+  },
+  {
+    name: 'voice', label: 'Your writing voice', wide: true,
+    placeholder: 'warm, brief, no exclamation marks', hint: 'A few words on how you write; notes follow it.',
+  },
+];
+
+function toValues(p) {
+  return {
+    name: p.name || '',
+    dealership: p.dealership || '',
+    time_zone: p.time_zone || '',
+    work_start: clockTime(p.work_start),
+    work_end: clockTime(p.work_end),
+    work_days: p.work_days || [],
+    signature: p.signature || '',
+    voice: p.voice || '',
+  };
+}
+
+function toProfile(v) {
+  return {
+    name: v.name.trim(),
+    dealership: v.dealership.trim(),
+    time_zone: v.time_zone.trim(),
+    work_start: `${v.work_start.slice(0, 5)}:00`,
+    work_end: `${v.work_end.slice(0, 5)}:00`,
+    work_days: WEEKDAYS.filter((d) => v.work_days.includes(d)),
+    signature: v.signature.trim(),
+    voice: v.voice.trim() || null,
+  };
+}
+
+/**
+ * Shows the profile form in the main pane.
+ * @param {HTMLElement} main
+ * @param {object} app the window's shared state (see main.js)
+ * @returns {() => void} cleanup (keeps unsaved changes as a draft)
+ */
+export function showSettings(main, app) {
+  render(main, html`<section class="place settings" aria-labelledby="settings-title">
+    <header class="place-header"><h1 id="settings-title">Settings</h1></header>
+    <section class="card" aria-labelledby="profile-title">
+      <h2 id="profile-title">Your profile</h2>
+      <p class="muted">Who signs the notes, and when you work. Customers' hours are always shown in their own time.</p>
+      <div data-form><p class="loading">Loading your profile…</p></div>
+    </section>
+  </section>`);
+  const slot = main.querySelector('[data-form]');
+  const f = createForm({ id: 'profile', fields: FIELDS, submitLabel: 'Save profile' });
+  let loaded = null;
+  let alive = true;
+
+  f.form.addEventListener('click', (event) => {
+    if (!event.target.closest('[data-discard]')) return;
+    keepDraft(DRAFT_KEY, null);
+    f.setValues(JSON.parse(loaded));
+    f.setNotice(null);
+    f.focusFirst();
+  });
+
+  f.form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    f.clearErrors();
+    if (!f.validateAll()) return;
+    f.setBusy(true);
+    try {
+      const profile = await ipc.saveProfile(toProfile(f.values()));
+      app.setProfile(profile);
+      loaded = JSON.stringify(toValues(profile));
+      keepDraft(DRAFT_KEY, null);
+      f.setValues(toValues(profile));
+      f.setNotice(null);
+      announce('Saved your profile.');
+    } catch (err) {
+      f.showError(err);
+    } finally {
+      f.setBusy(false);
+    }
+  });
+
+  (async () => {
+    try {
+      const profile = await ipc.getProfile();
+      if (!alive) return;
+      loaded = JSON.stringify(toValues(profile));
+      f.setValues(toValues(profile));
+      const draft = draftFor(DRAFT_KEY);
+      if (draft) {
+        f.setValues(draft);
+        f.setNotice(html`<span>These are your unsaved changes from before.</span>
+          <button type="button" class="button quiet small" data-discard>Discard them</button>`);
+      }
+      slot.replaceChildren(f.form);
+    } catch (err) {
+      if (alive) slot.textContent = `Could not load your profile: ${err.message}`;
+    }
+  })();
+
+  return () => {
+    alive = false;
+    if (loaded === null) return;
+    const typed = f.values();
+    keepDraft(DRAFT_KEY, JSON.stringify(typed) !== loaded ? typed : null);
+  };
+}
