@@ -17,11 +17,11 @@ fn main() {
         assert_eq!(number, i + 1, "migrations must be numbered 0001_, 0002_ … without gaps; {name} is out of place");
         println!("cargo:rerun-if-changed={}", f.display());
     }
-    let body: String = files
-        .iter()
-        .map(|f| format!("    include_str!({:?}),\n", f.display().to_string()))
-        .collect();
+    let body: String = files.iter().map(|f| format!("    include_str!({:?}),\n", f.display().to_string())).collect();
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets it")).join("migrations.rs");
-    fs::write(out, format!("/// The schema migrations, oldest first.\npub(crate) const MIGRATIONS: &[&str] = &[\n{body}];\n"))
-        .expect("OUT_DIR is writable");
+    fs::write(
+        out,
+        format!("/// The schema migrations, oldest first.\npub(crate) const MIGRATIONS: &[&str] = &[\n{body}];\n"),
+    )
+    .expect("OUT_DIR is writable");
 }

@@ -30,8 +30,7 @@ fn main() {
     println!("cargo:rerun-if-changed=../ui");
     println!("cargo:rerun-if-changed=../icons");
     tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri-build failed");
 }

@@ -46,22 +46,74 @@ fn export_import_export_gives_identical_bytes() {
 #[test]
 fn a_customer_built_up_from_the_command_line_shows_on_their_page() {
     let s = Sandbox::new();
-    let c = s.json(&["customers", "add", "Ana Souza", "--preferred", "Ana", "--tz", "America/Sao_Paulo", "--email", "ana@example.com", "--phone", "+55 11 5555 0100"]);
+    let c = s.json(&[
+        "customers",
+        "add",
+        "Ana Souza",
+        "--preferred",
+        "Ana",
+        "--tz",
+        "America/Sao_Paulo",
+        "--email",
+        "ana@example.com",
+        "--phone",
+        "+55 11 5555 0100",
+    ]);
     let id = c["id"].as_str().unwrap().to_string();
     assert_eq!(c["created_at"], "2026-11-23T16:00:00Z", "the clock is RAPPORT_NOW");
     let short = &id[..28];
     s.ok(&["facts", "add", short, "Twins, Leo and Bia, turn 7 in March", "--source", "at delivery"]);
     s.ok(&["goals", "add", short, "Keep the car until the twins can drive"]);
     s.ok(&["notes", "add", short, "Careful planner, reads every clause #BuyAndHold"]);
-    s.ok(&["purchases", "add", short, "2025 Honda Odyssey EX-L", "--year", "2025", "--make", "Honda", "--model", "Odyssey",
-        "--feature", "rear entertainment", "--service", "Oil change:6:3", "--deliverable", "Second key:2026-12-05", "--lease-ends", "2028-11-20"]);
+    s.ok(&[
+        "purchases",
+        "add",
+        short,
+        "2025 Honda Odyssey EX-L",
+        "--year",
+        "2025",
+        "--make",
+        "Honda",
+        "--model",
+        "Odyssey",
+        "--feature",
+        "rear entertainment",
+        "--service",
+        "Oil change:6:3",
+        "--deliverable",
+        "Second key:2026-12-05",
+        "--lease-ends",
+        "2028-11-20",
+    ]);
     let promise = s.json(&["promises", "add", short, "Order the second key", "--due", "2026-12-05"]);
     let issue = s.json(&["issues", "open", short, "Sliding door squeaks", "--next-update", "2026-11-26"]);
     s.ok(&["issues", "update", issue["id"].as_str().unwrap(), "Part ordered", "--next-update", "2026-11-30"]);
-    let call = s.json(&["interactions", "add", short, "--channel", "phone", "--direction", "in", "--summary", "Called about the door",
-        "--quote", "Please, only WhatsApp or email — I'm in meetings all day", "--sentiment", "neutral"]);
-    s.ok(&["prefs", "add", short, "--words", "Please, only WhatsApp or email — I'm in meetings all day", "--means", "decline:phone",
-        "--from", call["id"].as_str().unwrap()]);
+    let call = s.json(&[
+        "interactions",
+        "add",
+        short,
+        "--channel",
+        "phone",
+        "--direction",
+        "in",
+        "--summary",
+        "Called about the door",
+        "--quote",
+        "Please, only WhatsApp or email — I'm in meetings all day",
+        "--sentiment",
+        "neutral",
+    ]);
+    s.ok(&[
+        "prefs",
+        "add",
+        short,
+        "--words",
+        "Please, only WhatsApp or email — I'm in meetings all day",
+        "--means",
+        "decline:phone",
+        "--from",
+        call["id"].as_str().unwrap(),
+    ]);
     s.ok(&["prefs", "add", short, "--words", "Mornings before nine are best", "--means", "hours:07:30-09:00"]);
     s.ok(&["promises", "keep", promise["id"].as_str().unwrap()]);
 
@@ -70,7 +122,10 @@ fn a_customer_built_up_from_the_command_line_shows_on_their_page() {
     assert_eq!(page["tags"][0]["tag"], "BuyAndHold");
     assert_eq!(page["preferences"][0]["means"]["kind"], "decline_channel");
     assert_eq!(page["preferences"][0]["source_interaction_id"], call["id"]);
-    assert_eq!(page["preferences"][1]["means"], serde_json::json!({"kind": "contact_hours", "start": "07:30:00", "end": "09:00:00"}));
+    assert_eq!(
+        page["preferences"][1]["means"],
+        serde_json::json!({"kind": "contact_hours", "start": "07:30:00", "end": "09:00:00"})
+    );
     assert_eq!(page["promises"][0]["status"], "kept");
     assert_eq!(page["issues"][0]["updates"][0]["text"], "Part ordered");
     assert_eq!(page["issues"][0]["next_update_on"], "2026-11-30");
@@ -78,7 +133,12 @@ fn a_customer_built_up_from_the_command_line_shows_on_their_page() {
     assert_eq!(page["purchases"][0]["ownership"], "lease");
 
     let text = s.ok(&["customers", "show", short]);
-    for expected in ["How to reach me", "“Mornings before nine are best”", "Sliding door squeaks", "Second key: owed, due 2026-12-05"] {
+    for expected in [
+        "How to reach me",
+        "“Mornings before nine are best”",
+        "Sliding door squeaks",
+        "Second key: owed, due 2026-12-05",
+    ] {
         assert!(text.contains(expected), "{expected:?} in:\n{text}");
     }
     let hits = s.json(&["customers", "search", "whats"]);
@@ -129,7 +189,8 @@ fn a_broken_import_names_the_line_and_leaves_the_book_as_it_was() {
     good.ok(&["demo"]);
     let mut other = good.ok(&["export", "json"]);
     let file = s.dir.path().join("broken.json");
-    std::fs::write(&file, "{\n \"format\": \"rapport-book\",\n \"version\": 1,\n \"customers\": [ {\"id\": }\n").unwrap();
+    std::fs::write(&file, "{\n \"format\": \"rapport-book\",\n \"version\": 1,\n \"customers\": [ {\"id\": }\n")
+        .unwrap();
     let err = s.fails(&["import", "json", file.to_str().unwrap()]);
     assert!(err.contains("broken.json") && err.contains("line 4"), "{err}");
     // A valid file whose customers are new, with one bad time zone in the middle: none of it lands.
@@ -149,8 +210,19 @@ fn the_now_flag_and_rapport_now_set_the_clock() {
     assert_eq!(b["created_at"], "2027-01-05T14:30:00Z", "--now wins over RAPPORT_NOW");
     // Times typed for a customer without an offset are their local time.
     let c = s.json(&["customers", "add", "Cy", "--tz", "Asia/Tokyo"]);
-    let i = s.json(&["interactions", "add", c["id"].as_str().unwrap(), "--channel", "email", "--direction", "in",
-        "--summary", "Asked for the brochure", "--at", "2026-11-20 09:00"]);
+    let i = s.json(&[
+        "interactions",
+        "add",
+        c["id"].as_str().unwrap(),
+        "--channel",
+        "email",
+        "--direction",
+        "in",
+        "--summary",
+        "Asked for the brochure",
+        "--at",
+        "2026-11-20 09:00",
+    ]);
     assert_eq!(i["at"], "2026-11-20T00:00:00Z");
 }
 
@@ -158,7 +230,10 @@ fn the_now_flag_and_rapport_now_set_the_clock() {
 fn a_database_from_a_newer_rapport_is_refused_untouched() {
     let s = Sandbox::new();
     s.ok(&["customers", "add", "Ann"]);
-    rusqlite::Connection::open(&s.db).unwrap().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = 999;").unwrap();
+    rusqlite::Connection::open(&s.db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA user_version = 999;")
+        .unwrap();
     let before = std::fs::read(&s.db).unwrap();
     let err = s.fails(&["customers", "list"]);
     assert!(err.contains("newer version of Rapport"), "{err}");

@@ -88,7 +88,13 @@ async fn customer_text_with_markup_shows_as_text() {
     w.find_text("#customer-page", "likes <i>jazz</i>").await;
     let page = w.find("#customer-page").await;
     assert!(page.text().await.unwrap().contains("<script>alert(1)</script>"));
-    let injected = w.client.find_all(Locator::Css("#customer-page img[src='x'], #customer-page i, #customer-page b, #customer-page script")).await.unwrap();
+    let injected = w
+        .client
+        .find_all(Locator::Css(
+            "#customer-page img[src='x'], #customer-page i, #customer-page b, #customer-page script",
+        ))
+        .await
+        .unwrap();
     assert!(injected.is_empty(), "no element was made from customer text");
     assert_ne!(w.client.title().await.unwrap(), "pwned");
     w.shot("markup").await;

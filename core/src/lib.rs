@@ -21,4 +21,3 @@ pub mod time;
 
 pub use error::{Error, Result};
 pub use store::{ImportSummary, ListQuery, SearchHit, Store};
-

@@ -8,9 +8,9 @@ pub use chrono_tz::Tz as Zone;
 
 /// An IANA zone such as `America/Chicago`, or a message saying why the text is not one.
 pub fn parse_zone(text: &str) -> Result<Tz, String> {
-    text.trim()
-        .parse::<Tz>()
-        .map_err(|_| format!("'{}' is not an IANA time zone (for example America/Chicago or Europe/Berlin)", text.trim()))
+    text.trim().parse::<Tz>().map_err(|_| {
+        format!("'{}' is not an IANA time zone (for example America/Chicago or Europe/Berlin)", text.trim())
+    })
 }
 
 /// A clock time: `9:30`, `09:30`, `17:00`.

@@ -17,7 +17,10 @@ fn book_in(dir: &TempDir) -> Store {
 
 fn customer(store: &mut Store, name: &str) -> String {
     store
-        .add_customer(NewCustomer { name: name.into(), time_zone: Some("America/Denver".into()), ..Default::default() }, now())
+        .add_customer(
+            NewCustomer { name: name.into(), time_zone: Some("America/Denver".into()), ..Default::default() },
+            now(),
+        )
         .unwrap()
         .id
 }
@@ -33,9 +36,26 @@ fn a_fresh_file_gets_the_whole_schema_in_wal_mode() {
     assert_eq!(version, rapport_core::store::schema_version());
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
-    for table in ["customers", "contact_points", "facts", "goals", "tags", "preferences", "purchases", "included_services",
-        "deliverables", "interactions", "promises", "issues", "issue_updates", "notes", "profile", "search_index"] {
-        let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0)).unwrap();
+    for table in [
+        "customers",
+        "contact_points",
+        "facts",
+        "goals",
+        "tags",
+        "preferences",
+        "purchases",
+        "included_services",
+        "deliverables",
+        "interactions",
+        "promises",
+        "issues",
+        "issue_updates",
+        "notes",
+        "profile",
+        "search_index",
+    ] {
+        let n: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0)).unwrap();
         assert_eq!(n, 1, "table {table} exists");
     }
 }
@@ -93,18 +113,52 @@ fn search_finds_prefixes_in_every_kind_of_text_newest_first() {
     let mut store = book_in(&dir);
     let ann = customer(&mut store, "Ann Berger");
     let bo = customer(&mut store, "Bo Lindqvist");
-    store.add_fact(&ann, NewFact { text: "Daughter Mia starts college in Boulder".into(), learned_on: None, source: None, date: None }, now()).unwrap();
+    store
+        .add_fact(
+            &ann,
+            NewFact {
+                text: "Daughter Mia starts college in Boulder".into(),
+                learned_on: None,
+                source: None,
+                date: None,
+            },
+            now(),
+        )
+        .unwrap();
     store.add_note(&bo, NewNote::plain("Loves fly fishing in Montana"), now()).unwrap();
     store
-        .log_interaction(&bo, NewInteraction {
-            at: None, channel: Channel::Phone, direction: Direction::Inbound, summary: "Asked about towing".into(),
-            quotes: vec!["Can the Ascent tow a camper?".into()], sentiment: None, reason: None, topic: None,
-            asked_for: Some("towing capacity".into()), justification: None, purpose: None,
-        }, now())
+        .log_interaction(
+            &bo,
+            NewInteraction {
+                at: None,
+                channel: Channel::Phone,
+                direction: Direction::Inbound,
+                summary: "Asked about towing".into(),
+                quotes: vec!["Can the Ascent tow a camper?".into()],
+                sentiment: None,
+                reason: None,
+                topic: None,
+                asked_for: Some("towing capacity".into()),
+                justification: None,
+                purpose: None,
+            },
+            now(),
+        )
         .unwrap();
-    store.add_contact_point(&ann, NewContactPoint { kind: ContactKind::Email, label: None, value: "ann.berger@example.com".into(), preferred: true }).unwrap();
+    store
+        .add_contact_point(
+            &ann,
+            NewContactPoint {
+                kind: ContactKind::Email,
+                label: None,
+                value: "ann.berger@example.com".into(),
+                preferred: true,
+            },
+        )
+        .unwrap();
 
-    let kinds = |q: &str| store.search(q, 50).unwrap().into_iter().map(|h| (h.customer_name, h.kind)).collect::<Vec<_>>();
+    let kinds =
+        |q: &str| store.search(q, 50).unwrap().into_iter().map(|h| (h.customer_name, h.kind)).collect::<Vec<_>>();
     assert_eq!(kinds("berg"), vec![("Ann Berger".into(), "contact".into()), ("Ann Berger".into(), "customer".into())]);
     assert_eq!(kinds("boul"), vec![("Ann Berger".to_string(), "fact".to_string())]);
     assert_eq!(kinds("fly fish"), vec![("Bo Lindqvist".to_string(), "note".to_string())]);
@@ -125,11 +179,19 @@ fn hashtags_in_notes_and_facts_become_tags_and_hand_set_tags_stay() {
     let ann = customer(&mut store, "Ann Berger");
     let bo = customer(&mut store, "Bo Lindqvist");
     store.add_note(&ann, NewNote::plain("Keeps cars 12 years. #BuyAndHold"), now()).unwrap();
-    store.add_fact(&ann, NewFact { text: "Runs a #fleet of three vans".into(), learned_on: None, source: None, date: None }, now()).unwrap();
+    store
+        .add_fact(
+            &ann,
+            NewFact { text: "Runs a #fleet of three vans".into(), learned_on: None, source: None, date: None },
+            now(),
+        )
+        .unwrap();
     store.add_tag(&bo, "#VIP").unwrap();
     store.add_note(&bo, NewNote::plain("mentioned #buyandhold too"), now()).unwrap();
 
-    let tags_of = |s: &Store, id: &str| s.customer_record(id).unwrap().tags.into_iter().map(|t| (t.tag, t.origin)).collect::<Vec<_>>();
+    let tags_of = |s: &Store, id: &str| {
+        s.customer_record(id).unwrap().tags.into_iter().map(|t| (t.tag, t.origin)).collect::<Vec<_>>()
+    };
     assert_eq!(tags_of(&store, &ann), vec![("BuyAndHold".into(), TagOrigin::Text), ("fleet".into(), TagOrigin::Text)]);
     assert_eq!(tags_of(&store, &bo), vec![("buyandhold".into(), TagOrigin::Text), ("VIP".into(), TagOrigin::Manual)]);
 
@@ -143,9 +205,19 @@ fn what_a_customer_said_is_never_rewritten_only_added_to() {
     let dir = TempDir::new().unwrap();
     let mut store = book_in(&dir);
     let ann = customer(&mut store, "Ann Berger");
-    let stop = NewStatement { words: "Remove me from your list.".into(), means: Meaning::DoNotContact, said_at: Some("2026-10-01T15:00:00Z".parse().unwrap()), source_interaction_id: None };
+    let stop = NewStatement {
+        words: "Remove me from your list.".into(),
+        means: Meaning::DoNotContact,
+        said_at: Some("2026-10-01T15:00:00Z".parse().unwrap()),
+        source_interaction_id: None,
+    };
     store.record_statement(&ann, stop, now()).unwrap();
-    let again = NewStatement { words: "You can call me again about the Outback.".into(), means: Meaning::ResumeContact, said_at: None, source_interaction_id: None };
+    let again = NewStatement {
+        words: "You can call me again about the Outback.".into(),
+        means: Meaning::ResumeContact,
+        said_at: None,
+        source_interaction_id: None,
+    };
     store.record_statement(&ann, again, now()).unwrap();
 
     let rec = store.customer_record(&ann).unwrap();
@@ -174,12 +246,24 @@ fn bad_input_names_the_field_and_writes_nothing() {
         }
     }
     let ann = customer(&mut store, "Ann");
-    let bad_point = NewContactPoint { kind: ContactKind::Email, label: None, value: "ann at example".into(), preferred: false };
-    assert!(store.add_customer_with(NewCustomer { name: "Half".into(), ..Default::default() }, vec![bad_point], vec![], now()).is_err());
+    let bad_point =
+        NewContactPoint { kind: ContactKind::Email, label: None, value: "ann at example".into(), preferred: false };
+    assert!(store
+        .add_customer_with(NewCustomer { name: "Half".into(), ..Default::default() }, vec![bad_point], vec![], now())
+        .is_err());
     assert_eq!(store.customer_count().unwrap(), 1, "no customer without their contact points");
-    let vin = NewPurchase { description: "2024 Outback".into(), vehicle: Some(Vehicle { vin: Some("123".into()), ..Default::default() }),
-        purchased_on: None, features: vec![], ownership: Ownership::Cash, term_ends_on: None, warranty_ends_on: None,
-        warranty_terms: None, included_services: vec![], deliverables: vec![] };
+    let vin = NewPurchase {
+        description: "2024 Outback".into(),
+        vehicle: Some(Vehicle { vin: Some("123".into()), ..Default::default() }),
+        purchased_on: None,
+        features: vec![],
+        ownership: Ownership::Cash,
+        term_ends_on: None,
+        warranty_ends_on: None,
+        warranty_terms: None,
+        included_services: vec![],
+        deliverables: vec![],
+    };
     assert!(store.add_purchase(&ann, vin, now()).unwrap_err().to_string().contains("VIN"));
     let note = store.add_note(&ann, NewNote::plain("<img src=x onerror=alert(1)> stays text"), now()).unwrap();
     assert_eq!(store.customer_record(&ann).unwrap().notes[0].text, note.text, "markup is kept as the text it is");
@@ -211,7 +295,17 @@ fn export_then_import_then_export_gives_identical_bytes() {
     let mut first = demo_store(&dir, "first.sqlite3");
     let ann = customer(&mut first, "Ann Ünal");
     first.add_note(&ann, NewNote::plain("Quotes \"inside\", a tab\tand émoji 🚗 #Roundtrip"), now()).unwrap();
-    first.add_promise(&ann, NewPromise { what: "Second key".into(), due_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), made_on: None }, now()).unwrap();
+    first
+        .add_promise(
+            &ann,
+            NewPromise {
+                what: "Second key".into(),
+                due_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                made_on: None,
+            },
+            now(),
+        )
+        .unwrap();
     let exported = json::to_json(&first.export_book().unwrap());
 
     let mut second = Store::open(&dir.path().join("second.sqlite3")).unwrap();
@@ -244,7 +338,9 @@ fn an_import_with_a_bad_record_writes_nothing_and_names_it() {
 
 #[test]
 fn a_broken_book_file_names_the_line() {
-    let err = json::from_json("{\n  \"format\": \"rapport-book\",\n  \"version\": 1,\n  \"profile\": 7\n}").unwrap_err().to_string();
+    let err = json::from_json("{\n  \"format\": \"rapport-book\",\n  \"version\": 1,\n  \"profile\": 7\n}")
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("line 4"), "{err}");
     let err = json::from_json("{\"format\": \"rapport-book\", \"version\": 9}").unwrap_err().to_string();
     assert!(err.contains("version 9"), "{err}");

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args as ClapArgs, Parser, Subcommand};
-use rapport_core::model::*;
 use rapport_core::guard::Outreach;
+use rapport_core::model::*;
 use rapport_core::{io::json, time, Error, ListQuery, Store};
 use serde::Serialize;
 
@@ -134,7 +134,9 @@ pub enum PlaybooksCmd {
         #[arg(long, default_value = "")]
         script: String,
     },
-    Remove { tag: String },
+    Remove {
+        tag: String,
+    },
 }
 
 #[derive(ClapArgs, Debug, Default)]
@@ -249,8 +251,14 @@ pub enum NotesCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum TagsCmd {
-    Add { customer: String, tag: String },
-    Remove { customer: String, tag: String },
+    Add {
+        customer: String,
+        tag: String,
+    },
+    Remove {
+        customer: String,
+        tag: String,
+    },
     /// Every tag with how many customers carry it
     List,
 }
@@ -319,7 +327,10 @@ pub enum IssuesCmd {
         #[arg(long, value_parser = date_arg)]
         next_update: Option<NaiveDate>,
     },
-    Resolve { issue: String, resolution: String },
+    Resolve {
+        issue: String,
+        resolution: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -421,6 +432,26 @@ pub enum ImportCmd {
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
     time::parse_date(s)
+}
+
+/// A command line clap could not read: help and version print as usual; a mistake is one line, exit 2.
+pub fn usage_error(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("").trim_start_matches("error: ");
+    let json = std::env::args().any(|a| a == "--json");
+    if json {
+        eprintln!("{}", serde_json::json!({ "error": { "code": "usage", "message": first } }));
+    } else {
+        eprintln!("rapport: {first} (see rapport --help)");
+    }
+    std::process::exit(2)
 }
 
 /// Prints one error line and exits non-zero.
@@ -602,14 +633,19 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 p.time_zone = v;
             }
             if let Some(h) = hours {
-                let (s, e) = h.split_once('-').ok_or_else(|| bad("hours", format!("'{h}' must look like 08:30-17:30")))?;
+                let (s, e) =
+                    h.split_once('-').ok_or_else(|| bad("hours", format!("'{h}' must look like 08:30-17:30")))?;
                 p.work_start = time::parse_clock(s).map_err(|m| bad("hours", m))?;
                 p.work_end = time::parse_clock(e).map_err(|m| bad("hours", m))?;
             }
             if let Some(d) = days {
                 p.work_days = d
                     .split(',')
-                    .map(|x| x.trim().parse::<chrono::Weekday>().map_err(|_| bad("days", format!("'{x}' is not a weekday like Mon"))))
+                    .map(|x| {
+                        x.trim()
+                            .parse::<chrono::Weekday>()
+                            .map_err(|_| bad("days", format!("'{x}' is not a weekday like Mon")))
+                    })
                     .collect::<Result<_, _>>()?;
             }
             if let Some(v) = signature {
@@ -638,8 +674,8 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             }
         }
         Command::Import(ImportCmd::Json { file }) => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
             let book = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
             let summary = store.import_book(&book)?;
             emit(j, &summary, || format!("Imported {} customers", summary.customers))
@@ -672,7 +708,9 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         }
         Command::Playbooks(PlaybooksCmd::Remove { tag }) => {
             store.delete_playbook(&tag)?;
-            emit(j, &serde_json::json!({ "removed": tag }), || format!("Removed the playbook of #{}", tag.trim_start_matches('#')))
+            emit(j, &serde_json::json!({ "removed": tag }), || {
+                format!("Removed the playbook of #{}", tag.trim_start_matches('#'))
+            })
         }
         Command::HeldBack { customer, limit } => {
             let id = match customer {
@@ -825,11 +863,8 @@ fn parse_deliverable(text: &str) -> Result<NewDeliverable, Error> {
 
 /// A moment typed for a customer: without an offset it is their local time (or UTC when their zone is unknown).
 fn moment_for(store: &Store, customer_id: &str, text: &str, field: &str) -> Result<DateTime<Utc>, Error> {
-    let zone = store
-        .customer(customer_id)?
-        .time_zone
-        .and_then(|z| time::parse_zone(&z).ok())
-        .unwrap_or(time::Zone::UTC);
+    let zone =
+        store.customer(customer_id)?.time_zone.and_then(|z| time::parse_zone(&z).ok()).unwrap_or(time::Zone::UTC);
     time::parse_moment(text, zone).map_err(|m| bad(field, m))
 }
 

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
@@ -21,7 +21,9 @@ impl Clock {
         Ok(Clock { start, started: Instant::now() })
     }
 
+    /// Now, to the whole second (what the book stores).
     pub fn now(&self) -> DateTime<Utc> {
-        self.start + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+        let now = self.start + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default();
+        now.trunc_subsecs(0)
     }
 }

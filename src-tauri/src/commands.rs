@@ -39,7 +39,10 @@ impl From<Error> for IpcError {
 
 type Reply<T> = Result<T, IpcError>;
 
-fn with<T>(book: &State<'_, Book>, work: impl FnOnce(&mut Store, chrono::DateTime<chrono::Utc>) -> Result<T, Error>) -> Reply<T> {
+fn with<T>(
+    book: &State<'_, Book>,
+    work: impl FnOnce(&mut Store, chrono::DateTime<chrono::Utc>) -> Result<T, Error>,
+) -> Reply<T> {
     let mut store = book.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     Ok(work(&mut store, book.clock.now())?)
 }
@@ -70,7 +73,12 @@ pub fn load_demo(book: State<'_, Book>) -> Reply<Loaded> {
 }
 
 #[tauri::command]
-pub fn list_customers(book: State<'_, Book>, query: Option<String>, tag: Option<String>, limit: Option<u32>) -> Reply<Vec<CustomerSummary>> {
+pub fn list_customers(
+    book: State<'_, Book>,
+    query: Option<String>,
+    tag: Option<String>,
+    limit: Option<u32>,
+) -> Reply<Vec<CustomerSummary>> {
     let tag = tag.filter(|t| !t.trim().is_empty());
     with(&book, |s, _| s.list_customers(&ListQuery { tag, text: query, limit, offset: None }))
 }
@@ -145,7 +153,12 @@ pub fn open_issue(book: State<'_, Book>, customer_id: String, issue: NewIssue) -
 }
 
 #[tauri::command]
-pub fn update_issue(book: State<'_, Book>, issue_id: String, text: String, next_update_on: Option<NaiveDate>) -> Reply<CustomerIssue> {
+pub fn update_issue(
+    book: State<'_, Book>,
+    issue_id: String,
+    text: String,
+    next_update_on: Option<NaiveDate>,
+) -> Reply<CustomerIssue> {
     with(&book, |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
 }
 
@@ -160,7 +173,11 @@ pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: 
 }
 
 #[tauri::command]
-pub fn record_preference(book: State<'_, Book>, customer_id: String, statement: NewStatement) -> Reply<PreferenceStatement> {
+pub fn record_preference(
+    book: State<'_, Book>,
+    customer_id: String,
+    statement: NewStatement,
+) -> Reply<PreferenceStatement> {
     with(&book, |s, now| s.record_statement(&customer_id, statement, now))
 }
 

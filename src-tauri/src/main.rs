@@ -13,7 +13,10 @@ mod window;
 use clap::Parser;
 
 fn main() {
-    let args = cli::Args::parse();
+    let args = match cli::Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => cli::usage_error(e),
+    };
     let clock = match clock::Clock::start(args.now.as_deref()) {
         Ok(c) => c,
         Err(message) => cli::fail(args.json, "invalid_input", &message),

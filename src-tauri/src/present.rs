@@ -105,10 +105,18 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
                 let _ = writeln!(o, "    {} ends {d}", p.ownership);
             }
             if let Some(d) = p.warranty_ends_on {
-                let _ = writeln!(o, "    warranty ends {d}{}", p.warranty_terms.as_deref().map(|t| format!(" ({t})")).unwrap_or_default());
+                let _ = writeln!(
+                    o,
+                    "    warranty ends {d}{}",
+                    p.warranty_terms.as_deref().map(|t| format!(" ({t})")).unwrap_or_default()
+                );
             }
             for s in &p.included_services {
-                let _ = writeln!(o, "    included: {} every {} months, {} of {} used", s.name, s.every_months, s.used, s.total);
+                let _ = writeln!(
+                    o,
+                    "    included: {} every {} months, {} of {} used",
+                    s.name, s.every_months, s.used, s.total
+                );
             }
             for d in &p.deliverables {
                 let state = match (d.delivered_on, d.due_on) {
@@ -143,7 +151,7 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
         timeline.push((n.created_at, format!("{} {}{status}: {}", n.created_at.format("%Y-%m-%d"), n.kind, n.text)));
     }
     if !timeline.is_empty() {
-        timeline.sort_by(|a, b| b.0.cmp(&a.0));
+        timeline.sort_by_key(|t| std::cmp::Reverse(t.0));
         o += "\nTimeline (newest first)\n";
         for (_, line) in timeline {
             let _ = writeln!(o, "  {line}");
@@ -239,7 +247,15 @@ pub fn held_back(list: &[HeldBack]) -> String {
     }
     let mut o = String::new();
     for h in list {
-        let _ = write!(o, "{}  {} for {} — {} [{}]", h.at.format("%Y-%m-%d %H:%M"), h.channel, h.customer_id, h.message, h.rule);
+        let _ = write!(
+            o,
+            "{}  {} for {} — {} [{}]",
+            h.at.format("%Y-%m-%d %H:%M"),
+            h.channel,
+            h.customer_id,
+            h.message,
+            h.rule
+        );
         if let Some(q) = &h.quote {
             let _ = write!(o, " — they said: “{q}”");
         }

@@ -86,13 +86,18 @@ impl Sandbox {
         let mut all = args.to_vec();
         all.push("--json");
         let text = self.ok(&all);
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("rapport {args:?} --json printed invalid JSON ({e}): {text}"))
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("rapport {args:?} --json printed invalid JSON ({e}): {text}"))
     }
 
     /// Runs a command that must fail; returns its standard error.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.rapport(args);
-        assert!(!out.status.success(), "rapport {args:?} should have failed but printed: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(
+            !out.status.success(),
+            "rapport {args:?} should have failed but printed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         String::from_utf8(out.stderr).expect("utf-8 errors")
     }
 }
@@ -154,11 +159,9 @@ impl Window {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": binary().display().to_string() }),
-        );
-        let client = ClientBuilder::native().capabilities(caps).connect(&url).await.expect("a WebDriver session with the app");
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary().display().to_string() }));
+        let client =
+            ClientBuilder::native().capabilities(caps).connect(&url).await.expect("a WebDriver session with the app");
         let shots = screenshot_dir();
         eprintln!("screenshots of {name}: {}", shots.display());
         Window { client, driver, shots, name: name.to_string() }

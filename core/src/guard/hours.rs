@@ -41,7 +41,10 @@ pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel,
         f.add(
             Rule::UnknownTimeZone,
             Verdict::Caution,
-            format!("Their time zone is unknown, so your own ({}) was assumed; ask them and record it", s.profile.time_zone),
+            format!(
+                "Their time zone is unknown, so your own ({}) was assumed; ask them and record it",
+                s.profile.time_zone
+            ),
             None,
         );
     }
@@ -69,7 +72,11 @@ pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel,
         f.add(
             Rule::QuietHours,
             Verdict::Blocked,
-            format!("It is {when} for them, outside {whose} ({}–{} their time)", start.format("%H:%M"), end.format("%H:%M")),
+            format!(
+                "It is {when} for them, outside {whose} ({}–{} their time)",
+                start.format("%H:%M"),
+                end.format("%H:%M")
+            ),
             said,
         );
     } else {

@@ -62,7 +62,15 @@ fn proactive() -> Purpose {
 impl Outreach {
     /// A proactive contact on `channel` at `at` for `reason`.
     pub fn new(channel: Channel, at: DateTime<Utc>, reason: &str) -> Outreach {
-        Outreach { channel, at, topic: None, text: None, reason: Some(reason.to_string()), purpose: Purpose::Proactive, in_thank_you: false }
+        Outreach {
+            channel,
+            at,
+            topic: None,
+            text: None,
+            reason: Some(reason.to_string()),
+            purpose: Purpose::Proactive,
+            in_thank_you: false,
+        }
     }
 }
 
@@ -167,7 +175,14 @@ impl Findings {
         });
     }
 
-    fn quoting(&mut self, rule: Rule, severity: Verdict, message: String, quote: Option<String>, on: Option<chrono::NaiveDate>) {
+    fn quoting(
+        &mut self,
+        rule: Rule,
+        severity: Verdict,
+        message: String,
+        quote: Option<String>,
+        on: Option<chrono::NaiveDate>,
+    ) {
         self.list.push(Finding { rule, severity, message, quote, said_on: on });
     }
 
@@ -212,11 +227,11 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
     // Channels they declined.
     if let Some(declined) = wishes.declined(outreach.channel) {
         if !reply {
-            let instead = wishes
-                .preferred_channel
-                .as_ref()
-                .map(|p| p.value)
-                .or_else(|| [Channel::Email, Channel::Text, Channel::Phone, Channel::Mail].into_iter().find(|c| wishes.declined(*c).is_none()));
+            let instead = wishes.preferred_channel.as_ref().map(|p| p.value).or_else(|| {
+                [Channel::Email, Channel::Text, Channel::Phone, Channel::Mail]
+                    .into_iter()
+                    .find(|c| wishes.declined(*c).is_none())
+            });
             f.add(
                 Rule::DeclinedChannel,
                 Verdict::Blocked,
@@ -235,16 +250,28 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
     let topics = topics_of(outreach);
     for said in &wishes.declined_topics {
         let tripped = topics.iter().any(|t| t == &said.value)
-            || [&outreach.text, &outreach.reason].into_iter().flatten().find_map(|t| topics::raises(t, &said.value)).is_some();
+            || [&outreach.text, &outreach.reason]
+                .into_iter()
+                .flatten()
+                .find_map(|t| topics::raises(t, &said.value))
+                .is_some();
         if tripped {
-            f.add(Rule::DeclinedTopic, Verdict::Blocked, format!("{who} asked not to hear about {}", said.value), Some(&said.statement));
+            f.add(
+                Rule::DeclinedTopic,
+                Verdict::Blocked,
+                format!("{who} asked not to hear about {}", said.value),
+                Some(&said.statement),
+            );
         }
     }
     for book in situation.playbooks.iter().filter(|p| situation.tags.iter().any(|t| t.eq_ignore_ascii_case(&p.tag))) {
         for never in &book.never_topics {
             let never = topics::canonical(never);
             let tripped = topics.contains(&never)
-                || [&outreach.text, &outreach.reason].into_iter().flatten().any(|t| topics::raises(t, &never).is_some());
+                || [&outreach.text, &outreach.reason]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| topics::raises(t, &never).is_some());
             if tripped && !wishes.declined_topics.iter().any(|d| d.value == never) {
                 f.add(
                     Rule::Playbook,
@@ -287,11 +314,19 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
     // Referral asks: only right after praise, never in a thank-you.
     if topics.iter().any(|t| t == "referrals") && !wishes.declined_topics.iter().any(|d| d.value == "referrals") {
         if outreach.in_thank_you {
-            f.add(Rule::ReferralInThankYou, Verdict::Blocked, "A thank-you note never asks for referrals: it would turn the thanks into a request".into(), None);
+            f.add(
+                Rule::ReferralInThankYou,
+                Verdict::Blocked,
+                "A thank-you note never asks for referrals: it would turn the thanks into a request".into(),
+                None,
+            );
         } else {
             let praise_since = at - Duration::days(REFERRAL_WINDOW_DAYS);
             let praised = situation.interactions.iter().any(|i| {
-                i.direction == Direction::Inbound && i.sentiment == Some(Sentiment::Positive) && i.at >= praise_since && i.at <= at
+                i.direction == Direction::Inbound
+                    && i.sentiment == Some(Sentiment::Positive)
+                    && i.at >= praise_since
+                    && i.at <= at
             });
             if !praised {
                 f.add(
@@ -313,12 +348,20 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
         let last = situation
             .interactions
             .iter()
-            .filter(|i| i.direction == Direction::Outbound && i.at <= at && i.purpose.unwrap_or(Purpose::Proactive) == Purpose::Proactive)
+            .filter(|i| {
+                i.direction == Direction::Outbound
+                    && i.at <= at
+                    && i.purpose.unwrap_or(Purpose::Proactive) == Purpose::Proactive
+            })
             .map(|i| i.at)
             .max();
         if let Some(last) = last {
             if at - last < Duration::days(i64::from(days)) {
-                let whose = if said.is_some() { format!("{who} asked for at most one contact every {days} days") } else { format!("your rule is at most one proactive contact every {days} days") };
+                let whose = if said.is_some() {
+                    format!("{who} asked for at most one contact every {days} days")
+                } else {
+                    format!("your rule is at most one proactive contact every {days} days")
+                };
                 f.add(
                     Rule::Frequency,
                     Verdict::Caution,
@@ -331,7 +374,12 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
         // Nothing for the customer in it.
         let value = outreach.reason.as_deref().or(outreach.text.as_deref()).unwrap_or("");
         if topics::is_contentless(value) {
-            f.add(Rule::Contentless, Verdict::Blocked, "What will the customer gain from this contact? Say it in the reason, or do not reach out".into(), None);
+            f.add(
+                Rule::Contentless,
+                Verdict::Blocked,
+                "What will the customer gain from this contact? Say it in the reason, or do not reach out".into(),
+                None,
+            );
         }
     }
 
@@ -359,7 +407,10 @@ fn topics_of(o: &Outreach) -> Vec<String> {
 
 /// Whether the customer contacted us on `channel` in the reply window before `at`.
 fn replied_to(s: &Situation<'_>, channel: Channel, at: DateTime<Utc>) -> bool {
-    s.interactions
-        .iter()
-        .any(|i| i.direction == Direction::Inbound && i.channel == channel && i.at <= at && at - i.at <= Duration::days(REPLY_WINDOW_DAYS))
+    s.interactions.iter().any(|i| {
+        i.direction == Direction::Inbound
+            && i.channel == channel
+            && i.at <= at
+            && at - i.at <= Duration::days(REPLY_WINDOW_DAYS)
+    })
 }

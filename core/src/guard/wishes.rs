@@ -60,7 +60,9 @@ impl ContactWishes {
                 Meaning::ContactHours { start, end } => {
                     w.hours = Some(Said { value: Hours { start: *start, end: *end }, statement: s.clone() })
                 }
-                Meaning::MinDaysBetween { days } => w.min_days_between = Some(Said { value: *days, statement: s.clone() }),
+                Meaning::MinDaysBetween { days } => {
+                    w.min_days_between = Some(Said { value: *days, statement: s.clone() })
+                }
                 Meaning::DeclineTopic { topic } => {
                     let t = topics::canonical(topic);
                     w.declined_topics.retain(|d| d.value != t);

@@ -21,12 +21,20 @@ pub fn from_json(text: &str) -> Result<Book> {
         format: Option<String>,
         version: Option<u32>,
     }
-    let at = |e: serde_json::Error| Error::BadFile(format!("line {}, column {}: {}", e.line(), e.column(), clean_message(&e)));
+    let at = |e: serde_json::Error| {
+        Error::BadFile(format!("line {}, column {}: {}", e.line(), e.column(), clean_message(&e)))
+    };
     let header: Header = serde_json::from_str(text).map_err(at)?;
     match header.format.as_deref() {
         Some(BOOK_FORMAT) => {}
-        Some(other) => return Err(Error::BadFile(format!("this is not a Rapport book (format '{other}', expected '{BOOK_FORMAT}')"))),
-        None => return Err(Error::BadFile(format!("this is not a Rapport book (no \"format\": \"{BOOK_FORMAT}\" field)"))),
+        Some(other) => {
+            return Err(Error::BadFile(format!(
+                "this is not a Rapport book (format '{other}', expected '{BOOK_FORMAT}')"
+            )))
+        }
+        None => {
+            return Err(Error::BadFile(format!("this is not a Rapport book (no \"format\": \"{BOOK_FORMAT}\" field)")))
+        }
     }
     match header.version {
         Some(v) if (1..=BOOK_VERSION).contains(&v) => {}

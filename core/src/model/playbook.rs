@@ -20,7 +20,9 @@ pub struct Playbook {
 impl Playbook {
     pub fn validated(self) -> Result<Self> {
         let tag = crate::tags::normalize(&self.tag).map_err(|m| Error::invalid("tag", m))?;
-        let clean = |list: Vec<String>| list.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+        let clean = |list: Vec<String>| {
+            list.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect::<Vec<_>>()
+        };
         let never_topics = clean(self.never_topics);
         let offer = clean(self.offer);
         if never_topics.is_empty() && offer.is_empty() {

@@ -121,12 +121,10 @@ impl Meaning {
             "allow-topic" => Meaning::AllowTopic { topic: topic(rest)? },
             "do-not-contact" | "dnc" | "remove" => Meaning::DoNotContact,
             "resume" | "resume-contact" => Meaning::ResumeContact,
-            other => {
-                return Err(bad(format!(
-                    "'{other}' is not understood; use prefer:CHANNEL, decline:CHANNEL, allow:CHANNEL, hours:HH:MM-HH:MM, \
+            other => return Err(bad(format!(
+                "'{other}' is not understood; use prefer:CHANNEL, decline:CHANNEL, allow:CHANNEL, hours:HH:MM-HH:MM, \
                      min-days:N, topic:TOPIC, allow-topic:TOPIC, do-not-contact or resume"
-                )))
-            }
+            ))),
         })
     }
 
@@ -159,10 +157,6 @@ pub struct NewStatement {
 
 impl NewStatement {
     pub fn validated(self) -> Result<Self> {
-        Ok(NewStatement {
-            words: required("their words", &self.words)?,
-            means: self.means.validated()?,
-            ..self
-        })
+        Ok(NewStatement { words: required("their words", &self.words)?, means: self.means.validated()?, ..self })
     }
 }

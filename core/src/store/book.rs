@@ -36,14 +36,18 @@ impl Store {
         let empty = self.customer_count()? == 0;
         self.write(|tx| {
             for (i, rec) in book.customers.iter().enumerate() {
-                let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)", [&rec.customer.id], |r| r.get(0))?;
+                let exists: bool =
+                    tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)", [&rec.customer.id], |r| {
+                        r.get(0)
+                    })?;
                 if exists {
                     return Err(Error::BadFile(format!(
                         "customers[{i}] ({}): id {} is already in this book; nothing was imported",
                         rec.customer.name, rec.customer.id
                     )));
                 }
-                insert_record(tx, rec).map_err(|e| Error::BadFile(format!("customers[{i}] ({}): {e}", rec.customer.name)))?;
+                insert_record(tx, rec)
+                    .map_err(|e| Error::BadFile(format!("customers[{i}] ({}): {e}", rec.customer.name)))?;
             }
             if empty {
                 rows::save_profile(tx, &book.profile)?;
@@ -115,7 +119,10 @@ fn insert_record(conn: &rusqlite::Connection, rec: &CustomerRecord) -> Result<()
 /// Checks a book the way the forms check typed input, naming the customer and the field.
 fn check_book(book: &Book) -> Result<()> {
     if book.format != BOOK_FORMAT {
-        return Err(Error::BadFile(format!("this is not a Rapport book (format '{}', expected '{BOOK_FORMAT}')", book.format)));
+        return Err(Error::BadFile(format!(
+            "this is not a Rapport book (format '{}', expected '{BOOK_FORMAT}')",
+            book.format
+        )));
     }
     if book.version == 0 || book.version > BOOK_VERSION {
         return Err(Error::BadFile(format!(
@@ -160,11 +167,13 @@ fn check_record(rec: &CustomerRecord) -> Result<()> {
     };
     for p in &rec.contact_points {
         owned("contact point", &p.customer_id)?;
-        NewContactPoint { kind: p.kind, label: p.label.clone(), value: p.value.clone(), preferred: p.preferred }.validated()?;
+        NewContactPoint { kind: p.kind, label: p.label.clone(), value: p.value.clone(), preferred: p.preferred }
+            .validated()?;
     }
     for s in &rec.preferences {
         owned("statement", &s.customer_id)?;
-        NewStatement { words: s.words.clone(), means: s.means.clone(), said_at: None, source_interaction_id: None }.validated()?;
+        NewStatement { words: s.words.clone(), means: s.means.clone(), said_at: None, source_interaction_id: None }
+            .validated()?;
         if let Some(src) = &s.source_interaction_id {
             if !rec.interactions.iter().any(|i| &i.id == src) {
                 return Err(Error::invalid("statement", format!("its source interaction {src} is not in this record")));
@@ -197,9 +206,18 @@ fn check_record(rec: &CustomerRecord) -> Result<()> {
             included_services: p
                 .included_services
                 .iter()
-                .map(|s| NewIncludedService { name: s.name.clone(), every_months: s.every_months, total: s.total, used: s.used })
+                .map(|s| NewIncludedService {
+                    name: s.name.clone(),
+                    every_months: s.every_months,
+                    total: s.total,
+                    used: s.used,
+                })
                 .collect(),
-            deliverables: p.deliverables.iter().map(|d| NewDeliverable { what: d.what.clone(), due_on: d.due_on }).collect(),
+            deliverables: p
+                .deliverables
+                .iter()
+                .map(|d| NewDeliverable { what: d.what.clone(), due_on: d.due_on })
+                .collect(),
         }
         .validated()?;
     }

@@ -140,7 +140,8 @@ impl Store {
         let mut args: Vec<String> = Vec::new();
         if let Some(tag) = &tag {
             args.push(tag.clone());
-            sql += &format!(" AND EXISTS (SELECT 1 FROM tags t WHERE t.customer_id = c.id AND t.tag = ?{})", args.len());
+            sql +=
+                &format!(" AND EXISTS (SELECT 1 FROM tags t WHERE t.customer_id = c.id AND t.tag = ?{})", args.len());
         }
         if let Some(ids) = &text_ids {
             args.push(serde_json::to_string(ids).expect("ids serialize"));

@@ -85,7 +85,14 @@ impl Store {
     }
 
     /// Keeps a blocked outreach so the salesperson can see what was held back and why.
-    pub fn hold_back(&mut self, customer_id: &str, o: &Outreach, d: &Decision, source: &str, now: DateTime<Utc>) -> Result<HeldBack> {
+    pub fn hold_back(
+        &mut self,
+        customer_id: &str,
+        o: &Outreach,
+        d: &Decision,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<HeldBack> {
         let f = d.deciding().ok_or_else(|| Error::invalid("decision", "nothing was blocked"))?;
         let h = HeldBack {
             id: new_id(),
@@ -109,7 +116,8 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT * FROM held_back WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, n DESC LIMIT ?2",
         )?;
-        let out = stmt.query_map(params![customer_id, limit], rows::held_back)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let out =
+            stmt.query_map(params![customer_id, limit], rows::held_back)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(out)
     }
 

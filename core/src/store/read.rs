@@ -6,7 +6,12 @@ use super::rows;
 use crate::model::*;
 use crate::{Error, Result};
 
-fn list<T>(conn: &Connection, sql: &str, key: &str, map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn list<T>(
+    conn: &Connection,
+    sql: &str,
+    key: &str,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let out = stmt.query_map(params![key], map)?.collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(out)
@@ -24,32 +29,54 @@ pub(super) fn record(conn: &Connection, id: &str) -> Result<CustomerRecord> {
     let customer = customer(conn, id)?;
     let mut purchases = list(conn, "SELECT * FROM purchases WHERE customer_id = ?1 ORDER BY n", id, rows::purchase)?;
     for p in &mut purchases {
-        p.included_services = list(conn, "SELECT * FROM included_services WHERE purchase_id = ?1 ORDER BY n", &p.id, rows::included_service)?
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect();
-        p.deliverables = list(conn, "SELECT * FROM deliverables WHERE purchase_id = ?1 ORDER BY n", &p.id, rows::deliverable)?
-            .into_iter()
-            .map(|(_, d)| d)
-            .collect();
+        p.included_services = list(
+            conn,
+            "SELECT * FROM included_services WHERE purchase_id = ?1 ORDER BY n",
+            &p.id,
+            rows::included_service,
+        )?
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+        p.deliverables =
+            list(conn, "SELECT * FROM deliverables WHERE purchase_id = ?1 ORDER BY n", &p.id, rows::deliverable)?
+                .into_iter()
+                .map(|(_, d)| d)
+                .collect();
     }
     let mut issues = list(conn, "SELECT * FROM issues WHERE customer_id = ?1 ORDER BY n", id, rows::issue)?;
     for i in &mut issues {
-        i.updates = list(conn, "SELECT * FROM issue_updates WHERE issue_id = ?1 ORDER BY at, n", &i.id, rows::issue_update)?
-            .into_iter()
-            .map(|(_, u)| u)
-            .collect();
+        i.updates =
+            list(conn, "SELECT * FROM issue_updates WHERE issue_id = ?1 ORDER BY at, n", &i.id, rows::issue_update)?
+                .into_iter()
+                .map(|(_, u)| u)
+                .collect();
     }
     Ok(CustomerRecord {
-        contact_points: list(conn, "SELECT * FROM contact_points WHERE customer_id = ?1 ORDER BY n", id, rows::contact_point)?,
+        contact_points: list(
+            conn,
+            "SELECT * FROM contact_points WHERE customer_id = ?1 ORDER BY n",
+            id,
+            rows::contact_point,
+        )?,
         tags: list(conn, "SELECT * FROM tags WHERE customer_id = ?1 ORDER BY tag", id, rows::tag)?,
-        preferences: list(conn, "SELECT * FROM preferences WHERE customer_id = ?1 ORDER BY said_at, n", id, rows::statement)?,
+        preferences: list(
+            conn,
+            "SELECT * FROM preferences WHERE customer_id = ?1 ORDER BY said_at, n",
+            id,
+            rows::statement,
+        )?,
         facts: list(conn, "SELECT * FROM facts WHERE customer_id = ?1 ORDER BY n", id, rows::fact)?,
         goals: list(conn, "SELECT * FROM goals WHERE customer_id = ?1 ORDER BY n", id, rows::goal)?,
         purchases,
         promises: list(conn, "SELECT * FROM promises WHERE customer_id = ?1 ORDER BY n", id, rows::promise)?,
         issues,
-        interactions: list(conn, "SELECT * FROM interactions WHERE customer_id = ?1 ORDER BY at, n", id, rows::interaction)?,
+        interactions: list(
+            conn,
+            "SELECT * FROM interactions WHERE customer_id = ?1 ORDER BY at, n",
+            id,
+            rows::interaction,
+        )?,
         notes: list(conn, "SELECT * FROM notes WHERE customer_id = ?1 ORDER BY created_at, n", id, rows::note)?,
         held_back: list(conn, "SELECT * FROM held_back WHERE customer_id = ?1 ORDER BY at, n", id, rows::held_back)?,
         customer,

@@ -26,12 +26,23 @@ impl Store {
             included_services: p
                 .included_services
                 .into_iter()
-                .map(|s| IncludedService { id: new_id(), name: s.name.trim().to_string(), every_months: s.every_months, total: s.total, used: s.used })
+                .map(|s| IncludedService {
+                    id: new_id(),
+                    name: s.name.trim().to_string(),
+                    every_months: s.every_months,
+                    total: s.total,
+                    used: s.used,
+                })
                 .collect(),
             deliverables: p
                 .deliverables
                 .into_iter()
-                .map(|d| Deliverable { id: new_id(), what: d.what.trim().to_string(), due_on: d.due_on, delivered_on: None })
+                .map(|d| Deliverable {
+                    id: new_id(),
+                    what: d.what.trim().to_string(),
+                    due_on: d.due_on,
+                    delivered_on: None,
+                })
                 .collect(),
         };
         self.write(|tx| {
@@ -147,7 +158,12 @@ impl Store {
     }
 
     /// Logs a contact that happened.
-    pub fn log_interaction(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
+    pub fn log_interaction(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
         let i = input.validated()?;
         let interaction = Interaction {
             id: new_id(),

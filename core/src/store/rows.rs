@@ -102,8 +102,18 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
                 work_days = ?6, signature = ?7, voice = ?8, contact_start = ?9, contact_end = ?10, calling_rule = ?11,
                 min_days_between = ?12 WHERE id = 1",
         params![
-            p.name, p.dealership, p.time_zone, hhmm(p.work_start), hhmm(p.work_end), days.join(","), p.signature, p.voice,
-            hhmm(p.contact_start), hhmm(p.contact_end), p.calling_rule.as_str(), p.min_days_between
+            p.name,
+            p.dealership,
+            p.time_zone,
+            hhmm(p.work_start),
+            hhmm(p.work_end),
+            days.join(","),
+            p.signature,
+            p.voice,
+            hhmm(p.contact_start),
+            hhmm(p.contact_end),
+            p.calling_rule.as_str(),
+            p.min_days_between
         ],
     )?;
     Ok(())
@@ -224,8 +234,14 @@ pub(super) fn insert_note(conn: &Connection, n: &Note) -> Result<()> {
         "INSERT INTO notes (id, customer_id, kind, format, text, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            n.id, n.customer_id, n.kind.as_str(), n.format, n.text, n.status.map(|s| s.as_str()),
-            stamp(n.created_at), stamp(n.updated_at)
+            n.id,
+            n.customer_id,
+            n.kind.as_str(),
+            n.format,
+            n.text,
+            n.status.map(|s| s.as_str()),
+            stamp(n.created_at),
+            stamp(n.updated_at)
         ],
     )?;
     Ok(())
@@ -257,8 +273,19 @@ pub(super) fn insert_interaction(conn: &Connection, i: &Interaction) -> Result<(
                                    asked_for, justification, purpose)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
-            i.id, i.customer_id, stamp(i.at), i.channel.as_str(), i.direction.as_str(), i.summary, json(&i.quotes),
-            i.sentiment.map(|s| s.as_str()), i.reason, i.topic, i.asked_for, i.justification, i.purpose.map(|p| p.as_str())
+            i.id,
+            i.customer_id,
+            stamp(i.at),
+            i.channel.as_str(),
+            i.direction.as_str(),
+            i.summary,
+            json(&i.quotes),
+            i.sentiment.map(|s| s.as_str()),
+            i.reason,
+            i.topic,
+            i.asked_for,
+            i.justification,
+            i.purpose.map(|p| p.as_str())
         ],
     )?;
     Ok(())
@@ -297,9 +324,9 @@ pub(super) fn statement(r: &Row<'_>) -> rusqlite::Result<PreferenceStatement> {
 pub(super) fn insert_statement(conn: &Connection, s: &PreferenceStatement) -> Result<()> {
     let (mut channel, mut topic, mut start, mut end, mut days) = (None, None, None, None, None);
     match &s.means {
-        Meaning::PreferChannel { channel: c } | Meaning::DeclineChannel { channel: c } | Meaning::AllowChannel { channel: c } => {
-            channel = Some(c.as_str())
-        }
+        Meaning::PreferChannel { channel: c }
+        | Meaning::DeclineChannel { channel: c }
+        | Meaning::AllowChannel { channel: c } => channel = Some(c.as_str()),
         Meaning::ContactHours { start: s0, end: e0 } => {
             start = Some(hhmm(*s0));
             end = Some(hhmm(*e0));
@@ -313,8 +340,18 @@ pub(super) fn insert_statement(conn: &Connection, s: &PreferenceStatement) -> Re
                                   source_interaction_id, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
-            s.id, s.customer_id, stamp(s.said_at), s.words, s.means.kind(), channel, topic, start, end, days,
-            s.source_interaction_id, stamp(s.recorded_at)
+            s.id,
+            s.customer_id,
+            stamp(s.said_at),
+            s.words,
+            s.means.kind(),
+            channel,
+            topic,
+            start,
+            end,
+            days,
+            s.source_interaction_id,
+            stamp(s.recorded_at)
         ],
     )?;
     Ok(())
@@ -350,14 +387,25 @@ pub(super) fn purchase(r: &Row<'_>) -> rusqlite::Result<Purchase> {
 pub(super) fn included_service(r: &Row<'_>) -> rusqlite::Result<(String, IncludedService)> {
     Ok((
         r.get("purchase_id")?,
-        IncludedService { id: r.get("id")?, name: r.get("name")?, every_months: r.get("every_months")?, total: r.get("total")?, used: r.get("used")? },
+        IncludedService {
+            id: r.get("id")?,
+            name: r.get("name")?,
+            every_months: r.get("every_months")?,
+            total: r.get("total")?,
+            used: r.get("used")?,
+        },
     ))
 }
 
 pub(super) fn deliverable(r: &Row<'_>) -> rusqlite::Result<(String, Deliverable)> {
     Ok((
         r.get("purchase_id")?,
-        Deliverable { id: r.get("id")?, what: r.get("what")?, due_on: maybe_date(r, "due_on")?, delivered_on: maybe_date(r, "delivered_on")? },
+        Deliverable {
+            id: r.get("id")?,
+            what: r.get("what")?,
+            due_on: maybe_date(r, "due_on")?,
+            delivered_on: maybe_date(r, "delivered_on")?,
+        },
     ))
 }
 
@@ -434,8 +482,14 @@ pub(super) fn insert_issue(conn: &Connection, i: &CustomerIssue) -> Result<()> {
         "INSERT INTO issues (id, customer_id, title, opened_on, status, next_update_on, resolved_on, resolution)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            i.id, i.customer_id, i.title, day(i.opened_on), i.status.as_str(), maybe_day(i.next_update_on),
-            maybe_day(i.resolved_on), i.resolution
+            i.id,
+            i.customer_id,
+            i.title,
+            day(i.opened_on),
+            i.status.as_str(),
+            maybe_day(i.next_update_on),
+            maybe_day(i.resolved_on),
+            i.resolution
         ],
     )?;
     for u in &i.updates {
@@ -455,7 +509,12 @@ pub(super) fn insert_issue_update(conn: &Connection, issue_id: &str, u: &IssueUp
 // ---- playbooks and what was held back ----------------------------------------------------------------------
 
 pub(super) fn playbook(r: &Row<'_>) -> rusqlite::Result<Playbook> {
-    Ok(Playbook { tag: r.get("tag")?, never_topics: strings(r, "never_topics")?, offer: strings(r, "offer")?, script: r.get("script")? })
+    Ok(Playbook {
+        tag: r.get("tag")?,
+        never_topics: strings(r, "never_topics")?,
+        offer: strings(r, "offer")?,
+        script: r.get("script")?,
+    })
 }
 
 pub(super) fn save_playbook(conn: &Connection, p: &Playbook) -> Result<()> {
@@ -489,8 +548,17 @@ pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
         "INSERT INTO held_back (id, customer_id, at, planned_for, channel, topic, text, rule, message, quote, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
-            h.id, h.customer_id, stamp(h.at), stamp(h.planned_for), h.channel.as_str(), h.topic, h.text, h.rule, h.message,
-            h.quote, h.source
+            h.id,
+            h.customer_id,
+            stamp(h.at),
+            stamp(h.planned_for),
+            h.channel.as_str(),
+            h.topic,
+            h.text,
+            h.rule,
+            h.message,
+            h.quote,
+            h.source
         ],
     )?;
     Ok(())

@@ -23,11 +23,17 @@ pub struct SearchHit {
 /// The tables behind each kind code of the index's rowid (`rowid = n * 8 + kind`).
 const SOURCES: &[(&str, &str)] = &[
     ("customer", "SELECT c.id, c.name, c.name FROM customers c WHERE c.n = ?1"),
-    ("contact", "SELECT c.id, c.name, x.value FROM contact_points x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1"),
+    (
+        "contact",
+        "SELECT c.id, c.name, x.value FROM contact_points x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1",
+    ),
     ("fact", "SELECT c.id, c.name, x.text FROM facts x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1"),
     ("goal", "SELECT c.id, c.name, x.text FROM goals x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1"),
     ("note", "SELECT c.id, c.name, x.text FROM notes x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1"),
-    ("interaction", "SELECT c.id, c.name, x.summary FROM interactions x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1"),
+    (
+        "interaction",
+        "SELECT c.id, c.name, x.summary FROM interactions x JOIN customers c ON c.id = x.customer_id WHERE x.n = ?1",
+    ),
 ];
 
 /// Turns what a person typed into an FTS5 query: every word must match as a prefix, and nothing typed is read
@@ -45,15 +51,23 @@ impl Store {
     /// Where `typed` matches, newest first, at most `limit` places.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(query) = fts_query(typed) else { return Ok(Vec::new()) };
-        let mut stmt =
-            self.conn().prepare_cached("SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2")?;
-        let rowids = stmt.query_map(params![query, limit as i64], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        )?;
+        let rowids = stmt
+            .query_map(params![query, limit as i64], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut hits = Vec::with_capacity(rowids.len());
         for rowid in rowids {
             let (kind, sql) = SOURCES[(rowid % 8) as usize];
             let mut source = self.conn().prepare_cached(sql)?;
             let mut found = source.query_map(params![rowid / 8], |r| {
-                Ok(SearchHit { customer_id: r.get(0)?, customer_name: r.get(1)?, kind: kind.to_string(), text: r.get(2)? })
+                Ok(SearchHit {
+                    customer_id: r.get(0)?,
+                    customer_name: r.get(1)?,
+                    kind: kind.to_string(),
+                    text: r.get(2)?,
+                })
             })?;
             if let Some(hit) = found.next() {
                 hits.push(hit?);
