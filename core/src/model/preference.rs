@@ -48,6 +48,10 @@ pub enum Meaning {
     ResumeContact,
 }
 
+/// The short forms `Meaning::parse` reads.
+const MEANINGS: &str = "use prefer:CHANNEL, decline:CHANNEL, allow:CHANNEL, hours:HH:MM-HH:MM, min-days:N, \
+                        topic:TOPIC, allow-topic:TOPIC, do-not-contact or resume";
+
 impl Meaning {
     pub fn kind(&self) -> &'static str {
         match self {
@@ -121,10 +125,7 @@ impl Meaning {
             "allow-topic" => Meaning::AllowTopic { topic: topic(rest)? },
             "do-not-contact" | "dnc" | "remove" => Meaning::DoNotContact,
             "resume" | "resume-contact" => Meaning::ResumeContact,
-            other => return Err(bad(format!(
-                "'{other}' is not understood; use prefer:CHANNEL, decline:CHANNEL, allow:CHANNEL, hours:HH:MM-HH:MM, \
-                     min-days:N, topic:TOPIC, allow-topic:TOPIC, do-not-contact or resume"
-            ))),
+            other => return Err(bad(format!("'{other}' is not understood; {MEANINGS}"))),
         })
     }
 
