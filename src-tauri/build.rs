@@ -22,6 +22,11 @@ const COMMANDS: &[&str] = &[
     "resolve_issue",
     "log_interaction",
     "record_preference",
+    "check_outreach",
+    "held_back",
+    "list_playbooks",
+    "save_playbook",
+    "delete_playbook",
     "get_profile",
     "save_profile",
 ];

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use rapport_core::model::*;
+use rapport_core::guard::{ContactWishes, Decision, Outreach};
 use rapport_core::{Error, ListQuery, SearchHit, Store};
 use serde::Serialize;
 use tauri::State;
@@ -25,15 +26,19 @@ pub struct IpcError {
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<String>,
+    /// For `blocked_by_preference` and `needs_justification`: the Guard's whole decision, with the customer's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<Decision>,
 }
 
 impl From<Error> for IpcError {
     fn from(e: Error) -> Self {
-        let (field, message) = match &e {
-            Error::InvalidInput { field, message } => (Some(field.clone()), message.clone()),
-            _ => (None, e.public_message()),
+        let (field, message, decision) = match &e {
+            Error::InvalidInput { field, message } => (Some(field.clone()), message.clone(), None),
+            Error::Blocked(d) | Error::NeedsJustification(d) => (None, e.public_message(), Some((**d).clone())),
+            _ => (None, e.public_message(), None),
         };
-        IpcError { code: e.code(), message, field }
+        IpcError { code: e.code(), message, field, decision }
     }
 }
 
@@ -99,9 +104,46 @@ pub fn search(book: State<'_, Book>, query: String) -> Reply<Vec<SearchHit>> {
     with(&book, |s, _| s.search(&query, 50))
 }
 
+/// A customer's page: the whole record, and what their statements add up to now.
+#[derive(Serialize)]
+pub struct CustomerPage {
+    #[serde(flatten)]
+    record: CustomerRecord,
+    wishes: ContactWishes,
+}
+
 #[tauri::command]
-pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerRecord> {
-    with(&book, |s, _| s.customer_record(&id))
+pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
+    with(&book, |s, _| {
+        let record = s.customer_record(&id)?;
+        let wishes = ContactWishes::from_statements(&record.preferences);
+        Ok(CustomerPage { record, wishes })
+    })
+}
+
+#[tauri::command]
+pub fn check_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<Decision> {
+    with(&book, |s, _| s.check(&customer_id, &outreach))
+}
+
+#[tauri::command]
+pub fn held_back(book: State<'_, Book>, customer_id: Option<String>, limit: Option<u32>) -> Reply<Vec<HeldBack>> {
+    with(&book, |s, _| s.held_back(customer_id.as_deref(), limit.unwrap_or(100)))
+}
+
+#[tauri::command]
+pub fn list_playbooks(book: State<'_, Book>) -> Reply<Vec<Playbook>> {
+    with(&book, |s, _| s.playbooks())
+}
+
+#[tauri::command]
+pub fn save_playbook(book: State<'_, Book>, playbook: Playbook) -> Reply<Playbook> {
+    with(&book, |s, _| s.save_playbook(playbook))
+}
+
+#[tauri::command]
+pub fn delete_playbook(book: State<'_, Book>, tag: String) -> Reply<()> {
+    with(&book, |s, _| s.delete_playbook(&tag))
 }
 
 #[tauri::command]
@@ -169,7 +211,7 @@ pub fn resolve_issue(book: State<'_, Book>, issue_id: String, resolution: String
 
 #[tauri::command]
 pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: NewInteraction) -> Reply<Interaction> {
-    with(&book, |s, now| s.log_interaction(&customer_id, interaction, now))
+    with(&book, |s, now| s.log_contact(&customer_id, interaction, now))
 }
 
 #[tauri::command]

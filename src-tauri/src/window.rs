@@ -37,6 +37,11 @@ pub fn run(db: PathBuf, clock: Clock) {
             commands::resolve_issue,
             commands::log_interaction,
             commands::record_preference,
+            commands::check_outreach,
+            commands::held_back,
+            commands::list_playbooks,
+            commands::save_playbook,
+            commands::delete_playbook,
             commands::get_profile,
             commands::save_profile,
         ])
