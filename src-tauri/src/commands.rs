@@ -4,8 +4,8 @@
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use rapport_core::model::*;
 use rapport_core::guard::{ContactWishes, Decision, Outreach};
+use rapport_core::model::*;
 use rapport_core::{Error, ListQuery, SearchHit, Store};
 use serde::Serialize;
 use tauri::State;
