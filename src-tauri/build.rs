@@ -27,6 +27,10 @@ const COMMANDS: &[&str] = &[
     "list_playbooks",
     "save_playbook",
     "delete_playbook",
+    "agenda",
+    "set_reason_state",
+    "add_reminder",
+    "export_agenda_ics",
     "get_profile",
     "save_profile",
 ];

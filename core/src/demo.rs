@@ -159,6 +159,8 @@ fn situations(k: Clock) -> Vec<CustomerRecord> {
             .held(100, Email, Some("service"), "do_not_contact", "Diane Kowalski asked not to be contacted")
             .heard(40, Phone, "She called to book a brake inspection herself; polite and short")
             .felt(Neutral)
+            // Her certified pre-owned warranty runs out soon: a real reason, which her words still hold back.
+            .warranty(37, "Certified pre-owned: 3 yr/36,000 mi plus one month from the date of sale")
             .done(),
         // Praised the whole experience two days ago: the one moment a referral ask would not be out of place.
         person("Tomás Rivera", CHI)
@@ -292,6 +294,10 @@ fn situations(k: Clock) -> Vec<CustomerRecord> {
             .heard(120, Email, "Sent a photo of Noa; asked where to get the car seat checked in Brooklyn")
             .answered(119, Email, "Sent the free car-seat check locations near Park Slope")
             .why("The car-seat check he asked about")
+            // Praise, but he asked never to be asked for referrals: the referral moment is held back.
+            .heard(3, Email, "Wrote that the car-seat check spot was great and the Forester has been perfect")
+            .felt(Positive)
+            .quote("Honestly, the best dealer experience I've had.")
             .done(),
         // No more extended warranty offers.
         person("Sharon McAllister", CHI)
@@ -647,6 +653,12 @@ fn everyday(k: Clock) -> Vec<CustomerRecord> {
             .car(70, "Ford|Escape|SE", "1FMCU9H66MUA87315", &["SYNC 3", "Co-Pilot360", "rear camera"])
             .used(4)
             .warranty(12, "Certified Pre-Owned 12-month/12,000-mile comprehensive")
+            // Dana's own reminder, which says what Hannah gains.
+            .reminder(
+                3,
+                "Hannah's first winter driving: show her how to check tire pressure and put a scraper in the car before the first snow",
+                Some(Text),
+            )
             .thanks(
                 68,
                 Sent,
@@ -779,6 +791,7 @@ fn everyday(k: Clock) -> Vec<CustomerRecord> {
             .finance(60)
             .warranty(96, "8 yr/100,000 mi hybrid components")
             .service("Oil change", 6, 4, 0)
+            .owed("Roof cross bars (back-ordered at the sale)", 6)
             .said_on(
                 187,
                 "After 10 in the morning is best — I drive the early airport runs.",
@@ -971,6 +984,9 @@ impl Person {
             interactions: Vec::new(),
             notes: Vec::new(),
             held_back: Vec::new(),
+            reminders: Vec::new(),
+            reason_states: Vec::new(),
+            notified: Vec::new(),
         };
         Person { k, r }
     }
@@ -1121,6 +1137,20 @@ impl Person {
     fn service(mut self, name: &str, every_months: u32, total: u32, used: u32) -> Self {
         let s = IncludedService { id: new_id(), name: name.into(), every_months, total, used };
         self.last_purchase().included_services.push(s);
+        self
+    }
+
+    /// Dana's own reminder, due `due_in` days from today, saying what the customer gains.
+    fn reminder(mut self, due_in: i64, value: &str, channel: Option<Channel>) -> Self {
+        let m = crate::model::Reminder {
+            id: new_id(),
+            customer_id: self.id(),
+            value: value.into(),
+            due_on: self.k.day(-due_in),
+            channel,
+            created_at: self.k.now,
+        };
+        self.r.reminders.push(m);
         self
     }
 

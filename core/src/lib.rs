@@ -15,6 +15,7 @@ pub mod guard;
 pub mod ids;
 pub mod io;
 pub mod model;
+pub mod reasons;
 pub mod store;
 pub mod tags;
 pub mod time;

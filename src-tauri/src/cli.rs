@@ -28,6 +28,9 @@ pub struct Args {
     /// Print stable JSON instead of text
     #[arg(long, global = true)]
     pub json: bool,
+    /// Start the window hidden, in the tray (what starting at login does)
+    #[arg(long)]
+    pub tray: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -78,6 +81,27 @@ pub enum Command {
     Import(ImportCmd),
     /// Write the demo book into an empty database
     Demo,
+    /// Today: the reasons worth the customer's time, grouped, and what the Guard held back
+    Agenda {
+        /// How many days ahead
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// Print the agenda as iCalendar (for calendar apps) instead
+        #[arg(long, conflicts_with = "json")]
+        ics: bool,
+    },
+    /// Mark a reason done, snooze it, or dismiss it
+    #[command(subcommand)]
+    Reasons(ReasonsCmd),
+    /// Your own reminders: only with what the customer gains
+    #[command(subcommand)]
+    Reminders(RemindersCmd),
+    /// Send the desktop notifications that are due now, once each (for cron)
+    Notify {
+        /// Check once and exit (the only mode; the window's tray runs the scheduler)
+        #[arg(long)]
+        once: bool,
+    },
     /// Ask the Guard whether a contact is allowed, needs caution, or is blocked — and why
     Check(CheckArgs),
     /// Persona playbooks: topics never to raise, what to offer instead
@@ -117,6 +141,40 @@ pub struct CheckArgs {
     /// The outreach is a thank-you note
     #[arg(long)]
     thank_you: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReasonsCmd {
+    /// Handled: it will not come back
+    Done { reason: String },
+    /// Out of sight until a day
+    Snooze {
+        reason: String,
+        #[arg(long, value_parser = date_arg)]
+        until: NaiveDate,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Not worth the customer's time, and why: it will not come back
+    Dismiss {
+        reason: String,
+        #[arg(long)]
+        why: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RemindersCmd {
+    Add {
+        customer: String,
+        /// What the customer gains ("Her winter tires are in — book the swap before the snow")
+        #[arg(long)]
+        value: String,
+        #[arg(long, value_parser = date_arg)]
+        due: NaiveDate,
+        #[arg(long)]
+        channel: Option<Channel>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -412,7 +470,33 @@ pub enum ProfileCmd {
         signature: Option<String>,
         #[arg(long)]
         voice: Option<String>,
+        /// Desktop notifications: on or off
+        #[arg(long, value_parser = on_off)]
+        notifications: Option<bool>,
+        /// Default hours for calls and texts when a customer stated none, e.g. 09:00-19:00
+        #[arg(long)]
+        contact_hours: Option<String>,
+        /// standard (8:00–21:00 their time) or strict (8:00–20:00, at most three calls a day on one subject)
+        #[arg(long)]
+        calling_rule: Option<CallingRule>,
+        /// Fewest days between two proactive contacts when a customer stated none
+        #[arg(long)]
+        min_days: Option<u32>,
     },
+}
+
+fn on_off(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "on" | "yes" | "true" => Ok(true),
+        "off" | "no" | "false" => Ok(false),
+        other => Err(format!("'{other}' is not on or off")),
+    }
+}
+
+/// `09:00-19:00` as two clock times.
+fn hours_arg(field: &str, h: &str) -> Result<(chrono::NaiveTime, chrono::NaiveTime), Error> {
+    let (s, e) = h.split_once('-').ok_or_else(|| bad(field, format!("'{h}' must look like 08:30-17:30")))?;
+    Ok((time::parse_clock(s).map_err(|m| bad(field, m))?, time::parse_clock(e).map_err(|m| bad(field, m))?))
 }
 
 #[derive(Subcommand, Debug)]
@@ -621,7 +705,19 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let p = store.profile()?;
             emit(j, &p, || present::profile(&p))
         }
-        Command::Profile(ProfileCmd::Set { name, dealership, time_zone, hours, days, signature, voice }) => {
+        Command::Profile(ProfileCmd::Set {
+            name,
+            dealership,
+            time_zone,
+            hours,
+            days,
+            signature,
+            voice,
+            notifications,
+            contact_hours,
+            calling_rule,
+            min_days,
+        }) => {
             let mut p = store.profile()?;
             if let Some(v) = name {
                 p.name = v;
@@ -633,10 +729,19 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 p.time_zone = v;
             }
             if let Some(h) = hours {
-                let (s, e) =
-                    h.split_once('-').ok_or_else(|| bad("hours", format!("'{h}' must look like 08:30-17:30")))?;
-                p.work_start = time::parse_clock(s).map_err(|m| bad("hours", m))?;
-                p.work_end = time::parse_clock(e).map_err(|m| bad("hours", m))?;
+                (p.work_start, p.work_end) = hours_arg("hours", &h)?;
+            }
+            if let Some(h) = contact_hours {
+                (p.contact_start, p.contact_end) = hours_arg("contact hours", &h)?;
+            }
+            if let Some(v) = notifications {
+                p.notifications = v;
+            }
+            if let Some(v) = calling_rule {
+                p.calling_rule = v;
+            }
+            if let Some(v) = min_days {
+                p.min_days_between = v;
             }
             if let Some(d) = days {
                 p.work_days = d
@@ -719,6 +824,33 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             };
             let list = store.held_back(id.as_deref(), limit)?;
             emit(j, &list, || present::held_back(&list))
+        }
+        Command::Agenda { days, ics } => {
+            let agenda = store.agenda(now, days)?;
+            if ics {
+                std::io::stdout().lock().write_all(rapport_core::io::ics::agenda(&agenda).as_bytes())?;
+                return Ok(());
+            }
+            emit(j, &agenda, || present::agenda(&agenda))
+        }
+        Command::Reasons(cmd) => {
+            let (prefix, state, until, note) = match cmd {
+                ReasonsCmd::Done { reason } => (reason, ReasonStateKind::Done, None, None),
+                ReasonsCmd::Snooze { reason, until, note } => (reason, ReasonStateKind::Snoozed, Some(until), note),
+                ReasonsCmd::Dismiss { reason, why } => (reason, ReasonStateKind::Dismissed, None, Some(why)),
+            };
+            let (reason_id, customer_id) = store.find_reason(&prefix, now)?;
+            let s = store.set_reason_state(&reason_id, &customer_id, state, until, note, now)?;
+            emit(j, &s, || format!("{}: {}", s.state, s.reason_id))
+        }
+        Command::Reminders(RemindersCmd::Add { customer, value, due, channel }) => {
+            let id = store.lookup_customer(&customer)?;
+            let m = store.add_reminder(&id, NewReminder { value, due_on: due, channel }, now)?;
+            emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
+        }
+        Command::Notify { once: _ } => {
+            let sent = crate::notify::send_due(store, now)?;
+            emit(j, &sent, || present::notified(&sent))
         }
         Command::Demo => {
             let summary = store.load_demo(now)?;

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 use rapport_core::guard::{ContactWishes, Decision, Outreach};
 use rapport_core::model::*;
+use rapport_core::reasons::Agenda;
 use rapport_core::{Error, ListQuery, SearchHit, Store};
 use serde::Serialize;
 use tauri::State;
@@ -230,5 +231,74 @@ pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
 
 #[tauri::command]
 pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
-    with(&book, |s, _| s.save_profile(profile))
+    let saved = with(&book, |s, _| s.save_profile(profile))?;
+    crate::autostart::apply(saved.start_at_login).map_err(|e| IpcError {
+        code: "io",
+        message: format!("saved, but starting at login could not be set up ({})", e.kind()),
+        field: Some("start at login".into()),
+        decision: None,
+    })?;
+    Ok(saved)
+}
+
+#[tauri::command]
+pub fn agenda(book: State<'_, Book>, days: Option<u32>) -> Reply<Agenda> {
+    with(&book, |s, now| s.agenda(now, days.unwrap_or(7)))
+}
+
+#[tauri::command]
+pub fn set_reason_state(
+    book: State<'_, Book>,
+    reason_id: String,
+    customer_id: String,
+    state: ReasonStateKind,
+    until: Option<NaiveDate>,
+    note: Option<String>,
+) -> Reply<ReasonState> {
+    with(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
+}
+
+#[tauri::command]
+pub fn add_reminder(book: State<'_, Book>, customer_id: String, reminder: NewReminder) -> Reply<Reminder> {
+    with(&book, |s, now| s.add_reminder(&customer_id, reminder, now))
+}
+
+/// Where the agenda was saved, for the window to say.
+#[derive(Serialize)]
+pub struct Saved {
+    file: String,
+    events: usize,
+}
+
+/// Writes the agenda as iCalendar into the Downloads folder (or home), named by the day.
+#[tauri::command]
+pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Saved> {
+    let (text, events, now) = with(&book, |s, now| {
+        let a = s.agenda(now, days.unwrap_or(30))?;
+        Ok((rapport_core::io::ics::agenda(&a), a.reasons.len(), now))
+    })?;
+    let dirs = directories::UserDirs::new();
+    let folder = dirs
+        .as_ref()
+        .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
+        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
+        .ok_or_else(|| IpcError {
+            code: "io",
+            message: "no Downloads or home folder to save into".into(),
+            field: None,
+            decision: None,
+        })?;
+    let name = format!("rapport-agenda-{}.ics", now.format("%Y-%m-%d"));
+    let path = folder.join(&name);
+    std::fs::create_dir_all(&folder).and_then(|_| std::fs::write(&path, text)).map_err(|e| IpcError {
+        code: "io",
+        message: format!("the calendar file could not be written ({})", e.kind()),
+        field: None,
+        decision: None,
+    })?;
+    // The window shows the folder by name only (never a full path).
+    Ok(Saved {
+        file: format!("{} in {}", name, folder.file_name().and_then(|f| f.to_str()).unwrap_or("your home folder")),
+        events,
+    })
 }

@@ -3,11 +3,15 @@
 
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
+mod autostart;
 mod cli;
 mod clock;
 mod commands;
 mod location;
+mod notify;
 mod present;
+mod scheduler;
+mod tray;
 mod window;
 
 use clap::Parser;
@@ -26,7 +30,7 @@ fn main() {
         Err(message) => cli::fail(args.json, "io", &message),
     };
     match args.command {
-        None => window::run(db, clock),
+        None => window::run(db, clock, args.tray),
         Some(command) => std::process::exit(cli::run(command, &db, clock.now(), args.json)),
     }
 }

@@ -178,7 +178,9 @@ pub fn hits(hits: &[SearchHit]) -> String {
 pub fn profile(p: &Profile) -> String {
     let days: Vec<String> = p.work_days.iter().map(|d| d.to_string()).collect();
     format!(
-        "Name: {}\nDealership: {}\nTime zone: {}\nWorking hours: {}–{} on {}\nSignature: {}\nVoice: {}\n",
+        "Name: {}\nDealership: {}\nTime zone: {}\nWorking hours: {}–{} on {}\nSignature: {}\nVoice: {}\n\
+         Calls and texts by default: {}–{} their time ({} calling rule)\nAt most one proactive contact every {} days\n\
+         Notifications: {}\n",
         p.name,
         p.dealership,
         p.time_zone,
@@ -186,7 +188,12 @@ pub fn profile(p: &Profile) -> String {
         p.work_end.format("%H:%M"),
         days.join(", "),
         p.signature.replace('\n', " / "),
-        p.voice.as_deref().unwrap_or("")
+        p.voice.as_deref().unwrap_or(""),
+        p.contact_start.format("%H:%M"),
+        p.contact_end.format("%H:%M"),
+        p.calling_rule,
+        p.min_days_between,
+        if p.notifications { "on" } else { "off" }
     )
 }
 
@@ -262,4 +269,51 @@ pub fn held_back(list: &[HeldBack]) -> String {
         o.push('\n');
     }
     o
+}
+
+pub fn agenda(a: &rapport_core::reasons::Agenda) -> String {
+    use rapport_core::reasons::Group;
+    let mut o = String::new();
+    let groups = [
+        (Group::WaitingOnYou, "Waiting on you"),
+        (Group::TimeSensitive, "Time-sensitive"),
+        (Group::WorthOffering, "Worth offering"),
+    ];
+    for (group, title) in groups {
+        let rows: Vec<_> = a.reasons.iter().filter(|r| r.group == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(o, "{title}");
+        for r in rows {
+            let overdue = if r.overdue_days > 0 { format!(" [overdue {}d]", r.overdue_days) } else { String::new() };
+            let _ = writeln!(o, "  {} — {}{overdue}", r.customer_name, r.value);
+            let _ = writeln!(o, "    {} · {} · {}   ({})", r.channel, r.window.their_time, r.window.your_time, r.id);
+            for c in &r.cautions {
+                let _ = writeln!(o, "    caution: {}", c.message);
+            }
+        }
+        o.push('\n');
+    }
+    if a.reasons.is_empty() {
+        o += "Nobody is waiting on you today.\n\n";
+    }
+    if !a.held_back.is_empty() {
+        let _ = writeln!(o, "Held back ({})", a.held_back.len());
+        for h in &a.held_back {
+            let _ = write!(o, "  {} — {}: {}", h.reason.customer_name, h.reason.kind.as_str(), h.message);
+            if let Some(q) = &h.quote {
+                let _ = write!(o, " — they said: “{q}”");
+            }
+            o.push('\n');
+        }
+    }
+    o
+}
+
+pub fn notified(sent: &[crate::notify::Sent]) -> String {
+    if sent.is_empty() {
+        return "Nothing to notify now.\n".into();
+    }
+    sent.iter().map(|n| format!("Notified: {} — {}\n", n.summary, n.body)).collect()
 }

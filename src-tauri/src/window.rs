@@ -5,12 +5,15 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rapport_core::Store;
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 use crate::clock::Clock;
 use crate::commands::{self, Book};
 
-pub fn run(db: PathBuf, clock: Clock) {
+/// Whether the tray icon exists (so closing the window may hide it instead of quitting).
+struct TrayReady(bool);
+
+pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
     let store = match Store::open(&db) {
         Ok(s) => s,
         Err(e) => crate::cli::fail(false, e.code(), &format!("cannot open {}: {e}", db.display())),
@@ -42,16 +45,37 @@ pub fn run(db: PathBuf, clock: Clock) {
             commands::list_playbooks,
             commands::save_playbook,
             commands::delete_playbook,
+            commands::agenda,
+            commands::set_reason_state,
+            commands::add_reminder,
+            commands::export_agenda_ics,
             commands::get_profile,
             commands::save_profile,
         ])
-        .setup(|app| {
+        .setup(move |app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Rapport")
                 .inner_size(1280.0, 800.0)
                 .min_inner_size(900.0, 600.0)
+                .visible(!hidden)
                 .build()?;
+            // Without a tray (no status notifier host), closing the window quits as usual.
+            let tray = crate::tray::build(app);
+            if let Err(e) = &tray {
+                eprintln!("rapport: no tray icon ({e}); closing the window will quit");
+            }
+            app.manage(TrayReady(tray.is_ok()));
+            crate::scheduler::start(app.handle().clone());
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window keeps Rapport in the tray, so notifications still arrive; Quit is in the tray menu.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.app_handle().state::<TrayReady>().0 {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .run(tauri::generate_context!());
     if let Err(e) = result {

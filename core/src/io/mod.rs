@@ -1,3 +1,4 @@
 //! Moving the whole book in and out of files.
 
+pub mod ics;
 pub mod json;

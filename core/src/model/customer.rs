@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::words::vocabulary;
 use super::{clean, required};
-use super::{CustomerIssue, HeldBack, Interaction, Note, PreferenceStatement, Promise, Purchase};
+use super::{
+    CustomerIssue, HeldBack, Interaction, Note, Notified, PreferenceStatement, Promise, Purchase, ReasonState, Reminder,
+};
 use crate::{Error, Result};
 
 /// A person the salesperson serves.
@@ -193,6 +195,15 @@ pub struct CustomerRecord {
     /// Outreach the Guard stopped, oldest first.
     #[serde(default)]
     pub held_back: Vec<HeldBack>,
+    /// The salesperson's own reminders.
+    #[serde(default)]
+    pub reminders: Vec<Reminder>,
+    /// What the salesperson did with reasons on the agenda (done, snoozed, dismissed).
+    #[serde(default)]
+    pub reason_states: Vec<ReasonState>,
+    /// Reasons already sent as notifications.
+    #[serde(default)]
+    pub notified: Vec<Notified>,
 }
 
 /// One row of the customer list.

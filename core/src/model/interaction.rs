@@ -21,7 +21,19 @@ vocabulary! {
 }
 
 impl Channel {
-    /// The word the window shows.
+    /// The channel as a short word: "phone", "post", "in person".
+    pub fn word(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Text => "text",
+            Channel::Email => "email",
+            Channel::Mail => "post",
+            Channel::InPerson => "in person",
+            Channel::Video => "video call",
+        }
+    }
+
+    /// The channel as what a customer declines: "phone calls", "text messages".
     pub fn label(self) -> &'static str {
         match self {
             Channel::Phone => "phone calls",

@@ -12,6 +12,7 @@ mod playbook;
 mod preference;
 mod profile;
 mod purchase;
+mod reminder;
 mod words;
 
 pub use book::{Book, BOOK_FORMAT, BOOK_VERSION};
@@ -29,6 +30,7 @@ pub use profile::{CallingRule, Profile};
 pub use purchase::{
     Deliverable, IncludedService, NewDeliverable, NewIncludedService, NewPurchase, Ownership, Purchase, Vehicle,
 };
+pub use reminder::{NewReminder, Notified, ReasonState, ReasonStateKind, Reminder};
 pub use words::ParseWordError;
 
 /// Trims a text field and turns an empty one into `None`.

@@ -40,6 +40,16 @@ pub struct Profile {
     /// Fewest days between two proactive contacts when the customer stated none.
     #[serde(default = "default_min_days")]
     pub min_days_between: u32,
+    /// Desktop notifications for reasons as their time comes.
+    #[serde(default = "yes")]
+    pub notifications: bool,
+    /// Start Rapport (in the tray) when the salesperson logs in.
+    #[serde(default)]
+    pub start_at_login: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_contact_start() -> NaiveTime {
@@ -73,6 +83,8 @@ impl Default for Profile {
             contact_end: default_contact_end(),
             calling_rule: default_calling_rule(),
             min_days_between: default_min_days(),
+            notifications: true,
+            start_at_login: false,
         }
     }
 }

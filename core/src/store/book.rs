@@ -104,6 +104,15 @@ fn insert_record(conn: &rusqlite::Connection, rec: &CustomerRecord) -> Result<()
     for h in &rec.held_back {
         rows::insert_held_back(conn, h)?;
     }
+    for m in &rec.reminders {
+        rows::insert_reminder(conn, m)?;
+    }
+    for s in &rec.reason_states {
+        rows::save_reason_state(conn, s)?;
+    }
+    for n in &rec.notified {
+        rows::insert_notified(conn, &rec.customer.id, n)?;
+    }
     for t in &rec.tags {
         rows::insert_tag(conn, &rec.customer.id, t)?;
     }
@@ -235,6 +244,13 @@ fn check_record(rec: &CustomerRecord) -> Result<()> {
     }
     for h in &rec.held_back {
         owned("held back", &h.customer_id)?;
+    }
+    for m in &rec.reminders {
+        owned("reminder", &m.customer_id)?;
+        crate::model::required("reminder", &m.value)?;
+    }
+    for s in &rec.reason_states {
+        owned("reason state", &s.customer_id)?;
     }
     for t in &rec.tags {
         crate::tags::normalize(&t.tag).map_err(|m| Error::invalid("tag", m))?;

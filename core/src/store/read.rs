@@ -79,6 +79,14 @@ pub(super) fn record(conn: &Connection, id: &str) -> Result<CustomerRecord> {
         )?,
         notes: list(conn, "SELECT * FROM notes WHERE customer_id = ?1 ORDER BY created_at, n", id, rows::note)?,
         held_back: list(conn, "SELECT * FROM held_back WHERE customer_id = ?1 ORDER BY at, n", id, rows::held_back)?,
+        reminders: list(conn, "SELECT * FROM reminders WHERE customer_id = ?1 ORDER BY n", id, rows::reminder)?,
+        reason_states: list(
+            conn,
+            "SELECT * FROM reason_states WHERE customer_id = ?1 ORDER BY reason_id",
+            id,
+            rows::reason_state,
+        )?,
+        notified: list(conn, "SELECT * FROM notified WHERE customer_id = ?1 ORDER BY reason_id", id, rows::notified)?,
         customer,
     })
 }

@@ -91,6 +91,8 @@ pub(super) fn profile(conn: &Connection) -> Result<Profile> {
             contact_end: clock(r, "contact_end")?.unwrap_or_default(),
             calling_rule: word(r, "calling_rule")?,
             min_days_between: r.get("min_days_between")?,
+            notifications: r.get("notifications")?,
+            start_at_login: r.get("start_at_login")?,
         })
     })?)
 }
@@ -100,7 +102,7 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
     conn.execute(
         "UPDATE profile SET name = ?1, dealership = ?2, time_zone = ?3, work_start = ?4, work_end = ?5,
                 work_days = ?6, signature = ?7, voice = ?8, contact_start = ?9, contact_end = ?10, calling_rule = ?11,
-                min_days_between = ?12 WHERE id = 1",
+                min_days_between = ?12, notifications = ?13, start_at_login = ?14 WHERE id = 1",
         params![
             p.name,
             p.dealership,
@@ -113,7 +115,9 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
             hhmm(p.contact_start),
             hhmm(p.contact_end),
             p.calling_rule.as_str(),
-            p.min_days_between
+            p.min_days_between,
+            p.notifications,
+            p.start_at_login
         ],
     )?;
     Ok(())
@@ -562,4 +566,58 @@ pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
         ],
     )?;
     Ok(())
+}
+
+// ---- reminders, reason states, notifications ------------------------------------------------------------------
+
+pub(super) fn reminder(r: &Row<'_>) -> rusqlite::Result<Reminder> {
+    Ok(Reminder {
+        id: r.get("id")?,
+        customer_id: r.get("customer_id")?,
+        value: r.get("value")?,
+        due_on: date(r, "due_on")?,
+        channel: maybe_word(r, "channel")?,
+        created_at: moment(r, "created_at")?,
+    })
+}
+
+pub(super) fn insert_reminder(conn: &Connection, m: &Reminder) -> Result<()> {
+    conn.execute(
+        "INSERT INTO reminders (id, customer_id, value, due_on, channel, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![m.id, m.customer_id, m.value, day(m.due_on), m.channel.map(|c| c.as_str()), stamp(m.created_at)],
+    )?;
+    Ok(())
+}
+
+pub(super) fn reason_state(r: &Row<'_>) -> rusqlite::Result<ReasonState> {
+    Ok(ReasonState {
+        reason_id: r.get("reason_id")?,
+        customer_id: r.get("customer_id")?,
+        state: word(r, "state")?,
+        until: maybe_date(r, "until")?,
+        note: r.get("note")?,
+        at: moment(r, "at")?,
+    })
+}
+
+pub(super) fn save_reason_state(conn: &Connection, s: &ReasonState) -> Result<()> {
+    conn.execute(
+        "INSERT INTO reason_states (reason_id, customer_id, state, until, note, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (reason_id) DO UPDATE SET state = excluded.state, until = excluded.until, note = excluded.note,
+                                               at = excluded.at",
+        params![s.reason_id, s.customer_id, s.state.as_str(), maybe_day(s.until), s.note, stamp(s.at)],
+    )?;
+    Ok(())
+}
+
+pub(super) fn notified(r: &Row<'_>) -> rusqlite::Result<Notified> {
+    Ok(Notified { reason_id: r.get("reason_id")?, at: moment(r, "at")? })
+}
+
+pub(super) fn insert_notified(conn: &Connection, customer_id: &str, n: &Notified) -> Result<bool> {
+    let added = conn.execute(
+        "INSERT OR IGNORE INTO notified (reason_id, customer_id, at) VALUES (?1, ?2, ?3)",
+        params![n.reason_id, customer_id, stamp(n.at)],
+    )?;
+    Ok(added == 1)
 }

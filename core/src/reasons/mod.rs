@@ -1,0 +1,230 @@
+//! The reminder engine: from what the book knows, the reasons why reaching out now is worth the customer's time —
+//! each put through the Guard — and the Today agenda they make.
+//!
+//! Pure over a snapshot of the book and `now`: [`derive`] finds reasons, [`agenda`] checks each with the Guard and
+//! groups them. There is no "check in" reason: every reason has a value for the customer.
+
+mod derive;
+pub mod notice;
+mod window;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::guard::{self, ContactWishes, Finding, Outreach, Situation, Verdict};
+use crate::model::*;
+pub use derive::derive;
+pub use window::ContactWindow;
+
+/// Where a reason came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonKind {
+    PromiseDue,
+    IssueUpdate,
+    IssueResolved,
+    DeliverableDue,
+    InfoRequested,
+    ServiceDue,
+    WarrantyEnding,
+    TermEnding,
+    PlaybookOffer,
+    PersonalDate,
+    ReferralMoment,
+    Reminder,
+}
+
+impl ReasonKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonKind::PromiseDue => "promise_due",
+            ReasonKind::IssueUpdate => "issue_update",
+            ReasonKind::IssueResolved => "issue_resolved",
+            ReasonKind::DeliverableDue => "deliverable_due",
+            ReasonKind::InfoRequested => "info_requested",
+            ReasonKind::ServiceDue => "service_due",
+            ReasonKind::WarrantyEnding => "warranty_ending",
+            ReasonKind::TermEnding => "term_ending",
+            ReasonKind::PlaybookOffer => "playbook_offer",
+            ReasonKind::PersonalDate => "personal_date",
+            ReasonKind::ReferralMoment => "referral_moment",
+            ReasonKind::Reminder => "reminder",
+        }
+    }
+
+    pub fn group(self) -> Group {
+        match self {
+            ReasonKind::PromiseDue
+            | ReasonKind::IssueUpdate
+            | ReasonKind::IssueResolved
+            | ReasonKind::DeliverableDue
+            | ReasonKind::InfoRequested => Group::WaitingOnYou,
+            ReasonKind::ServiceDue | ReasonKind::WarrantyEnding | ReasonKind::TermEnding | ReasonKind::PersonalDate => {
+                Group::TimeSensitive
+            }
+            ReasonKind::PlaybookOffer | ReasonKind::ReferralMoment | ReasonKind::Reminder => Group::WorthOffering,
+        }
+    }
+
+    /// The customer is waiting on it: never rate-limited.
+    pub fn purpose(self) -> Purpose {
+        match self.group() {
+            Group::WaitingOnYou => Purpose::Waiting,
+            _ => Purpose::Proactive,
+        }
+    }
+}
+
+/// The three groups of Today, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    WaitingOnYou,
+    TimeSensitive,
+    WorthOffering,
+}
+
+/// A record a reason came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub kind: &'static str,
+    pub id: String,
+}
+
+/// Why reaching out now is worth the customer's time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Stable across runs: derived from the source (`promise_due:<promise id>`).
+    pub id: String,
+    pub customer_id: String,
+    pub customer_name: String,
+    pub kind: ReasonKind,
+    pub group: Group,
+    /// One line from the customer's side: "Her plates are two weeks late — tell her where they are".
+    pub value: String,
+    pub why_now: String,
+    /// The day to act by.
+    pub due: NaiveDate,
+    /// The first day the reason is shown.
+    pub shows_from: NaiveDate,
+    /// Days past `due` for what the customer is waiting on (0 when not overdue).
+    pub overdue_days: i64,
+    /// The customer's preferred channel, or the natural one for this reason if they stated none.
+    pub channel: Channel,
+    pub purpose: Purpose,
+    pub topic: Option<String>,
+    pub window: ContactWindow,
+    pub talking_points: Vec<String>,
+    pub sources: Vec<Source>,
+    /// What the Guard said to be careful about (frequency, unknown time zone …).
+    pub cautions: Vec<Finding>,
+}
+
+/// A reason the Guard blocked, with the rule and the customer's words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldReason {
+    #[serde(flatten)]
+    pub reason: Reason,
+    pub rule: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub said_on: Option<NaiveDate>,
+}
+
+/// Today: what is worth doing, and what was held back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agenda {
+    pub now: DateTime<Utc>,
+    pub days: u32,
+    pub reasons: Vec<Reason>,
+    pub held_back: Vec<HeldReason>,
+}
+
+/// What the engine needs: customers (with their records), the salesperson, the playbooks.
+pub struct Snapshot<'a> {
+    pub customers: &'a [CustomerRecord],
+    pub profile: &'a Profile,
+    pub playbooks: &'a [Playbook],
+}
+
+/// The reasons due within `days` (and everything overdue the customer is waiting on), each checked by the Guard,
+/// minus what the salesperson marked done, dismissed, or snoozed past today.
+pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda {
+    let today = now.date_naive();
+    let horizon = today + Duration::days(i64::from(days));
+    let mut reasons = Vec::new();
+    let mut held_back = Vec::new();
+    for rec in snapshot.customers {
+        let wishes = ContactWishes::from_statements(&rec.preferences);
+        let found = derive(rec, &wishes, snapshot.profile, snapshot.playbooks, now);
+        if found.is_empty() {
+            continue;
+        }
+        let tags: Vec<String> = rec.tags.iter().map(|t| t.tag.clone()).collect();
+        let situation = Situation {
+            customer: &rec.customer,
+            statements: &rec.preferences,
+            interactions: &rec.interactions,
+            tags: &tags,
+            playbooks: snapshot.playbooks,
+            profile: snapshot.profile,
+        };
+        for mut r in found {
+            if r.shows_from > horizon || set_aside(rec, &r.id, today) {
+                continue;
+            }
+            let outreach = Outreach {
+                channel: r.channel,
+                at: r.window.start,
+                topic: r.topic.clone(),
+                text: None,
+                reason: Some(r.value.clone()),
+                purpose: r.purpose,
+                in_thank_you: false,
+            };
+            let d = guard::decide(&situation, &outreach);
+            if d.decision == Verdict::Blocked {
+                let f = d.deciding().cloned().expect("a blocked decision has a deciding finding");
+                held_back.push(HeldReason {
+                    reason: r,
+                    rule: f.rule.as_str().to_string(),
+                    message: f.message,
+                    quote: f.quote,
+                    said_on: f.said_on,
+                });
+            } else {
+                r.cautions = d.reasons;
+                reasons.push(r);
+            }
+        }
+    }
+    reasons.sort_by(|a, b| {
+        (a.group, std::cmp::Reverse(a.overdue_days), a.due, &a.customer_name).cmp(&(
+            b.group,
+            std::cmp::Reverse(b.overdue_days),
+            b.due,
+            &b.customer_name,
+        ))
+    });
+    held_back.sort_by(|a, b| {
+        (a.reason.group, a.reason.due, &a.reason.customer_name).cmp(&(
+            b.reason.group,
+            b.reason.due,
+            &b.reason.customer_name,
+        ))
+    });
+    Agenda { now, days, reasons, held_back }
+}
+
+/// Done and dismissed reasons never come back; snoozed ones come back on their day.
+fn set_aside(rec: &CustomerRecord, reason_id: &str, today: NaiveDate) -> bool {
+    rec.reason_states.iter().any(|s| {
+        s.reason_id == reason_id
+            && match s.state {
+                ReasonStateKind::Done | ReasonStateKind::Dismissed => true,
+                ReasonStateKind::Snoozed => s.until.is_none_or(|u| u > today),
+            }
+    })
+}

@@ -1,0 +1,119 @@
+//! When to reach out: a window inside the customer's hours (their zone) and the salesperson's working hours
+//! (their own zone), on a working day — shown in both times.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::guard::ContactWishes;
+use crate::model::{CallingRule, Channel, Customer, Profile};
+
+/// A window to reach out in, and how it reads in both time zones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactWindow {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// "Tue 10:00–12:00 their time"
+    pub their_time: String,
+    /// "Tue 11:00–13:00 yours"
+    pub your_time: String,
+    /// The only window that fits the customer lies outside your working hours.
+    pub outside_your_hours: bool,
+}
+
+fn zone(name: Option<&str>, fallback: &str) -> Tz {
+    name.and_then(|z| z.parse().ok()).unwrap_or_else(|| fallback.parse().unwrap_or(Tz::UTC))
+}
+
+fn interval(z: Tz, day: NaiveDate, start: NaiveTime, end: NaiveTime) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let s = z.from_local_datetime(&day.and_time(start)).earliest()?.with_timezone(&Utc);
+    let e = z.from_local_datetime(&day.and_time(end)).latest()?.with_timezone(&Utc);
+    (s < e).then_some((s, e))
+}
+
+/// The first window on or after `from_day` (the customer's calendar) that is still open at `now`.
+pub fn find(
+    customer: &Customer,
+    wishes: &ContactWishes,
+    profile: &Profile,
+    channel: Channel,
+    from_day: NaiveDate,
+    now: DateTime<Utc>,
+) -> ContactWindow {
+    let theirs = zone(customer.time_zone.as_deref(), &profile.time_zone);
+    let mine = zone(Some(&profile.time_zone), "UTC");
+    let rings = matches!(channel, Channel::Phone | Channel::Text | Channel::Video);
+    let legal_end = match profile.calling_rule {
+        CallingRule::Standard => NaiveTime::from_hms_opt(21, 0, 0),
+        CallingRule::Strict => NaiveTime::from_hms_opt(20, 0, 0),
+    }
+    .expect("valid time");
+    let legal_start = NaiveTime::from_hms_opt(8, 0, 0).expect("valid time");
+    let (cs, ce) = match &wishes.hours {
+        Some(h) => (h.value.start, h.value.end),
+        None => (profile.contact_start, profile.contact_end),
+    };
+    let (cs, ce) = (cs.max(legal_start), ce.min(legal_end));
+    let works = |d: NaiveDate| profile.work_days.contains(&d.weekday());
+    let earliest = now + Duration::minutes(5);
+
+    let mut fallback: Option<(DateTime<Utc>, DateTime<Utc>)> = None;
+    for offset in 0..21 {
+        let day = from_day + Duration::days(offset);
+        // The customer's acceptable window that day (any time of day for email and post).
+        let customer_part = if rings {
+            interval(theirs, day, cs, ce)
+        } else {
+            interval(theirs, day, NaiveTime::MIN, NaiveTime::from_hms_opt(23, 59, 0).expect("valid"))
+        };
+        let Some((c0, c1)) = customer_part else { continue };
+        if c1 <= earliest {
+            continue;
+        }
+        if fallback.is_none() && rings {
+            fallback = Some((c0.max(earliest), c1));
+        }
+        // Intersect with the salesperson's working hours on the days that overlap.
+        let local_day = c0.with_timezone(&mine).date_naive();
+        for my_day in [local_day - Duration::days(1), local_day, local_day + Duration::days(1)] {
+            if !works(my_day) {
+                continue;
+            }
+            if let Some((w0, w1)) = interval(mine, my_day, profile.work_start, profile.work_end) {
+                let s = c0.max(w0).max(earliest);
+                let e = c1.min(w1);
+                if s < e {
+                    return describe(round_up(s).min(e), e, theirs, mine, false);
+                }
+            }
+        }
+    }
+    let (s, e) = fallback.unwrap_or((earliest, earliest + Duration::hours(1)));
+    describe(round_up(s).min(e), e, theirs, mine, true)
+}
+
+/// Up to the next quarter hour: nobody schedules a call for 10:07.
+fn round_up(t: DateTime<Utc>) -> DateTime<Utc> {
+    let secs = t.timestamp();
+    let q = 15 * 60;
+    let up = (secs + q - 1) / q * q;
+    DateTime::from_timestamp(up, 0).unwrap_or(t)
+}
+
+fn describe(start: DateTime<Utc>, end: DateTime<Utc>, theirs: Tz, mine: Tz, outside: bool) -> ContactWindow {
+    let span = |z: Tz| {
+        let (s, e) = (start.with_timezone(&z), end.with_timezone(&z));
+        if s.date_naive() == e.date_naive() {
+            format!("{} {}–{}", s.format("%a"), s.format("%H:%M"), e.format("%H:%M"))
+        } else {
+            format!("{} {}–{} {}", s.format("%a"), s.format("%H:%M"), e.format("%a"), e.format("%H:%M"))
+        }
+    };
+    ContactWindow {
+        start,
+        end,
+        their_time: format!("{} their time", span(theirs)),
+        your_time: format!("{} yours", span(mine)),
+        outside_your_hours: outside,
+    }
+}

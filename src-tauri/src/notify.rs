@@ -1,0 +1,50 @@
+//! Desktop notifications (notify-rust, over D-Bus): the reasons whose time has come, once each.
+//! Which reasons is the core's call (`reasons::notice`); this module only sends and remembers.
+
+use chrono::{DateTime, Utc};
+use rapport_core::reasons::notice;
+use rapport_core::{Error, Store};
+use serde::Serialize;
+
+/// A notification that reached the notification server.
+#[derive(Serialize)]
+pub struct Sent {
+    pub reason_id: String,
+    pub customer_id: String,
+    pub summary: String,
+    pub body: String,
+    /// Kept to wait for the salesperson to click it (the window then opens that customer).
+    #[serde(skip)]
+    pub handle: Option<notify_rust::NotificationHandle>,
+}
+
+/// Sends what is due now and records each as notified, so a restart never repeats one.
+/// With no notification server (no D-Bus session), reports it and records nothing.
+pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Error> {
+    let profile = store.profile()?;
+    let agenda = store.agenda(now, 0)?;
+    let mut sent = Vec::new();
+    for r in notice::due_now(&agenda, &profile, now) {
+        if store.was_notified(&r.id)? {
+            continue;
+        }
+        let summary = r.value.clone();
+        let body = format!("{} — by {} · {}", r.customer_name, r.channel.word(), r.window.their_time);
+        let handle = notify_rust::Notification::new()
+            .appname("Rapport")
+            .summary(&summary)
+            .body(&body)
+            .action("default", "Open customer")
+            .show()
+            .map_err(|e| Error::Io(std::io::Error::other(format!("desktop notifications are not available: {e}"))))?;
+        store.mark_notified(&r.id, &r.customer_id, now)?;
+        sent.push(Sent {
+            reason_id: r.id.clone(),
+            customer_id: r.customer_id.clone(),
+            summary,
+            body,
+            handle: Some(handle),
+        });
+    }
+    Ok(sent)
+}

@@ -1,0 +1,52 @@
+//! While the app runs (window open or in the tray), checks every minute for reasons whose time has come and
+//! sends their notification — once each, never for held-back reasons. Clicking one opens that customer.
+
+use std::time::Duration;
+
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::commands::Book;
+
+/// How often the scheduler looks.
+const EVERY: Duration = Duration::from_secs(60);
+
+pub fn start(app: AppHandle) {
+    std::thread::spawn(move || {
+        let mut reported = false;
+        // A first look shortly after start, then every minute.
+        std::thread::sleep(Duration::from_secs(5));
+        loop {
+            let book = app.state::<Book>();
+            let now = book.clock.now();
+            let result = {
+                let mut store = book.store.lock().unwrap_or_else(|p| p.into_inner());
+                crate::notify::send_due(&mut store, now)
+            };
+            match result {
+                Ok(sent) => {
+                    reported = false;
+                    for s in sent {
+                        if let Some(handle) = s.handle {
+                            let app = app.clone();
+                            let customer = s.customer_id.clone();
+                            std::thread::spawn(move || {
+                                handle.wait_for_action(|action| {
+                                    if action == "default" {
+                                        crate::tray::show(&app);
+                                        let _ = app.emit_to("main", "open-customer", customer.clone());
+                                    }
+                                });
+                            });
+                        }
+                    }
+                }
+                Err(e) if !reported => {
+                    eprintln!("rapport: notifications: {e}");
+                    reported = true;
+                }
+                Err(_) => {}
+            }
+            std::thread::sleep(EVERY);
+        }
+    });
+}

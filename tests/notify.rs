@@ -1,0 +1,110 @@
+//! Desktop notifications on a real D-Bus session with a real notification daemon (dunst), checked with
+//! `dbus-monitor`: what reached the bus, once per reason, never for held-back reasons, only in working hours.
+//! `scripts/test` runs every test inside `dbus-run-session` (and Xvfb, which dunst needs).
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rapport_tests::Sandbox;
+use serde_json::Value;
+
+/// A process we started, ended when dropped.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn session_bus() {
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "no D-Bus session: run the tests with scripts/test (dbus-run-session)"
+    );
+}
+
+/// Records every Notify call on the session bus into a file.
+fn monitor(s: &Sandbox) -> (Running, std::path::PathBuf) {
+    let log = s.dir.path().join("bus.log");
+    let file = std::fs::File::create(&log).unwrap();
+    let child = Command::new("dbus-monitor")
+        .args(["--session", "interface='org.freedesktop.Notifications',member='Notify'"])
+        .stdout(file)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-monitor (package dbus-bin) runs");
+    // dbus-monitor prints its own NameAcquired signal once it listens.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::fs::read_to_string(&log).unwrap_or_default().is_empty() {
+        assert!(Instant::now() < deadline, "dbus-monitor did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (Running(child), log)
+}
+
+/// The real notification daemon. Another test may have started one on this bus already; then ours just exits.
+fn daemon() -> Running {
+    Running(Command::new("dunst").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("dunst runs"))
+}
+
+fn notify_calls(log: &std::path::Path) -> String {
+    // Give the bus a moment to deliver what was sent.
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::read_to_string(log).unwrap()
+}
+
+#[test]
+fn due_reasons_reach_the_notification_daemon_once_and_held_back_ones_never() {
+    session_bus();
+    let _dunst = daemon();
+    std::thread::sleep(Duration::from_millis(300));
+    let s = Sandbox::new(); // Monday 23 November 2026, 10:00 in Chicago: Dana is at work.
+    s.ok(&["demo"]);
+    let (_monitor, log) = monitor(&s);
+
+    let sent = s.json(&["notify", "--once"]);
+    let sent = sent.as_array().unwrap();
+    assert!(!sent.is_empty(), "something is due this Monday morning");
+    let calls = notify_calls(&log);
+    for n in sent {
+        let summary = n["summary"].as_str().unwrap();
+        assert!(calls.contains(summary), "{summary:?} reached the bus:\n{calls}");
+        assert!(calls.contains("\"Rapport\""), "sent as Rapport");
+    }
+    assert_eq!(calls.matches("member=Notify").count(), sent.len());
+
+    // Held back reasons never become notifications.
+    let agenda = s.json(&["agenda", "--days", "0"]);
+    for h in agenda["held_back"].as_array().unwrap() {
+        assert!(!calls.contains(h["value"].as_str().unwrap()), "held back: {}", h["value"]);
+    }
+    let diane = agenda["held_back"].as_array().unwrap().iter().any(|h| h["customer_name"] == "Diane Kowalski");
+    assert!(diane || agenda["held_back"].as_array().unwrap().is_empty() || !calls.contains("Diane"));
+    assert!(!calls.contains("Diane Kowalski"), "she asked to be removed from every list");
+
+    // A restart sends nothing twice.
+    let again: Value = s.json(&["notify", "--once"]);
+    assert_eq!(again.as_array().unwrap().len(), 0, "{again}");
+    assert_eq!(notify_calls(&log).matches("member=Notify").count(), sent.len());
+}
+
+#[test]
+fn nothing_is_sent_outside_working_hours_or_when_notifications_are_off() {
+    session_bus();
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    // Sunday: Dana works Monday to Saturday.
+    let sunday = s.rapport(&["notify", "--once", "--json", "--now", "2026-11-22T16:00:00Z"]);
+    assert!(sunday.status.success());
+    assert_eq!(serde_json::from_slice::<Value>(&sunday.stdout).unwrap().as_array().unwrap().len(), 0);
+    // 22:00 on Monday in Chicago.
+    let late = s.json(&["notify", "--once", "--now", "2026-11-24T04:00:00Z"]);
+    assert_eq!(late.as_array().unwrap().len(), 0);
+    // Notifications off.
+    let profile = s.json(&["profile", "show"]);
+    assert_eq!(profile["notifications"], true);
+    s.ok(&["profile", "set", "--notifications", "off"]);
+    assert_eq!(s.json(&["notify", "--once"]).as_array().unwrap().len(), 0);
+}
