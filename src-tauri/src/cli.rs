@@ -451,6 +451,8 @@ pub enum PrefsCmd {
 }
 
 #[derive(Subcommand, Debug)]
+// Parsed once per run: the size of the variants does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum ProfileCmd {
     Show,
     Set {
