@@ -9,7 +9,8 @@ import { checkTimeZone, knownTimeZones, parseDate } from './format.js';
  * @typedef {object} Field
  * @property {string} name       key in the values object
  * @property {string} label      the visible label (also matched against a server error's `field`)
- * @property {'text'|'textarea'|'date'|'time'|'datetime-local'|'number'|'select'|'checkbox'|'checkboxes'|'timezone'|'rows'} [type]
+ * @property {'text'|'textarea'|'date'|'time'|'datetime-local'|'number'|'select'|'checkbox'|'checkboxes'|'timezone'|'rows'|'heading'} [type]
+ *   'heading' is no input: a subheading (its label) and an optional hint across the form, starting a group
  * @property {boolean} [required]
  * @property {string} [requiredMessage]
  * @property {{value: string, label: string}[]} [options]  for select and checkboxes
@@ -101,6 +102,9 @@ function rowMarkup(formId, f, index) {
 
 function fieldMarkup(formId, f) {
   const id = fieldId(formId, f.name);
+  if (f.type === 'heading') {
+    return html`<div class="form-heading wide"><h3 id="${id}">${f.label}</h3>${f.hint ? html`<p class="hint">${f.hint}</p>` : ''}</div>`;
+  }
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = f.hint ? `${hintId} ${errorId}` : errorId;
@@ -132,22 +136,27 @@ function fieldMarkup(formId, f) {
 
 /**
  * Builds a form. The caller places `form` in the page (or a dialog) and decides what submitting does.
- * @param {{id: string, fields: Field[], submitLabel: string, cancel?: boolean}} spec
+ * @param {{id: string, fields: Field[], submitLabel: string, cancel?: boolean, aside?: any}} spec
+ *   `aside`: a fragment shown beside the fields (the Guard's live verdict in Log contact)
  * @returns {{
  *   form: HTMLFormElement, values: () => object, setValues: (v: object) => void, validateAll: () => boolean,
  *   showError: (err: {message: string, field?: string}) => void, clearErrors: () => void,
- *   setBusy: (busy: boolean, label?: string) => void, focusFirst: () => void, setNotice: (n: any) => void
+ *   setBusy: (busy: boolean, label?: string) => void, focusFirst: () => void, setNotice: (n: any) => void,
+ *   refresh: () => void, setFieldError: (name: string, message: string) => void,
+ *   control: (name: string) => HTMLElement|null, focusField: (name: string) => void
  * }}
  */
-export function createForm({ id, fields, submitLabel, cancel = false }) {
+export function createForm({ id, fields: described, submitLabel, cancel = false, aside = null }) {
+  const fields = described.filter((f) => f.type !== 'heading');
   const form = document.createElement('form');
   form.id = `${id}-form`;
   form.noValidate = true;
-  form.className = 'form';
+  form.className = aside ? 'form with-aside' : 'form';
   render(form, html`
     <div class="form-notice" hidden></div>
     <p class="form-error" role="alert" id="${id}-form-error"></p>
-    <div class="form-grid">${fields.map((f) => fieldMarkup(id, f))}</div>
+    <div class="form-grid">${described.map((f) => fieldMarkup(id, f))}</div>
+    ${aside ? html`<div class="form-aside">${aside}</div>` : ''}
     <div class="form-actions">
       ${cancel ? html`<button type="button" class="button" data-cancel>Cancel</button>` : ''}
       <button type="submit" class="button primary" data-submit>${submitLabel}</button>
@@ -378,26 +387,49 @@ export function createForm({ id, fields, submitLabel, cancel = false }) {
 
   for (const f of fields) if (f.type === 'rows') write(f, [{}]);
   applyVisibility();
-  return { form, values, setValues, validateAll, showError, clearErrors, setBusy, focusFirst, setNotice };
+  /** The input of a simple field (null for groups). */
+  function control(name) {
+    return input(name);
+  }
+
+  function focusField(name) {
+    const f = byName.get(name);
+    const el = f.type === 'checkboxes' || f.type === 'rows' ? wrapper(name).querySelector('input') : input(name);
+    if (el) el.focus();
+  }
+
+  return {
+    form, values, setValues, validateAll, showError, clearErrors, setBusy, focusFirst, setNotice,
+    refresh: applyVisibility, setFieldError, control, focusField,
+  };
 }
 
 /**
  * Opens a form in a modal dialog. Closing it without saving (Esc, Cancel) keeps what was typed as a draft under
  * `draftKey`, restored the next time the same form opens for the same customer.
  * @param {{
- *   id: string, title: string, intro?: any, fields: Field[], submitLabel?: string, draftKey: string,
- *   initial?: object, save: (values: object) => Promise<any>, onSaved?: (result: any) => void
+ *   id: string, title: string, intro?: any, fields: Field[], submitLabel?: string, busyLabel?: string,
+ *   draftKey: string, initial?: object, wide?: boolean, aside?: any,
+ *   save: (values: object) => Promise<any>, onSaved?: (result: any) => void,
+ *   onError?: (err: object, form: ReturnType<typeof createForm>) => boolean,
+ *   setup?: (ctx: {dialog: HTMLDialogElement, form: ReturnType<typeof createForm>}) => void,
+ *   onClose?: () => void
  * }} options
+ *   `onError` may handle an error from `save` itself (return true), else it is placed next to its field;
+ *   `setup` runs once the form is in the dialog with its first values, before it opens.
  * @returns {HTMLDialogElement}
  */
-export function openFormDialog({ id, title, intro, fields, submitLabel = 'Save', draftKey, initial = {}, save, onSaved }) {
+export function openFormDialog({
+  id, title, intro, fields, submitLabel = 'Save', busyLabel = 'Saving…', draftKey, initial = {}, wide = false, aside = null,
+  save, onSaved, onError, setup, onClose,
+}) {
   const opener = document.activeElement;
   const dialog = document.createElement('dialog');
   dialog.id = `${id}-dialog`;
-  dialog.className = 'dialog';
+  dialog.className = wide ? 'dialog dialog-wide' : 'dialog';
   dialog.setAttribute('aria-labelledby', `${id}-dialog-title`);
   render(dialog, html`<h2 id="${id}-dialog-title">${title}</h2>${intro ? html`<p class="dialog-intro">${intro}</p>` : ''}`);
-  const f = createForm({ id, fields, submitLabel, cancel: true });
+  const f = createForm({ id, fields, submitLabel, cancel: true, aside });
   dialog.append(f.form);
   document.body.append(dialog);
 
@@ -418,6 +450,7 @@ export function openFormDialog({ id, title, intro, fields, submitLabel = 'Save',
       drafts.delete(draftKey);
       f.setValues(start);
       f.setNotice(null);
+      f.form.dispatchEvent(new Event('change'));
       f.focusFirst();
     }
   });
@@ -428,13 +461,14 @@ export function openFormDialog({ id, title, intro, fields, submitLabel = 'Save',
       else drafts.delete(draftKey);
     }
     dialog.remove();
+    if (onClose) onClose();
     if (opener && opener.isConnected) opener.focus();
   });
   f.form.addEventListener('submit', async (event) => {
     event.preventDefault();
     f.clearErrors();
     if (!f.validateAll()) return;
-    f.setBusy(true);
+    f.setBusy(true, busyLabel);
     try {
       const result = await save(f.values());
       saved = true;
@@ -442,13 +476,53 @@ export function openFormDialog({ id, title, intro, fields, submitLabel = 'Save',
       if (dialog.open) dialog.close();
       if (onSaved) onSaved(result);
     } catch (err) {
-      f.showError(err);
+      if (!(onError && onError(err, f))) f.showError(err);
     } finally {
       f.setBusy(false);
     }
   });
 
+  if (setup) setup({ dialog, form: f });
   dialog.showModal();
   f.focusFirst();
   return dialog;
+}
+
+/**
+ * Asks before something that cannot be undone. Resolves true when the salesperson confirms; Esc, Cancel and
+ * closing say no. Focus starts on Cancel, so Enter alone never destroys anything.
+ * @param {{title: string, message: any, confirmLabel: string}} options
+ * @returns {Promise<boolean>}
+ */
+export function confirmDialog({ title, message, confirmLabel }) {
+  const opener = document.activeElement;
+  const dialog = document.createElement('dialog');
+  dialog.className = 'dialog dialog-confirm';
+  dialog.id = 'confirm-dialog';
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.setAttribute('aria-labelledby', 'confirm-title');
+  dialog.setAttribute('aria-describedby', 'confirm-message');
+  render(dialog, html`<h2 id="confirm-title">${title}</h2>
+    <p id="confirm-message" class="confirm-message">${message}</p>
+    <div class="form-actions">
+      <button type="button" class="button" data-answer="no">Cancel</button>
+      <button type="button" class="button danger" data-answer="yes">${confirmLabel}</button>
+    </div>`);
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    let answer = false;
+    dialog.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-answer]');
+      if (!button) return;
+      answer = button.dataset.answer === 'yes';
+      dialog.close();
+    });
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (opener && opener.isConnected) opener.focus();
+      resolve(answer);
+    });
+    dialog.showModal();
+    dialog.querySelector('[data-answer="no"]').focus();
+  });
 }

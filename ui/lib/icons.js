@@ -19,6 +19,7 @@ const SHAPES = {
   flag: '<path d="M5 21V4"/><path d="M5 4h12l-2.5 4L17 12H5"/>',
   issue: '<circle cx="12" cy="12" r="9"/><path d="M12 7v6.5M12 16.5v.5"/>',
   back: '<path d="M15 5l-7 7 7 7"/>',
+  next: '<path d="M5 12h14"/><path d="M13 6l6 6-6 6"/>',
   plus: '<path d="M12 5v14M5 12h14"/>',
   star: '<path d="M12 3.5l2.6 5.4 5.9.8-4.3 4.1 1 5.9L12 16.9l-5.2 2.8 1-5.9-4.3-4.1 5.9-.8z"/>',
   inbound: '<path d="M18 6L7 17"/><path d="M7 9v8h8"/>',

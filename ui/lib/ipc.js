@@ -2,7 +2,8 @@
 // Nothing else in the window touches `window.__TAURI__`. A failed call rejects with `{code, message, field?}`.
 
 /**
- * @typedef {{code: string, message: string, field?: string}} IpcError
+ * @typedef {{code: string, message: string, field?: string, decision?: object}} IpcError
+ * `decision` comes with `blocked_by_preference` and `needs_justification`: the Guard's whole Decision.
  */
 
 /**
@@ -14,6 +15,7 @@ function asIpcError(error) {
   if (error && typeof error === 'object' && typeof error.message === 'string') {
     const out = { code: typeof error.code === 'string' ? error.code : 'io', message: error.message };
     if (typeof error.field === 'string') out.field = error.field;
+    if (error.decision && typeof error.decision === 'object') out.decision = error.decision;
     return out;
   }
   return { code: 'io', message: typeof error === 'string' ? error : 'Rapport could not complete that.' };
@@ -193,6 +195,51 @@ export async function resolveIssue(issueId, resolution) {
  */
 export async function logInteraction(customerId, interaction) {
   return call('log_interaction', { customerId, interaction });
+}
+
+/**
+ * Asks the Guard whether a contact would be allowed, need caution, or be blocked — and why.
+ * @param {string} customerId
+ * @param {{channel: string, at: string, topic?: string|null, text?: string|null, reason?: string|null,
+ *   purpose?: 'proactive'|'waiting'|'reply', in_thank_you?: boolean}} outreach
+ * @returns {Promise<{decision: 'allowed'|'caution'|'blocked', reasons: object[], suggestion?: string}>} Decision
+ */
+export async function checkOutreach(customerId, outreach) {
+  return call('check_outreach', { customerId, outreach });
+}
+
+/**
+ * What the Guard held back, newest first, for one customer or the whole book.
+ * @param {string|null} [customerId]
+ * @param {number} [limit]
+ * @returns {Promise<object[]>} HeldBack[]
+ */
+export async function heldBack(customerId = null, limit = undefined) {
+  return call('held_back', { customerId, limit });
+}
+
+/**
+ * Every persona playbook, by tag.
+ * @returns {Promise<{tag: string, never_topics: string[], offer: string[], script: string}[]>}
+ */
+export async function listPlaybooks() {
+  return call('list_playbooks');
+}
+
+/**
+ * Adds or replaces a tag's playbook.
+ * @param {{tag: string, never_topics: string[], offer: string[], script: string}} playbook
+ */
+export async function savePlaybook(playbook) {
+  return call('save_playbook', { playbook });
+}
+
+/**
+ * Deletes a tag's playbook.
+ * @param {string} tag
+ */
+export async function deletePlaybook(tag) {
+  return call('delete_playbook', { tag });
 }
 
 /**

@@ -1,85 +1,80 @@
-// "How to reach me": what is in force from a customer's statements about being contacted.
-// Statements are a history, oldest first; a later statement on the same subject overrides an earlier one
-// (resume_contact lifts do_not_contact, allow_channel lifts decline_channel, allow_topic lifts decline_topic,
-// the latest prefer_channel / contact_hours / min_days_between wins). Preferring a channel also lifts an earlier
-// decline of it, and declining the preferred channel ends that preference.
+// "How to reach me": presentation helpers over `wishes`, the Guard's own reading of a customer's statements
+// (customer_page returns it). The window never works out for itself which statement is in force, so the card
+// and the Guard can never disagree; these helpers only decide how to show what the core said.
 
-/** The subject a statement speaks to; statements on one subject replace each other. */
-function subject(means) {
-  switch (means.kind) {
-    case 'do_not_contact':
-    case 'resume_contact':
-      return 'contact';
-    case 'decline_channel':
-    case 'allow_channel':
-      return `channel:${means.channel}`;
-    case 'prefer_channel':
-      return 'preferred';
-    case 'contact_hours':
-      return 'hours';
-    case 'min_days_between':
-      return 'often';
-    case 'decline_topic':
-    case 'allow_topic':
-      return `topic:${String(means.topic || '').trim().toLowerCase()}`;
-    default:
-      return `other:${means.kind}`;
-  }
+/** Statements that take an earlier wish back rather than make one ("you can call me again"). */
+const LIFTS = new Set(['allow_channel', 'allow_topic', 'resume_contact']);
+
+/** Wishes for a page that came without them (nothing stated). */
+const NO_WISHES = Object.freeze({
+  do_not_contact: null,
+  preferred_channel: null,
+  declined_channels: [],
+  hours: null,
+  min_days_between: null,
+  declined_topics: [],
+});
+
+/**
+ * The page's wishes with every list present.
+ * @param {object|undefined|null} wishes
+ * @returns {{do_not_contact: object|null, preferred_channel: object|null, declined_channels: object[],
+ *   hours: object|null, min_days_between: object|null, declined_topics: object[]}}
+ */
+export function wishesOf(wishes) {
+  return { ...NO_WISHES, ...(wishes || {}) };
 }
 
 /**
- * Works out what is in force.
- * @param {object[]} statements PreferenceStatement[] (any order; sorted by said_at, then recorded_at)
- * @returns {{
- *   doNotContact: object|null, preferred: object|null, declinedChannels: object[], hours: object|null,
- *   often: object|null, declinedTopics: object[],
- *   history: {statement: object, inForce: boolean, replacedBy: object|null}[]
- * }}
+ * The ids of the statements behind the wishes in force.
+ * @param {object} wishes as wishesOf returns
+ * @returns {Set<string>}
  */
-export function howToReach(statements) {
-  const ordered = statements
+export function inForceIds(wishes) {
+  const ids = new Set();
+  const add = (said) => {
+    if (said && said.statement) ids.add(said.statement.id);
+  };
+  add(wishes.do_not_contact);
+  add(wishes.preferred_channel);
+  add(wishes.hours);
+  add(wishes.min_days_between);
+  wishes.declined_channels.forEach(add);
+  wishes.declined_topics.forEach(add);
+  return ids;
+}
+
+/**
+ * Every statement, oldest first, with how it stands now: `in_force` (a wish the Guard honours), `lifted`
+ * (it took an earlier wish back) or `superseded` (a later statement replaced it).
+ * @param {object[]} statements PreferenceStatement[]
+ * @param {object} wishes as wishesOf returns
+ * @returns {{statement: object, standing: 'in_force'|'lifted'|'superseded'}[]}
+ */
+export function statementHistory(statements, wishes) {
+  const live = inForceIds(wishes);
+  return statements
     .map((s, i) => ({ s, i }))
     .sort((a, b) => (a.s.said_at < b.s.said_at ? -1 : a.s.said_at > b.s.said_at ? 1 : 0)
       || (a.s.recorded_at < b.s.recorded_at ? -1 : a.s.recorded_at > b.s.recorded_at ? 1 : 0)
       || a.i - b.i)
-    .map(({ s }) => s);
+    .map(({ s }) => {
+      let standing = 'superseded';
+      if (live.has(s.id)) standing = 'in_force';
+      else if (LIFTS.has(s.means.kind)) standing = 'lifted';
+      return { statement: s, standing };
+    });
+}
 
-  const latest = new Map();
-  const replacedBy = new Map();
-  const replace = (key, by) => {
-    const prev = latest.get(key);
-    if (prev) replacedBy.set(prev.id, by);
-    latest.delete(key);
-  };
-
-  for (const s of ordered) {
-    const m = s.means;
-    if (m.kind === 'prefer_channel') {
-      const decline = latest.get(`channel:${m.channel}`);
-      if (decline && decline.means.kind === 'decline_channel') replace(`channel:${m.channel}`, s);
-    }
-    if (m.kind === 'decline_channel') {
-      const preferred = latest.get('preferred');
-      if (preferred && preferred.means.channel === m.channel) replace('preferred', s);
-    }
-    const key = subject(m);
-    replace(key, s);
-    latest.set(key, s);
-  }
-
-  const inForce = [...latest.values()];
-  const contact = latest.get('contact');
-  return {
-    doNotContact: contact && contact.means.kind === 'do_not_contact' ? contact : null,
-    preferred: latest.get('preferred') || null,
-    declinedChannels: inForce.filter((s) => s.means.kind === 'decline_channel'),
-    hours: latest.get('hours') || null,
-    often: latest.get('often') || null,
-    declinedTopics: inForce.filter((s) => s.means.kind === 'decline_topic'),
-    history: ordered.map((s) => ({
-      statement: s,
-      inForce: !replacedBy.has(s.id),
-      replacedBy: replacedBy.get(s.id) || null,
-    })),
-  };
+/**
+ * What the customer has not said yet, in words ("preferred channel", "hours", "how often").
+ * @param {object} wishes as wishesOf returns
+ * @returns {string[]}
+ */
+export function unstated(wishes) {
+  return [
+    wishes.preferred_channel ? '' : 'preferred channel',
+    wishes.hours ? '' : 'hours',
+    wishes.min_days_between ? '' : 'how often',
+  ].filter(Boolean);
 }

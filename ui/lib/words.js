@@ -59,21 +59,30 @@ export const SENTIMENTS = [
   { value: 'negative', label: 'Negative' },
 ];
 
-/** What a statement about being contacted can mean, as the "Record what they said" form offers it. */
+/** What a statement about being contacted can mean, as the "Record what they said" form offers it (all nine). */
 export const MEANINGS = [
-  { value: 'prefer_channel', label: 'Prefers a channel' },
-  { value: 'decline_channel', label: 'Declines a channel' },
-  { value: 'allow_channel', label: 'Channel OK again' },
-  { value: 'contact_hours', label: 'Contact hours' },
-  { value: 'min_days_between', label: 'At most every N days' },
-  { value: 'decline_topic', label: 'Declines a topic' },
-  { value: 'allow_topic', label: 'Topic OK again' },
-  { value: 'do_not_contact', label: 'Do not contact' },
-  { value: 'resume_contact', label: 'May contact again' },
+  { value: 'prefer_channel', label: 'Prefers a channel (“email is best for me”)' },
+  { value: 'decline_channel', label: 'Declines a channel (“please don’t call me”)' },
+  { value: 'allow_channel', label: 'A declined channel is fine again (“you can call me now”)' },
+  { value: 'contact_hours', label: 'Only at certain hours (“only after 6pm”)' },
+  { value: 'min_days_between', label: 'Not too often (“once a quarter is plenty”)' },
+  { value: 'decline_topic', label: 'Declines a topic (“don’t ask me to sell it back”)' },
+  { value: 'allow_topic', label: 'A declined topic is fine again' },
+  { value: 'do_not_contact', label: 'Do not contact at all (“remove me from your list”)' },
+  { value: 'resume_contact', label: 'May be contacted again (lifts do not contact)' },
 ];
 
-/** Topics customers often decline, offered as suggestions. */
-export const TOPIC_SUGGESTIONS = ['buy-back', 'trade-in', 'referrals', 'extended warranty', 'financing', 'upgrades'];
+/** Topics the Guard knows by name (its vocabulary maps many phrasings onto these), offered as suggestions. */
+export const TOPIC_SUGGESTIONS = [
+  'buy-back', 'trade-in', 'referrals', 'extended warranty', 'reviews', 'financing', 'service', 'recall',
+];
+
+/** Why an outbound contact happens (the Guard limits only your own ideas, never what they wait on). */
+export const PURPOSES = [
+  { value: 'proactive', label: 'My idea (proactive)' },
+  { value: 'waiting', label: 'They are waiting on it (a promise, their issue, information they asked for)' },
+  { value: 'reply', label: 'A reply to their message' },
+];
 
 /** Working days as the profile stores them. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

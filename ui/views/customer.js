@@ -10,12 +10,13 @@ import {
   addMonths, clockTime, dateInZone, formatDate, formatInstant, localTime, plural, relativeDue, wallTimeInZone,
   zonedWallToUtc, zoneWorks,
 } from '../lib/format.js';
-import { howToReach } from '../lib/reach.js';
+import { statementHistory, unstated, wishesOf } from '../lib/reach.js';
 import { announce, announceError } from '../lib/status.js';
 import {
   NOTE_KINDS, SENTIMENTS, channel, contactKind, describeMeaning, ownershipLabel,
 } from '../lib/words.js';
 import * as forms from './forms.js';
+import { openInteractionForm } from './contact.js';
 
 /** "“their words”" — their words always in quotation marks. */
 const quoted = (words) => html`<span class="words">“${words}”</span>`;
@@ -44,6 +45,7 @@ function header(app, c) {
         ${c.tags.map((t) => html`<li class="chip">#${t.tag}</li>`)}</ul>` : ''}
     </div>
     <div class="header-actions">
+      <button type="button" class="button" id="log-contact" data-action="log-contact">${icon('plus')} Log contact</button>
       <button type="button" class="button" data-action="edit-customer">Edit</button>
     </div>
   </header>`;
@@ -61,47 +63,47 @@ function inZone(hms, from, to) {
 }
 
 function reachCard(app, c) {
-  const r = howToReach(c.preferences);
+  const w = wishesOf(c.wishes);
   const zoneWords = c.time_zone ? `their time (${c.time_zone})` : 'their time (time zone unknown)';
   const lines = [];
-  if (r.preferred) {
+  if (w.preferred_channel) {
+    const p = w.preferred_channel;
     lines.push(html`<div class="reach-line"><dt>Prefers</dt><dd>
-      <span class="reach-what">${channelName(r.preferred.means.channel)}</span>
-      ${quoted(r.preferred.words)} ${saidOn(app, r.preferred)}</dd></div>`);
+      <span class="reach-what">${channelName(p.value)}</span>
+      ${quoted(p.statement.words)} ${saidOn(app, p.statement)}</dd></div>`);
   }
-  if (r.declinedChannels.length) {
-    lines.push(html`<div class="reach-line"><dt>Declined</dt><dd><ul role="list">${r.declinedChannels.map((s) => html`
-      <li><span class="reach-what">${icon('stop')} No ${channel(s.means.channel).label}</span>
-      ${quoted(s.words)} ${saidOn(app, s)}</li>`)}</ul></dd></div>`);
+  if (w.declined_channels.length) {
+    lines.push(html`<div class="reach-line"><dt>Declined</dt><dd><ul role="list">${w.declined_channels.map((d) => html`
+      <li><span class="reach-what">${icon('stop')} No ${channel(d.value).label}</span>
+      ${quoted(d.statement.words)} ${saidOn(app, d.statement)}</li>`)}</ul></dd></div>`);
   }
-  if (r.hours) {
-    const { start, end } = r.hours.means;
+  if (w.hours) {
+    const { start, end } = w.hours.value;
     const yours = c.time_zone && c.time_zone !== app.zone && zoneWorks(c.time_zone)
       ? html`<span class="yours">${inZone(start, c.time_zone, app.zone)}–${inZone(end, c.time_zone, app.zone)} yours today</span>`
       : '';
     lines.push(html`<div class="reach-line"><dt>Hours</dt><dd>
       <span class="reach-what">${icon('clock')} ${clockTime(start)}–${clockTime(end)} ${zoneWords}</span>
-      ${yours} ${quoted(r.hours.words)} ${saidOn(app, r.hours)}</dd></div>`);
+      ${yours} ${quoted(w.hours.statement.words)} ${saidOn(app, w.hours.statement)}</dd></div>`);
   }
-  if (r.often) {
+  if (w.min_days_between) {
     lines.push(html`<div class="reach-line"><dt>How often</dt><dd>
-      <span class="reach-what">At most once every ${plural(r.often.means.days, 'day')}</span>
-      ${quoted(r.often.words)} ${saidOn(app, r.often)}</dd></div>`);
+      <span class="reach-what">At most once every ${plural(w.min_days_between.value, 'day')}</span>
+      ${quoted(w.min_days_between.statement.words)} ${saidOn(app, w.min_days_between.statement)}</dd></div>`);
   }
-  if (r.declinedTopics.length) {
-    lines.push(html`<div class="reach-line"><dt>Never raise</dt><dd><ul role="list">${r.declinedTopics.map((s) => html`
-      <li><span class="reach-what">${icon('stop')} ${s.means.topic}</span> ${quoted(s.words)} ${saidOn(app, s)}</li>`)}
+  if (w.declined_topics.length) {
+    lines.push(html`<div class="reach-line"><dt>Never raise</dt><dd><ul role="list">${w.declined_topics.map((t) => html`
+      <li><span class="reach-what">${icon('stop')} <span class="topic-name">${t.value}</span></span>
+      ${quoted(t.statement.words)} ${saidOn(app, t.statement)}</li>`)}
       </ul></dd></div>`);
   }
-  const unstated = [
-    r.preferred ? '' : 'preferred channel',
-    r.hours ? '' : 'hours',
-    r.often ? '' : 'how often',
-  ].filter(Boolean);
+  const notYet = unstated(w);
 
-  const banner = r.doNotContact ? html`<div class="dnc-banner" role="alert">
+  const banner = w.do_not_contact ? html`<div class="dnc-banner" role="alert" id="do-not-contact">
     <p class="dnc-title">${icon('stop')} <strong>Do not contact — proactive outreach is off</strong></p>
-    <p>${quoted(r.doNotContact.words)} ${saidOn(app, r.doNotContact)}</p>
+    <p>${quoted(w.do_not_contact.statement.words)} ${saidOn(app, w.do_not_contact.statement)}</p>
+    <p class="muted">Only a reply to a message from them, on the channel they used, is still allowed. Only they can
+      undo this: record their new words when they say so.</p>
   </div>` : '';
 
   let body;
@@ -109,7 +111,7 @@ function reachCard(app, c) {
     body = html`<p class="empty">No statements yet — record what they tell you about being contacted.</p>`;
   } else {
     body = html`${lines.length ? html`<dl class="reach-lines">${lines}</dl>` : ''}
-      ${unstated.length && !r.doNotContact ? html`<p class="muted">Not stated yet: ${unstated.join(', ')}.</p>` : ''}`;
+      ${notYet.length && !w.do_not_contact ? html`<p class="muted">Not stated yet: ${notYet.join(', ')}.</p>` : ''}`;
   }
 
   const points = c.contact_points.length ? html`<ul class="contact-points" role="list">${c.contact_points.map((p) => {
@@ -121,15 +123,19 @@ function reachCard(app, c) {
     </li>`;
   })}</ul>` : html`<p class="muted">No phone, email or address yet.</p>`;
 
-  const history = c.preferences.length ? html`<details class="history">
+  const STANDING = {
+    in_force: 'in force',
+    lifted: 'took an earlier wish back',
+    superseded: 'no longer in force',
+  };
+  const history = c.preferences.length ? html`<details class="history" data-keep="history">
     <summary>History (${plural(c.preferences.length, 'statement')})</summary>
-    <ol class="history-list">${r.history.map(({ statement: s, inForce, replacedBy }) => html`
-      <li class="${inForce ? '' : 'superseded'}">
+    <ol class="history-list">${statementHistory(c.preferences, w).map(({ statement: s, standing }) => html`
+      <li class="${standing === 'superseded' ? 'superseded' : ''}">
         <span class="history-date">${formatInstant(s.said_at, app.zone)}</span>
         <span class="history-means">${describeMeaning(s.means)}</span>
         ${quoted(s.words)}
-        ${inForce ? html`<span class="tag-state">in force</span>`
-    : html`<span class="tag-state">no longer in force (${formatInstant(replacedBy.said_at, app.zone)})</span>`}
+        <span class="tag-state">${STANDING[standing]}</span>
       </li>`)}</ol>
   </details>` : '';
 
@@ -148,6 +154,32 @@ function reachCard(app, c) {
     </div>
     ${points}
     ${history}
+  </section>`;
+}
+
+/** What the Guard stopped for this customer, newest first, quietly folded away. Nothing when it stopped nothing. */
+function heldBackSection(app, c) {
+  const held = [...(c.held_back || [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  if (!held.length) return '';
+  const theirs = c.time_zone && c.time_zone !== app.zone && zoneWorks(c.time_zone);
+  return html`<section id="held-back" class="held-back" aria-labelledby="held-back-title">
+    <details data-keep="held-back">
+      <summary><span id="held-back-title">Held back (<span data-held-count>${held.length}</span>)</span></summary>
+      <p class="muted">Contacts Rapport did not log or suggest, and why. Nothing here reached ${c.preferred_name || c.name}.</p>
+      <ol class="held-list">${held.map((h) => {
+    const ch = channel(h.channel);
+    return html`<li class="held-item" data-held-id="${h.id}">
+        <p class="held-head">
+          <time datetime="${h.planned_for}">${formatInstant(h.planned_for, app.zone, { time: true })}${theirs
+    ? html` <span class="yours">${localTime(new Date(h.planned_for), c.time_zone)} their time</span>` : ''}</time>
+          <span>${icon(ch.icon)} ${ch.word}</span>
+          <span>${icon('stop')} ${h.message}</span>
+        </p>
+        ${h.quote ? html`<p class="held-quote">${quoted(h.quote)}</p>` : ''}
+        ${h.text ? html`<p class="held-text">${h.topic ? html`<strong>${h.topic}:</strong> ` : ''}${h.text}</p>` : ''}
+      </li>`;
+  })}</ol>
+    </details>
   </section>`;
 }
 
@@ -294,6 +326,8 @@ function interactionEntry(app, i) {
   const extras = [
     i.reason ? html`<span><strong>Why:</strong> ${i.reason}</span>` : '',
     i.topic ? html`<span><strong>Topic:</strong> ${i.topic}</span>` : '',
+    i.direction === 'out' && i.purpose && i.purpose !== 'proactive'
+      ? html`<span><strong>Purpose:</strong> ${i.purpose === 'reply' ? 'a reply to their message' : 'they were waiting on it'}</span>` : '',
     i.asked_for ? html`<span><strong>Asked for:</strong> ${i.asked_for}</span>` : '',
     i.justification ? html`<span><strong>Went ahead because:</strong> ${i.justification}</span>` : '',
   ].filter(Boolean);
@@ -346,6 +380,7 @@ function pageMarkup(app, c) {
     </div>
     ${header(app, c)}
     ${reachCard(app, c)}
+    ${heldBackSection(app, c)}
     ${waitingCard(app, c)}
     ${purchasesCard(app, c)}
     ${factsCard(app, c)}
@@ -371,11 +406,14 @@ export function showCustomer(main, app, id) {
   const page = main.firstElementChild;
   let record = null;
   let alive = true;
+  /** Disclosures (history, held back) the salesperson opened stay open when the page is drawn again. */
+  const open = new Set();
 
   function draw() {
     const key = focusKey(document.activeElement);
     const scroll = main.scrollTop;
     render(page, pageMarkup(app, record));
+    for (const d of page.querySelectorAll('details[data-keep]')) d.open = open.has(d.dataset.keep);
     page.removeAttribute('aria-busy');
     document.title = `${record.name} — Rapport`;
     main.scrollTop = scroll;
@@ -422,7 +460,7 @@ export function showCustomer(main, app, id) {
     'add-purchase': () => forms.openPurchaseForm(app, record, saved('Added the purchase.')),
     'add-fact': () => forms.openFactForm(app, record, saved('Added the fact.')),
     'add-goal': () => forms.openGoalForm(app, record, saved('Added the goal.')),
-    'log-contact': () => forms.openInteractionForm(app, record, saved('Logged the contact.')),
+    'log-contact': () => openInteractionForm(app, record, { onSaved: saved('Logged the contact.'), onHeldBack: load }),
     'add-note': () => forms.openNoteForm(app, record, saved('Added the note.')),
     'keep-promise': async (itemId, button) => {
       button.disabled = true;
@@ -436,6 +474,13 @@ export function showCustomer(main, app, id) {
       }
     },
   };
+
+  page.addEventListener('toggle', (event) => {
+    const d = event.target;
+    if (!(d instanceof HTMLDetailsElement) || !d.dataset.keep) return;
+    if (d.open) open.add(d.dataset.keep);
+    else open.delete(d.dataset.keep);
+  }, true);
 
   page.addEventListener('click', (event) => {
     const button = event.target.closest('[data-action]');

@@ -1,13 +1,12 @@
 // The dialogs that add to the book: customer (add and edit), contact point, what they said about being
-// contacted, promise, issue (open, update, resolve), purchase, fact, goal, contact log and note. Each turns the
-// form's values into the core's input shape (docs/IPC.md) and calls one command.
+// contacted, promise, issue (open, update, resolve), purchase, fact, goal and note. Each turns the form's values
+// into the core's input shape (docs/IPC.md) and calls one command. Log contact, with the Guard's live verdict,
+// is in contact.js.
 
 import * as ipc from '../lib/ipc.js';
 import { openFormDialog } from '../lib/form.js';
-import { zonedWallToUtc, wallTimeInZone } from '../lib/format.js';
-import { now } from '../lib/clock.js';
 import {
-  CHANNELS, CONTACT_KINDS, MEANINGS, OWNERSHIP, SENTIMENTS, TOPIC_SUGGESTIONS,
+  CHANNELS, CONTACT_KINDS, MEANINGS, OWNERSHIP, TOPIC_SUGGESTIONS,
 } from '../lib/words.js';
 
 /** Trimmed text, or null when empty (the core takes null for "not given"). */
@@ -163,9 +162,10 @@ export function openStatementForm(app, customer, onSaved) {
       if (v.means === 'contact_hours') Object.assign(means, { start: `${v.start.slice(0, 5)}:00`, end: `${v.end.slice(0, 5)}:00` });
       if (v.means === 'min_days_between') means.days = Number(v.days);
       if (v.means === 'decline_topic' || v.means === 'allow_topic') means.topic = v.topic.trim();
-      // Said today: the moment of recording. Said another day: midday UTC, which is that same date everywhere
-      // from UTC−11 to UTC+11.
-      const saidAt = v.said_on === app.today() ? now().toISOString() : `${v.said_on}T12:00:00Z`;
+      // Said today: left to the core, which stamps the moment of recording by its own clock (the window's clock
+      // can run a fraction of a second ahead, and "said in the future" is refused). Said another day: midday UTC,
+      // which is that same date everywhere from UTC−11 to UTC+11.
+      const saidAt = v.said_on === app.today() ? undefined : `${v.said_on}T12:00:00Z`;
       return ipc.recordPreference(customer.id, { words: v.words.trim(), means, said_at: saidAt });
     },
     onSaved,
@@ -417,55 +417,6 @@ export function openGoalForm(app, customer, onSaved) {
     ],
     initial: { stated_on: app.today() },
     save: (v) => ipc.addGoal(customer.id, { text: v.text.trim(), stated_on: opt(v.stated_on), source: opt(v.source) }),
-    onSaved,
-  });
-}
-
-/**
- * Opens "Log contact".
- * @param {object} app
- * @param {object} customer
- * @param {(interaction: object) => void} onSaved
- */
-export function openInteractionForm(app, customer, onSaved) {
-  openFormDialog({
-    id: 'interaction',
-    title: `Log a contact with ${customer.preferred_name || customer.name}`,
-    draftKey: `interaction:${customer.id}`,
-    submitLabel: 'Log contact',
-    fields: [
-      { name: 'channel', label: 'Channel', type: 'select', options: channelOptions },
-      {
-        name: 'direction', label: 'Who reached out', type: 'select',
-        options: [{ value: 'in', label: 'They did (inbound)' }, { value: 'out', label: 'I did (outbound)' }],
-      },
-      {
-        name: 'at', label: 'When', type: 'datetime-local', required: true, requiredMessage: 'Enter when it happened.',
-        hint: `Your time (${app.zone}).`,
-      },
-      { name: 'sentiment', label: 'How they felt', type: 'select', options: [{ value: '', label: 'Not noted' }, ...SENTIMENTS] },
-      { name: 'summary', label: 'Summary', type: 'textarea', rows: 3, required: true, wide: true },
-      {
-        name: 'quotes', label: 'What they said, word for word', type: 'textarea', rows: 2, wide: true,
-        hint: 'One quote per line.', server: ['quotes'],
-      },
-      {
-        name: 'reason', label: 'Why it was worth their time', wide: true,
-        hint: 'For a contact you started: what the customer gained.', showIf: (v) => v.direction === 'out',
-      },
-      { name: 'asked_for', label: 'They asked for', wide: true, hint: 'Information still to send them.' },
-    ],
-    initial: { channel: 'phone', direction: 'in', at: wallTimeInZone(now(), app.zone), sentiment: '' },
-    save: (v) => ipc.logInteraction(customer.id, {
-      at: zonedWallToUtc(v.at, app.zone),
-      channel: v.channel,
-      direction: v.direction,
-      summary: v.summary.trim(),
-      quotes: v.quotes.split('\n').map((q) => q.trim()).filter(Boolean),
-      sentiment: opt(v.sentiment),
-      reason: v.direction === 'out' ? opt(v.reason) : null,
-      asked_for: opt(v.asked_for),
-    }),
     onSaved,
   });
 }

@@ -1,6 +1,7 @@
 // The Settings place: the salesperson's profile (name, dealership, time zone, working hours and days,
-// signature, writing voice), read with get_profile and saved with save_profile. What was typed and not saved
-// is kept when the user leaves the place.
+// signature, writing voice, and the Guard's defaults: contact hours, calling rule, days between proactive
+// contacts), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js).
+// What was typed and not saved is kept when the user leaves the place.
 
 import * as ipc from '../lib/ipc.js';
 import { html, render } from '../lib/html.js';
@@ -8,8 +9,15 @@ import { createForm, draftFor, keepDraft } from '../lib/form.js';
 import { clockTime } from '../lib/format.js';
 import { announce } from '../lib/status.js';
 import { WEEKDAYS } from '../lib/words.js';
+import { showPlaybooks } from './playbooks.js';
 
 const DRAFT_KEY = 'profile';
+
+/** The calling-hours rules a salesperson can follow (Profile.calling_rule). */
+const CALLING_RULES = [
+  { value: 'standard', label: 'Standard: 8:00–21:00 their time' },
+  { value: 'strict', label: 'Strict: 8:00–20:00, at most three calls in 24 hours on one subject' },
+];
 
 const FIELDS = [
   { name: 'name', label: 'Your name', placeholder: 'Dana Whitfield' },
@@ -39,6 +47,30 @@ const FIELDS = [
     name: 'voice', label: 'Your writing voice', wide: true,
     placeholder: 'warm, brief, no exclamation marks', hint: 'A few words on how you write; notes follow it.',
   },
+  {
+    name: 'guard', label: 'Reaching customers', type: 'heading',
+    hint: 'What the Guard holds you to when a customer has not said otherwise. What they said always comes first.',
+  },
+  {
+    name: 'contact_start', label: 'Default contact hours from', type: 'time', required: true,
+    server: ['contact hours'], requiredMessage: 'Enter when calls and texts may start.',
+    hint: 'In the customer’s own time.',
+  },
+  {
+    name: 'contact_end', label: 'Default contact hours until', type: 'time', required: true,
+    requiredMessage: 'Enter when calls and texts must stop.',
+    validate: (end, v) => (v.contact_start && end <= v.contact_start ? 'The end must be after the start.' : ''),
+  },
+  {
+    name: 'calling_rule', label: 'Calling rule', type: 'select', wide: true, server: ['calling rule'],
+    options: CALLING_RULES,
+    hint: 'The calling-hours law you follow. Email and post do not ring, so the clock does not limit them.',
+  },
+  {
+    name: 'min_days_between', label: 'Fewest days between proactive contacts', type: 'number', min: 1, max: 3650,
+    required: true, requiredMessage: 'Enter a number of days.', server: ['days between contacts', 'min days between'],
+    hint: 'Contacts a customer is waiting on — a promise, their issue, something they asked for — are never limited.',
+  },
 ];
 
 function toValues(p) {
@@ -51,6 +83,10 @@ function toValues(p) {
     work_days: p.work_days || [],
     signature: p.signature || '',
     voice: p.voice || '',
+    contact_start: clockTime(p.contact_start || '09:00:00'),
+    contact_end: clockTime(p.contact_end || '19:00:00'),
+    calling_rule: p.calling_rule || 'standard',
+    min_days_between: String(p.min_days_between ?? 14),
   };
 }
 
@@ -64,6 +100,10 @@ function toProfile(v) {
     work_days: WEEKDAYS.filter((d) => v.work_days.includes(d)),
     signature: v.signature.trim(),
     voice: v.voice.trim() || null,
+    contact_start: `${v.contact_start.slice(0, 5)}:00`,
+    contact_end: `${v.contact_end.slice(0, 5)}:00`,
+    calling_rule: v.calling_rule,
+    min_days_between: Number(v.min_days_between),
   };
 }
 
@@ -78,10 +118,14 @@ export function showSettings(main, app) {
     <header class="place-header"><h1 id="settings-title">Settings</h1></header>
     <section class="card" aria-labelledby="profile-title">
       <h2 id="profile-title">Your profile</h2>
-      <p class="muted">Who signs the notes, and when you work. Customers' hours are always shown in their own time.</p>
+      <p class="muted">Who signs the notes, when you work, and the rules you reach customers by. Customers' hours are always shown in their own time.</p>
       <div data-form><p class="loading">Loading your profile…</p></div>
     </section>
+    <section class="card" id="playbooks" aria-labelledby="playbooks-title" aria-busy="true">
+      <p class="loading">Loading your playbooks…</p>
+    </section>
   </section>`);
+  const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
   const slot = main.querySelector('[data-form]');
   const f = createForm({ id: 'profile', fields: FIELDS, submitLabel: 'Save profile' });
   let loaded = null;
@@ -135,6 +179,7 @@ export function showSettings(main, app) {
 
   return () => {
     alive = false;
+    stopPlaybooks();
     if (loaded === null) return;
     const typed = f.values();
     keepDraft(DRAFT_KEY, JSON.stringify(typed) !== loaded ? typed : null);

@@ -253,12 +253,13 @@ impl Builder<'_> {
                     points: vec![format!("Owed: {}", d.what)],
                 }));
             }
-            for s in p.included_services.iter().filter(|s| s.used < s.total) {
-                let k = s.used + 1;
-                let Some(due) = p.purchased_on.checked_add_months(Months::new(s.every_months * k)) else { continue };
-                if (self.today - due).num_days() > SERVICE_GRACE_DAYS {
-                    continue;
-                }
+            for s in &p.included_services {
+                // The next service not yet had; one missed by more than the grace period has lapsed.
+                let next = (s.used + 1..=s.total).find_map(|k| {
+                    let due = p.purchased_on.checked_add_months(Months::new(s.every_months * k))?;
+                    ((self.today - due).num_days() <= SERVICE_GRACE_DAYS).then_some((k, due))
+                });
+                let Some((k, due)) = next else { continue };
                 out.push(self.finish(Draft {
                     kind: ReasonKind::ServiceDue,
                     id: format!("service_due:{}:{k}", s.id),

@@ -34,7 +34,8 @@ impl Store {
             UNION SELECT p.customer_id FROM deliverables x JOIN purchases p ON p.id = x.purchase_id WHERE x.delivered_on IS NULL
             UNION SELECT p.customer_id FROM included_services s JOIN purchases p ON p.id = s.purchase_id
                   WHERE s.used < s.total
-                    AND date(p.purchased_on, '+' || (s.every_months * (s.used + 1)) || ' months') BETWEEN ?2 AND ?3
+                    AND date(p.purchased_on, '+' || (s.every_months * (s.used + 1)) || ' months') <= ?3
+                    AND date(p.purchased_on, '+' || (s.every_months * s.total) || ' months') >= ?2
             UNION SELECT customer_id FROM purchases WHERE warranty_ends_on BETWEEN ?4 AND ?5
             UNION SELECT customer_id FROM purchases WHERE ownership <> 'cash' AND term_ends_on BETWEEN ?4 AND ?6
             UNION SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?7

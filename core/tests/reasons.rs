@@ -1,0 +1,486 @@
+//! The reminder engine over a real book, with `now` moving forward: reasons appear, escalate and go away as a
+//! salesperson would expect, and every one of them goes through the Guard.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rapport_core::model::*;
+use rapport_core::reasons::{Agenda, Group, ReasonKind};
+use rapport_core::Store;
+use tempfile::TempDir;
+
+fn t(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Monday 2 November 2026, 10:00 in Chicago, where the salesperson works 8:30–17:30 Monday to Saturday.
+const MONDAY: &str = "2026-11-02T16:00:00Z";
+
+struct Book {
+    _dir: TempDir,
+    store: Store,
+}
+
+fn book() -> Book {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let profile = Profile {
+        name: "Dana".into(),
+        time_zone: "America/Chicago".into(),
+        work_start: chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+        work_days: vec![
+            chrono::Weekday::Mon,
+            chrono::Weekday::Tue,
+            chrono::Weekday::Wed,
+            chrono::Weekday::Thu,
+            chrono::Weekday::Fri,
+            chrono::Weekday::Sat,
+        ],
+        ..Profile::default()
+    };
+    store.save_profile(profile).unwrap();
+    Book { _dir: dir, store }
+}
+
+impl Book {
+    fn customer(&mut self, name: &str, tz: &str) -> String {
+        self.store
+            .add_customer(
+                NewCustomer { name: name.into(), time_zone: Some(tz.into()), ..Default::default() },
+                t("2026-01-05T15:00:00Z"),
+            )
+            .unwrap()
+            .id
+    }
+
+    fn say(&mut self, id: &str, words: &str, means: Meaning) {
+        let s = NewStatement {
+            words: words.into(),
+            means,
+            said_at: Some(t("2026-06-01T15:00:00Z")),
+            source_interaction_id: None,
+        };
+        self.store.record_statement(id, s, t("2026-06-01T15:00:00Z")).unwrap();
+    }
+
+    fn agenda(&self, now: &str, days: u32) -> Agenda {
+        self.store.agenda(t(now), days).unwrap()
+    }
+}
+
+fn kinds_for(a: &Agenda, customer: &str) -> Vec<ReasonKind> {
+    a.reasons.iter().filter(|r| r.customer_id == customer).map(|r| r.kind).collect()
+}
+
+#[test]
+fn a_promise_appears_escalates_when_overdue_and_goes_when_kept() {
+    let mut b = book();
+    let priya = b.customer("Priya Raman", "America/Chicago");
+    let other = b.customer("Ann Berger", "America/Chicago");
+    let plates = b
+        .store
+        .add_promise(
+            &priya,
+            NewPromise { what: "Bring her license plates".into(), due_on: d("2026-11-20"), made_on: None },
+            t(MONDAY),
+        )
+        .unwrap();
+    b.store
+        .add_promise(
+            &other,
+            NewPromise { what: "Send the brochure".into(), due_on: d("2026-11-25"), made_on: None },
+            t(MONDAY),
+        )
+        .unwrap();
+
+    // Eighteen days ahead: not yet on a week's agenda, on a month's.
+    assert!(kinds_for(&b.agenda(MONDAY, 7), &priya).is_empty());
+    assert_eq!(kinds_for(&b.agenda(MONDAY, 30), &priya), vec![ReasonKind::PromiseDue]);
+
+    // Four days late: overdue, first in Waiting on you, and it says so.
+    let late = b.agenda("2026-11-24T16:00:00Z", 7);
+    let r = &late.reasons[0];
+    assert_eq!(
+        (r.customer_id.as_str(), r.kind, r.group, r.overdue_days),
+        (priya.as_str(), ReasonKind::PromiseDue, Group::WaitingOnYou, 4)
+    );
+    assert!(r.value.starts_with("4 days late"), "{}", r.value);
+    let later = b.agenda("2026-11-27T16:00:00Z", 7);
+    assert_eq!(later.reasons[0].overdue_days, 7, "it escalates while it waits");
+
+    // Kept: gone for good.
+    b.store.keep_promise(&plates.id, t("2026-11-27T18:00:00Z")).unwrap();
+    assert!(kinds_for(&b.agenda("2026-11-28T16:00:00Z", 30), &priya).is_empty());
+}
+
+#[test]
+fn an_issue_asks_for_updates_then_for_telling_them_it_is_done() {
+    let mut b = book();
+    let keisha = b.customer("Keisha Thompson", "America/Chicago");
+    let issue = b
+        .store
+        .open_issue(
+            &keisha,
+            NewIssue {
+                title: "Rattle in the dashboard".into(),
+                opened_on: None,
+                next_update_on: Some(d("2026-11-04")),
+            },
+            t(MONDAY),
+        )
+        .unwrap();
+    let a = b.agenda(MONDAY, 7);
+    assert_eq!(kinds_for(&a, &keisha), vec![ReasonKind::IssueUpdate]);
+
+    // An update given, the next one set: the reason moves to the new date.
+    b.store
+        .update_issue(&issue.id, "Part ordered from Subaru", Some(d("2026-11-12")), t("2026-11-04T16:00:00Z"))
+        .unwrap();
+    assert!(kinds_for(&b.agenda("2026-11-05T16:00:00Z", 3), &keisha).is_empty());
+    assert_eq!(kinds_for(&b.agenda("2026-11-05T16:00:00Z", 7), &keisha), vec![ReasonKind::IssueUpdate]);
+
+    // Resolved: now the reason is to tell her it's done …
+    b.store.resolve_issue(&issue.id, "Replaced the dash clip", t("2026-11-10T16:00:00Z")).unwrap();
+    let a = b.agenda("2026-11-10T17:00:00Z", 7);
+    assert_eq!(kinds_for(&a, &keisha), vec![ReasonKind::IssueResolved]);
+    assert!(a.reasons[0].value.contains("tell Keisha it's done"));
+
+    // … and once she has been told, nothing is left.
+    let call = NewInteraction {
+        at: Some(t("2026-11-10T18:00:00Z")),
+        channel: Channel::Phone,
+        direction: Direction::Outbound,
+        summary: "Told her the rattle is fixed".into(),
+        quotes: vec![],
+        sentiment: Some(Sentiment::Positive),
+        reason: Some("Her rattle is fixed".into()),
+        topic: None,
+        asked_for: None,
+        justification: None,
+        purpose: Some(Purpose::Waiting),
+    };
+    b.store.log_contact(&keisha, call, t("2026-11-10T18:00:00Z")).unwrap();
+    assert!(kinds_for(&b.agenda("2026-11-11T16:00:00Z", 30), &keisha).is_empty());
+}
+
+#[test]
+fn a_do_not_contact_customer_has_every_reason_held_back_with_their_words() {
+    let mut b = book();
+    let diane = b.customer("Diane Kowalski", "America/Chicago");
+    let purchase = NewPurchase {
+        purchased_on: Some(d("2026-05-02")),
+        description: "2026 Subaru Forester Premium".into(),
+        vehicle: None,
+        features: vec![],
+        ownership: Ownership::Lease,
+        term_ends_on: Some(d("2027-01-15")),
+        warranty_ends_on: Some(d("2026-12-20")),
+        warranty_terms: None,
+        included_services: vec![NewIncludedService { name: "Oil change".into(), every_months: 6, total: 3, used: 0 }],
+        deliverables: vec![NewDeliverable { what: "Second key".into(), due_on: Some(d("2026-11-05")) }],
+    };
+    b.store.add_purchase(&diane, purchase, t("2026-05-02T16:00:00Z")).unwrap();
+    b.store
+        .add_promise(
+            &diane,
+            NewPromise { what: "Mail the title".into(), due_on: d("2026-11-06"), made_on: None },
+            t(MONDAY),
+        )
+        .unwrap();
+    let before = b.agenda(MONDAY, 30);
+    assert!(kinds_for(&before, &diane).len() >= 4, "she has real reasons: {:?}", kinds_for(&before, &diane));
+
+    b.say(&diane, "Please remove me from your list. I'll call you if I need anything.", Meaning::DoNotContact);
+    let after = b.agenda(MONDAY, 30);
+    assert!(kinds_for(&after, &diane).is_empty());
+    let held: Vec<_> = after.held_back.iter().filter(|h| h.reason.customer_id == diane).collect();
+    assert_eq!(held.len(), kinds_for(&before, &diane).len());
+    for h in held {
+        assert_eq!(h.rule, "do_not_contact");
+        assert_eq!(h.quote.as_deref(), Some("Please remove me from your list. I'll call you if I need anything."));
+    }
+}
+
+#[test]
+fn a_buy_and_hold_owner_gets_winterizing_in_autumn_and_never_a_buy_back() {
+    let mut b = book();
+    let gordon = b.customer("Gordon Pike", "America/Chicago");
+    b.store.add_note(&gordon, NewNote::plain("Keeps cars 12 years. #BuyAndHold"), t(MONDAY)).unwrap();
+    b.store
+        .add_goal(
+            &gordon,
+            NewGoal { text: "Keep the Outback to 250,000 miles".into(), stated_on: None, source: None },
+            t(MONDAY),
+        )
+        .unwrap();
+    b.say(
+        &gordon,
+        "I keep my cars 12 years, record that, don't ask me to sell it back.",
+        Meaning::DeclineTopic { topic: "buy-back".into() },
+    );
+
+    let october = b.agenda("2026-10-05T15:00:00Z", 14);
+    let winter: Vec<_> =
+        october.reasons.iter().filter(|r| r.customer_id == gordon && r.kind == ReasonKind::PlaybookOffer).collect();
+    assert!(winter.iter().any(|r| r.value.contains("Winterizing") && r.value.contains("250,000 miles")), "{winter:#?}");
+    // Nothing in any season offers to buy the car back.
+    for when in ["2026-01-12T16:00:00Z", "2026-04-06T15:00:00Z", "2026-07-06T15:00:00Z", "2026-10-05T15:00:00Z"] {
+        let a = b.agenda(when, 60);
+        for r in a.reasons.iter().filter(|r| r.customer_id == gordon) {
+            assert!(rapport_core::guard::topics::topics_in(&r.value).iter().all(|t| *t != "buy-back"), "{}", r.value);
+        }
+    }
+    // In spring there is no winterizing.
+    let april = b.agenda("2026-04-06T15:00:00Z", 14);
+    assert!(!april.reasons.iter().any(|r| r.customer_id == gordon && r.value.contains("Winterizing")));
+}
+
+#[test]
+fn an_email_only_customers_reasons_suggest_email_in_their_own_hours() {
+    let mut b = book();
+    let naomi = b.customer("Naomi Feldman", "America/Los_Angeles");
+    b.say(&naomi, "Email only please — I travel most weeks.", Meaning::PreferChannel { channel: Channel::Email });
+    b.say(&naomi, "Email only please — I travel most weeks.", Meaning::DeclineChannel { channel: Channel::Phone });
+    b.store
+        .add_promise(
+            &naomi,
+            NewPromise { what: "Send the Solterra range figures".into(), due_on: d("2026-11-03"), made_on: None },
+            t(MONDAY),
+        )
+        .unwrap();
+    let purchase = NewPurchase {
+        purchased_on: Some(d("2026-05-20")),
+        description: "2026 Subaru Solterra".into(),
+        vehicle: None,
+        features: vec![],
+        ownership: Ownership::Cash,
+        term_ends_on: None,
+        warranty_ends_on: None,
+        warranty_terms: None,
+        included_services: vec![NewIncludedService {
+            name: "Tire rotation".into(),
+            every_months: 6,
+            total: 2,
+            used: 0,
+        }],
+        deliverables: vec![],
+    };
+    b.store.add_purchase(&naomi, purchase, t("2026-05-20T16:00:00Z")).unwrap();
+    let a = b.agenda(MONDAY, 30);
+    let hers: Vec<_> = a.reasons.iter().filter(|r| r.customer_id == naomi).collect();
+    assert_eq!(hers.len(), 2, "{hers:#?}");
+    for r in hers {
+        assert_eq!(r.channel, Channel::Email, "{}", r.value);
+        assert!(r.window.their_time.ends_with("their time") && r.window.your_time.ends_with("yours"));
+    }
+}
+
+#[test]
+fn calls_are_suggested_inside_the_customers_hours_and_the_salespersons() {
+    let mut b = book();
+    let rosa = b.customer("Rosa Delgado", "America/Denver");
+    b.say(
+        &rosa,
+        "Only call after 6pm, I'm a nurse on day shifts.",
+        Meaning::ContactHours {
+            start: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+            end: chrono::NaiveTime::from_hms_opt(20, 30, 0).unwrap(),
+        },
+    );
+    b.store
+        .add_promise(
+            &rosa,
+            NewPromise {
+                what: "Call with the trade-in-free lease numbers".into(),
+                due_on: d("2026-11-02"),
+                made_on: None,
+            },
+            t(MONDAY),
+        )
+        .unwrap();
+    let a = b.agenda(MONDAY, 7);
+    let r = a.reasons.iter().find(|r| r.customer_id == rosa).expect("her promise");
+    // 18:00 in Denver is 19:00 in Chicago — after Dana's day: the only window is outside her hours, and it says so.
+    assert_eq!(r.channel, Channel::Phone);
+    assert!(r.window.their_time.contains("18:00"), "{:?}", r.window);
+    assert!(r.window.outside_your_hours);
+    let local = r.window.start.with_timezone(&chrono_tz::America::Denver);
+    assert!(local.format("%H:%M").to_string().as_str() >= "18:00");
+}
+
+#[test]
+fn done_dismissed_and_snoozed_reasons_stay_away_until_their_time() {
+    let mut b = book();
+    let ann = b.customer("Ann Berger", "America/Chicago");
+    let bo = b.customer("Bo Lindqvist", "America/Chicago");
+    let cy = b.customer("Cy Young", "America/Chicago");
+    for (who, what) in [(&ann, "Bring the floor mats"), (&bo, "Send the winter tire quote"), (&cy, "Book the detail")] {
+        b.store
+            .add_promise(who, NewPromise { what: what.into(), due_on: d("2026-11-04"), made_on: None }, t(MONDAY))
+            .unwrap();
+    }
+    let a = b.agenda(MONDAY, 7);
+    let id_of = |who: &str| a.reasons.iter().find(|r| r.customer_id == who).unwrap().id.clone();
+    let now = t(MONDAY);
+    b.store.set_reason_state(&id_of(&ann), &ann, ReasonStateKind::Done, None, None, now).unwrap();
+    assert!(
+        b.store.set_reason_state(&id_of(&bo), &bo, ReasonStateKind::Dismissed, None, None, now).is_err(),
+        "a dismissal says why"
+    );
+    b.store
+        .set_reason_state(
+            &id_of(&bo),
+            &bo,
+            ReasonStateKind::Dismissed,
+            None,
+            Some("He bought tires elsewhere".into()),
+            now,
+        )
+        .unwrap();
+    b.store
+        .set_reason_state(
+            &id_of(&cy),
+            &cy,
+            ReasonStateKind::Snoozed,
+            Some(d("2026-11-09")),
+            Some("Back from vacation on the 9th".into()),
+            now,
+        )
+        .unwrap();
+
+    for day in ["2026-11-03T16:00:00Z", "2026-11-08T16:00:00Z"] {
+        let a = b.agenda(day, 7);
+        assert!(a.reasons.iter().all(|r| r.customer_id != ann && r.customer_id != bo && r.customer_id != cy), "{day}");
+    }
+    let back = b.agenda("2026-11-09T16:00:00Z", 7);
+    assert_eq!(back.reasons.iter().filter(|r| r.customer_id == cy).count(), 1, "the snooze is over");
+    assert!(
+        back.reasons.iter().all(|r| r.customer_id != ann && r.customer_id != bo),
+        "done and dismissed do not come back"
+    );
+}
+
+#[test]
+fn purchases_bring_services_on_schedule_warranty_and_lease_ends_in_time() {
+    let mut b = book();
+    let al = b.customer("Al Moreno", "America/Chicago");
+    let purchase = NewPurchase {
+        purchased_on: Some(d("2026-05-15")),
+        description: "2026 Ford Maverick XLT".into(),
+        vehicle: None,
+        features: vec![],
+        ownership: Ownership::Lease,
+        term_ends_on: Some(d("2027-01-31")),
+        warranty_ends_on: Some(d("2026-12-31")),
+        warranty_terms: None,
+        included_services: vec![NewIncludedService { name: "Oil change".into(), every_months: 6, total: 3, used: 0 }],
+        deliverables: vec![],
+    };
+    b.store.add_purchase(&al, purchase, t("2026-05-15T16:00:00Z")).unwrap();
+    // 2 November: the first oil change (15 Nov) is within two weeks, the warranty (31 Dec) within 60 days,
+    // the lease (31 Jan) within 90 days.
+    let a = b.agenda(MONDAY, 0);
+    let mut kinds = kinds_for(&a, &al);
+    kinds.sort();
+    assert_eq!(kinds, vec![ReasonKind::ServiceDue, ReasonKind::WarrantyEnding, ReasonKind::TermEnding]);
+    let service = a.reasons.iter().find(|r| r.kind == ReasonKind::ServiceDue).unwrap();
+    assert_eq!(service.due, d("2026-11-15"));
+    assert!(service.value.contains("1 of 3"));
+    // In September none of it is due yet.
+    assert!(kinds_for(&b.agenda("2026-09-01T15:00:00Z", 0), &al).is_empty());
+    // The first one was never had and has lapsed; the second comes around in May.
+    assert!(kinds_for(&b.agenda("2027-05-03T15:00:00Z", 14), &al).contains(&ReasonKind::ServiceDue));
+}
+
+#[test]
+fn personal_dates_requests_referral_moments_and_own_reminders() {
+    let mut b = book();
+    let pat = b.customer("Patrick O'Neill", "America/Chicago");
+    b.store
+        .add_fact(
+            &pat,
+            NewFact {
+                text: "Daughter Caitlin's wedding at Cantigny Park".into(),
+                learned_on: None,
+                source: None,
+                date: Some(d("2026-11-21")),
+            },
+            t(MONDAY),
+        )
+        .unwrap();
+    b.store
+        .add_fact(
+            &pat,
+            NewFact { text: "His birthday".into(), learned_on: None, source: None, date: Some(d("1968-11-12")) },
+            t(MONDAY),
+        )
+        .unwrap();
+    let inbound = |summary: &str, sentiment, asked: Option<&str>, at: &str| NewInteraction {
+        at: Some(t(at)),
+        channel: Channel::Email,
+        direction: Direction::Inbound,
+        summary: summary.into(),
+        quotes: vec![],
+        sentiment,
+        reason: None,
+        topic: None,
+        asked_for: asked.map(Into::into),
+        justification: None,
+        purpose: None,
+    };
+    b.store
+        .log_contact(
+            &pat,
+            inbound(
+                "Asked about towing",
+                None,
+                Some("the towing capacity with the tow package"),
+                "2026-10-30T15:00:00Z",
+            ),
+            t(MONDAY),
+        )
+        .unwrap();
+    b.store
+        .log_contact(
+            &pat,
+            inbound("Loved the delivery", Some(Sentiment::Positive), None, "2026-10-31T15:00:00Z"),
+            t(MONDAY),
+        )
+        .unwrap();
+
+    let a = b.agenda(MONDAY, 7);
+    let mut kinds = kinds_for(&a, &pat);
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        vec![ReasonKind::InfoRequested, ReasonKind::PersonalDate, ReasonKind::PersonalDate, ReasonKind::ReferralMoment]
+    );
+    let birthday = a.reasons.iter().find(|r| r.value.contains("birthday")).unwrap();
+    assert!(birthday.value.contains("Thu 12 Nov"), "the next birthday, this year: {}", birthday.value);
+    assert_eq!(birthday.channel, Channel::Mail, "a card");
+
+    // Three weeks after the praise, the referral moment is gone.
+    assert!(!kinds_for(&b.agenda("2026-11-23T16:00:00Z", 7), &pat).contains(&ReasonKind::ReferralMoment));
+
+    // A reminder of one's own needs a value for the customer.
+    let empty = b.store.add_reminder(
+        &pat,
+        NewReminder { value: "Just checking in".into(), due_on: d("2026-11-05"), channel: None },
+        t(MONDAY),
+    );
+    assert!(empty.unwrap_err().to_string().contains("What will the customer gain"));
+    b.store
+        .add_reminder(
+            &pat,
+            NewReminder {
+                value: "His winter tires arrived: book the swap before the first snow".into(),
+                due_on: d("2026-11-05"),
+                channel: None,
+            },
+            t(MONDAY),
+        )
+        .unwrap();
+    assert!(kinds_for(&b.agenda(MONDAY, 7), &pat).contains(&ReasonKind::Reminder));
+}

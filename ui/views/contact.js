@@ -1,0 +1,246 @@
+// "Log contact": a contact in either direction, and for one you started, the Guard's verdict beside the form,
+// asked again (check_outreach) as the channel, time, topic, reason, summary or purpose change. A blocked contact
+// is not logged: the dialog stays open with the customer's words, and the attempt is kept as held back.
+// A caution asks for a justification, which is kept with the contact. Inbound contacts are never checked.
+
+import * as ipc from '../lib/ipc.js';
+import { openFormDialog } from '../lib/form.js';
+import { html, render } from '../lib/html.js';
+import { icon } from '../lib/icons.js';
+import { now } from '../lib/clock.js';
+import { localTime, wallTimeInZone, zonedWallToUtc, zoneWorks } from '../lib/format.js';
+import { blockedByTheirWords, verdictMarkup } from '../lib/verdict.js';
+import { CHANNELS, PURPOSES, SENTIMENTS, TOPIC_SUGGESTIONS } from '../lib/words.js';
+
+/** How long typing may pause before the Guard is asked again. */
+const CHECK_DELAY_MS = 150;
+
+/** The fields whose change can change the Guard's answer. */
+const GUARDED = new Set(['direction', 'channel', 'at', 'topic', 'reason', 'summary', 'purpose']);
+
+/** Trimmed text, or null when empty (the core takes null for "not given"). */
+const opt = (v) => {
+  const t = typeof v === 'string' ? v.trim() : v;
+  return t === '' || t === undefined ? null : t;
+};
+
+/**
+ * Opens "Log contact".
+ * @param {object} app the window's shared state (see main.js)
+ * @param {object} customer the customer's page (CustomerRecord)
+ * @param {{onSaved: (interaction: object) => void, onHeldBack?: () => void}} handlers
+ *   `onHeldBack` runs when the Guard refused the contact and kept it as held back
+ */
+export function openInteractionForm(app, customer, { onSaved, onHeldBack }) {
+  const who = customer.preferred_name || customer.name;
+  const theirZone = customer.time_zone && zoneWorks(customer.time_zone) ? customer.time_zone : null;
+  /** The verdict shown now, and whether the core asked for a justification. */
+  const state = { verdict: null, askedWhy: false };
+  /** The live verdict of this dialog; `setup` wires it before the dialog opens. */
+  let verdictPanel = null;
+
+  openFormDialog({
+    id: 'interaction',
+    title: `Log a contact with ${who}`,
+    draftKey: `interaction:${customer.id}`,
+    submitLabel: 'Log contact',
+    busyLabel: 'Log contact',
+    wide: true,
+    aside: html`<div id="verdict" class="verdict" role="status" aria-live="polite" aria-label="What the Guard says"
+      hidden></div>
+      <p class="verdict-inbound muted" id="verdict-inbound" hidden>${icon('inbound')} ${who} reached you: a contact
+        they started is never blocked, so the Guard has nothing to say.</p>`,
+    fields: [
+      {
+        name: 'direction', label: 'Who reached out', type: 'select',
+        options: [{ value: 'out', label: 'I did (outbound)' }, { value: 'in', label: 'They did (inbound)' }],
+      },
+      { name: 'channel', label: 'Channel', type: 'select', options: CHANNELS.map((c) => ({ value: c.value, label: c.word })) },
+      {
+        name: 'at', label: 'When', type: 'datetime-local', required: true, requiredMessage: 'Enter when it happened.',
+        hint: `Your time (${app.zone}).`,
+      },
+      {
+        name: 'topic', label: 'Topic', suggestions: TOPIC_SUGGESTIONS, placeholder: 'service',
+        hint: 'Only when it is about one: buy-back, referrals, service …',
+      },
+      {
+        name: 'purpose', label: 'Purpose', type: 'select', options: PURPOSES, wide: true,
+        showIf: (v) => v.direction === 'out',
+      },
+      {
+        name: 'reason', label: 'What will the customer gain from this contact?', type: 'textarea', rows: 2, wide: true,
+        hint: 'Their gain, in a line: “Her plates are in”, “The towing figures she asked for”.',
+        placeholder: 'The licence plates for the Outback arrived', showIf: (v) => v.direction === 'out',
+      },
+      { name: 'summary', label: 'Summary', type: 'textarea', rows: 3, required: true, wide: true },
+      {
+        name: 'quotes', label: 'Their words, word for word', type: 'textarea', rows: 2, wide: true,
+        hint: 'One quote per line.', server: ['quotes'],
+      },
+      { name: 'sentiment', label: 'How they felt', type: 'select', options: [{ value: '', label: 'Not noted' }, ...SENTIMENTS] },
+      { name: 'asked_for', label: 'They asked for', hint: 'Information still to send them.', server: ['asked for'] },
+      {
+        name: 'justification', label: 'Justification', type: 'textarea', rows: 2, wide: true,
+        hint: 'Why you are going ahead despite the caution; it is kept with the contact.',
+        showIf: (v) => v.direction === 'out' && (state.verdict === 'caution' || state.askedWhy),
+      },
+    ],
+    initial: {
+      direction: 'out', channel: 'phone', purpose: 'proactive', at: wallTimeInZone(now(), app.zone), sentiment: '',
+    },
+    save: (v) => {
+      const out = v.direction === 'out';
+      const justified = out && (state.verdict === 'caution' || state.askedWhy);
+      return ipc.logInteraction(customer.id, {
+        at: zonedWallToUtc(v.at, app.zone),
+        channel: v.channel,
+        direction: v.direction,
+        summary: v.summary.trim(),
+        quotes: v.quotes.split('\n').map((q) => q.trim()).filter(Boolean),
+        sentiment: opt(v.sentiment),
+        reason: out ? opt(v.reason) : null,
+        topic: opt(v.topic),
+        purpose: out ? v.purpose : null,
+        asked_for: opt(v.asked_for),
+        justification: justified ? opt(v.justification) : null,
+      });
+    },
+    onSaved,
+    onError: (err, f) => verdictPanel && verdictPanel.refused(err, f),
+    setup: ({ dialog, form }) => {
+      verdictPanel = guardPanel(app, customer, who, theirZone, state, dialog, form, onHeldBack);
+    },
+    onClose: () => {
+      if (verdictPanel) verdictPanel.stop();
+    },
+  });
+}
+
+/**
+ * Wires the verdict panel of an open Log contact dialog.
+ * @returns {{refused: (err: object, f: object) => boolean, stop: () => void}}
+ */
+function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack) {
+  const panel = dialog.querySelector('#verdict');
+  const inbound = dialog.querySelector('#verdict-inbound');
+  // The justification belongs with the caution that asks for it: beside the form, under the verdict.
+  inbound.after(f.form.querySelector('[data-field="justification"]'));
+  const whenHint = dialog.querySelector('#interaction-at-hint');
+  let timer = 0;
+  let asked = 0;
+  let stopped = false;
+
+  /** "Your time (UTC) · Mon 11:00 their time (America/Denver)". */
+  function showTheirTime(at) {
+    const yours = `Your time (${app.zone})`;
+    if (!at) {
+      whenHint.textContent = `${yours}.`;
+    } else if (!theirZone) {
+      whenHint.textContent = `${yours}. Their time zone is unknown.`;
+    } else if (theirZone === app.zone) {
+      whenHint.textContent = `${yours}, the same as theirs.`;
+    } else {
+      whenHint.textContent = `${yours} · ${localTime(new Date(at), theirZone)} their time (${theirZone}).`;
+    }
+  }
+
+  function show(decision, outcome = null) {
+    state.verdict = decision ? decision.decision : null;
+    if (decision) {
+      panel.dataset.verdict = decision.decision;
+      render(panel, verdictMarkup(decision, { outcome }));
+    }
+    f.refresh();
+  }
+
+  function showWaiting(words) {
+    state.verdict = null;
+    delete panel.dataset.verdict;
+    render(panel, html`<p class="verdict-word">${icon('clock')} <strong>Waiting</strong></p>
+      <p class="verdict-lead">${words}</p>`);
+    f.refresh();
+  }
+
+  async function check() {
+    const v = f.values();
+    const at = zonedWallToUtc(v.at, app.zone);
+    showTheirTime(at);
+    const out = v.direction === 'out';
+    panel.hidden = !out;
+    inbound.hidden = out;
+    asked += 1;
+    const mine = asked;
+    if (!out) {
+      state.verdict = null;
+      delete panel.dataset.verdict;
+      panel.removeAttribute('aria-busy');
+      f.refresh();
+      return;
+    }
+    if (!at) {
+      showWaiting('Enter when, and the Guard says whether it is allowed.');
+      return;
+    }
+    panel.setAttribute('aria-busy', 'true');
+    try {
+      const decision = await ipc.checkOutreach(customer.id, {
+        channel: v.channel,
+        at,
+        topic: opt(v.topic),
+        text: opt(v.summary),
+        reason: opt(v.reason),
+        purpose: v.purpose || 'proactive',
+      });
+      if (stopped || mine !== asked) return;
+      panel.removeAttribute('aria-busy');
+      show(decision);
+    } catch (err) {
+      if (stopped || mine !== asked) return;
+      panel.removeAttribute('aria-busy');
+      showWaiting(`The Guard could not answer: ${err.message}`);
+    }
+  }
+
+  function later(event) {
+    const w = event.target.closest && event.target.closest('[data-field]');
+    if (w && !GUARDED.has(w.dataset.field)) return;
+    // A new attempt: what was said about the last one (refused, needs a reason) no longer applies.
+    if (w && w.dataset.field !== 'justification') state.askedWhy = false;
+    clearTimeout(timer);
+    timer = setTimeout(check, CHECK_DELAY_MS);
+  }
+  f.form.addEventListener('input', later);
+  f.form.addEventListener('change', later);
+  check();
+
+  return {
+    /** Handles the Guard's refusals of a submitted contact; true when it was one. */
+    refused(err, form) {
+      if (!err || !err.decision) return false;
+      clearTimeout(timer);
+      asked += 1; // an answer to an older check must not replace this one
+      panel.removeAttribute('aria-busy');
+      if (err.code === 'blocked_by_preference') {
+        const because = blockedByTheirWords(err.decision) ? `${who} asked for this.` : 'Rapport held it back.';
+        show(err.decision, html`<p class="verdict-refused">${icon('stop')} <strong>Not logged — ${because}</strong></p>
+          <p class="muted">Kept under Held back on ${who}’s page, with the reason.</p>`);
+        panel.scrollIntoView({ block: 'nearest' });
+        if (onHeldBack) onHeldBack();
+        return true;
+      }
+      if (err.code === 'needs_justification') {
+        state.askedWhy = true;
+        show(err.decision);
+        form.setFieldError('justification', err.message);
+        form.focusField('justification');
+        return true;
+      }
+      return false;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
