@@ -33,3 +33,6 @@ CREATE INDEX reminders_by_customer ON reminders (customer_id);
 
 ALTER TABLE profile ADD COLUMN notifications INTEGER NOT NULL DEFAULT 1 CHECK (notifications IN (0, 1));
 ALTER TABLE profile ADD COLUMN start_at_login INTEGER NOT NULL DEFAULT 0 CHECK (start_at_login IN (0, 1));
+
+-- When the customer said the words a held-back outreach quotes.
+ALTER TABLE held_back ADD COLUMN said_on TEXT;

@@ -1346,10 +1346,11 @@ impl Person {
         self
     }
 
-    /// An outreach the Guard stopped because of what the customer said last: it shows on the "held back" list.
+    /// A logged outreach the Guard refused because of what the customer said last: it shows under "held back".
     fn held(mut self, ago: i64, channel: Channel, topic: Option<&str>, rule: &str, message: &str) -> Self {
         let at = self.k.usual(ago);
         let quote = self.r.preferences.last().map(|s| s.words.clone());
+        let said_on = self.r.preferences.last().map(|s| s.said_at.date_naive());
         self.r.held_back.push(HeldBack {
             id: new_id(),
             customer_id: self.id(),
@@ -1361,7 +1362,9 @@ impl Person {
             rule: rule.into(),
             message: message.into(),
             quote,
-            source: "agenda".into(),
+            said_on,
+            // A contact someone tried to log, refused: the only held-back attempts the book keeps.
+            source: "log".into(),
         });
         self
     }

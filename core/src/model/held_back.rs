@@ -21,6 +21,9 @@ pub struct HeldBack {
     pub message: String,
     /// The customer's words behind the rule, when they said something.
     pub quote: Option<String>,
+    /// When they said them.
+    #[serde(default)]
+    pub said_on: Option<chrono::NaiveDate>,
     /// Where it was attempted: `log`, `agenda` or `notification`.
     pub source: String,
 }

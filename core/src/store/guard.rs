@@ -105,6 +105,7 @@ impl Store {
             rule: f.rule.as_str().to_string(),
             message: f.message.clone(),
             quote: f.quote.clone(),
+            said_on: f.said_on,
             source: source.to_string(),
         };
         self.write(|tx| rows::insert_held_back(tx, &h))?;

@@ -543,14 +543,15 @@ pub(super) fn held_back(r: &Row<'_>) -> rusqlite::Result<HeldBack> {
         rule: r.get("rule")?,
         message: r.get("message")?,
         quote: r.get("quote")?,
+        said_on: maybe_date(r, "said_on")?,
         source: r.get("source")?,
     })
 }
 
 pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
     conn.execute(
-        "INSERT INTO held_back (id, customer_id, at, planned_for, channel, topic, text, rule, message, quote, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO held_back (id, customer_id, at, planned_for, channel, topic, text, rule, message, quote, source, said_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             h.id,
             h.customer_id,
@@ -562,7 +563,8 @@ pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
             h.rule,
             h.message,
             h.quote,
-            h.source
+            h.source,
+            maybe_day(h.said_on)
         ],
     )?;
     Ok(())
