@@ -16,6 +16,7 @@ pub mod ids;
 pub mod io;
 pub mod model;
 pub mod reasons;
+pub mod sample;
 pub mod store;
 pub mod tags;
 pub mod time;

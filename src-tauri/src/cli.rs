@@ -96,6 +96,11 @@ pub enum Command {
     /// Your own reminders: only with what the customer gains
     #[command(subcommand)]
     Reminders(RemindersCmd),
+    /// Add a large generated book for measuring speed (never your real customers)
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        customers: usize,
+    },
     /// Send the desktop notifications that are due now, once each (for cron)
     Notify {
         /// Check once and exit (the only mode; the window's tray runs the scheduler)
@@ -849,6 +854,10 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let id = store.lookup_customer(&customer)?;
             let m = store.add_reminder(&id, NewReminder { value, due_on: due, channel }, now)?;
             emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
+        }
+        Command::Generate { customers } => {
+            rapport_core::sample::fill(store, customers, now)?;
+            emit(j, &serde_json::json!({ "customers": customers }), || format!("Generated {customers} customers"))
         }
         Command::Notify { once: _ } => {
             let sent = crate::notify::send_due(store, now)?;
