@@ -21,12 +21,22 @@ fn email_only_customer(s: &Sandbox) -> (String, String, String) {
     panic!("the demo book has an email-only customer");
 }
 
+/// A book with customers opens on Today; these tests start from the customer list.
+async fn to_customers(w: &Window) {
+    w.find("#today").await;
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find("#customer-list").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_demo_book_loads_a_search_finds_a_customer_and_their_page_opens_on_how_to_reach_me() {
     let s = Sandbox::new();
     let w = Window::open(&s, "foundation").await;
 
     w.find("#load-demo").await.click().await.expect("click the demo offer");
+    // The demo book opens on Today; the list is one click away.
+    w.find("#today .reason").await;
+    w.find("[data-place='customers']").await.click().await.unwrap();
     w.find("#customer-list [data-customer-id]").await;
     let rows = w.client.find_all(Locator::Css("#customer-list [data-customer-id]")).await.unwrap();
     assert!(rows.len() >= 40, "the list shows the demo book: {} rows", rows.len());
@@ -81,7 +91,21 @@ async fn customer_text_with_markup_shows_as_text() {
     let c: Value = s.json(&["customers", "add", "<b>Bold</b> Name", "--met", "<script>alert(1)</script>"]);
     let id = c["id"].as_str().unwrap().to_string();
     s.ok(&["notes", "add", &id, "<img src=x onerror=\"document.title='pwned'\"> likes <i>jazz</i>"]);
+    s.ok(&[
+        "reminders",
+        "add",
+        &id,
+        "--value",
+        "<i>Her winter tires</i> are in — book the swap before the snow",
+        "--due",
+        "2026-11-23",
+    ]);
     let w = Window::open(&s, "escaping").await;
+    // Today shows customer text as text too.
+    let row = w.find_text("#today li.reason", "<i>Her winter tires</i> are in").await;
+    assert!(row.text().await.unwrap().contains("<b>Bold</b> Name"));
+    assert!(w.client.find_all(Locator::Css("#today i, #today b")).await.unwrap().is_empty());
+    to_customers(&w).await;
     let row = w.find(&format!("#customer-list [data-customer-id='{id}']")).await;
     assert!(row.text().await.unwrap().contains("<b>Bold</b> Name"));
     row.click().await.unwrap();
@@ -117,6 +141,7 @@ async fn a_phone_call_to_an_email_only_customer_is_refused_with_their_words() {
     let c = s.json(&["customers", "add", "Naomi Brandt", "--preferred", "Naomi", "--tz", "America/Denver"]);
     let id = c["id"].as_str().unwrap().to_string();
     let w = Window::open(&s, "guard").await;
+    to_customers(&w).await;
 
     w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
     w.find("#customer-page #how-to-reach").await;
@@ -227,6 +252,7 @@ async fn a_caution_asks_why_and_do_not_contact_shows_its_banner_at_once() {
         "2026-11-20 10:00",
     ]);
     let w = Window::open(&s, "caution").await;
+    to_customers(&w).await;
     w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
     w.find("#customer-page #how-to-reach").await;
 
@@ -345,5 +371,317 @@ async fn settings_keep_the_guards_defaults_and_the_playbooks() {
     let kept = list.iter().find(|p| p["tag"] == "BuyAndHold").unwrap();
     assert_eq!(kept["never_topics"], serde_json::json!(["buy-back", "trade-in"]));
     assert_eq!(kept["offer"], serde_json::json!(["A longevity service plan"]));
+    w.close().await;
+}
+
+/// The reasons on the CLI's agenda for the coming `days`.
+fn agenda_reasons(s: &Sandbox, days: &str) -> Vec<Value> {
+    s.json(&["agenda", "--days", days])["reasons"].as_array().unwrap().clone()
+}
+
+/// The text of every element matching `css`, in document order.
+async fn texts(w: &Window, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in w.client.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(e.text().await.unwrap());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn today_shows_the_demo_books_reasons_and_done_on_a_promise_removes_it() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let agenda = s.json(&["agenda", "--days", "7"]);
+    let reasons = agenda["reasons"].as_array().unwrap();
+    let promise = reasons
+        .iter()
+        .find(|r| r["kind"] == "promise_due" && r["overdue_days"].as_i64().unwrap() > 0)
+        .expect("the demo book has an overdue promise")
+        .clone();
+    let reason_id = promise["id"].as_str().unwrap().to_string();
+    let customer_id = promise["customer_id"].as_str().unwrap().to_string();
+    let value = promise["value"].as_str().unwrap().to_string();
+    let overdue = promise["overdue_days"].as_i64().unwrap();
+    let promise_id = promise["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "promise")
+        .expect("a promise reason names its promise")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let held = agenda["held_back"].as_array().unwrap();
+    assert_eq!(held.len(), 2, "{agenda}");
+
+    let w = Window::open(&s, "today").await;
+    // It opens on Today, the first place.
+    w.find("#today").await;
+    let current = w.find("[data-place='today']").await.attr("aria-current").await.unwrap();
+    assert_eq!(current.as_deref(), Some("page"));
+    let places = texts(&w, ".places [data-place]").await;
+    assert_eq!(places.first().map(|p| p.trim()), Some("Today"), "{places:?}");
+    w.find_text("#today-date", "Mon 23 Nov 2026").await;
+
+    // The three groups, in this order, each with its heading shown.
+    w.find("#today .reason").await;
+    let headings = texts(&w, "#today .today-group:not([hidden]) h2").await;
+    let wanted = ["Waiting on you", "Time-sensitive", "Worth offering"];
+    assert_eq!(headings.len(), 3, "{headings:?}");
+    for (heading, word) in headings.iter().zip(wanted) {
+        assert!(heading.starts_with(word), "{headings:?}");
+    }
+    for word in wanted {
+        assert!(w.find_text("#today .today-group h2", word).await.is_displayed().await.unwrap());
+    }
+    let rows = w.client.find_all(Locator::Css("#today li.reason")).await.unwrap();
+    assert_eq!(rows.len(), reasons.len(), "one row per reason on the agenda");
+
+    // The overdue promise: who, what they gain, how and when, marked overdue in words.
+    let row_css = format!("#today li.reason[data-reason-id='{reason_id}']");
+    let row = w.find(&row_css).await;
+    assert_eq!(row.attr("data-kind").await.unwrap().as_deref(), Some("promise_due"));
+    let text = row.text().await.unwrap();
+    assert!(text.contains(promise["customer_name"].as_str().unwrap()), "{text}");
+    assert!(text.contains(&value), "{text}");
+    assert!(text.contains(&format!("Overdue {overdue} days")), "{text}");
+    assert!(text.contains("their time"), "{text}");
+    assert!(text.contains("Phone") || text.contains("Email") || text.contains("Text"), "the channel in words: {text}");
+    assert!(text.contains(promise["why_now"].as_str().unwrap()), "{text}");
+    // Talking points are folded away until asked for.
+    let points = row.find(Locator::Css("[data-action='points']")).await.unwrap();
+    assert_eq!(points.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    points.click().await.unwrap();
+    let first_point = promise["talking_points"][0].as_str().unwrap();
+    w.find_text(&format!("{row_css} .reason-points"), first_point).await;
+
+    w.shot("1-today").await;
+
+    // Held back: quiet, with what the Guard stopped and the customer's words.
+    let held_button = w.find_text("#today-held-back", "Held back (2)").await;
+    assert_eq!(held_button.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    held_button.click().await.unwrap();
+    for h in held {
+        let item = w.find_text("#today-held-list .held-item", h["customer_name"].as_str().unwrap()).await;
+        let text = item.text().await.unwrap();
+        assert!(text.contains(h["value"].as_str().unwrap()), "{text}");
+        assert!(text.contains(h["message"].as_str().unwrap()), "{text}");
+        if let Some(q) = h["quote"].as_str() {
+            assert!(text.contains(&format!("“{q}”")), "their words in quotation marks: {text}");
+            assert!(text.contains("said "), "{text}");
+        }
+    }
+    w.client
+        .execute("document.querySelector('#today-held-list').scrollIntoView({block: 'end'})", vec![])
+        .await
+        .unwrap();
+    w.shot("2-held-back").await;
+
+    // Done: the Log contact dialog, prefilled from the reason.
+    row.find(Locator::Css("[data-action='done']")).await.unwrap().click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    let prop = |css: &'static str| {
+        let w = &w;
+        async move { w.find(css).await.prop("value").await.unwrap().unwrap_or_default() }
+    };
+    assert_eq!(prop("#interaction-reason").await, value);
+    assert_eq!(prop("#interaction-direction").await, "out");
+    assert_eq!(prop("#interaction-channel").await, promise["channel"].as_str().unwrap());
+    assert_eq!(prop("#interaction-purpose").await, promise["purpose"].as_str().unwrap());
+    assert!(prop("#interaction-at").await.starts_with("2026-11-23T10:"), "now, in Chicago");
+    w.find("#interaction-summary")
+        .await
+        .send_keys("Called: the plates are in, dropping them off tomorrow")
+        .await
+        .unwrap();
+    w.find("#verdict[data-verdict='allowed']").await;
+    let focused = w.client.execute("return document.activeElement.id", vec![]).await.unwrap();
+    assert_eq!(focused, "interaction-summary", "what happened is all that is left to write");
+    w.shot("3-done-dialog").await;
+    w.find("#interaction-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    gone(&w, &row_css).await;
+    w.find_text("#status", "kept the promise").await;
+    w.shot("4-after-done").await;
+    // The smallest window (900×600) keeps every row usable.
+    if w.client.set_window_size(900, 600).await.is_ok() {
+        w.client.execute("document.querySelector('#main').scrollTop = 0", vec![]).await.unwrap();
+        w.shot("5-small-window").await;
+    }
+
+    // The book agrees: the contact is logged, the promise is kept, the reason is gone.
+    let record = s.json(&["customers", "show", &customer_id]);
+    let kept = record["promises"].as_array().unwrap().iter().find(|p| p["id"] == promise_id.as_str()).unwrap();
+    assert_eq!(kept["status"], "kept", "{kept}");
+    let logged = record["interactions"].as_array().unwrap();
+    assert!(logged.iter().any(|i| i["reason"] == value.as_str() && i["direction"] == "out"), "{record}");
+    assert!(agenda_reasons(&s, "7").iter().all(|r| r["id"] != reason_id.as_str()));
+    assert!(agenda_reasons(&s, "30").iter().all(|r| r["id"] != reason_id.as_str()));
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn snoozed_and_dismissed_reasons_leave_today() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let reasons = agenda_reasons(&s, "7");
+    let first_in = |group: &str| reasons.iter().find(|r| r["group"] == group).unwrap().clone();
+    let snoozed = first_in("time_sensitive");
+    let dismissed = first_in("worth_offering");
+    let snoozed_id = snoozed["id"].as_str().unwrap().to_string();
+    let dismissed_id = dismissed["id"].as_str().unwrap().to_string();
+    let snoozed_css = format!("#today li.reason[data-reason-id='{snoozed_id}']");
+    let dismissed_css = format!("#today li.reason[data-reason-id='{dismissed_id}']");
+
+    let w = Window::open(&s, "today-states").await;
+
+    // Snooze: a day after today (tomorrow by default) and a note.
+    w.find(&snoozed_css).await.find(Locator::Css("[data-action='snooze']")).await.unwrap().click().await.unwrap();
+    w.find("#snooze-dialog[open]").await;
+    assert_eq!(w.find("#snooze-until").await.prop("value").await.unwrap().as_deref(), Some("2026-11-24"));
+    set_value(&w, "#snooze-until", "2026-11-23").await;
+    w.find("#snooze-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#snooze-until-error", "after today").await;
+    set_value(&w, "#snooze-until", "2026-12-01").await;
+    w.find("#snooze-note").await.send_keys("He is away until the end of the month").await.unwrap();
+    w.shot("1-snooze").await;
+    w.find("#snooze-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#snooze-dialog").await;
+    gone(&w, &snoozed_css).await;
+
+    // Dismiss: only with why.
+    w.find(&dismissed_css).await.find(Locator::Css("[data-action='dismiss']")).await.unwrap().click().await.unwrap();
+    w.find("#dismiss-dialog[open]").await;
+    let label = w.find("label[for='dismiss-why']").await.text().await.unwrap();
+    assert!(label.contains("What makes this not worth the customer"), "{label}");
+    w.find("#dismiss-form [data-submit]").await.click().await.unwrap();
+    let error = w.find("#dismiss-why-error").await.text().await.unwrap();
+    assert!(!error.is_empty(), "a dismissal needs a reason");
+    assert!(w.find("#dismiss-dialog[open]").await.is_displayed().await.unwrap());
+    w.find("#dismiss-why").await.send_keys("She told me last week she has winterizing booked elsewhere").await.unwrap();
+    w.shot("2-dismiss").await;
+    w.find("#dismiss-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#dismiss-dialog").await;
+    gone(&w, &dismissed_css).await;
+    w.shot("3-after").await;
+
+    // The book agrees.
+    for days in ["0", "7", "30"] {
+        let ids: Vec<_> = agenda_reasons(&s, days).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+        assert!(!ids.contains(&snoozed_id), "snoozed {snoozed_id} is still on the {days}-day agenda");
+        assert!(!ids.contains(&dismissed_id), "dismissed {dismissed_id} is still on the {days}-day agenda");
+    }
+
+    // A customer's name opens their page; Back (and Esc) return to Today, on the same row.
+    let other = agenda_reasons(&s, "7").into_iter().next().unwrap();
+    let other_css = format!("#today li.reason[data-reason-id='{}']", other["id"].as_str().unwrap());
+    w.find(&other_css).await.find(Locator::Css(".reason-name")).await.unwrap().click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    let back = w.find("#customer-page [data-action='back']").await;
+    assert!(back.text().await.unwrap().contains("Today"));
+    back.click().await.unwrap();
+    w.find(&other_css).await;
+    let focused = w
+        .client
+        .execute("return document.activeElement.closest('li.reason')?.dataset.reasonId ?? null", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, other["id"], "focus returns to the row whose customer was opened");
+    w.find(&other_css).await.find(Locator::Css(".reason-name")).await.unwrap().click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    w.client.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    w.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{e00c}").await.unwrap();
+    w.find(&other_css).await;
+
+    // From the search field, ArrowDown comes to the first customer on Today; arrows move between them.
+    w.client.execute("document.activeElement.blur()", vec![]).await.unwrap();
+    w.client.find(Locator::Css("body")).await.unwrap().send_keys("/").await.unwrap();
+    w.find("#search").await.send_keys("\u{e015}").await.unwrap();
+    let row_of_focus = "return document.activeElement.closest('li.reason')?.dataset.reasonId ?? null";
+    let ids: Vec<Value> = agenda_reasons(&s, "7").iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(w.client.execute(row_of_focus, vec![]).await.unwrap(), ids[0]);
+    w.client.active_element().await.unwrap().send_keys("\u{e015}").await.unwrap();
+    assert_eq!(w.client.execute(row_of_focus, vec![]).await.unwrap(), ids[1]);
+
+    // The range is remembered.
+    w.find("#today-range input[value='30']").await.click().await.unwrap();
+    let rows30 = agenda_reasons(&s, "30").len();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while w.client.find_all(Locator::Css("#today li.reason")).await.unwrap().len() != rows30 {
+        assert!(std::time::Instant::now() < deadline, "the 30-day range shows {rows30} reasons");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find("#customer-list").await;
+    w.find("[data-place='today']").await.click().await.unwrap();
+    let checked = w.find("#today-range input:checked").await.prop("value").await.unwrap();
+    assert_eq!(checked.as_deref(), Some("30"));
+
+    // Add to calendar: the shown range, as an iCalendar file in Downloads (or home).
+    w.find("#today li.reason").await;
+    w.find("#today-export").await.click().await.unwrap();
+    let said = w.find_text("#status", "Saved rapport-agenda-2026-11-23.ics").await.text().await.unwrap();
+    assert!(said.ends_with(&format!("({rows30} events)")), "{said}");
+    let home = s.dir.path().join("home");
+    let file = [home.join("Downloads"), home.clone()]
+        .into_iter()
+        .map(|d| d.join("rapport-agenda-2026-11-23.ics"))
+        .find(|p| p.exists())
+        .expect("the calendar file was written");
+    let ics = std::fs::read_to_string(file).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), rows30, "{ics}");
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reminder_must_say_what_the_customer_gains_and_settings_keep_notifications() {
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Hannah Schultz", "--preferred", "Hannah", "--tz", "America/Chicago"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "reminder").await;
+    w.find_text("#today-empty", "Nobody is waiting on you today.").await;
+    let empty = w.find("#today-empty").await.text().await.unwrap();
+    assert_eq!(empty.trim(), "Nobody is waiting on you today.");
+    assert!(w.client.find_all(Locator::Css("#today li.reason")).await.unwrap().is_empty());
+    assert!(!w.find("#today-held-back").await.is_displayed().await.unwrap(), "nothing held back, no link");
+    w.shot("0-empty").await;
+
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#add-reminder").await.click().await.unwrap();
+    w.find("#reminder-dialog[open]").await;
+    w.find("#reminder-value").await.send_keys("just checking in").await.unwrap();
+    set_value(&w, "#reminder-due_on", "2026-11-23").await;
+    w.find("#reminder-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#reminder-value-error", "What will the customer gain from this contact?").await;
+    w.shot("1-contentless").await;
+    w.find("#reminder-value").await.clear().await.unwrap();
+    w.find("#reminder-value")
+        .await
+        .send_keys("Her first winter driving: how to check tire pressure before the first snow")
+        .await
+        .unwrap();
+    w.find("#reminder-channel").await.select_by_value("text").await.unwrap();
+    w.find("#reminder-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#reminder-dialog").await;
+
+    // It is on Today, worth offering, by text.
+    w.find("[data-place='today']").await.click().await.unwrap();
+    let row = w.find_text("#today-group-worth_offering li.reason", "tire pressure").await;
+    assert_eq!(row.attr("data-kind").await.unwrap().as_deref(), Some("reminder"));
+    assert!(row.text().await.unwrap().contains("Text"));
+
+    // Settings: desktop notifications and starting at login.
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    let notifications = w.find("#profile-notifications").await;
+    assert!(notifications.is_selected().await.unwrap(), "notifications are on by default");
+    notifications.click().await.unwrap();
+    w.find("label[for='profile-start_at_login']").await;
+    w.find("#profile-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#status", "Saved your profile").await;
+    let profile = s.json(&["profile", "show"]);
+    assert_eq!(profile["notifications"], false, "{profile}");
+    assert_eq!(profile["start_at_login"], false, "{profile}");
     w.close().await;
 }

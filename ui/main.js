@@ -1,5 +1,6 @@
-// The window's frame: the sidebar (search and places), which place the main pane shows, the keyboard
-// shortcuts (/ and Ctrl+K to search, Esc and Alt+← to go back), and the shared state views use (`app`).
+// The window's frame: the sidebar (search and places: Today, Customers, Settings), which place the main pane
+// shows, the keyboard shortcuts (/ and Ctrl+K to search, Esc and Alt+← to go back), a clicked desktop
+// notification (event open-customer), and the shared state views use (`app`).
 
 import * as ipc from './lib/ipc.js';
 import { now, setClock } from './lib/clock.js';
@@ -10,9 +11,10 @@ import { announceError } from './lib/status.js';
 import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
 import { showCustomer } from './views/customer.js';
 import { showSettings } from './views/settings.js';
+import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
 
-const PLACES = ['customers', 'settings'];
+const PLACES = ['today', 'customers', 'settings'];
 const PLACE_KEY = 'rapport.place';
 const SEARCH_DELAY_MS = 150;
 
@@ -20,8 +22,11 @@ const main = document.getElementById('main');
 const search = document.getElementById('search');
 const foot = document.getElementById('sidebar-foot');
 
-/** Where the main pane is: a place, and for Customers possibly one customer's page. */
-const view = { place: 'customers', customerId: null };
+/**
+ * Where the main pane is: a place, or one customer's page (`customerId`) opened from Today or Customers
+ * (`from`, where Back returns to).
+ */
+const view = { place: 'today', customerId: null, from: 'customers' };
 let cleanup = null;
 
 function unmount() {
@@ -69,10 +74,12 @@ const app = {
   },
 
   /**
-   * Shows a place in the main pane and remembers it for the next start.
-   * @param {'customers'|'settings'} place
+   * Shows a place in the main pane and remembers it for the next start. An empty book shows the welcome
+   * (with the demo offer) instead of Today or Customers.
+   * @param {'today'|'customers'|'settings'} place
+   * @param {{back?: boolean}} [options] `back`: returning from a customer's page (Today puts focus back on the row)
    */
-  go(place) {
+  go(place, { back = false } = {}) {
     unmount();
     view.place = place;
     view.customerId = null;
@@ -85,26 +92,40 @@ const app = {
     } else if (this.info && this.info.customers === 0) {
       document.title = 'Rapport';
       showWelcome(main, app);
+    } else if (place === 'today') {
+      document.title = 'Today — Rapport';
+      cleanup = showToday(main, app, { back });
     } else {
       document.title = 'Customers — Rapport';
       cleanup = showCustomers(main, app);
     }
   },
 
-  /** @param {string} id */
-  openCustomer(id) {
+  /**
+   * Opens a customer's page. Back returns to where it was opened from: Today, or the customer list.
+   * @param {string} id
+   * @param {{from?: 'today'|'customers'}} [options] by default, Today when Today is showing, else Customers
+   */
+  openCustomer(id, { from } = {}) {
+    const back = from || (view.place === 'today' && !view.customerId ? 'today' : 'customers');
     unmount();
-    view.place = 'customers';
+    view.place = back;
+    view.from = back;
     view.customerId = id;
-    markPlace('customers');
-    rememberFocus(id);
+    markPlace(back);
+    if (back === 'customers') rememberFocus(id);
     main.scrollTop = 0;
     cleanup = showCustomer(main, app, id);
   },
 
-  /** Back from a customer's page to the list, with the same search and tag. */
-  backToList() {
-    this.go('customers');
+  /** Where Back on a customer's page leads, in a word ("Today", "Customers"). */
+  backLabel() {
+    return view.from === 'today' ? 'Today' : 'Customers';
+  },
+
+  /** Back from a customer's page to Today or to the list (with the same search and tag). */
+  back() {
+    this.go(view.from === 'today' ? 'today' : 'customers', { back: true });
   },
 };
 
@@ -121,6 +142,10 @@ search.addEventListener('input', () => {
 search.addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowDown') return;
   clearTimeout(searchTimer);
+  if (view.place === 'today' && !view.customerId && !search.value) {
+    if (focusFirstReason()) event.preventDefault();
+    return;
+  }
   if (search.value !== currentQuery()) {
     setQuery(search.value);
     return;
@@ -149,7 +174,7 @@ document.addEventListener('keydown', (event) => {
     search.select();
   } else if (view.customerId && ((key === 'Escape' && !isTyping(event.target)) || (key === 'ArrowLeft' && event.altKey))) {
     event.preventDefault();
-    app.backToList();
+    app.back();
   }
 });
 
@@ -167,7 +192,13 @@ async function start() {
     return;
   }
   const saved = localStorage.getItem(PLACE_KEY);
-  app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'customers');
+  app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'today');
+  // A clicked desktop notification: the core has shown the window; open that customer, Back leads to Today.
+  // A dialog still open is closed first (what was typed in it is kept as a draft).
+  ipc.onOpenCustomer((id) => {
+    for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
+    app.openCustomer(id, { from: 'today' });
+  }).catch((err) => announceError(err, 'Notifications cannot open customers'));
 }
 
 start();

@@ -75,6 +75,12 @@ fn main() {
         let a = store.agenda(now(), 30).unwrap();
         a.reasons.len() + a.held_back.len()
     });
+    measure("  of which: loading the snapshot", 10, || store.agenda_snapshot(now(), 30).unwrap().0.len());
+    let (customers, profile, playbooks) = store.agenda_snapshot(now(), 30).unwrap();
+    measure("  of which: reasons and the Guard", 10, || {
+        let snapshot = rapport_core::reasons::Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks };
+        rapport_core::reasons::agenda(&snapshot, now(), 30).reasons.len()
+    });
     measure("agenda, 7 days", 10, || store.agenda(now(), 7).unwrap().reasons.len());
     measure("search 'dav fi' (prefix, newest 50)", 50, || store.search("dav fi", 50).unwrap().len());
     measure("customer list filtered by 'mar'", 20, || {

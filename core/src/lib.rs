@@ -15,6 +15,7 @@ pub mod guard;
 pub mod ids;
 pub mod io;
 pub mod model;
+pub mod notes;
 pub mod reasons;
 pub mod sample;
 pub mod store;

@@ -1,6 +1,7 @@
 //! A dealership-sized book for measuring: `sample::fill(store, customers, now)` writes a deterministic,
 //! plausible book — about ten facts, notes and interactions per customer, a purchase each, and the promises,
-//! issues, statements and persona tags a real book has in proportion. Used by `cargo bench` and
+//! issues, statements and persona tags a real book has in proportion. Like a real dealership's book it has
+//! grown over twelve years: each customer's purchase and history fall anywhere in that time. Used by `cargo bench` and
 //! `rapport generate`; never by the app itself.
 
 use chrono::{DateTime, Duration, Utc};
@@ -72,19 +73,22 @@ pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<(
         for n in 0..customers {
             let id = crate::ids::new_id();
             let name = format!("{} {} {}", dice.pick(FIRST), dice.pick(LAST), n);
-            customer.execute(params![id, name, dice.pick(ZONES), "Walked in on a Saturday", ts(400 + dice.below(2000) as i64)])?;
+            // When they became a customer: any day in the last twelve years; their history follows from there.
+            let since = dice.below(12 * 365) as i64;
+            let within = |dice: &mut Dice| dice.below(since as u64 + 1) as i64;
+            customer.execute(params![id, name, dice.pick(ZONES), "Walked in on a Saturday", ts(since)])?;
             point.execute(params![crate::ids::new_id(), id, "email", format!("customer{n}@example.com")])?;
             point.execute(params![crate::ids::new_id(), id, "phone", format!("+1 312 555 {:04}", n % 10_000)])?;
             for _ in 0..3 {
                 let dated = dice.chance(5).then(|| day(-(dice.below(365) as i64)));
-                fact.execute(params![crate::ids::new_id(), id, dice.pick(FACTS), day(dice.below(900) as i64), dated])?;
+                fact.execute(params![crate::ids::new_id(), id, dice.pick(FACTS), day(within(&mut dice)), dated])?;
             }
             for _ in 0..2 {
-                let text = if dice.chance(10) { format!("{} #BuyAndHold", dice.pick(NOTES)) } else { dice.pick(NOTES).to_string() };
+                let text = if dice.chance(3) { format!("{} #BuyAndHold", dice.pick(NOTES)) } else { dice.pick(NOTES).to_string() };
                 if text.contains("#BuyAndHold") {
                     tag.execute(params![id, "BuyAndHold"])?;
                 }
-                note.execute(params![crate::ids::new_id(), id, text, ts(dice.below(900) as i64)])?;
+                note.execute(params![crate::ids::new_id(), id, text, ts(within(&mut dice))])?;
             }
             for _ in 0..5 {
                 let outbound = dice.chance(60);
@@ -93,7 +97,7 @@ pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<(
                 contact.execute(params![
                     crate::ids::new_id(),
                     id,
-                    ts(dice.below(700) as i64),
+                    ts(within(&mut dice)),
                     dice.pick(&["phone", "email", "text"]),
                     if outbound { "out" } else { "in" },
                     dice.pick(SUMMARIES),
@@ -104,9 +108,9 @@ pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<(
                 ])?;
             }
             let pid = crate::ids::new_id();
-            let bought = dice.below(1500) as i64;
+            let bought = since;
             let parts: Vec<&str> = dice.pick(MODELS).split('|').collect();
-            let year = 2027 - (bought / 365) as i32;
+            let year = (now - Duration::days(bought)).format("%Y").to_string().parse::<i32>().unwrap_or(2026) + 1;
             let ownership = dice.pick(&["cash", "finance", "lease"]);
             let term = (ownership != "cash").then(|| day(bought - 36 * 30));
             purchase.execute(params![
@@ -122,11 +126,12 @@ pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<(
                 term,
                 day(bought - 36 * 30)
             ])?;
-            service.execute(params![crate::ids::new_id(), pid, (bought / 180).min(4)])?;
-            if dice.chance(5) {
+            // Four included oil changes, one every six months; those whose time has passed were had.
+            service.execute(params![crate::ids::new_id(), pid, (bought / 183).min(4)])?;
+            if dice.chance(2) {
                 promise.execute(params![crate::ids::new_id(), id, "Send the winter tire quote", day(10), day(dice.below(40) as i64 - 20)])?;
             }
-            if dice.chance(2) {
+            if dice.chance(1) {
                 issue.execute(params![crate::ids::new_id(), id, "Rattle in the dashboard", day(20), day(dice.below(20) as i64 - 10)])?;
             }
             if dice.chance(10) {

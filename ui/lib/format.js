@@ -193,6 +193,19 @@ export function addMonths(ymd, months) {
 }
 
 /**
+ * A calendar date some days later (or earlier, for a negative count).
+ * @param {string} ymd "YYYY-MM-DD"
+ * @param {number} days
+ * @returns {string}
+ */
+export function addDays(ymd, days) {
+  const p = parseDate(ymd);
+  if (!p) return ymd;
+  const t = new Date(p.utc.getTime() + days * DAY_MS);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/**
  * "HH:MM:SS" → "HH:MM".
  * @param {string} hms
  * @returns {string}

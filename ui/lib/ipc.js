@@ -266,3 +266,60 @@ export async function getProfile() {
 export async function saveProfile(profile) {
   return call('save_profile', { profile });
 }
+
+/**
+ * Today: the reasons worth the customer's time over the coming days, grouped and sorted by the core, and what
+ * the Guard held back.
+ * @param {number} [days] 0 (today only), 7 or 30; the core's default is 7
+ * @returns {Promise<{now: string, days: number, reasons: object[], held_back: object[]}>} Agenda
+ */
+export async function agenda(days) {
+  return call('agenda', { days });
+}
+
+/**
+ * Marks a reason done, snoozes it to a day after today, or dismisses it with a note saying why.
+ * @param {string} reasonId
+ * @param {string} customerId
+ * @param {'done'|'snoozed'|'dismissed'} state
+ * @param {{until?: string|null, note?: string|null}} [details] `until`: YYYY-MM-DD (snooze); `note`: why (dismiss)
+ * @returns {Promise<object>} ReasonState
+ */
+export async function setReasonState(reasonId, customerId, state, { until, note } = {}) {
+  return call('set_reason_state', { reasonId, customerId, state, until: until || undefined, note: note || undefined });
+}
+
+/**
+ * Adds the salesperson's own reminder. A value that says nothing for the customer is `invalid_input` on `value`.
+ * @param {string} customerId
+ * @param {{value: string, due_on: string, channel?: string|null}} reminder
+ * @returns {Promise<object>} Reminder
+ */
+export async function addReminder(customerId, reminder) {
+  return call('add_reminder', { customerId, reminder });
+}
+
+/**
+ * Writes the agenda as an iCalendar file into the Downloads folder.
+ * @param {number} [days] the core's default is 30
+ * @returns {Promise<{file: string, events: number}>} `file` names the file and its folder, never a full path
+ */
+export async function exportAgendaIcs(days) {
+  return call('export_agenda_ics', { days });
+}
+
+/**
+ * Calls `handler(customerId)` whenever the salesperson clicks a desktop notification (event `open-customer`;
+ * the core has already shown the window). Does nothing outside the app.
+ * @param {(customerId: string) => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export async function onOpenCustomer(handler) {
+  const events = window.__TAURI__ && window.__TAURI__.event;
+  if (!events || typeof events.listen !== 'function') return () => {};
+  return events.listen('open-customer', (event) => {
+    const id = typeof event.payload === 'string' ? event.payload
+      : event.payload && typeof event.payload.id === 'string' ? event.payload.id : '';
+    if (id) handler(id);
+  });
+}

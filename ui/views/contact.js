@@ -28,10 +28,16 @@ const opt = (v) => {
  * Opens "Log contact".
  * @param {object} app the window's shared state (see main.js)
  * @param {object} customer the customer's page (CustomerRecord)
- * @param {{onSaved: (interaction: object) => void, onHeldBack?: () => void}} handlers
- *   `onHeldBack` runs when the Guard refused the contact and kept it as held back
+ * @param {{onSaved: (interaction: object) => void, onHeldBack?: () => void, prefill?: object, intro?: any,
+ *   draftKey?: string}} handlers
+ *   `onHeldBack` runs when the Guard refused the contact and kept it as held back; `prefill` sets first values
+ *   (direction, channel, purpose, reason, topic …) over the defaults, as Done on Today does for its reason;
+ *   `intro` is a line under the title; `draftKey` keeps what was typed apart from other contacts with them
+ * @returns {HTMLDialogElement} the open dialog
  */
-export function openInteractionForm(app, customer, { onSaved, onHeldBack }) {
+export function openInteractionForm(app, customer, {
+  onSaved, onHeldBack, prefill = {}, intro = null, draftKey = null,
+}) {
   const who = customer.preferred_name || customer.name;
   const theirZone = customer.time_zone && zoneWorks(customer.time_zone) ? customer.time_zone : null;
   /** The verdict shown now, and whether the core asked for a justification. */
@@ -39,10 +45,11 @@ export function openInteractionForm(app, customer, { onSaved, onHeldBack }) {
   /** The live verdict of this dialog; `setup` wires it before the dialog opens. */
   let verdictPanel = null;
 
-  openFormDialog({
+  return openFormDialog({
     id: 'interaction',
     title: `Log a contact with ${who}`,
-    draftKey: `interaction:${customer.id}`,
+    intro,
+    draftKey: draftKey || `interaction:${customer.id}`,
     submitLabel: 'Log contact',
     busyLabel: 'Log contact',
     wide: true,
@@ -88,6 +95,7 @@ export function openInteractionForm(app, customer, { onSaved, onHeldBack }) {
     ],
     initial: {
       direction: 'out', channel: 'phone', purpose: 'proactive', at: wallTimeInZone(now(), app.zone), sentiment: '',
+      ...prefill,
     },
     save: (v) => {
       const out = v.direction === 'out';

@@ -46,6 +46,7 @@ function header(app, c) {
     </div>
     <div class="header-actions">
       <button type="button" class="button" id="log-contact" data-action="log-contact">${icon('plus')} Log contact</button>
+      <button type="button" class="button" id="add-reminder" data-action="add-reminder">${icon('calendar')} Add reminder</button>
       <button type="button" class="button" data-action="edit-customer">Edit</button>
     </div>
   </header>`;
@@ -376,7 +377,7 @@ function timelineCard(app, c) {
 
 function pageMarkup(app, c) {
   return html`<div class="page-top">
-      <button type="button" class="button quiet" data-action="back">${icon('back')} Customers</button>
+      <button type="button" class="button quiet" data-action="back">${icon('back')} ${app.backLabel()}</button>
     </div>
     ${header(app, c)}
     ${reachCard(app, c)}
@@ -435,7 +436,7 @@ export function showCustomer(main, app, id) {
       if (!alive) return;
       page.removeAttribute('aria-busy');
       render(page, html`<div class="page-top">
-        <button type="button" class="button quiet" data-action="back">${icon('back')} Customers</button></div>
+        <button type="button" class="button quiet" data-action="back">${icon('back')} ${app.backLabel()}</button></div>
         <p class="form-error">Could not open this customer: ${err.message}</p>`);
     }
   }
@@ -449,7 +450,7 @@ export function showCustomer(main, app, id) {
   const byId = (list, itemId) => list.find((x) => x.id === itemId);
 
   const actions = {
-    back: () => app.backToList(),
+    back: () => app.back(),
     'edit-customer': () => forms.openCustomerForm(app, { record, onSaved: saved('Saved the changes.') }),
     'record-said': () => forms.openStatementForm(app, record, saved('Recorded what they said.')),
     'add-contact-point': () => forms.openContactPointForm(app, record, saved('Added the contact point.')),
@@ -462,6 +463,10 @@ export function showCustomer(main, app, id) {
     'add-goal': () => forms.openGoalForm(app, record, saved('Added the goal.')),
     'log-contact': () => openInteractionForm(app, record, { onSaved: saved('Logged the contact.'), onHeldBack: load }),
     'add-note': () => forms.openNoteForm(app, record, saved('Added the note.')),
+    'add-reminder': () => forms.openReminderForm(app, record, (reminder) => {
+      announce(`Added the reminder; it shows on Today from ${formatDate(reminder.due_on)}.`);
+      load();
+    }),
     'keep-promise': async (itemId, button) => {
       button.disabled = true;
       try {

@@ -5,6 +5,7 @@
 
 import * as ipc from '../lib/ipc.js';
 import { openFormDialog } from '../lib/form.js';
+import { addDays, formatDate } from '../lib/format.js';
 import {
   CHANNELS, CONTACT_KINDS, MEANINGS, OWNERSHIP, TOPIC_SUGGESTIONS,
 } from '../lib/words.js';
@@ -18,6 +19,9 @@ const opt = (v) => {
 const int = (v) => (opt(v) === null ? null : Number(v));
 
 const channelOptions = CHANNELS.map((c) => ({ value: c.value, label: c.word }));
+
+/** A channel as the customer would say it ("email", "phone calls"). */
+const channelWords = (value) => (CHANNELS.find((c) => c.value === value) || { label: value }).label;
 
 /** A date field that cannot be later than today. */
 function notAfterToday(app) {
@@ -198,6 +202,59 @@ export function openPromiseForm(app, customer, onSaved) {
     initial: { made_on: app.today() },
     save: (v) => ipc.addPromise(customer.id, { what: v.what.trim(), due_on: v.due_on, made_on: opt(v.made_on) }),
     onSaved,
+  });
+}
+
+/**
+ * Opens "Add reminder": the salesperson's own reason to reach out, only with what the customer gains. The core
+ * asks the Guard; a value that says nothing for the customer ("just checking in") comes back as an error on
+ * `value`, shown next to the field.
+ * @param {object} app
+ * @param {object} customer the customer's page (CustomerRecord, with `wishes`)
+ * @param {(reminder: object) => void} onSaved
+ */
+export function openReminderForm(app, customer, onSaved) {
+  const who = customer.preferred_name || customer.name;
+  const preferred = customer.wishes && customer.wishes.preferred_channel ? customer.wishes.preferred_channel.value : '';
+  openFormDialog({
+    id: 'reminder',
+    title: `Remind me about ${who}`,
+    draftKey: `reminder:${customer.id}`,
+    submitLabel: 'Add reminder',
+    fields: [
+      {
+        name: 'value', label: 'What will the customer gain?', type: 'textarea', rows: 2, required: true, wide: true,
+        requiredMessage: `Say what ${who} gains from this contact.`, server: ['reminder'],
+        placeholder: 'How to check tire pressure before her first winter with the car',
+        hint: 'In their terms. “Just checking in” is not a reason.',
+      },
+      {
+        name: 'due_on', label: 'Due', type: 'date', required: true, requiredMessage: 'Enter when it is due.',
+        server: ['due', 'due on'], hint: 'It shows on Today from that day.',
+      },
+      {
+        name: 'channel', label: 'Channel', type: 'select',
+        options: [
+          { value: '', label: preferred ? `What they prefer (${channelWords(preferred)})` : 'Let Rapport suggest one' },
+          ...channelOptions,
+        ],
+        hint: preferred
+          ? `${who} prefers ${channelWords(preferred)}; what they prefer always comes first.`
+          : `${who} has not said; Rapport suggests email, never a channel they declined.`,
+      },
+    ],
+    initial: { due_on: addDays(app.today(), 7), channel: '' },
+    save: (v) => ipc.addReminder(customer.id, { value: v.value.trim(), due_on: v.due_on, channel: opt(v.channel) }),
+    onSaved,
+    onError: (err, f) => {
+      if (err.code !== 'blocked_by_preference' || !err.decision) return false;
+      const words = err.decision.reasons.find((r) => r.quote);
+      f.showError({
+        message: words ? `${err.message} — “${words.quote}”${words.said_on ? ` (said ${formatDate(words.said_on)})` : ''}`
+          : err.message,
+      });
+      return true;
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 // The Settings place: the salesperson's profile (name, dealership, time zone, working hours and days,
-// signature, writing voice, and the Guard's defaults: contact hours, calling rule, days between proactive
-// contacts), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js).
+// signature, writing voice, the Guard's defaults: contact hours, calling rule, days between proactive
+// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js).
 // What was typed and not saved is kept when the user leaves the place.
 
 import * as ipc from '../lib/ipc.js';
@@ -71,6 +71,18 @@ const FIELDS = [
     required: true, requiredMessage: 'Enter a number of days.', server: ['days between contacts', 'min days between'],
     hint: 'Contacts a customer is waiting on — a promise, their issue, something they asked for — are never limited.',
   },
+  {
+    name: 'desktop', label: 'On this computer', type: 'heading',
+    hint: 'A notification comes only for a real reason, when its window opens in the customer’s day and you are at work.',
+  },
+  {
+    name: 'notifications', label: 'Desktop notifications', type: 'checkbox', wide: true,
+    server: ['notifications'], hint: 'Clicking one opens that customer.',
+  },
+  {
+    name: 'start_at_login', label: 'Start Rapport when I log in (in the tray)', type: 'checkbox', wide: true,
+    server: ['start at login'], hint: 'So notifications arrive even before you open the window.',
+  },
 ];
 
 function toValues(p) {
@@ -87,6 +99,8 @@ function toValues(p) {
     contact_end: clockTime(p.contact_end || '19:00:00'),
     calling_rule: p.calling_rule || 'standard',
     min_days_between: String(p.min_days_between ?? 14),
+    notifications: p.notifications ?? true,
+    start_at_login: Boolean(p.start_at_login),
   };
 }
 
@@ -104,6 +118,8 @@ function toProfile(v) {
     contact_end: `${v.contact_end.slice(0, 5)}:00`,
     calling_rule: v.calling_rule,
     min_days_between: Number(v.min_days_between),
+    notifications: Boolean(v.notifications),
+    start_at_login: Boolean(v.start_at_login),
   };
 }
 

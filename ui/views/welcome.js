@@ -33,7 +33,7 @@ export function showWelcome(main, app) {
       const result = await ipc.loadDemo();
       await app.refreshInfo();
       announce(`Loaded the demo book: ${result.customers} customers.`);
-      app.go('customers');
+      app.go('today');
     } catch (err) {
       load.disabled = false;
       load.textContent = 'Load the demo book';

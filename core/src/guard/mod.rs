@@ -195,7 +195,11 @@ impl Findings {
 
 /// Decides whether `outreach` is allowed for the customer in `situation`. Time enters as `outreach.at`.
 pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
-    let wishes = ContactWishes::from_statements(situation.statements);
+    decide_with(situation, &ContactWishes::from_statements(situation.statements), outreach)
+}
+
+/// As [`decide`], with the customer's wishes already folded (the agenda checks many reasons per customer).
+pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: &Outreach) -> Decision {
     let mut f = Findings { list: Vec::new(), suggestion: None };
     let who = situation.customer.preferred_name.as_deref().unwrap_or(&situation.customer.name);
     let at = outreach.at;
@@ -244,7 +248,7 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
         }
     }
 
-    hours::check(situation, &wishes, outreach.channel, at, &mut f);
+    hours::check(situation, wishes, outreach.channel, at, &mut f);
 
     // Topics: what they declined, what their persona's playbook rules out, and offers they just said no to.
     let topics = topics_of(outreach);

@@ -85,11 +85,20 @@ const FAMILIES: &[Family] = &[
     },
 ];
 
+/// The families with their phrases normalized and padded once (" buy back "), for fast matching.
+static NORMALIZED: std::sync::LazyLock<Vec<(&'static Family, String, Vec<String>)>> = std::sync::LazyLock::new(|| {
+    FAMILIES
+        .iter()
+        .map(|f| (f, normalize(f.name), f.phrases.iter().map(|p| format!(" {} ", normalize(p))).collect()))
+        .collect()
+});
+
 /// The topic family a typed topic names (`"sell back"` → `"buy-back"`), or the topic itself, lowercased.
 pub fn canonical(topic: &str) -> String {
     let t = normalize(topic);
-    for f in FAMILIES {
-        if normalize(f.name) == t || f.phrases.iter().any(|p| normalize(p) == t || contains_phrase(&t, p)) {
+    let padded = format!(" {t} ");
+    for (f, name, phrases) in NORMALIZED.iter() {
+        if *name == t || phrases.iter().any(|p| padded.contains(p.as_str())) {
             return f.name.to_string();
         }
     }
@@ -99,19 +108,24 @@ pub fn canonical(topic: &str) -> String {
 /// Whether `text` raises `topic` (a canonical topic): any phrase of its family, or the topic's own words.
 /// Returns the phrase found, to show the salesperson what tripped it.
 pub fn raises(text: &str, topic: &str) -> Option<String> {
-    let t = normalize(text);
-    let name = canonical(topic);
-    if let Some(f) = FAMILIES.iter().find(|f| f.name == name) {
-        if let Some(p) = f.phrases.iter().find(|p| contains_phrase(&t, p)) {
-            return Some(p.to_string());
+    raises_normalized(&format!(" {} ", normalize(text)), &canonical(topic))
+}
+
+/// As [`raises`], for text already normalized and padded with a space on each side, and a canonical topic.
+fn raises_normalized(padded: &str, name: &str) -> Option<String> {
+    if let Some((f, _, phrases)) = NORMALIZED.iter().find(|(f, _, _)| f.name == name) {
+        if let Some(i) = phrases.iter().position(|p| padded.contains(p.as_str())) {
+            return Some(f.phrases[i].to_string());
         }
     }
-    contains_phrase(&t, &name).then_some(name)
+    let own = format!(" {} ", normalize(name));
+    (own.trim() != "" && padded.contains(&own)).then(|| name.to_string())
 }
 
 /// Every topic family `text` raises.
 pub fn topics_in(text: &str) -> Vec<&'static str> {
-    FAMILIES.iter().filter(|f| raises(text, f.name).is_some()).map(|f| f.name).collect()
+    let padded = format!(" {} ", normalize(text));
+    NORMALIZED.iter().filter(|(_, _, phrases)| phrases.iter().any(|p| padded.contains(p.as_str()))).map(|(f, _, _)| f.name).collect()
 }
 
 /// Lowercase words separated by single spaces; hyphens and punctuation are spaces, apostrophes dropped.
@@ -123,15 +137,6 @@ pub fn normalize(text: &str) -> String {
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn contains_phrase(normalized_text: &str, phrase: &str) -> bool {
-    let p = normalize(phrase);
-    if p.is_empty() {
-        return false;
-    }
-    let padded = format!(" {normalized_text} ");
-    padded.contains(&format!(" {p} "))
 }
 
 /// Phrases that carry no value for the customer on their own.

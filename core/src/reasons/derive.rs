@@ -1,6 +1,8 @@
 //! From one customer's record to the reasons worth their time. Each reason names its source, says what the
 //! customer gains, and carries talking points drawn from what they shared.
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
 use super::{window, Reason, ReasonKind, Source};
@@ -24,7 +26,19 @@ pub fn derive(
     playbooks: &[Playbook],
     now: DateTime<Utc>,
 ) -> Vec<Reason> {
-    let b = Builder { rec, wishes, profile, now, today: now.date_naive(), first: first_name(&rec.customer) };
+    derive_memo(rec, wishes, profile, playbooks, now, &RefCell::new(window::Memo::default()))
+}
+
+/// As [`derive`], sharing contact windows already found for other customers.
+pub(crate) fn derive_memo(
+    rec: &CustomerRecord,
+    wishes: &ContactWishes,
+    profile: &Profile,
+    playbooks: &[Playbook],
+    now: DateTime<Utc>,
+    memo: &RefCell<window::Memo>,
+) -> Vec<Reason> {
+    let b = Builder { rec, wishes, profile, now, today: now.date_naive(), first: first_name(&rec.customer), memo };
     let mut out = Vec::new();
     b.promises(&mut out);
     b.issues(&mut out);
@@ -70,6 +84,7 @@ struct Draft {
 }
 
 struct Builder<'a> {
+    memo: &'a RefCell<window::Memo>,
     rec: &'a CustomerRecord,
     wishes: &'a ContactWishes,
     profile: &'a Profile,
@@ -82,7 +97,7 @@ impl Builder<'_> {
     fn finish(&self, d: Draft) -> Reason {
         let channel = self.channel(d.natural_channel);
         let suggest_day = self.today.max(d.shows_from);
-        let window = window::find(&self.rec.customer, self.wishes, self.profile, channel, suggest_day, self.now);
+        let window = window::find_memo(&mut self.memo.borrow_mut(), &self.rec.customer, self.wishes, self.profile, channel, suggest_day, self.now);
         let overdue_days =
             if d.kind.group() == super::Group::WaitingOnYou { (self.today - d.due).num_days().max(0) } else { 0 };
         let mut points = d.points;

@@ -156,9 +156,10 @@ pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda 
     let horizon = today + Duration::days(i64::from(days));
     let mut reasons = Vec::new();
     let mut held_back = Vec::new();
+    let memo = std::cell::RefCell::new(window::Memo::default());
     for rec in snapshot.customers {
         let wishes = ContactWishes::from_statements(&rec.preferences);
-        let found = derive(rec, &wishes, snapshot.profile, snapshot.playbooks, now);
+        let found = derive::derive_memo(rec, &wishes, snapshot.profile, snapshot.playbooks, now, &memo);
         if found.is_empty() {
             continue;
         }
@@ -184,7 +185,7 @@ pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda 
                 purpose: r.purpose,
                 in_thank_you: false,
             };
-            let d = guard::decide(&situation, &outreach);
+            let d = guard::decide_with(&situation, &wishes, &outreach);
             if d.decision == Verdict::Blocked {
                 let f = d.deciding().cloned().expect("a blocked decision has a deciding finding");
                 held_back.push(HeldReason {

@@ -31,6 +31,25 @@ fn interval(z: Tz, day: NaiveDate, start: NaiveTime, end: NaiveTime) -> Option<(
     (s < e).then_some((s, e))
 }
 
+/// Windows already found: customers in the same zone with the same hours share them, and a book has few zones.
+#[derive(Default)]
+pub struct Memo(std::collections::HashMap<(Option<String>, Option<(NaiveTime, NaiveTime)>, bool, NaiveDate), ContactWindow>);
+
+/// As [`find`], remembering the answer for the next customer in the same situation.
+pub fn find_memo(
+    memo: &mut Memo,
+    customer: &Customer,
+    wishes: &ContactWishes,
+    profile: &Profile,
+    channel: Channel,
+    from_day: NaiveDate,
+    now: DateTime<Utc>,
+) -> ContactWindow {
+    let rings = matches!(channel, Channel::Phone | Channel::Text | Channel::Video);
+    let key = (customer.time_zone.clone(), wishes.hours.as_ref().map(|h| (h.value.start, h.value.end)), rings, from_day);
+    memo.0.entry(key).or_insert_with(|| find(customer, wishes, profile, channel, from_day, now)).clone()
+}
+
 /// The first window on or after `from_day` (the customer's calendar) that is still open at `now`.
 pub fn find(
     customer: &Customer,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection};
 
 use super::{read, rows, Store};
 use crate::guard::{self, Outreach, Verdict};
@@ -16,11 +16,14 @@ use crate::{Error, Result};
 impl Store {
     /// Today: the reasons due within `days`, checked by the Guard, and what was held back.
     pub fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
-        let ids = self.agenda_candidates(now, days)?;
-        let customers = self.records(&ids)?;
-        let profile = self.profile()?;
-        let playbooks = self.playbooks()?;
+        let (customers, profile, playbooks) = self.agenda_snapshot(now, days)?;
         Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
+    }
+
+    /// What the reason engine needs for an agenda of `days`: the customers who can have a reason (see `records`).
+    pub fn agenda_snapshot(&self, now: DateTime<Utc>, days: u32) -> Result<(Vec<CustomerRecord>, Profile, Vec<Playbook>)> {
+        let ids = self.agenda_candidates(now, days)?;
+        Ok((self.records(&ids, now)?, self.profile()?, self.playbooks()?))
     }
 
     /// Customers who may have a reason in the window: everything else cannot.
@@ -36,8 +39,9 @@ impl Store {
                   WHERE s.used < s.total
                     AND date(p.purchased_on, '+' || (s.every_months * (s.used + 1)) || ' months') <= ?3
                     AND date(p.purchased_on, '+' || (s.every_months * s.total) || ' months') >= ?2
-            UNION SELECT customer_id FROM purchases WHERE warranty_ends_on BETWEEN ?4 AND ?5
-            UNION SELECT customer_id FROM purchases WHERE ownership <> 'cash' AND term_ends_on BETWEEN ?4 AND ?6
+            UNION SELECT customer_id FROM purchases WHERE warranty_ends_on IS NOT NULL AND warranty_ends_on BETWEEN ?4 AND ?5
+            UNION SELECT customer_id FROM purchases WHERE term_ends_on IS NOT NULL AND term_ends_on BETWEEN ?4 AND ?6
+                                                          AND ownership <> 'cash'
             UNION SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?7
             UNION SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?8
             UNION SELECT customer_id FROM facts WHERE date IS NOT NULL
@@ -62,13 +66,17 @@ impl Store {
         Ok(ids)
     }
 
-    /// Whole records of these customers, read table by table rather than customer by customer.
-    pub(crate) fn records(&self, ids: &[String]) -> Result<Vec<CustomerRecord>> {
+    /// What the reason engine reads of these customers, table by table rather than customer by customer: their
+    /// statements, tags, promises, issues, purchases, goals, reminders and reason states whole; of their facts, the
+    /// dated ones and the latest; of their interactions, those of the last 400 days and the latest outbound one
+    /// (the longest look back any rule takes). Not their notes or contact points.
+    pub(crate) fn records(&self, ids: &[String], now: DateTime<Utc>) -> Result<Vec<CustomerRecord>> {
         let conn = self.conn();
         let keys = serde_json::to_string(ids).expect("ids serialize");
+        let recent = crate::time::stamp(now - Duration::days(400));
         let mut by_id: HashMap<String, CustomerRecord> = HashMap::with_capacity(ids.len());
         for c in
-            bulk(conn, "SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?1))", &keys, rows::customer)?
+            bulk(conn, "SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?1))", [&keys], rows::customer)?
         {
             by_id.insert(
                 c.id.clone(),
@@ -94,7 +102,7 @@ impl Store {
         let of = "WHERE customer_id IN (SELECT value FROM json_each(?1))";
         macro_rules! fill {
             ($field:ident, $sql:expr, $map:expr) => {
-                for item in bulk(conn, &format!($sql, of), &keys, $map)? {
+                for item in bulk(conn, &format!($sql, of), [&keys], $map)? {
                     if let Some(rec) = by_id.get_mut(&item.customer_id) {
                         rec.$field.push(item);
                     }
@@ -102,23 +110,44 @@ impl Store {
             };
         }
         fill!(preferences, "SELECT * FROM preferences {} ORDER BY said_at, n", rows::statement);
-        fill!(facts, "SELECT * FROM facts {} ORDER BY n", rows::fact);
+        fill!(
+            facts,
+            "SELECT * FROM facts f {} AND (date IS NOT NULL
+                  OR n = (SELECT g.n FROM facts g WHERE g.customer_id = f.customer_id ORDER BY g.learned_on DESC, g.n DESC LIMIT 1))
+             ORDER BY n",
+            rows::fact
+        );
         fill!(goals, "SELECT * FROM goals {} ORDER BY n", rows::goal);
         fill!(promises, "SELECT * FROM promises {} ORDER BY n", rows::promise);
-        fill!(interactions, "SELECT * FROM interactions {} ORDER BY at, n", rows::interaction);
+        let interactions = bulk(
+            conn,
+            &format!(
+                "SELECT * FROM interactions i {of} AND (at >= ?2
+                     OR n = (SELECT o.n FROM interactions o WHERE o.customer_id = i.customer_id AND o.direction = 'out'
+                             ORDER BY o.at DESC LIMIT 1))
+                 ORDER BY at, n"
+            ),
+            params![keys, recent],
+            rows::interaction,
+        )?;
+        for item in interactions {
+            if let Some(rec) = by_id.get_mut(&item.customer_id) {
+                rec.interactions.push(item);
+            }
+        }
         fill!(reminders, "SELECT * FROM reminders {} ORDER BY n", rows::reminder);
         fill!(reason_states, "SELECT * FROM reason_states {} ORDER BY reason_id", rows::reason_state);
         for (customer_id, tag) in
-            bulk(conn, &format!("SELECT customer_id, tag, origin FROM tags {of} ORDER BY tag"), &keys, |r| {
-                Ok((r.get::<_, String>(0)?, rows::tag(r)?))
+            bulk(conn, &format!("SELECT customer_id, tag, origin FROM tags {of} ORDER BY tag"), [&keys], |r| {
+                Ok((r.get::<String>("customer_id")?, rows::tag(r)?))
             })?
         {
             if let Some(rec) = by_id.get_mut(&customer_id) {
                 rec.tags.push(tag);
             }
         }
-        for (customer_id, n) in bulk(conn, &format!("SELECT * FROM notified {of}"), &keys, |r| {
-            Ok((r.get::<_, String>("customer_id")?, rows::notified(r)?))
+        for (customer_id, n) in bulk(conn, &format!("SELECT * FROM notified {of}"), [&keys], |r| {
+            Ok((r.get::<String>("customer_id")?, rows::notified(r)?))
         })? {
             if let Some(rec) = by_id.get_mut(&customer_id) {
                 rec.notified.push(n);
@@ -127,7 +156,7 @@ impl Store {
         // Purchases and issues carry children of their own.
         let mut purchases: HashMap<String, Purchase> = HashMap::new();
         let mut purchase_order: Vec<String> = Vec::new();
-        for p in bulk(conn, &format!("SELECT * FROM purchases {of} ORDER BY n"), &keys, rows::purchase)? {
+        for p in bulk(conn, &format!("SELECT * FROM purchases {of} ORDER BY n"), [&keys], rows::purchase)? {
             purchase_order.push(p.id.clone());
             purchases.insert(p.id.clone(), p);
         }
@@ -136,7 +165,7 @@ impl Store {
         for (pid, s) in bulk(
             conn,
             &format!("SELECT * FROM included_services {of_purchases} ORDER BY n"),
-            &keys,
+            [&keys],
             rows::included_service,
         )? {
             if let Some(p) = purchases.get_mut(&pid) {
@@ -144,7 +173,7 @@ impl Store {
             }
         }
         for (pid, d) in
-            bulk(conn, &format!("SELECT * FROM deliverables {of_purchases} ORDER BY n"), &keys, rows::deliverable)?
+            bulk(conn, &format!("SELECT * FROM deliverables {of_purchases} ORDER BY n"), [&keys], rows::deliverable)?
         {
             if let Some(p) = purchases.get_mut(&pid) {
                 p.deliverables.push(d);
@@ -158,14 +187,14 @@ impl Store {
         }
         let mut issues: HashMap<String, CustomerIssue> = HashMap::new();
         let mut issue_order: Vec<String> = Vec::new();
-        for i in bulk(conn, &format!("SELECT * FROM issues {of} ORDER BY n"), &keys, rows::issue)? {
+        for i in bulk(conn, &format!("SELECT * FROM issues {of} ORDER BY n"), [&keys], rows::issue)? {
             issue_order.push(i.id.clone());
             issues.insert(i.id.clone(), i);
         }
         let of_issues =
             "WHERE issue_id IN (SELECT id FROM issues WHERE customer_id IN (SELECT value FROM json_each(?1)))";
         for (iid, u) in
-            bulk(conn, &format!("SELECT * FROM issue_updates {of_issues} ORDER BY at, n"), &keys, rows::issue_update)?
+            bulk(conn, &format!("SELECT * FROM issue_updates {of_issues} ORDER BY at, n"), [&keys], rows::issue_update)?
         {
             if let Some(i) = issues.get_mut(&iid) {
                 i.updates.push(u);
@@ -266,13 +295,7 @@ impl Store {
     }
 }
 
-fn bulk<T>(
-    conn: &Connection,
-    sql: &str,
-    keys: &str,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
+fn bulk<T, P: rusqlite::Params>(conn: &Connection, sql: &str, params: P, map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let out = stmt.query_map([keys], map)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(out)
+    rows::all(&mut stmt, params, map)
 }

@@ -118,14 +118,14 @@ impl Store {
             "SELECT * FROM held_back WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, n DESC LIMIT ?2",
         )?;
         let out =
-            stmt.query_map(params![customer_id, limit], rows::held_back)?.collect::<rusqlite::Result<Vec<_>>>()?;
+            rows::all(&mut stmt, params![customer_id, limit], rows::held_back)?;
         Ok(out)
     }
 
     /// Every persona playbook, by tag.
     pub fn playbooks(&self) -> Result<Vec<Playbook>> {
         let mut stmt = self.conn().prepare_cached("SELECT * FROM playbooks ORDER BY tag COLLATE NOCASE")?;
-        let out = stmt.query_map([], rows::playbook)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let out = rows::all(&mut stmt, [], rows::playbook)?;
         Ok(out)
     }
 

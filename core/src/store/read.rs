@@ -1,25 +1,18 @@
 //! Reading a customer's whole record: the customer's page, and one entry of the export.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows;
 use crate::model::*;
 use crate::{Error, Result};
 
-fn list<T>(
-    conn: &Connection,
-    sql: &str,
-    key: &str,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
+fn list<T>(conn: &Connection, sql: &str, key: &str, map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let out = stmt.query_map(params![key], map)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(out)
+    rows::all(&mut stmt, params![key], map)
 }
 
 pub(super) fn customer(conn: &Connection, id: &str) -> Result<Customer> {
-    conn.prepare_cached("SELECT * FROM customers WHERE id = ?1")?
-        .query_row(params![id], rows::customer)
+    rows::one(conn, "SELECT * FROM customers WHERE id = ?1", params![id], rows::customer)
         .optional()?
         .ok_or_else(|| Error::NotFound { what: "customer", key: id.to_string() })
 }

@@ -89,7 +89,7 @@ impl Store {
                 "UPDATE promises SET status = 'kept', closed_on = ?2 WHERE id = ?1",
                 params![promise_id, now.date_naive().format("%Y-%m-%d").to_string()],
             )?;
-            Ok(tx.query_row("SELECT * FROM promises WHERE id = ?1", params![promise_id], rows::promise)?)
+            Ok(rows::one(tx, "SELECT * FROM promises WHERE id = ?1", params![promise_id], rows::promise)?)
         })
     }
 
@@ -224,7 +224,7 @@ impl Store {
 }
 
 fn issue_in(conn: &rusqlite::Connection, issue_id: &str) -> Result<CustomerIssue> {
-    conn.query_row("SELECT * FROM issues WHERE id = ?1", params![issue_id], rows::issue)
+    rows::one(conn, "SELECT * FROM issues WHERE id = ?1", params![issue_id], rows::issue)
         .optional()?
         .ok_or_else(|| Error::NotFound { what: "issue", key: issue_id.to_string() })
 }
@@ -232,9 +232,6 @@ fn issue_in(conn: &rusqlite::Connection, issue_id: &str) -> Result<CustomerIssue
 fn issue_with_updates(conn: &rusqlite::Connection, issue_id: &str) -> Result<CustomerIssue> {
     let mut issue = issue_in(conn, issue_id)?;
     let mut stmt = conn.prepare_cached("SELECT * FROM issue_updates WHERE issue_id = ?1 ORDER BY at, n")?;
-    issue.updates = stmt
-        .query_map(params![issue_id], rows::issue_update)?
-        .map(|r| r.map(|(_, u)| u))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    issue.updates = rows::all(&mut stmt, params![issue_id], rows::issue_update)?.into_iter().map(|(_, u)| u).collect();
     Ok(issue)
 }

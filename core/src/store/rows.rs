@@ -4,12 +4,63 @@
 //! `insert_*` functions, so an export followed by an import writes exactly what was read.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
-use rusqlite::types::Type;
-use rusqlite::{params, Connection, Row};
+use rusqlite::types::{FromSql, Type};
+use rusqlite::{params, Connection, Params, Row, Statement};
 
 use crate::model::*;
 use crate::time::stamp;
 use crate::Result;
+
+// ---- reading rows by column name, fast ---------------------------------------------------------------------
+
+/// A statement's column names, read once. (rusqlite's by-name lookup asks SQLite for every column's name on
+/// every call, which dominated loading big books.)
+pub(super) struct Cols(Vec<String>);
+
+impl Cols {
+    pub(super) fn of(stmt: &Statement<'_>) -> Cols {
+        Cols(stmt.column_names().into_iter().map(String::from).collect())
+    }
+
+    fn index(&self, name: &str) -> rusqlite::Result<usize> {
+        self.0.iter().position(|c| c == name).ok_or_else(|| rusqlite::Error::InvalidColumnName(name.to_string()))
+    }
+}
+
+/// A row and its statement's column names.
+pub(super) struct R<'a, 'b> {
+    row: &'a Row<'b>,
+    cols: &'a Cols,
+}
+
+impl R<'_, '_> {
+    pub(super) fn get<T: FromSql>(&self, name: &str) -> rusqlite::Result<T> {
+        self.row.get(self.cols.index(name)?)
+    }
+}
+
+/// Every row of a prepared statement, mapped.
+pub(super) fn all<T, P: Params>(
+    stmt: &mut Statement<'_>,
+    params: P,
+    map: impl Fn(&R<'_, '_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let cols = Cols::of(stmt);
+    let out = stmt.query_map(params, |row| map(&R { row, cols: &cols }))?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(out)
+}
+
+/// The one row `sql` finds, mapped; `QueryReturnedNoRows` when there is none.
+pub(super) fn one<T, P: Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    map: impl Fn(&R<'_, '_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let cols = Cols::of(&stmt);
+    stmt.query_row(params, |row| map(&R { row, cols: &cols }))
+}
 
 // ---- reading column values -------------------------------------------------------------------------------
 
@@ -17,37 +68,37 @@ fn conversion_error(col: &str, message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, Type::Text, format!("{col}: {message}").into())
 }
 
-pub(super) fn moment(row: &Row<'_>, col: &str) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn moment(row: &R<'_, '_>, col: &str) -> rusqlite::Result<DateTime<Utc>> {
     let text: String = row.get(col)?;
     DateTime::parse_from_rfc3339(&text).map(|d| d.with_timezone(&Utc)).map_err(|e| conversion_error(col, e.to_string()))
 }
 
-fn date(row: &Row<'_>, col: &str) -> rusqlite::Result<NaiveDate> {
+fn date(row: &R<'_, '_>, col: &str) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(col)?;
     crate::time::parse_date(&text).map_err(|m| conversion_error(col, m))
 }
 
-fn maybe_date(row: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
+fn maybe_date(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(col)?;
     text.map(|t| crate::time::parse_date(&t).map_err(|m| conversion_error(col, m))).transpose()
 }
 
-fn clock(row: &Row<'_>, col: &str) -> rusqlite::Result<Option<NaiveTime>> {
+fn clock(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Option<NaiveTime>> {
     let text: Option<String> = row.get(col)?;
     text.map(|t| crate::time::parse_clock(&t).map_err(|m| conversion_error(col, m))).transpose()
 }
 
-fn word<T: std::str::FromStr<Err = ParseWordError>>(row: &Row<'_>, col: &str) -> rusqlite::Result<T> {
+fn word<T: std::str::FromStr<Err = ParseWordError>>(row: &R<'_, '_>, col: &str) -> rusqlite::Result<T> {
     let text: String = row.get(col)?;
     text.parse().map_err(|e: ParseWordError| conversion_error(col, e.to_string()))
 }
 
-fn maybe_word<T: std::str::FromStr<Err = ParseWordError>>(row: &Row<'_>, col: &str) -> rusqlite::Result<Option<T>> {
+fn maybe_word<T: std::str::FromStr<Err = ParseWordError>>(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Option<T>> {
     let text: Option<String> = row.get(col)?;
     text.map(|t| t.parse().map_err(|e: ParseWordError| conversion_error(col, e.to_string()))).transpose()
 }
 
-fn strings(row: &Row<'_>, col: &str) -> rusqlite::Result<Vec<String>> {
+fn strings(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Vec<String>> {
     let text: String = row.get(col)?;
     serde_json::from_str(&text).map_err(|e| conversion_error(col, e.to_string()))
 }
@@ -71,7 +122,7 @@ fn hhmm(t: NaiveTime) -> String {
 // ---- profile -----------------------------------------------------------------------------------------------
 
 pub(super) fn profile(conn: &Connection) -> Result<Profile> {
-    Ok(conn.query_row("SELECT * FROM profile WHERE id = 1", [], |r| {
+    Ok(one(conn, "SELECT * FROM profile WHERE id = 1", [], |r| {
         let days: String = r.get("work_days")?;
         let work_days = days
             .split(',')
@@ -125,7 +176,7 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
 
 // ---- customers and what we know of them ----------------------------------------------------------------------
 
-pub(super) fn customer(r: &Row<'_>) -> rusqlite::Result<Customer> {
+pub(super) fn customer(r: &R<'_, '_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
         id: r.get("id")?,
         name: r.get("name")?,
@@ -151,7 +202,7 @@ pub(super) fn insert_customer(conn: &Connection, c: &Customer) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn contact_point(r: &Row<'_>) -> rusqlite::Result<ContactPoint> {
+pub(super) fn contact_point(r: &R<'_, '_>) -> rusqlite::Result<ContactPoint> {
     Ok(ContactPoint {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -170,7 +221,7 @@ pub(super) fn insert_contact_point(conn: &Connection, p: &ContactPoint) -> Resul
     Ok(())
 }
 
-pub(super) fn tag(r: &Row<'_>) -> rusqlite::Result<Tag> {
+pub(super) fn tag(r: &R<'_, '_>) -> rusqlite::Result<Tag> {
     Ok(Tag { tag: r.get("tag")?, origin: word(r, "origin")? })
 }
 
@@ -182,7 +233,7 @@ pub(super) fn insert_tag(conn: &Connection, customer_id: &str, t: &Tag) -> Resul
     Ok(())
 }
 
-pub(super) fn fact(r: &Row<'_>) -> rusqlite::Result<Fact> {
+pub(super) fn fact(r: &R<'_, '_>) -> rusqlite::Result<Fact> {
     Ok(Fact {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -201,7 +252,7 @@ pub(super) fn insert_fact(conn: &Connection, f: &Fact) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn goal(r: &Row<'_>) -> rusqlite::Result<Goal> {
+pub(super) fn goal(r: &R<'_, '_>) -> rusqlite::Result<Goal> {
     Ok(Goal {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -220,7 +271,7 @@ pub(super) fn insert_goal(conn: &Connection, g: &Goal) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn note(r: &Row<'_>) -> rusqlite::Result<Note> {
+pub(super) fn note(r: &R<'_, '_>) -> rusqlite::Result<Note> {
     Ok(Note {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -253,7 +304,7 @@ pub(super) fn insert_note(conn: &Connection, n: &Note) -> Result<()> {
 
 // ---- contacts and what the customer said ---------------------------------------------------------------------
 
-pub(super) fn interaction(r: &Row<'_>) -> rusqlite::Result<Interaction> {
+pub(super) fn interaction(r: &R<'_, '_>) -> rusqlite::Result<Interaction> {
     Ok(Interaction {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -295,7 +346,7 @@ pub(super) fn insert_interaction(conn: &Connection, i: &Interaction) -> Result<(
     Ok(())
 }
 
-pub(super) fn statement(r: &Row<'_>) -> rusqlite::Result<PreferenceStatement> {
+pub(super) fn statement(r: &R<'_, '_>) -> rusqlite::Result<PreferenceStatement> {
     let kind: String = r.get("kind")?;
     let channel = || -> rusqlite::Result<Channel> { word(r, "channel") };
     let topic = || -> rusqlite::Result<String> { r.get("topic") };
@@ -364,7 +415,7 @@ pub(super) fn insert_statement(conn: &Connection, s: &PreferenceStatement) -> Re
 // ---- purchases -------------------------------------------------------------------------------------------------
 
 /// A purchase row without its services and deliverables (the caller adds them).
-pub(super) fn purchase(r: &Row<'_>) -> rusqlite::Result<Purchase> {
+pub(super) fn purchase(r: &R<'_, '_>) -> rusqlite::Result<Purchase> {
     let vehicle = Vehicle {
         year: r.get("vehicle_year")?,
         make: r.get("vehicle_make")?,
@@ -388,7 +439,7 @@ pub(super) fn purchase(r: &Row<'_>) -> rusqlite::Result<Purchase> {
     })
 }
 
-pub(super) fn included_service(r: &Row<'_>) -> rusqlite::Result<(String, IncludedService)> {
+pub(super) fn included_service(r: &R<'_, '_>) -> rusqlite::Result<(String, IncludedService)> {
     Ok((
         r.get("purchase_id")?,
         IncludedService {
@@ -401,7 +452,7 @@ pub(super) fn included_service(r: &Row<'_>) -> rusqlite::Result<(String, Include
     ))
 }
 
-pub(super) fn deliverable(r: &Row<'_>) -> rusqlite::Result<(String, Deliverable)> {
+pub(super) fn deliverable(r: &R<'_, '_>) -> rusqlite::Result<(String, Deliverable)> {
     Ok((
         r.get("purchase_id")?,
         Deliverable {
@@ -442,7 +493,7 @@ pub(super) fn insert_purchase(conn: &Connection, p: &Purchase) -> Result<()> {
 
 // ---- promises and issues -----------------------------------------------------------------------------------------
 
-pub(super) fn promise(r: &Row<'_>) -> rusqlite::Result<Promise> {
+pub(super) fn promise(r: &R<'_, '_>) -> rusqlite::Result<Promise> {
     Ok(Promise {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -463,7 +514,7 @@ pub(super) fn insert_promise(conn: &Connection, p: &Promise) -> Result<()> {
 }
 
 /// An issue row without its updates (the caller adds them).
-pub(super) fn issue(r: &Row<'_>) -> rusqlite::Result<CustomerIssue> {
+pub(super) fn issue(r: &R<'_, '_>) -> rusqlite::Result<CustomerIssue> {
     Ok(CustomerIssue {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -477,7 +528,7 @@ pub(super) fn issue(r: &Row<'_>) -> rusqlite::Result<CustomerIssue> {
     })
 }
 
-pub(super) fn issue_update(r: &Row<'_>) -> rusqlite::Result<(String, IssueUpdate)> {
+pub(super) fn issue_update(r: &R<'_, '_>) -> rusqlite::Result<(String, IssueUpdate)> {
     Ok((r.get("issue_id")?, IssueUpdate { id: r.get("id")?, at: moment(r, "at")?, text: r.get("text")? }))
 }
 
@@ -512,7 +563,7 @@ pub(super) fn insert_issue_update(conn: &Connection, issue_id: &str, u: &IssueUp
 
 // ---- playbooks and what was held back ----------------------------------------------------------------------
 
-pub(super) fn playbook(r: &Row<'_>) -> rusqlite::Result<Playbook> {
+pub(super) fn playbook(r: &R<'_, '_>) -> rusqlite::Result<Playbook> {
     Ok(Playbook {
         tag: r.get("tag")?,
         never_topics: strings(r, "never_topics")?,
@@ -531,7 +582,7 @@ pub(super) fn save_playbook(conn: &Connection, p: &Playbook) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn held_back(r: &Row<'_>) -> rusqlite::Result<HeldBack> {
+pub(super) fn held_back(r: &R<'_, '_>) -> rusqlite::Result<HeldBack> {
     Ok(HeldBack {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -572,7 +623,7 @@ pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
 
 // ---- reminders, reason states, notifications ------------------------------------------------------------------
 
-pub(super) fn reminder(r: &Row<'_>) -> rusqlite::Result<Reminder> {
+pub(super) fn reminder(r: &R<'_, '_>) -> rusqlite::Result<Reminder> {
     Ok(Reminder {
         id: r.get("id")?,
         customer_id: r.get("customer_id")?,
@@ -591,7 +642,7 @@ pub(super) fn insert_reminder(conn: &Connection, m: &Reminder) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn reason_state(r: &Row<'_>) -> rusqlite::Result<ReasonState> {
+pub(super) fn reason_state(r: &R<'_, '_>) -> rusqlite::Result<ReasonState> {
     Ok(ReasonState {
         reason_id: r.get("reason_id")?,
         customer_id: r.get("customer_id")?,
@@ -612,7 +663,7 @@ pub(super) fn save_reason_state(conn: &Connection, s: &ReasonState) -> Result<()
     Ok(())
 }
 
-pub(super) fn notified(r: &Row<'_>) -> rusqlite::Result<Notified> {
+pub(super) fn notified(r: &R<'_, '_>) -> rusqlite::Result<Notified> {
     Ok(Notified { reason_id: r.get("reason_id")?, at: moment(r, "at")? })
 }
 

@@ -1,0 +1,2 @@
+//! Thank-you notes and the form-letter detector (being written).
+mod shorthand;

@@ -1,0 +1,455 @@
+// The Today place: the reasons worth the customer's time (agenda), in three groups — Waiting on you,
+// Time-sensitive, Worth offering — each row with the customer, what they gain, the channel and the window in
+// their time and yours, and Done / Snooze / Dismiss; then, folded away, what the Guard held back and why.
+// Done logs the contact first (the Log contact dialog, prefilled) and only then marks the reason done.
+
+import * as ipc from '../lib/ipc.js';
+import { openFormDialog } from '../lib/form.js';
+import { html, render } from '../lib/html.js';
+import { icon } from '../lib/icons.js';
+import { addDays, formatDate, plural } from '../lib/format.js';
+import { announce, announceError } from '../lib/status.js';
+import { channel } from '../lib/words.js';
+import { openInteractionForm } from './contact.js';
+
+const RANGE_KEY = 'rapport.today.days';
+
+/** The ranges the picker offers: days ahead for `agenda`. */
+const RANGES = [
+  { days: 0, label: 'Today' },
+  { days: 7, label: 'Next 7 days' },
+  { days: 30, label: 'Next 30 days' },
+];
+
+/** The three groups, in the order the salesperson works them. */
+const GROUPS = [
+  { key: 'waiting_on_you', title: 'Waiting on you' },
+  { key: 'time_sensitive', title: 'Time-sensitive' },
+  { key: 'worth_offering', title: 'Worth offering' },
+];
+
+/** Trimmed text, or null when empty. */
+const opt = (v) => {
+  const t = typeof v === 'string' ? v.trim() : v;
+  return t === '' || t === undefined ? null : t;
+};
+
+function storedDays() {
+  const n = Number(localStorage.getItem(RANGE_KEY));
+  return RANGES.some((r) => r.days === n) && localStorage.getItem(RANGE_KEY) !== null ? n : 7;
+}
+
+/** What Today keeps while a customer's page is open, so Back returns to the same place. */
+const state = {
+  days: storedDays(),
+  /** Reasons whose talking points are open. */
+  openPoints: new Set(),
+  heldOpen: false,
+  /** The reason whose customer was opened: focus returns to it. */
+  returnTo: null,
+};
+
+/**
+ * "Tue 10:00–12:00 their time · 11:00–13:00 yours" from the core's two phrasings, without saying the day or the
+ * hours twice.
+ * @param {{their_time: string, your_time: string}} w
+ * @returns {string}
+ */
+export function windowWords(w) {
+  const theirs = /^(\S+) (.+) their time$/.exec(w.their_time || '');
+  const yours = /^(\S+) (.+) yours$/.exec(w.your_time || '');
+  if (!theirs || !yours) return [w.their_time, w.your_time].filter(Boolean).join(' · ');
+  if (theirs[1] === yours[1] && theirs[2] === yours[2]) return `${theirs[1]} ${theirs[2]}, their time and yours`;
+  if (theirs[1] === yours[1]) return `${w.their_time} · ${yours[2]} yours`;
+  return `${w.their_time} · ${w.your_time}`;
+}
+
+/** A Guard finding on a reason: icon and message, their words when it comes from them. */
+function cautionMarkup(c) {
+  return html`<li class="reason-caution" data-rule="${c.rule}">${icon('warning')}
+    <span><span class="reason-caution-word">Caution:</span> ${c.message}${c.quote ? html` <span class="words">“${c.quote}”</span>${c.said_on
+    ? html` <span class="said">said ${formatDate(c.said_on)}</span>` : ''}` : ''}</span></li>`;
+}
+
+function reasonRow(r, index) {
+  const ch = channel(r.channel);
+  const name = r.customer_name;
+  const open = state.openPoints.has(r.id);
+  const pointsId = `today-points-${index}`;
+  const valueId = `today-value-${index}`;
+  const points = r.talking_points || [];
+  const cautions = r.cautions || [];
+  return html`<li class="reason" data-reason-id="${r.id}" data-kind="${r.kind}" data-customer-id="${r.customer_id}">
+    <div class="reason-who">
+      <button type="button" class="reason-name" data-action="open" aria-describedby="${valueId}">${name}</button>
+      ${r.overdue_days > 0 ? html`<p class="reason-overdue">${icon('flag')} Overdue ${plural(r.overdue_days, 'day')}</p>` : ''}
+    </div>
+    <div class="reason-body">
+      <p class="reason-value" id="${valueId}">${r.value}</p>
+      <p class="reason-how">
+        <span class="reason-channel">${icon(ch.icon)} ${ch.word}</span>
+        <span class="reason-window">${icon('clock')} ${windowWords(r.window || {})}</span>
+        ${r.window && r.window.outside_your_hours
+    ? html`<span class="reason-outside">${icon('warning')} outside your working hours</span>` : ''}
+      </p>
+      ${cautions.length ? html`<ul class="reason-cautions" role="list">${cautions.map(cautionMarkup)}</ul>` : ''}
+      <p class="reason-why">${r.why_now ? html`<span class="reason-why-text">${r.why_now}</span>` : ''}
+        ${points.length ? html`<button type="button" class="disclosure" data-action="points" aria-expanded="${open ? 'true' : 'false'}"
+          aria-controls="${pointsId}">${icon('down')} Talking points (${points.length})</button>` : ''}</p>
+      ${points.length ? html`<ul class="reason-points" id="${pointsId}" role="list" ${open ? '' : html`hidden`}>
+        ${points.map((p) => html`<li>${p}</li>`)}</ul>` : ''}
+    </div>
+    <div class="reason-actions">
+      <button type="button" class="button small" data-action="done" aria-label="Done: ${name}">${icon('check')} Done</button>
+      <button type="button" class="button small quiet" data-action="snooze" aria-label="Snooze: ${name}">Snooze</button>
+      <button type="button" class="button small quiet" data-action="dismiss" aria-label="Dismiss: ${name}">Dismiss</button>
+    </div>
+  </li>`;
+}
+
+function groupMarkup(group, reasons, start) {
+  const id = `today-group-${group.key}`;
+  return html`<section class="today-group" id="${id}" data-group="${group.key}" aria-labelledby="${id}-title"
+    ${reasons.length ? '' : html`hidden`}>
+    <h2 id="${id}-title">${group.title} <span class="group-count">${reasons.length}<span class="visually-hidden">
+      ${reasons.length === 1 ? 'reason' : 'reasons'}</span></span></h2>
+    <ul role="list" class="reasons" aria-labelledby="${id}-title">${reasons.map((r, i) => reasonRow(r, start + i))}</ul>
+  </section>`;
+}
+
+function heldMarkup(held) {
+  return html`<div class="today-held" ${held.length ? '' : html`hidden`}>
+    <button type="button" class="button quiet small" id="today-held-back" data-action="held"
+      aria-expanded="${state.heldOpen ? 'true' : 'false'}" aria-controls="today-held-list"
+      ${held.length ? '' : html`hidden`}>${icon('down')} Held back (${held.length})</button>
+    <div id="today-held-list" class="today-held-list" ${state.heldOpen ? '' : html`hidden`}>
+      <p class="muted">Reasons the Guard kept off your list, and why. None of them reached the customer.</p>
+      <ul role="list" class="held-list">${held.map((h) => html`
+        <li class="held-item" data-reason-id="${h.id}" data-customer-id="${h.customer_id}">
+          <p class="held-head">
+            <button type="button" class="reason-name" data-action="open">${h.customer_name}</button>
+            <span>${icon('stop')} ${h.message}</span>
+          </p>
+          <p class="held-text">Would have been: ${h.value}</p>
+          ${h.quote ? html`<p class="held-quote"><span class="words">“${h.quote}”</span>${h.said_on
+    ? html` <span class="said">said ${formatDate(h.said_on)}</span>` : ''}</p>` : ''}
+        </li>`)}</ul>
+    </div>
+  </div>`;
+}
+
+function bodyMarkup(agenda) {
+  const reasons = agenda.reasons || [];
+  const held = agenda.held_back || [];
+  let start = 0;
+  const groups = GROUPS.map((g) => {
+    const mine = reasons.filter((r) => r.group === g.key);
+    const markup = groupMarkup(g, mine, start);
+    start += mine.length;
+    return markup;
+  });
+  // A group the window does not know yet still shows, last, rather than hiding a reason.
+  const known = new Set(GROUPS.map((g) => g.key));
+  const other = reasons.filter((r) => !known.has(r.group));
+  if (other.length) groups.push(groupMarkup({ key: 'other', title: 'Other reasons' }, other, start));
+  return html`${reasons.length ? groups
+    : html`<p class="today-empty" id="today-empty">Nobody is waiting on you today.</p>`}
+    ${heldMarkup(held)}`;
+}
+
+/**
+ * Shows Today in the main pane.
+ * @param {HTMLElement} main
+ * @param {object} app the window's shared state (see main.js)
+ * @param {{back?: boolean}} [options] `back`: Back from a customer's page opened here; focus returns to its row
+ * @returns {() => void} cleanup
+ */
+export function showToday(main, app, { back = false } = {}) {
+  if (!back) state.returnTo = null;
+  render(main, html`<section id="today" class="place today" aria-labelledby="today-title">
+    <header class="place-header today-header">
+      <div class="today-heading">
+        <h1 id="today-title" tabindex="-1">Today</h1>
+        <p class="today-date" id="today-date">${formatDate(app.today())}</p>
+      </div>
+      <div class="toolbar">
+        <fieldset class="segmented" id="today-range">
+          <legend class="visually-hidden">Reasons due</legend>
+          ${RANGES.map((r) => html`<label class="segment">
+            <input type="radio" name="today-range" value="${r.days}" ${r.days === state.days ? html`checked` : ''}>
+            <span>${r.label}</span></label>`)}
+        </fieldset>
+        <button type="button" class="button" id="today-export">${icon('calendar')} Add to calendar</button>
+      </div>
+    </header>
+    <div id="today-body" class="today-body" aria-busy="true"><p class="loading">Looking at your book…</p></div>
+  </section>`);
+  const root = main.firstElementChild;
+  const body = root.querySelector('#today-body');
+  const dateLine = root.querySelector('#today-date');
+  const exportButton = root.querySelector('#today-export');
+  let agenda = null;
+  let alive = true;
+  let asked = 0;
+  let busy = false;
+
+  const reasonOf = (el) => {
+    const row = el.closest('[data-reason-id]');
+    if (!row || !agenda) return null;
+    const id = row.dataset.reasonId;
+    return agenda.reasons.find((r) => r.id === id) || agenda.held_back.find((r) => r.id === id) || null;
+  };
+
+  /**
+   * Draws the agenda. Focus goes back where it belongs: to the row just acted on (or, when it left Today, the
+   * next row, else the one before, else the heading); to the customer whose page Back came from; or to the same
+   * control it was on before a refresh.
+   */
+  function draw(next, { focusAfter = null } = {}) {
+    const active = document.activeElement;
+    const activeRow = active && body.contains(active) ? active.closest('[data-reason-id]') : null;
+    const order = agenda ? agenda.reasons.map((r) => r.id) : [];
+    agenda = next;
+    dateLine.textContent = formatDate(app.today());
+    render(body, bodyMarkup(next));
+    body.removeAttribute('aria-busy');
+    // Nothing to put in a calendar: say so rather than write an empty file.
+    exportButton.disabled = !next.reasons.length;
+    exportButton.title = next.reasons.length ? '' : 'Nothing is due in this range.';
+
+    const control = (id, action) => body.querySelector(
+      `[data-reason-id="${CSS.escape(id)}"] [data-action="${CSS.escape(action)}"]`,
+    );
+    let wanted = null;
+    let action = 'open';
+    if (focusAfter) wanted = focusAfter;
+    else if (state.returnTo) wanted = state.returnTo;
+    else if (activeRow) {
+      wanted = activeRow.dataset.reasonId;
+      action = active.dataset.action || 'open';
+    }
+    state.returnTo = null;
+    if (!wanted || document.querySelector('dialog[open]')) return;
+    let target = control(wanted, action) || control(wanted, 'open');
+    if (!target && order.includes(wanted)) {
+      const at = order.indexOf(wanted);
+      const still = new Set(next.reasons.map((r) => r.id));
+      const after = order.slice(at + 1).find((id) => still.has(id));
+      const before = order.slice(0, at).reverse().find((id) => still.has(id));
+      target = (after && control(after, 'open')) || (before && control(before, 'open'));
+    }
+    (target || root.querySelector('#today-title')).focus();
+  }
+
+  async function refresh(options = {}) {
+    const mine = ++asked;
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const next = await ipc.agenda(state.days);
+      if (!alive || mine !== asked) return;
+      draw(next, options);
+    } catch (err) {
+      if (!alive || mine !== asked) return;
+      body.removeAttribute('aria-busy');
+      if (!agenda) render(body, html`<p class="form-error">Could not read Today: ${err.message}</p>`);
+      else announceError(err, 'Could not refresh Today');
+    }
+  }
+
+  /** Done: log the contact (prefilled from the reason); only when it is logged, mark the reason done. */
+  async function done(r) {
+    if (busy) return;
+    busy = true;
+    let record;
+    try {
+      record = await ipc.customerPage(r.customer_id);
+    } catch (err) {
+      announceError(err, `Could not open ${r.customer_name}`);
+      return;
+    } finally {
+      busy = false;
+    }
+    if (!alive) return;
+    const who = record.preferred_name || record.name;
+    const promise = r.kind === 'promise_due' ? (r.sources || []).find((s) => s.kind === 'promise') : null;
+    const dialog = openInteractionForm(app, record, {
+      draftKey: `interaction:${record.id}:${r.id}`,
+      intro: promise ? 'Once the contact is logged, the promise is kept and leaves Today.'
+        : 'Once the contact is logged, this reason leaves Today.',
+      prefill: {
+        direction: 'out',
+        channel: r.channel || 'phone',
+        purpose: r.purpose || 'proactive',
+        reason: r.value,
+        topic: r.topic || '',
+      },
+      onSaved: async () => {
+        try {
+          await ipc.setReasonState(r.id, r.customer_id, 'done');
+          // Logging a kept promise closes it.
+          if (promise) await ipc.keepPromise(promise.id);
+          announce(promise ? `Logged the contact and kept the promise to ${who}.` : `Logged the contact with ${who}; done.`);
+        } catch (err) {
+          announceError(err, 'The contact was logged, but the reason could not be marked done');
+        }
+        if (alive) await refresh({ focusAfter: r.id });
+      },
+    });
+    // Everything but what happened is filled in already.
+    const summary = dialog.querySelector('#interaction-summary');
+    if (summary) summary.focus();
+  }
+
+  function snooze(r) {
+    const tomorrow = addDays(app.today(), 1);
+    let until = tomorrow;
+    openFormDialog({
+      id: 'snooze',
+      title: `Snooze: ${r.customer_name}`,
+      intro: r.value,
+      draftKey: `snooze:${r.id}`,
+      submitLabel: 'Snooze',
+      busyLabel: 'Snoozing…',
+      fields: [
+        {
+          name: 'until', label: 'Until', type: 'date', required: true, requiredMessage: 'Pick the day it comes back.',
+          hint: 'It comes back on Today that day.',
+          validate: (until) => (until <= app.today() ? 'Pick a day after today.' : ''),
+        },
+        {
+          name: 'note', label: 'Note', type: 'textarea', rows: 2, wide: true,
+          hint: 'For yourself: why later.', placeholder: 'She is travelling until the 30th',
+        },
+      ],
+      initial: { until: tomorrow },
+      save: (v) => {
+        until = v.until;
+        return ipc.setReasonState(r.id, r.customer_id, 'snoozed', { until: v.until, note: opt(v.note) });
+      },
+      onSaved: () => {
+        announce(`Snoozed until ${formatDate(until)}: ${r.customer_name}.`);
+        if (alive) refresh({ focusAfter: r.id });
+      },
+    });
+  }
+
+  function dismiss(r) {
+    openFormDialog({
+      id: 'dismiss',
+      title: `Dismiss: ${r.customer_name}`,
+      intro: r.value,
+      draftKey: `dismiss:${r.id}`,
+      submitLabel: 'Dismiss',
+      busyLabel: 'Dismissing…',
+      fields: [
+        {
+          name: 'why', label: 'What makes this not worth the customer’s time?', type: 'textarea', rows: 3, wide: true,
+          required: true, requiredMessage: 'Say why, in a line; it is kept with the reason.', server: ['note'],
+          placeholder: 'He had the oil changed elsewhere last week',
+        },
+      ],
+      save: (v) => ipc.setReasonState(r.id, r.customer_id, 'dismissed', { note: v.why.trim() }),
+      onSaved: () => {
+        announce(`Dismissed: ${r.customer_name}. It will not come back.`);
+        if (alive) refresh({ focusAfter: r.id });
+      },
+    });
+  }
+
+  function togglePoints(r, button) {
+    const list = body.querySelector(`#${CSS.escape(button.getAttribute('aria-controls'))}`);
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    list.hidden = !open;
+    if (open) state.openPoints.add(r.id);
+    else state.openPoints.delete(r.id);
+  }
+
+  function toggleHeld(button) {
+    state.heldOpen = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', state.heldOpen ? 'true' : 'false');
+    body.querySelector('#today-held-list').hidden = !state.heldOpen;
+  }
+
+  body.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-action]');
+    if (!button) return;
+    if (button.dataset.action === 'held') {
+      toggleHeld(button);
+      return;
+    }
+    const r = reasonOf(button);
+    if (!r) return;
+    switch (button.dataset.action) {
+      case 'open':
+        state.returnTo = r.id;
+        app.openCustomer(r.customer_id, { from: 'today' });
+        break;
+      case 'done': done(r); break;
+      case 'snooze': snooze(r); break;
+      case 'dismiss': dismiss(r); break;
+      case 'points': togglePoints(r, button); break;
+      default: break;
+    }
+  });
+
+  // Up and down move from one customer to the next, across the groups.
+  body.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const names = [...body.querySelectorAll('.reason .reason-name')];
+    const at = names.indexOf(document.activeElement);
+    if (at < 0) return;
+    let next = null;
+    if (event.key === 'ArrowDown') next = names[Math.min(at + 1, names.length - 1)];
+    else if (event.key === 'ArrowUp') next = at === 0 ? document.getElementById('search') : names[at - 1];
+    else if (event.key === 'Home') next = names[0];
+    else if (event.key === 'End') next = names[names.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+    if (next !== document.getElementById('search')) next.scrollIntoView({ block: 'nearest' });
+  });
+
+  root.querySelector('#today-range').addEventListener('change', (event) => {
+    const days = Number(event.target.value);
+    if (!RANGES.some((r) => r.days === days)) return;
+    state.days = days;
+    localStorage.setItem(RANGE_KEY, String(days));
+    refresh();
+  });
+
+  exportButton.addEventListener('click', async () => {
+    exportButton.disabled = true;
+    announce('Saving the calendar file…', { sticky: true });
+    try {
+      const saved = await ipc.exportAgendaIcs(state.days);
+      announce(`Saved ${saved.file} (${plural(saved.events, 'event')})`);
+    } catch (err) {
+      announceError(err, 'Could not save the calendar file');
+    } finally {
+      exportButton.disabled = !(agenda && agenda.reasons.length);
+    }
+  });
+
+  // Coming back to the window later: the day and the reasons may have moved on.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible' && !document.querySelector('dialog[open]')) refresh();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
+  refresh();
+  return () => {
+    alive = false;
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/**
+ * Moves focus to the first customer on Today (from the search field's ArrowDown).
+ * @returns {boolean} whether there was one
+ */
+export function focusFirstReason() {
+  const first = document.querySelector('#today .reason .reason-name');
+  if (first) first.focus();
+  return Boolean(first);
+}
