@@ -59,10 +59,14 @@ fn main() {
     if std::env::args().any(|a| a == "--test" || a == "--list") {
         return;
     }
-    let customers: usize = std::env::var("RAPPORT_BENCH_CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let customers: usize =
+        std::env::var("RAPPORT_BENCH_CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let store = book(customers);
     let rows = |table: &str| -> i64 {
-        rusqlite::Connection::open(store.path()).unwrap().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+        rusqlite::Connection::open(store.path())
+            .unwrap()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
     };
     println!(
         "book: {} customers, {} facts + {} notes + {} interactions",
@@ -78,13 +82,17 @@ fn main() {
     measure("  of which: loading the snapshot", 10, || store.agenda_snapshot(now(), 30).unwrap().0.len());
     let (customers, profile, playbooks) = store.agenda_snapshot(now(), 30).unwrap();
     measure("  of which: reasons and the Guard", 10, || {
-        let snapshot = rapport_core::reasons::Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks };
+        let snapshot =
+            rapport_core::reasons::Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks };
         rapport_core::reasons::agenda(&snapshot, now(), 30).reasons.len()
     });
     measure("agenda, 7 days", 10, || store.agenda(now(), 7).unwrap().reasons.len());
     measure("search 'dav fi' (prefix, newest 50)", 50, || store.search("dav fi", 50).unwrap().len());
     measure("customer list filtered by 'mar'", 20, || {
-        store.list_customers(&ListQuery { text: Some("mar".into()), limit: Some(50), ..Default::default() }).unwrap().len()
+        store
+            .list_customers(&ListQuery { text: Some("mar".into()), limit: Some(50), ..Default::default() })
+            .unwrap()
+            .len()
     });
     measure("customer list, first page of 50", 20, || {
         store.list_customers(&ListQuery { limit: Some(50), ..Default::default() }).unwrap().len()

@@ -35,13 +35,84 @@ impl Dice {
     }
 }
 
-const FIRST: &[&str] = &["Ann", "Bo", "Carmen", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas", "Kemal", "Lena", "Marta", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tomás", "Uma", "Vik", "Wen", "Yara", "Zoë"];
-const LAST: &[&str] = &["Berger", "Chen", "Delgado", "Eriksen", "Fischer", "Garcia", "Haddad", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quiroga", "Rossi", "Schmidt", "Tanaka", "Ünal", "Varga", "Weber", "Xu", "Yilmaz", "Zhang"];
-const ZONES: &[&str] = &["America/Chicago", "America/New_York", "America/Denver", "America/Los_Angeles", "America/Phoenix", "Europe/London", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney"];
-const FACTS: &[&str] = &["Coaches the kids' soccer team on Saturdays", "Daughter starts college in the fall", "Has a golden retriever named Biscuit", "Restoring a 1967 Mustang in the garage", "Runs marathons; Chicago in October", "Moving to a bigger house in spring", "Twins turn seven in March", "Fly-fishing trip to Montana every August", "Works night shifts at the hospital", "Grows tomatoes and gives them away"];
-const NOTES: &[&str] = &["Careful planner; reads every clause", "Prefers straight numbers, no haggling", "Came in with her father; decided herself", "Wants the same service advisor every time", "Asked about winter tires for the hill"];
-const SUMMARIES: &[&str] = &["Delivered the car and walked through the features", "Answered a question about the infotainment", "Booked the first oil change", "Sent the towing figures", "Talked through the lease-end options", "Helped with the tire-pressure light", "Thanked them for the referral"];
-const MODELS: &[&str] = &["Subaru|Outback|Touring", "Subaru|Forester|Premium", "Ford|Escape|SE", "Ford|F-150|XLT", "Ford|Maverick|Lariat", "Subaru|Ascent|Limited"];
+const FIRST: &[&str] = &[
+    "Ann", "Bo", "Carmen", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas", "Kemal", "Lena", "Marta", "Nils",
+    "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tomás", "Uma", "Vik", "Wen", "Yara", "Zoë",
+];
+const LAST: &[&str] = &[
+    "Berger",
+    "Chen",
+    "Delgado",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okafor",
+    "Petrov",
+    "Quiroga",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Ünal",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+];
+const ZONES: &[&str] = &[
+    "America/Chicago",
+    "America/New_York",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Phoenix",
+    "Europe/London",
+    "Europe/Berlin",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+];
+const FACTS: &[&str] = &[
+    "Coaches the kids' soccer team on Saturdays",
+    "Daughter starts college in the fall",
+    "Has a golden retriever named Biscuit",
+    "Restoring a 1967 Mustang in the garage",
+    "Runs marathons; Chicago in October",
+    "Moving to a bigger house in spring",
+    "Twins turn seven in March",
+    "Fly-fishing trip to Montana every August",
+    "Works night shifts at the hospital",
+    "Grows tomatoes and gives them away",
+];
+const NOTES: &[&str] = &[
+    "Careful planner; reads every clause",
+    "Prefers straight numbers, no haggling",
+    "Came in with her father; decided herself",
+    "Wants the same service advisor every time",
+    "Asked about winter tires for the hill",
+];
+const SUMMARIES: &[&str] = &[
+    "Delivered the car and walked through the features",
+    "Answered a question about the infotainment",
+    "Booked the first oil change",
+    "Sent the towing figures",
+    "Talked through the lease-end options",
+    "Helped with the tire-pressure light",
+    "Thanked them for the referral",
+];
+const MODELS: &[&str] = &[
+    "Subaru|Outback|Touring",
+    "Subaru|Forester|Premium",
+    "Ford|Escape|SE",
+    "Ford|F-150|XLT",
+    "Ford|Maverick|Lariat",
+    "Subaru|Ascent|Limited",
+];
 
 /// Adds `customers` customers (and everything around them) to the book, in one transaction.
 pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<()> {

@@ -110,9 +110,14 @@ fn a_promise_appears_escalates_when_overdue_and_goes_when_kept() {
     let later = b.agenda("2026-11-27T16:00:00Z", 7);
     assert_eq!(later.reasons[0].overdue_days, 7, "it escalates while it waits");
 
-    // Kept: gone for good.
+    // The promise covers the plates still owed: one reason, not two.
+    assert_eq!(kinds_for(&later, &priya), vec![ReasonKind::PromiseDue]);
+
+    // Kept: gone for good, and the plates count as delivered.
     b.store.keep_promise(&plates.id, t("2026-11-27T18:00:00Z")).unwrap();
     assert!(kinds_for(&b.agenda("2026-11-28T16:00:00Z", 30), &priya).is_empty());
+    let owed = &b.store.customer_record(&priya).unwrap().purchases[0].deliverables[0];
+    assert_eq!(owed.delivered_on, Some(d("2026-11-27")));
 }
 
 #[test]

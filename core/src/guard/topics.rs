@@ -125,7 +125,11 @@ fn raises_normalized(padded: &str, name: &str) -> Option<String> {
 /// Every topic family `text` raises.
 pub fn topics_in(text: &str) -> Vec<&'static str> {
     let padded = format!(" {} ", normalize(text));
-    NORMALIZED.iter().filter(|(_, _, phrases)| phrases.iter().any(|p| padded.contains(p.as_str()))).map(|(f, _, _)| f.name).collect()
+    NORMALIZED
+        .iter()
+        .filter(|(_, _, phrases)| phrases.iter().any(|p| padded.contains(p.as_str())))
+        .map(|(f, _, _)| f.name)
+        .collect()
 }
 
 /// Lowercase words separated by single spaces; hyphens and punctuation are spaces, apostrophes dropped.

@@ -481,7 +481,8 @@ fn shape(clause: &[String], is_name: &dyn Fn(&str) -> bool) -> Shape {
             return Shape::You(format!("are {}", join(&w)), true);
         }
     }
-    if ["back", "home", "away"].contains(&first.as_str()) && (second.is_empty() || PREPOSITIONS.contains(&second.as_str()))
+    if ["back", "home", "away"].contains(&first.as_str())
+        && (second.is_empty() || PREPOSITIONS.contains(&second.as_str()))
     {
         to_you(&mut w, is_name);
         lower_first(&mut w, is_name);
@@ -530,7 +531,8 @@ fn shape(clause: &[String], is_name: &dyn Fn(&str) -> bool) -> Shape {
             break;
         }
     }
-    let named = is_name(bare(&w[0])) || keeps_case(&w[0]) || w.get(1).is_some_and(|n| is_capitalized(n) && is_name(bare(n)));
+    let named =
+        is_name(bare(&w[0])) || keeps_case(&w[0]) || w.get(1).is_some_and(|n| is_capitalized(n) && is_name(bare(n)));
     let determined = DETERMINERS.contains(&first.as_str());
     if !clause {
         to_you(&mut w, is_name);
@@ -540,11 +542,8 @@ fn shape(clause: &[String], is_name: &dyn Fn(&str) -> bool) -> Shape {
         lower_first(&mut w, is_name);
     }
     let common = !lead_named && !determined && !possessive;
-    let text = if common && !first.chars().all(|c| c.is_ascii_digit()) {
-        format!("your {}", join(&w))
-    } else {
-        join(&w)
-    };
+    let text =
+        if common && !first.chars().all(|c| c.is_ascii_digit()) { format!("your {}", join(&w)) } else { join(&w) };
     match (clause, common) {
         (true, false) => Shape::Other(text),
         (true, true) => Shape::Loose(text),
@@ -668,7 +667,10 @@ mod tests {
                 "Retired Metra conductor; volunteers on the Riverwalk cleanup crew",
                 "you're a retired Metra conductor and volunteer on the Riverwalk cleanup crew",
             ),
-            ("ER physician at Edward Hospital; three 12-hour shifts a week", "you're an ER physician at Edward Hospital"),
+            (
+                "ER physician at Edward Hospital; three 12-hour shifts a week",
+                "you're an ER physician at Edward Hospital",
+            ),
             (
                 "Software engineer; charges at home, commutes to Aurora",
                 "you're a software engineer and charge at home, commute to Aurora",
@@ -709,13 +711,19 @@ mod tests {
         }
         let things: &[(&str, &str)] = &[
             ("Golden retriever Maple; wants seat covers for the third row", "your golden retriever Maple"),
-            ("Three rescue greyhounds: Comet, Pepper and Moose", "your three rescue greyhounds: Comet, Pepper and Moose"),
+            (
+                "Three rescue greyhounds: Comet, Pepper and Moose",
+                "your three rescue greyhounds: Comet, Pepper and Moose",
+            ),
             (
                 "Fishing trip to Alaska for king salmon with his brother",
                 "your fishing trip to Alaska for king salmon with your brother",
             ),
             ("Her birthday — mentioned it while signing", "your birthday"),
-            ("The first car she has ever owned; got her license this year #FirstCar", "the first car you have ever owned"),
+            (
+                "The first car she has ever owned; got her license this year #FirstCar",
+                "the first car you have ever owned",
+            ),
             ("Twenty-eight years with Aurora Fire; retired as a captain", "your twenty-eight years with Aurora Fire"),
             ("First car, bought for his first job #FirstCar", "your first car, bought for your first job"),
         ];
@@ -734,8 +742,14 @@ mod tests {
             "paying off the Escape, handing it to Steven Jr., and getting something bigger"
         );
         assert_eq!(goal("Make this the last truck he ever buys", n), "making this the last truck you ever buy");
-        assert_eq!(goal("Every truck ready for plowing by November 1", n), "every truck ready for plowing by November 1");
-        assert_eq!(deed("Sent his nephew Eddie to us for a Ranger", n).unwrap(), "sending your nephew Eddie to us for a Ranger");
+        assert_eq!(
+            goal("Every truck ready for plowing by November 1", n),
+            "every truck ready for plowing by November 1"
+        );
+        assert_eq!(
+            deed("Sent his nephew Eddie to us for a Ranger", n).unwrap(),
+            "sending your nephew Eddie to us for a Ranger"
+        );
         assert_eq!(
             deed("Stopped by at his oil change; showed me photos of last year's catch", n).unwrap(),
             "stopping by at your oil change and showing me photos of last year's catch"
@@ -745,7 +759,10 @@ mod tests {
             "sending a photo of Haruto in his baseball uniform and saying hello to the service team"
         );
         assert_eq!(deed("Rattle from the passenger side", n), None);
-        assert_eq!(trouble("Rattle in the dashboard, passenger side, above 40 mph", n), "the rattle in the dashboard, passenger side, above 40 mph");
+        assert_eq!(
+            trouble("Rattle in the dashboard, passenger side, above 40 mph", n),
+            "the rattle in the dashboard, passenger side, above 40 mph"
+        );
         assert_eq!(trouble("Apple CarPlay keeps disconnecting", n), "why Apple CarPlay keeps disconnecting");
     }
 }

@@ -38,7 +38,15 @@ pub(crate) fn derive_memo(
     now: DateTime<Utc>,
     memo: &RefCell<window::Memo>,
 ) -> Vec<Reason> {
-    let b = Builder { rec, wishes, profile, now, today: now.date_naive(), first: first_name(&rec.customer), memo };
+    let b = Builder {
+        rec,
+        wishes,
+        profile,
+        now,
+        today: super::local_today(profile, now),
+        first: first_name(&rec.customer),
+        memo,
+    };
     let mut out = Vec::new();
     b.promises(&mut out);
     b.issues(&mut out);
@@ -97,7 +105,15 @@ impl Builder<'_> {
     fn finish(&self, d: Draft) -> Reason {
         let channel = self.channel(d.natural_channel);
         let suggest_day = self.today.max(d.shows_from);
-        let window = window::find_memo(&mut self.memo.borrow_mut(), &self.rec.customer, self.wishes, self.profile, channel, suggest_day, self.now);
+        let window = window::find_memo(
+            &mut self.memo.borrow_mut(),
+            &self.rec.customer,
+            self.wishes,
+            self.profile,
+            channel,
+            suggest_day,
+            self.now,
+        );
         let overdue_days =
             if d.kind.group() == super::Group::WaitingOnYou { (self.today - d.due).num_days().max(0) } else { 0 };
         let mut points = d.points;

@@ -152,7 +152,7 @@ pub struct Snapshot<'a> {
 /// The reasons due within `days` (and everything overdue the customer is waiting on), each checked by the Guard,
 /// minus what the salesperson marked done, dismissed, or snoozed past today.
 pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda {
-    let today = now.date_naive();
+    let today = local_today(snapshot.profile, now);
     let horizon = today + Duration::days(i64::from(days));
     let mut reasons = Vec::new();
     let mut held_back = Vec::new();
@@ -217,6 +217,12 @@ pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda 
         ))
     });
     Agenda { now, days, reasons, held_back }
+}
+
+/// The salesperson's calendar day at `now` (their zone decides when "today" begins).
+pub fn local_today(profile: &Profile, now: DateTime<Utc>) -> NaiveDate {
+    let zone: chrono_tz::Tz = profile.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    now.with_timezone(&zone).date_naive()
 }
 
 /// Done and dismissed reasons never come back; snoozed ones come back on their day.

@@ -33,7 +33,9 @@ fn interval(z: Tz, day: NaiveDate, start: NaiveTime, end: NaiveTime) -> Option<(
 
 /// Windows already found: customers in the same zone with the same hours share them, and a book has few zones.
 #[derive(Default)]
-pub struct Memo(std::collections::HashMap<(Option<String>, Option<(NaiveTime, NaiveTime)>, bool, NaiveDate), ContactWindow>);
+pub struct Memo(
+    std::collections::HashMap<(Option<String>, Option<(NaiveTime, NaiveTime)>, bool, NaiveDate), ContactWindow>,
+);
 
 /// As [`find`], remembering the answer for the next customer in the same situation.
 pub fn find_memo(
@@ -46,7 +48,8 @@ pub fn find_memo(
     now: DateTime<Utc>,
 ) -> ContactWindow {
     let rings = matches!(channel, Channel::Phone | Channel::Text | Channel::Video);
-    let key = (customer.time_zone.clone(), wishes.hours.as_ref().map(|h| (h.value.start, h.value.end)), rings, from_day);
+    let key =
+        (customer.time_zone.clone(), wishes.hours.as_ref().map(|h| (h.value.start, h.value.end)), rings, from_day);
     memo.0.entry(key).or_insert_with(|| find(customer, wishes, profile, channel, from_day, now)).clone()
 }
 

@@ -21,14 +21,18 @@ impl Store {
     }
 
     /// What the reason engine needs for an agenda of `days`: the customers who can have a reason (see `records`).
-    pub fn agenda_snapshot(&self, now: DateTime<Utc>, days: u32) -> Result<(Vec<CustomerRecord>, Profile, Vec<Playbook>)> {
+    pub fn agenda_snapshot(
+        &self,
+        now: DateTime<Utc>,
+        days: u32,
+    ) -> Result<(Vec<CustomerRecord>, Profile, Vec<Playbook>)> {
         let ids = self.agenda_candidates(now, days)?;
         Ok((self.records(&ids, now)?, self.profile()?, self.playbooks()?))
     }
 
     /// Customers who may have a reason in the window: everything else cannot.
     fn agenda_candidates(&self, now: DateTime<Utc>, days: u32) -> Result<Vec<String>> {
-        let today = now.date_naive();
+        let today = reasons::local_today(&self.profile()?, now);
         let d = |n: i64| (today + Duration::days(n)).format("%Y-%m-%d").to_string();
         let horizon = i64::from(days);
         let sql = "
@@ -75,9 +79,12 @@ impl Store {
         let keys = serde_json::to_string(ids).expect("ids serialize");
         let recent = crate::time::stamp(now - Duration::days(400));
         let mut by_id: HashMap<String, CustomerRecord> = HashMap::with_capacity(ids.len());
-        for c in
-            bulk(conn, "SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?1))", [&keys], rows::customer)?
-        {
+        for c in bulk(
+            conn,
+            "SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?1))",
+            [&keys],
+            rows::customer,
+        )? {
             by_id.insert(
                 c.id.clone(),
                 CustomerRecord {
@@ -220,8 +227,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ReasonState> {
         let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        let today = reasons::local_today(&self.profile()?, now);
         match state {
-            ReasonStateKind::Snoozed if until.is_none_or(|u| u <= now.date_naive()) => {
+            ReasonStateKind::Snoozed if until.is_none_or(|u| u <= today) => {
                 return Err(Error::invalid("until", "snooze to a day after today"));
             }
             ReasonStateKind::Dismissed if note.is_none() => {
@@ -295,7 +303,12 @@ impl Store {
     }
 }
 
-fn bulk<T, P: rusqlite::Params>(conn: &Connection, sql: &str, params: P, map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn bulk<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     rows::all(&mut stmt, params, map)
 }

@@ -117,8 +117,7 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT * FROM held_back WHERE ?1 IS NULL OR customer_id = ?1 ORDER BY at DESC, n DESC LIMIT ?2",
         )?;
-        let out =
-            rows::all(&mut stmt, params![customer_id, limit], rows::held_back)?;
+        let out = rows::all(&mut stmt, params![customer_id, limit], rows::held_back)?;
         Ok(out)
     }
 

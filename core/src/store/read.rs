@@ -6,7 +6,12 @@ use super::rows;
 use crate::model::*;
 use crate::{Error, Result};
 
-fn list<T>(conn: &Connection, sql: &str, key: &str, map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn list<T>(
+    conn: &Connection,
+    sql: &str,
+    key: &str,
+    map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     rows::all(&mut stmt, params![key], map)
 }

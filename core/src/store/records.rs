@@ -85,9 +85,15 @@ impl Store {
                 Some("open") => {}
                 Some(other) => return Err(Error::invalid("promise", format!("it is already {other}"))),
             }
+            let today = now.date_naive().format("%Y-%m-%d").to_string();
+            tx.execute("UPDATE promises SET status = 'kept', closed_on = ?2 WHERE id = ?1", params![promise_id, today])?;
+            // A promise to bring the plates, kept, means the plates were delivered: the deliverable closes with it.
             tx.execute(
-                "UPDATE promises SET status = 'kept', closed_on = ?2 WHERE id = ?1",
-                params![promise_id, now.date_naive().format("%Y-%m-%d").to_string()],
+                "UPDATE deliverables SET delivered_on = ?2
+                 WHERE delivered_on IS NULL
+                   AND purchase_id IN (SELECT p.id FROM purchases p JOIN promises r ON r.customer_id = p.customer_id WHERE r.id = ?1)
+                   AND instr(lower((SELECT what FROM promises WHERE id = ?1)), lower(what)) > 0",
+                params![promise_id, today],
             )?;
             Ok(rows::one(tx, "SELECT * FROM promises WHERE id = ?1", params![promise_id], rows::promise)?)
         })
