@@ -79,6 +79,19 @@ fn a_promise_appears_escalates_when_overdue_and_goes_when_kept() {
     let mut b = book();
     let priya = b.customer("Priya Raman", "America/Chicago");
     let other = b.customer("Ann Berger", "America/Chicago");
+    let lease = NewPurchase {
+        purchased_on: Some(d("2026-11-01")),
+        description: "2027 Ford Escape".into(),
+        vehicle: None,
+        features: vec![],
+        ownership: Ownership::Lease,
+        term_ends_on: Some(d("2029-11-01")),
+        warranty_ends_on: None,
+        warranty_terms: None,
+        included_services: vec![],
+        deliverables: vec![NewDeliverable { what: "License plates".into(), due_on: Some(d("2026-11-20")) }],
+    };
+    b.store.add_purchase(&priya, lease, t(MONDAY)).unwrap();
     let plates = b
         .store
         .add_promise(
@@ -116,7 +129,8 @@ fn a_promise_appears_escalates_when_overdue_and_goes_when_kept() {
     // Kept: gone for good, and the plates count as delivered.
     b.store.keep_promise(&plates.id, t("2026-11-27T18:00:00Z")).unwrap();
     assert!(kinds_for(&b.agenda("2026-11-28T16:00:00Z", 30), &priya).is_empty());
-    let owed = &b.store.customer_record(&priya).unwrap().purchases[0].deliverables[0];
+    let rec = b.store.customer_record(&priya).unwrap();
+    let owed = &rec.purchases[0].deliverables[0];
     assert_eq!(owed.delivered_on, Some(d("2026-11-27")));
 }
 
