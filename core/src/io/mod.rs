@@ -1,4 +1,5 @@
 //! Moving the whole book in and out of files.
 
 pub mod ics;
+pub mod contact;
 pub mod json;

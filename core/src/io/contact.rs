@@ -1,0 +1,58 @@
+//! A contact as read from another tool's file (vCard, CSV), before it becomes — or joins — a customer.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Vehicle;
+
+/// A phone, email or address with its label ("mobile", "work") and whether the file marked it preferred.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labeled {
+    pub label: Option<String>,
+    pub value: String,
+    pub preferred: bool,
+}
+
+/// A purchase read from a dealer spreadsheet's columns (vehicle, VIN, purchase date).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContactPurchase {
+    /// "2024 Subaru Outback Touring", or the vehicle column as written.
+    pub description: String,
+    pub vehicle: Vehicle,
+    pub purchased_on: Option<NaiveDate>,
+}
+
+/// One person from an imported file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    /// The line of the file where this contact starts (1-based), for messages.
+    pub line: usize,
+    pub name: String,
+    pub preferred_name: Option<String>,
+    pub company: Option<String>,
+    pub emails: Vec<Labeled>,
+    pub phones: Vec<Labeled>,
+    /// Postal addresses, each on one line ("12 Elm St, Naperville, IL 60540, USA").
+    pub addresses: Vec<Labeled>,
+    /// Free text; becomes a note (so its hashtags become tags).
+    pub notes: Option<String>,
+    /// Groups or categories from the file, as tags (without `#`).
+    pub tags: Vec<String>,
+    pub birthday: Option<NaiveDate>,
+    pub time_zone: Option<String>,
+    pub purchase: Option<ContactPurchase>,
+}
+
+/// A row or card that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadRow {
+    pub line: usize,
+    pub message: String,
+}
+
+/// What a parser read: the contacts, and every row it could not read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Parsed {
+    pub contacts: Vec<Contact>,
+    pub bad: Vec<BadRow>,
+}
