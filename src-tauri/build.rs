@@ -31,6 +31,9 @@ const COMMANDS: &[&str] = &[
     "set_reason_state",
     "add_reminder",
     "export_agenda_ics",
+    "list_backups",
+    "backup_now",
+    "restore_backup",
     "get_profile",
     "save_profile",
 ];

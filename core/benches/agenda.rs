@@ -87,7 +87,7 @@ fn main() {
         rapport_core::reasons::agenda(&snapshot, now(), 30).reasons.len()
     });
     measure("agenda, 7 days", 10, || store.agenda(now(), 7).unwrap().reasons.len());
-    measure("search 'dav fi' (prefix, newest 50)", 50, || store.search("dav fi", 50).unwrap().len());
+    measure("search 'mar sch' (prefix, newest 50)", 50, || store.search("mar sch", 50).unwrap().len());
     measure("customer list filtered by 'mar'", 20, || {
         store
             .list_customers(&ListQuery { text: Some("mar".into()), limit: Some(50), ..Default::default() })

@@ -26,8 +26,15 @@ pub enum Error {
     NewerDatabase { found: i64, supported: i64 },
 
     /// The file is not a Rapport database, or it is damaged.
-    #[error("{} is not a readable Rapport database (damaged or another kind of file); it was not changed — restore it from a backup", path.display())]
-    NotADatabase { path: PathBuf },
+    #[error(
+        "{} is not a readable Rapport database (damaged or another kind of file); it was not changed — {}",
+        path.display(),
+        match newest_backup {
+            Some(b) => format!("restore the newest good backup with: rapport restore \"{}\"", b.display()),
+            None => "restore it from a backup".to_string(),
+        }
+    )]
+    NotADatabase { path: PathBuf, newest_backup: Option<PathBuf> },
 
     /// The Guard refused an outreach; the decision carries the customer's words.
     #[error("{}", blocked_message(.0))]
@@ -36,6 +43,10 @@ pub enum Error {
     /// The Guard urged caution; going ahead needs a typed justification.
     #[error("{} — to go ahead anyway, give a justification", caution_message(.0))]
     NeedsJustification(Box<crate::guard::Decision>),
+
+    /// The salesperson cancelled a long job; nothing was written.
+    #[error("cancelled; nothing was written")]
+    Cancelled,
 
     /// Another program holds a write lock for longer than we wait.
     #[error("the database is busy in another window or command; try again in a moment")]
@@ -67,6 +78,7 @@ impl Error {
             Error::NewerDatabase { .. } => "newer_database",
             Error::NotADatabase { .. } => "not_a_database",
             Error::Busy => "busy",
+            Error::Cancelled => "cancelled",
             Error::BadFile(_) => "bad_file",
             Error::Io(_) => "io",
             Error::Database(_) | Error::Migration(_) => "database",

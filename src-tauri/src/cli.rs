@@ -96,6 +96,13 @@ pub enum Command {
     /// Your own reminders: only with what the customer gains
     #[command(subcommand)]
     Reminders(RemindersCmd),
+    /// Make a backup now (kept in the `backups` folder beside the database), or list them
+    Backup {
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the book with a backup, after checking it; the current book is backed up first
+    Restore { file: PathBuf },
     /// Add a large generated book for measuring speed (never your real customers)
     Generate {
         #[arg(long, default_value_t = 100_000)]
@@ -854,6 +861,20 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let id = store.lookup_customer(&customer)?;
             let m = store.add_reminder(&id, NewReminder { value, due_on: due, channel }, now)?;
             emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
+        }
+        Command::Backup { list: true } => {
+            let all = rapport_core::store::backup::list(&store.backup_folder())?;
+            emit(j, &all, || present::backups(&all, &store.backup_folder()))
+        }
+        Command::Backup { list: false } => {
+            let b = store.backup(now)?;
+            emit(j, &b, || format!("Backed up to {}", b.path.display()))
+        }
+        Command::Restore { file } => {
+            let before = store.restore(&file, now)?;
+            emit(j, &serde_json::json!({ "restored": file, "previous_book_saved_as": before.name }), || {
+                format!("Restored {}. The book as it was is saved as {}", file.display(), before.path.display())
+            })
         }
         Command::Generate { customers } => {
             rapport_core::sample::fill(store, customers, now)?;

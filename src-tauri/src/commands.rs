@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rapport_core::guard::{ContactWishes, Decision, Outreach};
 use rapport_core::model::*;
 use rapport_core::reasons::Agenda;
+use rapport_core::store::backup::Backup;
 use rapport_core::{Error, ListQuery, SearchHit, Store};
 use serde::Serialize;
 use tauri::State;
@@ -300,5 +301,25 @@ pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Save
     Ok(Saved {
         file: format!("{} in {}", name, folder.file_name().and_then(|f| f.to_str()).unwrap_or("your home folder")),
         events,
+    })
+}
+
+#[tauri::command]
+pub fn list_backups(book: State<'_, Book>) -> Reply<Vec<Backup>> {
+    with(&book, |s, _| rapport_core::store::backup::list(&s.backup_folder()))
+}
+
+#[tauri::command]
+pub fn backup_now(book: State<'_, Book>) -> Reply<Backup> {
+    with(&book, |s, now| s.backup(now))
+}
+
+/// Restores a backup from the book's own backups folder, by name (the window never sends paths).
+#[tauri::command]
+pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
+    with(&book, |s, now| {
+        let found = rapport_core::store::backup::list(&s.backup_folder())?.into_iter().find(|b| b.name == name);
+        let b = found.ok_or_else(|| Error::NotFound { what: "backup", key: name.clone() })?;
+        s.restore(&b.path, now)
     })
 }

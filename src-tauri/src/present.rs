@@ -317,3 +317,14 @@ pub fn notified(sent: &[crate::notify::Sent]) -> String {
     }
     sent.iter().map(|n| format!("Notified: {} — {}\n", n.summary, n.body)).collect()
 }
+
+pub fn backups(list: &[rapport_core::store::backup::Backup], folder: &std::path::Path) -> String {
+    if list.is_empty() {
+        return format!("No backups yet in {}.\n", folder.display());
+    }
+    let mut o = format!("Backups in {} (newest first):\n", folder.display());
+    for b in list {
+        let _ = writeln!(o, "  {}  {:>8} KB  {}", b.taken_at.format("%Y-%m-%d %H:%M UTC"), b.bytes / 1024, b.name);
+    }
+    o
+}

@@ -1,5 +1,6 @@
 //! While the app runs (window open or in the tray), checks every minute for reasons whose time has come and
 //! sends their notification — once each, never for held-back reasons. Clicking one opens that customer.
+//! It also takes the day's backup (at start, then once a day).
 
 use std::time::Duration;
 
@@ -20,6 +21,10 @@ pub fn start(app: AppHandle) {
             let now = book.clock.now();
             let result = {
                 let mut store = book.store.lock().unwrap_or_else(|p| p.into_inner());
+                // A backup at start and once a day, while the book is open.
+                if let Err(e) = store.backup_if_due(now) {
+                    eprintln!("rapport: backup: {e}");
+                }
                 crate::notify::send_due(&mut store, now)
             };
             match result {

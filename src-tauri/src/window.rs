@@ -49,6 +49,9 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::set_reason_state,
             commands::add_reminder,
             commands::export_agenda_ics,
+            commands::list_backups,
+            commands::backup_now,
+            commands::restore_backup,
             commands::get_profile,
             commands::save_profile,
         ])

@@ -4,9 +4,11 @@
 //! transaction, opened `IMMEDIATE` so two processes (the window and the command line) queue instead of failing.
 
 mod agenda;
+pub mod backup;
 mod book;
 mod customers;
 mod guard;
+mod import;
 mod read;
 mod records;
 mod rows;
@@ -24,6 +26,7 @@ use crate::{Error, Result};
 pub use book::ImportSummary;
 pub use customers::ListQuery;
 pub use guard::Facts;
+pub use import::{ImportPlan, ImportReport, Merge, MatchedBy};
 pub use search::SearchHit;
 
 mod schema {
@@ -66,6 +69,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify_open_error(e, path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A 64 MiB page cache and memory-mapped reads: the agenda of a big book reads the same pages many times.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "mmap_size", 268_435_456)?;
 
         let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn).map_err(|e| match e {
@@ -122,7 +128,9 @@ impl Store {
 fn classify_open_error(e: rusqlite::Error, path: &Path) -> Error {
     use rusqlite::ffi::ErrorCode;
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => Error::NotADatabase { path: path.into() },
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+            Error::NotADatabase { path: path.into(), newest_backup: backup::newest_good(path) }
+        }
         _ => Error::from(e),
     }
 }

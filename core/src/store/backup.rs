@@ -1,0 +1,172 @@
+//! Backups: consistent copies of the book (SQLite's online backup, safe while the window writes), kept in a
+//! `backups` folder beside the database with rotation — the newest of each of the last 7 days, then the newest
+//! of each of 4 weeks before. Restoring checks the file first and backs up the current book before replacing it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use serde::Serialize;
+
+use super::{schema_version, Store};
+use crate::{Error, Result};
+
+/// Daily backups kept, then weekly ones.
+const KEEP_DAYS: usize = 7;
+const KEEP_WEEKS: usize = 4;
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Backup {
+    /// The file name (the window shows names, never full paths).
+    pub name: String,
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub taken_at: DateTime<Utc>,
+    pub bytes: u64,
+}
+
+/// How many ISO weeks the kept days span.
+fn weeks_of(days: &[chrono::NaiveDate]) -> usize {
+    let mut w: Vec<_> = days.iter().map(|d| (d.iso_week().year(), d.iso_week().week())).collect();
+    w.dedup();
+    w.len()
+}
+
+/// The backups folder for a database file.
+pub fn folder_for(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+fn name_for(at: DateTime<Utc>) -> String {
+    format!("rapport-{}.sqlite3", at.format("%Y-%m-%dT%H%M%SZ"))
+}
+
+fn taken_at(name: &str) -> Option<DateTime<Utc>> {
+    let stamp = name.strip_prefix("rapport-")?.strip_suffix(".sqlite3")?;
+    NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H%M%SZ").ok().map(|n| n.and_utc())
+}
+
+/// Every backup in `folder`, newest first.
+pub fn list(folder: &Path) -> Result<Vec<Backup>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if let Some(at) = taken_at(&name) {
+            out.push(Backup { name, path: entry.path(), taken_at: at, bytes: entry.metadata()?.len() });
+        }
+    }
+    out.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+    Ok(out)
+}
+
+/// The newest backup of `db` that passes the check, if any.
+pub fn newest_good(db: &Path) -> Option<PathBuf> {
+    list(&folder_for(db)).ok()?.into_iter().map(|b| b.path).find(|p| check(p).is_ok())
+}
+
+/// Checks that `path` is a readable Rapport book this version can open, without changing it.
+pub fn check(path: &Path) -> Result<()> {
+    let damaged = || Error::NotADatabase { path: path.to_path_buf(), newest_backup: None };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| damaged())?;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| damaged())?;
+    if found > schema_version() {
+        return Err(Error::NewerDatabase { found, supported: schema_version() });
+    }
+    let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| damaged())?;
+    let has_book: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'customers')", [], |r| r.get(0))
+        .map_err(|_| damaged())?;
+    if ok != "ok" || !has_book {
+        return Err(damaged());
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The backups folder of this book.
+    pub fn backup_folder(&self) -> PathBuf {
+        folder_for(self.path())
+    }
+
+    /// Makes a consistent copy of the book now, then applies the rotation. Returns the new backup.
+    pub fn backup(&self, now: DateTime<Utc>) -> Result<Backup> {
+        let b = self.backup_without_rotation(now)?;
+        self.rotate()?;
+        Ok(b)
+    }
+
+    fn backup_without_rotation(&self, now: DateTime<Utc>) -> Result<Backup> {
+        let folder = self.backup_folder();
+        std::fs::create_dir_all(&folder)?;
+        let path = folder.join(name_for(now));
+        let partial = path.with_extension("partial");
+        // Written beside, then renamed: a backup file is whole or absent.
+        self.conn().backup(MAIN_DB, &partial, None)?;
+        check(&partial)?;
+        std::fs::rename(&partial, &path)?;
+        let bytes = std::fs::metadata(&path)?.len();
+        Ok(Backup { name: name_for(now), path, taken_at: now, bytes })
+    }
+
+    /// A backup unless one was taken today (the window calls this at start and once a day).
+    pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
+        let newest = list(&self.backup_folder())?.into_iter().next();
+        if newest.is_some_and(|b| b.taken_at.date_naive() == now.date_naive()) {
+            return Ok(None);
+        }
+        self.backup(now).map(Some)
+    }
+
+    /// Keeps the newest backup of each of the last 7 days that have one, then of each of 4 weeks before those;
+    /// removes the rest.
+    fn rotate(&self) -> Result<()> {
+        let mut days = Vec::new();
+        let mut weeks = Vec::new();
+        for b in list(&self.backup_folder())? {
+            let day = b.taken_at.date_naive();
+            let week = (day.iso_week().year(), day.iso_week().week());
+            let keep = if days.contains(&day) {
+                false
+            } else if days.len() < KEEP_DAYS {
+                days.push(day);
+                // The week of a kept day is covered: the weekly ones are older weeks.
+                if !weeks.contains(&week) {
+                    weeks.push(week);
+                }
+                true
+            } else if !weeks.contains(&week) && weeks.len() < KEEP_WEEKS + weeks_of(&days) {
+                weeks.push(week);
+                true
+            } else {
+                false
+            };
+            if !keep {
+                std::fs::remove_file(&b.path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the book with the backup at `path`, after checking it; the current book is backed up first.
+    /// Returns the backup of the book as it was.
+    pub fn restore(&mut self, path: &Path, now: DateTime<Utc>) -> Result<Backup> {
+        check(path)?;
+        // Read-only, so a file that vanished is an error rather than an empty book.
+        let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|_| Error::NotADatabase { path: path.to_path_buf(), newest_backup: None })?;
+        let before = self.backup_without_rotation(now)?;
+        rusqlite::backup::Backup::new(&source, &mut self.conn)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        drop(source);
+        // An older backup may have an older schema: bring it up to date as opening would.
+        *self = Store::open(&self.path)?;
+        self.rotate()?;
+        Ok(before)
+    }
+}
