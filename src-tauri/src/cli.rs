@@ -520,12 +520,38 @@ pub enum ExportCmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Every customer as vCard 4.0 (phones, Apple and Google Contacts, Outlook)
+    Vcard {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Every customer as a Google Contacts CSV (spreadsheets, Google, Outlook)
+    Csv {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCmd {
     /// A whole book exported as JSON; all of it lands, or none of it
     Json { file: PathBuf },
+    /// Contacts from a vCard file (iPhone/iCloud, Google, Outlook); matches join existing customers
+    Vcard {
+        file: PathBuf,
+        /// Show what would happen, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Contacts from a CSV: Google and Outlook exports are recognised; any other needs --mapping
+    Csv {
+        file: PathBuf,
+        /// A JSON column mapping, e.g. {"columns": {"name": "Customer", "email": "E-mail", "vin": "VIN"}}
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
@@ -775,6 +801,41 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             }
             let p = store.save_profile(p)?;
             emit(j, &p, || present::profile(&p))
+        }
+        Command::Export(ExportCmd::Vcard { out }) => {
+            let text = rapport_core::io::vcard::write(&store.export_book()?.customers);
+            write_out(store, out, &text, j)
+        }
+        Command::Export(ExportCmd::Csv { out }) => {
+            let text = rapport_core::io::csv::write(&store.export_book()?.customers);
+            write_out(store, out, &text, j)
+        }
+        Command::Import(ImportCmd::Vcard { file, dry_run }) => {
+            let bytes = read_file(&file)?;
+            let parsed = rapport_core::io::vcard::parse_bytes(&bytes).map_err(|e| in_file(&file, e))?;
+            import_contacts(store, parsed, dry_run, now, j)
+        }
+        Command::Import(ImportCmd::Csv { file, mapping, dry_run }) => {
+            use rapport_core::io::csv;
+            let bytes = read_file(&file)?;
+            let headers = csv::headers(&bytes).map_err(|e| in_file(&file, e))?;
+            let kind = match mapping {
+                Some(m) => {
+                    let text = String::from_utf8(read_file(&m)?).map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", m.display())))?;
+                    let mapping: csv::Mapping = serde_json::from_str(&text)
+                        .map_err(|e| Error::BadFile(format!("{}: line {}, column {}: {e}", m.display(), e.line(), e.column())))?;
+                    csv::CsvKind::Mapped(mapping)
+                }
+                None => csv::detect(&headers).ok_or_else(|| {
+                    Error::BadFile(format!(
+                        "{}: not a Google or Outlook export; give a column mapping with --mapping FILE (the headers are: {})",
+                        file.display(),
+                        headers.join(", ")
+                    ))
+                })?,
+            };
+            let parsed = csv::parse(&bytes, &kind).map_err(|e| in_file(&file, e))?;
+            import_contacts(store, parsed, dry_run, now, j)
         }
         Command::Export(ExportCmd::Json { out }) => {
             let text = json::to_json(&store.export_book()?);
@@ -1030,6 +1091,57 @@ fn moment_for(store: &Store, customer_id: &str, text: &str, field: &str) -> Resu
     let zone =
         store.customer(customer_id)?.time_zone.and_then(|z| time::parse_zone(&z).ok()).unwrap_or(time::Zone::UTC);
     time::parse_moment(text, zone).map_err(|m| bad(field, m))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))
+}
+
+fn in_file(path: &Path, e: Error) -> Error {
+    Error::BadFile(format!("{}: {e}", path.display()))
+}
+
+/// Writes an export to `out` (whole or not at all) or to standard output.
+fn write_out(store: &Store, out: Option<PathBuf>, text: &str, j: bool) -> Result<(), Error> {
+    match out {
+        Some(path) => {
+            write_whole(&path, text.as_bytes())?;
+            if !j {
+                eprintln!("Wrote {} customers to {}", store.customer_count()?, path.display());
+            }
+            Ok(())
+        }
+        None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
+    }
+}
+
+/// The preview, then (unless a dry run) the import itself with progress on standard error.
+fn import_contacts(
+    store: &mut Store,
+    parsed: rapport_core::io::contact::Parsed,
+    dry_run: bool,
+    now: DateTime<Utc>,
+    j: bool,
+) -> Result<(), Error> {
+    let plan = store.plan_import(parsed)?;
+    let report = if dry_run {
+        None
+    } else {
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let quiet = j || plan.new_customers + plan.merges.len() < 2000;
+        let progress = |done: usize, total: usize| {
+            if !quiet {
+                eprint!("\rimporting {done} of {total}…");
+            }
+        };
+        let r = store.apply_import(&plan, now, &progress, &cancel)?;
+        if !quiet {
+            eprintln!();
+        }
+        Some(r)
+    };
+    let out = serde_json::json!({ "dry_run": dry_run, "plan": plan, "report": report });
+    emit(j, &out, || present::import(&plan, report.as_ref()))
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.

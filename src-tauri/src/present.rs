@@ -328,3 +328,33 @@ pub fn backups(list: &[rapport_core::store::backup::Backup], folder: &std::path:
     }
     o
 }
+
+pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_core::store::ImportReport>) -> String {
+    let mut o = format!("{} new customer{}\n", plan.new_customers, if plan.new_customers == 1 { "" } else { "s" });
+    if !plan.merges.is_empty() {
+        let _ = writeln!(o, "{} already in your book (they would be merged):", plan.merges.len());
+        for m in &plan.merges {
+            let whom = if m.customer_id.is_empty() { format!("an earlier row ({})", m.customer_name) } else { m.customer_name.clone() };
+            let by = match m.matched_by {
+                rapport_core::store::MatchedBy::SameEmail => "same email",
+                rapport_core::store::MatchedBy::SamePhone => "same phone",
+                rapport_core::store::MatchedBy::SameNameAndAddress => "same name and address",
+            };
+            let adds = if m.adds.is_empty() { "nothing new".to_string() } else { format!("adds {}", m.adds.join(", ")) };
+            let _ = writeln!(o, "  line {}: {} → {whom} ({by}); {adds}", m.line, m.name);
+        }
+    }
+    if !plan.bad.is_empty() {
+        let _ = writeln!(o, "{} row{} cannot be read:", plan.bad.len(), if plan.bad.len() == 1 { "" } else { "s" });
+        for b in &plan.bad {
+            let _ = writeln!(o, "  line {}: {}", b.line, b.message);
+        }
+    }
+    match report {
+        Some(r) => {
+            let _ = writeln!(o, "Imported: {} added, {} merged, {} skipped.", r.added, r.merged, r.skipped);
+        }
+        None => o += "Dry run: nothing was written.\n",
+    }
+    o
+}

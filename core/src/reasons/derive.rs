@@ -38,7 +38,7 @@ pub(crate) fn derive_memo(
     now: DateTime<Utc>,
     memo: &RefCell<window::Memo>,
 ) -> Vec<Reason> {
-    let b = Builder {
+    let mut b = Builder {
         rec,
         wishes,
         profile,
@@ -46,7 +46,9 @@ pub(crate) fn derive_memo(
         today: super::local_today(profile, now),
         first: first_name(&rec.customer),
         memo,
+        background: Vec::new(),
     };
+    b.background = b.background();
     let mut out = Vec::new();
     b.promises(&mut out);
     b.issues(&mut out);
@@ -93,6 +95,8 @@ struct Draft {
 
 struct Builder<'a> {
     memo: &'a RefCell<window::Memo>,
+    /// The customer's background talking points, worked out once for all their reasons.
+    background: Vec<String>,
     rec: &'a CustomerRecord,
     wishes: &'a ContactWishes,
     profile: &'a Profile,
@@ -117,7 +121,7 @@ impl Builder<'_> {
         let overdue_days =
             if d.kind.group() == super::Group::WaitingOnYou { (self.today - d.due).num_days().max(0) } else { 0 };
         let mut points = d.points;
-        points.extend(self.background());
+        points.extend(self.background.iter().cloned());
         points.truncate(5);
         Reason {
             id: d.id,
