@@ -34,6 +34,10 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "backup_now",
     "restore_backup",
+    "import_preview",
+    "import_apply",
+    "cancel_import",
+    "export_book",
     "get_profile",
     "save_profile",
 ];

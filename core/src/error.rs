@@ -100,7 +100,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An `InvalidInput` naming the field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Error::InvalidInput { field: field.into(), message: message.into() }
     }
 }

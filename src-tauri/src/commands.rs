@@ -22,7 +22,7 @@ pub struct Book {
 
 /// An error as the window receives it: a stable code, a message a salesperson can act on, and the field it is
 /// about. Never a file path or SQL text.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct IpcError {
     code: &'static str,
     message: String,

@@ -11,6 +11,7 @@ mod location;
 mod notify;
 mod present;
 mod scheduler;
+mod transfer;
 mod tray;
 mod window;
 

@@ -19,7 +19,9 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
         Err(e) => crate::cli::fail(false, e.code(), &format!("cannot open {}: {e}", db.display())),
     };
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(Book { store: Mutex::new(store), clock })
+        .manage(crate::transfer::Transfer::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::load_demo,
@@ -52,6 +54,10 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::list_backups,
             commands::backup_now,
             commands::restore_backup,
+            crate::transfer::import_preview,
+            crate::transfer::import_apply,
+            crate::transfer::cancel_import,
+            crate::transfer::export_book,
             commands::get_profile,
             commands::save_profile,
         ])

@@ -1,0 +1,149 @@
+//! The window's import and export: the file's bytes come from the page (the salesperson picked the file there),
+//! the plan is shown before anything is written, the import runs in the background with progress events and can
+//! be cancelled (nothing lands), and exports are written in Rust on the path a save dialog returns.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use rapport_core::io::{csv, vcard};
+use rapport_core::store::{ImportPlan, ImportReport};
+use rapport_core::Error;
+use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request};
+use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::{Book, IpcError};
+
+/// The plan waiting for the salesperson's go-ahead, and the cancel switch of a running import.
+#[derive(Default)]
+pub struct Transfer {
+    pending: Mutex<Option<ImportPlan>>,
+    cancel: Arc<AtomicBool>,
+}
+
+/// What the window shows before an import.
+#[derive(Serialize)]
+pub struct Preview {
+    /// `vcard`, `google`, `outlook` or `mapped`.
+    kind: String,
+    plan: ImportPlan,
+    /// For a CSV: its headers, the first rows, and the mapping in use (proposed when none was given).
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    mapping: Option<csv::Mapping>,
+}
+
+fn header(request: &Request<'_>, name: &str) -> Option<String> {
+    request.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from).filter(|v| !v.is_empty())
+}
+
+/// Reads the picked file (sent as raw bytes, with `x-format: vcard|csv` and an optional `x-mapping` JSON header)
+/// and plans the import. Nothing is written.
+#[tauri::command]
+pub fn import_preview(book: State<'_, Book>, transfer: State<'_, Transfer>, request: Request<'_>) -> Result<Preview, IpcError> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(Error::invalid("file", "send the file's bytes").into());
+    };
+    let format = header(&request, "x-format").unwrap_or_default();
+    let (kind, parsed, headers, rows, mapping) = if format == "vcard" {
+        ("vcard".to_string(), vcard::parse_bytes(bytes)?, vec![], vec![], None)
+    } else {
+        let (headers, rows) = csv::preview(bytes, 5)?;
+        let given: Option<csv::Mapping> = match header(&request, "x-mapping") {
+            Some(m) => Some(serde_json::from_str(&m).map_err(|e| Error::invalid("mapping", e.to_string()))?),
+            None => None,
+        };
+        let (name, kind) = match (given, csv::detect(&headers)) {
+            (Some(m), _) => ("mapped", csv::CsvKind::Mapped(m)),
+            (None, Some(k)) => (if matches!(k, csv::CsvKind::Outlook) { "outlook" } else { "google" }, k),
+            (None, None) => ("mapped", csv::CsvKind::Mapped(csv::propose(&headers))),
+        };
+        let mapping = match &kind {
+            csv::CsvKind::Mapped(m) => Some(m.clone()),
+            _ => None,
+        };
+        (name.to_string(), csv::parse(bytes, &kind)?, headers, rows, mapping)
+    };
+    let plan = book.store.lock().unwrap_or_else(|p| p.into_inner()).plan_import(parsed)?;
+    *transfer.pending.lock().unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
+    Ok(Preview { kind, plan, headers, rows, mapping })
+}
+
+#[derive(Clone, Serialize)]
+struct Progress {
+    done: usize,
+    total: usize,
+}
+
+/// Runs the planned import in the background: `import-progress` events as it goes, then `import-done` with the
+/// report or the error. One transaction: a failure or a cancel leaves the book as it was.
+#[tauri::command]
+pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>) -> Result<(), IpcError> {
+    let plan = transfer.pending.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let plan = plan.ok_or_else(|| Error::invalid("import", "preview the file first"))?;
+    let cancel = transfer.cancel.clone();
+    cancel.store(false, Ordering::Relaxed);
+    std::thread::spawn(move || {
+        let book = app.state::<Book>();
+        let now = book.clock.now();
+        let result: Result<ImportReport, Error> = {
+            let mut store = book.store.lock().unwrap_or_else(|p| p.into_inner());
+            let progress = |done: usize, total: usize| {
+                let _ = app.emit_to("main", "import-progress", Progress { done, total });
+            };
+            store.apply_import(&plan, now, &progress, &cancel)
+        };
+        let payload = match result {
+            Ok(report) => serde_json::json!({ "ok": true, "report": report }),
+            Err(e) => serde_json::json!({ "ok": false, "error": IpcError::from(e) }),
+        };
+        let _ = app.emit_to("main", "import-done", payload);
+    });
+    Ok(())
+}
+
+/// Stops a running import; nothing of it is kept.
+#[tauri::command]
+pub fn cancel_import(transfer: State<'_, Transfer>) {
+    transfer.cancel.store(true, Ordering::Relaxed);
+}
+
+#[derive(Serialize)]
+pub struct Exported {
+    /// The file name only (the window never shows full paths).
+    file: Option<String>,
+    customers: usize,
+}
+
+/// Asks where to save (a native save dialog), then writes the whole book as `json`, `vcard` or `csv`.
+/// `file: null` when the salesperson cancelled the dialog.
+#[tauri::command]
+pub async fn export_book(app: AppHandle, format: String) -> Result<Exported, IpcError> {
+    let (text, customers, ext) = {
+        let book = app.state::<Book>();
+        let store = book.store.lock().unwrap_or_else(|p| p.into_inner());
+        let b = store.export_book()?;
+        let n = b.customers.len();
+        match format.as_str() {
+            "json" => (rapport_core::io::json::to_json(&b), n, "json"),
+            "vcard" => (vcard::write(&b.customers), n, "vcf"),
+            "csv" => (csv::write(&b.customers), n, "csv"),
+            other => return Err(Error::invalid("format", format!("'{other}' is not json, vcard or csv")).into()),
+        }
+    };
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(format!("rapport-book.{ext}"))
+        .add_filter(ext, &[ext])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(Exported { file: None, customers });
+    };
+    let partial = path.with_extension(format!("{ext}.partial"));
+    std::fs::write(&partial, text)
+        .and_then(|_| std::fs::rename(&partial, &path))
+        .map_err(|e| IpcError::from(Error::Io(e)))?;
+    Ok(Exported { file: path.file_name().map(|f| f.to_string_lossy().to_string()), customers })
+}
