@@ -546,7 +546,8 @@ pub enum ImportCmd {
     /// Contacts from a CSV: Google and Outlook exports are recognised; any other needs --mapping
     Csv {
         file: PathBuf,
-        /// A JSON column mapping, e.g. {"columns": {"name": "Customer", "email": "E-mail", "vin": "VIN"}}
+        /// A JSON column mapping, e.g. {"columns": {"name": "Customer", "email": "E-mail", "vin": "VIN"}},
+        /// or `auto` to accept the mapping Rapport proposes from the headers
         #[arg(long)]
         mapping: Option<PathBuf>,
         #[arg(long)]
@@ -820,6 +821,7 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let bytes = read_file(&file)?;
             let headers = csv::headers(&bytes).map_err(|e| in_file(&file, e))?;
             let kind = match mapping {
+                Some(m) if m.as_os_str() == "auto" => csv::CsvKind::Mapped(csv::propose(&headers)),
                 Some(m) => {
                     let text = String::from_utf8(read_file(&m)?).map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", m.display())))?;
                     let mapping: csv::Mapping = serde_json::from_str(&text)
@@ -827,10 +829,11 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                     csv::CsvKind::Mapped(mapping)
                 }
                 None => csv::detect(&headers).ok_or_else(|| {
+                    let proposed = serde_json::to_string(&csv::propose(&headers)).unwrap_or_default();
                     Error::BadFile(format!(
-                        "{}: not a Google or Outlook export; give a column mapping with --mapping FILE (the headers are: {})",
-                        file.display(),
-                        headers.join(", ")
+                        "{}: not a Google or Outlook export; confirm a column mapping: --mapping auto takes this one, \
+                         or save it to a file, edit it and pass --mapping FILE: {proposed}",
+                        file.display()
                     ))
                 })?,
             };
