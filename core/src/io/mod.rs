@@ -2,4 +2,6 @@
 
 pub mod ics;
 pub mod contact;
+pub mod csv;
 pub mod json;
+pub mod vcard;

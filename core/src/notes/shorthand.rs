@@ -5,6 +5,9 @@
 //! What the tables do not know is said as a thing ("I loved hearing about …"), which reads right for any noun
 //! phrase — so an unusual fact makes a plainer sentence, never a broken one.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// How a piece of shorthand can be said to the customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Said {
@@ -249,23 +252,22 @@ enum Form {
     Ing,
 }
 
-fn verb(word: &str) -> Option<(&'static str, Form)> {
-    let w = bare(word).to_lowercase();
+/// Every form of every verb the tables know, looked up by the word.
+static FORMS: LazyLock<HashMap<String, (&'static str, Form)>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    // Later entries do not overwrite earlier ones: "read" is first the base form.
     for (base, past, ing) in VERBS {
-        if w == *base {
-            return Some((base, Form::Base));
+        for (word, form) in [(base.to_string(), Form::Base), (third_person(base), Form::Third)] {
+            forms.entry(word).or_insert((*base, form));
         }
-        if w == third_person(base) {
-            return Some((base, Form::Third));
-        }
-        if w == *past {
-            return Some((base, Form::Past));
-        }
-        if w == *ing {
-            return Some((base, Form::Ing));
-        }
+        forms.entry(past.to_string()).or_insert((*base, Form::Past));
+        forms.entry(ing.to_string()).or_insert((*base, Form::Ing));
     }
-    None
+    forms
+});
+
+fn verb(word: &str) -> Option<(&'static str, Form)> {
+    FORMS.get(&bare(word).to_lowercase()).copied()
 }
 
 fn ing(base: &str) -> &'static str {
@@ -516,7 +518,8 @@ fn shape(clause: &[String], is_name: &dyn Fn(&str) -> bool) -> Shape {
     let has_verb = w.iter().enumerate().skip(1).take(7).take_while(|(_, x)| {
         !["he", "she", "he's", "she's", "he'll", "she'll"].contains(&bare(x).to_lowercase().as_str())
     });
-    let mut clause = false;
+    // "they're painting the nursery" carries its verb in the contraction.
+    let mut clause = first.ends_with("'re");
     for (i, x) in has_verb {
         let prev = &w[i - 1];
         let after_comma = prev.ends_with(',');
@@ -531,9 +534,15 @@ fn shape(clause: &[String], is_name: &dyn Fn(&str) -> bool) -> Shape {
             break;
         }
     }
-    let named =
-        is_name(bare(&w[0])) || keeps_case(&w[0]) || w.get(1).is_some_and(|n| is_capitalized(n) && is_name(bare(n)));
+    let named = is_name(bare(&w[0])) || keeps_case(&w[0]);
     let determined = DETERMINERS.contains(&first.as_str());
+    // "Baby girl due" is "your baby girl is due".
+    let last = w.last().map(|x| bare(x).to_lowercase()).unwrap_or_default();
+    if !clause && w.len() >= 2 && ["due", "expected", "arriving"].contains(&last.as_str()) {
+        let at = w.len() - 1;
+        w.insert(at, "is".to_string());
+        clause = true;
+    }
     if !clause {
         to_you(&mut w, is_name);
     }
