@@ -31,11 +31,12 @@ fn interval(z: Tz, day: NaiveDate, start: NaiveTime, end: NaiveTime) -> Option<(
     (s < e).then_some((s, e))
 }
 
+/// What a contact window depends on: the customer's zone and stated hours, whether the channel rings, the day.
+type MemoKey = (Option<String>, Option<(NaiveTime, NaiveTime)>, bool, NaiveDate);
+
 /// Windows already found: customers in the same zone with the same hours share them, and a book has few zones.
 #[derive(Default)]
-pub struct Memo(
-    std::collections::HashMap<(Option<String>, Option<(NaiveTime, NaiveTime)>, bool, NaiveDate), ContactWindow>,
-);
+pub struct Memo(std::collections::HashMap<MemoKey, ContactWindow>);
 
 /// As [`find`], remembering the answer for the next customer in the same situation.
 pub fn find_memo(
