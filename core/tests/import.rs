@@ -1,0 +1,179 @@
+//! Importing into a real book: the preview matches people already there, the import lands whole or not at all
+//! (a cancel or a failure in the middle leaves nothing), and export → import gives the same book.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, Utc};
+use rapport_core::io::{csv, vcard};
+use rapport_core::model::*;
+use rapport_core::store::MatchedBy;
+use rapport_core::Store;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T16:00:00Z".parse().unwrap()
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)).unwrap()
+}
+
+fn google(bytes: &[u8]) -> rapport_core::io::contact::Parsed {
+    let kind = csv::detect(&csv::headers(bytes).unwrap()).unwrap();
+    csv::parse(bytes, &kind).unwrap()
+}
+
+fn book(dir: &TempDir) -> Store {
+    Store::open(&dir.path().join("book.sqlite3")).unwrap()
+}
+
+#[test]
+fn the_preview_matches_customers_already_here_and_the_import_only_adds_to_them() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let parsed = google(&fixture("google.csv"));
+    let first = parsed.contacts[0].clone();
+    let email = first.emails[0].value.to_uppercase();
+    let known = store
+        .add_customer_with(
+            NewCustomer { name: "Known Already".into(), ..Default::default() },
+            vec![NewContactPoint { kind: ContactKind::Email, label: None, value: email, preferred: false }],
+            vec![],
+            now(),
+        )
+        .unwrap();
+
+    let plan = store.plan_import(parsed.clone()).unwrap();
+    assert_eq!(plan.new_customers, parsed.contacts.len() - 1);
+    let m = &plan.merges[0];
+    assert_eq!((m.customer_id.as_str(), m.matched_by), (known.id.as_str(), MatchedBy::SameEmail));
+    assert!(m.adds.iter().any(|a| a.starts_with("phone")), "{:?}", m.adds);
+    assert_eq!(store.customer_count().unwrap(), 1, "a plan writes nothing");
+
+    let report = store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!((report.added, report.merged), (parsed.contacts.len() - 1, 1));
+    let rec = store.customer_record(&known.id).unwrap();
+    assert_eq!(rec.customer.name, "Known Already", "a match never renames the customer");
+    assert!(rec.contact_points.iter().any(|p| p.kind == ContactKind::Phone));
+    assert_eq!(rec.contact_points.iter().filter(|p| p.kind == ContactKind::Email).count() as usize, first.emails.len());
+
+    // The same file again: everyone is already here, nothing new, nothing doubled.
+    let again = store.plan_import(google(&fixture("google.csv"))).unwrap();
+    assert_eq!(again.new_customers, 0);
+    let count = store.customer_count().unwrap();
+    store.apply_import(&again, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(store.customer_count().unwrap(), count);
+    let points: i64 = rusqlite::Connection::open(dir.path().join("book.sqlite3"))
+        .unwrap()
+        .query_row("SELECT count(*) - count(DISTINCT customer_id || lower(value)) FROM contact_points", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(points, 0, "no contact point twice");
+}
+
+#[test]
+fn rows_of_one_file_that_match_each_other_become_one_customer() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nEMAIL:ANA@example.com\r\nTEL:+1 312 555 0101\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(text)).unwrap();
+    assert_eq!(plan.new_customers, 1);
+    assert_eq!(plan.merges.len(), 1);
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let list = store.export_book().unwrap().customers;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].contact_points.len(), 2, "the second row's phone joined the first");
+}
+
+#[test]
+fn a_cancelled_import_leaves_nothing_behind() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    // 2,000 contacts, cancelled once the first progress report arrives.
+    let mut text = String::from("Name,Email\n");
+    for n in 0..2000 {
+        text += &format!("Person {n},person{n}@example.com\n");
+    }
+    let mapping = csv::CsvKind::Mapped(csv::propose(&csv::headers(text.as_bytes()).unwrap()));
+    let plan = store.plan_import(csv::parse(text.as_bytes(), &mapping).unwrap()).unwrap();
+    assert_eq!(plan.new_customers, 2000);
+    let cancel = AtomicBool::new(false);
+    let err = store
+        .apply_import(
+            &plan,
+            now(),
+            &|done, _| {
+                if done >= 500 {
+                    cancel.store(true, Ordering::Relaxed)
+                }
+            },
+            &cancel,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+    assert_eq!(store.customer_count().unwrap(), 0, "all or nothing");
+}
+
+#[test]
+fn a_failure_in_the_middle_of_an_import_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let plan = store.plan_import(google(&fixture("google.csv"))).unwrap();
+    // Another program damages the schema between the preview and the import: the insert fails halfway.
+    rusqlite::Connection::open(dir.path().join("book.sqlite3"))
+        .unwrap()
+        .execute_batch("CREATE TRIGGER fail_third AFTER INSERT ON customers WHEN (SELECT count(*) FROM customers) >= 3 BEGIN SELECT RAISE(ABORT, 'disk trouble'); END;")
+        .unwrap();
+    let err = store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false));
+    assert!(err.is_err());
+    assert_eq!(store.customer_count().unwrap(), 0);
+}
+
+#[test]
+fn import_then_export_then_import_gives_the_same_book() {
+    let dir = TempDir::new().unwrap();
+    let mut first = Store::open(&dir.path().join("first.sqlite3")).unwrap();
+    for name in ["iphone.vcf", "google.vcf", "outlook.vcf"] {
+        let plan = first.plan_import(vcard::parse_bytes(&fixture(name)).unwrap()).unwrap();
+        first.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    }
+    let plan = first.plan_import(google(&fixture("google.csv"))).unwrap();
+    first.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+
+    let shape = |s: &Store| {
+        let mut people: Vec<(String, Vec<String>, Vec<String>)> = s
+            .export_book()
+            .unwrap()
+            .customers
+            .iter()
+            .map(|c| {
+                let mut points: Vec<String> =
+                    c.contact_points.iter().map(|p| format!("{}:{}", p.kind, p.value.to_lowercase())).collect();
+                points.sort();
+                let mut tags: Vec<String> = c.tags.iter().map(|t| t.tag.to_lowercase()).collect();
+                tags.sort();
+                (c.customer.name.clone(), points, tags)
+            })
+            .collect();
+        people.sort();
+        people
+    };
+    for (format, write, read) in [
+        (
+            "vcard",
+            vcard::write as fn(&[CustomerRecord]) -> String,
+            (|b: &[u8]| vcard::parse_bytes(b).unwrap()) as fn(&[u8]) -> _,
+        ),
+        ("csv", csv::write, |b: &[u8]| google(b)),
+    ] {
+        let text = write(&first.export_book().unwrap().customers);
+        let mut second = Store::open(&dir.path().join(format!("second-{format}.sqlite3"))).unwrap();
+        let plan = second.plan_import(read(text.as_bytes())).unwrap();
+        assert!(plan.bad.is_empty(), "{format}: {:?}", plan.bad);
+        second.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!(shape(&second), shape(&first), "{format}");
+    }
+}
