@@ -38,6 +38,10 @@ const COMMANDS: &[&str] = &[
     "import_apply",
     "cancel_import",
     "export_book",
+    "note_details",
+    "compose_note",
+    "lint_note",
+    "set_note_status",
     "get_profile",
     "save_profile",
 ];

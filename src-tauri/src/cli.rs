@@ -81,6 +81,18 @@ pub enum Command {
     Import(ImportCmd),
     /// Write the demo book into an empty database
     Demo,
+    /// Draft a personal thank-you note from the facts of this sale and this person
+    #[command(subcommand)]
+    Draft(DraftCmd),
+    /// Check any text for what makes a note read like a form letter
+    Lint {
+        #[arg(long)]
+        customer: String,
+        /// The text's file, or - (the default) for standard input
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        shape: ShapeArgs,
+    },
     /// Today: the reasons worth the customer's time, grouped, and what the Guard held back
     Agenda {
         /// How many days ahead
@@ -153,6 +165,39 @@ pub struct CheckArgs {
     /// The outreach is a thank-you note
     #[arg(long)]
     thank_you: bool,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct ShapeArgs {
+    /// card, prompts (for writing by hand) or email
+    #[arg(long, default_value = "card")]
+    format: rapport_core::notes::Format,
+    /// a6 (4×6, about 480 characters), 5x7 (about 800) or folded (about 600)
+    #[arg(long, default_value = "a6")]
+    card: rapport_core::notes::CardSize,
+    /// purchase, referral, service or issue (a resolved issue)
+    #[arg(long, default_value = "purchase")]
+    kind: rapport_core::notes::ThankYouKind,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DraftCmd {
+    /// A thank-you: card text, handwriting prompts, or a short email
+    ThankYou {
+        #[arg(long)]
+        customer: String,
+        #[command(flatten)]
+        shape: ShapeArgs,
+        /// Another variant: a different opening and other details first
+        #[arg(long, default_value_t = 0)]
+        variant: u32,
+        /// A detail to use (repeatable; any unique prefix of its id — see --json's details); default: the preselected ones
+        #[arg(long = "use", value_name = "DETAIL")]
+        using: Vec<String>,
+        /// Keep the draft with the customer's notes
+        #[arg(long)]
+        save: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -823,9 +868,11 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let kind = match mapping {
                 Some(m) if m.as_os_str() == "auto" => csv::CsvKind::Mapped(csv::propose(&headers)),
                 Some(m) => {
-                    let text = String::from_utf8(read_file(&m)?).map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", m.display())))?;
-                    let mapping: csv::Mapping = serde_json::from_str(&text)
-                        .map_err(|e| Error::BadFile(format!("{}: line {}, column {}: {e}", m.display(), e.line(), e.column())))?;
+                    let text = String::from_utf8(read_file(&m)?)
+                        .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", m.display())))?;
+                    let mapping: csv::Mapping = serde_json::from_str(&text).map_err(|e| {
+                        Error::BadFile(format!("{}: line {}, column {}: {e}", m.display(), e.line(), e.column()))
+                    })?;
                     csv::CsvKind::Mapped(mapping)
                 }
                 None => csv::detect(&headers).ok_or_else(|| {
@@ -947,6 +994,54 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         Command::Notify { once: _ } => {
             let sent = crate::notify::send_due(store, now)?;
             emit(j, &sent, || present::notified(&sent))
+        }
+        Command::Draft(DraftCmd::ThankYou { customer, shape, variant, using, save }) => {
+            use rapport_core::notes;
+            let id = store.lookup_customer(&customer)?;
+            let rec = store.customer_record(&id)?;
+            let details = notes::details(&rec, shape.kind, now);
+            let chosen = if using.is_empty() { None } else { Some(notes::choose(&details, &using)?) };
+            let request = notes::Request { kind: shape.kind, format: shape.format, card: shape.card, variant, chosen };
+            let draft = store.draft_note(&id, &request, now)?;
+            if save {
+                let kind =
+                    if shape.format == notes::Format::Prompts { NoteKind::CardPrompt } else { NoteKind::ThankYou };
+                let note = NewNote {
+                    text: draft.text.clone(),
+                    kind,
+                    format: Some(shape.format.as_str().to_string()),
+                    status: Some(NoteStatus::Draft),
+                };
+                store.add_note(&id, note, now)?;
+            }
+            let out = serde_json::json!({
+                "text": draft.text,
+                "score": draft.report.score,
+                "findings": draft.report.findings,
+                "kind": draft.kind,
+                "format": draft.format,
+                "card": draft.card,
+                "variant": draft.variant,
+                "details_used": draft.details_used,
+                "details": details,
+            });
+            emit(j, &out, || present::note(&draft.text, &draft.report, Some(shape.card.limit())))
+        }
+        Command::Lint { customer, file, shape } => {
+            let id = store.lookup_customer(&customer)?;
+            let text = match file.filter(|f| f.as_os_str() != "-") {
+                Some(f) => String::from_utf8(read_file(&f)?)
+                    .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", f.display())))?,
+                None => {
+                    let mut t = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)?;
+                    t
+                }
+            };
+            let s = rapport_core::notes::Shape { kind: shape.kind, format: shape.format, card: shape.card };
+            let report = store.lint_note(&id, &text, s, now)?;
+            let out = serde_json::json!({ "text": text, "score": report.score, "findings": report.findings });
+            emit(j, &out, || present::note(&text, &report, None))
         }
         Command::Demo => {
             let summary = store.load_demo(now)?;

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use chrono::NaiveDate;
 use rapport_core::guard::{ContactWishes, Decision, Outreach};
 use rapport_core::model::*;
+use rapport_core::notes::{self, ThankYouKind};
 use rapport_core::reasons::Agenda;
 use rapport_core::store::backup::Backup;
 use rapport_core::{Error, ListQuery, SearchHit, Store};
@@ -321,5 +322,40 @@ pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
         let found = rapport_core::store::backup::list(&s.backup_folder())?.into_iter().find(|b| b.name == name);
         let b = found.ok_or_else(|| Error::NotFound { what: "backup", key: name.clone() })?;
         s.restore(&b.path, now)
+    })
+}
+
+#[tauri::command]
+pub fn note_details(book: State<'_, Book>, customer_id: String, kind: ThankYouKind) -> Reply<Vec<notes::Detail>> {
+    with(&book, |s, now| Ok(notes::details(&s.customer_record(&customer_id)?, kind, now)))
+}
+
+#[tauri::command]
+pub fn compose_note(book: State<'_, Book>, customer_id: String, request: notes::Request) -> Reply<notes::Draft> {
+    with(&book, |s, now| s.draft_note(&customer_id, &request, now))
+}
+
+#[tauri::command]
+pub fn lint_note(
+    book: State<'_, Book>,
+    customer_id: String,
+    text: String,
+    shape: notes::Shape,
+) -> Reply<notes::Report> {
+    with(&book, |s, now| s.lint_note(&customer_id, &text, shape, now))
+}
+
+/// What marking a note sent did: the note, and the contact it logged.
+#[derive(Serialize)]
+pub struct NoteMarked {
+    note: Note,
+    logged: Option<Interaction>,
+}
+
+#[tauri::command]
+pub fn set_note_status(book: State<'_, Book>, note_id: String, status: NoteStatus) -> Reply<NoteMarked> {
+    with(&book, |s, now| {
+        let (note, logged) = s.set_note_status(&note_id, status, now)?;
+        Ok(NoteMarked { note, logged })
     })
 }

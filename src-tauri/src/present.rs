@@ -334,13 +334,18 @@ pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_co
     if !plan.merges.is_empty() {
         let _ = writeln!(o, "{} already in your book (they would be merged):", plan.merges.len());
         for m in &plan.merges {
-            let whom = if m.customer_id.is_empty() { format!("an earlier row ({})", m.customer_name) } else { m.customer_name.clone() };
+            let whom = if m.customer_id.is_empty() {
+                format!("an earlier row ({})", m.customer_name)
+            } else {
+                m.customer_name.clone()
+            };
             let by = match m.matched_by {
                 rapport_core::store::MatchedBy::SameEmail => "same email",
                 rapport_core::store::MatchedBy::SamePhone => "same phone",
                 rapport_core::store::MatchedBy::SameNameAndAddress => "same name and address",
             };
-            let adds = if m.adds.is_empty() { "nothing new".to_string() } else { format!("adds {}", m.adds.join(", ")) };
+            let adds =
+                if m.adds.is_empty() { "nothing new".to_string() } else { format!("adds {}", m.adds.join(", ")) };
             let _ = writeln!(o, "  line {}: {} → {whom} ({by}); {adds}", m.line, m.name);
         }
     }
@@ -355,6 +360,29 @@ pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_co
             let _ = writeln!(o, "Imported: {} added, {} merged, {} skipped.", r.added, r.merged, r.skipped);
         }
         None => o += "Dry run: nothing was written.\n",
+    }
+    o
+}
+
+/// A note with its score and each finding under the words it is about.
+pub fn note(text: &str, report: &rapport_core::notes::Report, limit: Option<usize>) -> String {
+    let mut o = format!("{text}\n\n");
+    let length = text.chars().count();
+    let _ = write!(o, "Score: {}/100", report.score);
+    if let Some(l) = limit {
+        let _ = write!(o, "   ({length} of about {l} characters)");
+    }
+    o.push('\n');
+    let chars: Vec<char> = text.chars().collect();
+    for f in &report.findings {
+        let span: String = chars.get(f.start..f.end.min(chars.len())).map(|c| c.iter().collect()).unwrap_or_default();
+        let _ = writeln!(o, "  [{}] “{}” — {}", f.rule.as_str(), span.replace('\n', " "), f.message);
+        if let Some(q) = &f.quote {
+            let _ = writeln!(o, "      they said: “{q}”");
+        }
+        if !f.suggestion.is_empty() {
+            let _ = writeln!(o, "      → {}", f.suggestion);
+        }
     }
     o
 }

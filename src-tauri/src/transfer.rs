@@ -41,7 +41,11 @@ fn header(request: &Request<'_>, name: &str) -> Option<String> {
 /// Reads the picked file (sent as raw bytes, with `x-format: vcard|csv` and an optional `x-mapping` JSON header)
 /// and plans the import. Nothing is written.
 #[tauri::command]
-pub fn import_preview(book: State<'_, Book>, transfer: State<'_, Transfer>, request: Request<'_>) -> Result<Preview, IpcError> {
+pub fn import_preview(
+    book: State<'_, Book>,
+    transfer: State<'_, Transfer>,
+    request: Request<'_>,
+) -> Result<Preview, IpcError> {
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(Error::invalid("file", "send the file's bytes").into());
     };
@@ -132,12 +136,8 @@ pub async fn export_book(app: AppHandle, format: String) -> Result<Exported, Ipc
             other => return Err(Error::invalid("format", format!("'{other}' is not json, vcard or csv")).into()),
         }
     };
-    let picked = app
-        .dialog()
-        .file()
-        .set_file_name(format!("rapport-book.{ext}"))
-        .add_filter(ext, &[ext])
-        .blocking_save_file();
+    let picked =
+        app.dialog().file().set_file_name(format!("rapport-book.{ext}")).add_filter(ext, &[ext]).blocking_save_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(Exported { file: None, customers });
     };

@@ -58,6 +58,10 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             crate::transfer::import_apply,
             crate::transfer::cancel_import,
             crate::transfer::export_book,
+            commands::note_details,
+            commands::compose_note,
+            commands::lint_note,
+            commands::set_note_status,
             commands::get_profile,
             commands::save_profile,
         ])

@@ -162,7 +162,11 @@ impl Store {
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|_| Error::NotADatabase { path: path.to_path_buf(), newest_backup: None })?;
         let before = self.backup_without_rotation(now)?;
-        rusqlite::backup::Backup::new(&source, &mut self.conn)?.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        rusqlite::backup::Backup::new(&source, &mut self.conn)?.run_to_completion(
+            256,
+            std::time::Duration::ZERO,
+            None,
+        )?;
         drop(source);
         // An older backup may have an older schema: bring it up to date as opening would.
         *self = Store::open(&self.path)?;

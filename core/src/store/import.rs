@@ -70,7 +70,11 @@ fn phone_key(v: &str) -> Option<String> {
 }
 
 fn name_address_key(name: &str, address: &str) -> String {
-    format!("{}|{}", name.trim().to_lowercase(), address.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    format!(
+        "{}|{}",
+        name.trim().to_lowercase(),
+        address.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    )
 }
 
 /// Who is already in the book, by the keys contacts are matched on.
@@ -88,11 +92,17 @@ impl Known {
         c.emails
             .iter()
             .find_map(|e| self.by_email.get(&email_key(&e.value)).map(|i| (*i, MatchedBy::SameEmail)))
-            .or_else(|| c.phones.iter().find_map(|p| phone_key(&p.value).and_then(|k| self.by_phone.get(&k)).map(|i| (*i, MatchedBy::SamePhone))))
             .or_else(|| {
-                c.addresses
-                    .iter()
-                    .find_map(|a| self.by_name_address.get(&name_address_key(&c.name, &a.value)).map(|i| (*i, MatchedBy::SameNameAndAddress)))
+                c.phones.iter().find_map(|p| {
+                    phone_key(&p.value).and_then(|k| self.by_phone.get(&k)).map(|i| (*i, MatchedBy::SamePhone))
+                })
+            })
+            .or_else(|| {
+                c.addresses.iter().find_map(|a| {
+                    self.by_name_address
+                        .get(&name_address_key(&c.name, &a.value))
+                        .map(|i| (*i, MatchedBy::SameNameAndAddress))
+                })
             })
     }
 
@@ -117,7 +127,9 @@ fn check(c: &Contact) -> std::result::Result<(), String> {
     as_customer.validated().map_err(|e| e.to_string())?;
     for (kind, list) in [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones)] {
         for l in list {
-            NewContactPoint { kind, label: None, value: l.value.clone(), preferred: false }.validated().map_err(|e| e.to_string())?;
+            NewContactPoint { kind, label: None, value: l.value.clone(), preferred: false }
+                .validated()
+                .map_err(|e| e.to_string())?;
         }
     }
     if let Some(p) = &c.purchase {
@@ -174,13 +186,32 @@ impl Store {
                     let adds = additions(&c);
                     // A contact matching another row of the same file joins that new customer.
                     match customer_id {
-                        Some(id) => plan.merges.push(Merge { line: c.line, name: c.name.clone(), customer_id: id, customer_name, matched_by: by, adds, contact: c.clone() }),
+                        Some(id) => plan.merges.push(Merge {
+                            line: c.line,
+                            name: c.name.clone(),
+                            customer_id: id,
+                            customer_name,
+                            matched_by: by,
+                            adds,
+                            contact: c.clone(),
+                        }),
                         None => {
-                            let first = plan.new.iter_mut().find(|n| n.name == customer_name && known_index(&known, n) == Some(who));
+                            let first = plan
+                                .new
+                                .iter_mut()
+                                .find(|n| n.name == customer_name && known_index(&known, n) == Some(who));
                             if let Some(first) = first {
                                 merge_into(first, &c);
                             }
-                            plan.merges.push(Merge { line: c.line, name: c.name.clone(), customer_id: String::new(), customer_name, matched_by: by, adds, contact: Contact::default() });
+                            plan.merges.push(Merge {
+                                line: c.line,
+                                name: c.name.clone(),
+                                customer_id: String::new(),
+                                customer_name,
+                                matched_by: by,
+                                adds,
+                                contact: Contact::default(),
+                            });
                         }
                     }
                     known.learn(who, &c);
@@ -261,7 +292,11 @@ fn known_index(known: &Known, c: &Contact) -> Option<usize> {
 
 /// Folds a later row of the file into the earlier one it matched.
 fn merge_into(first: &mut Contact, later: &Contact) {
-    for (mine, theirs) in [(&mut first.emails, &later.emails), (&mut first.phones, &later.phones), (&mut first.addresses, &later.addresses)] {
+    for (mine, theirs) in [
+        (&mut first.emails, &later.emails),
+        (&mut first.phones, &later.phones),
+        (&mut first.addresses, &later.addresses),
+    ] {
         for l in theirs {
             if !mine.iter().any(|m| m.value.eq_ignore_ascii_case(&l.value)) {
                 mine.push(l.clone());
@@ -311,9 +346,17 @@ impl Contact {
 }
 
 /// Adds a contact's points, note, tags, birthday and purchase to a customer, skipping points already there.
-fn add_details(conn: &rusqlite::Connection, customer_id: &str, c: &Contact, now: DateTime<Utc>, existing: &[String]) -> Result<()> {
+fn add_details(
+    conn: &rusqlite::Connection,
+    customer_id: &str,
+    c: &Contact,
+    now: DateTime<Utc>,
+    existing: &[String],
+) -> Result<()> {
     let has = |v: &str| existing.iter().any(|e| e.eq_ignore_ascii_case(v.trim()));
-    for (kind, list) in [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones), (ContactKind::Address, &c.addresses)] {
+    for (kind, list) in
+        [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones), (ContactKind::Address, &c.addresses)]
+    {
         for l in list.iter().filter(|l| !l.value.trim().is_empty() && !has(&l.value)) {
             let p = ContactPoint {
                 id: new_id(),

@@ -9,6 +9,7 @@ mod book;
 mod customers;
 mod guard;
 mod import;
+mod notes;
 mod read;
 mod records;
 mod rows;
@@ -26,7 +27,7 @@ use crate::{Error, Result};
 pub use book::ImportSummary;
 pub use customers::ListQuery;
 pub use guard::Facts;
-pub use import::{ImportPlan, ImportReport, Merge, MatchedBy};
+pub use import::{ImportPlan, ImportReport, MatchedBy, Merge};
 pub use search::SearchHit;
 
 mod schema {

@@ -1,0 +1,93 @@
+//! Thank-you notes against the book: what the composer needs about everyone else (for near-copies and other
+//! customers' names), and the note's life from draft to written to sent — which logs the contact.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::{read, rows, Store};
+use crate::model::*;
+use crate::notes::{self, Draft, Others, Report, Request, Shape};
+use crate::{Error, Result};
+
+/// How many of the most recent notes to other customers the near-copy check compares against.
+const RECENT_NOTES: u32 = 500;
+
+impl Store {
+    /// Other customers' names, and the latest notes written to them.
+    pub fn others_for(&self, customer_id: &str) -> Result<Others> {
+        let mut names = Vec::new();
+        let mut stmt = self.conn().prepare_cached("SELECT name, preferred_name FROM customers WHERE id <> ?1")?;
+        let mut q = stmt.query(params![customer_id])?;
+        while let Some(r) = q.next()? {
+            names.push(r.get::<_, String>(0)?);
+            if let Some(p) = r.get::<_, Option<String>>(1)? {
+                names.push(p);
+            }
+        }
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT c.name, n.text FROM notes n JOIN customers c ON c.id = n.customer_id
+             WHERE n.customer_id <> ?1 AND n.kind IN ('thank_you', 'card_prompt') ORDER BY n.created_at DESC LIMIT ?2",
+        )?;
+        let notes = stmt
+            .query_map(params![customer_id, RECENT_NOTES], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Others { names, notes })
+    }
+
+    /// A thank-you draft for the customer.
+    pub fn draft_note(&self, customer_id: &str, request: &Request, now: DateTime<Utc>) -> Result<Draft> {
+        let rec = read::record(self.conn(), customer_id)?;
+        Ok(notes::compose(&rec, &self.profile()?, &self.playbooks()?, &self.others_for(customer_id)?, request, now))
+    }
+
+    /// The form-letter detector's findings on any text for the customer.
+    pub fn lint_note(&self, customer_id: &str, text: &str, shape: Shape, now: DateTime<Utc>) -> Result<Report> {
+        let rec = read::record(self.conn(), customer_id)?;
+        Ok(notes::lint(text, &rec, &self.profile()?, &self.playbooks()?, &self.others_for(customer_id)?, shape, now))
+    }
+
+    /// Marks a note to a customer written or sent. Sending logs the contact (by post for a card, by email for an
+    /// email) through the Guard; a note the customer asked not to get is refused like any other contact.
+    pub fn set_note_status(
+        &mut self,
+        note_id: &str,
+        status: NoteStatus,
+        now: DateTime<Utc>,
+    ) -> Result<(Note, Option<Interaction>)> {
+        let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)
+            .map_err(|_| Error::NotFound { what: "note", key: note_id.to_string() })?;
+        if note.kind == NoteKind::Note {
+            return Err(Error::invalid("note", "only notes to the customer (thank-yous, cards) are written and sent"));
+        }
+        let logged = if status == NoteStatus::Sent && note.status != Some(NoteStatus::Sent) {
+            let channel = if note.format.as_deref() == Some("email") { Channel::Email } else { Channel::Mail };
+            let what = if note.kind == NoteKind::CardPrompt { "Handwritten card" } else { "Thank-you note" };
+            let contact = NewInteraction {
+                at: Some(now),
+                channel,
+                direction: Direction::Outbound,
+                summary: format!("{what} sent"),
+                quotes: vec![],
+                sentiment: None,
+                reason: Some(format!("{what}: {}", note.text.chars().take(120).collect::<String>())),
+                topic: None,
+                asked_for: None,
+                justification: None,
+                // A thank-you answers what the customer did; it is not a proactive contact to space out.
+                purpose: Some(Purpose::Waiting),
+            };
+            Some(self.log_contact(&note.customer_id, contact, now)?)
+        } else {
+            None
+        };
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE notes SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![note_id, status.as_str(), crate::time::stamp(now)],
+            )?;
+            Ok(())
+        })?;
+        let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)?;
+        Ok((note, logged))
+    }
+}
