@@ -149,7 +149,8 @@ pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<(
             let within = |dice: &mut Dice| dice.below(since as u64 + 1) as i64;
             customer.execute(params![id, name, dice.pick(ZONES), "Walked in on a Saturday", ts(since)])?;
             point.execute(params![crate::ids::new_id(), id, "email", format!("customer{n}@example.com")])?;
-            point.execute(params![crate::ids::new_id(), id, "phone", format!("+1 312 555 {:04}", n % 10_000)])?;
+            // Unique numbers: a 555 exchange in a different area code for every ten thousand customers.
+            point.execute(params![crate::ids::new_id(), id, "phone", format!("+1 {} 555 {:04}", 300 + n / 10_000, n % 10_000)])?;
             for _ in 0..3 {
                 let dated = dice.chance(5).then(|| day(-(dice.below(365) as i64)));
                 fact.execute(params![crate::ids::new_id(), id, dice.pick(FACTS), day(within(&mut dice)), dated])?;

@@ -175,6 +175,8 @@ impl Store {
             }
         }
         let mut plan = ImportPlan { new_customers: 0, merges: Vec::new(), bad: parsed.bad, new: Vec::new() };
+        // Which entry of `plan.new` each new person of this file is.
+        let mut new_entry: HashMap<usize, usize> = HashMap::new();
         for c in parsed.contacts {
             if let Err(why) = check(&c) {
                 plan.bad.push(BadRow { line: c.line, message: why });
@@ -196,11 +198,7 @@ impl Store {
                             contact: c.clone(),
                         }),
                         None => {
-                            let first = plan
-                                .new
-                                .iter_mut()
-                                .find(|n| n.name == customer_name && known_index(&known, n) == Some(who));
-                            if let Some(first) = first {
+                            if let Some(first) = new_entry.get(&who).and_then(|i| plan.new.get_mut(*i)) {
                                 merge_into(first, &c);
                             }
                             plan.merges.push(Merge {
@@ -220,6 +218,7 @@ impl Store {
                     known.people.push((None, c.name.clone()));
                     let who = known.people.len() - 1;
                     known.learn(who, &c);
+                    new_entry.insert(who, plan.new.len());
                     plan.new.push(c);
                 }
             }
@@ -284,10 +283,6 @@ impl Store {
             skipped: plan.bad.len(),
         })
     }
-}
-
-fn known_index(known: &Known, c: &Contact) -> Option<usize> {
-    known.find(c).map(|(i, _)| i)
 }
 
 /// Folds a later row of the file into the earlier one it matched.
