@@ -56,7 +56,7 @@ fn rotation_keeps_seven_days_then_four_weeks() {
     let start = t("2026-09-01T12:00:00Z");
     for day in 0..80 {
         store.backup(start + Duration::days(day)).unwrap();
-        // Two backups on some days: only the newest of the day is kept.
+        // Two backups on some days: only the newest of the day is kept (but all of the latest day).
         if day % 10 == 0 {
             store.backup(start + Duration::days(day) + Duration::hours(3)).unwrap();
         }

@@ -1,6 +1,6 @@
 //! Backups: consistent copies of the book (SQLite's online backup, safe while the window writes), kept in a
-//! `backups` folder beside the database with rotation — the newest of each of the last 7 days, then the newest
-//! of each of 4 weeks before. Restoring checks the file first and backs up the current book before replacing it.
+//! `backups` folder beside the database with rotation — all of the latest day, the newest of each of the 6 days
+//! before, then the newest of each of 4 weeks before. Restoring checks the file first and backs up the current book before replacing it.
 
 use std::path::{Path, PathBuf};
 
@@ -38,13 +38,20 @@ pub fn folder_for(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-fn name_for(at: DateTime<Utc>) -> String {
-    format!("rapport-{}.sqlite3", at.format("%Y-%m-%dT%H%M%SZ"))
+/// A name not yet used in `folder`: `rapport-<time>.sqlite3`, then `-2`, `-3` … within the same second, so a
+/// backup never replaces another.
+fn free_name(folder: &Path, at: DateTime<Utc>) -> String {
+    let stamp = at.format("%Y-%m-%dT%H%M%SZ");
+    (1..)
+        .map(|n| if n == 1 { format!("rapport-{stamp}.sqlite3") } else { format!("rapport-{stamp}-{n}.sqlite3") })
+        .find(|name| !folder.join(name).exists())
+        .expect("an unused name")
 }
 
 fn taken_at(name: &str) -> Option<DateTime<Utc>> {
     let stamp = name.strip_prefix("rapport-")?.strip_suffix(".sqlite3")?;
-    NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H%M%SZ").ok().map(|n| n.and_utc())
+    let stamp = stamp.split_once("Z-").map(|(s, _)| format!("{s}Z")).unwrap_or_else(|| stamp.to_string());
+    NaiveDateTime::parse_from_str(&stamp, "%Y-%m-%dT%H%M%SZ").ok().map(|n| n.and_utc())
 }
 
 /// Every backup in `folder`, newest first.
@@ -105,14 +112,15 @@ impl Store {
     fn backup_without_rotation(&self, now: DateTime<Utc>) -> Result<Backup> {
         let folder = self.backup_folder();
         std::fs::create_dir_all(&folder)?;
-        let path = folder.join(name_for(now));
+        let name = free_name(&folder, now);
+        let path = folder.join(&name);
         let partial = path.with_extension("partial");
         // Written beside, then renamed: a backup file is whole or absent.
         self.conn().backup(MAIN_DB, &partial, None)?;
         check(&partial)?;
         std::fs::rename(&partial, &path)?;
         let bytes = std::fs::metadata(&path)?.len();
-        Ok(Backup { name: name_for(now), path, taken_at: now, bytes })
+        Ok(Backup { name, path, taken_at: now, bytes })
     }
 
     /// A backup unless one was taken today (the window calls this at start and once a day).
@@ -124,15 +132,20 @@ impl Store {
         self.backup(now).map(Some)
     }
 
-    /// Keeps the newest backup of each of the last 7 days that have one, then of each of 4 weeks before those;
-    /// removes the rest.
+    /// Keeps every backup of the latest day, the newest of each of the 6 days before that have one, then the newest
+    /// of each of 4 weeks before those; removes the rest.
     fn rotate(&self) -> Result<()> {
         let mut days = Vec::new();
         let mut weeks = Vec::new();
-        for b in list(&self.backup_folder())? {
+        let all = list(&self.backup_folder())?;
+        let newest_day = all.first().map(|b| b.taken_at.date_naive());
+        for b in all {
             let day = b.taken_at.date_naive();
             let week = (day.iso_week().year(), day.iso_week().week());
-            let keep = if days.contains(&day) {
+            // Every backup of the latest day stays (one made before a restore, one made by hand an hour ago).
+            let keep = if Some(day) == newest_day && days.contains(&day) {
+                true
+            } else if days.contains(&day) {
                 false
             } else if days.len() < KEEP_DAYS {
                 days.push(day);

@@ -1,0 +1,103 @@
+//! Import, export and backups from the command line, on the fixtures written for the purpose.
+
+use rapport_tests::Sandbox;
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    format!("{}/../core/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_dry_run_previews_and_writes_nothing_then_the_import_lands() {
+    let s = Sandbox::new();
+    let preview = s.json(&["import", "csv", &fixture("google.csv"), "--dry-run"]);
+    assert_eq!(preview["dry_run"], true);
+    let new = preview["plan"]["new_customers"].as_u64().unwrap();
+    assert!(new >= 3);
+    let bad = preview["plan"]["bad"].as_array().unwrap();
+    assert!(bad.iter().all(|b| b["line"].as_u64().unwrap() > 1 && !b["message"].as_str().unwrap().is_empty()));
+    assert_eq!(s.json(&["customers", "list"]).as_array().unwrap().len(), 0, "a dry run writes nothing");
+
+    let done = s.json(&["import", "csv", &fixture("google.csv")]);
+    assert_eq!(done["report"]["added"].as_u64().unwrap(), new);
+    assert_eq!(s.json(&["customers", "list"]).as_array().unwrap().len() as u64, new);
+    // The same file again finds everyone already here.
+    let again = s.json(&["import", "csv", &fixture("google.csv"), "--dry-run"]);
+    assert_eq!(again["plan"]["new_customers"], 0);
+}
+
+#[test]
+fn a_sheet_that_is_not_google_or_outlook_needs_a_mapping() {
+    let s = Sandbox::new();
+    let err = s.fails(&["import", "csv", &fixture("dealer.csv")]);
+    assert!(err.contains("--mapping") && err.contains("\"vin\""), "{err}");
+    let done = s.json(&["import", "csv", &fixture("dealer.csv"), "--mapping", &fixture("dealer-mapping.json")]);
+    let bad: Vec<u64> = done["plan"]["bad"].as_array().unwrap().iter().map(|b| b["line"].as_u64().unwrap()).collect();
+    assert_eq!(bad, vec![5, 6, 7], "{done}");
+    let list = s.json(&["customers", "list"]);
+    let with_purchase = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            !s.json(&["customers", "show", c["id"].as_str().unwrap()])["purchases"].as_array().unwrap().is_empty()
+        })
+        .count();
+    assert!(with_purchase >= 3, "the vehicle columns make purchases: {with_purchase}");
+}
+
+#[test]
+fn vcard_and_csv_exports_read_back_as_the_same_people() {
+    let a = Sandbox::new();
+    a.ok(&["demo"]);
+    let names = |s: &Sandbox| {
+        let mut n: Vec<String> = s
+            .json(&["customers", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .collect();
+        n.sort();
+        n
+    };
+    for format in ["vcard", "csv"] {
+        let file = a.dir.path().join(format!("book.{format}"));
+        a.ok(&["export", format, "--out", file.to_str().unwrap()]);
+        let b = Sandbox::new();
+        b.ok(&["import", format, file.to_str().unwrap()]);
+        assert_eq!(names(&b), names(&a), "{format}");
+    }
+}
+
+#[test]
+fn broken_files_name_the_line_and_write_nothing() {
+    let s = Sandbox::new();
+    let preview: Value = s.json(&["import", "vcard", &fixture("broken.vcf"), "--dry-run"]);
+    assert!(!preview["plan"]["bad"].as_array().unwrap().is_empty());
+    let empty = s.dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let err = s.fails(&["import", "csv", empty.to_str().unwrap()]);
+    assert!(err.contains("empty.csv"), "{err}");
+    assert_eq!(s.json(&["customers", "list"]).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ann Berger"]);
+    let b = s.json(&["backup"]);
+    let name = b["name"].as_str().unwrap().to_string();
+    s.ok(&["customers", "add", "Bo Lindqvist"]);
+    let path = s.dir.path().join("backups").join(&name);
+    s.ok(&["restore", path.to_str().unwrap()]);
+    let names: Vec<String> = s
+        .json(&["customers", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Ann Berger"]);
+    assert!(s.json(&["backup", "--list"]).as_array().unwrap().len() >= 2, "the book as it was is kept too");
+}
