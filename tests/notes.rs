@@ -13,10 +13,7 @@ fn demo() -> (Sandbox, Vec<Value>) {
 
 fn removed_from_lists(c: &Value) -> bool {
     let prefs = c["preferences"].as_array().unwrap();
-    let last = prefs
-        .iter()
-        .filter(|p| matches!(p["means"]["kind"].as_str(), Some("do_not_contact" | "resume_contact")))
-        .last();
+    let last = prefs.iter().rfind(|p| matches!(p["means"]["kind"].as_str(), Some("do_not_contact" | "resume_contact")));
     last.is_some_and(|p| p["means"]["kind"] == "do_not_contact")
 }
 

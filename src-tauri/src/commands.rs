@@ -63,7 +63,7 @@ pub struct AppInfo {
     profile: Profile,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
     with(&book, |s, now| {
         Ok(AppInfo { now, customers: s.customer_count()?, version: env!("CARGO_PKG_VERSION"), profile: s.profile()? })
@@ -75,12 +75,12 @@ pub struct Loaded {
     customers: usize,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_demo(book: State<'_, Book>) -> Reply<Loaded> {
     with(&book, |s, now| Ok(Loaded { customers: s.load_demo(now)?.customers }))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_customers(
     book: State<'_, Book>,
     query: Option<String>,
@@ -97,12 +97,12 @@ pub struct TagCount {
     customers: u32,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_tags(book: State<'_, Book>) -> Reply<Vec<TagCount>> {
     with(&book, |s, _| Ok(s.tag_counts()?.into_iter().map(|(tag, customers)| TagCount { tag, customers }).collect()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search(book: State<'_, Book>, query: String) -> Reply<Vec<SearchHit>> {
     with(&book, |s, _| s.search(&query, 50))
 }
@@ -115,7 +115,7 @@ pub struct CustomerPage {
     wishes: ContactWishes,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
     with(&book, |s, _| {
         let record = s.customer_record(&id)?;
@@ -124,32 +124,32 @@ pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn check_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<Decision> {
     with(&book, |s, _| s.check(&customer_id, &outreach))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn held_back(book: State<'_, Book>, customer_id: Option<String>, limit: Option<u32>) -> Reply<Vec<HeldBack>> {
     with(&book, |s, _| s.held_back(customer_id.as_deref(), limit.unwrap_or(100)))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_playbooks(book: State<'_, Book>) -> Reply<Vec<Playbook>> {
     with(&book, |s, _| s.playbooks())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_playbook(book: State<'_, Book>, playbook: Playbook) -> Reply<Playbook> {
     with(&book, |s, _| s.save_playbook(playbook))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_playbook(book: State<'_, Book>, tag: String) -> Reply<()> {
     with(&book, |s, _| s.delete_playbook(&tag))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_customer(book: State<'_, Book>, id: Option<String>, customer: NewCustomer) -> Reply<Customer> {
     with(&book, |s, now| match id {
         Some(id) => s.edit_customer(&id, customer, now),
@@ -157,47 +157,47 @@ pub fn save_customer(book: State<'_, Book>, id: Option<String>, customer: NewCus
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_contact_point(book: State<'_, Book>, customer_id: String, point: NewContactPoint) -> Reply<ContactPoint> {
     with(&book, |s, _| s.add_contact_point(&customer_id, point))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_fact(book: State<'_, Book>, customer_id: String, fact: NewFact) -> Reply<Fact> {
     with(&book, |s, now| s.add_fact(&customer_id, fact, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_goal(book: State<'_, Book>, customer_id: String, goal: NewGoal) -> Reply<Goal> {
     with(&book, |s, now| s.add_goal(&customer_id, goal, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_note(book: State<'_, Book>, customer_id: String, note: NewNote) -> Reply<Note> {
     with(&book, |s, now| s.add_note(&customer_id, note, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_purchase(book: State<'_, Book>, customer_id: String, purchase: NewPurchase) -> Reply<Purchase> {
     with(&book, |s, now| s.add_purchase(&customer_id, purchase, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_promise(book: State<'_, Book>, customer_id: String, promise: NewPromise) -> Reply<Promise> {
     with(&book, |s, now| s.add_promise(&customer_id, promise, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn keep_promise(book: State<'_, Book>, promise_id: String) -> Reply<Promise> {
     with(&book, |s, now| s.keep_promise(&promise_id, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_issue(book: State<'_, Book>, customer_id: String, issue: NewIssue) -> Reply<CustomerIssue> {
     with(&book, |s, now| s.open_issue(&customer_id, issue, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_issue(
     book: State<'_, Book>,
     issue_id: String,
@@ -207,17 +207,17 @@ pub fn update_issue(
     with(&book, |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn resolve_issue(book: State<'_, Book>, issue_id: String, resolution: String) -> Reply<CustomerIssue> {
     with(&book, |s, now| s.resolve_issue(&issue_id, &resolution, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: NewInteraction) -> Reply<Interaction> {
     with(&book, |s, now| s.log_contact(&customer_id, interaction, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_preference(
     book: State<'_, Book>,
     customer_id: String,
@@ -226,12 +226,12 @@ pub fn record_preference(
     with(&book, |s, now| s.record_statement(&customer_id, statement, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
     with(&book, |s, _| s.profile())
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
     let saved = with(&book, |s, _| s.save_profile(profile))?;
     crate::autostart::apply(saved.start_at_login).map_err(|e| IpcError {
@@ -243,12 +243,12 @@ pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
     Ok(saved)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn agenda(book: State<'_, Book>, days: Option<u32>) -> Reply<Agenda> {
     with(&book, |s, now| s.agenda(now, days.unwrap_or(7)))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_reason_state(
     book: State<'_, Book>,
     reason_id: String,
@@ -260,7 +260,7 @@ pub fn set_reason_state(
     with(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_reminder(book: State<'_, Book>, customer_id: String, reminder: NewReminder) -> Reply<Reminder> {
     with(&book, |s, now| s.add_reminder(&customer_id, reminder, now))
 }
@@ -273,7 +273,7 @@ pub struct Saved {
 }
 
 /// Writes the agenda as iCalendar into the Downloads folder (or home), named by the day.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Saved> {
     let (text, events, now) = with(&book, |s, now| {
         let a = s.agenda(now, days.unwrap_or(30))?;
@@ -305,18 +305,18 @@ pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Save
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_backups(book: State<'_, Book>) -> Reply<Vec<Backup>> {
     with(&book, |s, _| rapport_core::store::backup::list(&s.backup_folder()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_now(book: State<'_, Book>) -> Reply<Backup> {
     with(&book, |s, now| s.backup(now))
 }
 
 /// Restores a backup from the book's own backups folder, by name (the window never sends paths).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
     with(&book, |s, now| {
         let found = rapport_core::store::backup::list(&s.backup_folder())?.into_iter().find(|b| b.name == name);
@@ -325,17 +325,17 @@ pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn note_details(book: State<'_, Book>, customer_id: String, kind: ThankYouKind) -> Reply<Vec<notes::Detail>> {
     with(&book, |s, now| Ok(notes::details(&s.customer_record(&customer_id)?, kind, now)))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn compose_note(book: State<'_, Book>, customer_id: String, request: notes::Request) -> Reply<notes::Draft> {
     with(&book, |s, now| s.draft_note(&customer_id, &request, now))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn lint_note(
     book: State<'_, Book>,
     customer_id: String,
@@ -352,7 +352,7 @@ pub struct NoteMarked {
     logged: Option<Interaction>,
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_note_status(book: State<'_, Book>, note_id: String, status: NoteStatus) -> Reply<NoteMarked> {
     with(&book, |s, now| {
         let (note, logged) = s.set_note_status(&note_id, status, now)?;

@@ -40,7 +40,7 @@ fn header(request: &Request<'_>, name: &str) -> Option<String> {
 
 /// Reads the picked file (sent as raw bytes, with `x-format: vcard|csv` and an optional `x-mapping` JSON header)
 /// and plans the import. Nothing is written.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_preview(
     book: State<'_, Book>,
     transfer: State<'_, Transfer>,
@@ -108,7 +108,7 @@ pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>) -> Result<(),
 }
 
 /// Stops a running import; nothing of it is kept.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn cancel_import(transfer: State<'_, Transfer>) {
     transfer.cancel.store(true, Ordering::Relaxed);
 }

@@ -323,3 +323,169 @@ export async function onOpenCustomer(handler) {
     if (id) handler(id);
   });
 }
+
+// Import, export and backups (Settings). -------------------------------------------------------------------
+
+/**
+ * JSON with every character outside printable ASCII written as \uXXXX: header values must be ASCII, and a
+ * spreadsheet's column names may be in any script.
+ * @param {unknown} value
+ * @returns {string}
+ */
+function asciiJson(value) {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Plans the import of a picked file without writing anything. The file's raw bytes are the payload; its format
+ * and, for a spreadsheet, the confirmed column mapping travel as headers.
+ * @param {Uint8Array} bytes
+ * @param {'vcard'|'csv'} format
+ * @param {{columns: Record<string, string>, date_format: string|null}|null} [mapping] null: the core detects
+ *   Google and Outlook exports and proposes a mapping for any other sheet
+ * @returns {Promise<{kind: 'vcard'|'google'|'outlook'|'mapped', plan: {new_customers: number,
+ *   merges: object[], bad: {line: number, message: string}[]}, headers: string[], rows: string[][],
+ *   mapping: {columns: Record<string, string>, date_format: string|null}|null}>}
+ */
+export async function importPreview(bytes, format, mapping = null) {
+  const bridge = window.__TAURI__ && window.__TAURI__.core;
+  if (!bridge) {
+    throw { code: 'io', message: 'This window only works inside the Rapport app.' };
+  }
+  const headers = { 'x-format': format };
+  if (mapping) headers['x-mapping'] = asciiJson(mapping);
+  try {
+    return await bridge.invoke('import_preview', bytes, { headers });
+  } catch (error) {
+    throw asIpcError(error);
+  }
+}
+
+/**
+ * Runs the last previewed plan in the background; progress and the end come as events (onImportProgress,
+ * onImportDone).
+ * @returns {Promise<null>}
+ */
+export async function importApply() {
+  return call('import_apply');
+}
+
+/**
+ * Stops the running import; nothing of it is kept (import-done then carries the error code `cancelled`).
+ * @returns {Promise<null>}
+ */
+export async function cancelImport() {
+  return call('cancel_import');
+}
+
+/**
+ * Saves the whole book through a native save dialog.
+ * @param {'json'|'vcard'|'csv'} format
+ * @returns {Promise<{file: string|null, customers: number}>} `file` (a name, never a path) is null when cancelled
+ */
+export async function exportBook(format) {
+  return call('export_book', { format });
+}
+
+/**
+ * The backups beside the book, newest first.
+ * @returns {Promise<{name: string, taken_at: string, bytes: number}[]>}
+ */
+export async function listBackups() {
+  return call('list_backups');
+}
+
+/**
+ * Backs the book up now.
+ * @returns {Promise<{name: string, taken_at: string, bytes: number}>} the new backup
+ */
+export async function backupNow() {
+  return call('backup_now');
+}
+
+/**
+ * Replaces the book with a backup (by name); the book as it was is backed up first.
+ * @param {string} name
+ * @returns {Promise<{name: string, taken_at: string, bytes: number}>} the backup of the book as it was
+ */
+export async function restoreBackup(name) {
+  return call('restore_backup', { name });
+}
+
+/**
+ * Listens to an event of the core for the life of the window. Does nothing outside the app.
+ * @param {string} name
+ * @param {(payload: any) => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+async function listenTo(name, handler) {
+  const events = window.__TAURI__ && window.__TAURI__.event;
+  if (!events || typeof events.listen !== 'function') return () => {};
+  return events.listen(name, (event) => handler(event.payload));
+}
+
+/**
+ * Calls `handler({done, total})` as the running import goes (event `import-progress`).
+ * @param {(progress: {done: number, total: number}) => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export async function onImportProgress(handler) {
+  return listenTo('import-progress', handler);
+}
+
+/**
+ * Calls `handler` once an import ends (event `import-done`): `{ok: true, report: {added, merged, skipped}}` or
+ * `{ok: false, error: IpcError}` (code `cancelled` after Cancel).
+ * @param {(done: {ok: boolean, report?: object, error?: IpcError}) => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export async function onImportDone(handler) {
+  return listenTo('import-done', handler);
+}
+
+// Thank-you notes: the composer and the form-letter detector. -----------------------------------------------
+
+/**
+ * The facts a note can use (the composer's checkboxes), with the ones to tick to begin with.
+ * @param {string} customerId
+ * @param {'purchase'|'referral'|'service'|'resolved_issue'} kind
+ * @returns {Promise<{id: string, kind: string, text: string, preselected: boolean}[]>} Detail[]
+ */
+export async function noteDetails(customerId, kind) {
+  return call('note_details', { customerId, kind });
+}
+
+/**
+ * A draft note from the chosen facts (null: the preselected ones), with the detector's report on it.
+ * @param {string} customerId
+ * @param {{kind: string, format: 'card'|'prompts'|'email', card: 'a6'|'5x7'|'folded', variant: number,
+ *   chosen: string[]|null}} request
+ * @returns {Promise<{text: string, kind: string, format: string, card: string, variant: number,
+ *   details_used: string[], report: object}>} Draft
+ */
+export async function composeNote(customerId, request) {
+  return call('compose_note', { customerId, request });
+}
+
+/**
+ * The form-letter detector on any text: a score and findings at character (Unicode scalar) offsets.
+ * @param {string} customerId
+ * @param {string} text
+ * @param {{kind: string, format: string, card: string}} shape
+ * @returns {Promise<{score: number, findings: {rule: string, start: number, end: number, message: string,
+ *   suggestion: string, quote?: string}[], specifics: string[]}>} Report
+ */
+export async function lintNote(customerId, text, shape) {
+  return call('lint_note', { customerId, text, shape });
+}
+
+/**
+ * Marks a note to a customer draft, written or sent. Sent logs the contact through the Guard
+ * (`blocked_by_preference` with the decision when the customer asked not to get it; the note keeps its status).
+ * @param {string} noteId
+ * @param {'draft'|'written'|'sent'} status
+ * @returns {Promise<{note: object, logged: object|null}>}
+ */
+export async function setNoteStatus(noteId, status) {
+  return call('set_note_status', { noteId, status });
+}

@@ -1,6 +1,6 @@
 // The Settings place: the salesperson's profile (name, dealership, time zone, working hours and days,
 // signature, writing voice, the Guard's defaults: contact hours, calling rule, days between proactive
-// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js).
+// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js), import and export (transfer.js) and backups (backups.js).
 // What was typed and not saved is kept when the user leaves the place.
 
 import * as ipc from '../lib/ipc.js';
@@ -10,6 +10,8 @@ import { clockTime } from '../lib/format.js';
 import { announce } from '../lib/status.js';
 import { WEEKDAYS } from '../lib/words.js';
 import { showPlaybooks } from './playbooks.js';
+import { showTransfer } from './transfer.js';
+import { showBackups } from './backups.js';
 
 const DRAFT_KEY = 'profile';
 
@@ -140,8 +142,12 @@ export function showSettings(main, app) {
     <section class="card" id="playbooks" aria-labelledby="playbooks-title" aria-busy="true">
       <p class="loading">Loading your playbooks…</p>
     </section>
+    <section class="card" id="transfer" aria-labelledby="transfer-title"></section>
+    <section class="card" id="backups" aria-labelledby="backups-title"></section>
   </section>`);
   const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
+  const stopTransfer = showTransfer(main.querySelector('#transfer'), app);
+  const stopBackups = showBackups(main.querySelector('#backups'), app);
   const slot = main.querySelector('[data-form]');
   const f = createForm({ id: 'profile', fields: FIELDS, submitLabel: 'Save profile' });
   let loaded = null;
@@ -196,6 +202,8 @@ export function showSettings(main, app) {
   return () => {
     alive = false;
     stopPlaybooks();
+    stopTransfer();
+    stopBackups();
     if (loaded === null) return;
     const typed = f.values();
     keepDraft(DRAFT_KEY, JSON.stringify(typed) !== loaded ? typed : null);

@@ -150,27 +150,27 @@ pub(super) fn profile(conn: &Connection) -> Result<Profile> {
 
 pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
     let days: Vec<String> = p.work_days.iter().map(|d| d.to_string()).collect();
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE profile SET name = ?1, dealership = ?2, time_zone = ?3, work_start = ?4, work_end = ?5,
                 work_days = ?6, signature = ?7, voice = ?8, contact_start = ?9, contact_end = ?10, calling_rule = ?11,
                 min_days_between = ?12, notifications = ?13, start_at_login = ?14 WHERE id = 1",
-        params![
-            p.name,
-            p.dealership,
-            p.time_zone,
-            hhmm(p.work_start),
-            hhmm(p.work_end),
-            days.join(","),
-            p.signature,
-            p.voice,
-            hhmm(p.contact_start),
-            hhmm(p.contact_end),
-            p.calling_rule.as_str(),
-            p.min_days_between,
-            p.notifications,
-            p.start_at_login
-        ],
-    )?;
+    )?
+    .execute(params![
+        p.name,
+        p.dealership,
+        p.time_zone,
+        hhmm(p.work_start),
+        hhmm(p.work_end),
+        days.join(","),
+        p.signature,
+        p.voice,
+        hhmm(p.contact_start),
+        hhmm(p.contact_end),
+        p.calling_rule.as_str(),
+        p.min_days_between,
+        p.notifications,
+        p.start_at_login
+    ])?;
     Ok(())
 }
 
@@ -191,10 +191,8 @@ pub(super) fn customer(r: &R<'_, '_>) -> rusqlite::Result<Customer> {
 }
 
 pub(super) fn insert_customer(conn: &Connection, c: &Customer) -> Result<()> {
-    conn.execute(
-        "INSERT INTO customers (id, name, preferred_name, time_zone, how_we_met, company, household, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
+    conn.prepare_cached("INSERT INTO customers (id, name, preferred_name, time_zone, how_we_met, company, household, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![
             c.id, c.name, c.preferred_name, c.time_zone, c.how_we_met, c.company, c.household,
             stamp(c.created_at), stamp(c.updated_at)
         ],
@@ -214,10 +212,10 @@ pub(super) fn contact_point(r: &R<'_, '_>) -> rusqlite::Result<ContactPoint> {
 }
 
 pub(super) fn insert_contact_point(conn: &Connection, p: &ContactPoint) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO contact_points (id, customer_id, kind, label, value, preferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![p.id, p.customer_id, p.kind.as_str(), p.label, p.value, p.preferred],
-    )?;
+    )?
+    .execute(params![p.id, p.customer_id, p.kind.as_str(), p.label, p.value, p.preferred])?;
     Ok(())
 }
 
@@ -226,10 +224,8 @@ pub(super) fn tag(r: &R<'_, '_>) -> rusqlite::Result<Tag> {
 }
 
 pub(super) fn insert_tag(conn: &Connection, customer_id: &str, t: &Tag) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO tags (customer_id, tag, origin) VALUES (?1, ?2, ?3)",
-        params![customer_id, t.tag, t.origin.as_str()],
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO tags (customer_id, tag, origin) VALUES (?1, ?2, ?3)")?
+        .execute(params![customer_id, t.tag, t.origin.as_str()])?;
     Ok(())
 }
 
@@ -245,10 +241,10 @@ pub(super) fn fact(r: &R<'_, '_>) -> rusqlite::Result<Fact> {
 }
 
 pub(super) fn insert_fact(conn: &Connection, f: &Fact) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO facts (id, customer_id, text, learned_on, source, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![f.id, f.customer_id, f.text, day(f.learned_on), f.source, maybe_day(f.date)],
-    )?;
+    )?
+    .execute(params![f.id, f.customer_id, f.text, day(f.learned_on), f.source, maybe_day(f.date)])?;
     Ok(())
 }
 
@@ -264,10 +260,10 @@ pub(super) fn goal(r: &R<'_, '_>) -> rusqlite::Result<Goal> {
 }
 
 pub(super) fn insert_goal(conn: &Connection, g: &Goal) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO goals (id, customer_id, text, stated_on, source, achieved_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![g.id, g.customer_id, g.text, day(g.stated_on), g.source, maybe_day(g.achieved_on)],
-    )?;
+    )?
+    .execute(params![g.id, g.customer_id, g.text, day(g.stated_on), g.source, maybe_day(g.achieved_on)])?;
     Ok(())
 }
 
@@ -285,20 +281,20 @@ pub(super) fn note(r: &R<'_, '_>) -> rusqlite::Result<Note> {
 }
 
 pub(super) fn insert_note(conn: &Connection, n: &Note) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO notes (id, customer_id, kind, format, text, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            n.id,
-            n.customer_id,
-            n.kind.as_str(),
-            n.format,
-            n.text,
-            n.status.map(|s| s.as_str()),
-            stamp(n.created_at),
-            stamp(n.updated_at)
-        ],
-    )?;
+    )?
+    .execute(params![
+        n.id,
+        n.customer_id,
+        n.kind.as_str(),
+        n.format,
+        n.text,
+        n.status.map(|s| s.as_str()),
+        stamp(n.created_at),
+        stamp(n.updated_at)
+    ])?;
     Ok(())
 }
 
@@ -323,26 +319,26 @@ pub(super) fn interaction(r: &R<'_, '_>) -> rusqlite::Result<Interaction> {
 }
 
 pub(super) fn insert_interaction(conn: &Connection, i: &Interaction) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO interactions (id, customer_id, at, channel, direction, summary, quotes, sentiment, reason, topic,
                                    asked_for, justification, purpose)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            i.id,
-            i.customer_id,
-            stamp(i.at),
-            i.channel.as_str(),
-            i.direction.as_str(),
-            i.summary,
-            json(&i.quotes),
-            i.sentiment.map(|s| s.as_str()),
-            i.reason,
-            i.topic,
-            i.asked_for,
-            i.justification,
-            i.purpose.map(|p| p.as_str())
-        ],
-    )?;
+    )?
+    .execute(params![
+        i.id,
+        i.customer_id,
+        stamp(i.at),
+        i.channel.as_str(),
+        i.direction.as_str(),
+        i.summary,
+        json(&i.quotes),
+        i.sentiment.map(|s| s.as_str()),
+        i.reason,
+        i.topic,
+        i.asked_for,
+        i.justification,
+        i.purpose.map(|p| p.as_str())
+    ])?;
     Ok(())
 }
 
@@ -390,25 +386,25 @@ pub(super) fn insert_statement(conn: &Connection, s: &PreferenceStatement) -> Re
         Meaning::DeclineTopic { topic: t } | Meaning::AllowTopic { topic: t } => topic = Some(t.as_str()),
         Meaning::DoNotContact | Meaning::ResumeContact => {}
     }
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO preferences (id, customer_id, said_at, words, kind, channel, topic, start_time, end_time, days,
                                   source_interaction_id, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            s.id,
-            s.customer_id,
-            stamp(s.said_at),
-            s.words,
-            s.means.kind(),
-            channel,
-            topic,
-            start,
-            end,
-            days,
-            s.source_interaction_id,
-            stamp(s.recorded_at)
-        ],
-    )?;
+    )?
+    .execute(params![
+        s.id,
+        s.customer_id,
+        stamp(s.said_at),
+        s.words,
+        s.means.kind(),
+        channel,
+        topic,
+        start,
+        end,
+        days,
+        s.source_interaction_id,
+        stamp(s.recorded_at)
+    ])?;
     Ok(())
 }
 
@@ -466,27 +462,23 @@ pub(super) fn deliverable(r: &R<'_, '_>) -> rusqlite::Result<(String, Deliverabl
 
 pub(super) fn insert_purchase(conn: &Connection, p: &Purchase) -> Result<()> {
     let v = p.vehicle.clone().unwrap_or_default();
-    conn.execute(
-        "INSERT INTO purchases (id, customer_id, purchased_on, description, vehicle_year, vehicle_make, vehicle_model,
+    conn.prepare_cached("INSERT INTO purchases (id, customer_id, purchased_on, description, vehicle_year, vehicle_make, vehicle_model,
                                 vehicle_trim, vehicle_vin, features, ownership, term_ends_on, warranty_ends_on, warranty_terms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")?.execute(params![
             p.id, p.customer_id, day(p.purchased_on), p.description, v.year, v.make, v.model, v.trim, v.vin,
             json(&p.features), p.ownership.as_str(), maybe_day(p.term_ends_on), maybe_day(p.warranty_ends_on),
             p.warranty_terms
         ],
     )?;
     for s in &p.included_services {
-        conn.execute(
-            "INSERT INTO included_services (id, purchase_id, name, every_months, total, used) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![s.id, p.id, s.name, s.every_months, s.total, s.used],
+        conn.prepare_cached("INSERT INTO included_services (id, purchase_id, name, every_months, total, used) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![s.id, p.id, s.name, s.every_months, s.total, s.used],
         )?;
     }
     for d in &p.deliverables {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO deliverables (id, purchase_id, what, due_on, delivered_on) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![d.id, p.id, d.what, maybe_day(d.due_on), maybe_day(d.delivered_on)],
-        )?;
+        )?
+        .execute(params![d.id, p.id, d.what, maybe_day(d.due_on), maybe_day(d.delivered_on)])?;
     }
     Ok(())
 }
@@ -506,9 +498,7 @@ pub(super) fn promise(r: &R<'_, '_>) -> rusqlite::Result<Promise> {
 }
 
 pub(super) fn insert_promise(conn: &Connection, p: &Promise) -> Result<()> {
-    conn.execute(
-        "INSERT INTO promises (id, customer_id, what, made_on, due_on, status, closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![p.id, p.customer_id, p.what, day(p.made_on), day(p.due_on), p.status.as_str(), maybe_day(p.closed_on)],
+    conn.prepare_cached("INSERT INTO promises (id, customer_id, what, made_on, due_on, status, closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![p.id, p.customer_id, p.what, day(p.made_on), day(p.due_on), p.status.as_str(), maybe_day(p.closed_on)],
     )?;
     Ok(())
 }
@@ -533,20 +523,20 @@ pub(super) fn issue_update(r: &R<'_, '_>) -> rusqlite::Result<(String, IssueUpda
 }
 
 pub(super) fn insert_issue(conn: &Connection, i: &CustomerIssue) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO issues (id, customer_id, title, opened_on, status, next_update_on, resolved_on, resolution)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            i.id,
-            i.customer_id,
-            i.title,
-            day(i.opened_on),
-            i.status.as_str(),
-            maybe_day(i.next_update_on),
-            maybe_day(i.resolved_on),
-            i.resolution
-        ],
-    )?;
+    )?
+    .execute(params![
+        i.id,
+        i.customer_id,
+        i.title,
+        day(i.opened_on),
+        i.status.as_str(),
+        maybe_day(i.next_update_on),
+        maybe_day(i.resolved_on),
+        i.resolution
+    ])?;
     for u in &i.updates {
         insert_issue_update(conn, &i.id, u)?;
     }
@@ -554,10 +544,8 @@ pub(super) fn insert_issue(conn: &Connection, i: &CustomerIssue) -> Result<()> {
 }
 
 pub(super) fn insert_issue_update(conn: &Connection, issue_id: &str, u: &IssueUpdate) -> Result<()> {
-    conn.execute(
-        "INSERT INTO issue_updates (id, issue_id, at, text) VALUES (?1, ?2, ?3, ?4)",
-        params![u.id, issue_id, stamp(u.at), u.text],
-    )?;
+    conn.prepare_cached("INSERT INTO issue_updates (id, issue_id, at, text) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![u.id, issue_id, stamp(u.at), u.text])?;
     Ok(())
 }
 
@@ -573,11 +561,9 @@ pub(super) fn playbook(r: &R<'_, '_>) -> rusqlite::Result<Playbook> {
 }
 
 pub(super) fn save_playbook(conn: &Connection, p: &Playbook) -> Result<()> {
-    conn.execute(
-        "INSERT INTO playbooks (tag, never_topics, offer, script) VALUES (?1, ?2, ?3, ?4)
+    conn.prepare_cached("INSERT INTO playbooks (tag, never_topics, offer, script) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (tag) DO UPDATE SET tag = excluded.tag, never_topics = excluded.never_topics, offer = excluded.offer,
-                                         script = excluded.script",
-        params![p.tag, json(&p.never_topics), json(&p.offer), p.script],
+                                         script = excluded.script")?.execute(params![p.tag, json(&p.never_topics), json(&p.offer), p.script],
     )?;
     Ok(())
 }
@@ -600,10 +586,8 @@ pub(super) fn held_back(r: &R<'_, '_>) -> rusqlite::Result<HeldBack> {
 }
 
 pub(super) fn insert_held_back(conn: &Connection, h: &HeldBack) -> Result<()> {
-    conn.execute(
-        "INSERT INTO held_back (id, customer_id, at, planned_for, channel, topic, text, rule, message, quote, source, said_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
+    conn.prepare_cached("INSERT INTO held_back (id, customer_id, at, planned_for, channel, topic, text, rule, message, quote, source, said_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?.execute(params![
             h.id,
             h.customer_id,
             stamp(h.at),
@@ -635,10 +619,17 @@ pub(super) fn reminder(r: &R<'_, '_>) -> rusqlite::Result<Reminder> {
 }
 
 pub(super) fn insert_reminder(conn: &Connection, m: &Reminder) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO reminders (id, customer_id, value, due_on, channel, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![m.id, m.customer_id, m.value, day(m.due_on), m.channel.map(|c| c.as_str()), stamp(m.created_at)],
-    )?;
+    )?
+    .execute(params![
+        m.id,
+        m.customer_id,
+        m.value,
+        day(m.due_on),
+        m.channel.map(|c| c.as_str()),
+        stamp(m.created_at)
+    ])?;
     Ok(())
 }
 
@@ -654,12 +645,12 @@ pub(super) fn reason_state(r: &R<'_, '_>) -> rusqlite::Result<ReasonState> {
 }
 
 pub(super) fn save_reason_state(conn: &Connection, s: &ReasonState) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO reason_states (reason_id, customer_id, state, until, note, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (reason_id) DO UPDATE SET state = excluded.state, until = excluded.until, note = excluded.note,
                                                at = excluded.at",
-        params![s.reason_id, s.customer_id, s.state.as_str(), maybe_day(s.until), s.note, stamp(s.at)],
-    )?;
+    )?
+    .execute(params![s.reason_id, s.customer_id, s.state.as_str(), maybe_day(s.until), s.note, stamp(s.at)])?;
     Ok(())
 }
 
@@ -668,9 +659,8 @@ pub(super) fn notified(r: &R<'_, '_>) -> rusqlite::Result<Notified> {
 }
 
 pub(super) fn insert_notified(conn: &Connection, customer_id: &str, n: &Notified) -> Result<bool> {
-    let added = conn.execute(
-        "INSERT OR IGNORE INTO notified (reason_id, customer_id, at) VALUES (?1, ?2, ?3)",
-        params![n.reason_id, customer_id, stamp(n.at)],
-    )?;
+    let added = conn
+        .prepare_cached("INSERT OR IGNORE INTO notified (reason_id, customer_id, at) VALUES (?1, ?2, ?3)")?
+        .execute(params![n.reason_id, customer_id, stamp(n.at)])?;
     Ok(added == 1)
 }
