@@ -685,3 +685,573 @@ async fn a_reminder_must_say_what_the_customer_gains_and_settings_keep_notificat
     assert_eq!(profile["start_at_login"], false, "{profile}");
     w.close().await;
 }
+
+/// The absolute path of a fixture in `core/tests/fixtures` (WebDriver types it into a file input).
+fn fixture_path(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures").join(name);
+    std::fs::canonicalize(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).display().to_string()
+}
+
+/// Waits until the control matching `css` is enabled (or disabled, with `enabled: false`).
+async fn wait_enabled(w: &Window, css: &str, enabled: bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while w.find(css).await.is_enabled().await.unwrap() != enabled {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{css} did not become {}",
+            if enabled { "enabled" } else { "disabled" }
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Scrolls an element to the middle of the window (for a screenshot of it).
+async fn scroll_to(w: &Window, css: &str) {
+    w.client
+        .execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", vec![Value::from(css)])
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_shows_its_preview_then_lands_whole() {
+    let path = fixture_path("google.csv");
+    // Line 6 of the Google export is Ben Carter, with his email and three phones; he is in the book already,
+    // under his full name and that email.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let ben_row = text.lines().nth(5).unwrap();
+    let email = "ben.carter@example.net";
+    assert!(ben_row.starts_with("Ben,,Carter") && ben_row.contains(email), "{ben_row}");
+    let s = Sandbox::new();
+    let ben = s.json(&["customers", "add", "Benjamin Carter", "--email", email]);
+    let ben_id = ben["id"].as_str().unwrap().to_string();
+    // What the command line plans for the same file: the window must say the same.
+    let plan = s.json(&["import", "csv", &path, "--dry-run"])["plan"].clone();
+    let new_customers = plan["new_customers"].as_u64().unwrap();
+    assert_eq!(new_customers, 4, "{plan}");
+
+    let w = Window::open(&s, "import").await;
+    w.find("#today").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#import-file").await.send_keys(&path).await.unwrap();
+
+    w.find_text("#import-preview #import-summary", &format!("{new_customers} new customers")).await;
+    let matched = w.find_text("#import-matches li", "Benjamin Carter").await.text().await.unwrap();
+    assert!(matched.contains("Line 6:"), "{matched}");
+    assert!(matched.contains("Ben Carter"), "the row's own name: {matched}");
+    assert!(matched.contains("same email"), "how it matched, in words: {matched}");
+    assert!(matched.contains("312-555-0133"), "what it adds: {matched}");
+    let bad = w.find_text("#import-bad li", "Line 9:").await.text().await.unwrap();
+    assert!(bad.contains("no name"), "{bad}");
+    assert_eq!(w.client.find_all(Locator::Css("#import-bad li")).await.unwrap().len(), 1);
+    // A Google export needs no mapping.
+    assert!(!w.find("#import-mapping").await.is_displayed().await.unwrap());
+    scroll_to(&w, "#import").await;
+    w.shot("1-preview").await;
+
+    wait_enabled(&w, "#import-go", true).await;
+    w.find("#import-go").await.click().await.unwrap();
+    w.find_text("#import-result", "Imported: 4 added, 1 merged, 1 skipped.").await;
+    assert!(!w.find("#import-running").await.is_displayed().await.unwrap(), "the progress is gone");
+    scroll_to(&w, "#import").await;
+    w.shot("2-imported").await;
+
+    let list = s.json(&["customers", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 5, "{list}");
+    let page = s.json(&["customers", "show", &ben_id]);
+    let values: Vec<&str> =
+        page["contact_points"].as_array().unwrap().iter().map(|p| p["value"].as_str().unwrap()).collect();
+    assert!(values.contains(&"312-555-0133"), "Ben gained the row's phone: {values:?}");
+    assert_eq!(values.iter().filter(|v| **v == email).count(), 1, "his email is not doubled: {values:?}");
+
+    // The customer list shows the new customers.
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list [data-customer-id]", "Ana Souza").await;
+    w.find_text("#customer-list [data-customer-id]", "Mendoza Landscaping").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dealer_spreadsheet_needs_a_mapping_the_user_confirms() {
+    let path = fixture_path("dealer.csv");
+    let s = Sandbox::new();
+    // An empty book: Settings is reachable from the welcome.
+    let w = Window::open(&s, "dealer-import").await;
+    w.find("#load-demo").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#import-file").await.send_keys(&path).await.unwrap();
+
+    // The mapping Rapport proposes, column by column, over the first rows of the file.
+    w.find("#import-mapping table").await;
+    for (header, field) in [
+        ("Customer", "name"),
+        ("Cell", "mobile"),
+        ("E-mail", "email"),
+        ("Vehicle", "vehicle"),
+        ("VIN", "vin"),
+        ("Sold Date", "purchased_on"),
+        ("Comments", "notes"),
+        ("Salesperson", ""),
+    ] {
+        let select = w.find(&format!("#import-mapping select[data-header='{header}']")).await;
+        assert_eq!(select.prop("value").await.unwrap().as_deref(), Some(field), "column {header}");
+    }
+    let first_row = w.find_text("#import-mapping tbody tr", "Gordon Pike").await.text().await.unwrap();
+    assert!(first_row.contains("4S4BTGUD1R3214587") && first_row.contains("03/14/2024"), "{first_row}");
+    w.find_text("#import-summary", "5 new customers").await;
+    for (line, why) in [(5, "VIN"), (6, "Sold Date"), (7, "no name")] {
+        let row = w.find_text("#import-bad li", &format!("Line {line}:")).await.text().await.unwrap();
+        assert!(row.contains(why), "line {line}: {row}");
+    }
+    assert_eq!(w.client.find_all(Locator::Css("#import-bad li")).await.unwrap().len(), 3);
+
+    // The salesperson confirms how the sheet writes dates; the preview must be updated before importing.
+    w.find("#import-date-format").await.select_by_value("%m/%d/%Y").await.unwrap();
+    wait_enabled(&w, "#import-go", false).await;
+    w.find_text("#import-go-note", "update the preview").await;
+    scroll_to(&w, "#import-mapping").await;
+    w.shot("1-mapping").await;
+    w.find("#import-remap").await.click().await.unwrap();
+    wait_enabled(&w, "#import-go", true).await;
+    w.find_text("#import-summary", "5 new customers").await;
+    let bad = w.find_text("#import-bad li", "Line 6:").await.text().await.unwrap();
+    assert!(bad.contains("13/45/2021") && bad.contains("%m/%d/%Y"), "{bad}");
+    scroll_to(&w, "#import-preview").await;
+    w.shot("2-preview").await;
+
+    w.find("#import-go").await.click().await.unwrap();
+    w.find_text("#import-result", "Imported: 5 added").await;
+    w.shot("3-imported").await;
+
+    let list = s.json(&["customers", "list"]);
+    let mut names: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Diane Kowalski", "Gordon Pike", "Keisha Thompson", "Marco Bellini", "Priya Raman"]);
+    let id_of = |name: &str| {
+        list.as_array().unwrap().iter().find(|c| c["name"] == name).unwrap()["id"].as_str().unwrap().to_string()
+    };
+    let gordon = s.json(&["customers", "show", &id_of("Gordon Pike")]);
+    let bought = &gordon["purchases"][0];
+    assert_eq!(bought["description"], "2024 Subaru Outback Wilderness", "{bought}");
+    assert_eq!(bought["vehicle"]["vin"], "4S4BTGUD1R3214587", "{bought}");
+    assert_eq!(bought["purchased_on"], "2024-03-14", "{bought}");
+    let marco = s.json(&["customers", "show", &id_of("Marco Bellini")]);
+    assert_eq!(marco["purchases"][0]["purchased_on"], "2023-07-04", "{}", marco["purchases"]);
+    let diane = s.json(&["customers", "show", &id_of("Diane Kowalski")]);
+    assert!(diane["purchases"].as_array().unwrap().is_empty(), "no vehicle, no purchase");
+
+    // The book is no longer empty: Customers shows the list, not the welcome.
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list [data-customer-id]", "Keisha Thompson").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn backups_can_be_made_and_restored_from_settings() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ada Early"]);
+    let w = Window::open(&s, "backups").await;
+    w.find("#today").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#backups #backup-list, #backups #backup-list-empty").await;
+    let names = |s: &Sandbox| -> Vec<String> {
+        s.json(&["backup", "--list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let before = names(&s);
+
+    w.find("#backup-now").await.click().await.unwrap();
+    w.find_text("#backup-status", "Backed up:").await;
+    let made = names(&s)[0].clone();
+    assert!(!before.contains(&made), "a new backup: {made} ({before:?})");
+    let row = w.find(&format!("#backups [data-backup='{made}']")).await.text().await.unwrap();
+    assert!(row.contains("Mon 23 Nov 2026") && row.contains("KB"), "date in the salesperson's zone and size: {row}");
+    scroll_to(&w, "#backups").await;
+    w.shot("1-backed-up").await;
+
+    // A customer added after the backup; a second later, so the backup made before restoring has a name of its own.
+    s.ok(&["customers", "add", "Late Larry"]);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+
+    w.find(&format!("#backups [data-restore='{made}']")).await.click().await.unwrap();
+    let confirm = w.find("#confirm-dialog[open]").await.text().await.unwrap();
+    assert!(confirm.contains("saved as a backup first"), "{confirm}");
+    w.shot("2-confirm").await;
+    w.find("#confirm-dialog [data-answer='yes']").await.click().await.unwrap();
+    // The window starts over on Today, with the restored book.
+    w.find("[data-place='today'][aria-current='page']").await;
+    w.find_text("#status", "Restored the backup").await;
+
+    let list = s.json(&["customers", "list"]);
+    let customers: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(customers, ["Ada Early"], "the customer added after the backup is gone");
+
+    // The book as it was before restoring is a backup now, and Settings lists it.
+    let after = names(&s);
+    let pre_restore = after[0].clone();
+    assert!(pre_restore > made, "the newest backup is the one made before restoring: {after:?}");
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find(&format!("#backups [data-backup='{pre_restore}']")).await;
+    scroll_to(&w, "#backups").await;
+    w.shot("3-restored").await;
+    w.close().await;
+}
+
+// Thank-you notes: the composer, the form-letter detector in the text, and a card's life to "sent". -------------
+
+/// A demo customer with a purchase who never asked to be left alone or not to get post: (id, name).
+fn note_demo_buyer(s: &Sandbox) -> (String, String) {
+    for c in s.json(&["customers", "list"]).as_array().unwrap() {
+        if c["do_not_contact"].as_bool().unwrap_or(false) {
+            continue;
+        }
+        let id = c["id"].as_str().unwrap();
+        let record = s.json(&["customers", "show", id]);
+        let stops = record["preferences"].as_array().unwrap().iter().any(|p| {
+            p["means"]["kind"] == "do_not_contact"
+                || (p["means"]["kind"] == "decline_channel" && p["means"]["channel"] == "mail")
+        });
+        if !stops && !record["purchases"].as_array().unwrap().is_empty() {
+            return (id.to_string(), c["name"].as_str().unwrap().to_string());
+        }
+    }
+    panic!("the demo book has a customer with a purchase who can be written to");
+}
+
+/// Types keys into whatever has focus, where its caret is (WebDriver's "send keys" to an element moves the caret
+/// to the end first). A newline is the Enter key.
+async fn type_at_caret(w: &Window, text: &str) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut keys = KeyActions::new("keyboard".to_string());
+    for ch in text.chars() {
+        let value = if ch == '\n' { '\u{e007}' } else { ch };
+        keys = keys.then(KeyAction::Down { value }).then(KeyAction::Up { value });
+    }
+    w.client.perform_actions(keys).await.unwrap();
+}
+
+/// The composer's score (`data-score` of #composer-score), once it shows one.
+async fn note_score(w: &Window) -> i64 {
+    let score = w.find("#composer-score[data-score]").await;
+    score.attr("data-score").await.unwrap().unwrap().parse().unwrap()
+}
+
+/// The customer's thank-you notes and card prompts, as the command line shows them.
+fn notes_to(s: &Sandbox, id: &str) -> Vec<Value> {
+    let record = s.json(&["customers", "show", id]);
+    record["notes"].as_array().unwrap().iter().filter(|n| n["kind"] != "note").cloned().collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_for_a_demo_customer_flags_dear_valued_customer() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let (id, name) = note_demo_buyer(&s);
+    // What the composer should open on: the first draft from the preselected facts.
+    let draft = s.json(&["draft", "thank-you", "--customer", &id]);
+    let preselected: Vec<String> = draft["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["preselected"] == true)
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!preselected.is_empty(), "{draft}");
+
+    let w = Window::open(&s, "composer").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    w.find("#write-thank-you").await.click().await.unwrap();
+
+    // The composer: a place of its own, the draft on an A6 card at its real proportions, scored in words.
+    w.find("section#composer").await;
+    w.find_text("#composer [data-action='back']", &name).await;
+    let first = note_score(&w).await;
+    assert!(first >= 80, "a personal first draft: {first}");
+    let score_text = w.find("#composer-score").await.text().await.unwrap();
+    assert!(score_text.contains(&format!("{first} / 100")), "{score_text}");
+    assert!(score_text.contains("Reads like you wrote it"), "a word, not only a colour: {score_text}");
+    let text = w.find("#composer-text").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(text, draft["text"].as_str().unwrap(), "the window writes what the core writes");
+    let mut checked = Vec::new();
+    for b in
+        w.client.find_all(Locator::Css("#composer-details input[type=checkbox][data-detail-id]:checked")).await.unwrap()
+    {
+        checked.push(b.attr("data-detail-id").await.unwrap().unwrap());
+    }
+    checked.sort();
+    let mut wanted = preselected.clone();
+    wanted.sort();
+    assert_eq!(checked, wanted, "the preselected facts are ticked");
+    let labels = w.find("#composer-details").await.text().await.unwrap();
+    assert!(labels.contains("Purchase"), "each fact says what it is: {labels}");
+    let ratio = w
+        .client
+        .execute(
+            "const r = document.querySelector('#composer-face').getBoundingClientRect(); return r.width / r.height;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!((ratio - 148.0 / 105.0).abs() < 0.02, "an A6 card is 148 × 105 mm: {ratio}");
+    w.shot("1-draft").await;
+
+    // "Dear Valued Customer," typed at the start of the card is underlined, listed with why, and costs points.
+    w.client
+        .execute("const t = document.querySelector('#composer-text'); t.focus(); t.setSelectionRange(0, 0);", vec![])
+        .await
+        .unwrap();
+    type_at_caret(&w, "Dear Valued Customer,\n").await;
+    let typed = w.find("#composer-text").await.prop("value").await.unwrap().unwrap_or_default();
+    assert!(typed.starts_with("Dear Valued Customer,\n"), "{typed}");
+    let finding = w.find("#composer-findings li[data-rule='generic_salutation']").await.text().await.unwrap();
+    assert!(finding.contains("“Dear Valued Customer”"), "the exact words, in quotes: {finding}");
+    let mark = w.find("#composer-highlights mark[data-rule='generic_salutation']").await;
+    assert_eq!(mark.text().await.unwrap(), "Dear Valued Customer");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut after = note_score(&w).await;
+    while after >= first {
+        assert!(std::time::Instant::now() < deadline, "the score did not drop from {first}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        after = note_score(&w).await;
+    }
+    w.shot("2-generic-salutation").await;
+
+    // Save draft: the book keeps it with the customer, as a draft.
+    w.find("#composer-save").await.click().await.unwrap();
+    w.find_text("#status", "Saved the draft").await;
+    let notes = notes_to(&s, &id);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["status"], "draft");
+    assert_eq!(notes[0]["kind"], "thank_you");
+    assert_eq!(notes[0]["format"], "card");
+    assert!(notes[0]["text"].as_str().unwrap().starts_with("Dear Valued Customer,"), "{}", notes[0]);
+
+    // Back on the customer's page, the draft is on the timeline with its status.
+    w.find("#composer [data-action='back']").await.click().await.unwrap();
+    let nid = notes[0]["id"].as_str().unwrap();
+    let entry = w.find(&format!("#customer-page .timeline li[data-note-id='{nid}']")).await.text().await.unwrap();
+    assert!(entry.contains("Draft") && entry.contains("Mark sent"), "{entry}");
+    let printing = w.client.execute("return document.body.classList.contains('print-card')", vec![]).await.unwrap();
+    assert_eq!(printing, Value::Bool(false), "only the composer prints a card");
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn marking_a_card_sent_logs_the_contact() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let (id, _) = note_demo_buyer(&s);
+    s.ok(&["draft", "thank-you", "--customer", &id, "--save"]);
+    let notes = notes_to(&s, &id);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let nid = notes[0]["id"].as_str().unwrap().to_string();
+    let before = s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().len();
+
+    let w = Window::open(&s, "note-sent").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    let entry = format!("#customer-page .timeline li[data-note-id='{nid}']");
+    w.find_text(&entry, "Draft").await;
+    let send = w.find(&format!("{entry} [data-action='note-status'][data-status='sent']")).await;
+    scroll_to(&w, &entry).await;
+    w.shot("1-draft").await;
+    send.click().await.unwrap();
+
+    // The page is drawn again: the note is sent, the contact it logged is on the timeline.
+    w.find(&format!("{entry}[data-status='sent']")).await;
+    w.find_text("#customer-page .timeline .entry", "Thank-you note sent").await;
+    assert!(
+        w.client.find_all(Locator::Css(&format!("{entry} [data-action='note-status']"))).await.unwrap().is_empty(),
+        "a sent note has nothing left to mark"
+    );
+    scroll_to(&w, &entry).await;
+    w.shot("2-sent").await;
+
+    let record = s.json(&["customers", "show", &id]);
+    let note = record["notes"].as_array().unwrap().iter().find(|n| n["id"] == nid.as_str()).unwrap();
+    assert_eq!(note["status"], "sent", "{note}");
+    let interactions = record["interactions"].as_array().unwrap();
+    assert_eq!(interactions.len(), before + 1, "{record}");
+    assert!(
+        interactions.iter().any(|i| i["channel"] == "mail" && i["direction"] == "out"),
+        "a card goes by post: {interactions:?}"
+    );
+
+    // The Notes place lists the note for the customer opened last, with its status in words.
+    w.find("[data-place='notes']").await.click().await.unwrap();
+    let row = w.find(&format!("#notes-list li[data-note-id='{nid}']")).await.text().await.unwrap();
+    assert!(row.contains("Sent") && row.contains("Thank-you note"), "{row}");
+    w.shot("3-notes").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_to_a_customer_who_asked_to_be_left_alone_is_not_sent() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let list = s.json(&["customers", "list"]);
+    let c = list.as_array().unwrap().iter().find(|c| c["do_not_contact"] == true).expect("a do-not-contact customer");
+    let id = c["id"].as_str().unwrap().to_string();
+    let record = s.json(&["customers", "show", &id]);
+    let words =
+        record["preferences"].as_array().unwrap().iter().find(|p| p["means"]["kind"] == "do_not_contact").unwrap()
+            ["words"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    s.ok(&["draft", "thank-you", "--customer", &id, "--save"]);
+    let nid = notes_to(&s, &id)[0]["id"].as_str().unwrap().to_string();
+    let before = record["interactions"].as_array().unwrap().len();
+
+    let w = Window::open(&s, "note-refused").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    let entry = format!("#customer-page .timeline li[data-note-id='{nid}']");
+    w.find(&format!("{entry} [data-action='note-status'][data-status='sent']")).await.click().await.unwrap();
+    let refusal = w.find_text(&format!("{entry} .note-refusal"), &words).await.text().await.unwrap();
+    assert!(refusal.contains("Not sent"), "{refusal}");
+    assert!(refusal.contains(&format!("“{words}”")), "their words in quotation marks: {refusal}");
+    w.find(&format!("{entry}[data-status='draft']")).await;
+    scroll_to(&w, &entry).await;
+    w.shot("1-refused").await;
+
+    let record = s.json(&["customers", "show", &id]);
+    let note = record["notes"].as_array().unwrap().iter().find(|n| n["id"] == nid.as_str()).unwrap();
+    assert_eq!(note["status"], "draft", "the note keeps its status: {note}");
+    assert_eq!(record["interactions"].as_array().unwrap().len(), before, "nothing was logged");
+    w.close().await;
+}
+
+/// The value of the composer's text.
+async fn note_text(w: &Window) -> String {
+    w.find("#composer-text").await.prop("value").await.unwrap().unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_composer_sizes_the_card_and_asks_before_replacing_edits() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let (id, _) = note_demo_buyer(&s);
+    let w = Window::open(&s, "composer-choices").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#write-thank-you").await.click().await.unwrap();
+    note_score(&w).await;
+    let first = note_text(&w).await;
+
+    // Ticking a fact writes a new draft from the ticked facts; the box stays ticked and keeps the focus.
+    let unticked = w.find("#composer-details input[data-detail-id]:not(:checked)").await;
+    let detail = unticked.attr("data-detail-id").await.unwrap().unwrap();
+    unticked.click().await.unwrap();
+    let css = format!("#composer-details input[data-detail-id='{detail}']:checked");
+    w.find(&css).await;
+    w.find("#composer-stage:not([aria-busy])").await;
+    let focused = w.client.execute("return document.activeElement.dataset.detailId ?? null", vec![]).await.unwrap();
+    assert_eq!(focused, Value::from(detail.as_str()));
+
+    // A 5×7 card: its own proportions, and a new draft sized to it (nothing was edited, so nothing is asked).
+    w.find("#composer-card input[value='5x7']").await.click().await.unwrap();
+    w.find("#composer-face[data-card='5x7']").await;
+    let ratio = w
+        .client
+        .execute(
+            "const r = document.querySelector('#composer-face').getBoundingClientRect(); return r.width / r.height;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!((ratio - 178.0 / 127.0).abs() < 0.02, "a 5×7 card is 178 × 127 mm: {ratio}");
+    w.find_text("#composer-count", "of about 800 characters").await;
+    let print_class =
+        w.client.execute("return document.body.classList.contains('print-card-5x7')", vec![]).await.unwrap();
+    assert_eq!(print_class, Value::Bool(true), "printing uses the card's size");
+    assert!(w.client.find_all(Locator::Css("#confirm-dialog")).await.unwrap().is_empty());
+    w.shot("1-5x7").await;
+
+    // An edit is the salesperson's: another format asks first, and Cancel keeps their words (checked again).
+    w.client
+        .execute(
+            "const t = document.querySelector('#composer-text'); t.focus(); t.setSelectionRange(t.value.length, t.value.length);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    type_at_caret(&w, "\nP.S. The winter tires are in whenever you are.").await;
+    w.find("#composer-format").await.select_by_value("email").await.unwrap();
+    let asked = w.find("#confirm-dialog[open]").await.text().await.unwrap();
+    assert!(asked.contains("Replace your edited text?"), "{asked}");
+    w.find("#confirm-dialog [data-answer='no']").await.click().await.unwrap();
+    gone(&w, "#confirm-dialog").await;
+    w.find("#composer-face[data-format='email']").await;
+    assert!(w.find("#composer-email-head").await.is_displayed().await.unwrap(), "an email looks like an email");
+    assert!(!w.find("#composer-print").await.is_displayed().await.unwrap(), "an email is not printed");
+    w.find_text("#composer-count", "of about 1200 characters").await;
+    assert!(note_text(&w).await.ends_with("P.S. The winter tires are in whenever you are."));
+
+    // Another version, replacing the edits when the salesperson says so.
+    w.find("#composer-variant").await.click().await.unwrap();
+    w.find("#confirm-dialog[open]").await;
+    w.find("#confirm-dialog [data-answer='yes']").await.click().await.unwrap();
+    w.find_text("#composer-variant-no", "version 2").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while note_text(&w).await.contains("P.S.") {
+        assert!(std::time::Instant::now() < deadline, "the edited text was not replaced");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let email = note_text(&w).await;
+    assert_ne!(email, first);
+    assert!(email.starts_with("Subject:"), "{email}");
+    w.shot("2-email").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_composer_shows_customer_markup_as_text() {
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "<b>Bold</b> Name"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    let fact = "<img src=x onerror=\"document.title='pwned'\"> grows <i>dahlias</i>";
+    s.ok(&["facts", "add", &id, fact]);
+    let w = Window::open(&s, "composer-markup").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#write-thank-you").await.click().await.unwrap();
+    note_score(&w).await;
+    w.find_text("#composer-details", fact).await;
+    w.find_text("#composer-title", "<b>Bold</b> Name").await;
+    // Markup typed into the card stays text in the highlight layer too, underlined or not.
+    w.client
+        .execute("const t = document.querySelector('#composer-text'); t.focus(); t.setSelectionRange(0, 0);", vec![])
+        .await
+        .unwrap();
+    type_at_caret(&w, "Dear Valued Customer <i>friend</i>,\n").await;
+    w.find("#composer-highlights mark[data-rule='generic_salutation']").await;
+    let same: bool = w
+        .client
+        .execute(
+            "return document.querySelector('#composer-highlights').textContent.replace(/\\u200b$/, '')
+               === document.querySelector('#composer-text').value;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(same, "the highlight layer holds exactly the text");
+    let injected =
+        w.client.find_all(Locator::Css("#composer img, #composer i, #composer b, #composer script")).await.unwrap();
+    assert!(injected.is_empty(), "no element was made from customer text");
+    assert_ne!(w.client.title().await.unwrap(), "pwned");
+    w.shot("1-markup").await;
+    w.close().await;
+}

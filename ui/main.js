@@ -1,4 +1,4 @@
-// The window's frame: the sidebar (search and places: Today, Customers, Settings), which place the main pane
+// The window's frame: the sidebar (search and places: Today, Customers, Notes, Settings), which place the main pane
 // shows, the keyboard shortcuts (/ and Ctrl+K to search, Esc and Alt+← to go back), a clicked desktop
 // notification (event open-customer), and the shared state views use (`app`).
 
@@ -10,11 +10,13 @@ import { icon, logo } from './lib/icons.js';
 import { announceError } from './lib/status.js';
 import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
 import { showCustomer } from './views/customer.js';
+import { showComposer } from './views/composer.js';
+import { rememberVisit, showNotes } from './views/notes.js';
 import { showSettings } from './views/settings.js';
 import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
 
-const PLACES = ['today', 'customers', 'settings'];
+const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
 const SEARCH_DELAY_MS = 150;
 
@@ -26,7 +28,7 @@ const foot = document.getElementById('sidebar-foot');
  * Where the main pane is: a place, or one customer's page (`customerId`) opened from Today or Customers
  * (`from`, where Back returns to).
  */
-const view = { place: 'today', customerId: null, from: 'customers' };
+const view = { place: 'today', customerId: null, from: 'customers', composer: false };
 let cleanup = null;
 
 function unmount() {
@@ -83,6 +85,7 @@ const app = {
     unmount();
     view.place = place;
     view.customerId = null;
+    view.composer = false;
     localStorage.setItem(PLACE_KEY, place);
     markPlace(place);
     main.scrollTop = 0;
@@ -92,6 +95,9 @@ const app = {
     } else if (this.info && this.info.customers === 0) {
       document.title = 'Rapport';
       showWelcome(main, app);
+    } else if (place === 'notes') {
+      document.title = 'Notes — Rapport';
+      cleanup = showNotes(main, app);
     } else if (place === 'today') {
       document.title = 'Today — Rapport';
       cleanup = showToday(main, app, { back });
@@ -112,20 +118,44 @@ const app = {
     view.place = back;
     view.from = back;
     view.customerId = id;
+    view.composer = false;
+    rememberVisit(id);
     markPlace(back);
     if (back === 'customers') rememberFocus(id);
     main.scrollTop = 0;
     cleanup = showCustomer(main, app, id);
   },
 
-  /** Where Back on a customer's page leads, in a word ("Today", "Customers"). */
-  backLabel() {
-    return view.from === 'today' ? 'Today' : 'Customers';
+  /**
+   * Opens the thank-you composer for a customer; Back returns to the customer's page (and from there to where
+   * the page was opened from).
+   * @param {string} id
+   */
+  openComposer(id) {
+    const from = view.customerId ? view.from : view.place;
+    unmount();
+    view.from = ['today', 'notes'].includes(from) ? from : 'customers';
+    view.place = view.from;
+    view.customerId = id;
+    view.composer = true;
+    rememberVisit(id);
+    markPlace(view.from);
+    main.scrollTop = 0;
+    cleanup = showComposer(main, app, id);
   },
 
-  /** Back from a customer's page to Today or to the list (with the same search and tag). */
+  /** Where Back on a customer's page leads, in a word ("Today", "Customers", "Notes"). */
+  backLabel() {
+    return { today: 'Today', notes: 'Notes' }[view.from] || 'Customers';
+  },
+
+  /** Back from the composer to its customer; from a customer's page to Today, Notes or the list. */
   back() {
-    this.go(view.from === 'today' ? 'today' : 'customers', { back: true });
+    if (view.composer) {
+      this.openCustomer(view.customerId, { from: view.from });
+      return;
+    }
+    this.go(['today', 'notes'].includes(view.from) ? view.from : 'customers', { back: true });
   },
 };
 

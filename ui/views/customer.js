@@ -17,6 +17,7 @@ import {
 } from '../lib/words.js';
 import * as forms from './forms.js';
 import { openInteractionForm } from './contact.js';
+import { NOTE_FORMATS, isToCustomer, markNote, noteStatusActions, statusBadge } from './note-status.js';
 
 /** "“their words”" — their words always in quotation marks. */
 const quoted = (words) => html`<span class="words">“${words}”</span>`;
@@ -47,6 +48,7 @@ function header(app, c) {
     <div class="header-actions">
       <button type="button" class="button" id="log-contact" data-action="log-contact">${icon('plus')} Log contact</button>
       <button type="button" class="button" id="add-reminder" data-action="add-reminder">${icon('calendar')} Add reminder</button>
+      <button type="button" class="button" id="write-thank-you" data-action="write-thank-you">${icon('note')} Write thank-you</button>
       <button type="button" class="button" data-action="edit-customer">Edit</button>
     </div>
   </header>`;
@@ -346,14 +348,17 @@ function interactionEntry(app, i) {
 }
 
 function noteEntry(app, n) {
-  const details = [n.status, n.format].filter(Boolean).join(' · ');
-  return html`<li class="entry entry-note">
+  const toThem = isToCustomer(n);
+  const details = toThem ? NOTE_FORMATS[n.format] || n.format : [n.status, n.format].filter(Boolean).join(' · ');
+  return html`<li class="entry entry-note" data-note-id="${n.id}"${toThem ? html` data-status="${n.status || 'draft'}"` : ''}>
     <p class="entry-head">
       <time datetime="${n.created_at}">${formatInstant(n.created_at, app.zone, { time: true })}</time>
       <span>${icon('note')} ${NOTE_KINDS[n.kind] || n.kind}</span>
       ${details ? html`<span>${details}</span>` : ''}
+      ${toThem ? statusBadge(n) : ''}
     </p>
     <p class="entry-text">${n.text}</p>
+    ${toThem ? html`<div class="note-row-actions">${noteStatusActions(n)}</div>` : ''}
   </li>`;
 }
 
@@ -463,6 +468,12 @@ export function showCustomer(main, app, id) {
     'add-goal': () => forms.openGoalForm(app, record, saved('Added the goal.')),
     'log-contact': () => openInteractionForm(app, record, { onSaved: saved('Logged the contact.'), onHeldBack: load }),
     'add-note': () => forms.openNoteForm(app, record, saved('Added the note.')),
+    'write-thank-you': () => app.openComposer(record.id),
+    'note-status': async (itemId, button) => {
+      const outcome = await markNote(itemId, button.dataset.status, record.preferred_name || record.name, button);
+      // Sent logs the contact (now in the timeline); a refusal is kept under Held back: draw the page again.
+      if (outcome !== 'failed') await load();
+    },
     'add-reminder': () => forms.openReminderForm(app, record, (reminder) => {
       announce(`Added the reminder; it shows on Today from ${formatDate(reminder.due_on)}.`);
       load();
