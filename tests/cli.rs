@@ -137,7 +137,8 @@ fn a_customer_built_up_from_the_command_line_shows_on_their_page() {
         "How to reach me",
         "“Mornings before nine are best”",
         "Sliding door squeaks",
-        "Second key: owed, due 2026-12-05",
+        // Keeping the promise to order the second key delivered it.
+        "Second key: delivered 2026-11-23",
     ] {
         assert!(text.contains(expected), "{expected:?} in:\n{text}");
     }
