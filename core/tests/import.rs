@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rapport_core::io::{csv, vcard};
 use rapport_core::model::*;
 use rapport_core::store::MatchedBy;
-use rapport_core::Store;
+use rapport_core::{ListQuery, Store};
 use tempfile::TempDir;
 
 fn now() -> DateTime<Utc> {
@@ -130,6 +130,10 @@ fn a_failure_in_the_middle_of_an_import_writes_nothing() {
     let err = store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false));
     assert!(err.is_err());
     assert_eq!(store.customer_count().unwrap(), 0);
+    assert_eq!(store.search_backlog().unwrap(), 0);
+    // The rollback put the search index's triggers back: a customer added now is searchable at once.
+    store.add_customer(NewCustomer { name: "Yusuf After".into(), ..Default::default() }, now()).unwrap();
+    assert_eq!(store.search("yusuf", 10).unwrap().len(), 1);
 }
 
 #[test]
@@ -176,4 +180,37 @@ fn import_then_export_then_import_gives_the_same_book() {
         second.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
         assert_eq!(shape(&second), shape(&first), "{format}");
     }
+}
+
+#[test]
+fn imported_customers_become_searchable_once_the_index_catches_up() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let already =
+        store.add_customer(NewCustomer { name: "Zelda Already".into(), ..Default::default() }, now()).unwrap();
+    let mut text = String::from("Name,Email,Notes\n");
+    for n in 0..12_000 {
+        text += &format!("Quillon Person{n},person{n}@example.com,Likes #Quilting\n");
+    }
+    let mapping = csv::CsvKind::Mapped(csv::propose(&csv::headers(text.as_bytes()).unwrap()));
+    let plan = store.plan_import(csv::parse(text.as_bytes(), &mapping).unwrap()).unwrap();
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(store.customer_count().unwrap(), 12_001, "the rows are in at once");
+    assert!(store.search_backlog().unwrap() > 0);
+    assert!(store.search("quillon", 10).unwrap().is_empty(), "search catches up after the import");
+
+    // A customer edited before the index caught up is indexed once, not twice.
+    let first = store.list_customers(&ListQuery { limit: Some(1), ..Default::default() }).unwrap()[0].id.clone();
+    store.edit_customer(&first, NewCustomer { name: "Quillon Renamed".into(), ..Default::default() }, now()).unwrap();
+    let steps = std::cell::Cell::new(0);
+    store.catch_up_search(&|_| steps.set(steps.get() + 1)).unwrap();
+    assert!(steps.get() > 1, "in steps");
+    assert_eq!(store.search_backlog().unwrap(), 0);
+    assert_eq!(store.search("person11999", 10).unwrap().len(), 2, "the name and the email");
+    assert_eq!(store.search("quilting", 20_000).unwrap().len(), 12_000, "every note");
+    assert_eq!(store.search("quillon renamed", 10).unwrap().len(), 1);
+    assert_eq!(store.search("zelda", 10).unwrap()[0].customer_id, already.id);
+    // A normal add after the import is searchable at once, as always.
+    store.add_customer(NewCustomer { name: "Xavier After".into(), ..Default::default() }, now()).unwrap();
+    assert_eq!(store.search("xavier", 10).unwrap().len(), 1);
 }

@@ -1236,6 +1236,16 @@ fn import_contacts(
         if !quiet {
             eprintln!();
         }
+        // The rows are in; make them searchable before the command ends.
+        let waiting = store.search_backlog()?;
+        store.catch_up_search(&|left| {
+            if !quiet && waiting > 0 {
+                eprint!("\rmaking them searchable: {} of {waiting}…", waiting - left);
+            }
+        })?;
+        if !quiet && waiting > 0 {
+            eprintln!();
+        }
         Some(r)
     };
     let out = serde_json::json!({ "dry_run": dry_run, "plan": plan, "report": report });

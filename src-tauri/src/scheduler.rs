@@ -25,6 +25,10 @@ pub fn start(app: AppHandle) {
                 if let Err(e) = store.backup_if_due(now) {
                     eprintln!("rapport: backup: {e}");
                 }
+                // Finish making an interrupted import searchable.
+                if store.search_backlog().unwrap_or(0) > 0 {
+                    let _ = store.catch_up_search(&|_| {});
+                }
                 crate::notify::send_due(&mut store, now)
             };
             match result {

@@ -103,6 +103,13 @@ pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>) -> Result<(),
             Err(e) => serde_json::json!({ "ok": false, "error": IpcError::from(e) }),
         };
         let _ = app.emit_to("main", "import-done", payload);
+        // Then make the new rows searchable, a step at a time so other commands get the book in between.
+        loop {
+            let left = book.store.lock().unwrap_or_else(|p| p.into_inner()).catch_up_search_step();
+            if !matches!(left, Ok(n) if n > 0) {
+                break;
+            }
+        }
     });
     Ok(())
 }

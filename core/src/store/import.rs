@@ -229,7 +229,8 @@ impl Store {
     }
 
     /// Writes the plan in one transaction: all of it lands, or (on any error, or when `cancel` is set) none of it.
-    /// `progress(done, total)` is called every few hundred contacts.
+    /// `progress(done, total)` is called every few hundred contacts. The new rows become searchable with
+    /// [`Store::catch_up_search`], which the command line runs right after and the window in the background.
     pub fn apply_import(
         &mut self,
         plan: &ImportPlan,
@@ -240,6 +241,8 @@ impl Store {
         let total = plan.new.len() + plan.merges.len();
         let mut done = 0;
         self.write(|tx| {
+            // The rows first; their part of the search index right after (`catch_up_search`).
+            let before = super::search_backlog::pause(tx)?;
             let step = |done: &mut usize| -> Result<()> {
                 *done += 1;
                 if *done % 500 == 0 {
@@ -274,7 +277,7 @@ impl Store {
                 add_details(tx, &m.customer_id, &m.contact, now, &existing)?;
                 step(&mut done)?;
             }
-            Ok(())
+            super::search_backlog::resume(tx, &before)
         })?;
         progress(total, total);
         Ok(ImportReport {

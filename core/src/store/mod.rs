@@ -14,6 +14,7 @@ mod read;
 mod records;
 mod rows;
 mod search;
+mod search_backlog;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
