@@ -49,6 +49,12 @@ impl Store {
             UNION SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?7
             UNION SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?8
             UNION SELECT customer_id FROM facts WHERE date IS NOT NULL
+                  AND (date BETWEEN ?4 AND ?9
+                       OR ((lower(text) LIKE '%birthday%' OR lower(text) LIKE '%anniversary%')
+                           AND (strftime('%m-%d', date) BETWEEN strftime('%m-%d', ?4) AND strftime('%m-%d', ?9)
+                                OR (strftime('%m-%d', ?9) < strftime('%m-%d', ?4)
+                                    AND (strftime('%m-%d', date) >= strftime('%m-%d', ?4)
+                                         OR strftime('%m-%d', date) <= strftime('%m-%d', ?9))))))
             UNION SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)
             UNION SELECT customer_id FROM reminders";
         let mut stmt = self.conn().prepare_cached(sql)?;
@@ -63,6 +69,8 @@ impl Store {
                     d(horizon + 91),
                     crate::time::stamp(now - Duration::days(181)),
                     crate::time::stamp(now - Duration::days(15)),
+                    // A personal date shows three weeks ahead.
+                    d(horizon + 22),
                 ],
                 |r| r.get::<_, String>(0),
             )?
