@@ -127,8 +127,9 @@ impl Store {
         fill!(preferences, "SELECT * FROM preferences {} ORDER BY said_at, n", rows::statement);
         fill!(
             facts,
-            "SELECT * FROM facts f {} AND (date IS NOT NULL
-                  OR n = (SELECT g.n FROM facts g WHERE g.customer_id = f.customer_id ORDER BY g.learned_on DESC, g.n DESC LIMIT 1))
+            "SELECT * FROM facts {} AND (date IS NOT NULL
+                  OR n IN (SELECT (SELECT g.n FROM facts g WHERE g.customer_id = c.value ORDER BY g.learned_on DESC, g.n DESC LIMIT 1)
+                           FROM json_each(?1) c))
              ORDER BY n",
             rows::fact
         );
@@ -137,9 +138,10 @@ impl Store {
         let interactions = bulk(
             conn,
             &format!(
-                "SELECT * FROM interactions i {of} AND (at >= ?2
-                     OR n = (SELECT o.n FROM interactions o WHERE o.customer_id = i.customer_id AND o.direction = 'out'
-                             ORDER BY o.at DESC LIMIT 1))
+                "SELECT * FROM interactions {of} AND (at >= ?2
+                     OR n IN (SELECT (SELECT o.n FROM interactions o WHERE o.customer_id = c.value AND o.direction = 'out'
+                                      ORDER BY o.at DESC LIMIT 1)
+                              FROM json_each(?1) c))
                  ORDER BY at, n"
             ),
             params![keys, recent],
