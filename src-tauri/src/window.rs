@@ -20,6 +20,16 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // The window comes back at the size and place it was left (not its visibility: `--tray` starts hidden).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         .manage(Book { store: Mutex::new(store), clock })
         .manage(crate::transfer::Transfer::default())
         .invoke_handler(tauri::generate_handler![
