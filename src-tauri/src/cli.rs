@@ -889,19 +889,7 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         }
         Command::Export(ExportCmd::Json { out }) => {
             let text = json::to_json(&store.export_book()?);
-            match out {
-                Some(path) => {
-                    write_whole(&path, text.as_bytes())?;
-                    if !j {
-                        eprintln!("Wrote {} customers to {}", store.customer_count()?, path.display());
-                    }
-                    Ok(())
-                }
-                None => {
-                    std::io::stdout().lock().write_all(text.as_bytes())?;
-                    Ok(())
-                }
-            }
+            write_out(store, out, &text, j)
         }
         Command::Import(ImportCmd::Json { file }) => {
             let text =
@@ -1053,7 +1041,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
 fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
     match cmd {
         CustomersCmd::Add { name, fields, email, phone, address, tag } => {
-            // Check every part first, so a bad email does not leave a customer without it.
             let input = NewCustomer {
                 name,
                 preferred_name: fields.preferred,
@@ -1061,20 +1048,16 @@ fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) 
                 how_we_met: fields.how_we_met,
                 company: fields.company,
                 household: fields.household,
-            }
-            .validated()?;
+            };
             let points: Vec<NewContactPoint> = email
                 .into_iter()
                 .map(|v| (ContactKind::Email, v))
                 .chain(phone.into_iter().map(|v| (ContactKind::Phone, v)))
                 .chain(address.into_iter().map(|v| (ContactKind::Address, v)))
-                .map(|(kind, value)| NewContactPoint { kind, label: None, value, preferred: false }.validated())
-                .collect::<Result<_, _>>()?;
-            let tags = tag
-                .iter()
-                .map(|t| rapport_core::tags::normalize(t).map_err(|m| bad("tag", m)))
-                .collect::<Result<Vec<_>, _>>()?;
-            let c = store.add_customer_with(input, points, tags, now)?;
+                .map(|(kind, value)| NewContactPoint { kind, label: None, value, preferred: false })
+                .collect();
+            // The core checks every part before it writes any, so a bad email never leaves a customer without it.
+            let c = store.add_customer_with(input, points, tag, now)?;
             emit(j, &c, || format!("Added {} ({})", c.name, c.id))
         }
         CustomersCmd::Edit { id, name, fields } => {
@@ -1252,19 +1235,7 @@ fn import_contacts(
     emit(j, &out, || present::import(&plan, report.as_ref()))
 }
 
-/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+/// Writes a file whole or not at all, naming it in the error.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.partial", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::BadFile(format!("{}: {e}", path.display())));
-    }
-    Ok(())
+    rapport_core::io::write_whole(path, bytes).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))
 }

@@ -292,12 +292,14 @@ pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Save
         })?;
     let name = format!("rapport-agenda-{}.ics", now.format("%Y-%m-%d"));
     let path = folder.join(&name);
-    std::fs::create_dir_all(&folder).and_then(|_| std::fs::write(&path, text)).map_err(|e| IpcError {
-        code: "io",
-        message: format!("the calendar file could not be written ({})", e.kind()),
-        field: None,
-        decision: None,
-    })?;
+    std::fs::create_dir_all(&folder).and_then(|_| rapport_core::io::write_whole(&path, text.as_bytes())).map_err(
+        |e| IpcError {
+            code: "io",
+            message: format!("the calendar file could not be written ({})", e.kind()),
+            field: None,
+            decision: None,
+        },
+    )?;
     // The window shows the folder by name only (never a full path).
     Ok(Saved {
         file: format!("{} in {}", name, folder.file_name().and_then(|f| f.to_str()).unwrap_or("your home folder")),

@@ -148,9 +148,6 @@ pub async fn export_book(app: AppHandle, format: String) -> Result<Exported, Ipc
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(Exported { file: None, customers });
     };
-    let partial = path.with_extension(format!("{ext}.partial"));
-    std::fs::write(&partial, text)
-        .and_then(|_| std::fs::rename(&partial, &path))
-        .map_err(|e| IpcError::from(Error::Io(e)))?;
+    rapport_core::io::write_whole(&path, text.as_bytes()).map_err(|e| IpcError::from(Error::Io(e)))?;
     Ok(Exported { file: path.file_name().map(|f| f.to_string_lossy().to_string()), customers })
 }

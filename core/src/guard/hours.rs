@@ -5,10 +5,10 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{topics, ContactWishes, Findings, Outreach, Rule, Situation, Verdict};
-use crate::model::{CallingRule, Channel, Direction};
+use crate::model::{CallingRule, Channel, Customer, Direction, PreferenceStatement, Profile};
 
-/// Channels that ring or buzz in the customer's pocket.
-fn intrusive(channel: Channel) -> bool {
+/// Channels that ring or buzz in the customer's pocket: only these are bound to hours.
+pub(crate) fn rings(channel: Channel) -> bool {
     matches!(channel, Channel::Phone | Channel::Text | Channel::Video)
 }
 
@@ -17,7 +17,7 @@ fn clock(h: u32, m: u32) -> NaiveTime {
 }
 
 /// Legal calling hours in the customer's local time.
-pub(super) fn legal_hours(rule: CallingRule) -> (NaiveTime, NaiveTime) {
+pub(crate) fn legal_hours(rule: CallingRule) -> (NaiveTime, NaiveTime) {
     match rule {
         CallingRule::Standard => (clock(8, 0), clock(21, 0)),
         CallingRule::Strict => (clock(8, 0), clock(20, 0)),
@@ -25,18 +25,30 @@ pub(super) fn legal_hours(rule: CallingRule) -> (NaiveTime, NaiveTime) {
 }
 
 /// The customer's zone, or the salesperson's with a flag saying it was assumed.
-pub(super) fn zone_of(s: &Situation<'_>) -> (Tz, bool) {
-    match s.customer.time_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()) {
+pub(crate) fn customer_zone(customer: &Customer, profile: &Profile) -> (Tz, bool) {
+    match customer.time_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()) {
         Some(z) => (z, false),
-        None => (s.profile.time_zone.parse::<Tz>().unwrap_or(Tz::UTC), true),
+        None => (profile.time_zone.parse::<Tz>().unwrap_or(Tz::UTC), true),
+    }
+}
+
+/// The window calls and texts may use in the customer's day: the hours they stated, else the salesperson's
+/// default contact hours — with the statement behind it when the customer said it.
+pub(crate) fn contact_hours<'a>(
+    wishes: &'a ContactWishes,
+    profile: &Profile,
+) -> (NaiveTime, NaiveTime, Option<&'a PreferenceStatement>) {
+    match &wishes.hours {
+        Some(h) => (h.value.start, h.value.end, Some(&h.statement)),
+        None => (profile.contact_start, profile.contact_end, None),
     }
 }
 
 pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel, at: DateTime<Utc>, f: &mut Findings) {
-    if !intrusive(channel) {
+    if !rings(channel) {
         return;
     }
-    let (zone, assumed) = zone_of(s);
+    let (zone, assumed) = customer_zone(s.customer, s.profile);
     if assumed {
         f.add(
             Rule::UnknownTimeZone,
@@ -51,10 +63,7 @@ pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel,
     let local = at.with_timezone(&zone);
     let t = local.time();
     let (legal_start, legal_end) = legal_hours(s.profile.calling_rule);
-    let (start, end, said) = match &wishes.hours {
-        Some(h) => (h.value.start, h.value.end, Some(&h.statement)),
-        None => (s.profile.contact_start, s.profile.contact_end, None),
-    };
+    let (start, end, said) = contact_hours(wishes, s.profile);
     let when = local.format("%a %H:%M");
     if t < legal_start || t >= legal_end {
         f.add(

@@ -13,6 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::*;
+pub(crate) use hours::{contact_hours, customer_zone, legal_hours, rings};
 pub use wishes::{ContactWishes, Hours, Said};
 
 /// How long after a customer's message a contact on that channel counts as a reply.
@@ -231,11 +232,7 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     // Channels they declined.
     if let Some(declined) = wishes.declined(outreach.channel) {
         if !reply {
-            let instead = wishes.preferred_channel.as_ref().map(|p| p.value).or_else(|| {
-                [Channel::Email, Channel::Text, Channel::Phone, Channel::Mail]
-                    .into_iter()
-                    .find(|c| wishes.declined(*c).is_none())
-            });
+            let instead = wishes.open_channel(None);
             f.add(
                 Rule::DeclinedChannel,
                 Verdict::Blocked,

@@ -80,4 +80,16 @@ impl ContactWishes {
     pub fn declined(&self, channel: Channel) -> Option<&Said<Channel>> {
         self.declined_channels.iter().find(|d| d.value == channel)
     }
+
+    /// The channel to reach them on: the one they prefer, else `natural` (the obvious one for the purpose), else
+    /// the first of email, phone, text and post they have not declined. Never one they declined.
+    pub fn open_channel(&self, natural: Option<Channel>) -> Option<Channel> {
+        self.preferred_channel
+            .as_ref()
+            .map(|p| p.value)
+            .into_iter()
+            .chain(natural)
+            .chain([Channel::Email, Channel::Phone, Channel::Text, Channel::Mail])
+            .find(|c| self.declined(*c).is_none())
+    }
 }

@@ -146,14 +146,8 @@ impl Builder<'_> {
 
     /// The customer's preferred channel, else the natural one for the reason, never one they declined.
     fn channel(&self, natural: Channel) -> Channel {
-        let ok = |c: Channel| self.wishes.declined(c).is_none();
-        if let Some(p) = self.wishes.preferred_channel.as_ref().map(|p| p.value).filter(|c| ok(*c)) {
-            return p;
-        }
-        if ok(natural) {
-            return natural;
-        }
-        [Channel::Email, Channel::Phone, Channel::Text, Channel::Mail].into_iter().find(|c| ok(*c)).unwrap_or(natural)
+        // With every channel declined the Guard holds the reason back anyway.
+        self.wishes.open_channel(Some(natural)).unwrap_or(natural)
     }
 
     /// What to have in mind on any contact: the car, a goal, something personal, their last words.

@@ -5,8 +5,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::guard::ContactWishes;
-use crate::model::{CallingRule, Channel, Customer, Profile};
+use crate::guard::{self, ContactWishes};
+use crate::model::{Channel, Customer, Profile};
 
 /// A window to reach out in, and how it reads in both time zones.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,10 +19,6 @@ pub struct ContactWindow {
     pub your_time: String,
     /// The only window that fits the customer lies outside your working hours.
     pub outside_your_hours: bool,
-}
-
-fn zone(name: Option<&str>, fallback: &str) -> Tz {
-    name.and_then(|z| z.parse().ok()).unwrap_or_else(|| fallback.parse().unwrap_or(Tz::UTC))
 }
 
 fn interval(z: Tz, day: NaiveDate, start: NaiveTime, end: NaiveTime) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
@@ -48,7 +44,7 @@ pub fn find_memo(
     from_day: NaiveDate,
     now: DateTime<Utc>,
 ) -> ContactWindow {
-    let rings = matches!(channel, Channel::Phone | Channel::Text | Channel::Video);
+    let rings = guard::rings(channel);
     let key =
         (customer.time_zone.clone(), wishes.hours.as_ref().map(|h| (h.value.start, h.value.end)), rings, from_day);
     memo.0.entry(key).or_insert_with(|| find(customer, wishes, profile, channel, from_day, now)).clone()
@@ -63,19 +59,12 @@ pub fn find(
     from_day: NaiveDate,
     now: DateTime<Utc>,
 ) -> ContactWindow {
-    let theirs = zone(customer.time_zone.as_deref(), &profile.time_zone);
-    let mine = zone(Some(&profile.time_zone), "UTC");
-    let rings = matches!(channel, Channel::Phone | Channel::Text | Channel::Video);
-    let legal_end = match profile.calling_rule {
-        CallingRule::Standard => NaiveTime::from_hms_opt(21, 0, 0),
-        CallingRule::Strict => NaiveTime::from_hms_opt(20, 0, 0),
-    }
-    .expect("valid time");
-    let legal_start = NaiveTime::from_hms_opt(8, 0, 0).expect("valid time");
-    let (cs, ce) = match &wishes.hours {
-        Some(h) => (h.value.start, h.value.end),
-        None => (profile.contact_start, profile.contact_end),
-    };
+    // The same hours the Guard checks, so a suggested window is never one it would refuse.
+    let (theirs, _) = guard::customer_zone(customer, profile);
+    let mine: Tz = profile.time_zone.parse().unwrap_or(Tz::UTC);
+    let rings = guard::rings(channel);
+    let (legal_start, legal_end) = guard::legal_hours(profile.calling_rule);
+    let (cs, ce, _) = guard::contact_hours(wishes, profile);
     let (cs, ce) = (cs.max(legal_start), ce.min(legal_end));
     let works = |d: NaiveDate| profile.work_days.contains(&d.weekday());
     let earliest = now + Duration::minutes(5);
