@@ -1,9 +1,9 @@
 //! The reminder engine over a real book, with `now` moving forward: reasons appear, escalate and go away as a
 //! salesperson would expect, and every one of them goes through the Guard.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rapport_core::model::*;
-use rapport_core::reasons::{Agenda, Group, ReasonKind};
+use rapport_core::reasons::{self, Agenda, Group, ReasonKind, Snapshot};
 use rapport_core::Store;
 use tempfile::TempDir;
 
@@ -502,4 +502,31 @@ fn personal_dates_requests_referral_moments_and_own_reminders() {
         )
         .unwrap();
     assert!(kinds_for(&b.agenda(MONDAY, 7), &pat).contains(&ReasonKind::Reminder));
+}
+
+/// Today reads only part of each customer's record (the customers who can have a reason; of their interactions,
+/// the engine's look-back and the latest proactive contact), and a big book on two connections at once. Its
+/// reasons must be exactly those of the whole records, on any day.
+#[test]
+fn the_agenda_of_a_big_book_is_the_agenda_of_its_whole_records() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let made = t("2026-11-23T16:00:00Z");
+    rapport_core::sample::fill(&mut store, 3_000, made).unwrap();
+    let ids: Vec<String> = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .prepare("SELECT id FROM customers ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let whole: Vec<CustomerRecord> = ids.iter().map(|id| store.customer_record(id).unwrap()).collect();
+    let (profile, playbooks) = (store.profile().unwrap(), store.playbooks().unwrap());
+    let snapshot = Snapshot { customers: &whole, profile: &profile, playbooks: &playbooks };
+    for (now, days) in [(made, 30), (made + Duration::days(40), 7), (made + Duration::days(200), 90)] {
+        let read = store.agenda(now, days).unwrap();
+        assert_eq!(read, reasons::agenda(&snapshot, now, days), "the agenda of {now} for {days} days");
+        assert!(read.reasons.len() > 200 && !read.held_back.is_empty(), "a book this size has a full agenda");
+    }
 }

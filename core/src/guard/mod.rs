@@ -248,14 +248,13 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     hours::check(situation, wishes, outreach.channel, at, &mut f);
 
     // Topics: what they declined, what their persona's playbook rules out, and offers they just said no to.
-    let topics = topics_of(outreach);
+    // The words of the message and of the reason are read once for every rule below.
+    let text_words = outreach.text.as_deref().map(topics::Words::of);
+    let reason_words = outreach.reason.as_deref().map(topics::Words::of);
+    let words = || text_words.iter().chain(reason_words.iter());
+    let topics = topics_of(outreach, words());
     for said in &wishes.declined_topics {
-        let tripped = topics.iter().any(|t| t == &said.value)
-            || [&outreach.text, &outreach.reason]
-                .into_iter()
-                .flatten()
-                .find_map(|t| topics::raises(t, &said.value))
-                .is_some();
+        let tripped = topics.iter().any(|t| t == &said.value) || words().find_map(|w| w.raises(&said.value)).is_some();
         if tripped {
             f.add(
                 Rule::DeclinedTopic,
@@ -268,11 +267,7 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     for book in situation.playbooks.iter().filter(|p| situation.tags.iter().any(|t| t.eq_ignore_ascii_case(&p.tag))) {
         for never in &book.never_topics {
             let never = topics::canonical(never);
-            let tripped = topics.contains(&never)
-                || [&outreach.text, &outreach.reason]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| topics::raises(t, &never).is_some());
+            let tripped = topics.contains(&never) || words().any(|w| w.raises(&never).is_some());
             if tripped && !wishes.declined_topics.iter().any(|d| d.value == never) {
                 f.add(
                     Rule::Playbook,
@@ -373,8 +368,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
         }
 
         // Nothing for the customer in it.
-        let value = outreach.reason.as_deref().or(outreach.text.as_deref()).unwrap_or("");
-        if topics::is_contentless(value) {
+        let value = reason_words.as_ref().or(text_words.as_ref());
+        if value.is_none_or(topics::Words::is_contentless) {
             f.add(
                 Rule::Contentless,
                 Verdict::Blocked,
@@ -391,13 +386,13 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 }
 
 /// The canonical topics an outreach raises: its topic, and what its words are about.
-fn topics_of(o: &Outreach) -> Vec<String> {
+fn topics_of<'w>(o: &Outreach, words: impl Iterator<Item = &'w topics::Words>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Some(t) = o.topic.as_deref().filter(|t| !t.trim().is_empty()) {
         out.push(topics::canonical(t));
     }
-    for text in [&o.text, &o.reason].into_iter().flatten() {
-        for t in topics::topics_in(text) {
+    for w in words {
+        for t in w.topics() {
             if !out.iter().any(|x| x == t) {
                 out.push(t.to_string());
             }

@@ -10,7 +10,7 @@ use crate::guard::ContactWishes;
 use crate::model::*;
 
 /// How long an open information request stays a reason.
-const REQUEST_DAYS: i64 = 180;
+const REQUEST_DAYS: i64 = super::LOOK_BACK_DAYS;
 /// How long after resolving an issue "tell them it's done" stays a reason.
 const RESOLVED_DAYS: i64 = 30;
 /// How long a missed included service stays a reason before it is treated as lapsed.
@@ -162,7 +162,8 @@ impl Builder<'_> {
         if let Some(f) = self.rec.facts.iter().max_by_key(|f| f.learned_on) {
             out.push(f.text.clone());
         }
-        if let Some(q) = self.rec.interactions.iter().rev().find_map(|i| i.quotes.first()) {
+        let since = self.now - Duration::days(super::LOOK_BACK_DAYS);
+        if let Some(q) = self.rec.interactions.iter().rev().filter(|i| i.at >= since).find_map(|i| i.quotes.first()) {
             out.push(format!("Last said: “{q}”"));
         }
         out

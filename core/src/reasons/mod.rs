@@ -142,6 +142,16 @@ pub struct Agenda {
     pub held_back: Vec<HeldReason>,
 }
 
+/// How far back the engine and the Guard read a customer's interactions: an information request stays open this
+/// long, and every other look-back (cooling off, praise, replies) is shorter. Before it, only the latest
+/// proactive contact counts (for the customer's rhythm). The store loads exactly this much.
+pub const LOOK_BACK_DAYS: i64 = 180;
+const _: () = assert!(
+    guard::COOLING_OFF_DAYS <= LOOK_BACK_DAYS
+        && guard::REFERRAL_WINDOW_DAYS <= LOOK_BACK_DAYS
+        && guard::REPLY_WINDOW_DAYS <= LOOK_BACK_DAYS
+);
+
 /// What the engine needs: customers (with their records), the salesperson, the playbooks.
 pub struct Snapshot<'a> {
     pub customers: &'a [CustomerRecord],
@@ -201,22 +211,41 @@ pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda 
             }
         }
     }
-    reasons.sort_by(|a, b| {
-        (a.group, std::cmp::Reverse(a.overdue_days), a.due, &a.customer_name).cmp(&(
-            b.group,
-            std::cmp::Reverse(b.overdue_days),
-            b.due,
-            &b.customer_name,
-        ))
-    });
-    held_back.sort_by(|a, b| {
-        (a.reason.group, a.reason.due, &a.reason.customer_name).cmp(&(
-            b.reason.group,
-            b.reason.due,
-            &b.reason.customer_name,
-        ))
-    });
-    Agenda { now, days, reasons, held_back }
+    let mut a = Agenda { now, days, reasons, held_back };
+    a.sort();
+    a
+}
+
+/// One agenda from agendas of parts of the book (for the same `now` and `days`).
+pub fn merge(mut a: Agenda, b: Agenda) -> Agenda {
+    a.reasons.extend(b.reasons);
+    a.held_back.extend(b.held_back);
+    a.sort();
+    a
+}
+
+impl Agenda {
+    /// What the customer waits on first, the most overdue first; then by day and name.
+    fn sort(&mut self) {
+        // The id last: the same order however the book was read.
+        self.reasons.sort_by(|a, b| {
+            (a.group, std::cmp::Reverse(a.overdue_days), a.due, &a.customer_name, &a.id).cmp(&(
+                b.group,
+                std::cmp::Reverse(b.overdue_days),
+                b.due,
+                &b.customer_name,
+                &b.id,
+            ))
+        });
+        self.held_back.sort_by(|a, b| {
+            (a.reason.group, a.reason.due, &a.reason.customer_name, &a.reason.id).cmp(&(
+                b.reason.group,
+                b.reason.due,
+                &b.reason.customer_name,
+                &b.reason.id,
+            ))
+        });
+    }
 }
 
 /// The salesperson's calendar day at `now` (their zone decides when "today" begins).

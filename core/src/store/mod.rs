@@ -43,10 +43,16 @@ pub fn schema_version() -> i64 {
 /// How long a write waits for another program's write to finish before giving up with [`Error::Busy`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Memory-mapped reads up to this size: a 100,000-customer book is about 540 MB.
+const MMAP_SIZE: i64 = 1 << 30;
+
 /// An open book.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// A second, read-only connection to the same file, opened on first use: the agenda of a big book reads
+    /// half of its customers on each (see `agenda.rs`).
+    reader: std::sync::Mutex<Option<Connection>>,
 }
 
 impl Store {
@@ -73,14 +79,14 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // A 64 MiB page cache and memory-mapped reads: the agenda of a big book reads the same pages many times.
         conn.pragma_update(None, "cache_size", -65536)?;
-        conn.pragma_update(None, "mmap_size", 268_435_456)?;
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
 
         let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => classify_open_error(err, path),
             other => Error::Migration(other.to_string()),
         })?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), reader: Default::default() })
     }
 
     /// An in-memory book, for tests and benchmarks.
@@ -89,7 +95,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn).map_err(|e| Error::Migration(e.to_string()))?;
-        Ok(Store { conn, path: PathBuf::from(":memory:") })
+        Ok(Store { conn, path: PathBuf::from(":memory:"), reader: Default::default() })
     }
 
     pub fn path(&self) -> &Path {
@@ -106,6 +112,20 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The second connection (read-only), opened on first use; `None` for an in-memory book.
+    pub(crate) fn reader(&self) -> Result<std::sync::MutexGuard<'_, Option<Connection>>> {
+        let mut slot = self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if slot.is_none() && self.path != Path::new(":memory:") {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(&self.path, flags)?;
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.pragma_update(None, "cache_size", -65536)?;
+            conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+            *slot = Some(conn);
+        }
+        Ok(slot)
     }
 
     /// The salesperson's profile.
