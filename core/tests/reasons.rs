@@ -504,15 +504,8 @@ fn personal_dates_requests_referral_moments_and_own_reminders() {
     assert!(kinds_for(&b.agenda(MONDAY, 7), &pat).contains(&ReasonKind::Reminder));
 }
 
-/// Today reads only part of each customer's record (the customers who can have a reason; of their interactions,
-/// the engine's look-back and the latest proactive contact), and a big book on two connections at once. Its
-/// reasons must be exactly those of the whole records, on any day.
-#[test]
-fn the_agenda_of_a_big_book_is_the_agenda_of_its_whole_records() {
-    let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
-    let made = t("2026-11-23T16:00:00Z");
-    rapport_core::sample::fill(&mut store, 3_000, made).unwrap();
+/// The agenda of `store` at `now` is the engine's over every customer's whole record.
+fn agrees_with_whole_records(store: &Store, now: DateTime<Utc>, days: u32) -> Agenda {
     let ids: Vec<String> = rusqlite::Connection::open(store.path())
         .unwrap()
         .prepare("SELECT id FROM customers ORDER BY id")
@@ -524,9 +517,88 @@ fn the_agenda_of_a_big_book_is_the_agenda_of_its_whole_records() {
     let whole: Vec<CustomerRecord> = ids.iter().map(|id| store.customer_record(id).unwrap()).collect();
     let (profile, playbooks) = (store.profile().unwrap(), store.playbooks().unwrap());
     let snapshot = Snapshot { customers: &whole, profile: &profile, playbooks: &playbooks };
-    for (now, days) in [(made, 30), (made + Duration::days(40), 7), (made + Duration::days(200), 90)] {
-        let read = store.agenda(now, days).unwrap();
-        assert_eq!(read, reasons::agenda(&snapshot, now, days), "the agenda of {now} for {days} days");
-        assert!(read.reasons.len() > 200 && !read.held_back.is_empty(), "a book this size has a full agenda");
+    let read = store.agenda(now, days).unwrap();
+    let expected = reasons::agenda(&snapshot, now, days);
+    // The first difference, not two agendas of a thousand reasons each.
+    let ids = |a: &Agenda| -> Vec<String> {
+        a.reasons
+            .iter()
+            .map(|r| r.id.clone())
+            .chain(a.held_back.iter().map(|h| format!("held {}", h.reason.id)))
+            .collect()
+    };
+    assert_eq!(ids(&read), ids(&expected), "the agenda of {now} for {days} days: the same reasons");
+    for (r, e) in read.reasons.iter().zip(&expected.reasons) {
+        assert_eq!(r, e, "the agenda of {now} for {days} days");
     }
+    for (r, e) in read.held_back.iter().zip(&expected.held_back) {
+        assert_eq!(r, e, "the agenda of {now} for {days} days");
+    }
+    read
+}
+
+/// Today reads only part of each customer's record (the customers who can have a reason; of their interactions,
+/// the engine's look-back), kept ready in one row per customer, and a big book on two connections at once. Its
+/// reasons must be exactly those of the whole records, on any day, and after any change.
+#[test]
+fn the_agenda_of_a_big_book_is_the_agenda_of_its_whole_records() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let made = t("2026-11-23T16:00:00Z");
+    rapport_core::sample::fill(&mut store, 2_000, made).unwrap();
+    // Made from the tables, then read ready; later days; a day before the rows were made (they reach back too
+    // little and are made again).
+    for (now, days) in [(made, 30), (made, 30), (made + Duration::days(40), 7), (made + Duration::days(200), 90)] {
+        let a = agrees_with_whole_records(&store, now, days);
+        assert!(a.reasons.len() > 200 && !a.held_back.is_empty(), "a book this size has a full agenda");
+    }
+    agrees_with_whole_records(&store, made - Duration::days(60), 30);
+
+    // Every kind of change reaches the agenda at once (each on another customer, so each is seen on its own).
+    let a = store.agenda(made, 30).unwrap();
+    let mut used: Vec<String> = Vec::new();
+    let mut with = |kind: ReasonKind| {
+        let r = a.reasons.iter().find(|r| r.kind == kind && !used.contains(&r.customer_id)).unwrap().clone();
+        used.push(r.customer_id.clone());
+        r
+    };
+    let (promise, dated, praised) =
+        (with(ReasonKind::PromiseDue), with(ReasonKind::ServiceDue), with(ReasonKind::ServiceDue));
+    let (offer, warranty) = (with(ReasonKind::PlaybookOffer), with(ReasonKind::WarrantyEnding));
+    store.keep_promise(&promise.sources[0].id, made).unwrap();
+    let birthday = NewFact {
+        text: "Her birthday".into(),
+        learned_on: Some(d("2026-11-20")),
+        source: None,
+        date: Some(d("1980-12-01")),
+    };
+    store.add_fact(&dated.customer_id, birthday, made).unwrap();
+    let praise = NewInteraction {
+        at: Some(made - Duration::hours(2)),
+        channel: Channel::Phone,
+        direction: Direction::Inbound,
+        summary: "Loves the car".into(),
+        quotes: vec!["Best purchase I ever made".into()],
+        sentiment: Some(Sentiment::Positive),
+        reason: None,
+        topic: None,
+        asked_for: None,
+        justification: None,
+        purpose: None,
+    };
+    store.log_interaction(&praised.customer_id, praise, made).unwrap();
+    let stop = NewStatement {
+        words: "Please take me off your list".into(),
+        means: Meaning::DoNotContact,
+        said_at: Some(made - Duration::hours(1)),
+        source_interaction_id: None,
+    };
+    store.record_statement(&offer.customer_id, stop, made).unwrap();
+    store.set_reason_state(&warranty.id, &warranty.customer_id, ReasonStateKind::Done, None, None, made).unwrap();
+
+    let after = agrees_with_whole_records(&store, made, 30);
+    assert!(!after.reasons.iter().any(|r| r.id == promise.id || r.id == warranty.id), "kept and done are gone");
+    assert!(after.reasons.iter().any(|r| r.customer_id == dated.customer_id && r.kind == ReasonKind::PersonalDate));
+    assert!(after.reasons.iter().any(|r| r.customer_id == praised.customer_id && r.kind == ReasonKind::ReferralMoment));
+    assert!(after.held_back.iter().any(|h| h.reason.id == offer.id && h.rule == "do_not_contact"));
 }

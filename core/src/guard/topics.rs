@@ -432,7 +432,7 @@ mod tests {
             .iter()
             .flat_map(|f| f.phrases.iter())
             .chain(EMPTY_PHRASES)
-            .flat_map(|p| p.split(|c: char| c == ' ' || c == '-'))
+            .flat_map(|p| p.split([' ', '-']))
             .map(String::from)
             .collect();
         out.extend(

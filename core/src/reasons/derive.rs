@@ -14,7 +14,7 @@ const REQUEST_DAYS: i64 = super::LOOK_BACK_DAYS;
 /// How long after resolving an issue "tell them it's done" stays a reason.
 const RESOLVED_DAYS: i64 = 30;
 /// How long a missed included service stays a reason before it is treated as lapsed.
-const SERVICE_GRACE_DAYS: i64 = 90;
+pub const SERVICE_GRACE_DAYS: i64 = 90;
 /// How long after praise a referral moment lasts.
 const PRAISE_DAYS: i64 = 14;
 
@@ -284,17 +284,14 @@ impl Builder<'_> {
                 }));
             }
             for s in &p.included_services {
-                // The next service not yet had; one missed by more than the grace period has lapsed.
-                let next = (s.used + 1..=s.total).find_map(|k| {
-                    let due = p.purchased_on.checked_add_months(Months::new(s.every_months * k))?;
-                    ((self.today - due).num_days() <= SERVICE_GRACE_DAYS).then_some((k, due))
-                });
-                let Some((k, due)) = next else { continue };
+                let Some((k, due)) = next_service(p.purchased_on, (s.every_months, s.used, s.total), self.today) else {
+                    continue;
+                };
                 out.push(self.finish(Draft {
                     kind: ReasonKind::ServiceDue,
                     id: format!("service_due:{}:{k}", s.id),
                     due,
-                    shows_from: due - Duration::days(14),
+                    shows_from: due - Duration::days(SERVICE_NOTICE_DAYS),
                     value: format!(
                         "{}'s free {} ({} of {}) is due {} — book it so it isn't lost",
                         self.first,
@@ -471,6 +468,27 @@ impl Builder<'_> {
             }));
         }
     }
+}
+
+/// How many days before an included service is due it shows.
+const SERVICE_NOTICE_DAYS: i64 = 14;
+
+/// The next included service not yet had (its number and day), for a schedule of (every months, used, total);
+/// one missed by more than the grace period has lapsed.
+fn next_service(
+    bought: NaiveDate,
+    (every, used, total): (u32, u32, u32),
+    today: NaiveDate,
+) -> Option<(u32, NaiveDate)> {
+    (used + 1..=total).find_map(|k| {
+        let due = bought.checked_add_months(Months::new(every.checked_mul(k)?))?;
+        ((today - due).num_days() <= SERVICE_GRACE_DAYS).then_some((k, due))
+    })
+}
+
+/// Whether an included service of a purchase on `bought` shows on the agenda on or before `last_day`.
+pub fn service_shows_by(bought: NaiveDate, schedule: (u32, u32, u32), today: NaiveDate, last_day: NaiveDate) -> bool {
+    next_service(bought, schedule, today).is_some_and(|(_, due)| due - Duration::days(SERVICE_NOTICE_DAYS) <= last_day)
 }
 
 /// The next birthday or anniversary on or after `today` (29 February falls on 28 February in other years).

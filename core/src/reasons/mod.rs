@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::guard::{self, ContactWishes, Finding, Outreach, Situation, Verdict};
 use crate::model::*;
-pub use derive::derive;
+pub use derive::{derive, service_shows_by, SERVICE_GRACE_DAYS};
 pub use window::ContactWindow;
 
 /// Where a reason came from.

@@ -6,16 +6,14 @@
 //! through the engine on its own thread: loading and checking are most of an agenda's time, and this machine has
 //! two cores.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 
-use super::{read, rows, Store};
+use super::{agenda_inputs, read, rows, Store};
 use crate::guard::{self, Outreach, Verdict};
 use crate::ids::new_id;
 use crate::model::*;
-use crate::reasons::{self, Agenda, Snapshot};
+use crate::reasons::{self, Agenda, Snapshot, SERVICE_GRACE_DAYS};
 use crate::{Error, Result};
 
 /// Below this many candidates one connection does it all: a second thread costs more than it saves.
@@ -26,38 +24,77 @@ impl Store {
     pub fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
         let (profile, playbooks) = (self.profile()?, self.playbooks()?);
         let ids = self.agenda_candidates(now, days)?;
-        let part = |conn: &Connection, ids: &[String]| -> Result<Agenda> {
-            let customers = records(conn, ids, now)?;
-            Ok(reasons::agenda(
-                &Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks },
-                now,
-                days,
-            ))
+        let engine = |customers: &[CustomerRecord]| {
+            reasons::agenda(&Snapshot { customers, profile: &profile, playbooks: &playbooks }, now, days)
         };
-        if ids.len() < SPLIT_FROM {
-            return part(self.conn(), &ids);
+        let part = |conn: &Connection, ids: &[String]| -> Result<(Agenda, Vec<String>)> {
+            let (ready, missing) = agenda_inputs::read(conn, ids, &profile, now)?;
+            Ok((engine(&ready), missing))
+        };
+        let (mut agenda, missing) = if ids.len() < SPLIT_FROM {
+            part(self.conn(), &ids)?
+        } else {
+            let mut reader = self.reader()?;
+            match reader.as_mut() {
+                None => part(self.conn(), &ids)?,
+                Some(second) => {
+                    let (mine, theirs) = ids.split_at(ids.len() / 2);
+                    let part = &part;
+                    let (a, b) = std::thread::scope(|s| {
+                        let other = s.spawn(move || part(second, theirs));
+                        let a = part(self.conn(), mine);
+                        (a, other.join().expect("the agenda's second half does not panic"))
+                    });
+                    let ((a, mut missing), (b, more)) = (a?, b?);
+                    missing.extend(more);
+                    (reasons::merge(a, b), missing)
+                }
+            }
+        };
+        if !missing.is_empty() {
+            agenda = reasons::merge(agenda, engine(&self.make_agenda_inputs(&missing, &profile, now)?));
         }
-        let mut reader = self.reader()?;
-        let Some(second) = reader.as_mut() else { return part(self.conn(), &ids) };
-        let (mine, theirs) = ids.split_at(ids.len() / 2);
-        let part = &part;
-        let (a, b) = std::thread::scope(|s| {
-            let other = s.spawn(move || part(second, theirs));
-            let a = part(self.conn(), mine);
-            (a, other.join().expect("the agenda's second half does not panic"))
-        });
-        Ok(reasons::merge(a?, b?))
+        Ok(agenda)
     }
 
-    /// What the reason engine needs for an agenda of `days`, read on one connection: the customers who can have
-    /// a reason (see `records`), the profile and the playbooks.
+    /// What the reason engine reads for an agenda of `days`, on one connection: the records of the customers who
+    /// can have a reason (see `agenda_inputs`), the profile and the playbooks.
     pub fn agenda_snapshot(
         &self,
         now: DateTime<Utc>,
         days: u32,
     ) -> Result<(Vec<CustomerRecord>, Profile, Vec<Playbook>)> {
-        let ids = self.agenda_candidates(now, days)?;
-        Ok((records(self.conn(), &ids, now)?, self.profile()?, self.playbooks()?))
+        let (ids, profile) = (self.agenda_candidates(now, days)?, self.profile()?);
+        let (mut ready, missing) = agenda_inputs::read(self.conn(), &ids, &profile, now)?;
+        if !missing.is_empty() {
+            ready.extend(self.make_agenda_inputs(&missing, &profile, now)?);
+            ready.sort_by(|a, b| a.customer.id.cmp(&b.customer.id));
+        }
+        Ok((ready, profile, self.playbooks()?))
+    }
+
+    /// Reads these customers' records from the tables and keeps their agenda rows, in one write transaction, so
+    /// that nothing written meanwhile is missed. When the book cannot be written just now (another program
+    /// holds it, a read-only file), the records are read without being kept.
+    fn make_agenda_inputs(&self, ids: &[String], profile: &Profile, now: DateTime<Utc>) -> Result<Vec<CustomerRecord>> {
+        let conn = self.conn();
+        if conn.execute_batch("BEGIN IMMEDIATE").is_err() {
+            return records(conn, ids, profile, now);
+        }
+        let made = records(conn, ids, profile, now).and_then(|recs| {
+            agenda_inputs::write(conn, &recs, profile, now)?;
+            Ok(recs)
+        });
+        match made {
+            Ok(recs) => {
+                conn.execute_batch("COMMIT")?;
+                Ok(recs)
+            }
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 
     /// Customers who may have a reason in the window, in id order: everything else cannot.
@@ -71,50 +108,74 @@ impl Store {
                 .query_row("SELECT coalesce(max(every_months * total), 0) FROM included_services", [], |r| r.get(0))?;
         let services_since = today
             .checked_sub_months(chrono::Months::new(u32::try_from(longest).unwrap_or(u32::MAX)))
-            .map(|s| (s - Duration::days(91 + 31)).format("%Y-%m-%d").to_string())
+            .map(|s| (s - Duration::days(SERVICE_GRACE_DAYS + 31)).format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        let sql = "
-            SELECT customer_id FROM promises WHERE status = 'open'
-            UNION SELECT customer_id FROM issues WHERE status = 'open' OR resolved_on >= ?1
-            UNION SELECT p.customer_id FROM deliverables x JOIN purchases p ON p.id = x.purchase_id WHERE x.delivered_on IS NULL
-            UNION SELECT p.customer_id FROM purchases p JOIN included_services s ON s.purchase_id = p.id
-                  WHERE p.purchased_on >= ?10 AND s.used < s.total
-                    AND date(p.purchased_on, '+' || (s.every_months * (s.used + 1)) || ' months') <= ?3
-                    AND date(p.purchased_on, '+' || (s.every_months * s.total) || ' months') >= ?2
-            UNION SELECT customer_id FROM purchases WHERE warranty_ends_on IS NOT NULL AND warranty_ends_on BETWEEN ?4 AND ?5
-            UNION SELECT customer_id FROM purchases WHERE term_ends_on IS NOT NULL AND term_ends_on BETWEEN ?4 AND ?6
-                                                          AND ownership <> 'cash'
-            UNION SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?7
-            UNION SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?8
-            UNION SELECT customer_id FROM facts WHERE date IS NOT NULL
-                  AND (date BETWEEN ?4 AND ?9
-                       OR ((lower(text) LIKE '%birthday%' OR lower(text) LIKE '%anniversary%')
-                           AND (strftime('%m-%d', date) BETWEEN strftime('%m-%d', ?4) AND strftime('%m-%d', ?9)
-                                OR (strftime('%m-%d', ?9) < strftime('%m-%d', ?4)
-                                    AND (strftime('%m-%d', date) >= strftime('%m-%d', ?4)
-                                         OR strftime('%m-%d', date) <= strftime('%m-%d', ?9))))))
-            UNION SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)
-            UNION SELECT customer_id FROM reminders";
-        let mut stmt = self.conn().prepare_cached(sql)?;
-        let ids = stmt
-            .query_map(
-                params![
-                    d(-31),
-                    d(-91),
-                    d(horizon + 15),
-                    d(0),
-                    d(horizon + 61),
-                    d(horizon + 91),
-                    crate::time::stamp(now - Duration::days(181)),
-                    crate::time::stamp(now - Duration::days(15)),
-                    // A personal date shows three weeks ahead.
-                    d(horizon + 22),
-                    services_since,
-                ],
-                |r| r.get::<_, String>(0),
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(ids)
+        let (from, to) = (d(0), d(horizon + 22));
+        // Each question on its own, merged here: as one UNION, SQLite reads whole tables in customer order.
+        let questions: [(&str, Vec<String>); 10] = [
+            ("SELECT customer_id FROM promises WHERE status = 'open'", vec![]),
+            ("SELECT customer_id FROM issues WHERE status = 'open' OR resolved_on >= ?1", vec![d(-31)]),
+            (
+                "SELECT p.customer_id FROM deliverables x JOIN purchases p ON p.id = x.purchase_id
+                 WHERE x.delivered_on IS NULL",
+                vec![],
+            ),
+            (
+                "SELECT customer_id FROM purchases WHERE warranty_ends_on IS NOT NULL
+                 AND warranty_ends_on BETWEEN ?1 AND ?2",
+                vec![d(0), d(horizon + 61)],
+            ),
+            (
+                "SELECT customer_id FROM purchases WHERE term_ends_on IS NOT NULL AND term_ends_on BETWEEN ?1 AND ?2
+                 AND ownership <> 'cash'",
+                vec![d(0), d(horizon + 91)],
+            ),
+            (
+                "SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?1",
+                vec![crate::time::stamp(now - Duration::days(reasons::LOOK_BACK_DAYS + 1))],
+            ),
+            (
+                "SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?1",
+                vec![crate::time::stamp(now - Duration::days(15))],
+            ),
+            // A personal date shows three weeks ahead; birthdays and anniversaries come back every year.
+            (
+                "SELECT customer_id FROM facts WHERE date IS NOT NULL
+                 AND (date BETWEEN ?1 AND ?2
+                      OR ((lower(text) LIKE '%birthday%' OR lower(text) LIKE '%anniversary%')
+                          AND (CASE WHEN ?4 < ?3 THEN substr(date, 6) >= ?3 OR substr(date, 6) <= ?4
+                                    ELSE substr(date, 6) BETWEEN ?3 AND ?4 END)))",
+                vec![from.clone(), to.clone(), from[5..].to_string(), to[5..].to_string()],
+            ),
+            ("SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)", vec![]),
+            ("SELECT customer_id FROM reminders", vec![]),
+        ];
+        let mut ids = std::collections::BTreeSet::new();
+        for (sql, values) in questions {
+            let mut stmt = self.conn().prepare_cached(sql)?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+            while let Some(r) = rows.next()? {
+                ids.insert(r.get::<_, String>(0)?);
+            }
+        }
+        // Included services: the schedules of recent purchases, read from an index, and due dates worked out
+        // here as the engine works them out.
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT p.customer_id, p.purchased_on, s.every_months, s.used, s.total
+             FROM purchases p JOIN included_services s ON s.purchase_id = p.id
+             WHERE p.purchased_on >= ?1 AND s.used < s.total",
+        )?;
+        let mut rows = stmt.query([services_since])?;
+        let last_day = today + Duration::days(horizon);
+        while let Some(r) = rows.next()? {
+            let bought =
+                crate::time::parse_date(&r.get::<_, String>(1)?).map_err(|m| Error::invalid("purchased_on", m))?;
+            let schedule = (r.get::<_, u32>(2)?, r.get::<_, u32>(3)?, r.get::<_, u32>(4)?);
+            if reasons::service_shows_by(bought, schedule, today, last_day) {
+                ids.insert(r.get(0)?);
+            }
+        }
+        Ok(ids.into_iter().collect())
     }
 
     /// Marks a reason done, snoozed until a day, or dismissed (with why).
@@ -207,22 +268,14 @@ impl Store {
 /// What the reason engine reads of these customers, on `conn`, table by table rather than customer by customer:
 /// their statements, tags, promises, issues, purchases, goals, reminders and reason states whole; of their facts,
 /// the dated ones and the latest; of their interactions, those of the engine's look-back
-/// ([`reasons::LOOK_BACK_DAYS`]) and the latest proactive outbound one (for the customer's rhythm). Not their
+/// ([`reasons::LOOK_BACK_DAYS`]), or as far back as the customer's or the salesperson's rhythm between contacts
+/// reaches (the Guard's frequency rule). Not their
 /// notes or contact points. The engine reads nothing else, so its reasons are those of the whole record (tested).
 ///
 /// The ids go in a temporary table; small tables are read whole and matched against it, big ones are looked up
 /// customer by customer — whichever reads fewer rows.
-fn records(conn: &Connection, ids: &[String], now: DateTime<Utc>) -> Result<Vec<CustomerRecord>> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS agenda_ids (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.agenda_ids;",
-    )?;
-    {
-        let mut add = conn.prepare_cached("INSERT OR IGNORE INTO temp.agenda_ids (id) VALUES (?1)")?;
-        for id in ids {
-            add.execute([id])?;
-        }
-    }
-    let recent = crate::time::stamp(now - Duration::days(reasons::LOOK_BACK_DAYS));
+fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<Utc>) -> Result<Vec<CustomerRecord>> {
+    candidates_table(conn, ids, now)?;
     // `x` joined to the candidates: scanning `x` when it has fewer rows than there are candidates to look up.
     let of = |table: &str| -> Result<String> {
         let rows: i64 = conn.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"), [], |r| r.get(0))?;
@@ -232,16 +285,17 @@ fn records(conn: &Connection, ids: &[String], now: DateTime<Utc>) -> Result<Vec<
             format!("temp.agenda_ids k CROSS JOIN {table} x ON x.customer_id = k.id")
         })
     };
-    let mut by_id: HashMap<String, CustomerRecord> = HashMap::with_capacity(ids.len());
-    for c in bulk(conn, "SELECT c.* FROM temp.agenda_ids k CROSS JOIN customers c ON c.id = k.id", [], rows::customer)?
-    {
-        by_id.insert(c.id.clone(), empty(c));
-    }
+    // The records, in id order (the temporary table's): a customer's place is found by halving, not hashing.
+    let mut recs: Vec<CustomerRecord> =
+        bulk(conn, "SELECT c.* FROM temp.agenda_ids k CROSS JOIN customers c ON c.id = k.id", [], |r| {
+            rows::customer(r).map(empty)
+        })?;
+    let place = |recs: &[CustomerRecord], id: &str| recs.binary_search_by(|r| r.customer.id.as_str().cmp(id)).ok();
     macro_rules! fill {
         ($field:ident, $sql:expr, $table:expr, $map:expr) => {
             for item in bulk(conn, &format!($sql, of($table)?), [], $map)? {
-                if let Some(rec) = by_id.get_mut(&item.customer_id) {
-                    rec.$field.push(item);
+                if let Some(i) = place(&recs, &item.customer_id) {
+                    recs[i].$field.push(item);
                 }
             }
         };
@@ -255,120 +309,119 @@ fn records(conn: &Connection, ids: &[String], now: DateTime<Utc>) -> Result<Vec<
     let tags = "SELECT x.customer_id, x.tag, x.origin FROM temp.agenda_ids k CROSS JOIN tags x ON x.customer_id = k.id
                 ORDER BY x.tag";
     for (customer_id, tag) in bulk(conn, tags, [], |r| Ok((r.get::<String>("customer_id")?, rows::tag(r)?)))? {
-        if let Some(rec) = by_id.get_mut(&customer_id) {
-            rec.tags.push(tag);
+        if let Some(i) = place(&recs, &customer_id) {
+            recs[i].tags.push(tag);
         }
     }
     for (customer_id, n) in bulk(conn, &format!("SELECT x.* FROM {}", of("notified")?), [], |r| {
         Ok((r.get::<String>("customer_id")?, rows::notified(r)?))
     })? {
-        if let Some(rec) = by_id.get_mut(&customer_id) {
-            rec.notified.push(n);
+        if let Some(i) = place(&recs, &customer_id) {
+            recs[i].notified.push(n);
         }
     }
-    // Facts: the dated ones, and the latest one (one index step each, `facts_latest`).
-    let facts = bulk(
+    // Facts: the dated ones, and the latest one (one index step each, `facts_latest`); each question on its own,
+    // as one UNION SQLite reads every fact of the book. Kept in the order they were written, as in the record.
+    let mut facts = bulk(
         conn,
-        "SELECT x.* FROM facts x CROSS JOIN temp.agenda_ids k ON k.id = x.customer_id WHERE x.date IS NOT NULL
-         UNION
-         SELECT x.* FROM temp.agenda_ids k CROSS JOIN facts x
-             ON x.n = (SELECT g.n FROM facts g WHERE g.customer_id = k.id ORDER BY g.learned_on DESC, g.n DESC LIMIT 1)",
+        "SELECT x.* FROM facts x CROSS JOIN temp.agenda_ids k ON k.id = x.customer_id WHERE x.date IS NOT NULL",
         [],
         |r| Ok((r.get::<i64>("n")?, rows::fact(r)?)),
     )?;
-    let mut fact_order: HashMap<String, Vec<(i64, Fact)>> = HashMap::new();
-    for (n, f) in facts {
-        fact_order.entry(f.customer_id.clone()).or_default().push((n, f));
-    }
-    // Interactions: the look-back, and the latest proactive outbound contact before it.
-    let interactions = bulk(
+    facts.extend(bulk(
         conn,
-        "SELECT x.* FROM temp.agenda_ids k CROSS JOIN interactions x ON x.customer_id = k.id AND x.at >= ?1
-         UNION ALL
-         SELECT x.* FROM temp.agenda_ids k CROSS JOIN interactions x
-             ON x.n = (SELECT o.n FROM interactions o
-                       WHERE o.customer_id = k.id AND o.direction = 'out' AND o.at < ?1
-                         AND coalesce(o.purpose, 'proactive') = 'proactive'
-                       ORDER BY o.at DESC LIMIT 1)",
-        [&recent],
-        |r| Ok((r.get::<i64>("n")?, rows::interaction(r)?)),
-    )?;
-    let mut interaction_order: HashMap<String, Vec<(i64, Interaction)>> = HashMap::new();
-    for (n, i) in interactions {
-        interaction_order.entry(i.customer_id.clone()).or_default().push((n, i));
-    }
-    // Purchases and issues carry children of their own.
-    let mut purchases: HashMap<String, Purchase> = HashMap::new();
-    let mut purchase_order: Vec<String> = Vec::new();
-    for p in bulk(conn, &format!("SELECT x.* FROM {} ORDER BY x.n", of("purchases")?), [], rows::purchase)? {
-        purchase_order.push(p.id.clone());
-        purchases.insert(p.id.clone(), p);
-    }
-    let of_purchases = "temp.agenda_ids k CROSS JOIN purchases p ON p.customer_id = k.id
-                        CROSS JOIN {} x ON x.purchase_id = p.id";
-    for (pid, s) in bulk(
-        conn,
-        &format!("SELECT x.* FROM {} ORDER BY x.n", of_purchases.replace("{}", "included_services")),
+        "SELECT x.* FROM temp.agenda_ids k CROSS JOIN facts x
+             ON x.n = (SELECT g.n FROM facts g WHERE g.customer_id = k.id ORDER BY g.learned_on DESC, g.n DESC LIMIT 1)
+         WHERE x.date IS NULL",
         [],
-        rows::included_service,
-    )? {
-        if let Some(p) = purchases.get_mut(&pid) {
-            p.included_services.push(s);
+        |r| Ok((r.get::<i64>("n")?, rows::fact(r)?)),
+    )?);
+    facts.sort_unstable_by_key(|(n, _)| *n);
+    for (_, f) in facts {
+        if let Some(i) = place(&recs, &f.customer_id) {
+            recs[i].facts.push(f);
         }
     }
-    for (pid, d) in bulk(
+    // Interactions: the look-back, or further back for a customer whose rhythm between contacts reaches further
+    // (see `agenda_inputs::since`). In time order, as in the record.
+    {
+        let mut since = conn.prepare_cached("UPDATE temp.agenda_ids SET since = ?2 WHERE id = ?1")?;
+        for rec in &recs {
+            since.execute(params![
+                rec.customer.id,
+                crate::time::stamp(agenda_inputs::since(&rec.preferences, profile, now))
+            ])?;
+        }
+    }
+    for i in bulk(
         conn,
-        &format!("SELECT x.* FROM {} ORDER BY x.n", of_purchases.replace("{}", "deliverables")),
+        "SELECT x.* FROM temp.agenda_ids k CROSS JOIN interactions x ON x.customer_id = k.id AND x.at >= k.since
+         ORDER BY k.id, x.at, x.n",
         [],
-        rows::deliverable,
+        rows::interaction,
     )? {
-        if let Some(p) = purchases.get_mut(&pid) {
-            p.deliverables.push(d);
+        if let Some(p) = place(&recs, &i.customer_id) {
+            recs[p].interactions.push(i);
         }
     }
-    for pid in purchase_order {
-        let p = purchases.remove(&pid).expect("loaded above");
-        if let Some(rec) = by_id.get_mut(&p.customer_id) {
-            rec.purchases.push(p);
+    // Purchases, in the order they were written, with their included services and deliverables.
+    let mut purchases = bulk(conn, &format!("SELECT x.* FROM {}", of("purchases")?), [], |r| {
+        Ok((r.get::<i64>("n")?, rows::purchase(r)?))
+    })?;
+    purchases.sort_unstable_by_key(|(n, _)| *n);
+    for (_, p) in purchases {
+        if let Some(i) = place(&recs, &p.customer_id) {
+            recs[i].purchases.push(p);
         }
     }
-    let mut issues: HashMap<String, CustomerIssue> = HashMap::new();
-    let mut issue_order: Vec<String> = Vec::new();
-    for i in bulk(conn, &format!("SELECT x.* FROM {} ORDER BY x.n", of("issues")?), [], rows::issue)? {
-        issue_order.push(i.id.clone());
-        issues.insert(i.id.clone(), i);
+    let of_purchases = |table: &str| {
+        format!(
+            "SELECT k.id AS of_customer, x.* FROM temp.agenda_ids k CROSS JOIN purchases p ON p.customer_id = k.id
+             CROSS JOIN {table} x ON x.purchase_id = p.id"
+        )
+    };
+    let purchase = |recs: &mut [CustomerRecord], customer_id: &str, purchase_id: &str| -> Option<usize> {
+        let i = place(recs, customer_id)?;
+        recs[i].purchases.iter().position(|p| p.id == purchase_id).map(|_| i)
+    };
+    for (customer_id, (pid, s)) in bulk(conn, &of_purchases("included_services"), [], |r| {
+        Ok((r.get::<String>("of_customer")?, rows::included_service(r)?))
+    })? {
+        if let Some(i) = purchase(&mut recs, &customer_id, &pid) {
+            if let Some(p) = recs[i].purchases.iter_mut().find(|p| p.id == pid) {
+                p.included_services.push(s);
+            }
+        }
     }
-    for (iid, u) in bulk(
+    for (customer_id, (pid, d)) in
+        bulk(conn, &of_purchases("deliverables"), [], |r| Ok((r.get::<String>("of_customer")?, rows::deliverable(r)?)))?
+    {
+        if let Some(i) = purchase(&mut recs, &customer_id, &pid) {
+            if let Some(p) = recs[i].purchases.iter_mut().find(|p| p.id == pid) {
+                p.deliverables.push(d);
+            }
+        }
+    }
+    // Issues, with their updates.
+    for issue in bulk(conn, &format!("SELECT x.* FROM {} ORDER BY x.n", of("issues")?), [], rows::issue)? {
+        if let Some(i) = place(&recs, &issue.customer_id) {
+            recs[i].issues.push(issue);
+        }
+    }
+    for (customer_id, (iid, u)) in bulk(
         conn,
-        "SELECT x.* FROM temp.agenda_ids k CROSS JOIN issues i ON i.customer_id = k.id
+        "SELECT k.id AS of_customer, x.* FROM temp.agenda_ids k CROSS JOIN issues i ON i.customer_id = k.id
                 CROSS JOIN issue_updates x ON x.issue_id = i.id ORDER BY x.at, x.n",
         [],
-        rows::issue_update,
+        |r| Ok((r.get::<String>("of_customer")?, rows::issue_update(r)?)),
     )? {
-        if let Some(i) = issues.get_mut(&iid) {
-            i.updates.push(u);
+        if let Some(i) = place(&recs, &customer_id) {
+            if let Some(issue) = recs[i].issues.iter_mut().find(|x| x.id == iid) {
+                issue.updates.push(u);
+            }
         }
     }
-    for iid in issue_order {
-        let i = issues.remove(&iid).expect("loaded above");
-        if let Some(rec) = by_id.get_mut(&i.customer_id) {
-            rec.issues.push(i);
-        }
-    }
-    // In the order the whole record has them: facts as written, interactions by time.
-    for (customer_id, mut facts) in fact_order {
-        if let Some(rec) = by_id.get_mut(&customer_id) {
-            facts.sort_by_key(|(n, _)| *n);
-            rec.facts = facts.into_iter().map(|(_, f)| f).collect();
-        }
-    }
-    for (customer_id, mut interactions) in interaction_order {
-        if let Some(rec) = by_id.get_mut(&customer_id) {
-            interactions.sort_by(|(n, a), (m, b)| (a.at, n).cmp(&(b.at, m)));
-            rec.interactions = interactions.into_iter().map(|(_, i)| i).collect();
-        }
-    }
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    Ok(recs)
 }
 
 fn empty(customer: Customer) -> CustomerRecord {
@@ -391,7 +444,19 @@ fn empty(customer: Customer) -> CustomerRecord {
     }
 }
 
-fn bulk<T, P: rusqlite::Params>(
+/// Puts these customer ids in the connection's temporary table `agenda_ids`, which the agenda's queries join.
+pub(super) fn candidates_table(conn: &Connection, ids: &[String], now: DateTime<Utc>) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS agenda_ids (id TEXT PRIMARY KEY, since TEXT NOT NULL) WITHOUT ROWID;
+         DELETE FROM temp.agenda_ids;",
+    )?;
+    let ids = serde_json::to_string(ids).expect("ids serialize");
+    conn.prepare_cached("INSERT OR IGNORE INTO temp.agenda_ids (id, since) SELECT value, ?2 FROM json_each(?1)")?
+        .execute(params![ids, crate::time::stamp(now)])?;
+    Ok(())
+}
+
+pub(super) fn bulk<T, P: rusqlite::Params>(
     conn: &Connection,
     sql: &str,
     params: P,

@@ -4,6 +4,7 @@
 //! transaction, opened `IMMEDIATE` so two processes (the window and the command line) queue instead of failing.
 
 mod agenda;
+mod agenda_inputs;
 pub mod backup;
 mod book;
 mod customers;

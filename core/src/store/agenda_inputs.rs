@@ -1,0 +1,168 @@
+//! What the reason engine reads of a customer, kept ready in one row per customer (table `agenda_inputs`), so
+//! that a big book's agenda reads one row per customer instead of a dozen tables.
+//!
+//! A row holds the customer's record but for their statements (always read fresh: they are few, and they decide
+//! how far back a row must reach), contact points and notes; of their facts, the dated ones and the latest; of
+//! their interactions, those from `since` on. Triggers remove a row whenever anything it was made of changes
+//! (migration 0006); the agenda makes missing rows again, in a write transaction, from the tables themselves.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+use crate::reasons;
+use crate::Result;
+
+/// Bumped whenever what a row holds, or a model type in it, changes: rows of another version are made again.
+const VERSION: i64 = 1;
+
+#[derive(Serialize)]
+struct Written<'a> {
+    customer: &'a Customer,
+    tags: &'a [Tag],
+    facts: &'a [Fact],
+    goals: &'a [Goal],
+    purchases: &'a [Purchase],
+    promises: &'a [Promise],
+    issues: &'a [CustomerIssue],
+    interactions: &'a [Interaction],
+    reminders: &'a [Reminder],
+    reason_states: &'a [ReasonState],
+    notified: &'a [Notified],
+}
+
+#[derive(Deserialize)]
+struct Read {
+    customer: Customer,
+    tags: Vec<Tag>,
+    facts: Vec<Fact>,
+    goals: Vec<Goal>,
+    purchases: Vec<Purchase>,
+    promises: Vec<Promise>,
+    issues: Vec<CustomerIssue>,
+    interactions: Vec<Interaction>,
+    reminders: Vec<Reminder>,
+    reason_states: Vec<ReasonState>,
+    notified: Vec<Notified>,
+}
+
+/// From when a customer's interactions must be read at `now`: the engine's look-back, or further if the
+/// salesperson's or the customer's rhythm between contacts reaches further (the Guard's frequency rule).
+pub(super) fn since(statements: &[PreferenceStatement], profile: &Profile, now: DateTime<Utc>) -> DateTime<Utc> {
+    let stated = crate::guard::ContactWishes::from_statements(statements).min_days_between.map_or(0, |m| m.value);
+    let days = reasons::LOOK_BACK_DAYS.max(i64::from(profile.min_days_between)).max(i64::from(stated));
+    now - Duration::days(days)
+}
+
+/// The ready rows of these customers (by id, in the order of `ids`), with their statements, where a row exists,
+/// is of this version and reaches back far enough for `now`; and the ids of those whose row must be made.
+/// Reads in one transaction, so rows and statements agree.
+pub(super) fn read(
+    conn: &Connection,
+    ids: &[String],
+    profile: &Profile,
+    now: DateTime<Utc>,
+) -> Result<(Vec<CustomerRecord>, Vec<String>)> {
+    conn.execute_batch("BEGIN")?;
+    let out = read_in(conn, ids, profile, now);
+    conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+    out
+}
+
+fn read_in(
+    conn: &Connection,
+    ids: &[String],
+    profile: &Profile,
+    now: DateTime<Utc>,
+) -> Result<(Vec<CustomerRecord>, Vec<String>)> {
+    super::agenda::candidates_table(conn, ids, now)?;
+    let mut statements: Vec<(String, PreferenceStatement)> = super::agenda::bulk(
+        conn,
+        "SELECT x.* FROM preferences x JOIN temp.agenda_ids k ON k.id = x.customer_id ORDER BY x.customer_id, x.said_at, x.n",
+        [],
+        |r| {
+            let s = super::rows::statement(r)?;
+            Ok((s.customer_id.clone(), s))
+        },
+    )?;
+    statements.reverse();
+    let mut ready = Vec::with_capacity(ids.len());
+    let mut missing = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.id, d.version, d.since, d.data FROM temp.agenda_ids k LEFT JOIN agenda_inputs d ON d.customer_id = k.id
+         ORDER BY k.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let mut own = Vec::new();
+        while statements.last().is_some_and(|(c, _)| *c == id) {
+            own.push(statements.pop().expect("just seen").1);
+        }
+        let needed = crate::time::stamp(since(&own, profile, now));
+        let fresh =
+            r.get::<_, Option<i64>>(1)? == Some(VERSION) && r.get::<_, Option<String>>(2)?.is_some_and(|s| s <= needed);
+        let decoded = if fresh { r.get_ref(3)?.as_blob_or_null().ok().flatten().and_then(decode) } else { None };
+        match decoded {
+            Some(mut rec) => {
+                rec.preferences = own;
+                ready.push(rec);
+            }
+            None => missing.push(id),
+        }
+    }
+    Ok((ready, missing))
+}
+
+fn decode(bytes: &[u8]) -> Option<CustomerRecord> {
+    let r: Read = postcard::from_bytes(bytes).ok()?;
+    Some(CustomerRecord {
+        customer: r.customer,
+        contact_points: vec![],
+        tags: r.tags,
+        preferences: vec![],
+        facts: r.facts,
+        goals: r.goals,
+        purchases: r.purchases,
+        promises: r.promises,
+        issues: r.issues,
+        interactions: r.interactions,
+        notes: vec![],
+        held_back: vec![],
+        reminders: r.reminders,
+        reason_states: r.reason_states,
+        notified: r.notified,
+    })
+}
+
+/// Keeps the rows of these records (read from the tables at `now`, in the same transaction).
+pub(super) fn write(
+    conn: &Connection,
+    records: &[CustomerRecord],
+    profile: &Profile,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut put = conn.prepare_cached(
+        "INSERT OR REPLACE INTO agenda_inputs (customer_id, version, since, data) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for rec in records {
+        let data = postcard::to_allocvec(&Written {
+            customer: &rec.customer,
+            tags: &rec.tags,
+            facts: &rec.facts,
+            goals: &rec.goals,
+            purchases: &rec.purchases,
+            promises: &rec.promises,
+            issues: &rec.issues,
+            interactions: &rec.interactions,
+            reminders: &rec.reminders,
+            reason_states: &rec.reason_states,
+            notified: &rec.notified,
+        })
+        .expect("a record always encodes");
+        let since = crate::time::stamp(since(&rec.preferences, profile, now));
+        put.execute(params![rec.customer.id, VERSION, since, data])?;
+    }
+    Ok(())
+}
