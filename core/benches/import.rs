@@ -11,6 +11,10 @@ use chrono::{DateTime, Utc};
 use rapport_core::io::csv;
 use rapport_core::{sample, Store};
 
+/// The allocator the `rapport` binary uses, so the figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn now() -> DateTime<Utc> {
     "2026-11-23T16:00:00Z".parse().unwrap()
 }

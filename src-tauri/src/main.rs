@@ -17,6 +17,11 @@ mod window;
 
 use clap::Parser;
 
+/// mimalloc rather than the system's allocator: an agenda of a big book makes and drops hundreds of thousands of
+/// small strings, and this was a sixth of its time (docs/PERFORMANCE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args = match cli::Args::try_parse() {
         Ok(a) => a,

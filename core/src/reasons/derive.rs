@@ -26,19 +26,22 @@ pub fn derive(
     playbooks: &[Playbook],
     now: DateTime<Utc>,
 ) -> Vec<Reason> {
-    derive_memo(rec, wishes, profile, playbooks, now, &RefCell::new(window::Memo::default()))
+    derive_memo(rec, wishes, profile, playbooks, now, None, &RefCell::new(window::Memo::default()))
 }
 
-/// As [`derive`], sharing contact windows already found for other customers.
+/// As [`derive`], leaving out what shows only after `until`, and sharing contact windows already found for other
+/// customers.
 pub(crate) fn derive_memo(
     rec: &CustomerRecord,
     wishes: &ContactWishes,
     profile: &Profile,
     playbooks: &[Playbook],
     now: DateTime<Utc>,
+    until: Option<NaiveDate>,
     memo: &RefCell<window::Memo>,
 ) -> Vec<Reason> {
     let mut b = Builder {
+        until,
         rec,
         wishes,
         profile,
@@ -65,9 +68,14 @@ fn first_name(c: &Customer) -> String {
     c.preferred_name.clone().unwrap_or_else(|| c.name.split_whitespace().next().unwrap_or(&c.name).to_string())
 }
 
+/// "Mon 23 Nov". (Written out here: chrono reads its format string again on every call, and a big agenda names
+/// tens of thousands of days.)
 fn day(d: NaiveDate) -> String {
-    d.format("%a %-d %b").to_string()
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    format!("{} {} {}", WEEKDAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize])
 }
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn days_word(n: i64) -> String {
     if n == 1 {
@@ -95,6 +103,8 @@ struct Draft {
 
 struct Builder<'a> {
     memo: &'a RefCell<window::Memo>,
+    /// Reasons that show only after this day are left out (not worked out for nothing).
+    until: Option<NaiveDate>,
     /// The customer's background talking points, worked out once for all their reasons.
     background: Vec<String>,
     rec: &'a CustomerRecord,
@@ -106,6 +116,12 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    fn add(&self, out: &mut Vec<Reason>, d: Draft) {
+        if self.until.is_none_or(|u| d.shows_from <= u) {
+            out.push(self.finish(d));
+        }
+    }
+
     fn finish(&self, d: Draft) -> Reason {
         let channel = self.channel(d.natural_channel);
         let suggest_day = self.today.max(d.shows_from);
@@ -154,7 +170,12 @@ impl Builder<'_> {
     fn background(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(p) = self.rec.purchases.iter().max_by_key(|p| p.purchased_on) {
-            out.push(format!("Their {} (since {})", p.description, p.purchased_on.format("%b %Y")));
+            out.push(format!(
+                "Their {} (since {} {})",
+                p.description,
+                MONTHS[p.purchased_on.month0() as usize],
+                p.purchased_on.year()
+            ));
         }
         if let Some(g) = self.rec.goals.iter().rev().find(|g| g.achieved_on.is_none()) {
             out.push(format!("Their goal: {}", g.text));
@@ -179,18 +200,21 @@ impl Builder<'_> {
             } else {
                 format!("Due {}: “{}” — {} is counting on it", day(p.due_on), p.what, self.first)
             };
-            out.push(self.finish(Draft {
-                kind: ReasonKind::PromiseDue,
-                id: format!("promise_due:{}", p.id),
-                due: p.due_on,
-                shows_from: p.due_on,
-                value,
-                why_now: format!("You promised it on {} for {}", day(p.made_on), day(p.due_on)),
-                topic: None,
-                natural_channel: Channel::Phone,
-                sources: vec![Source { kind: "promise", id: p.id.clone() }],
-                points: vec![format!("Promised: {}", p.what)],
-            }));
+            self.add(
+                out,
+                Draft {
+                    kind: ReasonKind::PromiseDue,
+                    id: format!("promise_due:{}", p.id),
+                    due: p.due_on,
+                    shows_from: p.due_on,
+                    value,
+                    why_now: format!("You promised it on {} for {}", day(p.made_on), day(p.due_on)),
+                    topic: None,
+                    natural_channel: Channel::Phone,
+                    sources: vec![Source { kind: "promise", id: p.id.clone() }],
+                    points: vec![format!("Promised: {}", p.what)],
+                },
+            );
         }
     }
 
@@ -204,21 +228,24 @@ impl Builder<'_> {
                     if let Some(u) = i.updates.last() {
                         points.push(format!("Last update ({}): {}", day(u.at.date_naive()), u.text));
                     }
-                    out.push(self.finish(Draft {
-                        kind: ReasonKind::IssueUpdate,
-                        id: format!("issue_update:{}:{}", i.id, due),
-                        due,
-                        shows_from: due,
-                        value: format!(
-                            "{} is waiting to hear about “{}” — give an update, even if it is still in progress",
-                            self.first, i.title
-                        ),
-                        why_now: format!("An update was due {}", day(due)),
-                        topic: None,
-                        natural_channel: Channel::Phone,
-                        sources: vec![Source { kind: "issue", id: i.id.clone() }],
-                        points,
-                    }));
+                    self.add(
+                        out,
+                        Draft {
+                            kind: ReasonKind::IssueUpdate,
+                            id: format!("issue_update:{}:{}", i.id, due),
+                            due,
+                            shows_from: due,
+                            value: format!(
+                                "{} is waiting to hear about “{}” — give an update, even if it is still in progress",
+                                self.first, i.title
+                            ),
+                            why_now: format!("An update was due {}", day(due)),
+                            topic: None,
+                            natural_channel: Channel::Phone,
+                            sources: vec![Source { kind: "issue", id: i.id.clone() }],
+                            points,
+                        },
+                    );
                 }
                 IssueStatus::Resolved => {
                     let Some(resolved) = i.resolved_on else { continue };
@@ -230,18 +257,21 @@ impl Builder<'_> {
                     if told || (self.today - resolved).num_days() > RESOLVED_DAYS {
                         continue;
                     }
-                    out.push(self.finish(Draft {
-                        kind: ReasonKind::IssueResolved,
-                        id: format!("issue_resolved:{}", i.id),
-                        due: resolved,
-                        shows_from: resolved,
-                        value: format!("Fixed: “{}” — tell {} it's done", i.title, self.first),
-                        why_now: format!("Resolved {}; they have not heard yet", day(resolved)),
-                        topic: None,
-                        natural_channel: Channel::Phone,
-                        sources: vec![Source { kind: "issue", id: i.id.clone() }],
-                        points: i.resolution.iter().map(|r| format!("What was done: {r}")).collect(),
-                    }));
+                    self.add(
+                        out,
+                        Draft {
+                            kind: ReasonKind::IssueResolved,
+                            id: format!("issue_resolved:{}", i.id),
+                            due: resolved,
+                            shows_from: resolved,
+                            value: format!("Fixed: “{}” — tell {} it's done", i.title, self.first),
+                            why_now: format!("Resolved {}; they have not heard yet", day(resolved)),
+                            topic: None,
+                            natural_channel: Channel::Phone,
+                            sources: vec![Source { kind: "issue", id: i.id.clone() }],
+                            points: i.resolution.iter().map(|r| format!("What was done: {r}")).collect(),
+                        },
+                    );
                 }
             }
         }
@@ -270,81 +300,93 @@ impl Builder<'_> {
                 } else {
                     format!("{} for {}'s {}: due {} — make sure it arrives", d.what, self.first, thing, day(due))
                 };
-                out.push(self.finish(Draft {
-                    kind: ReasonKind::DeliverableDue,
-                    id: format!("deliverable_due:{}", d.id),
-                    due,
-                    shows_from: due - Duration::days(3),
-                    value,
-                    why_now: format!("Owed since the sale on {}", day(p.purchased_on)),
-                    topic: None,
-                    natural_channel: Channel::Phone,
-                    sources: vec![Source { kind: "purchase", id: p.id.clone() }],
-                    points: vec![format!("Owed: {}", d.what)],
-                }));
+                self.add(
+                    out,
+                    Draft {
+                        kind: ReasonKind::DeliverableDue,
+                        id: format!("deliverable_due:{}", d.id),
+                        due,
+                        shows_from: due - Duration::days(3),
+                        value,
+                        why_now: format!("Owed since the sale on {}", day(p.purchased_on)),
+                        topic: None,
+                        natural_channel: Channel::Phone,
+                        sources: vec![Source { kind: "purchase", id: p.id.clone() }],
+                        points: vec![format!("Owed: {}", d.what)],
+                    },
+                );
             }
             for s in &p.included_services {
                 let Some((k, due)) = next_service(p.purchased_on, (s.every_months, s.used, s.total), self.today) else {
                     continue;
                 };
-                out.push(self.finish(Draft {
-                    kind: ReasonKind::ServiceDue,
-                    id: format!("service_due:{}:{k}", s.id),
-                    due,
-                    shows_from: due - Duration::days(SERVICE_NOTICE_DAYS),
-                    value: format!(
-                        "{}'s free {} ({} of {}) is due {} — book it so it isn't lost",
-                        self.first,
-                        s.name.to_lowercase(),
-                        k,
-                        s.total,
-                        day(due)
-                    ),
-                    why_now: format!("Included with the {}, every {} months", thing, s.every_months),
-                    topic: Some("service"),
-                    natural_channel: Channel::Phone,
-                    sources: vec![Source { kind: "purchase", id: p.id.clone() }],
-                    points: vec![format!("{} of {} {} used", s.used, s.total, s.name.to_lowercase())],
-                }));
+                self.add(
+                    out,
+                    Draft {
+                        kind: ReasonKind::ServiceDue,
+                        id: format!("service_due:{}:{k}", s.id),
+                        due,
+                        shows_from: due - Duration::days(SERVICE_NOTICE_DAYS),
+                        value: format!(
+                            "{}'s free {} ({} of {}) is due {} — book it so it isn't lost",
+                            self.first,
+                            s.name.to_lowercase(),
+                            k,
+                            s.total,
+                            day(due)
+                        ),
+                        why_now: format!("Included with the {}, every {} months", thing, s.every_months),
+                        topic: Some("service"),
+                        natural_channel: Channel::Phone,
+                        sources: vec![Source { kind: "purchase", id: p.id.clone() }],
+                        points: vec![format!("{} of {} {} used", s.used, s.total, s.name.to_lowercase())],
+                    },
+                );
             }
             if let Some(end) = p.warranty_ends_on.filter(|e| *e >= self.today) {
-                out.push(self.finish(Draft {
-                    kind: ReasonKind::WarrantyEnding,
-                    id: format!("warranty_ending:{}", p.id),
-                    due: end,
-                    shows_from: end - Duration::days(60),
-                    value: format!(
-                        "The {} warranty ends {} — an inspection before then catches anything still covered",
-                        thing,
-                        day(end)
-                    ),
-                    why_now: format!("{} days before the warranty ends", (end - self.today).num_days()),
-                    topic: Some("service"),
-                    natural_channel: Channel::Phone,
-                    sources: vec![Source { kind: "purchase", id: p.id.clone() }],
-                    points: p.warranty_terms.iter().map(|t| format!("Warranty: {t}")).collect(),
-                }));
+                self.add(
+                    out,
+                    Draft {
+                        kind: ReasonKind::WarrantyEnding,
+                        id: format!("warranty_ending:{}", p.id),
+                        due: end,
+                        shows_from: end - Duration::days(60),
+                        value: format!(
+                            "The {} warranty ends {} — an inspection before then catches anything still covered",
+                            thing,
+                            day(end)
+                        ),
+                        why_now: format!("{} days before the warranty ends", (end - self.today).num_days()),
+                        topic: Some("service"),
+                        natural_channel: Channel::Phone,
+                        sources: vec![Source { kind: "purchase", id: p.id.clone() }],
+                        points: p.warranty_terms.iter().map(|t| format!("Warranty: {t}")).collect(),
+                    },
+                );
             }
             if let Some(end) = p.term_ends_on.filter(|e| *e >= self.today && p.ownership != Ownership::Cash) {
                 let what = if p.ownership == Ownership::Lease { "lease" } else { "loan" };
-                out.push(self.finish(Draft {
-                    kind: ReasonKind::TermEnding,
-                    id: format!("term_ending:{}", p.id),
-                    due: end,
-                    shows_from: end - Duration::days(90),
-                    value: format!(
-                        "{}'s {} on the {} ends {} — walk through the options in good time, without pressure",
-                        self.first,
-                        what,
-                        thing,
-                        day(end)
-                    ),
-                    why_now: format!("{} days before the {} ends", (end - self.today).num_days(), what),
-                    topic: Some("lease end"),
-                    natural_channel: Channel::Phone,
-                    sources: vec![Source { kind: "purchase", id: p.id.clone() }],
-                    points: vec![],
-                }));
+                self.add(
+                    out,
+                    Draft {
+                        kind: ReasonKind::TermEnding,
+                        id: format!("term_ending:{}", p.id),
+                        due: end,
+                        shows_from: end - Duration::days(90),
+                        value: format!(
+                            "{}'s {} on the {} ends {} — walk through the options in good time, without pressure",
+                            self.first,
+                            what,
+                            thing,
+                            day(end)
+                        ),
+                        why_now: format!("{} days before the {} ends", (end - self.today).num_days(), what),
+                        topic: Some("lease end"),
+                        natural_channel: Channel::Phone,
+                        sources: vec![Source { kind: "purchase", id: p.id.clone() }],
+                        points: vec![],
+                    },
+                );
             }
         }
     }
@@ -359,18 +401,21 @@ impl Builder<'_> {
                 continue;
             }
             let due = asked_on + Duration::days(2);
-            out.push(self.finish(Draft {
-                kind: ReasonKind::InfoRequested,
-                id: format!("info_requested:{}", i.id),
-                due,
-                shows_from: asked_on,
-                value: format!("{} asked on {} for: {} — send it", self.first, day(asked_on), asked),
-                why_now: "They asked; they are waiting".into(),
-                topic: None,
-                natural_channel: i.channel,
-                sources: vec![Source { kind: "interaction", id: i.id.clone() }],
-                points: i.quotes.iter().map(|q| format!("They asked: “{q}”")).collect(),
-            }));
+            self.add(
+                out,
+                Draft {
+                    kind: ReasonKind::InfoRequested,
+                    id: format!("info_requested:{}", i.id),
+                    due,
+                    shows_from: asked_on,
+                    value: format!("{} asked on {} for: {} — send it", self.first, day(asked_on), asked),
+                    why_now: "They asked; they are waiting".into(),
+                    topic: None,
+                    natural_channel: i.channel,
+                    sources: vec![Source { kind: "interaction", id: i.id.clone() }],
+                    points: i.quotes.iter().map(|q| format!("They asked: “{q}”")).collect(),
+                },
+            );
         }
     }
 
@@ -381,23 +426,29 @@ impl Builder<'_> {
             let yearly = lower.contains("birthday") || lower.contains("anniversary");
             let next = if yearly { next_yearly(date, self.today) } else { Some(date) };
             let Some(on) = next.filter(|d| *d >= self.today) else { continue };
-            out.push(self.finish(Draft {
-                kind: ReasonKind::PersonalDate,
-                id: format!("personal_date:{}:{}", f.id, on.year()),
-                due: on - Duration::days(5),
-                shows_from: on - Duration::days(21),
-                value: format!(
-                    "{} shared: “{}” — {}; a card in time would mean something",
-                    self.first,
-                    f.text,
-                    day(on)
-                ),
-                why_now: format!("{} away; a card takes a few days by post", days_word((on - self.today).num_days())),
-                topic: None,
-                natural_channel: Channel::Mail,
-                sources: vec![Source { kind: "fact", id: f.id.clone() }],
-                points: vec![],
-            }));
+            self.add(
+                out,
+                Draft {
+                    kind: ReasonKind::PersonalDate,
+                    id: format!("personal_date:{}:{}", f.id, on.year()),
+                    due: on - Duration::days(5),
+                    shows_from: on - Duration::days(21),
+                    value: format!(
+                        "{} shared: “{}” — {}; a card in time would mean something",
+                        self.first,
+                        f.text,
+                        day(on)
+                    ),
+                    why_now: format!(
+                        "{} away; a card takes a few days by post",
+                        days_word((on - self.today).num_days())
+                    ),
+                    topic: None,
+                    natural_channel: Channel::Mail,
+                    sources: vec![Source { kind: "fact", id: f.id.clone() }],
+                    points: vec![],
+                },
+            );
         }
     }
 
@@ -410,18 +461,21 @@ impl Builder<'_> {
                     Some(g) => format!("it serves {}'s goal: {}", self.first, g.text),
                     None => format!("what #{} customers value", book.tag),
                 };
-                out.push(self.finish(Draft {
-                    kind: ReasonKind::PlaybookOffer,
-                    id: format!("playbook_offer:{}:{}:{n}:{}", self.rec.customer.id, book.tag, from.year()),
-                    due: until,
-                    shows_from: from,
-                    value: format!("{offer} — {why}"),
-                    why_now: format!("In season until {}", day(until)),
-                    topic: Some("service"),
-                    natural_channel: Channel::Email,
-                    sources: vec![Source { kind: "playbook", id: book.tag.clone() }],
-                    points: if book.script.is_empty() { vec![] } else { vec![book.script.clone()] },
-                }));
+                self.add(
+                    out,
+                    Draft {
+                        kind: ReasonKind::PlaybookOffer,
+                        id: format!("playbook_offer:{}:{}:{n}:{}", self.rec.customer.id, book.tag, from.year()),
+                        due: until,
+                        shows_from: from,
+                        value: format!("{offer} — {why}"),
+                        why_now: format!("In season until {}", day(until)),
+                        topic: Some("service"),
+                        natural_channel: Channel::Email,
+                        sources: vec![Source { kind: "playbook", id: book.tag.clone() }],
+                        points: if book.script.is_empty() { vec![] } else { vec![book.script.clone()] },
+                    },
+                );
             }
         }
     }
@@ -434,38 +488,44 @@ impl Builder<'_> {
         });
         let Some(i) = praise else { return };
         let on = i.at.date_naive();
-        out.push(self.finish(Draft {
-            kind: ReasonKind::ReferralMoment,
-            id: format!("referral_moment:{}", i.id),
-            due: on + Duration::days(PRAISE_DAYS),
-            shows_from: on,
-            value: format!(
-                "{} praised you on {} — thank them; if it feels right, ask who else would want the same care",
-                self.first,
-                day(on)
-            ),
-            why_now: "Right after praise is the only good moment to ask".into(),
-            topic: Some("referrals"),
-            natural_channel: Channel::Phone,
-            sources: vec![Source { kind: "interaction", id: i.id.clone() }],
-            points: i.quotes.iter().map(|q| format!("They said: “{q}”")).collect(),
-        }));
+        self.add(
+            out,
+            Draft {
+                kind: ReasonKind::ReferralMoment,
+                id: format!("referral_moment:{}", i.id),
+                due: on + Duration::days(PRAISE_DAYS),
+                shows_from: on,
+                value: format!(
+                    "{} praised you on {} — thank them; if it feels right, ask who else would want the same care",
+                    self.first,
+                    day(on)
+                ),
+                why_now: "Right after praise is the only good moment to ask".into(),
+                topic: Some("referrals"),
+                natural_channel: Channel::Phone,
+                sources: vec![Source { kind: "interaction", id: i.id.clone() }],
+                points: i.quotes.iter().map(|q| format!("They said: “{q}”")).collect(),
+            },
+        );
     }
 
     fn reminders(&self, out: &mut Vec<Reason>) {
         for m in &self.rec.reminders {
-            out.push(self.finish(Draft {
-                kind: ReasonKind::Reminder,
-                id: format!("reminder:{}", m.id),
-                due: m.due_on,
-                shows_from: m.due_on,
-                value: m.value.clone(),
-                why_now: format!("Your reminder for {}", day(m.due_on)),
-                topic: None,
-                natural_channel: m.channel.unwrap_or(Channel::Email),
-                sources: vec![Source { kind: "reminder", id: m.id.clone() }],
-                points: vec![],
-            }));
+            self.add(
+                out,
+                Draft {
+                    kind: ReasonKind::Reminder,
+                    id: format!("reminder:{}", m.id),
+                    due: m.due_on,
+                    shows_from: m.due_on,
+                    value: m.value.clone(),
+                    why_now: format!("Your reminder for {}", day(m.due_on)),
+                    topic: None,
+                    natural_channel: m.channel.unwrap_or(Channel::Email),
+                    sources: vec![Source { kind: "reminder", id: m.id.clone() }],
+                    points: vec![],
+                },
+            );
         }
     }
 }
