@@ -166,3 +166,46 @@ pub(super) fn write(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table a row is made of (see `agenda::records`), but statements, which are always read fresh.
+    const MADE_OF: &[&str] = &[
+        "tags",
+        "facts",
+        "goals",
+        "purchases",
+        "included_services",
+        "deliverables",
+        "promises",
+        "issues",
+        "issue_updates",
+        "interactions",
+        "reminders",
+        "reason_states",
+        "notified",
+    ];
+
+    #[test]
+    fn every_table_a_row_is_made_of_has_its_three_triggers() {
+        let store = crate::Store::open_in_memory().unwrap();
+        let triggers: Vec<String> = store
+            .conn()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'agenda_inputs_%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for table in MADE_OF {
+            for change in ["added", "changed", "removed"] {
+                let name = format!("agenda_inputs_{table}_{change}");
+                assert!(triggers.contains(&name), "{name} is missing");
+            }
+        }
+        assert!(triggers.contains(&"agenda_inputs_customer_changed".to_string()));
+        assert_eq!(triggers.len(), MADE_OF.len() * 3 + 1, "a trigger for a table not listed here: {triggers:?}");
+    }
+}
