@@ -42,6 +42,8 @@ const COMMANDS: &[&str] = &[
     "compose_note",
     "lint_note",
     "set_note_status",
+    "list_notes",
+    "update_note",
     "get_profile",
     "save_profile",
 ];

@@ -250,3 +250,25 @@ fn a_damaged_database_file_is_reported_and_not_overwritten() {
     assert!(err.contains("not a readable Rapport database") && err.contains("book.sqlite3"), "{err}");
     assert_eq!(std::fs::read(&s.db).unwrap(), before);
 }
+
+#[test]
+fn notes_to_customers_are_listed_across_the_book_by_status() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let sent = s.json(&["notes", "list", "--status", "sent", "--limit", "100"]);
+    let sent = sent.as_array().unwrap();
+    assert!(sent.len() >= 3, "the demo book has sent thank-yous: {sent:?}");
+    assert!(sent.iter().all(|n| n["status"] == "sent" && !n["customer_name"].as_str().unwrap().is_empty()));
+    let days: Vec<&str> = sent.iter().map(|n| n["created_at"].as_str().unwrap()).collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "newest first: {days:?}");
+
+    let list = s.json(&["customers", "list"]);
+    let id = first_id(&list);
+    s.ok(&["draft", "thank-you", "--customer", &id, "--save"]);
+    let drafts = s.json(&["notes", "list", "--status", "draft"]);
+    assert!(drafts.as_array().unwrap().iter().any(|n| n["customer_id"] == id.as_str()), "{drafts}");
+    assert!(s.ok(&["notes", "list", "--status", "draft"]).contains("draft"));
+
+    let wrong = s.fails(&["notes", "list", "--status", "posted"]);
+    assert!(wrong.contains("posted") && wrong.contains("draft, written or sent"), "{wrong}");
+}

@@ -941,6 +941,32 @@ async fn note_score(w: &Window) -> i64 {
 }
 
 /// The customer's thank-you notes and card prompts, as the command line shows them.
+/// Puts `text` at the end of the composer's card and saves.
+async fn append_and_save(w: &Window, text: &str) {
+    w.client
+        .execute(
+            "const t = document.querySelector('#composer-text'); t.focus(); t.setSelectionRange(t.value.length, t.value.length);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    type_at_caret(w, text).await;
+    w.find("#composer-save:not([disabled])").await.click().await.unwrap();
+}
+
+/// The customer's notes once one of them ends with `end` (the window saves in the background).
+fn wait_for_note_text(s: &Sandbox, id: &str, end: &str) -> Vec<Value> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let notes = notes_to(s, id);
+        if notes.iter().any(|n| n["text"].as_str().unwrap_or("").trim_end().ends_with(end)) {
+            return notes;
+        }
+        assert!(std::time::Instant::now() < deadline, "no note ends with {end:?}: {notes:?}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 fn notes_to(s: &Sandbox, id: &str) -> Vec<Value> {
     let record = s.json(&["customers", "show", id]);
     record["notes"].as_array().unwrap().iter().filter(|n| n["kind"] != "note").cloned().collect()
@@ -1033,6 +1059,13 @@ async fn a_card_for_a_demo_customer_flags_dear_valued_customer() {
     assert_eq!(notes[0]["kind"], "thank_you");
     assert_eq!(notes[0]["format"], "card");
     assert!(notes[0]["text"].as_str().unwrap().starts_with("Dear Valued Customer,"), "{}", notes[0]);
+
+    // Saving again after more edits changes that draft: still one note, with the new words.
+    let nid = notes[0]["id"].as_str().unwrap().to_string();
+    append_and_save(&w, "\nSee you at the first service.").await;
+    let notes = wait_for_note_text(&s, &id, "See you at the first service.");
+    assert_eq!(notes.len(), 1, "saving again makes no second note: {notes:?}");
+    assert_eq!(notes[0]["id"], nid.as_str());
 
     // Back on the customer's page, the draft is on the timeline with its status.
     w.find("#composer [data-action='back']").await.click().await.unwrap();
@@ -1253,5 +1286,48 @@ async fn the_composer_shows_customer_markup_as_text() {
     assert!(injected.is_empty(), "no element was made from customer text");
     assert_ne!(w.client.title().await.unwrap(), "pwned");
     w.shot("1-markup").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_notes_place_lists_drafts_across_the_book_and_edits_one_in_place() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    // A draft for a customer this window never opened.
+    let (id, name) = note_demo_buyer(&s);
+    s.ok(&["draft", "thank-you", "--customer", &id, "--save"]);
+    let drafted = notes_to(&s, &id);
+    let nid = drafted[0]["id"].as_str().unwrap().to_string();
+
+    let w = Window::open(&s, "notes-place").await;
+    w.find("[data-place='notes']").await.click().await.unwrap();
+    // All notes to customers, sent ones of the demo book among them.
+    w.find("#notes-list li[data-status='sent']").await;
+    w.find("#notes-show input[value='draft']").await.click().await.unwrap();
+    let row = format!("#notes-list li[data-note-id='{nid}']");
+    let text = w.find(&row).await.text().await.unwrap();
+    assert!(text.contains(&name) && text.contains("Draft"), "{text}");
+    let statuses: Vec<String> = w
+        .client
+        .execute("return [...document.querySelectorAll('#notes-list li')].map((li) => li.dataset.status)", vec![])
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert!(statuses.iter().all(|s| s == "draft"), "only drafts: {statuses:?}");
+    w.shot("1-drafts").await;
+
+    // Edit draft opens the composer on the saved words; saving changes that draft.
+    w.find(&format!("{row} [data-action='edit']")).await.click().await.unwrap();
+    let opened = w.find("#composer-text").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(opened.trim_end(), drafted[0]["text"].as_str().unwrap().trim_end());
+    append_and_save(&w, "\nThe first oil change is on me.").await;
+    let notes = wait_for_note_text(&s, &id, "The first oil change is on me.");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0]["id"], nid.as_str());
+    w.shot("2-edited").await;
     w.close().await;
 }

@@ -11,7 +11,7 @@ import { announceError } from './lib/status.js';
 import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
 import { showCustomer } from './views/customer.js';
 import { showComposer } from './views/composer.js';
-import { rememberVisit, showNotes } from './views/notes.js';
+import { showNotes } from './views/notes.js';
 import { showSettings } from './views/settings.js';
 import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
@@ -119,7 +119,6 @@ const app = {
     view.from = back;
     view.customerId = id;
     view.composer = false;
-    rememberVisit(id);
     markPlace(back);
     if (back === 'customers') rememberFocus(id);
     main.scrollTop = 0;
@@ -128,20 +127,20 @@ const app = {
 
   /**
    * Opens the thank-you composer for a customer; Back returns to the customer's page (and from there to where
-   * the page was opened from).
+   * the page was opened from). With `note`, a saved draft is opened to edit: saving changes that draft.
    * @param {string} id
+   * @param {{note?: object|null}} [options]
    */
-  openComposer(id) {
+  openComposer(id, { note = null } = {}) {
     const from = view.customerId ? view.from : view.place;
     unmount();
     view.from = ['today', 'notes'].includes(from) ? from : 'customers';
     view.place = view.from;
     view.customerId = id;
     view.composer = true;
-    rememberVisit(id);
     markPlace(view.from);
     main.scrollTop = 0;
-    cleanup = showComposer(main, app, id);
+    cleanup = showComposer(main, app, id, { note });
   },
 
   /** Where Back on a customer's page leads, in a word ("Today", "Customers", "Notes"). */

@@ -140,3 +140,6 @@ END;
 CREATE TRIGGER agenda_inputs_issue_updates_removed AFTER DELETE ON issue_updates BEGIN
     DELETE FROM agenda_inputs WHERE customer_id = (SELECT customer_id FROM issues WHERE id = OLD.issue_id);
 END;
+
+-- The Notes place: notes to customers across the book, newest first.
+CREATE INDEX notes_to_customers ON notes (created_at) WHERE kind IN ('thank_you', 'card_prompt');

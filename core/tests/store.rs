@@ -347,3 +347,45 @@ fn a_broken_book_file_names_the_line() {
     let err = json::from_json("{\"contacts\": []}").unwrap_err().to_string();
     assert!(err.contains("not a Rapport book"), "{err}");
 }
+
+/// The Notes place lists the notes to customers across the book; saving a draft again changes that draft, never
+/// what a customer was sent.
+#[test]
+fn notes_to_customers_are_listed_book_wide_and_a_draft_is_edited_in_place() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let (ana, ben) = (customer(&mut store, "Ana Ortiz"), customer(&mut store, "Ben Okafor"));
+    let note = |text: &str, kind: NoteKind| NewNote {
+        text: text.into(),
+        kind,
+        format: Some("card".into()),
+        status: Some(NoteStatus::Draft),
+    };
+    let own = NewNote { text: "Prefers mornings #golf".into(), kind: NoteKind::Note, format: None, status: None };
+    let own = store.add_note(&ana, own, now()).unwrap();
+    let draft = store.add_note(&ana, note("Dear Ana, thank you", NoteKind::ThankYou), now()).unwrap();
+    let later = now() + chrono::Duration::hours(1);
+    let card = store.add_note(&ben, note("Ben — the trip to Banff", NoteKind::CardPrompt), later).unwrap();
+    store.set_note_status(&card.id, NoteStatus::Sent, later).unwrap();
+
+    let all = store.list_notes(None, 50).unwrap();
+    let listed: Vec<(&str, &str)> = all.iter().map(|n| (n.note.id.as_str(), n.customer_name.as_str())).collect();
+    assert_eq!(listed, vec![(card.id.as_str(), "Ben Okafor"), (draft.id.as_str(), "Ana Ortiz")], "newest first");
+    let drafts = store.list_notes(Some(NoteStatus::Draft), 50).unwrap();
+    assert_eq!(drafts.iter().map(|n| n.note.id.as_str()).collect::<Vec<_>>(), vec![draft.id.as_str()]);
+    assert_eq!(store.list_notes(None, 1).unwrap().len(), 1, "at most the limit");
+
+    let edited = store.update_note(&draft.id, "Dear Ana, thank you for the pie", later).unwrap();
+    assert_eq!((edited.id.as_str(), edited.text.as_str()), (draft.id.as_str(), "Dear Ana, thank you for the pie"));
+    assert_eq!(edited.updated_at, later);
+    let notes_to_ana = store.customer_record(&ana).unwrap().notes;
+    assert_eq!(notes_to_ana.len(), 2, "the draft changed; no second note");
+
+    let sent = store.update_note(&card.id, "Something else", later).unwrap_err();
+    assert!(sent.to_string().contains("sent"), "{sent}");
+    assert_eq!(store.customer_record(&ben).unwrap().notes[0].text, "Ben — the trip to Banff");
+    assert!(store.update_note(&own.id, "x", later).is_err(), "the salesperson's own notes are not drafts");
+    let empty = store.update_note(&draft.id, "  ", later).unwrap_err();
+    assert_eq!(empty.code(), "invalid_input");
+    assert!(matches!(store.update_note("nope", "x", later), Err(Error::NotFound { .. })));
+}

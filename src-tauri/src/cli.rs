@@ -361,7 +361,23 @@ pub enum GoalsCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum NotesCmd {
-    Add { customer: String, text: String },
+    Add {
+        customer: String,
+        text: String,
+    },
+    /// Thank-you notes and card prompts to customers across the book, newest first
+    List {
+        /// Only drafts, written or sent ones
+        #[arg(long, value_parser = note_status_arg)]
+        status: Option<NoteStatus>,
+        /// How many at most
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+}
+
+fn note_status_arg(s: &str) -> Result<NoteStatus, String> {
+    s.parse().map_err(|_| format!("`{s}` is not a note status: say draft, written or sent"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -681,6 +697,10 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let id = store.lookup_customer(&customer)?;
             let n = store.add_note(&id, NewNote::plain(text), now)?;
             emit(j, &n, || format!("Added note {}", n.id))
+        }
+        Command::Notes(NotesCmd::List { status, limit }) => {
+            let notes = store.list_notes(status, limit)?;
+            emit(j, &notes, || present::notes(&notes))
         }
         Command::Tags(cmd) => tags(cmd, store, j),
         Command::Purchases(PurchasesCmd::Add {

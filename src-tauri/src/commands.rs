@@ -354,6 +354,18 @@ pub struct NoteMarked {
     logged: Option<Interaction>,
 }
 
+/// Notes to customers across the book, newest first (the Notes place).
+#[tauri::command(async)]
+pub fn list_notes(book: State<'_, Book>, status: Option<NoteStatus>, limit: Option<u32>) -> Reply<Vec<ListedNote>> {
+    with(&book, |s, _| s.list_notes(status, limit.unwrap_or(200).min(1000)))
+}
+
+/// Saves the edited text of a draft (the composer's Save, again).
+#[tauri::command(async)]
+pub fn update_note(book: State<'_, Book>, note_id: String, text: String) -> Reply<Note> {
+    with(&book, |s, now| s.update_note(&note_id, &text, now))
+}
+
 #[tauri::command(async)]
 pub fn set_note_status(book: State<'_, Book>, note_id: String, status: NoteStatus) -> Reply<NoteMarked> {
     with(&book, |s, now| {

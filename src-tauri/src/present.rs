@@ -386,3 +386,31 @@ pub fn note(text: &str, report: &rapport_core::notes::Report, limit: Option<usiz
     }
     o
 }
+
+/// Notes to customers, one line each: when, to whom, what, status, the first words and the note's id.
+pub fn notes(notes: &[rapport_core::model::ListedNote]) -> String {
+    if notes.is_empty() {
+        return "No thank-you notes or card prompts.".into();
+    }
+    let lines: Vec<String> = notes
+        .iter()
+        .map(|n| {
+            let status = n.note.status.map_or("draft", |s| s.as_str());
+            let words = n.note.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut first: String = words.chars().take(56).collect();
+            if words.chars().count() > 56 {
+                first.push('…');
+            }
+            format!(
+                "{}  {:<22} {:<11} {:<7} {:<57}  {}",
+                n.note.created_at.format("%Y-%m-%d"),
+                n.customer_name,
+                n.note.kind.as_str(),
+                status,
+                first,
+                n.note.id
+            )
+        })
+        .collect();
+    lines.join("\n")
+}

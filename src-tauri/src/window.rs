@@ -72,6 +72,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::compose_note,
             commands::lint_note,
             commands::set_note_status,
+            commands::list_notes,
+            commands::update_note,
             commands::get_profile,
             commands::save_profile,
         ])

@@ -489,3 +489,22 @@ export async function lintNote(customerId, text, shape) {
 export async function setNoteStatus(noteId, status) {
   return call('set_note_status', { noteId, status });
 }
+
+/**
+ * Notes to customers (thank-you notes and card prompts) across the book, newest first.
+ * @param {{status?: 'draft'|'written'|'sent', limit?: number}} [query]
+ * @returns {Promise<object[]>} notes, each with `customer_name`
+ */
+export async function listNotes({ status = null, limit = 200 } = {}) {
+  return call('list_notes', { status, limit });
+}
+
+/**
+ * Saves the edited text of a draft; written and sent notes stay as the customer got them (`invalid_input`).
+ * @param {string} noteId
+ * @param {string} text
+ * @returns {Promise<object>} the note
+ */
+export async function updateNote(noteId, text) {
+  return call('update_note', { noteId, text });
+}

@@ -252,16 +252,21 @@ function frameMarkup(c, state) {
  * @param {string} customerId
  * @returns {() => void} cleanup
  */
-export function showComposer(main, app, customerId) {
+export function showComposer(main, app, customerId, { note = null } = {}) {
   render(main, html`<section id="composer" class="place composer" aria-labelledby="composer-title" aria-busy="true">
     <p class="loading">Opening the composer…</p></section>`);
   const root = main.firstElementChild;
-  const returning = kept.get(customerId);
-  /** What is on the card and how it was asked for. `composed`: the text of the last draft Rapport wrote. */
-  const state = returning || {
+  const fresh = () => ({
     kind: 'purchase', format: 'card', card: 'a6', variant: 0, chosen: null,
-    text: '', composed: null, saved: null, report: null, details: [], used: [],
-  };
+    text: '', composed: null, saved: null, savedId: null, report: null, details: [], used: [],
+  });
+  /**
+   * What is on the card and how it was asked for. `composed`: the text of the last draft Rapport wrote; `saved`
+   * and `savedId`: the draft in the book this text was last saved as (saving again changes that draft).
+   */
+  const state = note
+    ? { ...fresh(), format: note.format || 'card', text: note.text, composed: note.text, saved: note.text, savedId: note.id }
+    : kept.get(customerId) || fresh();
   kept.set(customerId, state);
   let record = null;
   let alive = true;
@@ -473,13 +478,27 @@ export function showComposer(main, app, customerId) {
     const text = state.text;
     el.save.disabled = true;
     render(el.save, html`Saving…`);
-    try {
-      await ipc.addNote(customerId, {
+    const add = async () => {
+      const made = await ipc.addNote(customerId, {
         text,
         kind: state.format === 'prompts' ? 'card_prompt' : 'thank_you',
         format: state.format,
         status: 'draft',
       });
+      state.savedId = made.id;
+    };
+    try {
+      if (state.savedId) {
+        try {
+          await ipc.updateNote(state.savedId, text);
+        } catch (err) {
+          // Marked written or sent (or removed) meanwhile: that one stays as it is; this becomes a new draft.
+          if (!err || !['invalid_input', 'not_found'].includes(err.code)) throw err;
+          await add();
+        }
+      } else {
+        await add();
+      }
       state.saved = text;
       announce(`Saved the draft with ${who()}’s notes.`);
     } catch (err) {
@@ -562,7 +581,9 @@ export function showComposer(main, app, customerId) {
         state.variant += 1;
         choiceChanged();
       } else if (action === 'start-over') {
+        // A new card: saving it makes a new draft, the one saved before stays.
         state.saved = null;
+        state.savedId = null;
         compose();
         el.text.focus();
       }

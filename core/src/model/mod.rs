@@ -23,7 +23,7 @@ pub use customer::{
 };
 pub use held_back::HeldBack;
 pub use interaction::{Channel, Direction, Interaction, NewInteraction, Purpose, Sentiment};
-pub use note::{NewNote, Note, NoteKind, NoteStatus};
+pub use note::{ListedNote, NewNote, Note, NoteKind, NoteStatus};
 pub use playbook::Playbook;
 pub use preference::{Meaning, NewStatement, PreferenceStatement};
 pub use profile::{CallingRule, Profile};

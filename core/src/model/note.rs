@@ -60,3 +60,11 @@ impl NewNote {
         Ok(NewNote { text: required("note", &self.text)?, format: clean(self.format), ..self })
     }
 }
+
+/// A note to a customer in the book-wide list (the Notes place), with whom it is to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListedNote {
+    #[serde(flatten)]
+    pub note: Note,
+    pub customer_name: String,
+}

@@ -90,4 +90,42 @@ impl Store {
         let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)?;
         Ok((note, logged))
     }
+
+    /// Notes to customers (thank-you notes and card prompts) across the book, newest first, at most `limit`;
+    /// `status` keeps only drafts, written or sent ones (a note without a status is a draft).
+    pub fn list_notes(&self, status: Option<NoteStatus>, limit: u32) -> Result<Vec<ListedNote>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT x.*, c.name AS customer_name FROM notes x JOIN customers c ON c.id = x.customer_id
+             WHERE x.kind IN ('thank_you', 'card_prompt') AND (?1 IS NULL OR coalesce(x.status, 'draft') = ?1)
+             ORDER BY x.created_at DESC, x.n DESC LIMIT ?2",
+        )?;
+        rows::all(&mut stmt, params![status.map(|s| s.as_str()), limit], |r| {
+            Ok(ListedNote { note: rows::note(r)?, customer_name: r.get("customer_name")? })
+        })
+    }
+
+    /// Saves the edited text of a draft (the composer's Save, again). Written and sent notes are what the
+    /// customer got, so they stay as they are.
+    pub fn update_note(&mut self, note_id: &str, text: &str, now: DateTime<Utc>) -> Result<Note> {
+        let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)
+            .map_err(|_| Error::NotFound { what: "note", key: note_id.to_string() })?;
+        if note.kind == NoteKind::Note {
+            return Err(Error::invalid("note", "only drafts of notes to the customer are edited here"));
+        }
+        if let Some(s) = note.status.filter(|s| *s != NoteStatus::Draft) {
+            return Err(Error::invalid(
+                "note",
+                format!("this note is {}: it stays as the customer got it", s.as_str()),
+            ));
+        }
+        let text = crate::model::required("text", text)?;
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE notes SET text = ?2, updated_at = ?3 WHERE id = ?1",
+                params![note_id, text, crate::time::stamp(now)],
+            )?;
+            Ok(())
+        })?;
+        Ok(rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)?)
+    }
 }
