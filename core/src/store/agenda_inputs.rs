@@ -169,8 +169,6 @@ pub(super) fn write(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// Every table a row is made of (see `agenda::records`), but statements, which are always read fresh.
     const MADE_OF: &[&str] = &[
         "tags",
