@@ -866,6 +866,19 @@ fn a_block_quotes_the_customer_and_suggests_what_they_asked_for() {
     let f = d.deciding().unwrap();
     assert_eq!(f.quote.as_deref(), Some(email_only));
     assert_eq!(f.said_on.unwrap().to_string(), "2026-09-02");
+
+    // Said at 21:30 in Chicago (02:30 the next day in UTC): the salesperson's calendar says the 2nd.
+    let late = maria().said("2026-09-03T02:30:00Z", email_only, decline(Phone));
+    let late_situation = Situation {
+        customer: &late.customer,
+        statements: &late.statements,
+        interactions: &late.interactions,
+        tags: &late.tags,
+        playbooks: &pb,
+        profile: &late.profile,
+    };
+    let later = decide(&late_situation, &reach(Phone, at(DEN, "2026-11-24 10:30")));
+    assert_eq!(later.deciding().unwrap().said_on.unwrap().to_string(), "2026-09-02", "{later:?}");
     assert_eq!(d.suggestion.as_deref(), Some("Use email instead — what Maria asked for"));
     assert!(
         d.reasons.iter().any(|r| r.rule == Rule::QuietHours || r.rule == Rule::LegalHours),

@@ -134,7 +134,7 @@ pub struct Finding {
     /// The customer's own words, when the rule comes from something they said.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
-    /// When they said it.
+    /// When they said it: the day on the salesperson's calendar.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub said_on: Option<chrono::NaiveDate>,
 }
@@ -163,6 +163,8 @@ impl Decision {
 struct Findings {
     list: Vec<Finding>,
     suggestion: Option<String>,
+    /// The salesperson's zone: the day something was said is the day on their calendar.
+    zone: chrono_tz::Tz,
 }
 
 impl Findings {
@@ -172,7 +174,7 @@ impl Findings {
             severity,
             message,
             quote: said.map(|s| s.words.clone()),
-            said_on: said.map(|s| s.said_at.date_naive()),
+            said_on: said.map(|s| self.day(s.said_at)),
         });
     }
 
@@ -185,6 +187,10 @@ impl Findings {
         on: Option<chrono::NaiveDate>,
     ) {
         self.list.push(Finding { rule, severity, message, quote, said_on: on });
+    }
+
+    fn day(&self, at: DateTime<Utc>) -> chrono::NaiveDate {
+        at.with_timezone(&self.zone).date_naive()
     }
 
     fn suggest(&mut self, s: String) {
@@ -201,7 +207,8 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
 
 /// As [`decide`], with the customer's wishes already folded (the agenda checks many reasons per customer).
 pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: &Outreach) -> Decision {
-    let mut f = Findings { list: Vec::new(), suggestion: None };
+    let zone = situation.profile.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+    let mut f = Findings { list: Vec::new(), suggestion: None, zone };
     let who = situation.customer.preferred_name.as_deref().unwrap_or(&situation.customer.name);
     let at = outreach.at;
 
@@ -292,16 +299,13 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
         });
         if let Some(i) = refused {
             if !wishes.declined_topics.iter().any(|d| &d.value == topic) {
+                let (said, until) = (f.day(i.at), f.day(i.at + Duration::days(COOLING_OFF_DAYS)));
                 f.quoting(
                     Rule::CoolingOff,
                     Verdict::Blocked,
-                    format!(
-                        "{who} said no to {topic} on {}; it stays off the table until {}",
-                        i.at.date_naive(),
-                        (i.at + Duration::days(COOLING_OFF_DAYS)).date_naive()
-                    ),
+                    format!("{who} said no to {topic} on {said}; it stays off the table until {until}"),
                     i.quotes.first().cloned(),
-                    Some(i.at.date_naive()),
+                    Some(said),
                 );
             }
         }
