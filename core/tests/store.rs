@@ -389,3 +389,25 @@ fn notes_to_customers_are_listed_book_wide_and_a_draft_is_edited_in_place() {
     assert_eq!(empty.code(), "invalid_input");
     assert!(matches!(store.update_note("nope", "x", later), Err(Error::NotFound { .. })));
 }
+
+/// The export reads each table once for the whole book; what it holds of each customer is their whole record, as
+/// the customer's page reads it.
+#[test]
+fn the_export_holds_every_customers_whole_record() {
+    let dir = TempDir::new().unwrap();
+    let demo = demo_store(&dir, "demo.sqlite3");
+    let mut sample = Store::open(&dir.path().join("sample.sqlite3")).unwrap();
+    rapport_core::sample::fill(&mut sample, 300, now()).unwrap();
+    for store in [&demo, &sample] {
+        let book = store.export_book().unwrap();
+        assert_eq!(book.customers.len() as i64, store.customer_count().unwrap());
+        for rec in &book.customers {
+            assert_eq!(rec, &store.customer_record(&rec.customer.id).unwrap(), "{}", rec.customer.name);
+        }
+        let rich = |f: fn(&CustomerRecord) -> usize| book.customers.iter().map(f).sum::<usize>() > 0;
+        assert!(
+            rich(|r| r.interactions.len()) && rich(|r| r.purchases.iter().map(|p| p.included_services.len()).sum())
+        );
+        assert!(rich(|r| r.issues.len()) && rich(|r| r.notes.len()) && rich(|r| r.preferences.len()));
+    }
+}

@@ -288,7 +288,7 @@ fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<U
     // The records, in id order (the temporary table's): a customer's place is found by halving, not hashing.
     let mut recs: Vec<CustomerRecord> =
         bulk(conn, "SELECT c.* FROM temp.agenda_ids k CROSS JOIN customers c ON c.id = k.id", [], |r| {
-            rows::customer(r).map(empty)
+            rows::customer(r).map(read::empty)
         })?;
     let place = |recs: &[CustomerRecord], id: &str| recs.binary_search_by(|r| r.customer.id.as_str().cmp(id)).ok();
     macro_rules! fill {
@@ -422,26 +422,6 @@ fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<U
         }
     }
     Ok(recs)
-}
-
-fn empty(customer: Customer) -> CustomerRecord {
-    CustomerRecord {
-        customer,
-        contact_points: vec![],
-        tags: vec![],
-        preferences: vec![],
-        facts: vec![],
-        goals: vec![],
-        purchases: vec![],
-        promises: vec![],
-        issues: vec![],
-        interactions: vec![],
-        notes: vec![],
-        held_back: vec![],
-        reminders: vec![],
-        reason_states: vec![],
-        notified: vec![],
-    }
 }
 
 /// Puts these customer ids in the connection's temporary table `agenda_ids`, which the agenda's queries join.

@@ -17,12 +17,10 @@ pub struct ImportSummary {
 impl Store {
     /// The whole book, customers in the order they were added, each record's children oldest first.
     pub fn export_book(&self) -> Result<Book> {
-        let ids = self
-            .conn()
-            .prepare("SELECT id FROM customers ORDER BY n")?
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let customers = ids.iter().map(|id| read::record(self.conn(), id)).collect::<Result<Vec<_>>>()?;
+        // One read transaction: every table as of the same moment.
+        let tx = self.conn().unchecked_transaction()?;
+        let customers = read::all_records(&tx)?;
+        tx.commit()?;
         let mut book = Book::new(self.profile()?, customers);
         book.playbooks = self.playbooks()?;
         Ok(book)

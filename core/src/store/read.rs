@@ -1,5 +1,7 @@
 //! Reading a customer's whole record: the customer's page, and one entry of the export.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::rows;
@@ -87,6 +89,99 @@ pub(super) fn record(conn: &Connection, id: &str) -> Result<CustomerRecord> {
         notified: list(conn, "SELECT * FROM notified WHERE customer_id = ?1 ORDER BY reason_id", id, rows::notified)?,
         customer,
     })
+}
+
+/// Every customer's whole record, in the order they were added, children ordered as in [`record`]: each table
+/// is read once. (Asking customer by customer, an export of 100,000 customers was 1.4 million small questions.)
+pub(super) fn all_records(conn: &Connection) -> Result<Vec<CustomerRecord>> {
+    fn every<T>(conn: &Connection, sql: &str, map: impl Fn(&rows::R<'_, '_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+        let mut stmt = conn.prepare(sql)?;
+        rows::all(&mut stmt, [], map)
+    }
+    let mut recs = every(conn, "SELECT * FROM customers ORDER BY n", |r| rows::customer(r).map(empty))?;
+    let place: HashMap<String, usize> = recs.iter().enumerate().map(|(i, r)| (r.customer.id.clone(), i)).collect();
+    macro_rules! fill {
+        ($field:ident, $sql:expr, $map:expr) => {
+            for item in every(conn, $sql, $map)? {
+                if let Some(&i) = place.get(&item.customer_id) {
+                    recs[i].$field.push(item);
+                }
+            }
+        };
+    }
+    fill!(contact_points, "SELECT * FROM contact_points ORDER BY n", rows::contact_point);
+    fill!(preferences, "SELECT * FROM preferences ORDER BY said_at, n", rows::statement);
+    fill!(facts, "SELECT * FROM facts ORDER BY n", rows::fact);
+    fill!(goals, "SELECT * FROM goals ORDER BY n", rows::goal);
+    fill!(promises, "SELECT * FROM promises ORDER BY n", rows::promise);
+    fill!(interactions, "SELECT * FROM interactions ORDER BY at, n", rows::interaction);
+    fill!(notes, "SELECT * FROM notes ORDER BY created_at, n", rows::note);
+    fill!(held_back, "SELECT * FROM held_back ORDER BY at, n", rows::held_back);
+    fill!(reminders, "SELECT * FROM reminders ORDER BY n", rows::reminder);
+    fill!(reason_states, "SELECT * FROM reason_states ORDER BY reason_id", rows::reason_state);
+    let owned = |r: &rows::R<'_, '_>| r.get::<String>("customer_id");
+    for (c, tag) in every(conn, "SELECT * FROM tags ORDER BY tag", |r| Ok((owned(r)?, rows::tag(r)?)))? {
+        if let Some(&i) = place.get(&c) {
+            recs[i].tags.push(tag);
+        }
+    }
+    for (c, n) in every(conn, "SELECT * FROM notified ORDER BY reason_id", |r| Ok((owned(r)?, rows::notified(r)?)))? {
+        if let Some(&i) = place.get(&c) {
+            recs[i].notified.push(n);
+        }
+    }
+    // Purchases and issues, then what belongs to each.
+    let mut purchase_at: HashMap<String, (usize, usize)> = HashMap::new();
+    for p in every(conn, "SELECT * FROM purchases ORDER BY n", rows::purchase)? {
+        if let Some(&i) = place.get(&p.customer_id) {
+            purchase_at.insert(p.id.clone(), (i, recs[i].purchases.len()));
+            recs[i].purchases.push(p);
+        }
+    }
+    for (pid, s) in every(conn, "SELECT * FROM included_services ORDER BY n", rows::included_service)? {
+        if let Some(&(i, j)) = purchase_at.get(&pid) {
+            recs[i].purchases[j].included_services.push(s);
+        }
+    }
+    for (pid, d) in every(conn, "SELECT * FROM deliverables ORDER BY n", rows::deliverable)? {
+        if let Some(&(i, j)) = purchase_at.get(&pid) {
+            recs[i].purchases[j].deliverables.push(d);
+        }
+    }
+    let mut issue_at: HashMap<String, (usize, usize)> = HashMap::new();
+    for issue in every(conn, "SELECT * FROM issues ORDER BY n", rows::issue)? {
+        if let Some(&i) = place.get(&issue.customer_id) {
+            issue_at.insert(issue.id.clone(), (i, recs[i].issues.len()));
+            recs[i].issues.push(issue);
+        }
+    }
+    for (iid, u) in every(conn, "SELECT * FROM issue_updates ORDER BY at, n", rows::issue_update)? {
+        if let Some(&(i, j)) = issue_at.get(&iid) {
+            recs[i].issues[j].updates.push(u);
+        }
+    }
+    Ok(recs)
+}
+
+/// A record with the customer and nothing else yet.
+pub(super) fn empty(customer: Customer) -> CustomerRecord {
+    CustomerRecord {
+        customer,
+        contact_points: vec![],
+        tags: vec![],
+        preferences: vec![],
+        facts: vec![],
+        goals: vec![],
+        purchases: vec![],
+        promises: vec![],
+        issues: vec![],
+        interactions: vec![],
+        notes: vec![],
+        held_back: vec![],
+        reminders: vec![],
+        reason_states: vec![],
+        notified: vec![],
+    }
 }
 
 /// Finds the one row of `table` whose id starts with `prefix` (as git does with hashes).
