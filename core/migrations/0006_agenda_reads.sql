@@ -20,8 +20,14 @@ CREATE TABLE agenda_inputs (
     data         BLOB NOT NULL
 );
 
+CREATE TRIGGER agenda_inputs_customer_added AFTER INSERT ON customers BEGIN
+    DELETE FROM agenda_inputs WHERE customer_id = NEW.id;
+END;
 CREATE TRIGGER agenda_inputs_customer_changed AFTER UPDATE ON customers BEGIN
     DELETE FROM agenda_inputs WHERE customer_id IN (OLD.id, NEW.id);
+END;
+CREATE TRIGGER agenda_inputs_customer_removed AFTER DELETE ON customers BEGIN
+    DELETE FROM agenda_inputs WHERE customer_id = OLD.id;
 END;
 CREATE TRIGGER agenda_inputs_tags_added AFTER INSERT ON tags BEGIN
     DELETE FROM agenda_inputs WHERE customer_id = NEW.customer_id;

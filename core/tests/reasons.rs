@@ -602,3 +602,68 @@ fn the_agenda_of_a_big_book_is_the_agenda_of_its_whole_records() {
     assert!(after.reasons.iter().any(|r| r.customer_id == praised.customer_id && r.kind == ReasonKind::ReferralMoment));
     assert!(after.held_back.iter().any(|h| h.reason.id == offer.id && h.rule == "do_not_contact"));
 }
+
+/// Some look-backs count calendar days (the salesperson's today against the day of a contact); what the store reads
+/// must reach as far, in any zone and at any hour: requests and praise on either side of their last day.
+#[test]
+fn the_agenda_agrees_with_whole_records_at_the_edges_of_its_look_backs() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let base = t("2026-11-23T00:00:00Z");
+    let contact = |at: DateTime<Utc>, asked: bool| NewInteraction {
+        at: Some(at),
+        channel: Channel::Email,
+        direction: Direction::Inbound,
+        summary: if asked { "Asked about towing".into() } else { "Loves the car".into() },
+        quotes: vec![],
+        sentiment: if asked { None } else { Some(Sentiment::Positive) },
+        reason: None,
+        topic: None,
+        asked_for: asked.then(|| "the towing capacity".into()),
+        justification: None,
+        purpose: None,
+    };
+    for h in (-60..=60).step_by(5) {
+        let id = store
+            .add_customer(NewCustomer { name: format!("Edge {h}"), ..Default::default() }, base - Duration::days(400))
+            .unwrap()
+            .id;
+        let asked = base - Duration::days(reasons::LOOK_BACK_DAYS) + Duration::hours(h);
+        store.log_interaction(&id, contact(asked, true), asked).unwrap();
+        let praised = base - Duration::days(14) + Duration::hours(h);
+        store.log_interaction(&id, contact(praised, false), praised).unwrap();
+    }
+    for zone in ["Pacific/Honolulu", "UTC", "Pacific/Kiritimati"] {
+        store.save_profile(Profile { name: "Dana".into(), time_zone: zone.into(), ..Profile::default() }).unwrap();
+        for hour in [0, 5, 11, 17, 23] {
+            let a = agrees_with_whole_records(&store, base + Duration::hours(hour), 7);
+            assert!(a
+                .reasons
+                .iter()
+                .chain(a.held_back.iter().map(|h| &h.reason))
+                .any(|r| r.kind == ReasonKind::InfoRequested));
+        }
+    }
+}
+
+/// While another program writes to the book, Today is still read — its rows of inputs are made another time.
+#[test]
+fn today_is_read_while_another_program_writes_and_its_inputs_are_kept_later() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let now = t("2026-11-23T16:00:00Z");
+    store.load_demo(now).unwrap();
+    let other = rusqlite::Connection::open(store.path()).unwrap();
+    let kept = || -> i64 { other.query_row("SELECT count(*) FROM agenda_inputs", [], |r| r.get(0)).unwrap() };
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let busy = agrees_with_whole_records(&store, now, 30);
+    assert!(!busy.reasons.is_empty());
+    other.execute_batch("COMMIT").unwrap();
+    assert_eq!(kept(), 0, "nothing kept while the other program held the book");
+    assert_eq!(store.agenda(now, 30).unwrap(), busy);
+    assert!(kept() > 0, "kept once the book was free");
+    store
+        .keep_promise(&busy.reasons.iter().find(|r| r.kind == ReasonKind::PromiseDue).unwrap().sources[0].id, now)
+        .unwrap();
+    agrees_with_whole_records(&store, now, 30);
+}

@@ -16,7 +16,7 @@ const RESOLVED_DAYS: i64 = 30;
 /// How long a missed included service stays a reason before it is treated as lapsed.
 pub const SERVICE_GRACE_DAYS: i64 = 90;
 /// How long after praise a referral moment lasts.
-const PRAISE_DAYS: i64 = 14;
+pub const PRAISE_DAYS: i64 = 14;
 
 /// One customer's reasons, whatever their date; the agenda picks those in its window.
 pub fn derive(

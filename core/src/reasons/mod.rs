@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::guard::{self, ContactWishes, Finding, Outreach, Situation, Verdict};
 use crate::model::*;
-pub use derive::{derive, service_shows_by, SERVICE_GRACE_DAYS};
+pub use derive::{derive, service_shows_by, PRAISE_DAYS, SERVICE_GRACE_DAYS};
 pub use window::ContactWindow;
 
 /// Where a reason came from.
@@ -146,6 +146,9 @@ pub struct Agenda {
 /// long, and every other look-back (cooling off, praise, replies) is shorter. Before it, only the latest
 /// proactive contact counts (for the customer's rhythm). The store loads exactly this much.
 pub const LOOK_BACK_DAYS: i64 = 180;
+/// Some look-backs count calendar days — the salesperson's today against the UTC day of a contact — so whoever
+/// reads contacts for the engine reaches this many days further back than a look-back: enough for any zone.
+pub const DAY_MARGIN: i64 = 2;
 const _: () = assert!(
     guard::COOLING_OFF_DAYS <= LOOK_BACK_DAYS
         && guard::REFERRAL_WINDOW_DAYS <= LOOK_BACK_DAYS

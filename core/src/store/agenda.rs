@@ -34,8 +34,9 @@ impl Store {
         let (mut agenda, missing) = if ids.len() < SPLIT_FROM {
             part(self.conn(), &ids)?
         } else {
-            let mut reader = self.reader()?;
-            match reader.as_mut() {
+            // Without a second connection (it could not be opened), one does it all.
+            let mut reader = self.reader().ok();
+            match reader.as_mut().and_then(|r| r.as_mut()) {
                 None => part(self.conn(), &ids)?,
                 Some(second) => {
                     let (mine, theirs) = ids.split_at(ids.len() / 2);
@@ -74,27 +75,27 @@ impl Store {
     }
 
     /// Reads these customers' records from the tables and keeps their agenda rows, in one write transaction, so
-    /// that nothing written meanwhile is missed. When the book cannot be written just now (another program
-    /// holds it, a read-only file), the records are read without being kept.
+    /// that nothing written meanwhile is missed. Keeping them is a saving, not a duty: when the book cannot be
+    /// written at once (another program is writing, a read-only file, a full disk), the records are read and
+    /// returned all the same, and the rows are made another time.
     fn make_agenda_inputs(&self, ids: &[String], profile: &Profile, now: DateTime<Utc>) -> Result<Vec<CustomerRecord>> {
         let conn = self.conn();
-        if conn.execute_batch("BEGIN IMMEDIATE").is_err() {
+        // Not waiting for another program's write: the agenda would stand still for the busy timeout.
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let began = conn.execute_batch("BEGIN IMMEDIATE");
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        if began.is_err() {
             return records(conn, ids, profile, now);
         }
-        let made = records(conn, ids, profile, now).and_then(|recs| {
-            agenda_inputs::write(conn, &recs, profile, now)?;
-            Ok(recs)
-        });
-        match made {
-            Ok(recs) => {
-                conn.execute_batch("COMMIT")?;
-                Ok(recs)
-            }
-            Err(e) => {
-                let _ = conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
+        let read = records(conn, ids, profile, now);
+        let kept = match &read {
+            Ok(recs) => agenda_inputs::write(conn, recs, profile, now).and_then(|()| Ok(conn.execute_batch("COMMIT")?)),
+            Err(_) => Ok(()),
+        };
+        if (read.is_err() || kept.is_err()) && !conn.is_autocommit() {
+            let _ = conn.execute_batch("ROLLBACK");
         }
+        read
     }
 
     /// Customers who may have a reason in the window, in id order: everything else cannot.
@@ -132,11 +133,11 @@ impl Store {
             ),
             (
                 "SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?1",
-                vec![crate::time::stamp(now - Duration::days(reasons::LOOK_BACK_DAYS + 1))],
+                vec![crate::time::stamp(now - Duration::days(reasons::LOOK_BACK_DAYS + reasons::DAY_MARGIN))],
             ),
             (
                 "SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?1",
-                vec![crate::time::stamp(now - Duration::days(15))],
+                vec![crate::time::stamp(now - Duration::days(reasons::PRAISE_DAYS + reasons::DAY_MARGIN))],
             ),
             // A personal date shows three weeks ahead; birthdays and anniversaries come back every year.
             (
@@ -287,7 +288,7 @@ fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<U
     };
     // The records, in id order (the temporary table's): a customer's place is found by halving, not hashing.
     let mut recs: Vec<CustomerRecord> =
-        bulk(conn, "SELECT c.* FROM temp.agenda_ids k CROSS JOIN customers c ON c.id = k.id", [], |r| {
+        bulk(conn, "SELECT c.* FROM temp.agenda_ids k CROSS JOIN customers c ON c.id = k.id ORDER BY k.id", [], |r| {
             rows::customer(r).map(read::empty)
         })?;
     let place = |recs: &[CustomerRecord], id: &str| recs.binary_search_by(|r| r.customer.id.as_str().cmp(id)).ok();

@@ -47,11 +47,13 @@ struct Read {
     notified: Vec<Notified>,
 }
 
-/// From when a customer's interactions must be read at `now`: the engine's look-back, or further if the
-/// salesperson's or the customer's rhythm between contacts reaches further (the Guard's frequency rule).
+/// From when a customer's interactions must be read at `now`: the engine's look-back (and its margin for zones,
+/// `reasons::DAY_MARGIN`), or further if the salesperson's or the customer's rhythm between contacts reaches
+/// further (the Guard's frequency rule, which counts from the moment of the last contact).
 pub(super) fn since(statements: &[PreferenceStatement], profile: &Profile, now: DateTime<Utc>) -> DateTime<Utc> {
     let stated = crate::guard::ContactWishes::from_statements(statements).min_days_between.map_or(0, |m| m.value);
-    let days = reasons::LOOK_BACK_DAYS.max(i64::from(profile.min_days_between)).max(i64::from(stated));
+    let days =
+        (reasons::LOOK_BACK_DAYS + reasons::DAY_MARGIN).max(i64::from(profile.min_days_between)).max(i64::from(stated));
     now - Duration::days(days)
 }
 
@@ -116,7 +118,11 @@ fn read_in(
 }
 
 fn decode(bytes: &[u8]) -> Option<CustomerRecord> {
-    let r: Read = postcard::from_bytes(bytes).ok()?;
+    // All of it and nothing more: a row that reads as a record with bytes left over was written as something else.
+    let (r, rest): (Read, _) = postcard::take_from_bytes(bytes).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
     Some(CustomerRecord {
         customer: r.customer,
         contact_points: vec![],
@@ -203,7 +209,10 @@ mod tests {
                 assert!(triggers.contains(&name), "{name} is missing");
             }
         }
-        assert!(triggers.contains(&"agenda_inputs_customer_changed".to_string()));
-        assert_eq!(triggers.len(), MADE_OF.len() * 3 + 1, "a trigger for a table not listed here: {triggers:?}");
+        for change in ["added", "changed", "removed"] {
+            let name = format!("agenda_inputs_customer_{change}");
+            assert!(triggers.contains(&name), "{name} is missing");
+        }
+        assert_eq!(triggers.len(), (MADE_OF.len() + 1) * 3, "a trigger for a table not listed here: {triggers:?}");
     }
 }

@@ -42,7 +42,7 @@ pub fn schema_version() -> i64 {
 }
 
 /// How long a write waits for another program's write to finish before giving up with [`Error::Busy`].
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Memory-mapped reads up to this size: a 100,000-customer book is about 540 MB.
 const MMAP_SIZE: i64 = 1 << 30;
