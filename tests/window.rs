@@ -1331,3 +1331,61 @@ async fn the_notes_place_lists_drafts_across_the_book_and_edits_one_in_place() {
     w.shot("2-edited").await;
     w.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
+    let s = Sandbox::new();
+    s.ok(&["generate", "--customers", "1500"]);
+    let agenda = s.json(&["agenda", "--days", "7"]);
+    let worth: Vec<String> = agenda["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["group"] == "worth_offering")
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(worth.len() > 100, "a big book's week has many offers: {}", worth.len());
+
+    let w = Window::open(&s, "today-big").await;
+    let group = "#today-group-worth_offering";
+    let more = w.find(&format!("{group} [data-action='more']")).await;
+    let shown = |w: &Window| {
+        let js = format!(
+            "return [...document.querySelectorAll('{group} [data-reason-id]')].map((li) => li.dataset.reasonId)"
+        );
+        let client = w.client.clone();
+        async move {
+            client
+                .execute(&js, vec![])
+                .await
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(shown(&w).await, worth[..50].to_vec(), "the first fifty, in the agenda's order");
+    let count = w.find(&format!("{group} .group-count")).await.text().await.unwrap();
+    assert!(count.contains(&worth.len().to_string()), "the heading counts them all: {count}");
+    let label = more.text().await.unwrap();
+    assert!(label.contains(&format!("{} not shown", worth.len() - 50)), "{label}");
+    w.shot("1-fifty").await;
+
+    more.click().await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while shown(&w).await.len() <= 50 {
+        assert!(std::time::Instant::now() < deadline, "no more rows after Show more");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(shown(&w).await, worth[..100.min(worth.len())].to_vec());
+    let focused = w
+        .client
+        .execute("return document.activeElement.closest('[data-reason-id]')?.dataset.reasonId ?? null", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused.as_str(), Some(worth[50].as_str()), "focus moves to the first new row");
+    w.shot("2-more").await;
+    w.close().await;
+}

@@ -39,8 +39,14 @@ function storedDays() {
   return RANGES.some((r) => r.days === n) && localStorage.getItem(RANGE_KEY) !== null ? n : 7;
 }
 
+/** How many reasons a group shows at first, and how many more each "Show more" adds: a big book's month can
+ * hold thousands, and the first ones are the ones to act on. */
+const PAGE = 50;
+
 /** What Today keeps while a customer's page is open, so Back returns to the same place. */
 const state = {
+  /** How many rows each group (and the held-back list) shows, by key. */
+  shown: {},
   days: storedDays(),
   /** Reasons whose talking points are open. */
   openPoints: new Set(),
@@ -107,13 +113,26 @@ function reasonRow(r, index) {
   </li>`;
 }
 
+/** How many rows of `key` show. */
+const shownOf = (key) => state.shown[key] || PAGE;
+
+/** "Show 50 more (1,234 not shown)" under a list that shows fewer than it has. */
+function moreButton(key, shown, total, what) {
+  if (shown >= total) return '';
+  const next = Math.min(PAGE, total - shown);
+  return html`<button type="button" class="button quiet small today-more" data-action="more" data-key="${key}">
+    ${icon('down')} Show ${next} more ${what} (${(total - shown).toLocaleString()} not shown)</button>`;
+}
+
 function groupMarkup(group, reasons, start) {
   const id = `today-group-${group.key}`;
+  const shown = Math.min(shownOf(group.key), reasons.length);
   return html`<section class="today-group" id="${id}" data-group="${group.key}" aria-labelledby="${id}-title"
     ${reasons.length ? '' : html`hidden`}>
     <h2 id="${id}-title">${group.title} <span class="group-count">${reasons.length}<span class="visually-hidden">
       ${reasons.length === 1 ? 'reason' : 'reasons'}</span></span></h2>
-    <ul role="list" class="reasons" aria-labelledby="${id}-title">${reasons.map((r, i) => reasonRow(r, start + i))}</ul>
+    <ul role="list" class="reasons" aria-labelledby="${id}-title">${reasons.slice(0, shown).map((r, i) => reasonRow(r, start + i))}</ul>
+    ${moreButton(group.key, shown, reasons.length, 'reasons')}
   </section>`;
 }
 
@@ -124,7 +143,7 @@ function heldMarkup(held) {
       ${held.length ? '' : html`hidden`}>${icon('down')} Held back (${held.length})</button>
     <div id="today-held-list" class="today-held-list" ${state.heldOpen ? '' : html`hidden`}>
       <p class="muted">Reasons the Guard kept off your list, and why. None of them reached the customer.</p>
-      <ul role="list" class="held-list">${held.map((h) => html`
+      <ul role="list" class="held-list">${held.slice(0, shownOf('held')).map((h) => html`
         <li class="held-item" data-reason-id="${h.id}" data-customer-id="${h.customer_id}">
           <p class="held-head">
             <button type="button" class="reason-name" data-action="open">${h.customer_name}</button>
@@ -134,6 +153,7 @@ function heldMarkup(held) {
           ${h.quote ? html`<p class="held-quote"><span class="words">“${h.quote}”</span>${h.said_on
     ? html` <span class="said">said ${formatDate(h.said_on)}</span>` : ''}</p>` : ''}
         </li>`)}</ul>
+      ${moreButton('held', Math.min(shownOf('held'), held.length), held.length, 'held back')}
     </div>
   </div>`;
 }
@@ -378,6 +398,19 @@ export function showToday(main, app, { back = false } = {}) {
       toggleHeld(button);
       return;
     }
+    if (button.dataset.action === 'more') {
+      // The next rows, and focus on the first of them (the button they replace is gone).
+      const key = button.dataset.key;
+      const list = button.parentElement.querySelector('ul');
+      const first = list ? list.children.length : 0;
+      state.shown[key] = shownOf(key) + PAGE;
+      draw(agenda);
+      const again = body.querySelector(key === 'held' ? '#today-held-list ul' : `#today-group-${CSS.escape(key)} ul`);
+      const row = again && again.children[first];
+      const target = row && (row.querySelector('[data-action="open"]') || row);
+      if (target) target.focus();
+      return;
+    }
     const r = reasonOf(button);
     if (!r) return;
     switch (button.dataset.action) {
@@ -414,6 +447,7 @@ export function showToday(main, app, { back = false } = {}) {
     const days = Number(event.target.value);
     if (!RANGES.some((r) => r.days === days)) return;
     state.days = days;
+    state.shown = {};
     localStorage.setItem(RANGE_KEY, String(days));
     refresh();
   });
