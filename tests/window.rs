@@ -1304,7 +1304,8 @@ async fn the_notes_place_lists_drafts_across_the_book_and_edits_one_in_place() {
     // All notes to customers, sent ones of the demo book among them.
     w.find("#notes-list li[data-status='sent']").await;
     w.find("#notes-show input[value='draft']").await.click().await.unwrap();
-    let row = format!("#notes-list li[data-note-id='{nid}']");
+    // The list drawn again for drafts (the same note was in the list of all a moment ago).
+    let row = format!("#notes-list[aria-label^='Drafts'] li[data-note-id='{nid}']");
     let text = w.find(&row).await.text().await.unwrap();
     assert!(text.contains(&name) && text.contains("Draft"), "{text}");
     let statuses: Vec<String> = w
