@@ -214,3 +214,44 @@ fn imported_customers_become_searchable_once_the_index_catches_up() {
     store.add_customer(NewCustomer { name: "Xavier After".into(), ..Default::default() }, now()).unwrap();
     assert_eq!(store.search("xavier", 10).unwrap().len(), 1);
 }
+
+/// An import sets the agenda's triggers aside while it writes, and still leaves no stale agenda row: a birthday
+/// it adds to a customer already here shows on Today at once, and the triggers are back.
+#[test]
+fn what_an_import_adds_to_a_customer_reaches_today() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let point =
+        NewContactPoint { kind: ContactKind::Email, label: None, value: "ana@example.com".into(), preferred: false };
+    let ana = store
+        .add_customer_with(NewCustomer { name: "Ana Souza".into(), ..Default::default() }, vec![point], vec![], now())
+        .unwrap();
+    let promise = NewPromise { what: "Send the winter tire quote".into(), due_on: now().date_naive(), made_on: None };
+    store.add_promise(&ana.id, promise, now()).unwrap();
+    let kinds = |store: &Store| -> Vec<String> {
+        let a = store.agenda(now(), 30).unwrap();
+        a.reasons.iter().filter(|r| r.customer_id == ana.id).map(|r| r.kind.as_str().to_string()).collect()
+    };
+    assert_eq!(kinds(&store), vec!["promise_due"], "Today has read Ana (and kept what it read)");
+
+    let card =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nEMAIL:ana@example.com\r\nBDAY:1985-12-05\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(card)).unwrap();
+    assert_eq!(plan.merges.len(), 1);
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let mut after = kinds(&store);
+    after.sort();
+    assert_eq!(after, vec!["personal_date", "promise_due"], "the birthday the import added");
+
+    let triggers: i64 = rusqlite::Connection::open(dir.path().join("book.sqlite3"))
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'agenda_inputs_%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 42, "every trigger is back");
+    store.keep_promise(&store.customer_record(&ana.id).unwrap().promises[0].id, now()).unwrap();
+    assert_eq!(kinds(&store), vec!["personal_date"], "and they work again");
+}

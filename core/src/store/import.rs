@@ -243,6 +243,7 @@ impl Store {
         self.write(|tx| {
             // The rows first; their part of the search index right after (`catch_up_search`).
             let before = super::search_backlog::pause(tx)?;
+            let agenda = super::agenda_inputs::pause(tx)?;
             let step = |done: &mut usize| -> Result<()> {
                 *done += 1;
                 if *done % 500 == 0 {
@@ -277,6 +278,9 @@ impl Store {
                 add_details(tx, &m.customer_id, &m.contact, now, &existing)?;
                 step(&mut done)?;
             }
+            let merged: Vec<&str> =
+                plan.merges.iter().filter(|m| !m.customer_id.is_empty()).map(|m| m.customer_id.as_str()).collect();
+            super::agenda_inputs::resume(tx, &agenda, &merged)?;
             super::search_backlog::resume(tx, &before)
         })?;
         progress(total, total);
