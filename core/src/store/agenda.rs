@@ -276,7 +276,7 @@ impl Store {
 /// The ids go in a temporary table; small tables are read whole and matched against it, big ones are looked up
 /// customer by customer — whichever reads fewer rows.
 fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<Utc>) -> Result<Vec<CustomerRecord>> {
-    candidates_table(conn, ids, now)?;
+    candidates_table(conn, ids)?;
     // `x` joined to the candidates: scanning `x` when it has fewer rows than there are candidates to look up.
     let of = |table: &str| -> Result<String> {
         let rows: i64 = conn.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"), [], |r| r.get(0))?;
@@ -291,7 +291,6 @@ fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<U
         bulk(conn, "SELECT c.* FROM temp.agenda_ids k CROSS JOIN customers c ON c.id = k.id ORDER BY k.id", [], |r| {
             rows::customer(r).map(read::empty)
         })?;
-    let place = |recs: &[CustomerRecord], id: &str| recs.binary_search_by(|r| r.customer.id.as_str().cmp(id)).ok();
     macro_rules! fill {
         ($field:ident, $sql:expr, $table:expr, $map:expr) => {
             for item in bulk(conn, &format!($sql, of($table)?), [], $map)? {
@@ -381,26 +380,18 @@ fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<U
              CROSS JOIN {table} x ON x.purchase_id = p.id"
         )
     };
-    let purchase = |recs: &mut [CustomerRecord], customer_id: &str, purchase_id: &str| -> Option<usize> {
-        let i = place(recs, customer_id)?;
-        recs[i].purchases.iter().position(|p| p.id == purchase_id).map(|_| i)
-    };
     for (customer_id, (pid, s)) in bulk(conn, &of_purchases("included_services"), [], |r| {
         Ok((r.get::<String>("of_customer")?, rows::included_service(r)?))
     })? {
-        if let Some(i) = purchase(&mut recs, &customer_id, &pid) {
-            if let Some(p) = recs[i].purchases.iter_mut().find(|p| p.id == pid) {
-                p.included_services.push(s);
-            }
+        if let Some(p) = purchase_of(&mut recs, &customer_id, &pid) {
+            p.included_services.push(s);
         }
     }
     for (customer_id, (pid, d)) in
         bulk(conn, &of_purchases("deliverables"), [], |r| Ok((r.get::<String>("of_customer")?, rows::deliverable(r)?)))?
     {
-        if let Some(i) = purchase(&mut recs, &customer_id, &pid) {
-            if let Some(p) = recs[i].purchases.iter_mut().find(|p| p.id == pid) {
-                p.deliverables.push(d);
-            }
+        if let Some(p) = purchase_of(&mut recs, &customer_id, &pid) {
+            p.deliverables.push(d);
         }
     }
     // Issues, with their updates.
@@ -425,15 +416,27 @@ fn records(conn: &Connection, ids: &[String], profile: &Profile, now: DateTime<U
     Ok(recs)
 }
 
+/// The place of a customer's record among records in id order.
+fn place(recs: &[CustomerRecord], id: &str) -> Option<usize> {
+    recs.binary_search_by(|r| r.customer.id.as_str().cmp(id)).ok()
+}
+
+/// A customer's purchase among records in id order.
+fn purchase_of<'a>(recs: &'a mut [CustomerRecord], customer_id: &str, purchase_id: &str) -> Option<&'a mut Purchase> {
+    let i = place(recs, customer_id)?;
+    recs[i].purchases.iter_mut().find(|p| p.id == purchase_id)
+}
+
 /// Puts these customer ids in the connection's temporary table `agenda_ids`, which the agenda's queries join.
-pub(super) fn candidates_table(conn: &Connection, ids: &[String], now: DateTime<Utc>) -> Result<()> {
+/// (`since`, from when a customer's interactions are read, is set by `records` once their statements are read.)
+pub(super) fn candidates_table(conn: &Connection, ids: &[String]) -> Result<()> {
     conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS agenda_ids (id TEXT PRIMARY KEY, since TEXT NOT NULL) WITHOUT ROWID;
+        "CREATE TEMP TABLE IF NOT EXISTS agenda_ids (id TEXT PRIMARY KEY, since TEXT) WITHOUT ROWID;
          DELETE FROM temp.agenda_ids;",
     )?;
     let ids = serde_json::to_string(ids).expect("ids serialize");
-    conn.prepare_cached("INSERT OR IGNORE INTO temp.agenda_ids (id, since) SELECT value, ?2 FROM json_each(?1)")?
-        .execute(params![ids, crate::time::stamp(now)])?;
+    conn.prepare_cached("INSERT OR IGNORE INTO temp.agenda_ids (id) SELECT value FROM json_each(?1)")?
+        .execute([ids])?;
     Ok(())
 }
 

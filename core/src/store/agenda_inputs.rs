@@ -78,7 +78,7 @@ fn read_in(
     profile: &Profile,
     now: DateTime<Utc>,
 ) -> Result<(Vec<CustomerRecord>, Vec<String>)> {
-    super::agenda::candidates_table(conn, ids, now)?;
+    super::agenda::candidates_table(conn, ids)?;
     let mut statements: Vec<(String, PreferenceStatement)> = super::agenda::bulk(
         conn,
         "SELECT x.* FROM preferences x JOIN temp.agenda_ids k ON k.id = x.customer_id ORDER BY x.customer_id, x.said_at, x.n",
@@ -123,23 +123,18 @@ fn decode(bytes: &[u8]) -> Option<CustomerRecord> {
     if !rest.is_empty() {
         return None;
     }
-    Some(CustomerRecord {
-        customer: r.customer,
-        contact_points: vec![],
-        tags: r.tags,
-        preferences: vec![],
-        facts: r.facts,
-        goals: r.goals,
-        purchases: r.purchases,
-        promises: r.promises,
-        issues: r.issues,
-        interactions: r.interactions,
-        notes: vec![],
-        held_back: vec![],
-        reminders: r.reminders,
-        reason_states: r.reason_states,
-        notified: r.notified,
-    })
+    let mut rec = super::read::empty(r.customer);
+    rec.tags = r.tags;
+    rec.facts = r.facts;
+    rec.goals = r.goals;
+    rec.purchases = r.purchases;
+    rec.promises = r.promises;
+    rec.issues = r.issues;
+    rec.interactions = r.interactions;
+    rec.reminders = r.reminders;
+    rec.reason_states = r.reason_states;
+    rec.notified = r.notified;
+    Some(rec)
 }
 
 /// Keeps the rows of these records (read from the tables at `now`, in the same transaction).

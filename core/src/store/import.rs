@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{rows, Store};
 use crate::ids::new_id;
-use crate::io::contact::{BadRow, Contact, Labeled, Parsed};
+use crate::io::contact::{BadRow, Contact, ContactPurchase, Labeled, Parsed};
 use crate::model::*;
 use crate::{tags, Error, Result};
 
@@ -133,21 +133,25 @@ fn check(c: &Contact) -> std::result::Result<(), String> {
         }
     }
     if let Some(p) = &c.purchase {
-        let np = NewPurchase {
-            purchased_on: p.purchased_on,
-            description: p.description.clone(),
-            vehicle: Some(p.vehicle.clone()),
-            features: vec![],
-            ownership: Ownership::Cash,
-            term_ends_on: None,
-            warranty_ends_on: None,
-            warranty_terms: None,
-            included_services: vec![],
-            deliverables: vec![],
-        };
-        np.validated().map_err(|e| e.to_string())?;
+        as_new_purchase(p).validated().map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+/// An imported purchase as the purchase form would give it: the sale and its vehicle, nothing owed or included.
+fn as_new_purchase(p: &ContactPurchase) -> NewPurchase {
+    NewPurchase {
+        purchased_on: p.purchased_on,
+        description: p.description.clone(),
+        vehicle: Some(p.vehicle.clone()).filter(|v| *v != Vehicle::default()),
+        features: vec![],
+        ownership: Ownership::Cash,
+        term_ends_on: None,
+        warranty_ends_on: None,
+        warranty_terms: None,
+        included_services: vec![],
+        deliverables: vec![],
+    }
 }
 
 impl Store {
@@ -404,22 +408,7 @@ fn add_details(
         rows::insert_fact(conn, &f)?;
     }
     if let Some(p) = &c.purchase {
-        let vehicle = Some(p.vehicle.clone()).filter(|v| *v != Vehicle::default());
-        let purchase = Purchase {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            purchased_on: p.purchased_on.unwrap_or(now.date_naive()),
-            description: p.description.clone(),
-            vehicle,
-            features: vec![],
-            ownership: Ownership::Cash,
-            term_ends_on: None,
-            warranty_ends_on: None,
-            warranty_terms: None,
-            included_services: vec![],
-            deliverables: vec![],
-        };
-        rows::insert_purchase(conn, &purchase)?;
+        rows::insert_purchase(conn, &super::records::purchase_from(customer_id, as_new_purchase(p), now))?;
     }
     Ok(())
 }

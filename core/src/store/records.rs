@@ -11,40 +11,7 @@ use crate::{Error, Result};
 
 impl Store {
     pub fn add_purchase(&mut self, customer_id: &str, input: NewPurchase, now: DateTime<Utc>) -> Result<Purchase> {
-        let p = input.validated()?;
-        let purchase = Purchase {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            purchased_on: p.purchased_on.unwrap_or(now.date_naive()),
-            description: p.description,
-            vehicle: p.vehicle,
-            features: p.features,
-            ownership: p.ownership,
-            term_ends_on: p.term_ends_on,
-            warranty_ends_on: p.warranty_ends_on,
-            warranty_terms: p.warranty_terms,
-            included_services: p
-                .included_services
-                .into_iter()
-                .map(|s| IncludedService {
-                    id: new_id(),
-                    name: s.name.trim().to_string(),
-                    every_months: s.every_months,
-                    total: s.total,
-                    used: s.used,
-                })
-                .collect(),
-            deliverables: p
-                .deliverables
-                .into_iter()
-                .map(|d| Deliverable {
-                    id: new_id(),
-                    what: d.what.trim().to_string(),
-                    due_on: d.due_on,
-                    delivered_on: None,
-                })
-                .collect(),
-        };
+        let purchase = purchase_from(customer_id, input.validated()?, now);
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             rows::insert_purchase(tx, &purchase)
@@ -240,4 +207,41 @@ fn issue_with_updates(conn: &rusqlite::Connection, issue_id: &str) -> Result<Cus
     let mut stmt = conn.prepare_cached("SELECT * FROM issue_updates WHERE issue_id = ?1 ORDER BY at, n")?;
     issue.updates = rows::all(&mut stmt, params![issue_id], rows::issue_update)?.into_iter().map(|(_, u)| u).collect();
     Ok(issue)
+}
+
+/// A purchase made of what the purchase form (or an import) gives, with fresh ids.
+pub(super) fn purchase_from(customer_id: &str, p: NewPurchase, now: DateTime<Utc>) -> Purchase {
+    Purchase {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        purchased_on: p.purchased_on.unwrap_or(now.date_naive()),
+        description: p.description,
+        vehicle: p.vehicle,
+        features: p.features,
+        ownership: p.ownership,
+        term_ends_on: p.term_ends_on,
+        warranty_ends_on: p.warranty_ends_on,
+        warranty_terms: p.warranty_terms,
+        included_services: p
+            .included_services
+            .into_iter()
+            .map(|s| IncludedService {
+                id: new_id(),
+                name: s.name.trim().to_string(),
+                every_months: s.every_months,
+                total: s.total,
+                used: s.used,
+            })
+            .collect(),
+        deliverables: p
+            .deliverables
+            .into_iter()
+            .map(|d| Deliverable {
+                id: new_id(),
+                what: d.what.trim().to_string(),
+                due_on: d.due_on,
+                delivered_on: None,
+            })
+            .collect(),
+    }
 }
