@@ -124,6 +124,9 @@ fn tauri_driver() -> PathBuf {
     PathBuf::from("tauri-driver")
 }
 
+/// How long the window tests wait for what they expect to appear.
+const WAIT: Duration = Duration::from_secs(25);
+
 /// The real window of the real binary, driven through WebDriver. Dropping it ends the app and the driver.
 pub struct Window {
     pub client: Client,
@@ -167,11 +170,11 @@ impl Window {
         Window { client, driver, shots, name: name.to_string() }
     }
 
-    /// Waits for an element matching `css`.
+    /// Waits for an element matching `css` (generously: a busy CI machine can take seconds to start WebKit).
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
-            .at_most(Duration::from_secs(10))
+            .at_most(WAIT)
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
@@ -179,7 +182,7 @@ impl Window {
 
     /// Waits until `css` matches an element whose text contains `text`.
     pub async fn find_text(&self, css: &str, text: &str) -> fantoccini::elements::Element {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT;
         loop {
             for e in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
                 if e.text().await.unwrap_or_default().contains(text) {
