@@ -14,6 +14,7 @@ mod error;
 pub mod guard;
 pub mod ids;
 pub mod io;
+pub mod language;
 pub mod model;
 pub mod notes;
 pub mod reasons;

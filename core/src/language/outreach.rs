@@ -1,0 +1,323 @@
+//! What an outreach is: a check-in, a pitch on a topic, a push for a channel, a message with value — each with
+//! the words that show it.
+//!
+//! The lexicon's cues are weighed sentence by sentence: a topic's words pitch only where the sentence also
+//! offers or sells and the topic is not the customer's own business ("your trade-in paperwork is attached"); a
+//! channel's words push only where the sentence asks or announces, not where it recalls a past call; a negated cue
+//! counts for nothing. A text with value in it is never a check-in, whatever pleasantries surround it.
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{Cue, CHANNELS, FAMILIES, OUTREACH};
+use super::pattern::{Hit, Patterns};
+use super::text::Text;
+use crate::model::Channel;
+
+/// What an outreach does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntentKind {
+    /// Nothing the customer gains: pleasantries, "how is everything", open-ended offers of help.
+    CheckIn,
+    /// A pitch on a topic family (`topic`).
+    Pitch,
+    /// Asks to move the conversation to `channel`.
+    AsksForChannel,
+    /// Something concrete the customer gains.
+    Value,
+}
+
+impl IntentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntentKind::CheckIn => "check_in",
+            IntentKind::Pitch => "pitch",
+            IntentKind::AsksForChannel => "asks_for_channel",
+            IntentKind::Value => "value",
+        }
+    }
+}
+
+/// One intent found, with the words that show it (character offsets into the text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intent {
+    pub intent: IntentKind,
+    /// For a pitch: the topic family (`buy-back`, `extended warranty`, `reviews`, `financing`, `referrals`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub topic: Option<String>,
+    /// For a push: the channel asked for.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub channel: Option<Channel>,
+    pub start: usize,
+    pub end: usize,
+    pub words: String,
+}
+
+impl Intent {
+    /// The label the corpora use: `check_in`, `value`, `pitch:buy-back`, `asks_for_channel:phone`.
+    pub fn label(&self) -> String {
+        match (&self.topic, self.channel) {
+            (Some(t), _) => format!("{}:{t}", self.intent.as_str()),
+            (None, Some(c)) => format!("{}:{}", self.intent.as_str(), c.as_str()),
+            _ => self.intent.as_str().to_string(),
+        }
+    }
+}
+
+/// What an outreach text does, in the order the words appear.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    pub intents: Vec<Intent>,
+}
+
+impl Reading {
+    pub fn has(&self, kind: IntentKind) -> bool {
+        self.intents.iter().any(|i| i.intent == kind)
+    }
+
+    /// The first pitch on `topic` (a family name).
+    pub fn pitch(&self, topic: &str) -> Option<&Intent> {
+        self.intents.iter().find(|i| i.intent == IntentKind::Pitch && i.topic.as_deref() == Some(topic))
+    }
+
+    /// Every topic family pitched.
+    pub fn topics(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for i in &self.intents {
+            if let Some(t) = i.topic.as_deref() {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+
+    /// The first push for `channel`.
+    pub fn push_for(&self, channel: Channel) -> Option<&Intent> {
+        self.intents.iter().find(|i| i.intent == IntentKind::AsksForChannel && i.channel == Some(channel))
+    }
+
+    /// Nothing for the customer: a check-in and no value.
+    pub fn is_check_in(&self) -> bool {
+        self.has(IntentKind::CheckIn) && !self.has(IntentKind::Value)
+    }
+}
+
+static CUES: std::sync::LazyLock<Patterns<Cue>> = std::sync::LazyLock::new(|| Patterns::new(OUTREACH));
+
+fn channel(n: u8) -> Channel {
+    CHANNELS[n as usize].parse().expect("lexicon channels are channels")
+}
+
+/// Reads an outreach text: what it does, and where.
+pub fn read(text: &str) -> Reading {
+    read_text(&Text::read(text), text)
+}
+
+/// [`read`] over a text already split into words.
+pub fn read_text(t: &Text, original: &str) -> Reading {
+    let hits = CUES.find(t);
+    let chars: Vec<char> = original.chars().collect();
+    let mut intents: Vec<Intent> = Vec::new();
+    let push =
+        |intents: &mut Vec<Intent>, intent: IntentKind, topic: Option<&str>, channel: Option<Channel>, h: &Hit<Cue>| {
+            if intents.iter().any(|i| i.intent == intent && i.topic.as_deref() == topic && i.channel == channel) {
+                return;
+            }
+            intents.push(Intent {
+                intent,
+                topic: topic.map(String::from),
+                channel,
+                start: h.start,
+                end: h.end,
+                words: chars[h.start.min(chars.len())..h.end.min(chars.len())].iter().collect(),
+            });
+        };
+
+    // A number asked for where the text asks to text is for texting.
+    let texts = hits.iter().any(|h| matches!(h.cue, Cue::Push(1)) && !h.negated);
+    for s in 0..t.sentences.len() {
+        let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
+        let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
+        let question = t.is_question(s);
+        let offers = has(Cue::Offer) || question;
+        let clause_of = |h: &Hit<Cue>| clause(t, s, h.first);
+
+        // Pitches.
+        for (f, family) in FAMILIES.iter().enumerate() {
+            let f = f as u8;
+            for h in here.iter().filter(|h| h.cue == Cue::Pitch(f) || h.cue == Cue::Topic(f)) {
+                let c = clause_of(h);
+                let in_clause = |cue: Cue| here.iter().any(|x| x.cue == cue && clause_of(x) == c);
+                // The customer's own matter ("the service contract you bought") is not an offer, unless the
+                // sentence asks them something.
+                let mention = in_clause(Cue::Mention) && !question && !has(Cue::Ask);
+                let strong = h.cue == Cue::Pitch(f);
+                if mention || (!strong && !offers) {
+                    continue;
+                }
+                push(&mut intents, IntentKind::Pitch, Some(family), None, h);
+            }
+        }
+
+        // Pushes for a channel.
+        let past = has(Cue::Past);
+        let asks = has(Cue::Ask) || question || imperative(t, s);
+        let errand = has(Cue::Errand);
+        let conditional = t.sentence(s).iter().any(|x| x.lemma == "if");
+        let talk_about = here.iter().any(|h| matches!(h.cue, Cue::Channel(0)));
+        let mut pushed: Vec<u8> = Vec::new();
+        for h in &here {
+            let (n, strong) = match h.cue {
+                Cue::Push(n) => (n, true),
+                Cue::Number if texts => (1, true),
+                Cue::Number => (0, true),
+                Cue::Channel(n) => (n, false),
+                _ => continue,
+            };
+            if past && !asks || !strong && !asks || pushed.contains(&n) {
+                continue;
+            }
+            // The push word must itself not sit in a past-contact phrase, nor be a past tense ("you came in").
+            if here.iter().any(|p| p.cue == Cue::Past && p.first <= h.first && h.first < p.last)
+                || t.tokens[h.first..h.last].iter().any(|x| PAST_FORMS.contains(&x.word.as_str())) && !conditional
+            {
+                continue;
+            }
+            if n == 2 && errand && !talk_about {
+                continue;
+            }
+            pushed.push(n);
+        }
+        // "Got five minutes to talk?" is a call unless the sentence names another way to meet; a "Teams call" or
+        // a "Google Meet" is a video call.
+        let says = |words: &[&str]| t.sentence(s).iter().any(|x| words.contains(&x.lemma.as_str()));
+        if pushed.contains(&3) {
+            if !says(&["phone", "ring", "dial", "cell", "number"]) {
+                pushed.retain(|&n| n != 0);
+            }
+            if !says(&["person", "coffee", "lunch", "office", "showroom"]) {
+                pushed.retain(|&n| n != 2);
+            }
+        }
+        if pushed.contains(&0) && pushed.iter().any(|&n| n != 0) && !says(&["phone", "ring", "dial", "call"]) {
+            pushed.retain(|&n| n != 0);
+        }
+        for n in pushed {
+            let number = if n <= 1 { Some(Cue::Number) } else { None };
+            let h = here
+                .iter()
+                .find(|h| h.cue == Cue::Push(n) || h.cue == Cue::Channel(n) || Some(h.cue) == number)
+                .expect("pushed from a hit");
+            push(&mut intents, IntentKind::AsksForChannel, None, Some(channel(n)), h);
+        }
+
+        // Value, where the sentence is not selling.
+        let sells = intents
+            .iter()
+            .any(|i| i.intent == IntentKind::Pitch && t.tokens.iter().any(|x| x.sentence == s && x.start == i.start));
+        if let Some(h) = here.iter().find(|h| h.cue == Cue::Value).filter(|_| !sells) {
+            push(&mut intents, IntentKind::Value, None, None, h);
+        }
+    }
+
+    // A check-in only where there is neither value nor a pitch.
+    let value = intents.iter().any(|i| i.intent == IntentKind::Value);
+    let pitch = intents.iter().any(|i| i.intent == IntentKind::Pitch);
+    if !value && !pitch {
+        let check = hits.iter().find(|h| h.cue == Cue::CheckIn && !h.negated);
+        let pushes = intents.iter().find(|i| i.intent == IntentKind::AsksForChannel).cloned();
+        if let Some(h) = check {
+            push(&mut intents, IntentKind::CheckIn, None, None, h);
+        } else if let Some(p) = pushes {
+            intents.push(Intent { intent: IntentKind::CheckIn, topic: None, channel: None, ..p });
+        }
+    }
+    intents.sort_by_key(|i| (i.start, i.end, i.intent));
+    Reading { intents }
+}
+
+/// Verbs that, opening a clause, ask the customer to do something ("Swing by Friday", "Call me").
+const IMPERATIVES: &[&str] = &[
+    "call", "give", "ring", "text", "shoot", "drop", "swing", "stop", "come", "pop", "meet", "join", "hop", "grab",
+    "send", "book", "schedule", "reply", "email", "hit", "let", "pick", "holler", "buzz", "message", "dial",
+];
+/// Words before an imperative that leave it one ("Please call", "Just swing by").
+const SOFTENERS: &[&str] = &["please", "just", "so", "hey", "oh", "and", "then", "feel", "free", "to", "kindly"];
+
+/// Past forms of contact verbs: "you came in", "when we met" recall a contact, they do not ask for one.
+const PAST_FORMS: &[&str] = &[
+    "came",
+    "met",
+    "stopped",
+    "visited",
+    "dropped",
+    "swung",
+    "popped",
+    "called",
+    "texted",
+    "rang",
+    "phoned",
+    "talked",
+    "spoke",
+    "chatted",
+    "emailed",
+    "zoomed",
+    "facetimed",
+    "messaged",
+    "toured",
+];
+
+/// Whether a clause of sentence `s` opens with an imperative.
+fn imperative(t: &Text, s: usize) -> bool {
+    let tokens = t.sentence(s);
+    let mut open = true;
+    for tok in tokens {
+        if tok.mark {
+            open = true;
+            continue;
+        }
+        if open {
+            if SOFTENERS.contains(&tok.lemma.as_str()) {
+                continue;
+            }
+            if IMPERATIVES.contains(&tok.word.as_str()) {
+                return true;
+            }
+        }
+        open = false;
+    }
+    false
+}
+
+/// Which clause of sentence `s` token `i` is in: clauses are split at marks and at "but", "so", "also".
+fn clause(t: &Text, s: usize, i: usize) -> usize {
+    let range = t.sentences[s].clone();
+    t.tokens[range.start..i.min(range.end)]
+        .iter()
+        .filter(|x| x.mark && x.word != "?" || matches!(x.lemma.as_str(), "but" | "so" | "also" | "plus" | "and"))
+        .count()
+}
+
+/// The topic family a typed topic names ("sell back" → "buy-back"), if any.
+pub fn family_of(topic: &str) -> Option<&'static str> {
+    let t = Text::read(topic);
+    let hits = CUES.find(&t);
+    hits.iter().find_map(|h| match h.cue {
+        Cue::Pitch(f) | Cue::Topic(f) => Some(FAMILIES[f as usize]),
+        _ => None,
+    })
+}
+
+/// Every cue the lexicon finds in `text`, one line each: what tuning the lexicon reads.
+pub fn explain(text: &str) -> Vec<String> {
+    let t = Text::read(text);
+    CUES.find(&t)
+        .iter()
+        .map(|h| {
+            let words: String = text.chars().skip(h.start).take(h.end - h.start).collect();
+            format!("s{} {:?}{} «{words}» ← {}", h.sentence, h.cue, if h.negated { " (negated)" } else { "" }, h.source)
+        })
+        .collect()
+}
