@@ -7,6 +7,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rapport_core::language;
 
+/// A corpus half: its file, and for the train half the file of more train lines written later.
+fn half(kind: &str, half: &str) -> Vec<serde_json::Value> {
+    let mut rows = corpus(&format!("{kind}-{half}.jsonl"));
+    if half == "train" {
+        rows.extend(corpus(&format!("{kind}-train-more.jsonl")));
+    }
+    rows
+}
+
 fn corpus(name: &str) -> Vec<serde_json::Value> {
     let path = format!("{}/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -59,7 +68,7 @@ fn family(label: &str) -> String {
 fn score_outreach(name: &str, show: bool) -> OutreachScore {
     let mut per: BTreeMap<String, Count> = BTreeMap::new();
     let mut value_blocked = (0, 0);
-    for row in corpus(name) {
+    for row in half("outreach", name) {
         let text = row["text"].as_str().unwrap();
         let want: BTreeSet<String> =
             row["intents"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
@@ -128,8 +137,118 @@ fn explain() {
 #[test]
 fn outreach_intents_on_both_halves() {
     let show = std::env::var("LANGUAGE_MISSES").is_ok();
-    let train = score_outreach("outreach-train.jsonl", show);
+    let train = score_outreach("train", show);
     print_outreach("outreach, train half", &train);
-    let test = score_outreach("outreach-test.jsonl", false);
+    let test = score_outreach("test", false);
     print_outreach("outreach, test half (never tuned on)", &test);
+}
+
+/// What the listener proposed for one utterance, in the corpus's terms.
+fn heard(row: &serde_json::Value) -> Vec<serde_json::Value> {
+    let at = row["at"].as_str().unwrap().parse().unwrap();
+    let zone: chrono_tz::Tz = row["zone"].as_str().unwrap().parse().unwrap();
+    let direction = if row["direction"] == "out" {
+        rapport_core::model::Direction::Outbound
+    } else {
+        rapport_core::model::Direction::Inbound
+    };
+    let text = row["text"].as_str().unwrap();
+    language::listen::listen(text, direction, at, zone)
+        .suggestions
+        .into_iter()
+        .map(|s| serde_json::to_value(&s.heard).unwrap())
+        .collect()
+}
+
+/// The part of a suggestion the corpus labels: the meaning, the sentiment, a promise's date, a fact's date.
+fn key(v: &serde_json::Value) -> String {
+    let kind = v["kind"].as_str().unwrap_or("");
+    match kind {
+        "statement" => format!("statement {}", v["means"]),
+        "sentiment" => format!("sentiment {}", v["sentiment"]),
+        "promise" => format!("promise {}", v["due_on"]),
+        "fact" => "fact".to_string(),
+        _ => kind.to_string(),
+    }
+}
+
+struct UtteranceScore {
+    per: BTreeMap<String, Count>,
+    exact: (usize, usize),
+    chatter: (usize, usize),
+}
+
+fn score_utterances(name: &str, show: bool) -> UtteranceScore {
+    let mut per: BTreeMap<String, Count> = BTreeMap::new();
+    let (mut exact, mut chatter) = ((0, 0), (0, 0));
+    for row in half("utterances", name) {
+        let want: Vec<String> = row["expect"].as_array().unwrap().iter().map(key).collect();
+        let got: Vec<String> = heard(&row).iter().map(key).collect();
+        let kind = |k: &String| k.split(' ').next().unwrap().to_string();
+        // Multisets: each wanted item is matched by one got item at most.
+        let mut left = got.clone();
+        for w in &want {
+            let c = per.entry(kind(w)).or_default();
+            if let Some(i) = left.iter().position(|g| g == w) {
+                left.remove(i);
+                c.tp += 1;
+            } else {
+                c.fn_ += 1;
+            }
+        }
+        for g in &left {
+            per.entry(kind(g)).or_default().fp += 1;
+        }
+        let statements = |v: &[String]| {
+            let mut s: Vec<String> = v.iter().filter(|k| k.starts_with("statement")).cloned().collect();
+            s.sort();
+            s
+        };
+        if statements(&want).is_empty() {
+            chatter.1 += 1;
+            if !statements(&got).is_empty() {
+                chatter.0 += 1;
+            }
+        } else {
+            exact.1 += 1;
+            if statements(&want) == statements(&got) {
+                exact.0 += 1;
+            }
+        }
+        if show && {
+            let (mut a, mut b) = (want.clone(), got.clone());
+            a.sort();
+            b.sort();
+            a != b
+        } {
+            println!("MISS [{}] {}\n     want {want:?}\n     got  {got:?}", row["direction"], row["text"]);
+        }
+    }
+    UtteranceScore { per, exact, chatter }
+}
+
+fn print_utterances(name: &str, s: &UtteranceScore) {
+    println!("{name}");
+    for (label, c) in &s.per {
+        println!(
+            "  {label:<32} precision {:>5.1}%  recall {:>5.1}%  (tp {} fp {} fn {})",
+            100.0 * c.precision(),
+            100.0 * c.recall(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
+    }
+    let pct = |(a, b): (usize, usize)| 100.0 * a as f64 / b.max(1) as f64;
+    println!("  utterances given the exact meaning: {} of {} ({:.1}%)", s.exact.0, s.exact.1, pct(s.exact));
+    println!("  chatter given any statement: {} of {} ({:.1}%)", s.chatter.0, s.chatter.1, pct(s.chatter));
+}
+
+#[test]
+fn utterances_on_both_halves() {
+    let show = std::env::var("LANGUAGE_MISSES").is_ok();
+    let train = score_utterances("train", show);
+    print_utterances("utterances, train half", &train);
+    let test = score_utterances("test", false);
+    print_utterances("utterances, test half (never tuned on)", &test);
 }

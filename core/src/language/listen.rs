@@ -1,2 +1,1322 @@
-//! stub
-pub const LISTS: &[(u8, &[&str])] = &[];
+//! Listening: what a customer's words — or the salesperson's own summary of a call — propose to record.
+//!
+//! Each suggestion carries the words it came from and their place: a statement about being contacted (in the
+//! `means` vocabulary of docs/DATA-FORMAT.md), something the customer asked for, praise or a complaint, a promise
+//! the salesperson made (with its date on the customer's calendar), a personal fact. Nothing is recorded here:
+//! the salesperson confirms each one.
+//!
+//! Sentences are read clause by clause. A channel's words are weighed against what surrounds them: a refusal
+//! ("please don't call", "no more emails", "I never pick up") declines it, a preference ("email is best",
+//! "I'd much sooner drop by than talk on the phone") prefers the first and says nothing of the second, "again"
+//! lifts a refusal, and "I don't mind calls" says nothing at all. A time of day with a contact word becomes
+//! hours; "once a quarter is plenty" a frequency.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::dates;
+use super::lexicon::{self, Cue, FAMILIES};
+use super::pattern::{Hit, Patterns};
+use super::text::Text;
+use crate::model::{Channel, Direction, Meaning, Sentiment};
+
+/// What a cue of listening stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Said {
+    /// Words for channel `n` of [`CHANNELS`].
+    Channel(u8),
+    /// A refusal of what follows ("please don't", "no more", "stop", "I never pick up").
+    Refuse,
+    /// A refusal of what came before ("… is not for me", "… doesn't work for me").
+    RefuseAfter,
+    /// "I don't mind", "is fine", "no problem": no statement at all.
+    Neutral,
+    /// A preference ("prefer", "is best", "only", "instead", "reach me by").
+    Prefer,
+    /// "rather … than", "sooner … than": the first is preferred, the second left alone.
+    Than,
+    /// "again", "anymore", "back to", "changed my mind": a refusal lifted.
+    Again,
+    /// Remove me from your list.
+    Remove,
+    /// Put me back on the list.
+    Resume,
+    /// Contacting in general ("contact", "reach out", "hear from you").
+    Contact,
+    /// Interest in a topic ("open to", "tell me about", "interested in").
+    Interest,
+    /// "I keep my cars for years", "not selling": a refusal of buy-back in its own words.
+    Keeping,
+    /// A question or ask for something.
+    Request,
+    Positive,
+    Negative,
+    /// The salesperson commits to something.
+    Promise,
+    /// The customer recalls a promise the salesperson made ("you said you'd …").
+    Reminded,
+    /// A personal fact's words.
+    Fact,
+}
+
+/// The channels a customer speaks of, in the order `Said::Channel` numbers them.
+pub const CHANNELS: &[Channel] =
+    &[Channel::Phone, Channel::Text, Channel::Email, Channel::Mail, Channel::InPerson, Channel::Video];
+
+/// The cues of listening. Refusals spell their "not" out.
+pub const LISTS: &[(Said, &[&str])] = &[
+    (
+        Said::Channel(0),
+        &[
+            "call", "phone", "ring", "cell", "voicemail", "dial", "buzz", "cellphone", "landline", "phone call",
+            "calling",
+        ],
+    ),
+    (Said::Channel(1), &["text", "sms", "whatsapp", "imessage", "signal", "text message", "message me"]),
+    (Said::Channel(2), &["email", "inbox", "gmail", "e mail", "outlook"]),
+    (
+        Said::Channel(3),
+        &[
+            "mail", "letter", "postcard", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
+            "by post", "in the post", "post", "paper", "envelope", "brochure",
+        ],
+    ),
+    (
+        Said::Channel(4),
+        &[
+            "in person", "face to face", "drop|stop|swing|come|pop .. by|in", "visit", "showroom", "meet",
+            "stop in", "come see", "sit down",
+        ],
+    ),
+    (Said::Channel(5), &["video", "zoom", "teams", "facetime", "google meet", "webex", "skype"]),
+    (
+        Said::Refuse,
+        &[
+            "do not",
+            "please do not",
+            "never",
+            "no more",
+            "no",
+            "not",
+            "stop",
+            "quit",
+            "enough",
+            "hate",
+            "can not stand",
+            "not a fan of",
+            "not a big fan of",
+            "rather not",
+            "avoid",
+            "do not like",
+            "do not want",
+            "can not",
+            "will not",
+            "not by",
+            "not through|via|over",
+            "not on",
+            "no longer",
+            "ignore",
+            "sick of",
+            "tired of",
+            "fed up",
+            "done with",
+            "not into",
+            "please no",
+            "less",
+            "without",
+            "cut out|back",
+            "spare me",
+            "keep .. off",
+            "not .. anymore|any more",
+        ],
+    ),
+    (
+        Said::RefuseAfter,
+        &[
+            "be not for me",
+            "do not work for me",
+            "not work",
+            "be a no",
+            "be out",
+            "be not ok|okay|good|great|ideal|an option",
+            "be annoying|intrusive|too much",
+            "drive me crazy|nut",
+            "go straight to",
+            "go to spam",
+            "never check",
+            "never answer",
+            "never pick up",
+            "never read",
+            "rarely check",
+            "can not answer|take|pick",
+        ],
+    ),
+    (
+        Said::Neutral,
+        &[
+            "do not mind",
+            "not mind",
+            "be fine",
+            "be ok|okay|alright",
+            "no problem",
+            "not a problem",
+            "do not hesitate",
+            "not hesitate",
+            "no worry",
+            "do not worry",
+            "too",
+            "also",
+            "either",
+            "or",
+            "as well",
+            "whatever",
+            "any way",
+            "either way",
+        ],
+    ),
+    (
+        Said::Prefer,
+        &[
+            "prefer",
+            "preferred",
+            "preference",
+            "be best|easiest|better|easier|ideal|quicker|faster",
+            "work best|better",
+            "best way",
+            "easiest way",
+            "best to",
+            "best bet",
+            "go to",
+            "only",
+            "just",
+            "instead",
+            "stick to|with",
+            "reach me by|on|via|at",
+            "get me by|on|via|at",
+            "use",
+            "please",
+            "favor",
+            "favorite",
+            "i be a",
+            "person",
+            "always",
+            "mostly",
+            "rather",
+            "sooner",
+            "let us|me do",
+            "like .. better",
+            "easier for me",
+            "the way to go",
+        ],
+    ),
+    (Said::Than, &["rather|sooner|prefer .. than", "over"]),
+    (
+        Said::Again,
+        &[
+            "again",
+            "anymore",
+            "any more",
+            "back to",
+            "back on",
+            "change my mind",
+            "now",
+            "these day",
+            "resume",
+            "start .. again",
+            "after all",
+            "no longer mind",
+            "ok now",
+            "fine now",
+        ],
+    ),
+    (
+        Said::Remove,
+        &[
+            "remove me|us|my|our",
+            "take me|us|my|our .. off",
+            "off your|the|this .. list",
+            "unsubscribe",
+            "opt out",
+            "stop .. contact|contacting|bother|bothering|reach out|reaching|message|messaging|pester|hound|spam",
+            "stop all",
+            "do not .. contact me|us",
+            "never .. contact me|us",
+            "no more contact",
+            "leave me|us alone",
+            "lose my number",
+            "delete my",
+            "done hearing",
+            "do not want to hear from",
+            "do not .. hear from you|anyone",
+            "no longer want to hear",
+            "cease",
+            "want .. off",
+            "be removed",
+            "not .. contact me|us|her|him|them",
+            "stop contacting|calling and|emailing and",
+            "do not contact",
+            "dnc",
+            "quit .. contact|contacting|bothering",
+            "unsub",
+        ],
+    ),
+    (
+        Said::Resume,
+        &[
+            "back on .. list",
+            "put me|us back",
+            "add me|us back",
+            "resubscribe",
+            "re subscribe",
+            "contact|reach|hear from|get in touch .. again",
+            "start .. contact|send|sending|hearing .. again",
+            "open to hear from",
+            "ok|okay|fine .. to contact|reach|get in touch",
+            "feel free to .. contact|reach|get in touch",
+            "you can contact|reach",
+        ],
+    ),
+    (Said::Contact, &["contact", "reach out", "reach", "hear from", "get in touch", "touch base", "check in", "bother", "update", "newsletter", "message"]),
+    (
+        Said::Interest,
+        &[
+            "open to",
+            "interest in",
+            "interested",
+            "tell me about|more",
+            "send me",
+            "would like to hear|know",
+            "love to hear|know",
+            "curious",
+            "go ahead",
+            "let us talk",
+            "i be ready",
+            "ready to",
+            "thinking about",
+            "consider",
+            "look into",
+            "fine to|with",
+            "ok to|with",
+            "happy to hear|talk",
+        ],
+    ),
+    (
+        Said::Keeping,
+        &[
+            "keep .. car|truck|it|them|vehicle|this one|my|mine|house|home .. until|till|forever|year|long|for",
+            "keep my|mine|it|them",
+            "keeper",
+            "not sell|selling|trading|trade",
+            "never sell|selling|trade|trading",
+            "not go to sell|trade",
+            "drive .. until|till|forever|into the ground|wheel fall off",
+            "run it|her .. into the ground",
+            "not in the market",
+            "not looking to",
+            "if i want|decide .. sell|trade|upgrade",
+            "when i be ready|want",
+            "i will let you know|come to you",
+            "i will reach out",
+            "i know where to find you",
+            "not for sale",
+            "no plan to",
+            "buy and hold",
+            "one owner",
+            "for life",
+        ],
+    ),
+    (
+        Said::Request,
+        &[
+            "can|could|would you .. send|email|text|get|check|find|look|tell|let|give|forward|share|confirm|quote|price|order|hold|mail|call|put|see|pull|run|ask|help|explain|bring|drop|update|fix|set|schedule|book|arrange|sort|reserve|write|resend|remind",
+            "please .. send|email|text|get|check|find|look|tell|let|give|forward|share|confirm|quote|price|order|hold|mail|call|put|pull|run|explain|bring|drop|update|fix|schedule|book|arrange|resend|remind",
+            "i|we need|want .. a|an|the|to know|copy|quote|price|info|information|detail|spec|number",
+            "i|we would like|love .. a|an|the|to know|to see|copy|quote|info|to get",
+            "do you have",
+            "do you know",
+            "do you carry|sell|offer",
+            "is there .. way|chance|option|discount|any",
+            "how much",
+            "what be the|my|your .. price|cost|rate|payment|number|status|deal|option|deadline|date|hour|plan|difference",
+            "what do .. cost|charge",
+            "when will|can|do|be .. my|the|it|they|you|i",
+            "where be|can|do",
+            "is it possible",
+            "be it possible",
+            "wonder if|whether|what|how",
+            "wondering",
+            "looking for",
+            "any update|news|word",
+            "let me know .. when|what|if|how|whether",
+            "send me",
+            "need .. by",
+            "can i get|have|see|bring|pick|come",
+            "could i get|have|see",
+            "what about",
+            "how do i",
+            "how long",
+            "which",
+            "i be look for",
+            "ask .. about|for|if|whether|me to send|us to send|for a",
+            "want .. to know|a|the|more",
+            "need .. a|the|more",
+            "request",
+            "can you",
+            "could you",
+        ],
+    ),
+    (
+        Said::Positive,
+        &[
+            "love", "great", "amazing", "awesome", "fantastic", "excellent", "wonderful", "perfect", "happy",
+            "pleased", "thrilled", "impressed", "smooth", "painless", "helpful", "appreciate", "grateful",
+            "recommend", "beautiful", "delighted", "glad", "superb", "outstanding", "terrific", "brilliant",
+            "thank you so much", "thanks so much", "so glad", "exceed", "pleasure", "blown away",
+            "stellar", "top notch", "phenomenal", "kudos", "rave", "praise", "enjoy", "five star", "5 star",
+            "over the moon", "spot on", "lifesaver", "nailed", "above and beyond", "well done", "good job",
+            "nice job", "great job", "first class", "class act", "satisfied", "cool",
+        ],
+    ),
+    (
+        Said::Negative,
+        &[
+            "disappoint", "disappointed", "disappointing", "frustrate", "frustrated", "frustrating", "angry",
+            "upset", "annoy", "annoyed", "annoying", "terrible", "awful", "horrible", "worst", "unhappy",
+            "broken", "broke", "leak", "leaking", "noise", "rattle", "still wait", "still waiting",
+            "never call back", "never got back", "no one call", "nobody call", "ridiculous", "unacceptable",
+            "waste", "rude", "mess", "complaint", "complain", "stop work", "not work", "won't start",
+            "check engine", "overcharge", "overcharged", "lie", "lied", "mislead", "misled", "ignored", "ignore",
+            "delay", "delayed", "late", "furious", "livid", "fed up", "sick of", "tired of", "nightmare",
+            "problem", "issue", "fault", "defect", "recall", "wrong", "mistake", "error", "fail", "failed",
+            "useless", "poor", "bad", "sucks", "hate", "ripped off", "scam", "unprofessional", "pushy",
+            "unresponsive", "cancel", "refund", "regret", "not happy", "not impressed", "not pleased",
+            "concern", "concerned", "worried", "glitch", "bug", "crash", "down again", "outage", "dent",
+            "scratch", "damage", "damaged", "stain", "smell", "squeak", "grind", "vibration", "warning light",
+        ],
+    ),
+    (
+        Said::Promise,
+        &[
+            "i|we will",
+            "i|we be go to",
+            "i|we plan to",
+            "tell .. i|we would",
+            "say i|we would",
+            "let .. know i|we would",
+            "promise",
+            "i|we owe",
+            "need to|have to|got to|gotta",
+            "will .. send|get|call|email|text|drop|bring|follow|order|check|find|look|have|mail|ship|confirm|update|put|pull|set|book|schedule|run|reach|work|write|prepare|loop|get back",
+            "to do",
+            "todo",
+            "follow up",
+            "get back to",
+            "make sure",
+            "action item",
+            "next step",
+            "commit",
+            "on me",
+            "my job to",
+            "let me",
+        ],
+    ),
+    (
+        Said::Reminded,
+        &["you say you would|will", "you promise", "you be go to", "you mention you would|will", "you tell me you would|will", "still wait"],
+    ),
+    (
+        Said::Fact,
+        &[
+            "my|our|her|his|their .. wife|husband|son|daughter|kid|child|baby|grandkid|grandson|granddaughter|grandbaby|mom|dad|mother|father|sister|brother|partner|fiance|fiancee|twin|parent|family|dog|cat|puppy|kitten|horse|boy|girl|in law",
+            "wedding",
+            "graduate",
+            "graduation",
+            "birthday",
+            "anniversary",
+            "retire",
+            "retirement",
+            "move to",
+            "moving",
+            "relocate",
+            "pregnant",
+            "expect a baby",
+            "due in",
+            "surgery",
+            "hospital",
+            "vacation",
+            "trip",
+            "cruise",
+            "honeymoon",
+            "marathon",
+            "tournament",
+            "recital",
+            "new job",
+            "promotion",
+            "promote",
+            "start .. job|school|college",
+            "college",
+            "adopt",
+            "get a puppy|dog|cat",
+            "just had|have a",
+            "baby",
+            "passed away",
+            "funeral",
+            "divorce",
+            "engaged",
+            "married",
+            "season",
+            "fishing",
+            "golf",
+            "hunting",
+            "camping",
+            "ski",
+            "garden",
+            "coach",
+            "soccer",
+            "hockey",
+            "baseball",
+            "football",
+            "dance",
+            "band",
+            "hobby",
+            "volunteer",
+            "deploy",
+            "deployed",
+            "visit .. family|parent|kid|grandkid|son|daughter",
+            "go to|visiting|in .. for the holiday",
+            "new house|home",
+            "closing on",
+            "renovat",
+            "remodel",
+        ],
+    ),
+];
+
+static CUES: LazyLock<Patterns<Said>> = LazyLock::new(|| Patterns::new(LISTS).spelling_negation());
+static OUTREACH_CUES: LazyLock<Patterns<Cue>> = LazyLock::new(|| Patterns::new(lexicon::OUTREACH));
+
+/// What a suggestion proposes to record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Heard {
+    /// What the customer said about being contacted.
+    Statement { means: Meaning },
+    /// Information or a thing the customer asked for.
+    Request { what: String },
+    /// Praise or a complaint.
+    Sentiment { sentiment: Sentiment },
+    /// What the salesperson committed to, and by when.
+    Promise { what: String, due_on: Option<NaiveDate> },
+    /// A personal fact, with its date when one was said.
+    Fact { text: String, date: Option<NaiveDate> },
+}
+
+/// One suggestion, with the words it came from (character offsets into the text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    #[serde(flatten)]
+    pub heard: Heard,
+    pub words: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Everything a text proposes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Listening {
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Reads `text` — the customer's words (`Inbound`) or the salesperson's own summary (`Outbound`) — said at `at`,
+/// with relative dates on `zone`'s calendar.
+pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> Listening {
+    let t = Text::read(text);
+    let chars: Vec<char> = text.chars().take(super::text::MAX_CHARS).collect();
+    let today = at.with_timezone(&zone).date_naive();
+    let hits = CUES.find(&t);
+    let topics = OUTREACH_CUES.find(&t);
+    let dates = dates::find(&chars.iter().collect::<String>(), today);
+    let mut out = Reader { t: &t, chars: &chars, hits: &hits, topics: &topics, suggestions: Vec::new() };
+    for s in 0..t.sentences.len() {
+        out.statements(s);
+        out.request(s, direction);
+        out.promise(s, direction, &dates);
+        out.fact(s, direction, &dates);
+    }
+    out.sentiment();
+    let mut suggestions = out.suggestions;
+    suggestions.sort_by_key(|x| (x.start, x.end));
+    Listening { suggestions }
+}
+
+struct Reader<'a> {
+    t: &'a Text,
+    chars: &'a [char],
+    hits: &'a [Hit<Said>],
+    topics: &'a [Hit<Cue>],
+    suggestions: Vec<Suggestion>,
+}
+
+/// Clause number of token `i` in sentence `s`: clauses split at marks and at "but", "and", "so", "though".
+fn clause(t: &Text, i: usize) -> usize {
+    let s = t.tokens[i].sentence;
+    let start = t.sentences[s].start;
+    t.tokens[start..i]
+        .iter()
+        .filter(|x| {
+            x.mark && x.word != "?" && x.word != "!"
+                || matches!(x.lemma.as_str(), "but" | "so" | "though" | "although" | "however" | "because" | "and")
+        })
+        .count()
+}
+
+impl Reader<'_> {
+    fn words(&self, start: usize, end: usize) -> String {
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect::<String>().trim().to_string()
+    }
+
+    fn add(&mut self, heard: Heard, start: usize, end: usize) {
+        if self.suggestions.iter().any(|s| s.heard == heard) {
+            return;
+        }
+        let words = self.words(start, end);
+        self.suggestions.push(Suggestion { heard, words, start, end });
+    }
+
+    fn sentence_span(&self, s: usize) -> (usize, usize) {
+        let r = self.t.sentences[s].clone();
+        let toks = &self.t.tokens[r];
+        let first = toks.iter().find(|x| !x.mark).unwrap_or(&toks[0]);
+        (first.start, toks.last().map_or(first.end, |x| x.end))
+    }
+
+    fn in_sentence(&self, s: usize, cue: Said) -> Vec<&Hit<Said>> {
+        self.hits.iter().filter(|h| h.sentence == s && h.cue == cue).collect()
+    }
+
+    fn statements(&mut self, s: usize) {
+        let t = self.t;
+        let (ss, se) = self.sentence_span(s);
+        let here: Vec<&Hit<Said>> = self.hits.iter().filter(|h| h.sentence == s).collect();
+        let has = |cue: Said| here.iter().any(|h| h.cue == cue && !h.negated);
+        let mut found: Vec<(Meaning, usize, usize)> = Vec::new();
+
+        // Do not contact, and its lifting.
+        if let Some(h) = here.iter().find(|h| h.cue == Said::Remove && !h.negated) {
+            found.push((Meaning::DoNotContact, h.start, h.end));
+        } else if let Some(h) = here.iter().find(|h| h.cue == Said::Resume && !h.negated) {
+            let channel_again = here.iter().any(|c| matches!(c.cue, Said::Channel(_)) && !generic_contact(t, c));
+            if !channel_again {
+                found.push((Meaning::ResumeContact, h.start, h.end));
+            }
+        }
+
+        // Topics: declined or open again.
+        let topic_hits: Vec<&Hit<Cue>> =
+            self.topics.iter().filter(|h| h.sentence == s && matches!(h.cue, Cue::Pitch(_) | Cue::Topic(_))).collect();
+        let mut topic_clauses: Vec<usize> = Vec::new();
+        let keeping = here.iter().find(|h| h.cue == Said::Keeping && !h.negated).copied();
+        for h in &topic_hits {
+            let f = match h.cue {
+                Cue::Pitch(f) | Cue::Topic(f) => f as usize,
+                _ => continue,
+            };
+            let c = clause(t, h.first);
+            let near = |cue: Said| {
+                here.iter().any(|x| x.cue == cue && (clause(t, x.first) == c || x.last <= h.first && x.sentence == s))
+            };
+            let refused = h.negated
+                || near(Said::Refuse)
+                || here.iter().any(|x| x.cue == Said::RefuseAfter && x.first >= h.first)
+                || f == 0 && keeping.is_some();
+            let open = near(Said::Interest) && (has(Said::Again) || near(Said::Interest));
+            let means = if refused && !here.iter().any(|x| x.cue == Said::Neutral && clause(t, x.first) == c) {
+                Some(Meaning::DeclineTopic { topic: FAMILIES[f].to_string() })
+            } else if open && has(Said::Again) {
+                Some(Meaning::AllowTopic { topic: FAMILIES[f].to_string() })
+            } else {
+                None
+            };
+            if let Some(m) = means {
+                if !found.iter().any(|(x, _, _)| *x == m) {
+                    found.push((m, h.start, h.end));
+                    topic_clauses.push(c);
+                }
+            }
+        }
+        if let Some(k) = keeping {
+            let m = Meaning::DeclineTopic { topic: FAMILIES[0].to_string() };
+            if !found.iter().any(|(x, _, _)| *x == m) {
+                found.push((m, k.start, k.end));
+                topic_clauses.push(clause(t, k.first));
+            }
+        }
+        if let Some((m, a, b)) = self.other_topic(s) {
+            if !found.iter().any(|(x, _, _)| matches!(x, Meaning::DeclineTopic { .. })) {
+                found.push((m, a, b));
+            }
+        }
+
+        // Hours and frequency.
+        let hours = self.hours(s);
+        if let Some((m, a, b)) = &hours {
+            found.push((m.clone(), *a, *b));
+        }
+        if let Some((m, a, b)) = self.frequency(s) {
+            found.push((m, a, b));
+        }
+
+        // Channels.
+        let dnc = found.iter().any(|(m, _, _)| matches!(m, Meaning::DoNotContact | Meaning::ResumeContact));
+        let mut seen: Vec<u8> = Vec::new();
+        let channels: Vec<&Hit<Said>> = here.iter().filter(|h| matches!(h.cue, Said::Channel(_))).copied().collect();
+        // "rather A than B": B is only the comparison.
+        let than_at = here.iter().find(|h| h.cue == Said::Than).map(|h| h.last);
+        for h in &channels {
+            let Said::Channel(n) = h.cue else { continue };
+            if seen.contains(&n) || generic_contact(t, h) {
+                continue;
+            }
+            let c = clause(t, h.first);
+            if topic_clauses.contains(&c) {
+                continue;
+            }
+            let channel = CHANNELS[n as usize];
+            let in_clause = |cue: Said| {
+                here.iter().filter(|x| x.cue == cue && clause(t, x.first) == c).copied().collect::<Vec<_>>()
+            };
+            let neutral = !in_clause(Said::Neutral).is_empty();
+            let refuse_before = in_clause(Said::Refuse).into_iter().any(|x| x.first <= h.first);
+            let refuse_after = in_clause(Said::RefuseAfter).into_iter().any(|x| x.first >= h.first);
+            let refused = (t.tokens[h.first].negated || refuse_before || refuse_after) && !neutral;
+            let again = !in_clause(Said::Again).is_empty() || has(Said::Again) && clause_count(t, s) == 1;
+            let prefer = !in_clause(Said::Prefer).is_empty();
+            let after_than = than_at.is_some_and(|at| h.first >= at);
+            let time_bound = hours.is_some();
+            let means = if after_than {
+                None
+            } else if refused && again && !t.tokens[h.first].negated && self.lifts(s, c) {
+                Some(Meaning::AllowChannel { channel })
+            } else if refused && !time_bound && !dnc {
+                Some(Meaning::DeclineChannel { channel })
+            } else if again && !refused && self.permits(s, c) {
+                Some(Meaning::AllowChannel { channel })
+            } else if prefer && !refused && !neutral && !time_bound {
+                Some(Meaning::PreferChannel { channel })
+            } else {
+                None
+            };
+            if let Some(m) = means {
+                seen.push(n);
+                found.push((m, h.start, h.end));
+            }
+        }
+        let _ = (ss, se);
+        for (m, a, b) in found {
+            self.add(Heard::Statement { means: m }, a, b);
+        }
+    }
+
+    /// "Don't mind calls anymore", "no longer hate texts": a refusal turned around.
+    fn lifts(&self, s: usize, c: usize) -> bool {
+        self.t.sentence(s).iter().enumerate().any(|(k, x)| {
+            let i = self.t.sentences[s].start + k;
+            clause(self.t, i) == c && matches!(x.lemma.as_str(), "mind" | "longer" | "anymore")
+        })
+    }
+
+    /// "You can call me again", "texts are fine again", "feel free to email me again".
+    fn permits(&self, s: usize, c: usize) -> bool {
+        self.t.sentence(s).iter().enumerate().any(|(k, x)| {
+            let i = self.t.sentences[s].start + k;
+            clause(self.t, i) == c
+                && matches!(
+                    x.lemma.as_str(),
+                    "can"
+                        | "may"
+                        | "fine"
+                        | "okay"
+                        | "free"
+                        | "ahead"
+                        | "start"
+                        | "resume"
+                        | "back"
+                        | "welcome"
+                        | "good"
+                        | "work"
+                        | "mind"
+                        | "change"
+                )
+        })
+    }
+
+    /// A topic outside the families: "please don't talk to me about politics", "no crypto pitches".
+    fn other_topic(&self, s: usize) -> Option<(Meaning, usize, usize)> {
+        let toks = self.t.sentence(s);
+        let lemmas: Vec<&str> = toks.iter().map(|x| x.lemma.as_str()).collect();
+        let triggers: &[&[&str]] = &[
+            &["not", "ask", "me", "about"],
+            &["not", "talk", "to", "me", "about"],
+            &["not", "bring", "up"],
+            &["not", "mention"],
+            &["not", "tell", "me", "about"],
+            &["not", "interest", "in"],
+            &["no", "interest", "in"],
+            &["not", "interested", "in"],
+            &["stop", "ask", "about"],
+            &["stop", "send", "me"],
+            &["stop", "offer"],
+            &["not", "send", "me"],
+            &["not", "want", "to", "hear", "about"],
+            &["no", "more"],
+            &["enough", "with"],
+            &["stop", "with"],
+        ];
+        for trig in triggers {
+            if let Some(p) = lemmas.windows(trig.len()).position(|w| w == *trig) {
+                let after = p + trig.len();
+                let mut words: Vec<&str> = Vec::new();
+                let mut end = None;
+                for x in &toks[after..] {
+                    if x.mark
+                        || matches!(
+                            x.lemma.as_str(),
+                            "please"
+                                | "anymore"
+                                | "again"
+                                | "ever"
+                                | "thanks"
+                                | "thank"
+                                | "either"
+                                | "at"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "because"
+                                | "i"
+                                | "it"
+                                | "offer"
+                                | "pitch"
+                                | "talk"
+                                | "call"
+                                | "email"
+                                | "text"
+                                | "stuff"
+                                | "thing"
+                        ) && !words.is_empty()
+                    {
+                        break;
+                    }
+                    if matches!(
+                        x.lemma.as_str(),
+                        "the" | "a" | "an" | "any" | "your" | "my" | "of" | "about" | "on" | "more" | "other"
+                    ) {
+                        continue;
+                    }
+                    if x.mark {
+                        break;
+                    }
+                    words.push(x.word.as_str());
+                    end = Some(x.end);
+                    if words.len() == 3 {
+                        break;
+                    }
+                }
+                let last = end?;
+                let topic = words.join(" ");
+                // Channels and contacting in general are not topics.
+                if topic.is_empty()
+                    || self.hits.iter().any(|h| {
+                        h.sentence == s
+                            && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Remove)
+                            && h.first >= self.t.sentences[s].start + after
+                    })
+                    || [
+                        "me", "you", "us", "it", "that", "this", "them", "call", "calls", "email", "emails", "text",
+                        "texts", "message", "messages", "spam", "one",
+                    ]
+                    .contains(&topic.as_str())
+                {
+                    return None;
+                }
+                let first = toks[p].start;
+                return Some((Meaning::DeclineTopic { topic: topic.to_lowercase() }, first, last));
+            }
+        }
+        None
+    }
+
+    /// Contact hours said in sentence `s`, in the customer's own time.
+    fn hours(&self, s: usize) -> Option<(Meaning, usize, usize)> {
+        let (ss, se) = self.sentence_span(s);
+        let text: String = self.chars[ss..se].iter().collect();
+        let contact =
+            self.hits.iter().any(|h| {
+                h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Prefer | Said::Refuse)
+            }) || ["best time", "available", "reach", "free", "only"].iter().any(|w| text.to_lowercase().contains(w));
+        if !contact {
+            return None;
+        }
+        let (start, end, a, b) = hours_in(&text)?;
+        (start < end).then(|| (Meaning::ContactHours { start, end }, ss + a, ss + b))
+    }
+
+    /// At most one contact every so many days.
+    fn frequency(&self, s: usize) -> Option<(Meaning, usize, usize)> {
+        let (ss, se) = self.sentence_span(s);
+        let text: String = self.chars[ss..se].iter().collect();
+        let lower = text.to_lowercase();
+        let about_contact =
+            self.hits.iter().any(|h| h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact))
+                || ["plenty", "enough", "max", "at most", "no more than", "tops", "not more than", "limit"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+        if !about_contact {
+            return None;
+        }
+        let (days, a, b) = frequency_in(&text)?;
+        Some((Meaning::MinDaysBetween { days }, ss + a, ss + b))
+    }
+
+    fn request(&mut self, s: usize, direction: Direction) {
+        let Some(h) = self.in_sentence(s, Said::Request).into_iter().find(|h| !h.negated) else { return };
+        let h = *h;
+        let t = self.t;
+        // Small talk is not a request; neither is a statement about being contacted.
+        let lemmas: Vec<&str> = t.sentence(s).iter().map(|x| x.lemma.as_str()).collect();
+        let small_talk = lemmas.windows(2).any(|w| matches!(w, ["how", "be"] | ["what", "up"] | ["how", "do"]))
+            && !lemmas.iter().any(|l| ["much", "long", "price", "cost"].contains(l));
+        let stated = self.suggestions.iter().any(|x| {
+            matches!(x.heard, Heard::Statement { .. })
+                && x.start >= self.sentence_span(s).0
+                && x.end <= self.sentence_span(s).1
+        });
+        let by_them = direction == Direction::Inbound
+            || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "she" | "he" | "they" | "customer" | "client"));
+        if small_talk || stated || !by_them && !t.is_question(s) {
+            return;
+        }
+        let (a, b) = self.sentence_span(s);
+        let what = self.words(h.start, b).trim_end_matches(['?', '.', '!']).to_string();
+        self.add(Heard::Request { what }, a, b);
+    }
+
+    fn promise(&mut self, s: usize, direction: Direction, dates: &[dates::Found]) {
+        let cue = if direction == Direction::Outbound { Said::Promise } else { Said::Reminded };
+        let Some(h) = self.in_sentence(s, cue).into_iter().find(|h| !h.negated) else { return };
+        let h = *h;
+        let t = self.t;
+        // A promise does something for the customer: a verb of doing follows.
+        let acts = t.tokens[h.first..t.sentences[s].end].iter().any(|x| ACTIONS.contains(&x.lemma.as_str()));
+        // "She'll bring it in" is the customer's plan, not the salesperson's promise.
+        let subject = t.tokens[h.first].lemma.as_str();
+        let theirs = matches!(subject, "she" | "he" | "they");
+        if !acts || theirs {
+            return;
+        }
+        let (a, b) = self.sentence_span(s);
+        let due = dates.iter().find(|d| d.start >= a && d.end <= b).map(|d| d.date);
+        let what = self.words(h.start, b).trim_end_matches(['.', '!']).to_string();
+        self.add(Heard::Promise { what, due_on: due }, a, b);
+    }
+
+    fn fact(&mut self, s: usize, direction: Direction, dates: &[dates::Found]) {
+        let Some(h) = self.in_sentence(s, Said::Fact).into_iter().find(|h| !h.negated) else { return };
+        let _ = (h, direction);
+        let (a, b) = self.sentence_span(s);
+        // A sentence that already says something about contact or asks is that, not a fact.
+        if self.suggestions.iter().any(|x| {
+            x.start >= a
+                && x.end <= b
+                && matches!(x.heard, Heard::Statement { .. } | Heard::Request { .. } | Heard::Promise { .. })
+        }) {
+            return;
+        }
+        let date = dates.iter().find(|d| d.start >= a && d.end <= b).map(|d| d.date);
+        let text = self.words(a, b);
+        self.add(Heard::Fact { text, date }, a, b);
+    }
+
+    fn sentiment(&mut self) {
+        let mut score = 0i32;
+        let mut strongest: Option<(&Hit<Said>, i32)> = None;
+        for h in self.hits {
+            let v = match h.cue {
+                Said::Positive => 1,
+                Said::Negative => -1,
+                _ => continue,
+            };
+            let v = if h.negated { -v } else { v };
+            score += v;
+            if strongest.is_none_or(|(_, w)| w.signum() != score.signum()) {
+                strongest = Some((h, v));
+            }
+        }
+        if score == 0 {
+            return;
+        }
+        let sentiment = if score > 0 { Sentiment::Positive } else { Sentiment::Negative };
+        let h = self
+            .hits
+            .iter()
+            .find(|h| {
+                let v: i32 = match h.cue {
+                    Said::Positive => 1,
+                    Said::Negative => -1,
+                    _ => 0,
+                };
+                v != 0 && (if h.negated { -v } else { v }).signum() == score.signum()
+            })
+            .or(strongest.map(|(h, _)| h));
+        if let Some(h) = h {
+            let s = h.sentence;
+            let (a, b) = self.sentence_span(s);
+            self.add(Heard::Sentiment { sentiment }, a, b);
+        }
+    }
+}
+
+/// Verbs of doing something for the customer.
+const ACTIONS: &[&str] = &[
+    "send",
+    "get",
+    "call",
+    "email",
+    "text",
+    "bring",
+    "drop",
+    "deliver",
+    "order",
+    "check",
+    "find",
+    "look",
+    "follow",
+    "schedule",
+    "book",
+    "set",
+    "have",
+    "mail",
+    "ship",
+    "put",
+    "run",
+    "pull",
+    "price",
+    "quote",
+    "confirm",
+    "update",
+    "ask",
+    "talk",
+    "reach",
+    "arrange",
+    "handle",
+    "fix",
+    "take",
+    "pick",
+    "swing",
+    "stop",
+    "come",
+    "install",
+    "research",
+    "forward",
+    "share",
+    "write",
+    "prepare",
+    "loop",
+    "connect",
+    "introduce",
+    "hold",
+    "reserve",
+    "waive",
+    "cover",
+    "refund",
+    "credit",
+    "sort",
+    "chase",
+    "push",
+    "escalate",
+    "dig",
+    "track",
+    "line",
+    "work",
+    "make",
+    "give",
+    "see",
+    "figure",
+    "email",
+    "ring",
+    "text",
+    "let",
+    "pass",
+    "return",
+    "replace",
+    "review",
+    "file",
+    "submit",
+];
+
+/// Whether a channel hit is really a word for contacting in general ("message me" aside): "call" in "you can
+/// contact me", or "mail" inside "mailing list".
+fn generic_contact(t: &Text, h: &Hit<Said>) -> bool {
+    let w = t.tokens[h.first].word.as_str();
+    w == "mailing" || w == "messages" || w == "message" && h.last - h.first == 1
+}
+
+fn clause_count(t: &Text, s: usize) -> usize {
+    let r = t.sentences[s].clone();
+    if r.is_empty() {
+        0
+    } else {
+        clause(t, r.end - 1) + 1
+    }
+}
+
+/// A clock time: "10", "10am", "4:30 pm", "noon". Hours without am/pm from 1 to 7 are afternoon.
+fn clock(word: &str, suffix: Option<&str>) -> Option<NaiveTime> {
+    let w = word.trim().to_ascii_lowercase();
+    if w == "noon" || w == "midday" {
+        return NaiveTime::from_hms_opt(12, 0, 0);
+    }
+    let (h, m) = match w.split_once([':', '.']) {
+        Some((h, m)) => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None => (w.parse::<u32>().ok()?, 0),
+    };
+    let h = match suffix.map(|s| s.to_ascii_lowercase().replace('.', "")) {
+        Some(s) if s.starts_with('p') && h < 12 => h + 12,
+        Some(s) if s.starts_with('a') && h == 12 => 0,
+        Some(_) => h,
+        None if (1..=7).contains(&h) => h + 12,
+        None => h,
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+static HOURS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let t = r"(\d{1,2}(?::\d\d)?|noon|midday)\s*(a\.?m\.?|p\.?m\.?)?";
+    regex::Regex::new(&format!(
+        r"(?ix)
+        (?P<between>(?:between|from)\s+{t}\s*(?:and|to|-|–|till|until)\s*{t})
+      | (?P<range>\b{t}\s*(?:-|–|to)\s*{t})
+      | (?P<notbefore>(?:not|never|no)\s+(?:\w+\s+){{0,3}}?(?:before|earlier\s+than)\s+{t})
+      | (?P<notafter>(?:not|never|no)\s+(?:\w+\s+){{0,3}}?(?:after|later\s+than|past)\s+{t})
+      | (?P<after>(?:after|from|past|anytime\s+after)\s+{t})
+      | (?P<before>(?:before|until|till|by)\s+{t})
+      | (?P<mornings>\bmornings?\b)
+      | (?P<afternoons>\bafternoons?\b)
+      | (?P<evenings>\bevenings?\b|\bafter\s+work\b|\bnights?\b)
+      | (?P<lunch>\blunch\s*(?:time|break|hour)?\b)"
+    ))
+    .expect("the hours pattern builds")
+});
+
+/// Contact hours in a sentence: (start, end, span in characters).
+fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
+    let c = HOURS.captures(text)?;
+    let m = c.get(0)?;
+    let at = |h: usize| NaiveTime::from_hms_opt(h as u32, 0, 0).expect("a whole hour");
+    let span = (text[..m.start()].chars().count(), text[..m.end()].chars().count());
+    let g = |i: usize| c.get(i).map(|x| x.as_str());
+    // The times of an alternative are the groups right after its name.
+    let base = |name: &str| HOURS.capture_names().position(|n| n == Some(name)).expect("a named alternative");
+    let named = |name: &str| c.name(name).is_some();
+    let (start, end) = if named("between") || named("range") {
+        let b0 = if named("between") { base("between") } else { base("range") };
+        let mut a = clock(g(b0 + 1)?, g(b0 + 2))?;
+        let b = clock(g(b0 + 3)?, g(b0 + 4))?;
+        // "from 9 to 5" with no marks: 9 is morning, 5 afternoon; "8-11" both morning.
+        if a > b && g(b0 + 2).is_none() && a.hour() >= 13 {
+            a -= chrono::Duration::hours(12);
+        }
+        (a, b)
+    } else if named("notbefore") {
+        (clock(g(base("notbefore") + 1)?, g(base("notbefore") + 2))?, at(21))
+    } else if named("notafter") {
+        (at(8), clock(g(base("notafter") + 1)?, g(base("notafter") + 2))?)
+    } else if named("after") {
+        (clock(g(base("after") + 1)?, g(base("after") + 2))?, at(21))
+    } else if named("before") {
+        (at(8), clock(g(base("before") + 1)?, g(base("before") + 2))?)
+    } else if named("mornings") {
+        (at(8), at(12))
+    } else if named("afternoons") {
+        (at(12), at(17))
+    } else if named("evenings") {
+        (at(17), at(21))
+    } else {
+        (at(12), at(13))
+    };
+    // A negated "before": "don't call before 10" means from 10; "don't call after 6" until 6.
+    let before_m = text[..m.start()].to_lowercase();
+    let negated = before_m.contains("don't")
+        || before_m.contains("dont")
+        || before_m.contains("do not")
+        || before_m.contains("never")
+        || before_m.contains("no calls");
+    let (start, end) = if negated && c.name("before").is_some() {
+        (end, at(21))
+    } else if negated && c.name("after").is_some() {
+        (at(8), start)
+    } else {
+        (start, end)
+    };
+    Some((start, end, span.0, span.1))
+}
+
+use chrono::Timelike;
+
+static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?ix)
+        (?P<times>once|one\s+time|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
+      | every\s+(?P<n>\d+|other|two|three|four|five|six|few|couple(?:\s+of)?|2|3)?\s*(?P<unit2>days?|weeks?|months?|quarters?|years?)
+      | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
+      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts|emails|calls|messages)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)",
+    )
+    .expect("the frequency pattern builds")
+});
+
+fn number(w: &str) -> Option<u32> {
+    Some(match w.to_ascii_lowercase().split_whitespace().next()? {
+        "one" | "other" => 1,
+        "two" | "couple" => 2,
+        "three" | "few" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        n => n.parse().ok()?,
+    })
+}
+
+fn unit_days(u: &str) -> u32 {
+    let u = u.to_ascii_lowercase();
+    if u.starts_with("day") {
+        1
+    } else if u.starts_with("week") {
+        7
+    } else if u.starts_with("month") {
+        30
+    } else if u.starts_with("quarter") || u.starts_with("season") {
+        90
+    } else {
+        365
+    }
+}
+
+/// At most one contact every so many days: (days, span in characters).
+fn frequency_in(text: &str) -> Option<(u32, usize, usize)> {
+    let c = FREQUENCY.captures(text)?;
+    let m = c.get(0)?;
+    let span = (text[..m.start()].chars().count(), text[..m.end()].chars().count());
+    let days = if let (Some(times), Some(unit)) = (c.name("times"), c.name("unit")) {
+        let per = unit_days(unit.as_str());
+        let t = times.as_str().to_ascii_lowercase();
+        let n = if t.starts_with("once") || t.starts_with("one") {
+            1
+        } else if t.starts_with("twice") || t.starts_with("two") || t.contains("couple") {
+            2
+        } else {
+            3
+        };
+        if per == 365 && n == 2 {
+            180
+        } else {
+            per / n
+        }
+    } else if let Some(unit) = c.name("unit2") {
+        let n = c.name("n").and_then(|n| number(n.as_str())).unwrap_or(1);
+        let n = if c.name("n").is_some_and(|x| x.as_str().eq_ignore_ascii_case("other")) { 2 } else { n };
+        unit_days(unit.as_str()) * n
+    } else if let Some(ly) = c.name("ly") {
+        match ly.as_str().to_ascii_lowercase().as_str() {
+            "weekly" => 7,
+            "biweekly" => 14,
+            "monthly" => 30,
+            "bimonthly" => 60,
+            "quarterly" => 90,
+            _ => 365,
+        }
+    } else {
+        let n = number(c.name("n3")?.as_str())?.max(1);
+        unit_days(c.name("unit3")?.as_str()) / n
+    };
+    (1..=3650).contains(&days).then_some((days, span.0, span.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heard(text: &str, direction: Direction) -> Vec<Heard> {
+        let at = "2026-11-20T15:00:00Z".parse().unwrap();
+        listen(text, direction, at, chrono_tz::America::New_York).suggestions.into_iter().map(|s| s.heard).collect()
+    }
+
+    fn statement(m: Meaning) -> Heard {
+        Heard::Statement { means: m }
+    }
+
+    #[test]
+    fn negation_and_reversal_are_understood() {
+        assert!(heard("I don't mind calls", Direction::Inbound).is_empty());
+        assert_eq!(
+            heard("Please don't call me, email is best.", Direction::Inbound),
+            vec![
+                statement(Meaning::DeclineChannel { channel: Channel::Phone }),
+                statement(Meaning::PreferChannel { channel: Channel::Email })
+            ]
+        );
+        assert_eq!(
+            heard("You can call me again", Direction::Inbound),
+            vec![statement(Meaning::AllowChannel { channel: Channel::Phone })]
+        );
+    }
+
+    #[test]
+    fn hours_are_read() {
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        assert_eq!(
+            hours_in("Only call between 10 and 4").map(|h| (h.0, h.1)),
+            Some((ten, NaiveTime::from_hms_opt(16, 0, 0).unwrap()))
+        );
+        assert_eq!(
+            hours_in("Don't call before 10am").map(|h| (h.0, h.1)),
+            Some((ten, NaiveTime::from_hms_opt(21, 0, 0).unwrap()))
+        );
+    }
+
+    #[test]
+    fn hours_and_frequency() {
+        let h = |a: u32, b: u32| {
+            statement(Meaning::ContactHours {
+                start: NaiveTime::from_hms_opt(a, 0, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(b, 0, 0).unwrap(),
+            })
+        };
+        assert_eq!(heard("Only call between 10 and 4", Direction::Inbound), vec![h(10, 16)]);
+        assert_eq!(heard("Don't call before 9am", Direction::Inbound), vec![h(9, 21)]);
+        assert_eq!(
+            heard("Honestly once a quarter is plenty.", Direction::Inbound),
+            vec![statement(Meaning::MinDaysBetween { days: 90 })]
+        );
+    }
+
+    #[test]
+    fn promises_carry_their_date() {
+        let got = heard("I'll get your plates to you by Friday.", Direction::Outbound);
+        assert!(
+            matches!(&got[..], [Heard::Promise { due_on: Some(d), .. }] if d.to_string() == "2026-11-27"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn bad_input_gets_an_answer() {
+        assert!(heard("", Direction::Inbound).is_empty());
+        let long = "Please don't call. ".repeat(60_000);
+        assert!(!heard(&long, Direction::Inbound).is_empty());
+        let _ = heard("電話はしないでください。メールでお願いします。", Direction::Inbound);
+        let _ = heard("\u{0}\u{202e}ﷺ🎉", Direction::Inbound);
+    }
+}

@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn patterns_match_lemmas_gaps_and_classes() {
-        let p = Patterns::new(&[(1, &["give you a? call|ring|buzz", "what .. @car be worth"][..])]);
+        let p = Patterns::new(&[(1, &["give you a? call|ring|buzz", "what ... @car be worth"][..])]);
         let t = Text::read("I'll give you a ring Tuesday. What do you think your truck is worth?");
         let hits = p.find(&t);
         assert_eq!(hits.len(), 2);
