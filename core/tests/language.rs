@@ -130,6 +130,12 @@ fn explain() {
         for line in language::outreach::explain(&text) {
             println!("{line}");
         }
+        for line in language::listen::explain(&text) {
+            println!("listen {line}");
+        }
+        let at = "2026-11-20T15:00:00Z".parse().unwrap();
+        let l = language::listen::listen(&text, rapport_core::model::Direction::Inbound, at, chrono_tz::UTC);
+        println!("{}", serde_json::to_string(&l).unwrap());
         println!("{:?}", language::read(&text).intents.iter().map(|i| i.label()).collect::<Vec<_>>());
     }
 }

@@ -71,8 +71,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Channel(0),
         &[
-            "call", "phone", "ring", "cell", "voicemail", "dial", "buzz", "cellphone", "landline", "phone call",
-            "calling",
+            "call", "phone", "ring", "cell", "voicemail", "buzz", "cellphone", "landline", "phone call",
         ],
     ),
     (Said::Channel(1), &["text", "sms", "whatsapp", "imessage", "signal", "text message", "message me"]),
@@ -81,7 +80,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
         Said::Channel(3),
         &[
             "mail", "letter", "postcard", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
-            "by post", "in the post", "post", "paper", "envelope", "brochure",
+            "by post", "in the post", "post", "paper", "envelope", "brochure", "send .. to the|my house|home|address",
         ],
     ),
     (
@@ -91,7 +90,10 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "stop in", "come see", "sit down",
         ],
     ),
-    (Said::Channel(5), &["video", "zoom", "teams", "facetime", "google meet", "webex", "skype"]),
+    (
+        Said::Channel(5),
+        &["video", "zoom", "teams", "facetime", "google meet", "webex", "skype", "video|zoom|teams|facetime|skype|webex call|chat|meeting"],
+    ),
     (
         Said::Refuse,
         &[
@@ -118,7 +120,6 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "not through|via|over",
             "not on",
             "no longer",
-            "ignore",
             "sick of",
             "tired of",
             "fed up",
@@ -152,6 +153,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "never read",
             "rarely check",
             "can not answer|take|pick",
+            "not bother me",
         ],
     ),
     (
@@ -166,6 +168,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "do not hesitate",
             "not hesitate",
             "no worry",
+            "not bother me",
+            "not ask you to",
             "do not worry",
             "too",
             "also",
@@ -191,28 +195,26 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "best bet",
             "go to",
             "only",
-            "just",
             "instead",
             "stick to|with",
             "reach me by|on|via|at",
             "get me by|on|via|at",
             "use",
-            "please",
             "favor",
             "favorite",
             "i be a",
-            "person",
-            "always",
-            "mostly",
             "rather",
             "sooner",
             "let us|me do",
             "like .. better",
             "easier for me",
             "the way to go",
+            "better",
+            "send .. by|via|through",
+            "by|via|through|over",
         ],
     ),
-    (Said::Than, &["rather|sooner|prefer .. than", "over"]),
+    (Said::Than, &["rather|sooner|prefer|better|more|easier ... than", "over", "rather_than", "instead_of"]),
     (
         Said::Again,
         &[
@@ -222,8 +224,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "back to",
             "back on",
             "change my mind",
-            "now",
-            "these day",
+
             "resume",
             "start .. again",
             "after all",
@@ -240,7 +241,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "off your|the|this .. list",
             "unsubscribe",
             "opt out",
-            "stop .. contact|contacting|bother|bothering|reach out|reaching|message|messaging|pester|hound|spam",
+            "stop .. contact|bother|reach_out|reach|message|pester|hound|spam|send",
             "stop all",
             "do not .. contact me|us",
             "never .. contact me|us",
@@ -256,7 +257,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "want .. off",
             "be removed",
             "not .. contact me|us|her|him|them",
-            "stop contacting|calling and|emailing and",
+            "stop call|email and .. email|call|text",
             "do not contact",
             "dnc",
             "quit .. contact|contacting|bothering",
@@ -271,8 +272,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "add me|us back",
             "resubscribe",
             "re subscribe",
-            "contact|reach|hear from|get in touch .. again",
-            "start .. contact|send|sending|hearing .. again",
+            "contact|reach|hear_from|get_in_touch|reach_out .. again",
+            "start .. contact|send|hear|reach .. again",
             "open to hear from",
             "ok|okay|fine .. to contact|reach|get in touch",
             "feel free to .. contact|reach|get in touch",
@@ -287,6 +288,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "interest in",
             "interested",
             "tell me about|more",
+            "you can|may .. bring_up|talk|tell|mention|send|ask|pitch|show",
             "send me",
             "would like to hear|know",
             "love to hear|know",
@@ -306,13 +308,13 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Keeping,
         &[
-            "keep .. car|truck|it|them|vehicle|this one|my|mine|house|home .. until|till|forever|year|long|for",
-            "keep my|mine|it|them",
+            "keep .. car|truck|it|vehicle|this_one|house|home|@model .. until|till|forever|year|long|for",
+            "keep my|mine .. car|truck|vehicle|ride|house|home|@model",
             "keeper",
             "not sell|selling|trading|trade",
             "never sell|selling|trade|trading",
             "not go to sell|trade",
-            "drive .. until|till|forever|into the ground|wheel fall off",
+            "drive .. until|till|forever|into_the_ground|wheel_fall_off",
             "run it|her .. into the ground",
             "not in the market",
             "not looking to",
@@ -333,9 +335,14 @@ pub const LISTS: &[(Said, &[&str])] = &[
         &[
             "can|could|would you .. send|email|text|get|check|find|look|tell|let|give|forward|share|confirm|quote|price|order|hold|mail|call|put|see|pull|run|ask|help|explain|bring|drop|update|fix|set|schedule|book|arrange|sort|reserve|write|resend|remind",
             "please .. send|email|text|get|check|find|look|tell|let|give|forward|share|confirm|quote|price|order|hold|mail|call|put|pull|run|explain|bring|drop|update|fix|schedule|book|arrange|resend|remind",
-            "i|we need|want .. a|an|the|to know|copy|quote|price|info|information|detail|spec|number",
-            "i|we would like|love .. a|an|the|to know|to see|copy|quote|info|to get",
-            "do you have",
+            "i|we need|want .. a|an|the|to_know|copy|quote|price|info|information|detail|spec|number",
+            "i|we would like|love .. a|an|the|to_know|to_see|copy|quote|info|to_get",
+            "do you .. have",
+            "please advise",
+            "advise",
+            "can|could|would someone|anyone|somebody",
+            "be .. in|ready|here|done|available|back .. yet",
+            "yet ?",
             "do you know",
             "do you carry|sell|offer",
             "is there .. way|chance|option|discount|any",
@@ -360,7 +367,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "how long",
             "which",
             "i be look for",
-            "ask .. about|for|if|whether|me to send|us to send|for a",
+            "ask .. about|for|if|whether|me_to_send|us_to_send",
             "want .. to know|a|the|more",
             "need .. a|the|more",
             "request",
@@ -377,7 +384,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "thank you so much", "thanks so much", "so glad", "exceed", "pleasure", "blown away",
             "stellar", "top notch", "phenomenal", "kudos", "rave", "praise", "enjoy", "five star", "5 star",
             "over the moon", "spot on", "lifesaver", "nailed", "above and beyond", "well done", "good job",
-            "nice job", "great job", "first class", "class act", "satisfied", "cool",
+            "nice job", "great job", "first class", "class act", "satisfied", "good service", "very good", "kind",
+            "friendly", "professional",
         ],
     ),
     (
@@ -390,7 +398,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "waste", "rude", "mess", "complaint", "complain", "stop work", "not work", "won't start",
             "check engine", "overcharge", "overcharged", "lie", "lied", "mislead", "misled", "ignored", "ignore",
             "delay", "delayed", "late", "furious", "livid", "fed up", "sick of", "tired of", "nightmare",
-            "problem", "issue", "fault", "defect", "recall", "wrong", "mistake", "error", "fail", "failed",
+            "problem", "issue", "fault", "defect", "error", "fail", "failed", "meh",
             "useless", "poor", "bad", "sucks", "hate", "ripped off", "scam", "unprofessional", "pushy",
             "unresponsive", "cancel", "refund", "regret", "not happy", "not impressed", "not pleased",
             "concern", "concerned", "worried", "glitch", "bug", "crash", "down again", "outage", "dent",
@@ -408,13 +416,13 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "let .. know i|we would",
             "promise",
             "i|we owe",
-            "need to|have to|got to|gotta",
+            "need_to|have_to|got_to|gotta",
             "will .. send|get|call|email|text|drop|bring|follow|order|check|find|look|have|mail|ship|confirm|update|put|pull|set|book|schedule|run|reach|work|write|prepare|loop|get back",
             "to do",
             "todo",
-            "follow up",
-            "get back to",
-            "make sure",
+            "follow_up",
+            "get_back to",
+            "make_sure",
             "action item",
             "next step",
             "commit",
@@ -605,9 +613,16 @@ impl Reader<'_> {
         let mut found: Vec<(Meaning, usize, usize)> = Vec::new();
 
         // Do not contact, and its lifting.
-        if let Some(h) = here.iter().find(|h| h.cue == Said::Remove && !h.negated) {
+        let remove = here.iter().rfind(|h| h.cue == Said::Remove && !h.negated);
+        let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
+        let later_resume = match (remove, resume) {
+            (Some(a), Some(b)) => b.first > a.first,
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if let (Some(h), false) = (remove, later_resume) {
             found.push((Meaning::DoNotContact, h.start, h.end));
-        } else if let Some(h) = here.iter().find(|h| h.cue == Said::Resume && !h.negated) {
+        } else if let (Some(h), true) = (resume, later_resume) {
             let channel_again = here.iter().any(|c| matches!(c.cue, Said::Channel(_)) && !generic_contact(t, c));
             if !channel_again {
                 found.push((Meaning::ResumeContact, h.start, h.end));
@@ -669,42 +684,74 @@ impl Reader<'_> {
             found.push((m, a, b));
         }
 
-        // Channels.
+        // Channels: the longest words for each place ("Teams call" is video, not a call).
         let dnc = found.iter().any(|(m, _, _)| matches!(m, Meaning::DoNotContact | Meaning::ResumeContact));
-        let mut seen: Vec<u8> = Vec::new();
-        let channels: Vec<&Hit<Said>> = here.iter().filter(|h| matches!(h.cue, Said::Channel(_))).copied().collect();
+        let mut channels: Vec<&Hit<Said>> =
+            here.iter().filter(|h| matches!(h.cue, Said::Channel(_))).copied().collect();
+        channels.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
+        let mut kept: Vec<&Hit<Said>> = Vec::new();
+        for h in channels {
+            if !kept.iter().any(|k| h.first < k.last && k.first < h.last) {
+                kept.push(h);
+            }
+        }
+        kept.sort_by_key(|h| h.first);
+        let overlaps_channel = |x: &Hit<Said>| kept.iter().any(|k| x.first < k.last && k.first < x.last);
         // "rather A than B": B is only the comparison.
         let than_at = here.iter().find(|h| h.cue == Said::Than).map(|h| h.last);
-        for h in &channels {
+        let hours_clause = hours
+            .as_ref()
+            .and_then(|(_, a, _)| t.sentence(s).iter().position(|x| x.start >= *a))
+            .map(|k| clause(t, t.sentences[s].start + k));
+        let freq_clause = self.frequency_mention(s);
+        let mut seen: Vec<u8> = Vec::new();
+        for h in &kept {
             let Said::Channel(n) = h.cue else { continue };
-            if seen.contains(&n) || generic_contact(t, h) {
+            if seen.contains(&n)
+                || generic_contact(t, h)
+                || t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str()))
+            {
                 continue;
             }
             let c = clause(t, h.first);
-            if topic_clauses.contains(&c) {
+            if topic_clauses.contains(&c) || freq_clause == Some(c) {
                 continue;
             }
             let channel = CHANNELS[n as usize];
             let in_clause = |cue: Said| {
-                here.iter().filter(|x| x.cue == cue && clause(t, x.first) == c).copied().collect::<Vec<_>>()
+                here.iter()
+                    .filter(|x| x.cue == cue && clause(t, x.first) == c && !x.negated && !overlaps_channel(x))
+                    .copied()
+                    .collect::<Vec<_>>()
             };
             let neutral = !in_clause(Said::Neutral).is_empty();
-            let refuse_before = in_clause(Said::Refuse).into_iter().any(|x| x.first <= h.first);
+            let refuse_before: Vec<&Hit<Said>> =
+                in_clause(Said::Refuse).into_iter().filter(|x| x.first <= h.first).collect();
+            // "My husband hates calls": someone else's wish.
+            let someone_else = refuse_before.iter().any(|x| {
+                t.tokens[t.sentences[s].start..x.first].iter().any(|y| {
+                    clause(t, t.tokens.iter().position(|z| std::ptr::eq(z, y)).unwrap_or(0)) == c
+                        && OTHERS.contains(&y.lemma.as_str())
+                })
+            });
             let refuse_after = in_clause(Said::RefuseAfter).into_iter().any(|x| x.first >= h.first);
-            let refused = (t.tokens[h.first].negated || refuse_before || refuse_after) && !neutral;
-            let again = !in_clause(Said::Again).is_empty() || has(Said::Again) && clause_count(t, s) == 1;
-            let prefer = !in_clause(Said::Prefer).is_empty();
+            let refused =
+                (t.tokens[h.first].negated || !refuse_before.is_empty() || refuse_after) && !neutral && !someone_else;
+            let again_words = in_clause(Said::Again);
+            let again = !again_words.is_empty() || has(Said::Again) && clause_count(t, s) == 1;
+            let imperative = clause_opens_with(t, h.first);
+            let prefer = !in_clause(Said::Prefer).is_empty() || imperative;
             let after_than = than_at.is_some_and(|at| h.first >= at);
-            let time_bound = hours.is_some();
+            let time_bound = hours_clause == Some(c);
             let means = if after_than {
                 None
             } else if refused && again && !t.tokens[h.first].negated && self.lifts(s, c) {
                 Some(Meaning::AllowChannel { channel })
             } else if refused && !time_bound && !dnc {
                 Some(Meaning::DeclineChannel { channel })
-            } else if again && !refused && self.permits(s, c) {
+            } else if again && !refused && self.permits(s, h.first) {
                 Some(Meaning::AllowChannel { channel })
-            } else if prefer && !refused && !neutral && !time_bound {
+            } else if prefer && !refused && !neutral && !time_bound && !someone_else {
                 Some(Meaning::PreferChannel { channel })
             } else {
                 None
@@ -728,11 +775,13 @@ impl Reader<'_> {
         })
     }
 
-    /// "You can call me again", "texts are fine again", "feel free to email me again".
-    fn permits(&self, s: usize, c: usize) -> bool {
+    /// "You can call me again", "texts are fine again", "go ahead and email me again": a permission in the
+    /// sentence up to the channel's clause end.
+    fn permits(&self, s: usize, at: usize) -> bool {
+        let c = clause(self.t, at);
         self.t.sentence(s).iter().enumerate().any(|(k, x)| {
             let i = self.t.sentences[s].start + k;
-            clause(self.t, i) == c
+            clause(self.t, i) <= c
                 && matches!(
                     x.lemma.as_str(),
                     "can"
@@ -755,8 +804,27 @@ impl Reader<'_> {
 
     /// A topic outside the families: "please don't talk to me about politics", "no crypto pitches".
     fn other_topic(&self, s: usize) -> Option<(Meaning, usize, usize)> {
-        let toks = self.t.sentence(s);
+        let all = self.t.sentence(s);
+        // "asked me not to bring up": the "to" and "please" say nothing here.
+        let toks: Vec<&super::text::Token> =
+            all.iter().filter(|x| !matches!(x.lemma.as_str(), "to" | "please" | "ever")).collect();
         let lemmas: Vec<&str> = toks.iter().map(|x| x.lemma.as_str()).collect();
+        // "Keep politics out of it".
+        if let Some(p) = lemmas.iter().position(|l| *l == "keep") {
+            if let Some(q) = lemmas[p..].iter().position(|l| *l == "out").map(|q| p + q) {
+                let words: Vec<&str> = toks[p + 1..q]
+                    .iter()
+                    .filter(|x| !matches!(x.lemma.as_str(), "the" | "a" | "any" | "your" | "all"))
+                    .map(|x| x.word.as_str())
+                    .collect();
+                if (1..=3).contains(&words.len())
+                    && !words.iter().any(|w| ["it", "them", "me", "him", "her"].contains(w))
+                {
+                    let topic = words.join(" ").to_lowercase();
+                    return Some((Meaning::DeclineTopic { topic }, toks[p].start, toks[q].end));
+                }
+            }
+        }
         let triggers: &[&[&str]] = &[
             &["not", "ask", "me", "about"],
             &["not", "talk", "to", "me", "about"],
@@ -780,7 +848,7 @@ impl Reader<'_> {
                 let after = p + trig.len();
                 let mut words: Vec<&str> = Vec::new();
                 let mut end = None;
-                for x in &toks[after..] {
+                for x in toks[after..].iter().copied() {
                     if x.mark
                         || matches!(
                             x.lemma.as_str(),
@@ -827,6 +895,9 @@ impl Reader<'_> {
                 }
                 let last = end?;
                 let topic = words.join(" ");
+                if matches!(words.first(), Some(&"than") | Some(&"that") | Some(&"once") | Some(&"every")) {
+                    return None;
+                }
                 // Channels and contacting in general are not topics.
                 if topic.is_empty()
                     || self.hits.iter().any(|h| {
@@ -881,9 +952,39 @@ impl Reader<'_> {
         Some((Meaning::MinDaysBetween { days }, ss + a, ss + b))
     }
 
+    /// The clause of sentence `s` that speaks of how often ("weekly emails", "every day"), said or negated.
+    fn frequency_mention(&self, s: usize) -> Option<usize> {
+        let (ss, se) = self.sentence_span(s);
+        let text: String = self.chars[ss..se].iter().collect();
+        let m = FREQUENCY.find(&text)?;
+        let at = ss + text[..m.start()].chars().count();
+        let k = self.t.sentences[s].clone().find(|&k| self.t.tokens[k].start >= at)?;
+        Some(clause(self.t, k))
+    }
+
     fn request(&mut self, s: usize, direction: Direction) {
-        let Some(h) = self.in_sentence(s, Said::Request).into_iter().find(|h| !h.negated) else { return };
-        let h = *h;
+        let cued = self.in_sentence(s, Said::Request).into_iter().find(|h| !h.negated).copied();
+        // A customer's question about a thing of theirs is a request too ("Is the second key fob in yet?").
+        let asked_thing = direction == Direction::Inbound
+            && self.t.is_question(s)
+            && self.t.sentence(s).iter().any(|x| lexicon::in_class("thing", &x.lemma));
+        let h = match cued {
+            Some(h) => h,
+            None if asked_thing => {
+                let first = self.t.sentences[s].start;
+                Hit {
+                    cue: Said::Request,
+                    first,
+                    last: first + 1,
+                    start: self.sentence_span(s).0,
+                    end: self.sentence_span(s).1,
+                    negated: false,
+                    sentence: s,
+                    source: "",
+                }
+            }
+            None => return,
+        };
         let t = self.t;
         // Small talk is not a request; neither is a statement about being contacted.
         let lemmas: Vec<&str> = t.sentence(s).iter().map(|x| x.lemma.as_str()).collect();
@@ -914,6 +1015,11 @@ impl Reader<'_> {
         // "She'll bring it in" is the customer's plan, not the salesperson's promise.
         let subject = t.tokens[h.first].lemma.as_str();
         let theirs = matches!(subject, "she" | "he" | "they");
+        // "Followed up with Aisha" is done, not promised.
+        let first = t.tokens[h.first].word.as_str();
+        if first.ends_with("ed") && first != "promised" {
+            return;
+        }
         if !acts || theirs {
             return;
         }
@@ -949,6 +1055,14 @@ impl Reader<'_> {
                 Said::Negative => -1,
                 _ => continue,
             };
+            // "Happy Thanksgiving" greets; it does not praise.
+            let next = self.t.tokens.get(h.last).map(|x| x.lemma.as_str()).unwrap_or("");
+            if matches!(self.t.tokens[h.first].lemma.as_str(), "happy" | "merry") && lexicon::in_class("event", next)
+                || ["thanksgiving", "holiday", "holidays", "birthday", "anniversary", "hanukkah", "diwali", "easter"]
+                    .contains(&next)
+            {
+                continue;
+            }
             let v = if h.negated { -v } else { v };
             score += v;
             if strongest.is_none_or(|(_, w)| w.signum() != score.signum()) {
@@ -977,6 +1091,82 @@ impl Reader<'_> {
             self.add(Heard::Sentiment { sentiment }, a, b);
         }
     }
+}
+
+/// Past forms of contacting: "nobody called me back" recalls, it does not ask.
+const PAST: &[&str] = &[
+    "called",
+    "texted",
+    "emailed",
+    "rang",
+    "phoned",
+    "mailed",
+    "met",
+    "visited",
+    "stopped",
+    "came",
+    "dropped",
+    "messaged",
+    "zoomed",
+    "facetimed",
+    "returned",
+    "returning",
+    "missed",
+];
+
+/// People whose wishes are their own, not the customer's ("my husband hates calls").
+const OTHERS: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "kid",
+    "partner",
+    "boss",
+    "assistant",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "spouse",
+    "team",
+    "accountant",
+    "lawyer",
+    "colleague",
+    "coworker",
+];
+
+/// Whether token `i` opens its clause (after "please", "just", "so"): "email me", "please text me".
+fn clause_opens_with(t: &Text, i: usize) -> bool {
+    let s = t.tokens[i].sentence;
+    let start = t.sentences[s].start;
+    t.tokens[start..i]
+        .iter()
+        .rev()
+        .take_while(|x| !x.mark && !matches!(x.lemma.as_str(), "and" | "but" | "so"))
+        .all(|x| matches!(x.lemma.as_str(), "please" | "just" | "pls" | "then" | "only" | "instead" | "rather"))
+        && t.tokens.get(i + 1).is_some_and(|n| matches!(n.lemma.as_str(), "me" | "us" | "instead" | "only"))
+}
+
+/// Every cue of listening found in `text`, one line each (for tuning the lexicon).
+pub fn explain(text: &str) -> Vec<String> {
+    let t = Text::read(text);
+    CUES.find(&t)
+        .iter()
+        .map(|h| {
+            let words: String = text.chars().skip(h.start).take(h.end - h.start).collect();
+            format!(
+                "s{} c{} {:?}{} «{words}» ← {}",
+                h.sentence,
+                clause(&t, h.first),
+                h.cue,
+                if h.negated { " (negated)" } else { "" },
+                h.source
+            )
+        })
+        .collect()
 }
 
 /// Verbs of doing something for the customer.
@@ -1105,7 +1295,7 @@ static HOURS: LazyLock<regex::Regex> = LazyLock::new(|| {
       | (?P<before>(?:before|until|till|by)\s+{t})
       | (?P<mornings>\bmornings?\b)
       | (?P<afternoons>\bafternoons?\b)
-      | (?P<evenings>\bevenings?\b|\bafter\s+work\b|\bnights?\b)
+      | (?P<evenings>\bevenings?\b|\bafter\s+work\b)
       | (?P<lunch>\blunch\s*(?:time|break|hour)?\b)"
     ))
     .expect("the hours pattern builds")
@@ -1149,6 +1339,8 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     };
     // A negated "before": "don't call before 10" means from 10; "don't call after 6" until 6.
     let before_m = text[..m.start()].to_lowercase();
+    let before_m =
+        before_m.rsplit([',', ';', '.']).next().unwrap_or("").rsplit(" and ").next().unwrap_or("").to_string();
     let negated = before_m.contains("don't")
         || before_m.contains("dont")
         || before_m.contains("do not")
@@ -1158,6 +1350,15 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
         (end, at(21))
     } else if negated && c.name("after").is_some() {
         (at(8), start)
+    } else {
+        (start, end)
+    };
+    // "between 6:30 and 8:30 in the evening".
+    let rest = text[m.end()..].to_lowercase();
+    let (start, end) = if (rest.trim_start().starts_with("in the evening") || rest.trim_start().starts_with("at night"))
+        && end.hour() < 12
+    {
+        (start + chrono::Duration::hours(12), end + chrono::Duration::hours(12))
     } else {
         (start, end)
     };

@@ -3,7 +3,7 @@
 //!
 //! A pattern is words separated by spaces, each element one of:
 //! - `call` — a token whose lemma (or word as written) is `call`;
-//! - `call|ring|phone` — any of them;
+//! - `call|ring|phone` — any of them; `reach_out` (words joined by `_`) is several words in a row;
 //! - `@car` — any word of the lexicon's class `car` (`@name` is a capitalised word inside a sentence);
 //! - `*` — any one word;
 //! - a trailing `?` makes an element optional (`a|the?`);
@@ -21,6 +21,8 @@ use super::text::{Text, Token, NEGATORS};
 #[derive(Debug, Clone)]
 enum Atom {
     Word(&'static str),
+    /// Several words in a row (`reach_out`).
+    Words(Vec<&'static str>),
     Class(&'static str),
     Name,
     Any,
@@ -83,6 +85,7 @@ fn compile_element(spec: &'static str, gap: usize) -> Element {
                 assert!(lexicon::class(class).is_some(), "unknown class @{class} in pattern {spec:?}");
                 Atom::Class(class)
             }
+            _ if a.contains('_') => Atom::Words(a.split('_').collect()),
             _ => Atom::Word(a),
         })
         .collect();
@@ -119,6 +122,7 @@ impl<C: Copy> Patterns<C> {
             for atom in &p.elements[0].atoms {
                 match atom {
                     Atom::Word(w) => by_first.entry(w).or_default().push(i),
+                    Atom::Words(ws) => by_first.entry(ws[0]).or_default().push(i),
                     Atom::Class(c) => {
                         for w in lexicon::class(c).unwrap_or(&[]) {
                             by_first.entry(w).or_default().push(i);
@@ -204,15 +208,26 @@ fn is_name(t: &Token) -> bool {
     !t.mark && (t.capital || lexicon::class("model").is_some_and(|m| m.contains(&t.lemma.as_str())))
 }
 
-fn atom_matches(atom: &Atom, t: &Token) -> bool {
-    match atom {
+/// How many tokens from `tokens[i]` the atom takes, if it matches there.
+fn atom_len(atom: &Atom, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    let word = |t: &Token, w: &str| !t.mark && (t.lemma == w || t.word == w);
+    let one = match atom {
         Atom::Mark(m) => t.mark && t.word == *m,
         _ if t.mark => false,
-        Atom::Word(w) => t.lemma == *w || t.word == *w,
+        Atom::Word(w) => word(t, w),
+        Atom::Words(ws) => {
+            return ws
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| word(t, w)))
+                .then_some(ws.len())
+        }
         Atom::Class(c) => lexicon::in_class(c, &t.lemma) || t.word != t.lemma && lexicon::in_class(c, &t.word),
         Atom::Name => is_name(t),
         Atom::Any => true,
-    }
+    };
+    one.then_some(1)
 }
 
 /// The end (one past the last token) of the longest match of `elements[e..]` starting at `tokens[i]`.
@@ -228,9 +243,9 @@ fn match_from(elements: &[Element], e: usize, tokens: &[Token], i: usize) -> Opt
         if skip > 0 && tokens.get(at - 1).is_none_or(|t| t.mark) {
             break;
         }
-        if let Some(t) = tokens.get(at) {
-            if el.atoms.iter().any(|a| atom_matches(a, t)) {
-                if let Some(end) = match_from(elements, e + 1, tokens, at + 1) {
+        for atom in &el.atoms {
+            if let Some(n) = atom_len(atom, tokens, at) {
+                if let Some(end) = match_from(elements, e + 1, tokens, at + n) {
                     best = Some(best.map_or(end, |b: usize| b.max(end)));
                 }
             }

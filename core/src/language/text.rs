@@ -342,6 +342,10 @@ pub fn lemma(word: &str) -> String {
     candidates.into_iter().find(|c| known.contains(c.as_str())).unwrap_or_else(|| word.to_string())
 }
 
+/// Words a full stop follows without ending the sentence.
+const ABBREVIATIONS: &[&str] =
+    &["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "inc", "co", "approx", "mt", "ft", "no", "e", "g", "i"];
+
 /// Words that open a negation, and how far it reaches (in words) when no mark or "but" ends it first.
 pub(crate) const NEGATORS: &[&str] = &["not", "no", "never", "nobody", "none", "nor", "without", "neither"];
 const NEGATION_REACH: usize = 6;
@@ -456,7 +460,12 @@ impl Text {
             flush(&mut cur, apostrophe, cur_start, i, cur_capital, sentence, &mut sentence_open, &mut tokens);
             match c {
                 '.' | '!' | '?' | '\n' => {
-                    let closes = c != '.' || !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                    // "Mr." and "Ms." do not end a sentence.
+                    let title = c == '.'
+                        && tokens
+                            .last()
+                            .is_some_and(|t: &Token| t.end == i && ABBREVIATIONS.contains(&t.word.as_str()));
+                    let closes = !title && (c != '.' || !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()));
                     if closes && tokens.last().is_some_and(|t| t.sentence == sentence) {
                         if c == '?' || c == '!' {
                             tokens.push(mark(c, i, sentence));
