@@ -248,7 +248,11 @@ fn a_buy_and_hold_owner_gets_winterizing_in_autumn_and_never_a_buy_back() {
     for when in ["2026-01-12T16:00:00Z", "2026-04-06T15:00:00Z", "2026-07-06T15:00:00Z", "2026-10-05T15:00:00Z"] {
         let a = b.agenda(when, 60);
         for r in a.reasons.iter().filter(|r| r.customer_id == gordon) {
-            assert!(rapport_core::guard::topics::topics_in(&r.value).iter().all(|t| *t != "buy-back"), "{}", r.value);
+            assert!(
+                rapport_core::language::topics::topics_in(&r.value).iter().all(|t| *t != "buy-back"),
+                "{}",
+                r.value
+            );
         }
     }
     // In spring there is no winterizing.

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::{topics, ContactWishes, Findings, Outreach, Rule, Situation, Verdict};
+use super::{ContactWishes, Findings, Outreach, Rule, Situation, Verdict};
+use crate::language::topics;
 use crate::model::{CallingRule, Channel, Customer, Direction, PreferenceStatement, Profile};
 
 /// Channels that ring or buzz in the customer's pocket: only these are bound to hours.

@@ -4,14 +4,16 @@
 //! Pure functions over the customer's statements, history, tags and the salesperson's profile; the store only
 //! feeds it a [`Situation`]. The agenda, notifications, note drafts and logging an outbound contact all call
 //! [`decide`]; none of them re-implements a rule. Rules are explained for salespeople in `docs/GUARD.md`.
+//! What a message *does* — a check-in, a pitch on a topic, a push for a channel — the Guard asks of
+//! [`crate::language`]; it keeps no word list of its own.
 
 mod hours;
-pub mod topics;
 mod wishes;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::language;
 use crate::model::*;
 pub(crate) use hours::{contact_hours, customer_zone, legal_hours, rings};
 pub use wishes::{ContactWishes, Hours, Said};
@@ -102,6 +104,8 @@ pub enum Rule {
     ReferralWindow,
     ReferralInThankYou,
     CallLimit,
+    PushesDeclinedChannel,
+    NotPreferredChannel,
 }
 
 impl Rule {
@@ -121,6 +125,8 @@ impl Rule {
             Rule::ReferralWindow => "referral_window",
             Rule::ReferralInThankYou => "referral_in_thank_you",
             Rule::CallLimit => "call_limit",
+            Rule::PushesDeclinedChannel => "pushes_declined_channel",
+            Rule::NotPreferredChannel => "not_preferred_channel",
         }
     }
 }
@@ -254,27 +260,60 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 
     hours::check(situation, wishes, outreach.channel, at, &mut f);
 
-    // Topics: what they declined, what their persona's playbook rules out, and offers they just said no to.
-    // The words of the message and of the reason are read once for every rule below.
-    let text_words = outreach.text.as_deref().map(topics::Words::of);
-    let reason_words = outreach.reason.as_deref().map(topics::Words::of);
-    let words = || text_words.iter().chain(reason_words.iter());
-    let topics = topics_of(outreach, words());
+    // What the message and the reason do — a pitch on a topic, a push for a channel, a check-in, something of
+    // value — is read once by the language module, for every rule below.
+    let text_read = outreach.text.as_deref().map(|t| (language::read(t), t));
+    let reason_read = outreach.reason.as_deref().map(|t| (language::read(t), t));
+    let reads = || text_read.iter().chain(reason_read.iter());
+    let topics = topics_of(outreach, reads().map(|(r, _)| r));
+    let raised = |topic: &str| reads().find_map(|(r, t)| language::topics::raised(r, t, topic));
     for said in &wishes.declined_topics {
-        let tripped = topics.iter().any(|t| t == &said.value) || words().find_map(|w| w.raises(&said.value)).is_some();
-        if tripped {
+        let words = raised(&said.value);
+        if topics.iter().any(|t| t == &said.value) || words.is_some() {
+            let shown = words.map(|w| format!(" (“{w}”)")).unwrap_or_default();
             f.add(
                 Rule::DeclinedTopic,
                 Verdict::Blocked,
-                format!("{who} asked not to hear about {}", said.value),
+                format!("{who} asked not to hear about {}{shown}", said.value),
                 Some(&said.statement),
             );
         }
     }
+
+    // Pushing for a channel they declined, in a message on another one: "can I give you a ring?" to someone who
+    // said no calls.
+    if !reply {
+        for declined in &wishes.declined_channels {
+            if declined.value == outreach.channel {
+                continue;
+            }
+            if let Some(push) = reads().find_map(|(r, _)| r.push_for(declined.value).cloned()) {
+                f.add(
+                    Rule::PushesDeclinedChannel,
+                    Verdict::Blocked,
+                    format!("“{}” asks {who} for {}, which {who} declined", push.words, declined.value.label()),
+                    Some(&declined.statement),
+                );
+            }
+        }
+    }
+
+    // A contact on another channel than the one they said they prefer: allowed, with their words.
+    if let Some(preferred) = &wishes.preferred_channel {
+        if preferred.value != outreach.channel && !reply && wishes.declined(outreach.channel).is_none() {
+            f.add(
+                Rule::NotPreferredChannel,
+                Verdict::Caution,
+                format!("{who} prefers {}; this is {}", preferred.value.label(), outreach.channel.label()),
+                Some(&preferred.statement),
+            );
+            f.suggest(format!("Use {} instead — what {who} asked for", preferred.value.label()));
+        }
+    }
     for book in situation.playbooks.iter().filter(|p| situation.tags.iter().any(|t| t.eq_ignore_ascii_case(&p.tag))) {
         for never in &book.never_topics {
-            let never = topics::canonical(never);
-            let tripped = topics.contains(&never) || words().any(|w| w.raises(&never).is_some());
+            let never = language::topics::canonical(never);
+            let tripped = topics.contains(&never) || raised(&never).is_some();
             if tripped && !wishes.declined_topics.iter().any(|d| d.value == never) {
                 f.add(
                     Rule::Playbook,
@@ -294,8 +333,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
             i.at >= since
                 && i.at <= at
                 && i.sentiment == Some(Sentiment::Negative)
-                && (i.topic.as_deref().map(topics::canonical).as_ref() == Some(topic)
-                    || topics::raises(&i.summary, topic).is_some())
+                && (i.topic.as_deref().map(language::topics::canonical).as_ref() == Some(topic)
+                    || language::topics::mentions(&i.summary, topic))
         });
         if let Some(i) = refused {
             if !wishes.declined_topics.iter().any(|d| &d.value == topic) {
@@ -372,8 +411,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
         }
 
         // Nothing for the customer in it.
-        let value = reason_words.as_ref().or(text_words.as_ref());
-        if value.is_none_or(topics::Words::is_contentless) {
+        let value = reason_read.as_ref().or(text_read.as_ref());
+        if value.is_none_or(|(r, t)| language::topics::is_contentless(r, t)) {
             f.add(
                 Rule::Contentless,
                 Verdict::Blocked,
@@ -389,14 +428,14 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     Decision { decision, reasons: f.list, suggestion: if decision == Verdict::Allowed { None } else { f.suggestion } }
 }
 
-/// The canonical topics an outreach raises: its topic, and what its words are about.
-fn topics_of<'w>(o: &Outreach, words: impl Iterator<Item = &'w topics::Words>) -> Vec<String> {
+/// The canonical topics an outreach raises: its topic, and what its words pitch.
+fn topics_of<'r>(o: &Outreach, readings: impl Iterator<Item = &'r language::Reading>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Some(t) = o.topic.as_deref().filter(|t| !t.trim().is_empty()) {
-        out.push(topics::canonical(t));
+        out.push(language::topics::canonical(t));
     }
-    for w in words {
-        for t in w.topics() {
+    for r in readings {
+        for t in r.topics() {
             if !out.iter().any(|x| x == t) {
                 out.push(t.to_string());
             }

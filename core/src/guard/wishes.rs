@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 use serde::Serialize;
 
-use super::topics;
+use crate::language::topics;
 use crate::model::{Channel, Meaning, PreferenceStatement};
 
 /// A wish and the statement that made it.

@@ -12,10 +12,12 @@
 //! into the text it came from, so the window can underline the very words.
 
 pub mod dates;
+pub mod letters;
 pub mod lexicon;
 pub mod listen;
 pub mod outreach;
 pub(crate) mod pattern;
 pub mod text;
+pub mod topics;
 
 pub use outreach::{read, Intent, IntentKind, Reading};

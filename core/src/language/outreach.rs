@@ -152,7 +152,7 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
                 let in_clause = |cue: Cue| here.iter().any(|x| x.cue == cue && clause_of(x) == c);
                 // The customer's own matter ("the service contract you bought") is not an offer, unless the
                 // sentence asks them something.
-                let mention = in_clause(Cue::Mention) && !question && !has(Cue::Ask);
+                let mention = in_clause(Cue::Mention) && !question && !has(Cue::Ask) && !imperative(t, s);
                 let strong = h.cue == Cue::Pitch(f);
                 if mention || (!strong && !offers) {
                     continue;
@@ -176,7 +176,7 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
                 Cue::Channel(n) => (n, false),
                 _ => continue,
             };
-            if past && !asks || !strong && !asks || pushed.contains(&n) {
+            if (past || !strong) && !asks || pushed.contains(&n) {
                 continue;
             }
             // The push word must itself not sit in a past-contact phrase, nor be a past tense ("you came in").
@@ -308,6 +308,19 @@ pub fn family_of(topic: &str) -> Option<&'static str> {
         Cue::Pitch(f) | Cue::Topic(f) => Some(FAMILIES[f as usize]),
         _ => None,
     })
+}
+
+/// Every place `text` uses a topic family's words, pitched or not, unless denied: (family, start, end).
+pub fn family_words(text: &str) -> Vec<(usize, usize, usize)> {
+    let t = Text::read(text);
+    CUES.find(&t)
+        .iter()
+        .filter(|h| !h.negated)
+        .filter_map(|h| match h.cue {
+            Cue::Pitch(f) | Cue::Topic(f) => Some((f as usize, h.start, h.end)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Every cue the lexicon finds in `text`, one line each: what tuning the lexicon reads.

@@ -10,7 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::detect::{find_name, find_phrase, words, Word};
 use super::shorthand::{self, Phrase};
 use super::{Detail, ThankYouKind};
-use crate::guard::{topics, ContactWishes};
+use crate::guard::ContactWishes;
+use crate::language;
 use crate::model::{Customer, CustomerRecord, Direction, IssueStatus, Profile, Purchase, Sentiment};
 use crate::{Error, Result};
 
@@ -196,8 +197,9 @@ pub(crate) fn gather(record: &CustomerRecord, kind: ThankYouKind, now: DateTime<
     let wishes = ContactWishes::from_statements(&record.preferences);
     let declined: Vec<String> = wishes.declined_topics.iter().map(|d| d.value.clone()).collect();
     // Nothing a thank-you draws on may raise a topic: no referral, buy-back, warranty or finance words at all.
-    let quiet =
-        |text: &str| topics::topics_in(text).is_empty() && declined.iter().all(|t| topics::raises(text, t).is_none());
+    let quiet = |text: &str| {
+        !language::topics::speaks_of_any(text) && declined.iter().all(|t| !language::topics::mentions(text, t))
+    };
 
     let mut purchases: Vec<&Purchase> = record.purchases.iter().collect();
     purchases.sort_by_key(|p| Reverse(p.purchased_on));
@@ -475,6 +477,24 @@ pub(crate) fn model(p: &Purchase) -> String {
 }
 
 /// The ways a feature shows in a text: "SYNC 4" is also "SYNC".
+/// Where `feature` (or a distinctive word of it: "CarPlay" of "Apple CarPlay") is named among `words`.
+pub(crate) fn feature_in(feature: &str, words: &[Word]) -> Option<(usize, usize)> {
+    for key in feature_keys(feature) {
+        if let Some(span) = find_phrase(words, &key).into_iter().next() {
+            return Some(span);
+        }
+    }
+    let parts: Vec<String> = super::detect::words(feature).into_iter().map(|w| w.norm).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    // The longest word of several, when it is distinctive enough to stand for the feature.
+    let longest = parts.iter().max_by_key(|p| p.chars().count())?;
+    (longest.chars().count() >= 5)
+        .then(|| words.iter().find(|w| &w.norm == longest).map(|w| (w.start, w.end)))
+        .flatten()
+}
+
 pub(crate) fn feature_keys(feature: &str) -> Vec<String> {
     let mut keys = vec![feature.to_string()];
     let ws: Vec<&str> = feature.split_whitespace().collect();

@@ -13,7 +13,8 @@ use regex::Regex;
 
 use super::details::{self, Names};
 use super::{Finding, Format, Others, Report, Rule, Shape, EMAIL_LIMIT};
-use crate::guard::{self, topics, ContactWishes, Outreach, Situation};
+use crate::guard::{self, ContactWishes, Outreach, Situation};
+use crate::language;
 use crate::model::{Channel, CustomerRecord, Playbook, Profile, Purpose};
 
 /// Word 3-gram overlap (Jaccard) at which a note reads as a copy of another.
@@ -73,7 +74,7 @@ pub(crate) struct Word {
     pub end: usize,
 }
 
-/// The words of `text`, split as [`topics::normalize`] splits them: letters and digits, apostrophes dropped.
+/// The words of `text`, split as [`language::topics::normalize`] splits them: letters and digits, apostrophes dropped.
 pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut cur: Option<Word> = None;
@@ -128,17 +129,6 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-/// "Dear Valued Customer", "Hello Ford Owner", "To whom it may concern", at the start of a line.
-static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        r"(?im)^[ \t]*(?:(?:dear|hello|hi|hey|greetings|attention)[ ,]+",
-        r"(?:(?:valued|loyal|esteemed|preferred|dear|new|happy|fellow)\s+)*",
-        r"(?:customers?|clients?|guests?|owners?|friends?|occupant|residents?|homeowners?|members?|buyers?|drivers?",
-        r"|neighbou?rs?|patrons?|sir(?:\s+or\s+madam)?|madam|sir/madam|(?:ford|subaru|vehicle|car|truck)\s+owners?)\b",
-        r"|to\s+whom\s+it\s+may\s+concern|(?:hi|hello|hey)\s+there\b)",
-    ))
-});
-
 static PLACEHOLDERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"\{\{[^{}\n]*\}\}",
@@ -158,147 +148,10 @@ static PLACEHOLDERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-/// "If your vehicle is equipped with", "in case your car has", "should you have": words that hedge about a feature.
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        r"(?i)\b(?:if|in case|whether|should|assuming)\b[^.!?\n]{0,60}?",
-        r"\b(?:equipped|has|have|had|came with|comes with|includes?|included|features?|got|offers|supports",
-        r"|option(?:al)?)\b",
-        r"[^.!?\n,]{0,25}$",
-    ))
-});
-/// "SYNC, if equipped" and "… may have SYNC".
-static HEDGE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)^[\s,(]{0,3}(?:if|when|where)\s+(?:so\s+)?equipped"));
-static HEDGE_MAY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:may|might|could)\s+(?:be\s+equipped\s+with|have|include|come\s+with)\b[^.!?\n,]{0,25}$")
-});
-
 static URL: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:https?://|www\.)[^\s<>()]+"));
 static EMAIL_ADDRESS: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b"));
 static DOMAIN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|io|co|us|biz|info|ca)\b(?:/[^\s]*)?"));
-/// What an email's footer says: none of it belongs in a card, nor in a personal email.
-const FOOTERS: &[&str] = &[
-    r"\bunsubscribe\b",
-    r"\bview\s+(?:this\s+(?:email|message)\s+)?(?:in|on)\s+(?:your\s+|a\s+)?(?:web\s+)?browser\b",
-    r"\bview\s+online\b",
-    r"\bprivacy\s+policy\b",
-    r"\bterms\s+of\s+(?:use|service)\b",
-    r"\ball\s+rights\s+reserved\b",
-    r"©",
-    r"\(c\)\s*(?:19|20)\d\d",
-    r"\bcopyright\s+(?:©\s*)?(?:19|20)\d\d",
-    r"\bthis\s+(?:e-?mail|message)\s+was\s+sent\s+to\b",
-    r"\byou(?:\s+are|'re|’re)\s+receiving\s+this\b",
-    r"\byou\s+received\s+this\s+(?:e-?mail|message)\b",
-    r"\bmanage\s+(?:your\s+)?(?:e-?mail\s+)?(?:preferences|subscriptions?)\b",
-    r"\bupdate\s+your\s+(?:e-?mail\s+)?preferences\b",
-    r"\bopt[\s-]out\b",
-    r"\bclick\s+here\b",
-    r"\bfollow\s+us\s+on\b",
-    r"\bdo\s+not\s+reply\b",
-    r"\bno-?reply\b",
-    r"\bto\s+stop\s+receiving\b",
-];
-static FOOTER: LazyLock<Regex> = LazyLock::new(|| regex(&format!("(?i){}", FOOTERS.join("|"))));
-
-/// Asking for something back: referrals, reviews, surveys. Checked with the Guard's referral vocabulary too.
-const ASKS: &[&str] = &[
-    "referral",
-    "referrals",
-    "refer a friend",
-    "refer your friends",
-    "refer someone",
-    "refer anyone",
-    "refer us",
-    "refer me",
-    "know anyone",
-    "know someone",
-    "friends or family",
-    "friends and family who",
-    "send them my way",
-    "send anyone my way",
-    "send them our way",
-    "send anyone our way",
-    "pass my name",
-    "pass along my name",
-    "word of mouth",
-    "tell your friends",
-    "spread the word",
-    "recommend us",
-    "recommend me",
-    "greatest compliment",
-    "highest compliment",
-    "leave a review",
-    "leave us a review",
-    "write a review",
-    "write us a review",
-    "review us",
-    "rate us",
-    "five stars",
-    "5 stars",
-    "five star",
-    "5 star",
-    "take our survey",
-    "take a short survey",
-    "fill out a survey",
-    "the survey",
-];
-
-/// Selling inside a thank-you.
-const PITCHES: &[&str] = &[
-    "special offer",
-    "exclusive offer",
-    "limited time",
-    "act now",
-    "dont miss",
-    "do not miss",
-    "upgrade",
-    "upgrading",
-    "financing",
-    "finance offer",
-    "apr",
-    "percent off",
-    "rebate",
-    "rebates",
-    "discount",
-    "discounts",
-    "coupon",
-    "coupons",
-    "promotion",
-    "promo",
-    "sale event",
-    "sales event",
-    "on sale",
-    "clearance",
-    "lowest price",
-    "lowest prices",
-    "best price",
-    "price",
-    "prices",
-    "pricing",
-    "trade in value",
-    "buy now",
-    "call today",
-    "hurry",
-    "while supplies last",
-    "offer ends",
-    "offer expires",
-    "new inventory",
-    "great deals",
-    "extended warranty",
-    "protection plan",
-    "service contract",
-    "monthly payment",
-    "per month",
-    "lease special",
-    "lease deals",
-];
-
-static MONEY: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?i)\$\s?\d[\d,]*(?:\.\d\d)?|\b\d{1,3}(?:\.\d+)?\s?%(?:\s*(?:off|apr))?"));
-
 /// Words after which a capitalised word opening a sentence is a word, not a name: "May the", "Will you".
 const SMALL_WORDS: &[&str] = &[
     "the", "a", "an", "you", "your", "we", "i", "it", "this", "that", "there", "all", "be", "not", "he", "she", "they",
@@ -328,14 +181,12 @@ impl Check<'_> {
     }
 
     fn salutation(&self, out: &mut Vec<Finding>) {
-        for m in SALUTATION.find_iter(self.text) {
-            let (s, e, said) = self.matched(m);
-            // The pattern starts at the line: skip the spaces before the greeting (ASCII, one byte each).
-            let s = s + (m.as_str().len() - m.as_str().trim_start().len());
+        for sp in language::letters::salutations(self.text) {
+            let said = slice(self.text, sp.start, sp.end).trim().to_string();
             out.push(self.at(
                 Rule::GenericSalutation,
-                s,
-                e,
+                sp.start,
+                sp.end,
                 format!(
                     "“{said}” is what a mailing says when it has no name: {} knows at once this went to everyone",
                     self.first
@@ -344,7 +195,6 @@ impl Check<'_> {
             ));
         }
     }
-
     fn placeholders(&self, out: &mut Vec<Finding>) {
         let mut seen: Vec<(usize, usize)> = Vec::new();
         for re in PLACEHOLDERS.iter() {
@@ -373,97 +223,99 @@ impl Check<'_> {
         }
     }
 
-    /// Hedging about what the book says the customer has. Returns the hedged spans: a hedged feature is not a
+    /// Hedging about what the book says the customer has: the language module finds the hedges and what each is
+    /// about; a feature of theirs in that object is a finding. Returns the hedged spans: a hedged feature is not a
     /// specific detail.
     fn hedging(&self, out: &mut Vec<Finding>) -> Vec<(usize, usize)> {
-        let mut spans = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let hedges = language::letters::hedges(self.text);
         for p in &self.record.purchases {
             for feature in &p.features {
-                for key in details::feature_keys(feature) {
-                    for (fs, fe) in find_phrase(self.words, &key) {
-                        let before: String = self.text.chars().take(fs).collect();
-                        let after: String = self.text.chars().skip(fe).collect();
-                        let span = if let Some(m) = HEDGE.find(&before).or_else(|| HEDGE_MAY.find(&before)) {
-                            Some((char_at(&before, m.start()), fe))
-                        } else {
-                            HEDGE_AFTER.find(&after).map(|m| (fs, fe + char_at(&after, m.end())))
-                        };
-                        let Some((s, e)) = span else { continue };
-                        if spans.iter().any(|&(a, b)| s < b && a < e) {
-                            continue;
-                        }
-                        spans.push((s, e));
-                        let said = slice(self.text, s, e);
-                        out.push(self.at(
-                            Rule::Hedging,
-                            s,
-                            e,
-                            format!(
-                                "“{said}”: you sold {} the {} with {feature}. Hedging about it says this letter was \
-                                 not written for them",
-                                self.first,
-                                details::model(p)
-                            ),
-                            format!("Say it as the fact it is: “I hope the {feature} …”"),
-                        ));
+                for h in &hedges {
+                    let object: Vec<Word> = self
+                        .words
+                        .iter()
+                        .filter(|w| w.start >= h.object.start && w.end <= h.object.end)
+                        .cloned()
+                        .collect();
+                    let Some((fs, fe)) = details::feature_in(feature, &object) else { continue };
+                    let (s, e) = (h.start.min(fs), h.end.max(fe));
+                    if spans.iter().any(|&(a, b)| s < b && a < e) {
+                        continue;
                     }
+                    spans.push((s, e));
+                    let said = slice(self.text, s, e);
+                    out.push(self.at(
+                        Rule::Hedging,
+                        s,
+                        e,
+                        format!(
+                            "“{}”: you sold {} the {} with {feature}. Hedging about it says this letter was not \
+                             written for them",
+                            said.trim(),
+                            self.first,
+                            details::model(p)
+                        ),
+                        format!("Say it as the fact it is: “I hope the {feature} …”"),
+                    ));
                 }
             }
         }
         spans
     }
 
+    /// Asking for referrals or reviews, and selling, inside a thank-you: what the language module reads as a
+    /// pitch, and promotions and prices.
     fn asks_and_pitches(&self, out: &mut Vec<Finding>) {
-        let mut asked: Vec<(usize, usize)> = Vec::new();
-        for phrase in ASKS {
-            for (s, e) in find_phrase(self.words, phrase) {
-                if asked.iter().any(|&(a, b)| s < b && a < e) {
-                    continue;
-                }
-                asked.push((s, e));
-                let said = slice(self.text, s, e);
-                let review = ["review", "rate", "star", "survey"].iter().any(|w| phrase.contains(w));
-                let what = if review { "a review" } else { "referrals" };
-                out.push(self.at(
-                    Rule::ReferralAsk,
-                    s,
-                    e,
-                    format!(
-                        "“{said}” asks for {what} in a thank-you: the thanks turns into a request, and {} feels it",
-                        self.first
-                    ),
-                    "Take it out and thank them for nothing but what they did. The moment to ask comes later, when \
-                     they praise you on their own"
-                        .to_string(),
-                ));
+        let reading = language::read(self.text);
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for i in reading.intents.iter().filter(|i| i.intent == language::IntentKind::Pitch) {
+            let (s, e) = (i.start, i.end);
+            if taken.iter().any(|&(a, b)| s < b && a < e) {
+                continue;
             }
-        }
-        let mut pitched: Vec<(usize, usize)> = Vec::new();
-        let mut pitch = |s: usize, e: usize, out: &mut Vec<Finding>| {
-            if pitched.iter().any(|&(a, b)| s < b && a < e) {
-                return;
-            }
-            pitched.push((s, e));
+            taken.push((s, e));
             let said = slice(self.text, s, e);
-            out.push(self.at(
-                Rule::SalesPitch,
-                s,
-                e,
-                format!("“{said}” is a sales pitch inside a thank-you: it turns the note into an advertisement"),
-                "Take it out. An offer worth their time belongs in its own message, at the right moment".to_string(),
-            ));
-        };
-        for phrase in PITCHES {
-            for (s, e) in find_phrase(self.words, phrase) {
-                pitch(s, e, out);
+            match i.topic.as_deref() {
+                Some(t @ ("referrals" | "reviews")) => {
+                    let what = if t == "reviews" { "a review" } else { "referrals" };
+                    out.push(
+                        self.at(
+                            Rule::ReferralAsk,
+                            s,
+                            e,
+                            format!(
+                            "“{said}” asks for {what} in a thank-you: the thanks turns into a request, and {} feels it",
+                            self.first
+                        ),
+                            "Take it out and thank them for nothing but what they did. The moment to ask comes later, \
+                         when they praise you on their own"
+                                .to_string(),
+                        ),
+                    );
+                }
+                _ => out.push(self.pitch(s, e)),
             }
         }
-        for m in MONEY.find_iter(self.text) {
-            let (s, e, _) = self.matched(m);
-            pitch(s, e, out);
+        for sp in language::letters::promotions(self.text) {
+            if taken.iter().any(|&(a, b)| sp.start < b && a < sp.end) {
+                continue;
+            }
+            taken.push((sp.start, sp.end));
+            out.push(self.pitch(sp.start, sp.end));
         }
     }
 
+    fn pitch(&self, s: usize, e: usize) -> Finding {
+        let said = slice(self.text, s, e);
+        self.at(
+            Rule::SalesPitch,
+            s,
+            e,
+            format!("“{said}” is a sales pitch inside a thank-you: it turns the note into an advertisement"),
+            "Take it out. An offer worth their time belongs in its own message, at the right moment".to_string(),
+        )
+    }
     fn links_and_footers(&self, out: &mut Vec<Finding>) {
         let email = self.shape.format == Format::Email;
         let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -492,9 +344,8 @@ impl Check<'_> {
             };
             out.push(Finding { rule: Rule::LinkOrFooter, start: s, end: e, message, suggestion, quote: None });
         };
-        for m in FOOTER.find_iter(self.text) {
-            let (s, e, _) = self.matched(m);
-            add(s, e, true, out);
+        for sp in language::letters::footers(self.text) {
+            add(sp.start, sp.end, true, out);
         }
         if !email {
             for re in [&*URL, &*EMAIL_ADDRESS, &*DOMAIN] {
@@ -645,9 +496,9 @@ impl Check<'_> {
         let wishes = ContactWishes::from_statements(&self.record.preferences);
         let mut candidates: Vec<String> = wishes.declined_topics.iter().map(|d| d.value.clone()).collect();
         for p in playbooks.iter().filter(|p| tags.iter().any(|t| t.eq_ignore_ascii_case(&p.tag))) {
-            candidates.extend(p.never_topics.iter().map(|t| topics::canonical(t)));
+            candidates.extend(p.never_topics.iter().map(|t| language::topics::canonical(t)));
         }
-        candidates.extend(topics::topics_in(self.text).into_iter().map(String::from));
+        candidates.extend(language::topics::topics_in(self.text).into_iter().map(String::from));
         for f in decision.reasons {
             let rule = match f.rule {
                 guard::Rule::DoNotContact => Rule::DoNotContact,
@@ -660,7 +511,7 @@ impl Check<'_> {
             let span = candidates
                 .iter()
                 .filter(|t| f.message.contains(t.as_str()) || (rule == Rule::ReferralAsk && t.as_str() == "referrals"))
-                .find_map(|t| topics::raises(self.text, t))
+                .find_map(|t| language::topics::raises(self.text, t))
                 .and_then(|phrase| find_phrase(self.words, &phrase).into_iter().next());
             if rule == Rule::ReferralAsk {
                 // Already found by the detector's own list, unless the Guard knows a phrase the list does not.
