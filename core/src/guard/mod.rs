@@ -8,6 +8,7 @@
 //! [`crate::language`]; it keeps no word list of its own.
 
 mod hours;
+mod reading;
 mod wishes;
 
 use chrono::{DateTime, Duration, Utc};
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::language;
 use crate::model::*;
 pub(crate) use hours::{contact_hours, customer_zone, legal_hours, rings};
+pub use reading::{annotate, OutreachReading, ReadIntent};
 pub use wishes::{ContactWishes, Hours, Said};
 
 /// How long after a customer's message a contact on that channel counts as a reply.
@@ -300,7 +302,9 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 
     // A contact on another channel than the one they said they prefer: allowed, with their words.
     if let Some(preferred) = &wishes.preferred_channel {
-        if preferred.value != outreach.channel && !reply && wishes.declined(outreach.channel).is_none() {
+        // A thank-you card is the exception: a handwritten note by post asks nothing of anyone.
+        let card = outreach.in_thank_you && outreach.channel == Channel::Mail;
+        if preferred.value != outreach.channel && !reply && !card && wishes.declined(outreach.channel).is_none() {
             f.add(
                 Rule::NotPreferredChannel,
                 Verdict::Caution,

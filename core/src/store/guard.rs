@@ -53,6 +53,34 @@ impl Store {
         Ok(guard::decide(&facts.situation(), outreach))
     }
 
+    /// What an outreach's words do, intent by intent, with the Guard's rule about each and its whole decision
+    /// (the composers underline these live).
+    pub fn read_outreach(&self, customer_id: &str, outreach: &Outreach) -> Result<guard::OutreachReading> {
+        let facts = self.guard_facts(customer_id)?;
+        let situation = facts.situation();
+        let decision = guard::decide(&situation, outreach);
+        Ok(guard::annotate(&situation, outreach.text.as_deref().unwrap_or(""), decision))
+    }
+
+    /// What the customer's words (or the salesperson's call summary) propose to record, with relative dates on
+    /// the customer's calendar (their zone, else the salesperson's). Nothing is written.
+    pub fn listen(
+        &self,
+        customer_id: &str,
+        text: &str,
+        direction: Direction,
+        at: DateTime<Utc>,
+    ) -> Result<crate::language::listen::Listening> {
+        let customer = self.customer(customer_id)?;
+        let zone = customer
+            .time_zone
+            .as_deref()
+            .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
+            .or_else(|| self.profile().ok().and_then(|p| p.time_zone.parse().ok()))
+            .unwrap_or(chrono_tz::Tz::UTC);
+        Ok(crate::language::listen::listen(text, direction, at, zone))
+    }
+
     /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held
     /// back, with the customer's words); a caution needs a typed justification, stored with the interaction.
     pub fn log_contact(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
