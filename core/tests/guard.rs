@@ -684,6 +684,127 @@ fn cases() -> Vec<Case> {
             Allowed,
             None,
         ),
+        // --- what a text does, in any wording (the language module reads it)
+        case(
+            "'just checking in to see how everything's been with the Civic' says nothing for her",
+            maria(),
+            with_reason(
+                reach(Email, good_time()),
+                "Hi Rita, just checking in to see how everything's been with the Civic!",
+            ),
+            Blocked,
+            Some(Rule::Contentless),
+        ),
+        case(
+            "'hope life with the new Accord is treating you right' says nothing for her",
+            maria(),
+            with_reason(
+                reach(Email, good_time()),
+                "Hope life with the new Accord is treating you right. Holler if you need me",
+            ),
+            Blocked,
+            Some(Rule::Contentless),
+        ),
+        case(
+            "'anything at all I can do for you this week?' says nothing for her",
+            maria(),
+            with_reason(reach(Text, good_time()), "Anything at all I can do for you this week?"),
+            Blocked,
+            Some(Rule::Contentless),
+        ),
+        case(
+            "'it's been a few months, so I thought I'd say hello' says nothing for her",
+            maria(),
+            with_reason(reach(Email, good_time()), "It's been a few months, so I thought I'd say hello"),
+            Blocked,
+            Some(Rule::Contentless),
+        ),
+        case(
+            "pleasantries around something real are allowed",
+            maria(),
+            with_reason(
+                reach(Email, good_time()),
+                "Hope the holidays are treating you well! Your winter tires came in; we can mount them Thursday.",
+            ),
+            Allowed,
+            None,
+        ),
+        case(
+            "an offer on her truck from the pre-owned director, to someone who keeps her cars",
+            maria().said("2026-09-01T15:00:00Z", keep12, topic("buy-back")),
+            with_text(
+                reach(Email, good_time()),
+                "Our pre-owned director asked me to see if you'd consider an offer on your Tacoma",
+            ),
+            Blocked,
+            Some(Rule::DeclinedTopic),
+        ),
+        case(
+            "'trucks like yours are fetching record prices; let us put a number on it' is a buy-back pitch",
+            maria().said("2026-09-01T15:00:00Z", keep12, topic("buy-back")),
+            with_text(
+                reach(Email, good_time()),
+                "Trucks like yours are fetching record prices right now; let us put a number on it",
+            ),
+            Blocked,
+            Some(Rule::DeclinedTopic),
+        ),
+        case(
+            "'get into a 2027 for about what you pay today' is a buy-back pitch",
+            maria().said("2026-09-01T15:00:00Z", keep12, topic("sell it back")),
+            with_text(reach(Email, good_time()), "Get into a 2027 for about what you pay today"),
+            Blocked,
+            Some(Rule::DeclinedTopic),
+        ),
+        case(
+            "a value message that only mentions the declined topic is allowed",
+            maria().said("2026-09-01T15:00:00Z", keep12, topic("buy-back")),
+            with_text(
+                reach(Email, good_time()),
+                "Your title and the trade-in paperwork from your purchase are signed and attached.",
+            ),
+            Allowed,
+            None,
+        ),
+        case(
+            "a referral ask in other words, out of the blue",
+            maria(),
+            with_text(reach(Email, good_time()), "Please tell your coworkers to ask for me when they shop"),
+            Blocked,
+            Some(Rule::ReferralWindow),
+        ),
+        case(
+            "'does anyone at your gym need a car?' is a referral ask",
+            maria(),
+            with_text(reach(Text, good_time()), "Does anyone at your gym need a car?"),
+            Blocked,
+            Some(Rule::ReferralWindow),
+        ),
+        case(
+            "an email asking for a phone call, to someone who declined calls",
+            maria().said("2026-09-02T15:00:00Z", "Please don't call me at work.", decline(Phone)),
+            with_text(reach(Email, good_time()), "Do you have five minutes for a phone call tomorrow?"),
+            Blocked,
+            Some(Rule::PushesDeclinedChannel),
+        ),
+        case(
+            "'send me a number where I can ring you', to someone who declined calls",
+            maria().said("2026-09-02T15:00:00Z", "Please don't call me at work.", decline(Phone)),
+            with_text(reach(Email, good_time()), "Send me a number where I can ring you"),
+            Blocked,
+            Some(Rule::PushesDeclinedChannel),
+        ),
+        case(
+            "a call to someone who would much sooner drop by the showroom: caution, with her words",
+            maria().said(
+                "2026-09-02T15:00:00Z",
+                "I'd much sooner drop by the showroom than talk on the phone.",
+                prefer(InPerson),
+            ),
+            reach(Phone, good_time()),
+            Caution,
+            Some(Rule::NotPreferredChannel),
+        ),
         // --- referral asks
         case(
             "a referral ask out of the blue is blocked",

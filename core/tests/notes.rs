@@ -409,6 +409,14 @@ fn form_letters() -> Vec<Case> {
         .span(Hedging, "in case your car has heated seats"),
         case("if you have BlueCruise", "Maria, if you have BlueCruise, try it on I-88.", maria(), &[Hedging], (65, 80)),
         case(
+            "your Escape may include BlueCruise; check the manual",
+            "Maria, your Escape may include BlueCruise; check the manual.",
+            maria(),
+            &[Hedging],
+            (60, 80),
+        )
+        .span(Hedging, "may include BlueCruise"),
+        case(
             "SYNC 4, if equipped",
             "Maria, enjoy the Escape and its SYNC 4, if equipped.",
             maria(),

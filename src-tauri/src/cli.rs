@@ -84,6 +84,22 @@ pub enum Command {
     /// Draft a personal thank-you note from the facts of this sale and this person
     #[command(subcommand)]
     Draft(DraftCmd),
+    /// What a customer's words — or your own summary of a call — propose to record: what they said about being
+    /// contacted, what they asked for, praise or a complaint, what you promised and by when, personal facts.
+    /// Nothing is recorded; each suggestion shows the words it came from
+    Listen {
+        #[arg(long)]
+        customer: String,
+        /// `in`: the customer's words (the default); `out`: your own summary of the call or visit
+        #[arg(long, default_value = "in")]
+        direction: Direction,
+        /// When it was said (RFC 3339; without an offset, the customer's local time); default now. Relative dates
+        /// ("by Friday", "in two weeks") count from it, on the customer's calendar
+        #[arg(long)]
+        at: Option<String>,
+        /// The text's file, or - (the default) for standard input
+        file: Option<PathBuf>,
+    },
     /// Check any text for what makes a note read like a form letter
     Lint {
         #[arg(long)]
@@ -933,8 +949,15 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 purpose: a.purpose,
                 in_thank_you: a.thank_you,
             };
-            let d = store.check(&id, &outreach)?;
-            emit(j, &d, || present::decision(&d))
+            let read = store.read_outreach(&id, &outreach)?;
+            // The decision as before, with what the text does beside it.
+            let out = serde_json::json!({
+                "decision": read.decision.decision,
+                "reasons": read.decision.reasons,
+                "suggestion": read.decision.suggestion,
+                "intents": read.intents,
+            });
+            emit(j, &out, || present::decision_with_intents(&read))
         }
         Command::Playbooks(PlaybooksCmd::List) => {
             let list = store.playbooks()?;
@@ -1035,17 +1058,19 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             });
             emit(j, &out, || present::note(&draft.text, &draft.report, Some(shape.card.limit())))
         }
+        Command::Listen { customer, direction, at, file } => {
+            let id = store.lookup_customer(&customer)?;
+            let at = match at {
+                Some(text) => moment_for(store, &id, &text, "at")?,
+                None => now,
+            };
+            let text = read_text(file)?;
+            let heard = store.listen(&id, &text, direction, at)?;
+            emit(j, &heard, || present::listening(&heard))
+        }
         Command::Lint { customer, file, shape } => {
             let id = store.lookup_customer(&customer)?;
-            let text = match file.filter(|f| f.as_os_str() != "-") {
-                Some(f) => String::from_utf8(read_file(&f)?)
-                    .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", f.display())))?,
-                None => {
-                    let mut t = String::new();
-                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)?;
-                    t
-                }
-            };
+            let text = read_text(file)?;
             let s = rapport_core::notes::Shape { kind: shape.kind, format: shape.format, card: shape.card };
             let report = store.lint_note(&id, &text, s, now)?;
             let out = serde_json::json!({ "text": text, "score": report.score, "findings": report.findings });
@@ -1192,6 +1217,21 @@ fn moment_for(store: &Store, customer_id: &str, text: &str, field: &str) -> Resu
     let zone =
         store.customer(customer_id)?.time_zone.and_then(|z| time::parse_zone(&z).ok()).unwrap_or(time::Zone::UTC);
     time::parse_moment(text, zone).map_err(|m| bad(field, m))
+}
+
+/// A text from a file, or from standard input when there is none or it is `-`.
+fn read_text(file: Option<PathBuf>) -> Result<String, Error> {
+    match file.filter(|f| f.as_os_str() != "-") {
+        Some(f) => {
+            String::from_utf8(read_file(&f)?).map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", f.display())))
+        }
+        None => {
+            let mut t = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                .map_err(|_| Error::BadFile("standard input: not UTF-8 text".into()))?;
+            Ok(t)
+        }
+    }
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, Error> {

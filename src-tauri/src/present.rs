@@ -228,6 +228,58 @@ pub fn decision(d: &rapport_core::guard::Decision) -> String {
     o
 }
 
+/// The decision, then what the text does: each intent with its words and, where it trips a rule, the
+/// customer's own words.
+pub fn decision_with_intents(r: &rapport_core::guard::OutreachReading) -> String {
+    let mut o = decision(&r.decision);
+    if !r.intents.is_empty() {
+        o.push_str("  the text:\n");
+    }
+    for i in &r.intents {
+        let _ = write!(o, "    {} “{}”", i.intent.label().replace('_', " "), i.intent.words);
+        if let Some(rule) = i.rule {
+            let _ = write!(o, " [{}]", rule.as_str());
+        }
+        if let Some(q) = &i.quote {
+            let _ = write!(o, " — they said: “{q}”");
+        }
+        o.push('\n');
+    }
+    o
+}
+
+/// What listening proposes, one line each, with the words it came from.
+pub fn listening(l: &rapport_core::language::listen::Listening) -> String {
+    use rapport_core::language::listen::Heard;
+    if l.suggestions.is_empty() {
+        return "Nothing to record in these words.\n".to_string();
+    }
+    let mut o = String::new();
+    for s in &l.suggestions {
+        let what = match &s.heard {
+            Heard::Statement { means } => format!("said: {}", means.describe()),
+            Heard::Request { what } => format!("asked for: {what}"),
+            Heard::Sentiment { sentiment } => {
+                (if *sentiment == Sentiment::Positive { "praise" } else { "a complaint" }).to_string()
+            }
+            Heard::Promise { what, due_on } => match due_on {
+                Some(d) => format!("you promised, by {d}: {what}"),
+                None => format!("you promised (no date said): {what}"),
+            },
+            Heard::Fact { text, date } => match date {
+                Some(d) => format!("a fact, dated {d}: {text}"),
+                None => format!("a fact: {text}"),
+            },
+        };
+        let _ = writeln!(o, "{what}\n    from “{}” (characters {}–{})", s.words, s.start, s.end);
+    }
+    if l.truncated {
+        let _ = writeln!(o, "Only the first {} characters were read.", rapport_core::language::text::MAX_CHARS);
+    }
+    o.push_str("Nothing was recorded: record what is right with `prefs add`, `promises add` …\n");
+    o
+}
+
 pub fn playbooks(list: &[Playbook]) -> String {
     let mut o = String::new();
     for p in list {

@@ -536,6 +536,9 @@ pub struct Suggestion {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Listening {
     pub suggestions: Vec<Suggestion>,
+    /// Set when the text was longer than [`super::text::MAX_CHARS`] characters: only that much was read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 /// Reads `text` — the customer's words (`Inbound`) or the salesperson's own summary (`Outbound`) — said at `at`,
@@ -557,7 +560,7 @@ pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> 
     out.sentiment();
     let mut suggestions = out.suggestions;
     suggestions.sort_by_key(|x| (x.start, x.end));
-    Listening { suggestions }
+    Listening { suggestions, truncated: text.chars().nth(super::text::MAX_CHARS).is_some() }
 }
 
 struct Reader<'a> {
@@ -761,9 +764,9 @@ impl Reader<'_> {
                 found.push((m, h.start, h.end));
             }
         }
-        let _ = (ss, se);
-        for (m, a, b) in found {
-            self.add(Heard::Statement { means: m }, a, b);
+        // A statement is recorded with the customer's own sentence: it is what the Guard will quote.
+        for (m, _, _) in found {
+            self.add(Heard::Statement { means: m }, ss, se);
         }
     }
 

@@ -206,11 +206,15 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         }
         for n in pushed {
             let number = if n <= 1 { Some(Cue::Number) } else { None };
-            let h = here
+            // The words of the push: every cue for that channel in the sentence, from the first to the last.
+            let of_channel: Vec<&&Hit<Cue>> = here
                 .iter()
-                .find(|h| h.cue == Cue::Push(n) || h.cue == Cue::Channel(n) || Some(h.cue) == number)
-                .expect("pushed from a hit");
-            push(&mut intents, IntentKind::AsksForChannel, None, Some(channel(n)), h);
+                .filter(|h| h.cue == Cue::Push(n) || h.cue == Cue::Channel(n) || Some(h.cue) == number)
+                .collect();
+            let mut h = **of_channel[0];
+            h.start = of_channel.iter().map(|x| x.start).min().unwrap_or(h.start);
+            h.end = of_channel.iter().map(|x| x.end).max().unwrap_or(h.end);
+            push(&mut intents, IntentKind::AsksForChannel, None, Some(channel(n)), &h);
         }
 
         // Value, where the sentence is not selling.
