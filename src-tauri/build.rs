@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "log_interaction",
     "record_preference",
     "check_outreach",
+    "read_outreach",
+    "listen",
     "held_back",
     "list_playbooks",
     "save_playbook",

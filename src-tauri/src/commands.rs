@@ -4,7 +4,8 @@
 use std::sync::Mutex;
 
 use chrono::NaiveDate;
-use rapport_core::guard::{ContactWishes, Decision, Outreach};
+use rapport_core::guard::{ContactWishes, Decision, Outreach, OutreachReading};
+use rapport_core::language::listen::Listening;
 use rapport_core::model::*;
 use rapport_core::notes::{self, ThankYouKind};
 use rapport_core::reasons::Agenda;
@@ -127,6 +128,26 @@ pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
 #[tauri::command(async)]
 pub fn check_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<Decision> {
     with(&book, |s, _| s.check(&customer_id, &outreach))
+}
+
+/// What an outreach's words do, intent by intent, with the Guard's rule and the customer's words about each, and
+/// the Guard's whole decision (the composers underline these live).
+#[tauri::command(async)]
+pub fn read_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<OutreachReading> {
+    with(&book, |s, _| s.read_outreach(&customer_id, &outreach))
+}
+
+/// What the customer's words (`in`) or the salesperson's own summary (`out`) propose to record, said `at` (default:
+/// the app's clock). Nothing is written.
+#[tauri::command(async)]
+pub fn listen(
+    book: State<'_, Book>,
+    customer_id: String,
+    text: String,
+    direction: Direction,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> Reply<Listening> {
+    with(&book, |s, now| s.listen(&customer_id, &text, direction, at.unwrap_or(now)))
 }
 
 #[tauri::command(async)]

@@ -53,6 +53,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::log_interaction,
             commands::record_preference,
             commands::check_outreach,
+            commands::read_outreach,
+            commands::listen,
             commands::held_back,
             commands::list_playbooks,
             commands::save_playbook,

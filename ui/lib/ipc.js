@@ -209,6 +209,35 @@ export async function checkOutreach(customerId, outreach) {
 }
 
 /**
+ * What an outreach's words do, intent by intent — a check-in, a pitch on a topic, a push for a channel, something
+ * the customer gains — each with the Guard's rule about it and the customer's own words when the Guard has them,
+ * and the Guard's whole decision (as checkOutreach). Nothing is recorded.
+ * @param {string} customerId
+ * @param {object} outreach as for checkOutreach
+ * @returns {Promise<{intents: {intent: 'check_in'|'pitch'|'asks_for_channel'|'value', topic?: string,
+ *   channel?: string, start: number, end: number, words: string, rule?: string, quote?: string,
+ *   said_on?: string}[], decision: object}>} OutreachReading; `start`/`end` are character offsets
+ */
+export async function readOutreach(customerId, outreach) {
+  return call('read_outreach', { customerId, outreach });
+}
+
+/**
+ * What a text proposes to record: what the customer said about being contacted, what they asked for, how they
+ * felt, what the salesperson promised and by when, personal facts. Nothing is recorded.
+ * @param {string} customerId
+ * @param {string} text
+ * @param {'in'|'out'} direction `in`: the customer's own words; `out`: the salesperson's summary
+ * @param {string} [at] RFC 3339: when it was said (relative dates count from it); default the app's clock
+ * @returns {Promise<{suggestions: {kind: 'statement'|'request'|'sentiment'|'promise'|'fact', means?: object,
+ *   what?: string, sentiment?: string, due_on?: string|null, text?: string, date?: string|null, words: string,
+ *   start: number, end: number}[]}>} Listening; `start`/`end` are character offsets
+ */
+export async function listen(customerId, text, direction, at = undefined) {
+  return call('listen', { customerId, text, direction, at: at || undefined });
+}
+
+/**
  * What the Guard held back, newest first, for one customer or the whole book.
  * @param {string|null} [customerId]
  * @param {number} [limit]
