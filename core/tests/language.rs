@@ -101,7 +101,7 @@ fn score_outreach(name: &str, show: bool) -> OutreachScore {
             }
         }
         if show && want != got {
-            println!("MISS {text}\n     want {want:?}\n     got  {got:?}");
+            println!("MISS {}\n     want {want:?}\n     got  {got:?}", serde_json::to_string(text).unwrap());
         }
     }
     OutreachScore { per, value_blocked }

@@ -141,7 +141,10 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
         let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
         let question = t.is_question(s);
-        let offers = has(Cue::Offer) || question;
+        let asks_here = has(Cue::Ask) || question || imperative(t, s);
+        let offers = has(Cue::Offer) || asks_here;
+        // "Know anyone buying or selling?": the selling is someone else's.
+        let referral_here = here.iter().any(|h| h.cue == Cue::Pitch(4));
         let clause_of = |h: &Hit<Cue>| clause(t, s, h.first);
 
         // Pitches.
@@ -152,9 +155,12 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
                 let in_clause = |cue: Cue| here.iter().any(|x| x.cue == cue && clause_of(x) == c);
                 // The customer's own matter ("the service contract you bought") is not an offer, unless the
                 // sentence asks them something.
-                let mention = in_clause(Cue::Mention) && !question && !has(Cue::Ask) && !imperative(t, s);
+                // A sentence that gives the customer something and sells nothing only mentions the topic ("your
+                // refinance closed today").
+                let gives = here.iter().any(|x| x.cue == Cue::Value && clause_of(x) == c);
+                let mention = (in_clause(Cue::Mention) || gives) && !question && !has(Cue::Offer) && !imperative(t, s);
                 let strong = h.cue == Cue::Pitch(f);
-                if mention || (!strong && !offers) {
+                if mention || (!strong && !offers) || f == 0 && !strong && referral_here {
                     continue;
                 }
                 push(&mut intents, IntentKind::Pitch, Some(family), None, h);
@@ -171,8 +177,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         for h in &here {
             let (n, strong) = match h.cue {
                 Cue::Push(n) => (n, true),
-                Cue::Number if texts => (1, true),
-                Cue::Number => (0, true),
+                Cue::Number if texts => (1, false),
+                Cue::Number => (0, false),
                 Cue::Channel(n) => (n, false),
                 _ => continue,
             };
@@ -230,10 +236,10 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     let value = intents.iter().any(|i| i.intent == IntentKind::Value);
     let pitch = intents.iter().any(|i| i.intent == IntentKind::Pitch);
     if !value && !pitch {
-        let check = hits.iter().find(|h| h.cue == Cue::CheckIn && !h.negated);
+        let check = hits.iter().find(|h| h.cue == Cue::CheckIn && !h.negated).copied().or_else(|| warm_question(t));
         let pushes = intents.iter().find(|i| i.intent == IntentKind::AsksForChannel).cloned();
         if let Some(h) = check {
-            push(&mut intents, IntentKind::CheckIn, None, None, h);
+            push(&mut intents, IntentKind::CheckIn, None, None, &h);
         } else if let Some(p) = pushes {
             intents.push(Intent { intent: IntentKind::CheckIn, topic: None, channel: None, ..p });
         }
@@ -293,6 +299,29 @@ fn imperative(t: &Text, s: usize) -> bool {
         open = false;
     }
     false
+}
+
+/// A question about how the customer's life is going ("How's the commute from the new place?") or a wish, when
+/// nothing else is in the text: a check-in in other words.
+fn warm_question(t: &Text) -> Option<Hit<Cue>> {
+    (0..t.sentences.len()).find_map(|s| {
+        let words: Vec<&super::text::Token> = t.sentence(s).iter().filter(|x| !x.mark).collect();
+        let first = words.first()?;
+        let opens = matches!(
+            first.lemma.as_str(),
+            "how" | "hope" | "wish" | "wishing" | "congrat" | "congratulations" | "congrats"
+        );
+        (opens && (t.is_question(s) || first.lemma != "how")).then(|| Hit {
+            cue: Cue::CheckIn,
+            first: t.sentences[s].start,
+            last: t.sentences[s].end,
+            start: first.start,
+            end: words.last().map_or(first.end, |w| w.end),
+            negated: false,
+            sentence: s,
+            source: "a question about their life",
+        })
+    })
 }
 
 /// Which clause of sentence `s` token `i` is in: clauses are split at marks and at "but", "so", "also".

@@ -184,7 +184,13 @@ impl<C: Copy> Patterns<C> {
                                 .take_while(|x| !NEGATORS.contains(&x.lemma.as_str()))
                                 .any(|x| x.negated)
                         } else {
-                            tokens[i..end].iter().any(|x| x.negated || NEGATORS.contains(&x.lemma.as_str()))
+                            // A "no" inside the match counts only when it opens a negation ("no trade-in talk"), not
+                            // in "no-interest plan".
+                            tokens[i..end].iter().enumerate().any(|(k, x)| {
+                                x.negated
+                                    || NEGATORS.contains(&x.lemma.as_str())
+                                        && tokens.get(i + k + 1).is_none_or(|n| n.negated)
+                            })
                         };
                         hits.push(Hit {
                             cue: p.cue,
