@@ -141,8 +141,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
         let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
         let question = t.is_question(s);
-        let asks_here = has(Cue::Ask) || question || imperative(t, s);
-        let offers = has(Cue::Offer) || asks_here;
+        // Words of a topic pitch only where the sentence sells or asks the customer a question.
+        let offers = has(Cue::Offer) || question;
         // "Know anyone buying or selling?": the selling is someone else's.
         let referral_here = here.iter().any(|h| h.cue == Cue::Pitch(4));
         let clause_of = |h: &Hit<Cue>| clause(t, s, h.first);
