@@ -821,6 +821,9 @@ pub enum Cue {
     Pitch(u8),
     /// Words of family `n` that pitch only when the sentence also offers, asks or sells.
     Topic(u8),
+    /// Words that name family `n` as a subject, whatever is done with it ("no more trade-in offers", "the
+    /// survey emails"): what listening and `mentions` read; never a pitch by themselves.
+    Subject(u8),
     /// The sentence offers, invites or sells ("would you consider", "let us", "ready to").
     Offer,
     /// The topic is the customer's own business, not an offer ("your … paperwork is attached", "thanks for …").
@@ -1401,6 +1404,41 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "whenever he|she|they be ready",
             "help them|him|her too",
             "neighbor|neighbors|friend|friends too",
+        ],
+    ),
+    (
+        Cue::Subject(BUY_BACK),
+        &[
+            "trade", "tradein", "buyback", "buy back", "sell back", "appraisal", "appraise", "upgrade", "equity",
+            "sell|selling .. car|truck|it|house|home|vehicle|@model", "offer on|for .. car|truck|it|house|@model",
+            "what .. worth", "value of", "trade up", "lease pull",
+            "buy|sell .. back", "trade .. in|up", "part with", "make .. offer", "offer .. car|truck|vehicle",
+        ],
+    ),
+    (
+        Cue::Subject(WARRANTY),
+        &[
+            "warranty", "warranties", "service contract", "protection plan", "extended coverage", "coverage plan",
+            "care plan", "service plan", "maintenance plan", "extended", "protection package",
+        ],
+    ),
+    (
+        Cue::Subject(REVIEWS),
+        &["review", "reviews", "survey", "surveys", "rating", "ratings", "feedback", "star", "testimonial", "questionnaire"],
+    ),
+    (
+        Cue::Subject(FINANCING),
+        &[
+            "refinance", "refi", "refinancing", "financing", "finance", "loan", "interest rate", "lower rate", "apr", "pre approve|approval|approved",
+            "preapproval", "credit offer", "credit card offer", "heloc", "mortgage", "interest rate", "lending",
+        ],
+    ),
+    (
+        Cue::Subject(REFERRALS),
+        &[
+            "referral", "referrals", "refer", "friend|friends name|names|number|numbers|contact",
+            "send|pass .. @people .. your|my way", "hand out .. name|names|number", "introduction", "introductions",
+            "know anyone|anybody|someone", "send .. my|your way", "friends or family",
         ],
     ),
     (

@@ -80,13 +80,14 @@ pub const LISTS: &[(Said, &[&str])] = &[
         Said::Channel(3),
         &[
             "mail", "letter", "postcard", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
-            "by post", "in the post", "post", "paper", "envelope", "brochure", "send .. to the|my house|home|address",
+            "by post", "in the post", "post", "paper", "envelope", "brochure", "send .. to the|my|his|her|their house|home|address", "statement .. mail",
         ],
     ),
     (
         Said::Channel(4),
         &[
             "in person", "face to face", "drop|stop|swing|come|pop .. by|in", "visit", "showroom", "meet",
+            "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "stop in", "come see", "sit down",
         ],
     ),
@@ -97,25 +98,20 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Refuse,
         &[
-            "do not",
-            "please do not",
-            "never",
             "no more",
-            "no",
-            "not",
             "stop",
             "quit",
             "enough",
             "hate",
             "can not stand",
-            "not a fan of",
+                        "not a fan of",
+            "hard no",
+            "no go",
             "not a big fan of",
             "rather not",
             "avoid",
             "do not like",
             "do not want",
-            "can not",
-            "will not",
             "not by",
             "not through|via|over",
             "not on",
@@ -141,7 +137,6 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "do not work for me",
             "not work",
             "be a no",
-            "be out",
             "be not ok|okay|good|great|ideal|an option",
             "be annoying|intrusive|too much",
             "drive me crazy|nut",
@@ -187,7 +182,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "prefer",
             "preferred",
             "preference",
-            "be best|easiest|better|easier|ideal|quicker|faster",
+                        "be .. best|easiest|better|easier|ideal|quicker|faster",
+            "keep .. on|to",
             "work best|better",
             "best way",
             "easiest way",
@@ -228,7 +224,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "resume",
             "start .. again",
             "after all",
-            "no longer mind",
+                        "no longer mind",
+            "lift|lifted|scratch",
             "ok now",
             "fine now",
         ],
@@ -241,7 +238,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "off your|the|this .. list",
             "unsubscribe",
             "opt out",
-            "stop .. contact|bother|reach_out|reach|message|pester|hound|spam|send",
+                        "stop .. contact|bother|reach_out|reach|message|pester|hound|spam",
             "stop all",
             "do not .. contact me|us",
             "never .. contact me|us",
@@ -257,7 +254,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "want .. off",
             "be removed",
             "not .. contact me|us|her|him|them",
-            "stop call|email and .. email|call|text",
+            
             "do not contact",
             "dnc",
             "quit .. contact|contacting|bothering",
@@ -277,7 +274,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "open to hear from",
             "ok|okay|fine .. to contact|reach|get in touch",
             "feel free to .. contact|reach|get in touch",
-            "you can contact|reach",
+                        "you can contact|reach",
+            "reach_out|contact_me|get_in_touch|reach_me .. whenever|anytime|any_time",
+            "happy|glad .. to hear from",
         ],
     ),
     (Said::Contact, &["contact", "reach out", "reach", "hear from", "get in touch", "touch base", "check in", "bother", "update", "newsletter", "message"]),
@@ -302,7 +301,11 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "look into",
             "fine to|with",
             "ok to|with",
-            "happy to hear|talk",
+                        "happy to hear|talk",
+            "back on the table",
+            "welcome",
+            "can go back to",
+            "can .. talk|bring_up|ask|mention .. again",
         ],
     ),
     (
@@ -552,7 +555,7 @@ pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> 
     let dates = dates::find(&chars.iter().collect::<String>(), today);
     let mut out = Reader { t: &t, chars: &chars, hits: &hits, topics: &topics, suggestions: Vec::new() };
     for s in 0..t.sentences.len() {
-        out.statements(s);
+        out.statements(s, direction);
         out.request(s, direction);
         out.promise(s, direction, &dates);
         out.fact(s, direction, &dates);
@@ -608,7 +611,7 @@ impl Reader<'_> {
         self.hits.iter().filter(|h| h.sentence == s && h.cue == cue).collect()
     }
 
-    fn statements(&mut self, s: usize) {
+    fn statements(&mut self, s: usize, direction: Direction) {
         let t = self.t;
         let (ss, se) = self.sentence_span(s);
         let here: Vec<&Hit<Said>> = self.hits.iter().filter(|h| h.sentence == s).collect();
@@ -623,6 +626,21 @@ impl Reader<'_> {
             (None, Some(_)) => true,
             _ => false,
         };
+        // "Stop sending me survey emails" is about the surveys; "stop texting" about texts: a removal counts
+        // only where its clause names neither a channel nor a topic.
+        let specific = |h: &Hit<Said>| {
+            let c = clause(t, h.first);
+            here.iter().any(|x| matches!(x.cue, Said::Channel(_)) && clause(t, x.first) == c && !generic_contact(t, x))
+                || self.topics.iter().any(|x| {
+                    x.sentence == s && clause(t, x.first) == c && matches!(x.cue, Cue::Subject(_) | Cue::Pitch(_))
+                })
+        };
+        let general = |h: &Hit<Said>| {
+            t.tokens[h.first..h.last]
+                .iter()
+                .any(|x| matches!(x.lemma.as_str(), "list" | "unsubscribe" | "remove" | "contact" | "alone"))
+        };
+        let remove = remove.filter(|h| !specific(h) || general(h));
         if let (Some(h), false) = (remove, later_resume) {
             found.push((Meaning::DoNotContact, h.start, h.end));
         } else if let (Some(h), true) = (resume, later_resume) {
@@ -633,27 +651,40 @@ impl Reader<'_> {
         }
 
         // Topics: declined or open again.
-        let topic_hits: Vec<&Hit<Cue>> =
-            self.topics.iter().filter(|h| h.sentence == s && matches!(h.cue, Cue::Pitch(_) | Cue::Topic(_))).collect();
+        let topic_hits: Vec<&Hit<Cue>> = self
+            .topics
+            .iter()
+            .filter(|h| h.sentence == s && matches!(h.cue, Cue::Subject(_)))
+            .collect();
         let mut topic_clauses: Vec<usize> = Vec::new();
         let keeping = here.iter().find(|h| h.cue == Said::Keeping && !h.negated).copied();
         for h in &topic_hits {
             let f = match h.cue {
-                Cue::Pitch(f) | Cue::Topic(f) => f as usize,
+                Cue::Pitch(f) | Cue::Subject(f) => f as usize,
                 _ => continue,
             };
             let c = clause(t, h.first);
+            // A word naming the topic is refused only by what is said right around it ("no more survey emails",
+            // "stop with the warranty pitches"); a pitch's own words by anything before them in the sentence.
+            let subject = matches!(h.cue, Cue::Subject(_));
             let near = |cue: Said| {
-                here.iter().any(|x| x.cue == cue && (clause(t, x.first) == c || x.last <= h.first && x.sentence == s))
+                here.iter().any(|x| {
+                    x.cue == cue
+                        && !x.negated
+                        && (clause(t, x.first) == c && (!subject || x.first <= h.first)
+                            || !subject && x.last <= h.first && x.sentence == s)
+                })
             };
-            let refused = h.negated
+            let refused = (if subject { self.negated_near(h.first) } else { h.negated })
                 || near(Said::Refuse)
-                || here.iter().any(|x| x.cue == Said::RefuseAfter && x.first >= h.first)
+                || here.iter().any(|x| x.cue == Said::RefuseAfter && x.first >= h.first && clause(t, x.first) == c)
                 || f == 0 && keeping.is_some();
-            let open = near(Said::Interest) && (has(Said::Again) || near(Said::Interest));
-            let means = if refused && !here.iter().any(|x| x.cue == Said::Neutral && clause(t, x.first) == c) {
+            let open = near(Said::Interest);
+            let lifted =
+                has(Said::Again) || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "now" | "actually"));
+            let means = if refused && !open && !here.iter().any(|x| x.cue == Said::Neutral && clause(t, x.first) == c) {
                 Some(Meaning::DeclineTopic { topic: FAMILIES[f].to_string() })
-            } else if open && has(Said::Again) {
+            } else if open && lifted {
                 Some(Meaning::AllowTopic { topic: FAMILIES[f].to_string() })
             } else {
                 None
@@ -707,11 +738,10 @@ impl Reader<'_> {
             .and_then(|(_, a, _)| t.sentence(s).iter().position(|x| x.start >= *a))
             .map(|k| clause(t, t.sentences[s].start + k));
         let freq_clause = self.frequency_mention(s);
-        let mut seen: Vec<u8> = Vec::new();
+
         for h in &kept {
             let Said::Channel(n) = h.cue else { continue };
-            if seen.contains(&n)
-                || generic_contact(t, h)
+            if generic_contact(t, h)
                 || t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str()))
             {
                 continue;
@@ -727,7 +757,9 @@ impl Reader<'_> {
                     .copied()
                     .collect::<Vec<_>>()
             };
-            let neutral = !in_clause(Said::Neutral).is_empty();
+            let neutral = !in_clause(Said::Neutral).is_empty()
+                || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "whatever" | "either" | "any"))
+                    && t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "work" | "fine" | "way" | "okay"));
             let refuse_before: Vec<&Hit<Said>> =
                 in_clause(Said::Refuse).into_iter().filter(|x| x.first <= h.first).collect();
             // "My husband hates calls": someone else's wish.
@@ -738,13 +770,24 @@ impl Reader<'_> {
                 })
             });
             let refuse_after = in_clause(Said::RefuseAfter).into_iter().any(|x| x.first >= h.first);
+            let negated_near = self.negated_near(h.first);
+            // "instead of calling": the second is declined, unlike "rather than".
+            let instead_of =
+                here.iter().any(|x| x.cue == Said::Than && x.last <= h.first && t.tokens[x.first].lemma == "instead");
             let refused =
-                (t.tokens[h.first].negated || !refuse_before.is_empty() || refuse_after) && !neutral && !someone_else;
+                (negated_near || !refuse_before.is_empty() || refuse_after || instead_of) && !neutral && !someone_else;
+            // "my calls", "nobody returns my calls": the customer's own calls, not ours.
+            let theirs = h.first > 0 && matches!(t.tokens[h.first - 1].lemma.as_str(), "my" | "our");
+            // In a summary, "I'd mail it", "I'll email it" is what the salesperson does.
+            let mine = direction == Direction::Outbound && (self.said_by_me(h.first) || !self.about_them(s));
+            if theirs || mine {
+                continue;
+            }
             let again_words = in_clause(Said::Again);
             let again = !again_words.is_empty() || has(Said::Again) && clause_count(t, s) == 1;
             let imperative = clause_opens_with(t, h.first);
             let prefer = !in_clause(Said::Prefer).is_empty() || imperative;
-            let after_than = than_at.is_some_and(|at| h.first >= at);
+            let after_than = than_at.is_some_and(|at| h.first >= at) && !instead_of;
             let time_bound = hours_clause == Some(c);
             let means = if after_than {
                 None
@@ -760,13 +803,76 @@ impl Reader<'_> {
                 None
             };
             if let Some(m) = means {
-                seen.push(n);
+
                 found.push((m, h.start, h.end));
             }
         }
+        // A later word on the same channel in the sentence wins ("she lifted her no-calls rule — phoning her is
+        // fine again").
+        let channel_of = |m: &Meaning| match m {
+            Meaning::PreferChannel { channel }
+            | Meaning::DeclineChannel { channel }
+            | Meaning::AllowChannel { channel } => Some(*channel),
+            _ => None,
+        };
+        let mut latest: Vec<(Meaning, usize, usize)> = Vec::new();
+        for f in found.into_iter().rev() {
+            if channel_of(&f.0).is_some_and(|c| latest.iter().any(|k| channel_of(&k.0) == Some(c))) {
+                continue;
+            }
+            latest.push(f);
+        }
+        latest.reverse();
+        let found = latest;
         // A statement is recorded with the customer's own sentence: it is what the Guard will quote.
         for (m, _, _) in found {
             self.add(Heard::Statement { means: m }, ss, se);
+        }
+    }
+
+    /// Whether a negation right before token `i` refuses it ("no calls", "don't call", "never text me"), not one
+    /// far off or about something else ("I didn't say stop calling", "glad I didn't have to come in").
+    fn negated_near(&self, i: usize) -> bool {
+        let t = self.t;
+        if !t.tokens[i].negated {
+            return false;
+        }
+        let start = t.sentences[t.tokens[i].sentence].start;
+        let Some(n) = (start..i).rev().find(|&k| super::text::NEGATORS.contains(&t.tokens[k].lemma.as_str())) else {
+            return false;
+        };
+        i - n <= 4
+            && !t.tokens[n + 1..i].iter().any(|x| {
+                matches!(
+                    x.lemma.as_str(),
+                    "say" | "ask" | "mean" | "tell" | "have" | "need" | "get" | "return" | "answer" | "pick"
+                )
+            })
+    }
+
+    /// Whether sentence `s` of a summary speaks of the customer's wishes ("she said", "he asked", "they prefer").
+    fn about_them(&self, s: usize) -> bool {
+        self.t.sentence(s).iter().any(|x| {
+            matches!(
+                x.lemma.as_str(),
+                "she" | "he" | "they" | "customer" | "client" | "say" | "ask" | "want" | "prefer" | "mention" | "request"
+                    | "her" | "his" | "their"
+            )
+        })
+    }
+
+    /// Whether the clause of token `i` is the salesperson speaking of themselves ("I'll email it over").
+    fn said_by_me(&self, i: usize) -> bool {
+        let t = self.t;
+        let c = clause(t, i);
+        let start = t.sentences[t.tokens[i].sentence].start;
+        let before: Vec<&str> = (start..i).filter(|&k| clause(t, k) == c).map(|k| t.tokens[k].lemma.as_str()).collect();
+        let me = before.iter().rposition(|l| matches!(*l, "i" | "we"));
+        let them = before.iter().rposition(|l| matches!(*l, "she" | "he" | "they" | "customer" | "client"));
+        match (me, them) {
+            (Some(m), Some(th)) => th < m,
+            (Some(_), None) => true,
+            _ => false,
         }
     }
 
@@ -812,8 +918,8 @@ impl Reader<'_> {
         let toks: Vec<&super::text::Token> =
             all.iter().filter(|x| !matches!(x.lemma.as_str(), "to" | "please" | "ever")).collect();
         let lemmas: Vec<&str> = toks.iter().map(|x| x.lemma.as_str()).collect();
-        // "Keep politics out of it".
-        if let Some(p) = lemmas.iter().position(|l| *l == "keep") {
+        // "Keep politics out of it", "leave religion out of our conversations".
+        if let Some(p) = lemmas.iter().position(|l| matches!(*l, "keep" | "leave" | "left")) {
             if let Some(q) = lemmas[p..].iter().position(|l| *l == "out").map(|q| p + q) {
                 let words: Vec<&str> = toks[p + 1..q]
                     .iter()
@@ -830,7 +936,8 @@ impl Reader<'_> {
         }
         let triggers: &[&[&str]] = &[
             &["not", "ask", "me", "about"],
-            &["not", "talk", "to", "me", "about"],
+            &["not", "talk", "me", "about"],
+            &["not", "talk", "about"],
             &["not", "bring", "up"],
             &["not", "mention"],
             &["not", "tell", "me", "about"],
@@ -841,7 +948,7 @@ impl Reader<'_> {
             &["stop", "send", "me"],
             &["stop", "offer"],
             &["not", "send", "me"],
-            &["not", "want", "to", "hear", "about"],
+            &["not", "want", "hear", "about"],
             &["no", "more"],
             &["enough", "with"],
             &["stop", "with"],
@@ -883,7 +990,21 @@ impl Reader<'_> {
                     }
                     if matches!(
                         x.lemma.as_str(),
-                        "the" | "a" | "an" | "any" | "your" | "my" | "of" | "about" | "on" | "more" | "other"
+                        "the"
+                            | "a"
+                            | "an"
+                            | "any"
+                            | "your"
+                            | "my"
+                            | "of"
+                            | "about"
+                            | "on"
+                            | "more"
+                            | "other"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "our"
                     ) {
                         continue;
                     }
@@ -1150,7 +1271,11 @@ fn clause_opens_with(t: &Text, i: usize) -> bool {
         .rev()
         .take_while(|x| !x.mark && !matches!(x.lemma.as_str(), "and" | "but" | "so"))
         .all(|x| matches!(x.lemma.as_str(), "please" | "just" | "pls" | "then" | "only" | "instead" | "rather"))
-        && t.tokens.get(i + 1).is_some_and(|n| matches!(n.lemma.as_str(), "me" | "us" | "instead" | "only"))
+        && t.tokens.get(i + 1).is_none_or(|n| {
+            n.mark
+                || n.sentence != s
+                || matches!(n.lemma.as_str(), "me" | "us" | "instead" | "only" | "from" | "please" | "pls")
+        })
 }
 
 /// Every cue of listening found in `text`, one line each (for tuning the lexicon).
@@ -1254,7 +1379,8 @@ const ACTIONS: &[&str] = &[
 /// contact me", or "mail" inside "mailing list".
 fn generic_contact(t: &Text, h: &Hit<Said>) -> bool {
     let w = t.tokens[h.first].word.as_str();
-    w == "mailing" || w == "messages" || w == "message" && h.last - h.first == 1
+    let next = t.tokens.get(h.last).map(|x| x.lemma.as_str());
+    w == "mailing" && next == Some("list") || w == "messages" || w == "message" && h.last - h.first == 1
 }
 
 fn clause_count(t: &Text, s: usize) -> usize {

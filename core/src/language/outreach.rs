@@ -111,9 +111,31 @@ fn channel(n: u8) -> Channel {
 }
 
 /// Reads an outreach text: what it does, and where.
+///
+/// Short texts are remembered: a dealership's agenda puts tens of thousands of reasons through the Guard, and
+/// their words repeat ("Oil change 2 of 3 is due"), so each is read once per process.
 pub fn read(text: &str) -> Reading {
-    read_text(&Text::read(text), text)
+    if text.len() > REMEMBERED_LEN {
+        return read_text(&Text::read(text), text);
+    }
+    if let Some(r) = REMEMBERED.lock().ok().and_then(|m| m.get(text).cloned()) {
+        return r;
+    }
+    let r = read_text(&Text::read(text), text);
+    if let Ok(mut m) = REMEMBERED.lock() {
+        if m.len() >= REMEMBERED_MAX {
+            m.clear();
+        }
+        m.insert(text.into(), r.clone());
+    }
+    r
 }
+
+/// Texts up to this many bytes are remembered, up to this many of them (then the memory starts again).
+const REMEMBERED_LEN: usize = 240;
+const REMEMBERED_MAX: usize = 8192;
+static REMEMBERED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Box<str>, Reading>>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// [`read`] over a text already split into words.
 pub fn read_text(t: &Text, original: &str) -> Reading {
@@ -350,7 +372,7 @@ pub fn family_words(text: &str) -> Vec<(usize, usize, usize)> {
         .iter()
         .filter(|h| !h.negated)
         .filter_map(|h| match h.cue {
-            Cue::Pitch(f) | Cue::Topic(f) => Some((f as usize, h.start, h.end)),
+            Cue::Pitch(f) | Cue::Topic(f) | Cue::Subject(f) => Some((f as usize, h.start, h.end)),
             _ => None,
         })
         .collect()

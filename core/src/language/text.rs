@@ -348,7 +348,7 @@ const ABBREVIATIONS: &[&str] =
 
 /// Words that open a negation, and how far it reaches (in words) when no mark or "but" ends it first.
 pub(crate) const NEGATORS: &[&str] = &["not", "no", "never", "nobody", "none", "nor", "without", "neither"];
-const NEGATION_REACH: usize = 6;
+const NEGATION_REACH: usize = 8;
 
 /// Word pairs that look negated but are not ("don't hesitate", "no pressure", "why not"): the second word does
 /// not open a negation after the first.
@@ -420,6 +420,31 @@ impl Text {
                             mark: false,
                         });
                     }
+                }
+                // "Email's best", "the Civic's been great": the 's is "is" (or "has"), read as be; a possessive
+                // ("Rita's car") reads the same, which no rule minds.
+                None if apostrophe && word.len() > 2 && word.ends_with('s') && word != "lets" => {
+                    let stem = &word[..word.len() - 1];
+                    tokens.push(Token {
+                        lemma: lemma(stem),
+                        word: stem.to_string(),
+                        start,
+                        end: end - 2,
+                        capital,
+                        negated: false,
+                        sentence,
+                        mark: false,
+                    });
+                    tokens.push(Token {
+                        word: "s".into(),
+                        lemma: "be".into(),
+                        start: end - 2,
+                        end,
+                        capital: false,
+                        negated: false,
+                        sentence,
+                        mark: false,
+                    });
                 }
                 None => tokens.push(Token {
                     lemma: lemma(&word),
