@@ -416,7 +416,7 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 
         // Nothing for the customer in it.
         let value = reason_read.as_ref().or(text_read.as_ref());
-        if value.is_none_or(|(r, t)| language::topics::is_contentless(r, t)) {
+        if value.is_none_or(|(r, _)| language::topics::is_contentless(r)) {
             f.add(
                 Rule::Contentless,
                 Verdict::Blocked,

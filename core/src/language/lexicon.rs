@@ -1424,7 +1424,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
     ),
     (
         Cue::Subject(REVIEWS),
-        &["review", "reviews", "survey", "surveys", "rating", "ratings", "feedback", "star", "testimonial", "questionnaire"],
+        &["review", "reviews", "survey", "surveys", "rating", "ratings", "feedback", "star", "testimonial", "questionnaire", "rate .. experience|us|service"],
     ),
     (
         Cue::Subject(FINANCING),

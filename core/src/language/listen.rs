@@ -109,6 +109,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "no go",
             "not a big fan of",
             "rather not",
+            "rather you not",
+            "rather you did not",
             "avoid",
             "do not like",
             "do not want",
@@ -226,6 +228,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "after all",
                         "no longer mind",
             "lift|lifted|scratch",
+            "back on the table",
             "ok now",
             "fine now",
         ],
@@ -651,11 +654,8 @@ impl Reader<'_> {
         }
 
         // Topics: declined or open again.
-        let topic_hits: Vec<&Hit<Cue>> = self
-            .topics
-            .iter()
-            .filter(|h| h.sentence == s && matches!(h.cue, Cue::Subject(_)))
-            .collect();
+        let topic_hits: Vec<&Hit<Cue>> =
+            self.topics.iter().filter(|h| h.sentence == s && matches!(h.cue, Cue::Subject(_))).collect();
         let mut topic_clauses: Vec<usize> = Vec::new();
         let keeping = here.iter().find(|h| h.cue == Said::Keeping && !h.negated).copied();
         for h in &topic_hits {
@@ -671,8 +671,12 @@ impl Reader<'_> {
                 here.iter().any(|x| {
                     x.cue == cue
                         && !x.negated
-                        && (clause(t, x.first) == c && (!subject || x.first <= h.first)
-                            || !subject && x.last <= h.first && x.sentence == s)
+                        && (clause(t, x.first) == c && (!subject || x.first <= h.first || cue != Said::Refuse)
+                            || x.last <= h.first
+                                && x.sentence == s
+                                && !t.tokens[x.last..h.first]
+                                    .iter()
+                                    .any(|y| matches!(y.lemma.as_str(), "but" | "though" | "however" | "although")))
                 })
             };
             let refused = (if subject { self.negated_near(h.first) } else { h.negated })
@@ -710,7 +714,7 @@ impl Reader<'_> {
         }
 
         // Hours and frequency.
-        let hours = self.hours(s);
+        let hours = self.hours(s, direction);
         if let Some((m, a, b)) = &hours {
             found.push((m.clone(), *a, *b));
         }
@@ -741,9 +745,7 @@ impl Reader<'_> {
 
         for h in &kept {
             let Said::Channel(n) = h.cue else { continue };
-            if generic_contact(t, h)
-                || t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str()))
-            {
+            if generic_contact(t, h) || t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str())) {
                 continue;
             }
             let c = clause(t, h.first);
@@ -753,7 +755,12 @@ impl Reader<'_> {
             let channel = CHANNELS[n as usize];
             let in_clause = |cue: Said| {
                 here.iter()
-                    .filter(|x| x.cue == cue && clause(t, x.first) == c && !x.negated && !overlaps_channel(x))
+                    .filter(|x| {
+                        x.cue == cue
+                            && clause(t, x.first) == c
+                            && !x.negated
+                            && (cue != Said::Refuse || !overlaps_channel(x))
+                    })
                     .copied()
                     .collect::<Vec<_>>()
             };
@@ -784,7 +791,9 @@ impl Reader<'_> {
                 continue;
             }
             let again_words = in_clause(Said::Again);
-            let again = !again_words.is_empty() || has(Said::Again) && clause_count(t, s) == 1;
+            let again = !again_words.is_empty()
+                || here.iter().any(|x| x.cue == Said::Again && !x.negated && clause(t, x.first) <= c)
+                || t.tokens[h.last..t.sentences[s].end].iter().take_while(|x| !x.mark).any(|x| x.lemma == "now");
             let imperative = clause_opens_with(t, h.first);
             let prefer = !in_clause(Said::Prefer).is_empty() || imperative;
             let after_than = than_at.is_some_and(|at| h.first >= at) && !instead_of;
@@ -803,7 +812,6 @@ impl Reader<'_> {
                 None
             };
             if let Some(m) = means {
-
                 found.push((m, h.start, h.end));
             }
         }
@@ -855,8 +863,20 @@ impl Reader<'_> {
         self.t.sentence(s).iter().any(|x| {
             matches!(
                 x.lemma.as_str(),
-                "she" | "he" | "they" | "customer" | "client" | "say" | "ask" | "want" | "prefer" | "mention" | "request"
-                    | "her" | "his" | "their"
+                "she"
+                    | "he"
+                    | "they"
+                    | "customer"
+                    | "client"
+                    | "say"
+                    | "ask"
+                    | "want"
+                    | "prefer"
+                    | "mention"
+                    | "request"
+                    | "her"
+                    | "his"
+                    | "their"
             )
         })
     }
@@ -869,9 +889,13 @@ impl Reader<'_> {
         let before: Vec<&str> = (start..i).filter(|&k| clause(t, k) == c).map(|k| t.tokens[k].lemma.as_str()).collect();
         let me = before.iter().rposition(|l| matches!(*l, "i" | "we"));
         let them = before.iter().rposition(|l| matches!(*l, "she" | "he" | "they" | "customer" | "client"));
+        // "She asked that we stop phoning": reported speech, her wish.
+        let reported = t.tokens[start..i]
+            .iter()
+            .any(|x| matches!(x.lemma.as_str(), "ask" | "say" | "tell" | "want" | "request" | "prefer"));
         match (me, them) {
-            (Some(m), Some(th)) => th < m,
-            (Some(_), None) => true,
+            (Some(m), Some(th)) => th > m && !reported,
+            (Some(_), None) => !reported,
             _ => false,
         }
     }
@@ -1045,14 +1069,18 @@ impl Reader<'_> {
     }
 
     /// Contact hours said in sentence `s`, in the customer's own time.
-    fn hours(&self, s: usize) -> Option<(Meaning, usize, usize)> {
+    fn hours(&self, s: usize, direction: Direction) -> Option<(Meaning, usize, usize)> {
         let (ss, se) = self.sentence_span(s);
         let text: String = self.chars[ss..se].iter().collect();
-        let contact =
-            self.hits.iter().any(|h| {
-                h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Prefer | Said::Refuse)
-            }) || ["best time", "available", "reach", "free", "only"].iter().any(|w| text.to_lowercase().contains(w));
-        if !contact {
+        // In a summary, "I'll call her back tomorrow morning" is the salesperson's plan.
+        if direction == Direction::Outbound && !self.about_them(s) {
+            return None;
+        }
+        let short = self.t.sentence(s).iter().filter(|x| !x.mark).count() <= 6;
+        let contact = self.hits.iter().any(|h| {
+            h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Prefer | Said::Refuse)
+        }) || CONTACT_TIME_WORDS.iter().any(|w| text.to_lowercase().contains(w));
+        if !contact && !short {
             return None;
         }
         let (start, end, a, b) = hours_in(&text)?;
@@ -1066,13 +1094,19 @@ impl Reader<'_> {
         let lower = text.to_lowercase();
         let about_contact =
             self.hits.iter().any(|h| h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact))
-                || ["plenty", "enough", "max", "at most", "no more than", "tops", "not more than", "limit"]
-                    .iter()
-                    .any(|w| lower.contains(w));
+                || FREQUENCY_WORDS.iter().any(|w| lower.contains(w));
         if !about_contact {
             return None;
         }
         let (days, a, b) = frequency_in(&text)?;
+        // "I don't need weekly emails" is no wish for weekly ones.
+        let before = lower.chars().take(a).collect::<String>();
+        let clause_before = before.rsplit([',', ';', '.']).next().unwrap_or("");
+        if ["n't", "not ", "no need", "dont", "never"].iter().any(|n| clause_before.contains(n))
+            && !lower.contains("no more than")
+        {
+            return None;
+        }
         Some((Meaning::MinDaysBetween { days }, ss + a, ss + b))
     }
 
@@ -1297,6 +1331,53 @@ pub fn explain(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Words that make a time of day about being contacted.
+const CONTACT_TIME_WORDS: &[&str] = &[
+    "best time",
+    "good time",
+    "available",
+    "reach",
+    "free",
+    "only",
+    "works for me",
+    "work for me",
+    "sweet spot",
+    "try me",
+    "anytime",
+    "any time",
+    "catch me",
+    "please",
+    "pls",
+    "nothing after",
+    "nothing before",
+];
+
+/// Words that make "every few months" a wish about contact.
+const FREQUENCY_WORDS: &[&str] = &[
+    "plenty",
+    "enough",
+    "max",
+    "at most",
+    "no more",
+    "tops",
+    "not more than",
+    "limit",
+    "follow-up",
+    "follow up",
+    "check-in",
+    "check in",
+    "reminder",
+    "space",
+    "between",
+    "all i want",
+    "about right",
+    "is fine",
+    "at least",
+    "keep it to",
+    "for me",
+    "hear from",
+];
+
 /// Verbs of doing something for the customer.
 const ACTIONS: &[&str] = &[
     "send",
@@ -1383,15 +1464,6 @@ fn generic_contact(t: &Text, h: &Hit<Said>) -> bool {
     w == "mailing" && next == Some("list") || w == "messages" || w == "message" && h.last - h.first == 1
 }
 
-fn clause_count(t: &Text, s: usize) -> usize {
-    let r = t.sentences[s].clone();
-    if r.is_empty() {
-        0
-    } else {
-        clause(t, r.end - 1) + 1
-    }
-}
-
 /// A clock time: "10", "10am", "4:30 pm", "noon". Hours without am/pm from 1 to 7 are afternoon.
 fn clock(word: &str, suffix: Option<&str>) -> Option<NaiveTime> {
     let w = word.trim().to_ascii_lowercase();
@@ -1412,87 +1484,93 @@ fn clock(word: &str, suffix: Option<&str>) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, 0)
 }
 
-static HOURS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let t = r"(\d{1,2}(?::\d\d)?|noon|midday)\s*(a\.?m\.?|p\.?m\.?)?";
-    regex::Regex::new(&format!(
-        r"(?ix)
-        (?P<between>(?:between|from)\s+{t}\s*(?:and|to|-|–|till|until)\s*{t})
-      | (?P<range>\b{t}\s*(?:-|–|to)\s*{t})
-      | (?P<notbefore>(?:not|never|no)\s+(?:\w+\s+){{0,3}}?(?:before|earlier\s+than)\s+{t})
-      | (?P<notafter>(?:not|never|no)\s+(?:\w+\s+){{0,3}}?(?:after|later\s+than|past)\s+{t})
-      | (?P<after>(?:after|from|past|anytime\s+after)\s+{t})
-      | (?P<before>(?:before|until|till|by)\s+{t})
-      | (?P<mornings>\bmornings?\b)
-      | (?P<afternoons>\bafternoons?\b)
-      | (?P<evenings>\bevenings?\b|\bafter\s+work\b)
-      | (?P<lunch>\blunch\s*(?:time|break|hour)?\b)"
-    ))
-    .expect("the hours pattern builds")
-});
-
-/// Contact hours in a sentence: (start, end, span in characters).
+/// Contact hours in a sentence: (start, end, span in characters). Explicit ranges win over "after 5", which
+/// wins over "mornings"; among equals, the last said wins ("I said mornings before, but afternoons work now").
 fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
-    let c = HOURS.captures(text)?;
-    let m = c.get(0)?;
-    let at = |h: usize| NaiveTime::from_hms_opt(h as u32, 0, 0).expect("a whole hour");
-    let span = (text[..m.start()].chars().count(), text[..m.end()].chars().count());
-    let g = |i: usize| c.get(i).map(|x| x.as_str());
-    // The times of an alternative are the groups right after its name.
-    let base = |name: &str| HOURS.capture_names().position(|n| n == Some(name)).expect("a named alternative");
-    let named = |name: &str| c.name(name).is_some();
-    let (start, end) = if named("between") || named("range") {
-        let b0 = if named("between") { base("between") } else { base("range") };
-        let mut a = clock(g(b0 + 1)?, g(b0 + 2))?;
-        let b = clock(g(b0 + 3)?, g(b0 + 4))?;
+    let at = |h: u32| NaiveTime::from_hms_opt(h, 0, 0).expect("a whole hour");
+    let lower = text.to_lowercase();
+    let span = |m: &regex::Match<'_>| (text[..m.start()].chars().count(), text[..m.end()].chars().count());
+    fn g<'t>(c: &regex::Captures<'t>, i: usize) -> Option<&'t str> {
+        c.get(i).map(|x| x.as_str())
+    }
+    // A "before"/"after" under a refusal in its own clause turns around: "don't call before 10" is from 10.
+    let refused = |start: usize| {
+        let before = &lower[..start];
+        let clause = before.rsplit([',', ';', '.']).next().unwrap_or("").rsplit(" and ").next().unwrap_or("");
+        ["don't", "dont", "do not", "never", "no calls", "not "].iter().any(|n| clause.contains(n))
+    };
+    let evening = |end: usize| {
+        let rest = lower[end..].trim_start();
+        rest.starts_with("in the evening") || rest.starts_with("at night") || rest.starts_with("in the afternoon")
+    };
+    let found = if let Some(c) = RANGE.captures_iter(text).last() {
+        let m = c.get(0)?;
+        let mut a = clock(g(&c, 1)?, g(&c, 2))?;
+        let mut b = clock(g(&c, 3)?, g(&c, 4))?;
         // "from 9 to 5" with no marks: 9 is morning, 5 afternoon; "8-11" both morning.
-        if a > b && g(b0 + 2).is_none() && a.hour() >= 13 {
+        if a > b && g(&c, 2).is_none() && a.hour() >= 13 {
             a -= chrono::Duration::hours(12);
         }
-        (a, b)
-    } else if named("notbefore") {
-        (clock(g(base("notbefore") + 1)?, g(base("notbefore") + 2))?, at(21))
-    } else if named("notafter") {
-        (at(8), clock(g(base("notafter") + 1)?, g(base("notafter") + 2))?)
-    } else if named("after") {
-        (clock(g(base("after") + 1)?, g(base("after") + 2))?, at(21))
-    } else if named("before") {
-        (at(8), clock(g(base("before") + 1)?, g(base("before") + 2))?)
-    } else if named("mornings") {
-        (at(8), at(12))
-    } else if named("afternoons") {
-        (at(12), at(17))
-    } else if named("evenings") {
-        (at(17), at(21))
+        if evening(m.end()) && b.hour() < 12 {
+            a = if a.hour() < 12 { a + chrono::Duration::hours(12) } else { a };
+            b += chrono::Duration::hours(12);
+        }
+        Some((a, b, span(&m)))
+    } else if let Some(c) = BOUND.captures_iter(text).last() {
+        let m = c.get(0)?;
+        let word = g(&c, 1)?.to_lowercase();
+        let t = clock(g(&c, 2)?, g(&c, 3))?;
+        let negative = word.starts_with("not")
+            || word.starts_with("never")
+            || word.starts_with("no")
+            || word.starts_with("nothing");
+        let after = word.contains("after") || word.contains("later") || word.contains("past") || word.contains("from");
+        let turned = negative || refused(m.start());
+        Some(match (after, turned) {
+            (true, false) => (t, at(21), span(&m)),
+            (true, true) => (at(8), t, span(&m)),
+            (false, false) => (at(8), t, span(&m)),
+            (false, true) => (t, at(21), span(&m)),
+        })
+    } else if let Some(m) = PART_OF_DAY.find_iter(text).last() {
+        let w = m.as_str().to_lowercase();
+        let (a, b) = if w.starts_with("morning") {
+            (8, 12)
+        } else if w.starts_with("afternoon") {
+            (12, 17)
+        } else if w.starts_with("lunch") {
+            (12, 13)
+        } else {
+            (17, 21)
+        };
+        Some((at(a), at(b), span(&m)))
     } else {
-        (at(12), at(13))
+        None
     };
-    // A negated "before": "don't call before 10" means from 10; "don't call after 6" until 6.
-    let before_m = text[..m.start()].to_lowercase();
-    let before_m =
-        before_m.rsplit([',', ';', '.']).next().unwrap_or("").rsplit(" and ").next().unwrap_or("").to_string();
-    let negated = before_m.contains("don't")
-        || before_m.contains("dont")
-        || before_m.contains("do not")
-        || before_m.contains("never")
-        || before_m.contains("no calls");
-    let (start, end) = if negated && c.name("before").is_some() {
-        (end, at(21))
-    } else if negated && c.name("after").is_some() {
-        (at(8), start)
-    } else {
-        (start, end)
-    };
-    // "between 6:30 and 8:30 in the evening".
-    let rest = text[m.end()..].to_lowercase();
-    let (start, end) = if (rest.trim_start().starts_with("in the evening") || rest.trim_start().starts_with("at night"))
-        && end.hour() < 12
-    {
-        (start + chrono::Duration::hours(12), end + chrono::Duration::hours(12))
-    } else {
-        (start, end)
-    };
-    Some((start, end, span.0, span.1))
+    found.map(|(a, b, (s, e))| (a, b, s, e))
 }
+
+const CLOCK: &str = r"(\d{1,2}(?::\d\d)?|noon|midday)\s*(a\.?m\.?|p\.?m\.?)?";
+
+/// "between 10 and 4", "from 9 to 5", "10am-4pm", "12:30 to 1:30".
+static RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(&format!(r"(?i)(?:\b(?:between|from)\s+)?{CLOCK}\s*(?:and|to|-|–|till|until)\s*{CLOCK}"))
+        .expect("the range pattern builds")
+});
+
+/// "after 6", "not before 9", "nothing after 8pm", "before noon", "until 5".
+static BOUND: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"(?i)\b((?:not|never|no|nothing)\s+(?:\w+\s+){{0,3}}?(?:before|earlier\s+than|after|later\s+than|past)|anytime\s+after|after|from|past|before|until|till|by)\s+{CLOCK}"
+    ))
+    .expect("the bound pattern builds")
+});
+
+/// "mornings", "afternoons", "evenings", "after work", "lunch".
+static PART_OF_DAY: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:mornings?|afternoons?|evenings?|after\s+work|lunch\s*(?:time|break|hour)?)\b")
+        .expect("the parts of the day build")
+});
 
 use chrono::Timelike;
 
@@ -1502,7 +1580,9 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
         (?P<times>once|one\s+time|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
       | every\s+(?P<n>\d+|other|two|three|four|five|six|few|couple(?:\s+of)?|2|3)?\s*(?P<unit2>days?|weeks?|months?|quarters?|years?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
-      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts|emails|calls|messages)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)",
+      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts|emails|calls|messages)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
+      | (?P<fortnight>(?:once\s+)?(?:a|every|each|per)\s+fortnight|fortnightly)
+      | (?P<n4>\d+)\s+(?P<unit4>days?|weeks?|months?)\s+between",
     )
     .expect("the frequency pattern builds")
 });
@@ -1567,9 +1647,20 @@ fn frequency_in(text: &str) -> Option<(u32, usize, usize)> {
             "quarterly" => 90,
             _ => 365,
         }
+    } else if c.name("fortnight").is_some() {
+        14
+    } else if let (Some(n), Some(u)) = (c.name("n4"), c.name("unit4")) {
+        n.as_str().parse::<u32>().ok()? * unit_days(u.as_str())
     } else {
         let n = number(c.name("n3")?.as_str())?.max(1);
-        unit_days(c.name("unit3")?.as_str()) / n
+        let per = unit_days(c.name("unit3")?.as_str());
+        // Four times a year is a quarter, twice a year half of one.
+        match (per, n) {
+            (365, 2) => 180,
+            (365, 4) => 90,
+            (365, 12) => 30,
+            _ => per / n,
+        }
     };
     (1..=3650).contains(&days).then_some((days, span.0, span.1))
 }

@@ -68,6 +68,9 @@ impl Intent {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Reading {
     pub intents: Vec<Intent>,
+    /// Every word is filler ("call her", "touch base", or nothing at all): nothing for the customer either.
+    #[serde(skip)]
+    pub filler_only: bool,
 }
 
 impl Reading {
@@ -267,7 +270,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         }
     }
     intents.sort_by_key(|i| (i.start, i.end, i.intent));
-    Reading { intents }
+    let filler_only = t.tokens.iter().filter(|x| !x.mark).all(|x| super::lexicon::in_class("filler", &x.lemma));
+    Reading { intents, filler_only }
 }
 
 /// Verbs that, opening a clause, ask the customer to do something ("Swing by Friday", "Call me").

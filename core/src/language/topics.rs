@@ -2,7 +2,7 @@
 //! raises one, and whether a stated reason carries anything for the customer. A façade over
 //! [`super::outreach`], so the Guard asks questions and never reads words itself.
 
-use super::lexicon::{self, FAMILIES};
+use super::lexicon::FAMILIES;
 use super::outreach::{self, Reading};
 use super::text::Text;
 
@@ -56,14 +56,14 @@ pub fn speaks_of_any(text: &str) -> bool {
 
 /// Whether a stated reason or message says nothing the customer would gain: empty, a check-in with no value,
 /// or only filler words ("call her", "touch base").
-pub fn is_contentless(reading: &Reading, text: &str) -> bool {
+pub fn is_contentless(reading: &Reading) -> bool {
     if reading.is_check_in() {
         return true;
     }
     if reading.intents.iter().any(|i| i.intent != outreach::IntentKind::AsksForChannel) {
         return false;
     }
-    Text::read(text).tokens.iter().filter(|t| !t.mark).all(|t| lexicon::in_class("filler", &t.lemma))
+    reading.filler_only
 }
 
 /// The topic's own words in the text, on whole words and lemmas ("golf" in "Any tips for golf season?").
@@ -140,7 +140,7 @@ mod tests {
             "Anything at all I can do for you this week?",
         ];
         for r in empty {
-            assert!(is_contentless(&outreach::read(r), r), "{r:?} says nothing for the customer");
+            assert!(is_contentless(&outreach::read(r)), "{r:?} says nothing for the customer");
         }
         let real = [
             "Her plates arrived — tell her they're ready for pickup",
@@ -150,7 +150,7 @@ mod tests {
             "Winterizing before the first frost",
         ];
         for r in real {
-            assert!(!is_contentless(&outreach::read(r), r), "{r:?} carries value");
+            assert!(!is_contentless(&outreach::read(r)), "{r:?} carries value");
         }
     }
 }
