@@ -257,7 +257,6 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "want .. off",
             "be removed",
             "not .. contact me|us|her|him|them",
-            
             "do not contact",
             "dnc",
             "quit .. contact|contacting|bothering",
