@@ -7,13 +7,19 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rapport_core::language;
 
-/// A corpus half: its file, and for the train half the file of more train lines written later.
+/// A corpus half: the test half's file, or every `KIND-train*.jsonl` (the train half grew in batches).
 fn half(kind: &str, half: &str) -> Vec<serde_json::Value> {
-    let mut rows = corpus(&format!("{kind}-{half}.jsonl"));
-    if half == "train" {
-        rows.extend(corpus(&format!("{kind}-train-more.jsonl")));
+    if half == "test" {
+        return corpus(&format!("{kind}-test.jsonl"));
     }
-    rows
+    let dir = format!("{}/corpora", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(&format!("{kind}-train")) && n.ends_with(".jsonl"))
+        .collect();
+    names.sort();
+    names.iter().flat_map(|n| corpus(n)).collect()
 }
 
 fn corpus(name: &str) -> Vec<serde_json::Value> {

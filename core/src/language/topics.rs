@@ -9,6 +9,23 @@ use super::text::Text;
 /// The topic family a typed topic names (`"sell back"` → `"buy-back"`, `"service contract"` →
 /// `"extended warranty"`), or the topic itself, lowercased and trimmed.
 pub fn canonical(topic: &str) -> String {
+    // Topics are few and asked of for every reason on a big agenda: each is worked out once.
+    static KNOWN: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, String>>> =
+        std::sync::LazyLock::new(Default::default);
+    if let Some(c) = KNOWN.lock().ok().and_then(|m| m.get(topic).cloned()) {
+        return c;
+    }
+    let c = work_out(topic);
+    if let Ok(mut m) = KNOWN.lock() {
+        if m.len() > 4096 {
+            m.clear();
+        }
+        m.insert(topic.to_string(), c.clone());
+    }
+    c
+}
+
+fn work_out(topic: &str) -> String {
     let plain = normalize(topic);
     if let Some(f) = FAMILIES.iter().find(|f| normalize(f) == plain) {
         return (*f).to_string();
