@@ -19,6 +19,16 @@ export function channel(value) {
   return CHANNELS.find((c) => c.value === value) || { value, label: value, word: value, icon: 'text' };
 }
 
+/** A contact on each channel, as a source ("from a phone call"). */
+export const CONTACT_WORDS = {
+  phone: 'a phone call',
+  text: 'a text message',
+  email: 'an email',
+  mail: 'a letter',
+  in_person: 'a visit',
+  video: 'a video call',
+};
+
 /** Contact point kinds with a word and an icon. */
 export const CONTACT_KINDS = [
   { value: 'phone', word: 'Phone', icon: 'phone' },
