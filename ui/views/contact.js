@@ -1,7 +1,9 @@
 // "Log contact": a contact in either direction, and for one you started, the Guard's verdict beside the form,
-// asked again (check_outreach) as the channel, time, topic, reason, summary or purpose change. A blocked contact
-// is not logged: the dialog stays open with the customer's words, and the attempt is kept as held back.
-// A caution asks for a justification, which is kept with the contact. Inbound contacts are never checked.
+// asked again (read_outreach: the decision, and what the summary's words do) as the channel, time, topic,
+// reason, summary or purpose change. A blocked contact is not logged: the dialog stays open with the customer's
+// words, and the attempt is kept as held back. A caution asks for a justification, which is kept with the
+// contact. Inbound contacts are never checked. Under the summary and their words, what Rapport heard (heard.js):
+// ticked statements, promises and facts are recorded once the contact is logged, with it as their source.
 
 import * as ipc from '../lib/ipc.js';
 import { openFormDialog } from '../lib/form.js';
@@ -10,7 +12,9 @@ import { icon } from '../lib/icons.js';
 import { now } from '../lib/clock.js';
 import { localTime, wallTimeInZone, zonedWallToUtc, zoneWorks } from '../lib/format.js';
 import { blockedByTheirWords, verdictMarkup } from '../lib/verdict.js';
+import { announce } from '../lib/status.js';
 import { CHANNELS, PURPOSES, SENTIMENTS, TOPIC_SUGGESTIONS } from '../lib/words.js';
+import { heardPanels } from './heard.js';
 
 /** How long typing may pause before the Guard is asked again. */
 const CHECK_DELAY_MS = 150;
@@ -44,12 +48,18 @@ export function openInteractionForm(app, customer, {
   const state = { verdict: null, askedWhy: false };
   /** The live verdict of this dialog; `setup` wires it before the dialog opens. */
   let verdictPanel = null;
+  /** What Rapport heard in the summary and their words; `setup` wires it too. */
+  let heard = null;
+  /** Whether the contact was logged, and what was recorded with it. */
+  let logged = false;
+  let recorded = null;
+  const key = draftKey || `interaction:${customer.id}`;
 
   return openFormDialog({
     id: 'interaction',
     title: `Log a contact with ${who}`,
     intro,
-    draftKey: draftKey || `interaction:${customer.id}`,
+    draftKey: key,
     submitLabel: 'Log contact',
     busyLabel: 'Log contact',
     wide: true,
@@ -97,10 +107,12 @@ export function openInteractionForm(app, customer, {
       direction: 'out', channel: 'phone', purpose: 'proactive', at: wallTimeInZone(now(), app.zone), sentiment: '',
       ...prefill,
     },
-    save: (v) => {
+    save: async (v) => {
       const out = v.direction === 'out';
       const justified = out && (state.verdict === 'caution' || state.askedWhy);
-      return ipc.logInteraction(customer.id, {
+      // What was ticked is checked first (a promise needs its date), and recorded once the contact is in.
+      const picked = heard ? await heard.picked() : [];
+      const interaction = await ipc.logInteraction(customer.id, {
         at: zonedWallToUtc(v.at, app.zone),
         channel: v.channel,
         direction: v.direction,
@@ -113,14 +125,27 @@ export function openInteractionForm(app, customer, {
         asked_for: opt(v.asked_for),
         justification: justified ? opt(v.justification) : null,
       });
+      logged = true;
+      if (picked.length) recorded = await heard.record(interaction, picked);
+      return interaction;
     },
-    onSaved,
+    onSaved: (interaction) => {
+      if (onSaved) onSaved(interaction);
+      if (!recorded) return;
+      if (recorded.failed.length) {
+        announce(`Logged the contact, but could not record: ${recorded.failed.join('; ')}`, { error: true });
+      } else if (heard.recordedWords(recorded)) {
+        announce(`Logged the contact and ${heard.recordedWords(recorded)}.`);
+      }
+    },
     onError: (err, f) => verdictPanel && verdictPanel.refused(err, f),
     setup: ({ dialog, form }) => {
-      verdictPanel = guardPanel(app, customer, who, theirZone, state, dialog, form, onHeldBack);
+      heard = heardPanels(app, customer, who, dialog, form, key);
+      verdictPanel = guardPanel(app, customer, who, theirZone, state, dialog, form, onHeldBack, heard);
     },
     onClose: () => {
       if (verdictPanel) verdictPanel.stop();
+      if (heard) heard.stop(logged);
     },
   });
 }
@@ -129,7 +154,7 @@ export function openInteractionForm(app, customer, {
  * Wires the verdict panel of an open Log contact dialog.
  * @returns {{refused: (err: object, f: object) => boolean, stop: () => void}}
  */
-function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack) {
+function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack, heard) {
   const panel = dialog.querySelector('#verdict');
   const inbound = dialog.querySelector('#verdict-inbound');
   // The justification belongs with the caution that asks for it: beside the form, under the verdict.
@@ -180,6 +205,7 @@ function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack)
     asked += 1;
     const mine = asked;
     if (!out) {
+      heard.setReading(null, null);
       state.verdict = null;
       delete panel.dataset.verdict;
       panel.removeAttribute('aria-busy');
@@ -187,30 +213,37 @@ function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack)
       return;
     }
     if (!at) {
+      heard.setReading(null, null);
       showWaiting('Enter when, and the Guard says whether it is allowed.');
       return;
     }
     panel.setAttribute('aria-busy', 'true');
     try {
-      const decision = await ipc.checkOutreach(customer.id, {
+      // The summary goes as typed (not trimmed): the intents' offsets are into this very text.
+      const text = v.summary.trim() ? v.summary : null;
+      const reading = await ipc.readOutreach(customer.id, {
         channel: v.channel,
         at,
         topic: opt(v.topic),
-        text: opt(v.summary),
+        text,
         reason: opt(v.reason),
         purpose: v.purpose || 'proactive',
       });
       if (stopped || mine !== asked) return;
       panel.removeAttribute('aria-busy');
-      show(decision);
+      show(reading.decision);
+      heard.setReading(v.summary, reading.intents);
     } catch (err) {
       if (stopped || mine !== asked) return;
       panel.removeAttribute('aria-busy');
+      heard.setReading(null, null);
       showWaiting(`The Guard could not answer: ${err.message}`);
     }
   }
 
   function later(event) {
+    // Ticking what was heard asks nothing new of the Guard.
+    if (event.target.closest && event.target.closest('.heard')) return;
     const w = event.target.closest && event.target.closest('[data-field]');
     if (w && !GUARDED.has(w.dataset.field)) return;
     // A new attempt: what was said about the last one (refused, needs a reason) no longer applies.

@@ -13,7 +13,7 @@ import {
 import { statementHistory, unstated, wishesOf } from '../lib/reach.js';
 import { announce, announceError } from '../lib/status.js';
 import {
-  NOTE_KINDS, SENTIMENTS, channel, contactKind, describeMeaning, ownershipLabel,
+  CONTACT_WORDS, NOTE_KINDS, SENTIMENTS, channel, contactKind, describeMeaning, ownershipLabel,
 } from '../lib/words.js';
 import * as forms from './forms.js';
 import { openInteractionForm } from './contact.js';
@@ -22,8 +22,18 @@ import { NOTE_FORMATS, isToCustomer, markNote, noteStatusActions, statusBadge } 
 /** "“their words”" — their words always in quotation marks. */
 const quoted = (words) => html`<span class="words">“${words}”</span>`;
 
-/** The line under a statement: when they said it. */
-const saidOn = (app, s) => html`<span class="said">said ${formatInstant(s.said_at, app.zone)}</span>`;
+/**
+ * The line under a statement: when they said it, and the contact they said it in (a link to it on the timeline).
+ * @param {object} app
+ * @param {object} s the statement
+ * @param {object} [c] the customer's page, to find the contact
+ */
+function saidOn(app, s, c = null) {
+  const from = c && s.source_interaction_id && c.interactions.find((i) => i.id === s.source_interaction_id);
+  return html`<span class="said">said ${formatInstant(s.said_at, app.zone)}${from ? html` · <button type="button"
+    class="said-source" data-action="show-contact" data-id="${from.id}">from ${CONTACT_WORDS[from.channel]
+    || 'a contact'}</button>` : ''}</span>`;
+}
 
 function header(app, c) {
   const zone = c.time_zone;
@@ -73,12 +83,12 @@ function reachCard(app, c) {
     const p = w.preferred_channel;
     lines.push(html`<div class="reach-line"><dt>Prefers</dt><dd>
       <span class="reach-what">${channelName(p.value)}</span>
-      ${quoted(p.statement.words)} ${saidOn(app, p.statement)}</dd></div>`);
+      ${quoted(p.statement.words)} ${saidOn(app, p.statement, c)}</dd></div>`);
   }
   if (w.declined_channels.length) {
     lines.push(html`<div class="reach-line"><dt>Declined</dt><dd><ul role="list">${w.declined_channels.map((d) => html`
       <li><span class="reach-what">${icon('stop')} No ${channel(d.value).label}</span>
-      ${quoted(d.statement.words)} ${saidOn(app, d.statement)}</li>`)}</ul></dd></div>`);
+      ${quoted(d.statement.words)} ${saidOn(app, d.statement, c)}</li>`)}</ul></dd></div>`);
   }
   if (w.hours) {
     const { start, end } = w.hours.value;
@@ -87,24 +97,24 @@ function reachCard(app, c) {
       : '';
     lines.push(html`<div class="reach-line"><dt>Hours</dt><dd>
       <span class="reach-what">${icon('clock')} ${clockTime(start)}–${clockTime(end)} ${zoneWords}</span>
-      ${yours} ${quoted(w.hours.statement.words)} ${saidOn(app, w.hours.statement)}</dd></div>`);
+      ${yours} ${quoted(w.hours.statement.words)} ${saidOn(app, w.hours.statement, c)}</dd></div>`);
   }
   if (w.min_days_between) {
     lines.push(html`<div class="reach-line"><dt>How often</dt><dd>
       <span class="reach-what">At most once every ${plural(w.min_days_between.value, 'day')}</span>
-      ${quoted(w.min_days_between.statement.words)} ${saidOn(app, w.min_days_between.statement)}</dd></div>`);
+      ${quoted(w.min_days_between.statement.words)} ${saidOn(app, w.min_days_between.statement, c)}</dd></div>`);
   }
   if (w.declined_topics.length) {
     lines.push(html`<div class="reach-line"><dt>Never raise</dt><dd><ul role="list">${w.declined_topics.map((t) => html`
       <li><span class="reach-what">${icon('stop')} <span class="topic-name">${t.value}</span></span>
-      ${quoted(t.statement.words)} ${saidOn(app, t.statement)}</li>`)}
+      ${quoted(t.statement.words)} ${saidOn(app, t.statement, c)}</li>`)}
       </ul></dd></div>`);
   }
   const notYet = unstated(w);
 
   const banner = w.do_not_contact ? html`<div class="dnc-banner" role="alert" id="do-not-contact">
     <p class="dnc-title">${icon('stop')} <strong>Do not contact — proactive outreach is off</strong></p>
-    <p>${quoted(w.do_not_contact.statement.words)} ${saidOn(app, w.do_not_contact.statement)}</p>
+    <p>${quoted(w.do_not_contact.statement.words)} ${saidOn(app, w.do_not_contact.statement, c)}</p>
     <p class="muted">Only a reply to a message from them, on the channel they used, is still allowed. Only they can
       undo this: record their new words when they say so.</p>
   </div>` : '';
@@ -334,7 +344,7 @@ function interactionEntry(app, i) {
     i.asked_for ? html`<span><strong>Asked for:</strong> ${i.asked_for}</span>` : '',
     i.justification ? html`<span><strong>Went ahead because:</strong> ${i.justification}</span>` : '',
   ].filter(Boolean);
-  return html`<li class="entry">
+  return html`<li class="entry" id="contact-${i.id}" tabindex="-1">
     <p class="entry-head">
       <time datetime="${i.at}">${formatInstant(i.at, app.zone, { time: true })}</time>
       <span>${icon(ch.icon)} ${ch.word}</span>
@@ -469,6 +479,14 @@ export function showCustomer(main, app, id) {
     'log-contact': () => openInteractionForm(app, record, { onSaved: saved('Logged the contact.'), onHeldBack: load }),
     'add-note': () => forms.openNoteForm(app, record, saved('Added the note.')),
     'write-thank-you': () => app.openComposer(record.id),
+    'show-contact': (itemId) => {
+      const entry = page.querySelector(`#contact-${CSS.escape(itemId)}`);
+      if (!entry) return;
+      entry.scrollIntoView({ block: 'center' });
+      entry.focus({ preventScroll: true });
+      entry.classList.add('is-shown');
+      setTimeout(() => entry.classList.remove('is-shown'), 2000);
+    },
     'note-status': async (itemId, button) => {
       const outcome = await markNote(itemId, button.dataset.status, record.preferred_name || record.name, button);
       // Sent logs the contact (now in the timeline); a refusal is kept under Held back: draw the page again.
