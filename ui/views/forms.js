@@ -4,11 +4,18 @@
 // is in contact.js.
 
 import * as ipc from '../lib/ipc.js';
-import { openFormDialog } from '../lib/form.js';
+import { draftFor, openFormDialog } from '../lib/form.js';
 import { addDays, formatDate } from '../lib/format.js';
+import { html, render, toNodes } from '../lib/html.js';
+import { icon } from '../lib/icons.js';
+import { heardKeys, heardWhat } from '../lib/heard.js';
+import { markText } from '../lib/marks.js';
 import {
   CHANNELS, CONTACT_KINDS, MEANINGS, OWNERSHIP, TOPIC_SUGGESTIONS,
 } from '../lib/words.js';
+
+/** How long typing may pause before Rapport reads the words again. */
+const READ_DELAY_MS = 250;
 
 /** Trimmed text, or null when empty (the core takes null for "not given"). */
 const opt = (v) => {
@@ -113,19 +120,162 @@ export function openContactPointForm(app, customer, onSaved) {
   });
 }
 
+/** The meaning controls of "Record what they said", and the value each takes from a Meaning. */
+const MEANING_CONTROLS = {
+  means: (m) => m.kind,
+  channel: (m) => m.channel,
+  start: (m) => (m.start || '').slice(0, 5) || undefined,
+  end: (m) => (m.end || '').slice(0, 5) || undefined,
+  days: (m) => (m.days ? String(m.days) : undefined),
+  topic: (m) => m.topic,
+};
+
 /**
- * Opens "Record what they said": the customer's words about being contacted and what they mean.
+ * Wires the proposal of "Record what they said": as their words are typed, the core reads them (debounced) and
+ * what they mean fills the meaning controls — unless the salesperson set those by hand, when "Use" does it — with
+ * the words it was read from marked in the text (escaped). Recording stays one click.
+ * @param {object} customer
+ * @param {HTMLDialogElement} dialog
+ * @param {object} f the dialog's form
+ * @param {boolean} restored a draft was restored: what it holds counts as set by hand
+ */
+function statementProposal(customer, dialog, f, restored) {
+  const panel = toNodes(html`<section class="heard wide" id="statement-heard" aria-labelledby="statement-heard-title"
+    hidden>
+    <h3 class="heard-title" id="statement-heard-title">What their words say</h3>
+    <div class="heard-mirror" aria-hidden="true"></div>
+    <ul class="heard-list" role="list" aria-label="What it could mean"></ul>
+  </section>`).firstElementChild;
+  f.form.querySelector('[data-field="words"]').after(panel);
+  const region = toNodes(html`<p class="visually-hidden" role="status" aria-live="polite" id="statement-heard-status">
+    </p>`).firstElementChild;
+  dialog.append(region);
+  const mirror = panel.querySelector('.heard-mirror');
+  const list = panel.querySelector('.heard-list');
+  let statements = [];
+  let text = '';
+  let byHand = restored;
+  let timer = 0;
+  let asked = 0;
+  let announced = '';
+
+  /** Whether the controls say what a suggestion means. */
+  function inUse(s) {
+    const v = f.values();
+    return Object.entries(MEANING_CONTROLS).every(([name, of]) => {
+      const want = of(s.means);
+      if (want === undefined) return true;
+      return String(v[name] || '').slice(0, name === 'start' || name === 'end' ? 5 : undefined) === want;
+    });
+  }
+
+  function use(s) {
+    for (const [name, of] of Object.entries(MEANING_CONTROLS)) {
+      const want = of(s.means);
+      if (want === undefined) continue;
+      f.control(name).value = want;
+      f.setFieldError(name, '');
+    }
+    f.refresh();
+  }
+
+  function draw() {
+    const spans = statements.map((s, n) => ({ start: s.start, end: s.end, kind: 'heard', tag: s.kind, n }));
+    render(mirror, html`${markText(text, spans)}`);
+    const focused = list.contains(document.activeElement) ? document.activeElement.dataset.use : null;
+    render(list, html`${statements.map((s, n) => {
+      const using = inUse(s);
+      const means = `${s.means.kind}${s.means.channel ? `:${s.means.channel}` : ''}`;
+      return html`<li class="heard-item proposal" data-means="${means}" data-n="heard-${n}"
+        data-in-use="${using ? 'true' : 'false'}">
+        <div class="heard-pick">
+          <p class="heard-body" id="statement-heard-${n}">
+            <span class="heard-kind">${icon('person')} Means</span>
+            <span class="heard-what">${heardWhat(s)}</span>
+            <span class="heard-words words">“${s.words}”</span>
+          </p>
+          ${using ? html`<span class="heard-in-use">${icon('check')} Filled in below</span>`
+    : html`<button type="button" class="button small" data-use="${n}" aria-describedby="statement-heard-${n}">
+              Use this</button>`}
+        </div>
+      </li>`;
+    })}`);
+    if (focused) {
+      const again = list.querySelector(`[data-use="${CSS.escape(focused)}"]`);
+      (again || f.control('means')).focus({ preventScroll: true });
+    }
+    panel.hidden = !statements.length;
+    const signature = heardKeys(statements).join(' ');
+    if (signature !== announced) {
+      announced = signature;
+      region.textContent = statements.length
+        ? `Their words read as: ${statements.map(heardWhat).join('; ')}.${byHand ? '' : ' Filled in below.'}`
+        : '';
+    }
+  }
+
+  async function read() {
+    const words = f.values().words;
+    const mine = ++asked;
+    let heard = { suggestions: [] };
+    try {
+      if (words.trim()) heard = await ipc.listen(customer.id, words, 'in');
+    } catch {
+      // Reading is a help: the statement can be recorded without it.
+    }
+    if (mine !== asked || !dialog.isConnected) return;
+    const before = heardKeys(statements).join(' ');
+    text = words;
+    statements = heard.suggestions.filter((s) => s.kind === 'statement');
+    if (!byHand && statements.length && heardKeys(statements).join(' ') !== before) use(statements[0]);
+    draw();
+  }
+
+  f.form.addEventListener('input', (event) => {
+    const w = event.target.closest('[data-field]');
+    if (!w || w.dataset.field !== 'words') return;
+    clearTimeout(timer);
+    timer = setTimeout(read, READ_DELAY_MS);
+  });
+  f.form.addEventListener('change', (event) => {
+    const w = event.target.closest('[data-field]');
+    if (w && w.dataset.field in MEANING_CONTROLS) {
+      // Set by hand: the proposal no longer overrides it, and says which suggestion (if any) is in use.
+      byHand = true;
+      if (statements.length) draw();
+    } else if (event.target === f.form) {
+      // Start over.
+      byHand = false;
+      read();
+    }
+  });
+  panel.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-use]');
+    if (!button) return;
+    use(statements[Number(button.dataset.use)]);
+    draw();
+    f.control('means').focus();
+  });
+  if (f.values().words.trim()) read();
+  return { stop: () => clearTimeout(timer) };
+}
+
+/**
+ * Opens "Record what they said": the customer's words about being contacted and what they mean — proposed from
+ * the words as they are typed.
  * @param {object} app
  * @param {object} customer
  * @param {(statement: object) => void} onSaved
  */
 export function openStatementForm(app, customer, onSaved) {
   const needs = (...kinds) => (v) => kinds.includes(v.means);
+  const draftKey = `statement:${customer.id}`;
+  let proposal = null;
   openFormDialog({
     id: 'statement',
     title: `Record what ${customer.preferred_name || customer.name} said`,
     intro: 'Their own words are kept as they said them; a change of mind is a new statement, and the history stays.',
-    draftKey: `statement:${customer.id}`,
+    draftKey,
     submitLabel: 'Record',
     fields: [
       {
@@ -173,6 +323,12 @@ export function openStatementForm(app, customer, onSaved) {
       return ipc.recordPreference(customer.id, { words: v.words.trim(), means, said_at: saidAt });
     },
     onSaved,
+    setup: ({ dialog, form }) => {
+      proposal = statementProposal(customer, dialog, form, Boolean(draftFor(draftKey)));
+    },
+    onClose: () => {
+      if (proposal) proposal.stop();
+    },
   });
 }
 
