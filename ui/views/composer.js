@@ -3,7 +3,9 @@
 // version"; on the right, the card at its real proportions with the editable text, the form-letter detector's
 // findings underlined in it (a highlight layer under a transparent textarea, at the findings' character offsets),
 // the length against the card, the score in words, and the findings listed with why they matter and what to
-// write instead. Editing the text re-checks it (lint_note, debounced); changing a choice writes a new draft
+// write instead, and what the words do (read_outreach: a pitch on a topic they declined, a push for a channel
+// they declined, a check-in, something they gain) underlined in its tone and listed with the customer's own words.
+// Editing the text re-checks it (lint_note and read_outreach, debounced); changing a choice writes a new draft
 // (compose_note) — after asking, when the salesperson has edited the text (keeping their text re-checks it only).
 // Save draft keeps it with the customer's notes; Print prints the card's text alone, at the card's size.
 //
@@ -14,6 +16,9 @@ import { html, render } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
 import { confirmDialog } from '../lib/form.js';
 import { announce, announceError } from '../lib/status.js';
+import { now } from '../lib/clock.js';
+import { intentItem, intentTone } from '../lib/heard.js';
+import { shiftSpans, strongestTone, utf16Index } from '../lib/marks.js';
 
 /** Card faces, landscape, in millimetres, and about how many characters of handwriting fit (docs/IPC.md). */
 export const CARDS = {
@@ -83,18 +88,6 @@ export function scoreBand(score) {
   return { key: 'poor', word: 'Reads like a form letter', icon: 'stop' };
 }
 
-/** The UTF-16 index (what textareas count in) of a character offset (Unicode scalar values, as the core counts). */
-function utf16Index(text, offset) {
-  let units = 0;
-  let n = 0;
-  for (const ch of text) {
-    if (n === offset) return units;
-    units += ch.length;
-    n += 1;
-  }
-  return units;
-}
-
 /** A finding about the note as a whole (it spans all of it): listed, not underlined. */
 function isWhole(f, length) {
   return f.end <= f.start || (f.start === 0 && f.end >= length);
@@ -102,19 +95,24 @@ function isWhole(f, length) {
 
 /**
  * The text with each finding's span wrapped in `<mark data-rule>` (overlapping spans are cut into pieces that
- * name every rule covering them in `data-rules`). Everything is escaped by `html`.
+ * name every rule covering them in `data-rules`), and each intent's span underlined in its tone (`class="m-intent"`,
+ * `data-intent`, `data-tone`). Everything is escaped by `html`.
  * @param {string} text
  * @param {object[]} findings
+ * @param {{intent: string, tone: string, start: number, end: number}[]} [intents]
  */
-export function highlightMarkup(text, findings) {
+export function highlightMarkup(text, findings, intents = []) {
   const cs = Array.from(text);
   const clamp = (n) => Math.max(0, Math.min(cs.length, n));
   const spans = findings
     .filter((f) => !isWhole(f, cs.length))
     .map((f) => ({ start: clamp(f.start), end: clamp(f.end), rule: f.rule }))
     .filter((s) => s.end > s.start);
+  const read = intents
+    .map((i) => ({ start: clamp(i.start), end: clamp(i.end), intent: i.intent, tone: i.tone }))
+    .filter((s) => s.end > s.start);
   const cuts = new Set([0, cs.length]);
-  for (const s of spans) {
+  for (const s of [...spans, ...read]) {
     cuts.add(s.start);
     cuts.add(s.end);
   }
@@ -124,7 +122,14 @@ export function highlightMarkup(text, findings) {
     const [a, b] = [points[i], points[i + 1]];
     const piece = cs.slice(a, b).join('');
     const rules = [...new Set(spans.filter((s) => s.start <= a && s.end >= b).map((s) => s.rule))];
-    parts.push(rules.length ? html`<mark data-rule="${rules[0]}" data-rules="${rules.join(' ')}">${piece}</mark>` : piece);
+    const over = read.filter((s) => s.start <= a && s.end >= b);
+    const intent = over.length ? html` class="m-intent" data-intent="${[...new Set(over.map((s) => s.intent))].join(' ')}"
+      data-tone="${strongestTone(over.map((s) => s.tone))}"` : '';
+    if (rules.length) {
+      parts.push(html`<mark data-rule="${rules[0]}" data-rules="${rules.join(' ')}"${intent}>${piece}</mark>`);
+    } else {
+      parts.push(over.length ? html`<mark${intent}>${piece}</mark>` : piece);
+    }
   }
   // A zero-width space keeps a last empty line as tall as the textarea's.
   return html`${parts}\u200b`;
@@ -132,26 +137,17 @@ export function highlightMarkup(text, findings) {
 
 /**
  * Moves findings along with an edit so the underlines stay on their words until the detector answers: findings
- * before the edit stay, findings after it shift, findings the edit touched are dropped.
+ * before the edit stay, findings after it shift, findings the edit touched are dropped; a finding about the whole
+ * note stays about the whole note.
  * @param {string} before
  * @param {string} after
  * @param {object[]} findings
  */
 function shiftFindings(before, after, findings) {
-  const a = Array.from(before);
-  const b = Array.from(after);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail += 1;
-  const oldEnd = a.length - tail;
-  const delta = b.length - a.length;
-  return findings.flatMap((f) => {
-    if (isWhole(f, a.length)) return [{ ...f, end: b.length }];
-    if (f.end <= head) return [f];
-    if (f.start >= oldEnd) return [{ ...f, start: f.start + delta, end: f.end + delta }];
-    return [];
-  });
+  const n = Array.from(before).length;
+  const m = Array.from(after).length;
+  // In their order: the list's "Show in the text" buttons name findings by their place.
+  return findings.flatMap((f) => (isWhole(f, n) ? [{ ...f, end: m }] : shiftSpans(before, after, [f])));
 }
 
 /** Replaces the page size of the print stylesheet (ui/notes.css) with the card's. */
@@ -240,6 +236,11 @@ function frameMarkup(c, state) {
           <p class="muted" id="composer-findings-none" hidden>Nothing reads like a form letter.</p>
           <ul id="composer-findings" class="note-findings" role="list"></ul>
         </section>
+        <section class="composer-intents" id="composer-intents-section" aria-labelledby="composer-intents-title" hidden>
+          <h2 id="composer-intents-title">What the words do</h2>
+          <p class="hint">As ${c.preferred_name || c.name} would read them — with their own words where they said no.</p>
+          <ul id="composer-intents" class="intent-list" role="list"></ul>
+        </section>
       </div>
     </div>
     <div class="card-print" id="composer-print-text" aria-hidden="true"></div>`;
@@ -258,7 +259,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   const root = main.firstElementChild;
   const fresh = () => ({
     kind: 'purchase', format: 'card', card: 'a6', variant: 0, chosen: null,
-    text: '', composed: null, saved: null, savedId: null, report: null, details: [], used: [],
+    text: '', composed: null, saved: null, savedId: null, report: null, details: [], used: [], intents: [],
   });
   /**
    * What is on the card and how it was asked for. `composed`: the text of the last draft Rapport wrote; `saved`
@@ -272,6 +273,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   let alive = true;
   let composeNo = 0;
   let lintNo = 0;
+  let readNo = 0;
   let lintTimer = 0;
   let resize = null;
   const el = {};
@@ -309,7 +311,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
 
   function drawText() {
     const findings = state.report ? state.report.findings : [];
-    render(el.highlights, highlightMarkup(state.text, findings));
+    render(el.highlights, highlightMarkup(state.text, findings, state.intents || []));
     el.printText.textContent = state.text;
     drawCount();
     drawSave();
@@ -396,6 +398,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     const ask = ++composeNo;
     clearTimeout(lintTimer);
     lintNo += 1;
+    readNo += 1;
     el.stage.setAttribute('aria-busy', 'true');
     try {
       const draft = await ipc.composeNote(customerId, {
@@ -406,17 +409,51 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       state.composed = draft.text;
       state.used = draft.details_used;
       state.report = draft.report;
+      state.intents = [];
       el.text.value = draft.text;
       el.text.scrollTop = 0;
       drawText();
       drawReport();
+      drawIntents();
       drawDetails();
       showNotice(null);
+      readIntents();
     } catch (err) {
       if (alive) announceError(err, 'Could not write a draft');
     } finally {
       if (alive && ask === composeNo) el.stage.removeAttribute('aria-busy');
     }
+  }
+
+  function drawIntents() {
+    const intents = state.intents || [];
+    el.intentsSection.hidden = !intents.length;
+    render(el.intents, html`${intents.map((i, n) => intentItem(i, n, who()))}`);
+  }
+
+  /** What the words do, as the Guard reads them in a thank-you (underlined in the text, listed under it). */
+  async function readIntents() {
+    const ask = ++readNo;
+    const text = state.text;
+    let intents = [];
+    try {
+      if (text.trim()) {
+        const reading = await ipc.readOutreach(customerId, {
+          channel: state.format === 'email' ? 'email' : 'mail',
+          at: now().toISOString(),
+          text,
+          purpose: 'proactive',
+          in_thank_you: true,
+        });
+        intents = reading.intents.map((i) => ({ ...i, tone: intentTone(i) }));
+      }
+    } catch {
+      // The detector's findings still show; the underlines of intents are a help on top.
+    }
+    if (!alive || ask !== readNo || text !== state.text) return;
+    state.intents = intents;
+    drawText();
+    drawIntents();
   }
 
   async function lint() {
@@ -435,7 +472,10 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
 
   function lintSoon(delay = LINT_DELAY_MS) {
     clearTimeout(lintTimer);
-    lintTimer = setTimeout(lint, delay);
+    lintTimer = setTimeout(() => {
+      lint();
+      readIntents();
+    }, delay);
   }
 
   /**
@@ -530,7 +570,8 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       count: '#composer-count', size: '#composer-size', score: '#composer-score', findings: '#composer-findings',
       none: '#composer-findings-none', details: '#composer-details', cardPicker: '#composer-card',
       print: '#composer-print', save: '#composer-save', notice: '#composer-notice', printText: '#composer-print-text',
-      variantNo: '#composer-variant-no', choices: '#composer-choices',
+      variantNo: '#composer-variant-no', choices: '#composer-choices', intents: '#composer-intents',
+      intentsSection: '#composer-intents-section',
     })) el[key] = root.querySelector(sel);
 
     el.choices.addEventListener('submit', (event) => event.preventDefault());
@@ -557,6 +598,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       const before = state.text;
       state.text = el.text.value;
       if (state.report) state.report = { ...state.report, findings: shiftFindings(before, state.text, state.report.findings) };
+      if (state.intents) state.intents = shiftSpans(before, state.text, state.intents);
       drawText();
       lintSoon();
     });
@@ -628,6 +670,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       el.text.value = state.text;
       drawText();
       drawReport();
+      drawIntents();
       if (edited()) {
         showNotice(html`<span>Restored what you were writing.</span>
           <button type="button" class="button quiet small" data-action="start-over">Start over</button>`);
