@@ -1390,3 +1390,282 @@ async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
     w.shot("2-more").await;
     w.close().await;
 }
+
+// What Rapport heard: suggestions under the text in Log contact and Record what they said, and what an outreach's
+// words do, underlined with the customer's own words. ------------------------------------------------------------
+
+/// Opens a customer's page and Log contact on it.
+async fn open_log_contact(w: &Window, id: &str) {
+    to_customers(w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+}
+
+/// The texts of every element matching `css`.
+async fn all_texts(w: &Window, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in w.client.find_all(Locator::Css(css)).await.unwrap() {
+        out.push(e.text().await.unwrap());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_asking_for_a_call_she_declined_is_underlined_with_her_words() {
+    let words = "Please don't call me at work";
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Naomi Brandt", "--preferred", "Naomi", "--tz", "America/Denver"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    s.ok(&["prefs", "add", &id, "--words", words, "--means", "decline:phone", "--said", "2026-11-04"]);
+    let w = Window::open(&s, "heard-outreach").await;
+    open_log_contact(&w, &id).await;
+
+    w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
+    w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
+    set_value(&w, "#interaction-at", "2026-11-23T18:00").await;
+    w.find("#interaction-summary")
+        .await
+        .send_keys("Do you have five minutes for a phone call tomorrow?")
+        .await
+        .unwrap();
+
+    // The push for phone calls is underlined in a warning tone, on the words that ask for it.
+    let mark = w
+        .find(
+            "#interaction-summary-heard .heard-mirror mark.m-intent[data-intent~='asks_for_channel'][data-tone='warn']",
+        )
+        .await;
+    assert!(mark.text().await.unwrap().contains("phone call"), "{}", mark.text().await.unwrap());
+    // Listed with the rule and her own words, with the day she said them.
+    let item = w.find("#interaction-summary-heard .intent-item[data-rule='pushes_declined_channel']").await;
+    let text = item.text().await.unwrap();
+    assert!(text.contains("Asks for phone calls"), "{text}");
+    assert!(text.contains("a channel they declined"), "{text}");
+    assert!(text.contains(&format!("Naomi said: “{words}”")), "{text}");
+    assert!(text.contains("Wed 4 Nov 2026"), "{text}");
+    assert_eq!(item.attr("data-tone").await.unwrap().as_deref(), Some("warn"));
+    // The verdict beside it agrees: blocked, with her words.
+    w.find("#verdict[data-verdict='blocked']").await;
+    w.find_text("#verdict", words).await;
+    w.shot("1-underlined").await;
+
+    // Editing the text moves the marks with it: a check-in before the ask keeps the push underlined.
+    w.client
+        .execute(
+            "const t = document.querySelector('#interaction-summary'); t.focus(); t.setSelectionRange(0, 0);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    type_at_caret(&w, "Your plates are in! ").await;
+    w.find_text("#interaction-summary-heard .intent-item[data-intent='value']", "Something they gain").await;
+    w.find("#interaction-summary-heard .intent-item[data-rule='pushes_declined_channel']").await;
+    w.shot("2-value-and-push").await;
+    w.find("#interaction-form [data-cancel]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+
+    // The thank-you composer underlines the same push in the card's text, with her words under it.
+    w.find("#write-thank-you").await.click().await.unwrap();
+    w.find("#composer-stage:not([aria-busy])").await;
+    set_value(&w, "#composer-text", "Naomi, thank you! Do you have five minutes for a phone call tomorrow?").await;
+    w.find_text("#composer-highlights mark.m-intent[data-intent~='asks_for_channel'][data-tone='warn']", "phone call")
+        .await;
+    let item = w
+        .find_text("#composer-intents .intent-item[data-rule='pushes_declined_channel']", "a phone call tomorrow")
+        .await;
+    let text = item.text().await.unwrap();
+    assert!(text.contains(&format!("Naomi said: “{words}”")), "{text}");
+    w.shot("3-composer").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_she_said_in_a_call_is_heard_and_recorded_with_the_contact() {
+    let summary = "Please don't call me at work, email is best.";
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Naomi Brandt", "--preferred", "Naomi", "--tz", "America/Denver"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "heard-inbound").await;
+    open_log_contact(&w, &id).await;
+
+    w.find("#interaction-direction").await.select_by_value("in").await.unwrap();
+    w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
+    w.find("#interaction-summary").await.send_keys(summary).await.unwrap();
+
+    // Two suggestions, each with its meaning in words and her words marked in the text.
+    let no_calls = w.find("#interaction-summary-heard .heard-item[data-means='decline_channel:phone']").await;
+    let email = w.find("#interaction-summary-heard .heard-item[data-means='prefer_channel:email']").await;
+    assert!(no_calls.text().await.unwrap().contains("No phone calls"), "{}", no_calls.text().await.unwrap());
+    assert!(email.text().await.unwrap().contains("Prefers email"), "{}", email.text().await.unwrap());
+    let items = w.client.find_all(Locator::Css("#interaction-summary-heard .heard-item")).await.unwrap();
+    assert_eq!(items.len(), 2, "{:?}", all_texts(&w, "#interaction-summary-heard .heard-item").await);
+    let marked = all_texts(&w, "#interaction-summary-heard .heard-mirror mark.m-heard").await.concat();
+    assert!(marked.contains("call") && marked.contains("email"), "the words are marked in the text: {marked}");
+    let mirror = w.find("#interaction-summary-heard .heard-mirror").await.text().await.unwrap();
+    assert_eq!(mirror, summary, "the mirror shows the whole text");
+    // Screen readers hear the set once, politely.
+    let status = w.find("#interaction-heard-status").await;
+    assert_eq!(status.attr("aria-live").await.unwrap().as_deref(), Some("polite"));
+    let said = status.text().await.unwrap_or_default();
+    let said = if said.is_empty() { status.prop("textContent").await.unwrap().unwrap_or_default() } else { said };
+    assert!(said.contains("No phone calls") && said.contains("Prefers email"), "{said}");
+    // Nothing is recorded until the salesperson says so.
+    assert_eq!(s.json(&["customers", "show", &id])["preferences"].as_array().unwrap().len(), 0);
+    w.shot("1-heard").await;
+
+    // One click each, then log the contact: both are recorded with the contact as their source.
+    w.find("#interaction-summary-heard .heard-item[data-means='decline_channel:phone'] input[type=checkbox]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.find("#interaction-summary-heard .heard-item[data-means='prefer_channel:email'] input[type=checkbox]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.shot("2-ticked").await;
+    w.find("#interaction-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    w.find_text("#status", "recorded 2 statements").await;
+
+    let card = w.find_text("#how-to-reach", "No phone calls").await;
+    let text = card.text().await.unwrap();
+    assert!(text.contains("Prefers"), "{text}");
+    // Her words as the core heard them: the sentence, perhaps without its full stop.
+    let said = summary.trim_end_matches('.');
+    assert!(text.contains(&format!("“{said}")), "her words, in quotation marks: {text}");
+    assert!(text.contains("from a phone call"), "the contact is the source: {text}");
+    let record = s.json(&["customers", "show", &id]);
+    let interaction = record["interactions"][0]["id"].as_str().unwrap().to_string();
+    let prefs = record["preferences"].as_array().unwrap();
+    assert_eq!(prefs.len(), 2, "{record}");
+    let mut means: Vec<String> = prefs
+        .iter()
+        .map(|p| format!("{}:{}", p["means"]["kind"].as_str().unwrap(), p["means"]["channel"].as_str().unwrap()))
+        .collect();
+    means.sort();
+    assert_eq!(means, ["decline_channel:phone", "prefer_channel:email"]);
+    for p in prefs {
+        assert_eq!(p["source_interaction_id"], interaction.as_str(), "{p}");
+        assert!(p["words"].as_str().unwrap().starts_with(said), "{p}");
+    }
+    // The source is one click from the card: the contact on the timeline.
+    w.find("#how-to-reach .said-source").await.click().await.unwrap();
+    let focused: Value =
+        w.client.execute("return document.activeElement && document.activeElement.id;", vec![]).await.unwrap();
+    assert_eq!(focused, Value::from(format!("contact-{interaction}")));
+    w.shot("3-recorded").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn markup_in_what_was_typed_shows_as_text_in_the_mirror() {
+    let markup = "<img src=x onerror=alert(1)>";
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Naomi Brandt", "--preferred", "Naomi", "--tz", "America/Denver"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "heard-markup").await;
+    open_log_contact(&w, &id).await;
+
+    w.find("#interaction-direction").await.select_by_value("in").await.unwrap();
+    let typed = format!("{markup} Please don't call me, <b>email</b> is best.");
+    w.find("#interaction-summary").await.send_keys(&typed).await.unwrap();
+    w.find("#interaction-summary-heard .heard-item[data-means='decline_channel:phone']").await;
+    let mirror = w.find("#interaction-summary-heard .heard-mirror").await.text().await.unwrap();
+    assert_eq!(mirror, typed, "the mirror shows the characters typed");
+    let made = w
+        .client
+        .find_all(Locator::Css("#interaction-dialog img, #interaction-dialog b, .heard-mirror img"))
+        .await
+        .unwrap();
+    assert!(made.is_empty(), "no element was made from what was typed");
+    w.shot("1-log-contact").await;
+    w.find("#interaction-form [data-cancel]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+
+    // Record what they said proposes the meaning from the words (the controls filled in, the words marked, shown
+    // as text too): one click records it.
+    let said = format!("{markup} Please don't call me, I'm at work all day.");
+    w.find("#record-said").await.click().await.unwrap();
+    w.find("#statement-dialog[open]").await;
+    w.find("#statement-words").await.send_keys(&said).await.unwrap();
+    let proposal = w.find("#statement-heard .heard-item[data-means='decline_channel:phone']").await;
+    let text = proposal.text().await.unwrap();
+    assert!(text.contains("No phone calls") && text.contains("Filled in below"), "{text}");
+    w.find("#statement-heard .heard-mirror mark.m-heard").await;
+    let mirror = w.find("#statement-heard .heard-mirror").await.text().await.unwrap();
+    assert_eq!(mirror, said);
+    assert!(w.client.find_all(Locator::Css("#statement-dialog img")).await.unwrap().is_empty());
+    assert_eq!(w.find("#statement-means").await.prop("value").await.unwrap().as_deref(), Some("decline_channel"));
+    assert_eq!(w.find("#statement-channel").await.prop("value").await.unwrap().as_deref(), Some("phone"));
+    w.shot("2-record-what-they-said").await;
+    w.find("#statement-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#statement-dialog").await;
+    let card = w.find_text("#how-to-reach", "No phone calls").await;
+    assert!(card.text().await.unwrap().contains(markup), "her words, as text");
+    assert!(w.client.find_all(Locator::Css("#customer-page img[src='x']")).await.unwrap().is_empty());
+    let prefs = s.json(&["customers", "show", &id])["preferences"].clone();
+    assert_eq!(prefs[0]["means"]["kind"], "decline_channel", "{prefs}");
+    assert_eq!(prefs[0]["words"], said, "the words as typed: {prefs}");
+    w.shot("3-recorded").await;
+    w.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_call_summary_fills_what_they_asked_for_and_records_a_promise_with_the_date_asked_for() {
+    let summary = "She loved the new car. She asked for the towing figures. I'll send them over. \
+                   Her daughter Mia graduates on June 12.";
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Naomi Brandt", "--preferred", "Naomi", "--tz", "America/Denver"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "heard-summary").await;
+    open_log_contact(&w, &id).await;
+
+    w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
+    w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
+    set_value(&w, "#interaction-at", "2026-11-23T18:00").await;
+    w.find("#interaction-reason").await.send_keys("Her towing figures, as she asked").await.unwrap();
+    w.find("#interaction-summary").await.send_keys(summary).await.unwrap();
+
+    let heard = "#interaction-summary-heard .heard-item";
+    for kind in ["sentiment", "request", "promise", "fact"] {
+        w.find(&format!("{heard}[data-kind='{kind}']")).await;
+    }
+    // A request fills "They asked for", a sentiment "How they felt" — at once, one click each.
+    w.find(&format!("{heard}[data-kind='request'] input[type=checkbox]")).await.click().await.unwrap();
+    w.find(&format!("{heard}[data-kind='sentiment'] input[type=checkbox]")).await.click().await.unwrap();
+    let asked = w.find("#interaction-asked_for").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(asked, "the towing figures");
+    let felt = w.find("#interaction-sentiment").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(felt, "positive");
+    // No day was said for the promise: ticking it asks for one, a week after the call to begin with.
+    w.find(&format!("{heard}[data-kind='promise'] input[type=checkbox]")).await.click().await.unwrap();
+    let due = w.find(&format!("{heard}[data-kind='promise'] input[type=date]")).await;
+    assert!(due.is_displayed().await.unwrap());
+    assert_eq!(due.prop("value").await.unwrap().as_deref(), Some("2026-11-30"));
+    set_value(&w, &format!("{heard}[data-kind='promise'] input[type=date]"), "2026-11-27").await;
+    w.find(&format!("{heard}[data-kind='fact'] input[type=checkbox]")).await.click().await.unwrap();
+    w.shot("1-ticked").await;
+
+    w.find("#interaction-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    w.find_text("#status", "recorded a promise and a fact").await;
+    let record = s.json(&["customers", "show", &id]);
+    let i = &record["interactions"][0];
+    assert_eq!(i["asked_for"], "the towing figures", "{i}");
+    assert_eq!(i["sentiment"], "positive", "{i}");
+    let promises = record["promises"].as_array().unwrap();
+    assert_eq!(promises.len(), 1, "{record}");
+    assert_eq!(promises[0]["due_on"], "2026-11-27");
+    assert_eq!(promises[0]["made_on"], "2026-11-23");
+    let facts = record["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 1, "{record}");
+    assert_eq!(facts[0]["date"], "2027-06-12");
+    assert!(facts[0]["text"].as_str().unwrap().contains("Mia"), "{record}");
+    w.find_text("#customer-page", "I'll send them over").await;
+    w.shot("2-recorded").await;
+    w.close().await;
+}
