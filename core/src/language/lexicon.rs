@@ -832,6 +832,9 @@ pub enum Cue {
     Push(u8),
     /// Words of channel `n` that push only when the sentence asks or announces ("call", "coffee").
     Channel(u8),
+    /// Broad words of selling or asking anywhere in a text ("we can", "for $79", "last day", "would mean a lot"):
+    /// a text with none of them only reports, and its topic words are mentions.
+    Frame,
     /// Asks for a number to reach the customer on: a push for text if the text asks to text, else for a call.
     Number,
     /// The sentence asks or announces ("can I", "when's a good time", "I'll").
@@ -1288,6 +1291,10 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "question .. take .. minute|second",
             "light on review",
             "vouch",
+            "leave|write|post|share|drop|put ... on yelp|google|facebook|angi|zillow|nextdoor|dealerrater|g2|trustpilot|houzz|capterra",
+            "leave|write|post .. sentence|line|word|note .. about",
+            "review|survey|rating .. link",
+            "answer .. satisfied|10|five|5",
             "tell google|yelp|facebook",
             "your opinion matters|means|counts",
             "few star",
@@ -1524,6 +1531,36 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "mean a lot|the world",
             "grateful",
             "click",
+        ],
+    ),
+    (
+        Cue::Frame,
+        &[
+            "i|we can|could|would|will|be able",
+            "happy|glad|able to",
+            "for about|around|only|just",
+            "a|per month|unit|year|week",
+            "last day",
+            "today",
+            "now",
+            "act",
+            "tell",
+            "have them|him|her",
+            "if anyone|anybody|somebody|someone|you_ever",
+            "help",
+            "favor|favour",
+            "mean a lot",
+            "appreciate",
+            "feedback help",
+            "for every|each",
+            "you both",
+            "sleep better",
+            "peace of mind",
+            "before .. expire|end|go up|jump",
+            "go|goes up",
+            "we have|offer|pay",
+            "many .. customer|client .. choose",
+            "most folks|people|customers",
         ],
     ),
     (

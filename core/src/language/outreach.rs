@@ -160,6 +160,12 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
             });
         };
 
+    // Whether the text offers, asks or urges anywhere: a pitch needs a frame somewhere.
+    let text_offers = (0..t.sentences.len()).any(|s| {
+        t.is_question(s)
+            || imperative(t, s)
+            || hits.iter().any(|h| h.sentence == s && !h.negated && matches!(h.cue, Cue::Offer | Cue::Ask | Cue::Frame))
+    });
     // A number asked for where the text asks to text is for texting.
     let texts = hits.iter().any(|h| matches!(h.cue, Cue::Push(1)) && !h.negated);
     for s in 0..t.sentences.len() {
@@ -179,13 +185,14 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
                 let c = clause_of(h);
                 let in_clause = |cue: Cue| here.iter().any(|x| x.cue == cue && clause_of(x) == c);
                 // The customer's own matter ("the service contract you bought") is not an offer, unless the
-                // sentence asks them something.
-                // A sentence that gives the customer something and sells nothing only mentions the topic ("your
+                // sentence asks them something. A sentence that gives the customer something and sells nothing only mentions the topic ("your
                 // refinance closed today").
                 let gives = here.iter().any(|x| x.cue == Cue::Value && clause_of(x) == c);
                 let mention = (in_clause(Cue::Mention) || gives) && !question && !has(Cue::Offer) && !imperative(t, s);
                 let strong = h.cue == Cue::Pitch(f);
-                if mention || (!strong && !offers) || f == 0 && !strong && referral_here {
+                // Even a strong word sells only in a text that offers, asks or urges somewhere; stated flat
+                // ("the APR on your card dropped to 19.9%") it reports.
+                if mention || !text_offers || (!strong && !offers) || f == 0 && !strong && referral_here {
                     continue;
                 }
                 push(&mut intents, IntentKind::Pitch, Some(family), None, h);
