@@ -1561,6 +1561,8 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "we have|offer|pay",
             "many .. customer|client .. choose",
             "most folks|people|customers",
+            "with our",
+            "our .. plan|contract|program|offer|product|package|coverage|special|deal|rate|team",
         ],
     ),
     (
