@@ -302,8 +302,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 
     // A contact on another channel than the one they said they prefer: allowed, with their words.
     if let Some(preferred) = &wishes.preferred_channel {
-        // A thank-you card is the exception: a handwritten note by post asks nothing of anyone.
-        let card = outreach.in_thank_you && outreach.channel == Channel::Mail;
+        // A thank-you is the exception: it answers what the customer did and asks nothing of them.
+        let card = outreach.in_thank_you;
         if preferred.value != outreach.channel && !reply && !card && wishes.declined(outreach.channel).is_none() {
             f.add(
                 Rule::NotPreferredChannel,

@@ -84,6 +84,18 @@ impl Store {
     /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held
     /// back, with the customer's words); a caution needs a typed justification, stored with the interaction.
     pub fn log_contact(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
+        self.log_contact_as(customer_id, input, now, false)
+    }
+
+    /// [`Store::log_contact`], saying whether the contact is a thank-you note (a card by post is then no caution
+    /// off the customer's preferred channel, and never a referral ask).
+    pub(crate) fn log_contact_as(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        now: DateTime<Utc>,
+        in_thank_you: bool,
+    ) -> Result<Interaction> {
         let input = input.validated()?;
         if input.direction == Direction::Outbound {
             let outreach = Outreach {
@@ -93,7 +105,7 @@ impl Store {
                 text: Some(input.summary.clone()),
                 reason: input.reason.clone(),
                 purpose: input.purpose.unwrap_or(Purpose::Proactive),
-                in_thank_you: false,
+                in_thank_you,
             };
             let decision = self.check(customer_id, &outreach)?;
             match decision.decision {

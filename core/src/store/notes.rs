@@ -76,7 +76,7 @@ impl Store {
                 // A thank-you answers what the customer did; it is not a proactive contact to space out.
                 purpose: Some(Purpose::Waiting),
             };
-            Some(self.log_contact(&note.customer_id, contact, now)?)
+            Some(self.log_contact_as(&note.customer_id, contact, now, true)?)
         } else {
             None
         };
