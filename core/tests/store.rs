@@ -411,3 +411,45 @@ fn the_export_holds_every_customers_whole_record() {
         assert!(rich(|r| r.issues.len()) && rich(|r| r.notes.len()) && rich(|r| r.preferences.len()));
     }
 }
+
+/// A thank-you marked sent is logged as what it is: a customer who said email is best gets no caution for a card
+/// by post, while a call to her still asks why.
+#[test]
+fn a_sent_thank_you_is_no_caution_off_her_preferred_channel() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ana = customer(&mut store, "Ana Ortiz");
+    let said = NewStatement {
+        words: "Email is best for me, I'm in meetings all day.".into(),
+        means: Meaning::PreferChannel { channel: Channel::Email },
+        said_at: Some(now()),
+        source_interaction_id: None,
+    };
+    store.record_statement(&ana, said, now()).unwrap();
+    let card = NewNote {
+        text: "Ana — thank you for the pie at delivery.".into(),
+        kind: NoteKind::CardPrompt,
+        format: Some("card".into()),
+        status: Some(NoteStatus::Written),
+    };
+    let card = store.add_note(&ana, card, now()).unwrap();
+    let (_, logged) = store.set_note_status(&card.id, NoteStatus::Sent, now()).unwrap();
+    assert_eq!(logged.expect("the card is logged as a contact").channel, Channel::Mail);
+
+    let call = NewInteraction {
+        at: Some(now()),
+        channel: Channel::Phone,
+        direction: Direction::Outbound,
+        summary: "Called about her plates".into(),
+        quotes: vec![],
+        sentiment: None,
+        reason: Some("Her plates are in".into()),
+        topic: None,
+        asked_for: None,
+        justification: None,
+        purpose: Some(Purpose::Waiting),
+    };
+    let err = store.log_contact(&ana, call, now()).unwrap_err();
+    assert!(matches!(err, rapport_core::Error::NeedsJustification(_)), "{err}");
+    assert!(err.to_string().to_lowercase().contains("email"), "{err}");
+}
