@@ -76,6 +76,7 @@ export function heardPanels(app, customer, who, dialog, f, draftKey) {
       suggestions: [],
       keys: [],
       drawn: '',
+      drawnIntents: '',
       timer: 0,
       asked: 0,
       pending: null,
@@ -143,15 +144,20 @@ export function heardPanels(app, customer, who, dialog, f, draftKey) {
     const items = shown(name);
     const marks = drawMirror(name);
     const intents = name === 'summary' && reading && reading.text === s.text ? reading.intents : [];
-    const signature = JSON.stringify([items.map((x) => [x.key, heardWhat(x.s), x.s.words]), intents]);
+    // Each list is drawn again only when what it says changed (the marks above follow every edit).
+    const said = JSON.stringify(intents.map((i) => [i.intent, i.topic, i.channel, i.words, i.rule, i.quote, i.said_on]));
+    if (said !== s.drawnIntents) {
+      s.drawnIntents = said;
+      s.intentList.hidden = !intents.length;
+      render(s.intentList, html`${intents.map((i, n) => intentItem(i, n, who))}`);
+    }
+    const signature = JSON.stringify(items.map((x) => [x.key, heardWhat(x.s), x.s.words, x.s.due_on, x.s.date]));
     if (signature !== s.drawn) {
       s.drawn = signature;
       const focused = s.panel.contains(document.activeElement) ? document.activeElement : null;
       const focusKey = focused && (focused.dataset.key || focused.dataset.due);
       const focusDue = focused && Boolean(focused.dataset.due);
       render(s.list, html`${items.map((x) => itemMarkup(name, x))}`);
-      s.intentList.hidden = !intents.length;
-      render(s.intentList, html`${intents.map((i, n) => intentItem(i, n, who))}`);
       if (focusKey) {
         const again = [...s.list.querySelectorAll(focusDue ? 'input[data-due]' : 'input[data-key]')]
           .find((el) => (focusDue ? el.dataset.due : el.dataset.key) === focusKey);
