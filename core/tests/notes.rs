@@ -908,3 +908,34 @@ fn every_customer_every_shape_gives_a_draft_with_sound_spans() {
         }
     }
 }
+
+/// A customer who declined calls gets a draft that does not ask for one, and a note that does is flagged with her
+/// words.
+#[test]
+fn a_note_never_asks_for_a_way_she_declined() {
+    let mut record = maria().r;
+    record.preferences.push(PreferenceStatement {
+        id: "no-calls".into(),
+        customer_id: record.customer.id.clone(),
+        said_at: now() - Duration::days(5),
+        words: "Please don't call me at work, email is best.".into(),
+        means: Meaning::DeclineChannel { channel: Channel::Phone },
+        source_interaction_id: None,
+        recorded_at: now() - Duration::days(5),
+    });
+    let profile = Profile { name: "Dana".into(), ..Profile::default() };
+    let others = Others::default();
+    for variant in 0..4 {
+        let req = Request { variant, ..Request::default() };
+        let draft = compose(&record, &profile, &[], &others, &req, now());
+        assert!(!draft.text.to_lowercase().contains("call me"), "{}", draft.text);
+        assert!(!draft.report.findings.iter().any(|f| f.rule == Rule::DeclinedChannel), "{:?}", draft.report.findings);
+    }
+    let shape = Shape { kind: ThankYouKind::Purchase, format: Format::Card, card: CardSize::A6 };
+    let text = "Maria, thank you for the Escape with BlueCruise. Give me a ring any time!";
+    let report = lint(text, &record, &profile, &[], &others, shape, now());
+    let f = report.findings.iter().find(|f| f.rule == Rule::DeclinedChannel).expect("the push is flagged");
+    assert_eq!(f.quote.as_deref(), Some("Please don't call me at work, email is best."));
+    let said: String = text.chars().skip(f.start).take(f.end - f.start).collect();
+    assert!(said.contains("ring"), "{said}");
+}

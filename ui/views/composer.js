@@ -71,9 +71,10 @@ const RULES = {
   playbook: 'Ruled out by their playbook',
   cooling_off: 'An offer they just said no to',
   do_not_contact: 'They asked not to be contacted',
+  declined_channel: 'Asks for a way they declined',
 };
 /** Rules that are the Guard speaking for the customer (their words come with them). */
-const GUARD_RULES = new Set(['declined_topic', 'playbook', 'cooling_off', 'do_not_contact']);
+const GUARD_RULES = new Set(['declined_topic', 'playbook', 'cooling_off', 'do_not_contact', 'declined_channel']);
 
 /** What each customer's composer held when the salesperson left it, so coming back loses nothing. */
 const kept = new Map();

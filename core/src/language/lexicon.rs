@@ -715,7 +715,7 @@ const CLASSES: &[(&str, &[&str])] = &[
         ],
     ),
     ("minutes", &["minute", "min", "sec", "second", "moment", "bit", "hour"]),
-    ("talk", &["talk", "chat", "speak", "connect", "discuss", "sync", "conversation"]),
+    ("talk", &["talk", "chat", "speak", "connect", "discuss", "conversation"]),
     ("meal", &["coffee", "lunch", "breakfast", "dinner", "drink", "beer", "bite", "cup", "brunch", "latte", "donut"]),
     (
         "place",

@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, Utc};
 use super::details::{self, gather, Item, Say};
 use super::shorthand::{lower_initial, upper_initial, Said};
 use super::{lint, Detail, Draft, Format, Others, Report, Request, Rule, ThankYouKind};
-use crate::model::{CustomerRecord, Playbook, Profile};
+use crate::model::{Channel, CustomerRecord, Playbook, Profile};
 
 /// The body of an email is kept to what fits a 5×7 card: short enough to read on a phone without scrolling.
 const EMAIL_BODY: usize = 800;
@@ -44,6 +44,7 @@ pub fn compose(
             style: seed.wrapping_add(req.variant as usize).wrapping_add(attempt) % 3,
             season: season(now),
             lead: req.variant as usize % 4,
+            reach: crate::guard::ContactWishes::from_statements(&record.preferences).open_channel(Some(Channel::Phone)),
         };
         let (text, used) = match req.format {
             Format::Card => w.card(&pool, req.card.limit()),
@@ -186,6 +187,8 @@ struct Writer<'a> {
     season: &'static str,
     /// What the variant opens with: 0 the thanks, 1 something they told you, 2 their words or goal, 3 the car.
     lead: usize,
+    /// How the customer asked to be reached: the closing offers that way, never one they declined.
+    reach: Option<Channel>,
 }
 
 fn ids(items: &[&Item]) -> Vec<String> {
@@ -349,15 +352,19 @@ impl Writer<'_> {
                 push(Slot::Household, self.household(people, pets), ids(&[h]));
             }
         }
-        let closing = match car {
-            Some((_, model, _, _)) => self
+        // The closing offers the way they asked to be reached: "call me" only to someone who takes calls.
+        let closing = match (car, self.reach) {
+            (Some((_, model, _, _)), Some(Channel::Phone)) => self
                 .pick([
                     "Call me with any question at all.",
                     "If the {} ever needs anything, I'm a phone call away.",
                     "I'm here whenever you need anything.",
                 ])
                 .replace("{}", model),
-            None => "Call me with any question at all.".to_string(),
+            (None, Some(Channel::Phone)) => "Call me with any question at all.".to_string(),
+            (_, Some(Channel::Email)) => "Email me with any question at all.".to_string(),
+            (_, Some(Channel::Text)) => "Text me with any question at all.".to_string(),
+            _ => "I'm here whenever you need anything.".to_string(),
         };
         push(Slot::Closing, closing, vec![]);
 

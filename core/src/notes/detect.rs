@@ -506,8 +506,29 @@ impl Check<'_> {
                 guard::Rule::Playbook => Rule::Playbook,
                 guard::Rule::CoolingOff => Rule::CoolingOff,
                 guard::Rule::ReferralInThankYou => Rule::ReferralAsk,
+                guard::Rule::PushesDeclinedChannel => Rule::DeclinedChannel,
                 _ => continue,
             };
+            if rule == Rule::DeclinedChannel {
+                // The push's own words, as the language module found them.
+                let push = language::read(self.text)
+                    .intents
+                    .into_iter()
+                    .find(|i| i.intent == language::IntentKind::AsksForChannel && f.message.contains(&i.words));
+                let (start, end) = push.map_or((0, self.text.chars().count()), |i| (i.start, i.end));
+                out.push(Finding {
+                    rule,
+                    start,
+                    end,
+                    suggestion: decision
+                        .suggestion
+                        .clone()
+                        .unwrap_or_else(|| "Take it out: they asked not to be reached that way".to_string()),
+                    message: f.message,
+                    quote: f.quote,
+                });
+                continue;
+            }
             let span = candidates
                 .iter()
                 .filter(|t| f.message.contains(t.as_str()) || (rule == Rule::ReferralAsk && t.as_str() == "referrals"))

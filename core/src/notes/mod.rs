@@ -313,6 +313,9 @@ pub enum Rule {
     CoolingOff,
     /// The Guard: the customer asked not to be contacted.
     DoNotContact,
+    /// The Guard: the note pushes for a channel the customer declined ("call me any time" to someone who said
+    /// no calls), with their words.
+    DeclinedChannel,
 }
 
 impl Rule {
@@ -332,6 +335,7 @@ impl Rule {
         Rule::Playbook,
         Rule::CoolingOff,
         Rule::DoNotContact,
+        Rule::DeclinedChannel,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -351,6 +355,7 @@ impl Rule {
             Rule::Playbook => "playbook",
             Rule::CoolingOff => "cooling_off",
             Rule::DoNotContact => "do_not_contact",
+            Rule::DeclinedChannel => "declined_channel",
         }
     }
 
@@ -359,7 +364,7 @@ impl Rule {
     pub fn weight(self) -> u8 {
         match self {
             Rule::DoNotContact => 60,
-            Rule::DeclinedTopic => 50,
+            Rule::DeclinedTopic | Rule::DeclinedChannel => 50,
             Rule::Playbook | Rule::CoolingOff => 45,
             Rule::Placeholder | Rule::OtherCustomersName => 40,
             Rule::ReferralAsk => 35,
