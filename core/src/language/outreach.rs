@@ -164,7 +164,9 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     let text_offers = (0..t.sentences.len()).any(|s| {
         t.is_question(s)
             || imperative(t, s)
-            || hits.iter().any(|h| h.sentence == s && !h.negated && matches!(h.cue, Cue::Offer | Cue::Ask | Cue::Frame))
+            || hits.iter().any(|h| {
+                h.sentence == s && !h.negated && matches!(h.cue, Cue::Offer | Cue::Ask | Cue::Frame | Cue::Sell)
+            })
     });
     // A number asked for where the text asks to text is for texting.
     let texts = hits.iter().any(|h| matches!(h.cue, Cue::Push(1)) && !h.negated);
@@ -188,7 +190,11 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
                 // sentence asks them something. A sentence that gives the customer something and sells nothing only mentions the topic ("your
                 // refinance closed today").
                 let gives = here.iter().any(|x| x.cue == Cue::Value && clause_of(x) == c);
-                let mention = (in_clause(Cue::Mention) || gives) && !question && !has(Cue::Offer) && !imperative(t, s);
+                let mention = (in_clause(Cue::Mention) || gives)
+                    && !question
+                    && !has(Cue::Offer)
+                    && !has(Cue::Sell)
+                    && !imperative(t, s);
                 let strong = h.cue == Cue::Pitch(f);
                 // Even a strong word sells only in a text that offers, asks or urges somewhere; stated flat
                 // ("the APR on your card dropped to 19.9%") it reports.
