@@ -229,6 +229,10 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
             {
                 continue;
             }
+            // "The service desk will call you", "Sipho will WhatsApp you": someone else's call, not a push.
+            if someone_else_speaks(t, s, h.first) {
+                continue;
+            }
             if n == 2 && errand && !talk_about {
                 continue;
             }
@@ -364,6 +368,55 @@ const PAST_FORMS: &[&str] = &[
     "messaged",
     "toured",
 ];
+
+/// People and desks that call customers on their own account: "the adjuster will phone you tomorrow".
+const THIRD_PARTIES: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "desk",
+    "team",
+    "tech",
+    "technician",
+    "installer",
+    "adjuster",
+    "office",
+    "department",
+    "agent",
+    "someone",
+    "somebody",
+    "lender",
+    "underwriter",
+    "crew",
+    "lead",
+    "driver",
+    "courier",
+    "dispatcher",
+    "service",
+    "store",
+    "company",
+    "bank",
+    "insurer",
+    "carrier",
+    "manufacturer",
+    "dealer",
+    "attorney",
+    "inspector",
+];
+
+/// Whether the clause before token `i` has someone else as its subject and no "I", "we" or "let me".
+fn someone_else_speaks(t: &Text, s: usize, i: usize) -> bool {
+    let start = t.sentences[s].start;
+    let clause_start = (start..i)
+        .rev()
+        .find(|&k| t.tokens[k].mark || t.tokens[k].lemma == "and" || t.tokens[k].lemma == "but")
+        .map_or(start, |k| k + 1);
+    let before = &t.tokens[clause_start..i];
+    let them = before.iter().any(|x| THIRD_PARTIES.contains(&x.lemma.as_str()) || x.capital);
+    let us =
+        before.iter().any(|x| matches!(x.lemma.as_str(), "i" | "we" | "me" | "us" | "let" | "can" | "could" | "may"));
+    them && !us
+}
 
 /// Whether a clause of sentence `s` opens with an imperative.
 fn imperative(t: &Text, s: usize) -> bool {
