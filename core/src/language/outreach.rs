@@ -412,7 +412,11 @@ fn someone_else_speaks(t: &Text, s: usize, i: usize) -> bool {
         .find(|&k| t.tokens[k].mark || t.tokens[k].lemma == "and" || t.tokens[k].lemma == "but")
         .map_or(start, |k| k + 1);
     let before = &t.tokens[clause_start..i];
-    let them = before.iter().any(|x| THIRD_PARTIES.contains(&x.lemma.as_str()) || x.capital);
+    // Someone named who "will call you", or "have them call me": their call, not ours.
+    let named = before.windows(2).any(|w| w[0].capital && matches!(w[1].lemma.as_str(), "will" | "would" | "shall"));
+    let have_them =
+        before.windows(2).any(|w| w[0].lemma == "have" && matches!(w[1].word.as_str(), "them" | "em" | "him" | "her"));
+    let them = before.iter().any(|x| THIRD_PARTIES.contains(&x.lemma.as_str())) || named || have_them;
     let us =
         before.iter().any(|x| matches!(x.lemma.as_str(), "i" | "we" | "me" | "us" | "let" | "can" | "could" | "may"));
     them && !us
