@@ -71,7 +71,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Channel(0),
         &[
-            "call", "phone", "ring", "cell", "voicemail", "buzz", "cellphone", "landline", "phone call",
+            "call", "phone", "ring", "cell", "voicemail", "buzz", "cellphone", "landline", "phone call", "telephone",
         ],
     ),
     (Said::Channel(1), &["text", "sms", "whatsapp", "imessage", "signal", "text message", "message me"]),
@@ -88,6 +88,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
         &[
             "in person", "face to face", "drop|stop|swing|come|pop .. by|in", "visit", "showroom", "meet",
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
+            "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down",
         ],
     ),
@@ -141,6 +142,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "be a no",
             "be not ok|okay|good|great|ideal|an_option",
             "be annoying|intrusive|too_much",
+            "annoying|intrusive|invasive|pushy",
             "drive me crazy|nut",
             "go straight to",
             "go to spam",
@@ -173,7 +175,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "either",
             "or",
             "as well",
-            "whatever",
+            "whatever work|works|suit|suits",
+            "i be easy",
             "any way",
             "either way",
         ],
@@ -185,7 +188,10 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "preferred",
             "preference",
                         "be .. best|easiest|better|easier|ideal|quicker|faster",
-            "keep .. on|to",
+            "keep .. on|to|there",
+            "beat|beats|trump|trumps",
+            "default",
+            "want|wants|like .. on|by|via|over",
             "work best|better",
             "best way",
             "easiest way",
@@ -228,6 +234,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "after all",
                         "no longer mind",
             "lift|lifted|scratch",
+            "withdraw|withdrew|reverse|reversed",
+            "allow|allowed .. back|again",
             "back on the table",
             "ok now",
             "fine now",
@@ -259,6 +267,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "not .. contact me|us|her|him|them",
             "do not contact",
             "dnc",
+            "not disturb|bother .. further|again|anymore",
+            "no further contact",
             "quit .. contact|contacting|bothering",
             "unsub",
         ],
@@ -279,6 +289,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
                         "you can contact|reach",
             "reach_out|contact_me|get_in_touch|reach_me .. whenever|anytime|any_time",
             "happy|glad .. to hear from",
+            "get back in touch",
+            "withdraw|withdrew|reverse|reversed|lift|lifted .. opt|optout|unsubscribe|request|do_not_contact",
         ],
     ),
     (Said::Contact, &["contact", "reach out", "reach", "hear from", "get in touch", "touch base", "check in", "bother", "update", "newsletter", "message"]),
@@ -624,7 +636,8 @@ impl Reader<'_> {
         let remove = here.iter().rfind(|h| h.cue == Said::Remove && !h.negated);
         let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
         let later_resume = match (remove, resume) {
-            (Some(a), Some(b)) => b.first > a.first,
+            // "I withdraw my earlier opt-out": the lifting contains the removal it lifts.
+            (Some(a), Some(b)) => b.first > a.first || b.last >= a.last,
             (None, Some(_)) => true,
             _ => false,
         };
@@ -642,11 +655,21 @@ impl Reader<'_> {
                 .iter()
                 .any(|x| matches!(x.lemma.as_str(), "list" | "unsubscribe" | "remove" | "contact" | "alone"))
         };
-        let remove = remove.filter(|h| !specific(h) || general(h));
+        let advised = |h: &Hit<Said>| {
+            t.tokens[t.sentences[s].start..h.first]
+                .iter()
+                .any(|x| matches!(x.lemma.as_str(), "tell" | "telling" | "told"))
+        };
+        let only_less = |h: &Hit<Said>| {
+            t.tokens[h.last..t.sentences[s].end].iter().take(3).any(|x| matches!(x.lemma.as_str(), "more" | "often"))
+        };
+        let remove = remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h));
         if let (Some(h), false) = (remove, later_resume) {
             found.push((Meaning::DoNotContact, h.start, h.end));
         } else if let (Some(h), true) = (resume, later_resume) {
-            let channel_again = here.iter().any(|c| matches!(c.cue, Said::Channel(_)) && !generic_contact(t, c));
+            let channel_again = here.iter().any(|c| {
+                matches!(c.cue, Said::Channel(_)) && !generic_contact(t, c) && clause(t, c.first) == clause(t, h.first)
+            });
             if !channel_again {
                 found.push((Meaning::ResumeContact, h.start, h.end));
             }
@@ -707,7 +730,8 @@ impl Reader<'_> {
             }
         }
         if let Some((m, a, b)) = self.other_topic(s) {
-            if !found.iter().any(|(x, _, _)| matches!(x, Meaning::DeclineTopic { .. })) {
+            let same_kind = found.iter().any(|(x, _, _)| std::mem::discriminant(x) == std::mem::discriminant(&m));
+            if !same_kind {
                 found.push((m, a, b));
             }
         }
@@ -758,7 +782,7 @@ impl Reader<'_> {
                         x.cue == cue
                             && clause(t, x.first) == c
                             && !x.negated
-                            && (cue != Said::Refuse || !overlaps_channel(x))
+                            && (cue != Said::Refuse || !overlaps_channel(x) && !t.tokens[x.first].word.ends_with("ed"))
                     })
                     .copied()
                     .collect::<Vec<_>>()
@@ -794,7 +818,19 @@ impl Reader<'_> {
                 || here.iter().any(|x| x.cue == Said::Again && !x.negated && clause(t, x.first) <= c)
                 || t.tokens[h.last..t.sentences[s].end].iter().take_while(|x| !x.mark).any(|x| x.lemma == "now");
             let imperative = clause_opens_with(t, h.first);
-            let prefer = !in_clause(Said::Prefer).is_empty() || imperative;
+            // "Ring me on my lunch, 12:30 to 1:30" says when, not how.
+            let prefer = !in_clause(Said::Prefer).is_empty() || imperative && hours.is_none();
+            // "Don't email me the receipt": about that one thing, not about email.
+            let about_a_thing = t.tokens.get(h.last).is_some_and(|x| matches!(x.lemma.as_str(), "me" | "us"))
+                && t.tokens
+                    .get(h.last + 1)
+                    .is_some_and(|x| matches!(x.lemma.as_str(), "the" | "a" | "an" | "your" | "my" | "that" | "this"));
+            // "If I ever want you to stop texting": a hypothetical.
+            let hypothetical =
+                t.tokens[t.sentences[s].start..h.first].iter().rev().take_while(|x| !x.mark).any(|x| x.lemma == "if");
+            if about_a_thing || hypothetical {
+                continue;
+            }
             let after_than = than_at.is_some_and(|at| h.first >= at) && !instead_of;
             let time_bound = hours_clause == Some(c);
             let means = if after_than {
@@ -848,12 +884,29 @@ impl Reader<'_> {
         let Some(n) = (start..i).rev().find(|&k| super::text::NEGATORS.contains(&t.tokens[k].lemma.as_str())) else {
             return false;
         };
-        i - n <= 4
+        let strong = matches!(t.tokens[n].lemma.as_str(), "nothing" | "never" | "no");
+        // "I never told anyone not to call me": a negated saying turns the refusal around.
+        let said_not =
+            t.tokens[start..n].iter().any(|x| x.negated && matches!(x.word.as_str(), "told" | "said" | "asked"));
+        (i - n <= 4 || strong)
+            && !said_not
             && !t.tokens[n + 1..i].iter().any(|x| {
                 matches!(
-                    x.lemma.as_str(),
-                    "say" | "ask" | "mean" | "tell" | "have" | "need" | "get" | "return" | "answer" | "pick"
-                )
+                    x.word.as_str(),
+                    "say"
+                        | "said"
+                        | "told"
+                        | "asked"
+                        | "mean"
+                        | "have"
+                        | "need"
+                        | "get"
+                        | "return"
+                        | "returns"
+                        | "answer"
+                        | "pick"
+                ) || x.lemma == "have"
+                    || x.lemma == "need"
             })
     }
 
@@ -903,7 +956,23 @@ impl Reader<'_> {
     fn lifts(&self, s: usize, c: usize) -> bool {
         self.t.sentence(s).iter().enumerate().any(|(k, x)| {
             let i = self.t.sentences[s].start + k;
-            clause(self.t, i) == c && matches!(x.lemma.as_str(), "mind" | "longer" | "anymore")
+            clause(self.t, i) <= c
+                && matches!(
+                    x.lemma.as_str(),
+                    "mind"
+                        | "longer"
+                        | "anymore"
+                        | "withdraw"
+                        | "withdrew"
+                        | "lift"
+                        | "lifted"
+                        | "reverse"
+                        | "reversed"
+                        | "scratch"
+                        | "cancel"
+                        | "drop"
+                        | "dropped"
+                )
         })
     }
 
@@ -934,134 +1003,119 @@ impl Reader<'_> {
         })
     }
 
-    /// A topic outside the families: "please don't talk to me about politics", "no crypto pitches".
+    /// A topic outside the families, declined or open again: "please don't talk to me about politics", "no
+    /// roadside assistance upsell", "keep politics out of it", "solar panels are a hard no", "you can mention pet
+    /// insurance again". The topic is the words that follow (or precede) the refusal, without articles.
     fn other_topic(&self, s: usize) -> Option<(Meaning, usize, usize)> {
         let all = self.t.sentence(s);
-        // "asked me not to bring up": the "to" and "please" say nothing here.
-        let toks: Vec<&super::text::Token> =
-            all.iter().filter(|x| !matches!(x.lemma.as_str(), "to" | "please" | "ever")).collect();
+        // "asked me not to bring up": "to", "please", "ever", "me", "us" say nothing here.
+        let toks: Vec<&super::text::Token> = all
+            .iter()
+            .filter(|x| !matches!(x.lemma.as_str(), "to" | "please" | "ever" | "me" | "us" | "try" | "keep" | "really"))
+            .collect();
         let lemmas: Vec<&str> = toks.iter().map(|x| x.lemma.as_str()).collect();
+        let found = |topic: Vec<&str>, start: usize, end: usize, allow: bool| -> Option<(Meaning, usize, usize)> {
+            let words: Vec<String> =
+                topic.iter().map(|w| w.to_lowercase()).filter(|w| !DETERMINERS.contains(&w.as_str())).collect();
+            if words.is_empty() || words.len() > 3 || words.iter().any(|w| NOT_TOPICS.contains(&w.as_str())) {
+                return None;
+            }
+            let joined = words.join(" ");
+            // A family's own words name the family.
+            let topic = super::topics::canonical(&joined);
+            Some((if allow { Meaning::AllowTopic { topic } } else { Meaning::DeclineTopic { topic } }, start, end))
+        };
+        // The words after position `from`, up to a mark or a word that ends a topic.
+        let after = |from: usize| -> (Vec<&str>, usize) {
+            let mut words = Vec::new();
+            let mut end = toks.get(from).map_or(0, |x| x.start);
+            for x in toks.iter().skip(from) {
+                if x.mark || TOPIC_ENDS.contains(&x.lemma.as_str()) {
+                    break;
+                }
+                if !DETERMINERS.contains(&x.lemma.as_str()) || !words.is_empty() {
+                    words.push(x.word.as_str());
+                    end = x.end;
+                }
+                if words.len() == 4 {
+                    break;
+                }
+            }
+            (words, end)
+        };
         // "Keep politics out of it", "leave religion out of our conversations".
-        if let Some(p) = lemmas.iter().position(|l| matches!(*l, "keep" | "leave" | "left")) {
-            if let Some(q) = lemmas[p..].iter().position(|l| *l == "out").map(|q| p + q) {
-                let words: Vec<&str> = toks[p + 1..q]
-                    .iter()
-                    .filter(|x| !matches!(x.lemma.as_str(), "the" | "a" | "any" | "your" | "all"))
-                    .map(|x| x.word.as_str())
-                    .collect();
-                if (1..=3).contains(&words.len())
-                    && !words.iter().any(|w| ["it", "them", "me", "him", "her"].contains(w))
-                {
-                    let topic = words.join(" ").to_lowercase();
-                    return Some((Meaning::DeclineTopic { topic }, toks[p].start, toks[q].end));
+        if let Some(p) = all.iter().position(|x| matches!(x.lemma.as_str(), "keep" | "leave" | "left")) {
+            let rest: Vec<&super::text::Token> = all[p + 1..].iter().collect();
+            if let Some(q) = rest.iter().position(|x| x.lemma == "out") {
+                let words: Vec<&str> = rest[..q].iter().map(|x| x.word.as_str()).collect();
+                if q > 0 {
+                    return found(words, all[p].start, rest[q].end, false);
                 }
             }
         }
-        let triggers: &[&[&str]] = &[
-            &["not", "ask", "me", "about"],
-            &["not", "talk", "me", "about"],
-            &["not", "talk", "about"],
-            &["not", "bring", "up"],
-            &["not", "mention"],
-            &["not", "tell", "me", "about"],
-            &["not", "interest", "in"],
-            &["no", "interest", "in"],
-            &["not", "interested", "in"],
-            &["stop", "ask", "about"],
-            &["stop", "send", "me"],
-            &["stop", "offer"],
-            &["not", "send", "me"],
-            &["not", "want", "hear", "about"],
-            &["no", "more"],
-            &["enough", "with"],
-            &["stop", "with"],
-        ];
-        for trig in triggers {
-            if let Some(p) = lemmas.windows(trig.len()).position(|w| w == *trig) {
-                let after = p + trig.len();
-                let mut words: Vec<&str> = Vec::new();
-                let mut end = None;
-                for x in toks[after..].iter().copied() {
-                    if x.mark
-                        || matches!(
-                            x.lemma.as_str(),
-                            "please"
-                                | "anymore"
-                                | "again"
-                                | "ever"
-                                | "thanks"
-                                | "thank"
-                                | "either"
-                                | "at"
-                                | "and"
-                                | "or"
-                                | "but"
-                                | "because"
-                                | "i"
-                                | "it"
-                                | "offer"
-                                | "pitch"
-                                | "talk"
-                                | "call"
-                                | "email"
-                                | "text"
-                                | "stuff"
-                                | "thing"
-                        ) && !words.is_empty()
-                    {
-                        break;
-                    }
-                    if matches!(
-                        x.lemma.as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "any"
-                            | "your"
-                            | "my"
-                            | "of"
-                            | "about"
-                            | "on"
-                            | "more"
-                            | "other"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "our"
-                    ) {
-                        continue;
-                    }
-                    if x.mark {
-                        break;
-                    }
-                    words.push(x.word.as_str());
-                    end = Some(x.end);
-                    if words.len() == 3 {
-                        break;
-                    }
+        // "Solar panels are a hard no", "crypto is off the table".
+        for (k, w) in lemmas.windows(3).enumerate() {
+            let no =
+                matches!(w, ["be", "a", "no"] | ["be", "hard", "no"] | ["be", "off", "limit"] | ["be", "off", "table"])
+                    || matches!(w, ["be", "a", "hard"]);
+            if no && k > 0 {
+                let words: Vec<&str> = toks[..k].iter().filter(|x| !x.mark).map(|x| x.word.as_str()).collect();
+                return found(words, toks[0].start, toks[k + 2].end, false);
+            }
+        }
+        // "No roadside assistance upsell please", "no crypto pitches".
+        if let Some(p) = lemmas.iter().position(|l| *l == "no") {
+            if let Some(q) = lemmas[p + 1..].iter().position(|l| PITCH_NOUNS.contains(l)).map(|q| p + 1 + q) {
+                if q > p + 1 && q <= p + 4 {
+                    let words: Vec<&str> = toks[p + 1..q].iter().map(|x| x.word.as_str()).collect();
+                    return found(words, toks[p].start, toks[q].end, false);
                 }
-                let last = end?;
-                let topic = words.join(" ");
-                if matches!(words.first(), Some(&"than") | Some(&"that") | Some(&"once") | Some(&"every")) {
-                    return None;
-                }
-                // Channels and contacting in general are not topics.
-                if topic.is_empty()
-                    || self.hits.iter().any(|h| {
-                        h.sentence == s
-                            && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Remove)
-                            && h.first >= self.t.sentences[s].start + after
-                    })
-                    || [
-                        "me", "you", "us", "it", "that", "this", "them", "call", "calls", "email", "emails", "text",
-                        "texts", "message", "messages", "spam", "one",
-                    ]
-                    .contains(&topic.as_str())
-                {
-                    return None;
-                }
-                let first = toks[p].start;
-                return Some((Meaning::DeclineTopic { topic: topic.to_lowercase() }, first, last));
+            }
+        }
+        // A refusal or an opening, a verb of raising a subject, and the subject.
+        for k in 0..toks.len() {
+            let refuses = matches!(lemmas[k], "not" | "no" | "never" | "stop" | "quit" | "enough")
+                || lemmas[k] == "more" && k > 0 && lemmas[k - 1] == "no";
+            let opens = matches!(lemmas[k], "can" | "may" | "free" | "open" | "fine" | "okay" | "happy" | "ahead");
+            if !refuses && !opens {
+                continue;
+            }
+            let mut v = k + 1;
+            while v < toks.len()
+                && matches!(
+                    lemmas[v],
+                    "want" | "need" | "hear" | "hearing" | "be" | "keen" | "interested" | "interest" | "with"
+                )
+            {
+                v += 1;
+            }
+            if v >= toks.len()
+                || !RAISE_VERBS.contains(&lemmas[v]) && !(refuses && matches!(lemmas[v], "interested" | "interest"))
+            {
+                continue;
+            }
+            // "bring up", "talk about", "hear about", "upsell on".
+            let mut from = v + 1;
+            while from < toks.len() && matches!(lemmas[from], "up" | "about" | "on" | "with" | "regarding") {
+                from += 1;
+            }
+            let (words, end) = after(from);
+            let allow = opens && !refuses;
+            if allow && !all.iter().any(|x| matches!(x.lemma.as_str(), "again" | "now" | "next" | "anymore")) {
+                continue;
+            }
+            // Channels and contacting in general are no topic.
+            let contact = self.hits.iter().any(|h| {
+                h.sentence == s
+                    && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Remove)
+                    && h.start >= toks[k].start
+                    && h.start < end
+            });
+            if contact {
+                return None;
+            }
+            if let Some(f) = found(words, toks[k].start, end, allow) {
+                return Some(f);
             }
         }
         None
@@ -1075,7 +1129,7 @@ impl Reader<'_> {
         if direction == Direction::Outbound && !self.about_them(s) {
             return None;
         }
-        let short = self.t.sentence(s).iter().filter(|x| !x.mark).count() <= 6;
+        let short = self.t.sentence(s).iter().filter(|x| !x.mark).count() <= 10;
         let contact = self.hits.iter().any(|h| {
             h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact | Said::Prefer | Said::Refuse)
         }) || CONTACT_TIME_WORDS.iter().any(|w| text.to_lowercase().contains(w));
@@ -1101,9 +1155,9 @@ impl Reader<'_> {
         // "I don't need weekly emails" is no wish for weekly ones.
         let before = lower.chars().take(a).collect::<String>();
         let clause_before = before.rsplit([',', ';', '.']).next().unwrap_or("");
-        if ["n't", "not ", "no need", "dont", "never"].iter().any(|n| clause_before.contains(n))
-            && !lower.contains("no more than")
-        {
+        let limit =
+            ["no more than", "not more than", "no more often", "not more often"].iter().any(|w| lower.contains(w));
+        if ["n't", "not ", "no need", "dont", "never"].iter().any(|n| clause_before.contains(n)) && !limit {
             return None;
         }
         Some((Meaning::MinDaysBetween { days }, ss + a, ss + b))
@@ -1349,6 +1403,11 @@ const CONTACT_TIME_WORDS: &[&str] = &[
     "pls",
     "nothing after",
     "nothing before",
+    "works for",
+    "window",
+    "reached",
+    "keep it",
+    "keep calls",
 ];
 
 /// Words that make "every few months" a wish about contact.
@@ -1375,6 +1434,81 @@ const FREQUENCY_WORDS: &[&str] = &[
     "keep it to",
     "for me",
     "hear from",
+    "min",
+    "msgs",
+    "messages",
+    "contact",
+    "touchpoint",
+    "will do",
+    "often",
+];
+
+/// Verbs of raising a subject with someone: what a customer asks not to hear about.
+const RAISE_VERBS: &[&str] = &[
+    "ask", "talk", "bring", "mention", "tell", "pitch", "upsell", "offer", "push", "raise", "raising", "send",
+    "discuss", "sell", "hound", "bug", "pester", "bother", "email", "call",
+];
+
+/// Nouns that name a pitch: "no roadside assistance upsell".
+const PITCH_NOUNS: &[&str] = &["upsell", "pitch", "pitches", "offer", "talk", "spiel", "question", "push", "promo"];
+
+/// Words a topic is read without.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "any", "your", "my", "his", "her", "their", "our", "of", "about", "more", "other", "some", "all",
+];
+
+/// Words that end a topic's words.
+const TOPIC_ENDS: &[&str] = &[
+    "please", "anymore", "again", "thanks", "thank", "either", "at", "and", "or", "but", "because", "i", "it", "every",
+    "each", "when", "if", "since", "as", "with", "from", "for", "now", "then", "than", "next", "whenever", "stuff",
+    "thing", "so", "though", "too", "there", "here",
+];
+
+/// Words that are never a declined topic: people, contacting, pronouns.
+const NOT_TOPICS: &[&str] = &[
+    "me",
+    "you",
+    "us",
+    "it",
+    "that",
+    "this",
+    "them",
+    "call",
+    "calls",
+    "email",
+    "emails",
+    "text",
+    "texts",
+    "message",
+    "messages",
+    "spam",
+    "one",
+    "than",
+    "often",
+    "once",
+    "every",
+    "anything",
+    "something",
+    "everything",
+    "up",
+    "him",
+    "her",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "contact",
+    "anyone",
+    "people",
+    "mail",
+    "phone",
+    "letter",
+    "letters",
+    "visit",
+    "visits",
+    "again",
+    "now",
 ];
 
 /// Verbs of doing something for the customer.
@@ -1507,8 +1641,11 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
         let mut a = clock(g(&c, 1)?, g(&c, 2))?;
         let mut b = clock(g(&c, 3)?, g(&c, 4))?;
         // "from 9 to 5" with no marks: 9 is morning, 5 afternoon; "8-11" both morning.
-        if a > b && g(&c, 2).is_none() && a.hour() >= 13 {
+        let evening_said = ["evening", "night", "pm", "after work", "kids"].iter().any(|w| lower.contains(w));
+        if a > b && g(&c, 2).is_none() && a.hour() >= 13 && !evening_said {
             a -= chrono::Duration::hours(12);
+        } else if a > b && evening_said && b.hour() < 12 {
+            b += chrono::Duration::hours(12);
         }
         if evening(m.end()) && b.hour() < 12 {
             a = if a.hour() < 12 { a + chrono::Duration::hours(12) } else { a };
@@ -1549,12 +1686,14 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     found.map(|(a, b, (s, e))| (a, b, s, e))
 }
 
-const CLOCK: &str = r"(\d{1,2}(?::\d\d)?|noon|midday)\s*(a\.?m\.?|p\.?m\.?)?";
+const CLOCK: &str = r"(\d{1,2}(?:[:.]\d\d)?|noon|midday)\s*(a\.?m\.?|p\.?m\.?)?";
 
 /// "between 10 and 4", "from 9 to 5", "10am-4pm", "12:30 to 1:30".
 static RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(&format!(r"(?i)(?:\b(?:between|from)\s+)?{CLOCK}\s*(?:and|to|-|–|till|until)\s*{CLOCK}"))
-        .expect("the range pattern builds")
+    regex::Regex::new(&format!(
+        r"(?i)(?:\b(?:between|from)\s+)?{CLOCK}\s*(?:and|to|-|–|till|until|up\s+to|through|thru)\s*{CLOCK}"
+    ))
+    .expect("the range pattern builds")
 });
 
 /// "after 6", "not before 9", "nothing after 8pm", "before noon", "until 5".
@@ -1567,7 +1706,7 @@ static BOUND: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// "mornings", "afternoons", "evenings", "after work", "lunch".
 static PART_OF_DAY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:mornings?|afternoons?|evenings?|after\s+work|lunch\s*(?:time|break|hour)?)\b")
+    regex::Regex::new(r"(?i)\b(?:mornings|afternoons|evenings|in\s+the\s+(?:morning|afternoon|evening)|after\s+work|lunch\s*(?:time|break|hour))\b")
         .expect("the parts of the day build")
 });
 
@@ -1577,11 +1716,12 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"(?ix)
         (?P<times>once|one\s+time|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
-      | every\s+(?P<n>\d+|other|two|three|four|five|six|few|couple(?:\s+of)?|2|3)?\s*(?P<unit2>days?|weeks?|months?|quarters?|years?)
+      | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months)
+      | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
       | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts|emails|calls|messages)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>(?:once\s+)?(?:a|every|each|per)\s+fortnight|fortnightly)
-      | (?P<n4>\d+)\s+(?P<unit4>days?|weeks?|months?)\s+between",
+      | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )
     .expect("the frequency pattern builds")
 });
@@ -1594,6 +1734,12 @@ fn number(w: &str) -> Option<u32> {
         "four" => 4,
         "five" => 5,
         "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
         n => n.parse().ok()?,
     })
 }
@@ -1602,9 +1748,9 @@ fn unit_days(u: &str) -> u32 {
     let u = u.to_ascii_lowercase();
     if u.starts_with("day") {
         1
-    } else if u.starts_with("week") {
+    } else if u.starts_with("week") || u.starts_with("wk") {
         7
-    } else if u.starts_with("month") {
+    } else if u.starts_with("mo") {
         30
     } else if u.starts_with("quarter") || u.starts_with("season") {
         90
@@ -1646,10 +1792,12 @@ fn frequency_in(text: &str) -> Option<(u32, usize, usize)> {
             "quarterly" => 90,
             _ => 365,
         }
+    } else if c.name("half").is_some() {
+        180
     } else if c.name("fortnight").is_some() {
         14
     } else if let (Some(n), Some(u)) = (c.name("n4"), c.name("unit4")) {
-        n.as_str().parse::<u32>().ok()? * unit_days(u.as_str())
+        number(n.as_str())? * unit_days(u.as_str())
     } else {
         let n = number(c.name("n3")?.as_str())?.max(1);
         let per = unit_days(c.name("unit3")?.as_str());
