@@ -79,8 +79,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Channel(3),
         &[
-            "mail", "letter", "postcard", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
-            "by post", "in the post", "post", "paper", "envelope", "brochure", "send .. to the|my|his|her|their house|home|address", "statement .. mail",
+            "mail", "letters", "by letter", "postcard", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
+            "by post", "in the post", "post", "send .. to the|my|his|her|their house|home|address", "statement .. mail",
         ],
     ),
     (
@@ -142,7 +142,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "be a no",
             "be not ok|okay|good|great|ideal|an_option",
             "be annoying|intrusive|too_much",
-            "annoying|intrusive|invasive|pushy",
+            "intrusive|invasive",
             "drive me crazy|nut",
             "go straight to",
             "go to spam",
@@ -218,7 +218,16 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "by|via|through|over",
         ],
     ),
-    (Said::Than, &["rather|sooner|prefer|better|more|easier ... than", "over", "rather_than", "instead_of"]),
+    (
+        Said::Than,
+        &[
+            "rather|sooner|prefer|better|more|easier ... than",
+            "over",
+            "rather_than",
+            "instead_of",
+            "prefer|prefers ... to phone|email|text|call|calls|texts|emails|post|mail|letters|video|zoom|visits",
+        ],
+    ),
     (
         Said::Again,
         &[
@@ -732,6 +741,9 @@ impl Reader<'_> {
         if let Some((m, a, b)) = self.other_topic(s) {
             let same_kind = found.iter().any(|(x, _, _)| std::mem::discriminant(x) == std::mem::discriminant(&m));
             if !same_kind {
+                if let Some(k) = t.sentence(s).iter().position(|x| x.start >= a) {
+                    topic_clauses.push(clause(t, t.sentences[s].start + k));
+                }
                 found.push((m, a, b));
             }
         }
@@ -759,7 +771,13 @@ impl Reader<'_> {
         kept.sort_by_key(|h| h.first);
         let overlaps_channel = |x: &Hit<Said>| kept.iter().any(|k| x.first < k.last && k.first < x.last);
         // "rather A than B": B is only the comparison.
-        let than_at = here.iter().find(|h| h.cue == Said::Than).map(|h| h.last);
+        // The comparison starts after "than", "to", "over" or "instead of".
+        let than_at = here.iter().find(|h| h.cue == Said::Than).map(|h| {
+            (h.first..h.last)
+                .rev()
+                .find(|&k| matches!(t.tokens[k].lemma.as_str(), "than" | "to" | "over" | "of"))
+                .map_or(h.last, |k| k + 1)
+        });
         let hours_clause = hours
             .as_ref()
             .and_then(|(_, a, _)| t.sentence(s).iter().position(|x| x.start >= *a))
@@ -783,6 +801,7 @@ impl Reader<'_> {
                             && clause(t, x.first) == c
                             && !x.negated
                             && (cue != Said::Refuse || !overlaps_channel(x) && !t.tokens[x.first].word.ends_with("ed"))
+                            && (cue != Said::Prefer || x.last - x.first > 1 || !overlaps_channel(x))
                     })
                     .copied()
                     .collect::<Vec<_>>()
@@ -806,8 +825,9 @@ impl Reader<'_> {
                 here.iter().any(|x| x.cue == Said::Than && x.last <= h.first && t.tokens[x.first].lemma == "instead");
             let refused =
                 (negated_near || !refuse_before.is_empty() || refuse_after || instead_of) && !neutral && !someone_else;
-            // "my calls", "nobody returns my calls": the customer's own calls, not ours.
-            let theirs = h.first > 0 && matches!(t.tokens[h.first - 1].lemma.as_str(), "my" | "our");
+            // "my calls", "nobody returns my calls": the customer's own calls, not ours; "a new phone" is a device.
+            let theirs =
+                h.first > 0 && matches!(t.tokens[h.first - 1].lemma.as_str(), "my" | "our" | "new" | "old" | "a");
             // In a summary, "I'd mail it", "I'll email it" is what the salesperson does.
             let mine = direction == Direction::Outbound && (self.said_by_me(h.first) || !self.about_them(s));
             if theirs || mine {
@@ -833,15 +853,24 @@ impl Reader<'_> {
             }
             let after_than = than_at.is_some_and(|at| h.first >= at) && !instead_of;
             let time_bound = hours_clause == Some(c);
+            // "Honestly text, email, ring — I'm easy": nothing preferred anywhere in the sentence.
+            let easy = here.iter().any(|x| x.cue == Said::Neutral && !x.negated);
+            let said_prefer = !in_clause(Said::Prefer).is_empty();
+            // A relative's or colleague's wish before the channel in its clause is theirs ("her sister only does
+            // email").
+            let others_wish = (t.sentences[s].start..h.first)
+                .any(|k| clause(t, k) == c && OTHERS.contains(&t.tokens[k].lemma.as_str()));
             let means = if after_than {
                 None
-            } else if refused && again && !t.tokens[h.first].negated && self.lifts(s, c) {
+            } else if refused && again && self.lifts(s, c) {
                 Some(Meaning::AllowChannel { channel })
             } else if refused && !time_bound && !dnc {
                 Some(Meaning::DeclineChannel { channel })
+            } else if said_prefer && !refused && !neutral && !easy && !time_bound && !someone_else && !others_wish {
+                Some(Meaning::PreferChannel { channel })
             } else if again && !refused && self.permits(s, h.first) {
                 Some(Meaning::AllowChannel { channel })
-            } else if prefer && !refused && !neutral && !time_bound && !someone_else {
+            } else if prefer && !refused && !neutral && !easy && !time_bound && !someone_else && !others_wish {
                 Some(Meaning::PreferChannel { channel })
             } else {
                 None
@@ -888,7 +917,60 @@ impl Reader<'_> {
         // "I never told anyone not to call me": a negated saying turns the refusal around.
         let said_not =
             t.tokens[start..n].iter().any(|x| x.negated && matches!(x.word.as_str(), "told" | "said" | "asked"));
+        // Between the "not" and the channel only words that keep it a refusal: "don't want calls", "no more phone
+        // calls", "not by text" — not "I wasn't annoyed about the texts" nor "I'm not refusing the ...".
+        let plain = t.tokens[n + 1..i].iter().all(|x| {
+            x.mark
+                || matches!(
+                    x.lemma.as_str(),
+                    "want"
+                        | "like"
+                        | "do"
+                        | "more"
+                        | "any"
+                        | "by"
+                        | "via"
+                        | "on"
+                        | "over"
+                        | "through"
+                        | "a"
+                        | "the"
+                        | "at"
+                        | "to"
+                        | "me"
+                        | "us"
+                        | "really"
+                        | "ever"
+                        | "please"
+                        | "send"
+                        | "use"
+                        | "even"
+                        | "much"
+                        | "be"
+                        | "get"
+                        | "so"
+                        | "many"
+                        | "further"
+                        | "personal"
+                        | "work"
+                        | "early"
+                        | "late"
+                        | "cold"
+                        | "phone"
+                        | "mobile"
+                        | "cell"
+                        | "home"
+                        | "house"
+                        | "sent"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "my"
+                        | "anymore"
+                )
+        });
         (i - n <= 4 || strong)
+            && plain
             && !said_not
             && !t.tokens[n + 1..i].iter().any(|x| {
                 matches!(
@@ -941,10 +1023,15 @@ impl Reader<'_> {
         let before: Vec<&str> = (start..i).filter(|&k| clause(t, k) == c).map(|k| t.tokens[k].lemma.as_str()).collect();
         let me = before.iter().rposition(|l| matches!(*l, "i" | "we"));
         let them = before.iter().rposition(|l| matches!(*l, "she" | "he" | "they" | "customer" | "client"));
-        // "She asked that we stop phoning": reported speech, her wish.
-        let reported = t.tokens[start..i]
+        // "She asked that we stop phoning", "Mr. Petrov asked that we not visit": reported speech, their wish;
+        // "Said I'd ring him back" is the salesperson's own plan.
+        let someone = t.tokens[start..i]
             .iter()
-            .any(|x| matches!(x.lemma.as_str(), "ask" | "say" | "tell" | "want" | "request" | "prefer"));
+            .any(|x| x.capital || matches!(x.lemma.as_str(), "she" | "he" | "they" | "customer" | "client"));
+        let reported = someone
+            && t.tokens[start..i]
+                .iter()
+                .any(|x| matches!(x.lemma.as_str(), "ask" | "say" | "tell" | "want" | "request" | "prefer"));
         match (me, them) {
             (Some(m), Some(th)) => th > m && !reported,
             (Some(_), None) => !reported,
@@ -1014,19 +1101,27 @@ impl Reader<'_> {
             .filter(|x| !matches!(x.lemma.as_str(), "to" | "please" | "ever" | "me" | "us" | "try" | "keep" | "really"))
             .collect();
         let lemmas: Vec<&str> = toks.iter().map(|x| x.lemma.as_str()).collect();
-        let found = |topic: Vec<&str>, start: usize, end: usize, allow: bool| -> Option<(Meaning, usize, usize)> {
-            let words: Vec<String> =
-                topic.iter().map(|w| w.to_lowercase()).filter(|w| !DETERMINERS.contains(&w.as_str())).collect();
-            if words.is_empty() || words.len() > 3 || words.iter().any(|w| NOT_TOPICS.contains(&w.as_str())) {
+        let chars = self.chars;
+        let found = |topic: Vec<&super::text::Token>,
+                     start: usize,
+                     end: usize,
+                     allow: bool|
+         -> Option<(Meaning, usize, usize)> {
+            let words: Vec<&super::text::Token> =
+                topic.into_iter().filter(|w| !DETERMINERS.contains(&w.lemma.as_str()) && !w.mark).collect();
+            if words.is_empty() || words.len() > 3 || words.iter().any(|w| NOT_TOPICS.contains(&w.word.as_str())) {
                 return None;
             }
-            let joined = words.join(" ");
+            // As written ("ex-husband"), lowercase.
+            let (a, b) = (words[0].start, words[words.len() - 1].end);
+            let joined: String =
+                chars[a.min(chars.len())..b.min(chars.len())].iter().collect::<String>().to_lowercase();
             // A family's own words name the family.
-            let topic = super::topics::canonical(&joined);
+            let topic = super::outreach::subject_family(&joined).map_or(joined, String::from);
             Some((if allow { Meaning::AllowTopic { topic } } else { Meaning::DeclineTopic { topic } }, start, end))
         };
         // The words after position `from`, up to a mark or a word that ends a topic.
-        let after = |from: usize| -> (Vec<&str>, usize) {
+        let after = |from: usize| -> (Vec<&super::text::Token>, usize) {
             let mut words = Vec::new();
             let mut end = toks.get(from).map_or(0, |x| x.start);
             for x in toks.iter().skip(from) {
@@ -1034,7 +1129,7 @@ impl Reader<'_> {
                     break;
                 }
                 if !DETERMINERS.contains(&x.lemma.as_str()) || !words.is_empty() {
-                    words.push(x.word.as_str());
+                    words.push(*x);
                     end = x.end;
                 }
                 if words.len() == 4 {
@@ -1047,7 +1142,7 @@ impl Reader<'_> {
         if let Some(p) = all.iter().position(|x| matches!(x.lemma.as_str(), "keep" | "leave" | "left")) {
             let rest: Vec<&super::text::Token> = all[p + 1..].iter().collect();
             if let Some(q) = rest.iter().position(|x| x.lemma == "out") {
-                let words: Vec<&str> = rest[..q].iter().map(|x| x.word.as_str()).collect();
+                let words: Vec<&super::text::Token> = rest[..q].to_vec();
                 if q > 0 {
                     return found(words, all[p].start, rest[q].end, false);
                 }
@@ -1059,7 +1154,7 @@ impl Reader<'_> {
                 matches!(w, ["be", "a", "no"] | ["be", "hard", "no"] | ["be", "off", "limit"] | ["be", "off", "table"])
                     || matches!(w, ["be", "a", "hard"]);
             if no && k > 0 {
-                let words: Vec<&str> = toks[..k].iter().filter(|x| !x.mark).map(|x| x.word.as_str()).collect();
+                let words: Vec<&super::text::Token> = toks[..k].iter().filter(|x| !x.mark).copied().collect();
                 return found(words, toks[0].start, toks[k + 2].end, false);
             }
         }
@@ -1067,7 +1162,7 @@ impl Reader<'_> {
         if let Some(p) = lemmas.iter().position(|l| *l == "no") {
             if let Some(q) = lemmas[p + 1..].iter().position(|l| PITCH_NOUNS.contains(l)).map(|q| p + 1 + q) {
                 if q > p + 1 && q <= p + 4 {
-                    let words: Vec<&str> = toks[p + 1..q].iter().map(|x| x.word.as_str()).collect();
+                    let words: Vec<&super::text::Token> = toks[p + 1..q].to_vec();
                     return found(words, toks[p].start, toks[q].end, false);
                 }
             }
@@ -1352,6 +1447,10 @@ const OTHERS: &[&str] = &[
 /// Whether token `i` opens its clause (after "please", "just", "so"): "email me", "please text me".
 fn clause_opens_with(t: &Text, i: usize) -> bool {
     let s = t.tokens[i].sentence;
+    // "Calling me at 8pm was grand" is no request.
+    if t.tokens[i].word.ends_with("ing") || t.tokens[i].word.ends_with("ed") {
+        return false;
+    }
     let start = t.sentences[s].start;
     t.tokens[start..i]
         .iter()
@@ -1509,6 +1608,10 @@ const NOT_TOPICS: &[&str] = &[
     "visits",
     "again",
     "now",
+    "need",
+    "point",
+    "offering",
+    "bringing",
 ];
 
 /// Verbs of doing something for the customer.
@@ -1720,7 +1823,7 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
       | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
       | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts|emails|calls|messages)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
-      | (?P<fortnight>(?:once\s+)?(?:a|every|each|per)\s+fortnight|fortnightly)
+      | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
       | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )
     .expect("the frequency pattern builds")

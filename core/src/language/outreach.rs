@@ -486,6 +486,15 @@ pub fn family_of(topic: &str) -> Option<&'static str> {
     })
 }
 
+/// The family whose subject words `text` is ("service contract" → extended warranty), if it is one.
+pub fn subject_family(text: &str) -> Option<&'static str> {
+    let t = Text::read(text);
+    CUES.find(&t).iter().find_map(|h| match h.cue {
+        Cue::Subject(f) if !h.negated => Some(FAMILIES[f as usize]),
+        _ => None,
+    })
+}
+
 /// Every place `text` uses a topic family's words, pitched or not, unless denied: (family, start, end).
 pub fn family_words(text: &str) -> Vec<(usize, usize, usize)> {
     let t = Text::read(text);
