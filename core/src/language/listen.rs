@@ -79,7 +79,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Channel(3),
         &[
-            "mail", "letters", "by letter", "postcard", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
+            "mail", "letters", "by letter", "postcard", "letterbox", "mailbox", "letter box",
+            "paper statement|statements|bill|bills|copy|copies|mail", "flyer", "mailer", "catalog", "catalogue", "snail mail", "junk mail",
             "by post", "in the post", "post", "send .. to the|my|his|her|their house|home|address", "statement .. mail",
         ],
     ),
@@ -110,8 +111,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "no go",
             "not a big fan of",
             "rather not",
-            "rather you not",
-            "rather you did not",
+            "rather you|we not",
+            "rather you|we did not",
             "avoid",
             "do not like",
             "do not want",
@@ -646,7 +647,7 @@ impl Reader<'_> {
         let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
         let later_resume = match (remove, resume) {
             // "I withdraw my earlier opt-out": the lifting contains the removal it lifts.
-            (Some(a), Some(b)) => b.first > a.first || b.last >= a.last,
+            (Some(a), Some(b)) => b.first > a.first || b.last > a.first,
             (None, Some(_)) => true,
             _ => false,
         };
@@ -660,9 +661,12 @@ impl Reader<'_> {
                 })
         };
         let general = |h: &Hit<Said>| {
-            t.tokens[h.first..h.last]
-                .iter()
-                .any(|x| matches!(x.lemma.as_str(), "list" | "unsubscribe" | "remove" | "contact" | "alone"))
+            t.tokens[h.first..h.last].iter().any(|x| {
+                matches!(
+                    x.lemma.as_str(),
+                    "list" | "unsubscribe" | "remove" | "contact" | "alone" | "disturb" | "further" | "bother"
+                )
+            })
         };
         let advised = |h: &Hit<Said>| {
             t.tokens[t.sentences[s].start..h.first]
@@ -710,7 +714,7 @@ impl Reader<'_> {
                                     .any(|y| matches!(y.lemma.as_str(), "but" | "though" | "however" | "although")))
                 })
             };
-            let refused = (if subject { self.negated_near(h.first) } else { h.negated })
+            let refused = (if subject { self.topic_negated_near(h.first) } else { h.negated })
                 || near(Said::Refuse)
                 || here.iter().any(|x| x.cue == Said::RefuseAfter && x.first >= h.first && clause(t, x.first) == c)
                 || f == 0 && keeping.is_some();
@@ -759,8 +763,14 @@ impl Reader<'_> {
 
         // Channels: the longest words for each place ("Teams call" is video, not a call).
         let dnc = found.iter().any(|(m, _, _)| matches!(m, Meaning::DoNotContact | Meaning::ResumeContact));
-        let mut channels: Vec<&Hit<Said>> =
-            here.iter().filter(|h| matches!(h.cue, Said::Channel(_))).copied().collect();
+        // "come by mail" is mail, not a visit: a visit's "by" before another channel's word is that channel's.
+        let names_channel = |k: usize| here.iter().any(|x| matches!(x.cue, Said::Channel(n) if n != 4) && x.first == k);
+        let mut channels: Vec<&Hit<Said>> = here
+            .iter()
+            .filter(|h| matches!(h.cue, Said::Channel(_)))
+            .filter(|h| !(h.cue == Said::Channel(4) && t.tokens[h.last - 1].lemma == "by" && names_channel(h.last)))
+            .copied()
+            .collect();
         channels.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
         let mut kept: Vec<&Hit<Said>> = Vec::new();
         for h in channels {
@@ -826,8 +836,13 @@ impl Reader<'_> {
             let refused =
                 (negated_near || !refuse_before.is_empty() || refuse_after || instead_of) && !neutral && !someone_else;
             // "my calls", "nobody returns my calls": the customer's own calls, not ours; "a new phone" is a device.
-            let theirs =
-                h.first > 0 && matches!(t.tokens[h.first - 1].lemma.as_str(), "my" | "our" | "new" | "old" | "a");
+            let prev = |k: usize| h.first.checked_sub(k).map(|p| t.tokens[p].lemma.as_str()).unwrap_or("");
+            let theirs = matches!(prev(1), "new" | "old")
+                || matches!(prev(1), "my" | "our")
+                    && matches!(
+                        prev(2),
+                        "return" | "returns" | "answer" | "miss" | "check" | "read" | "ignore" | "get" | "got"
+                    );
             // In a summary, "I'd mail it", "I'll email it" is what the salesperson does.
             let mine = direction == Direction::Outbound && (self.said_by_me(h.first) || !self.about_them(s));
             if theirs || mine {
@@ -846,9 +861,20 @@ impl Reader<'_> {
                     .get(h.last + 1)
                     .is_some_and(|x| matches!(x.lemma.as_str(), "the" | "a" | "an" | "your" | "my" | "that" | "this"));
             // "If I ever want you to stop texting": a hypothetical.
-            let hypothetical =
-                t.tokens[t.sentences[s].start..h.first].iter().rev().take_while(|x| !x.mark).any(|x| x.lemma == "if");
-            if about_a_thing || hypothetical {
+            let before: Vec<&super::text::Token> =
+                t.tokens[t.sentences[s].start..h.first].iter().rev().take_while(|x| !x.mark).collect();
+            let hypothetical = before.iter().enumerate().any(|(k, x)| {
+                // "I would be grateful if …", "if you could …" ask politely; they are no hypothetical.
+                x.lemma == "if"
+                    && !before.get(k + 1).is_some_and(|p| {
+                        matches!(
+                            p.lemma.as_str(),
+                            "grateful" | "appreciate" | "great" | "nice" | "helpful" | "better" | "it"
+                        )
+                    })
+                    && !before.get(k.wrapping_sub(1)).is_some_and(|n| n.lemma == "you")
+            });
+            if about_a_thing && in_clause(Said::Prefer).is_empty() || hypothetical {
                 continue;
             }
             let after_than = than_at.is_some_and(|at| h.first >= at) && !instead_of;
@@ -905,6 +931,15 @@ impl Reader<'_> {
     /// Whether a negation right before token `i` refuses it ("no calls", "don't call", "never text me"), not one
     /// far off or about something else ("I didn't say stop calling", "glad I didn't have to come in").
     fn negated_near(&self, i: usize) -> bool {
+        self.negated_near_as(i, false)
+    }
+
+    /// [`Self::negated_near`] for a word naming a topic: "not interested in a refi", "not going to refinance".
+    fn topic_negated_near(&self, i: usize) -> bool {
+        self.negated_near_as(i, true)
+    }
+
+    fn negated_near_as(&self, i: usize, topic: bool) -> bool {
         let t = self.t;
         if !t.tokens[i].negated {
             return false;
@@ -967,7 +1002,55 @@ impl Reader<'_> {
                         | "their"
                         | "my"
                         | "anymore"
+                        | "bother"
+                        | "point"
+                        | "anything"
+                        | "everything"
+                        | "stuff"
+                        | "take"
+                        | "answer"
+                        | "pick"
+                        | "up"
+                        | "receive"
+                        | "handle"
+                        | "deal"
+                        | "with"
+                        | "in"
+                        | "from"
+                        | "these"
                 )
+                || topic
+                    && matches!(
+                        x.lemma.as_str(),
+                        "interested"
+                            | "interest"
+                            | "go"
+                            | "going"
+                            | "keen"
+                            | "look"
+                            | "looking"
+                            | "for"
+                            | "of"
+                            | "about"
+                            | "plan"
+                            | "planning"
+                            | "want"
+                            | "need"
+                            | "google"
+                            | "online"
+                            | "yelp"
+                            | "any"
+                            | "ask"
+                            | "pitch"
+                            | "offer"
+                            | "talk"
+                            | "hear"
+                            | "mention"
+                            | "discuss"
+                            | "into"
+                            | "consider"
+                            | "considering"
+                    )
         });
         (i - n <= 4 || strong)
             && plain
@@ -1011,6 +1094,8 @@ impl Reader<'_> {
                     | "her"
                     | "his"
                     | "their"
+                    | "him"
+                    | "them"
             )
         })
     }
@@ -1083,6 +1168,8 @@ impl Reader<'_> {
                         | "back"
                         | "welcome"
                         | "good"
+                        | "allow"
+                        | "allowed"
                         | "work"
                         | "mind"
                         | "change"
@@ -1177,10 +1264,7 @@ impl Reader<'_> {
             }
             let mut v = k + 1;
             while v < toks.len()
-                && matches!(
-                    lemmas[v],
-                    "want" | "need" | "hear" | "hearing" | "be" | "keen" | "interested" | "interest" | "with"
-                )
+                && matches!(lemmas[v], "want" | "need" | "be" | "keen" | "interested" | "interest" | "with")
             {
                 v += 1;
             }
@@ -1448,7 +1532,8 @@ const OTHERS: &[&str] = &[
 fn clause_opens_with(t: &Text, i: usize) -> bool {
     let s = t.tokens[i].sentence;
     // "Calling me at 8pm was grand" is no request.
-    if t.tokens[i].word.ends_with("ing") || t.tokens[i].word.ends_with("ed") {
+    let w = t.tokens[i].word.as_str();
+    if w.len() > 5 && (w.ends_with("ing") || w.ends_with("ed")) {
         return false;
     }
     let start = t.sentences[s].start;
@@ -1545,7 +1630,7 @@ const FREQUENCY_WORDS: &[&str] = &[
 /// Verbs of raising a subject with someone: what a customer asks not to hear about.
 const RAISE_VERBS: &[&str] = &[
     "ask", "talk", "bring", "mention", "tell", "pitch", "upsell", "offer", "push", "raise", "raising", "send",
-    "discuss", "sell", "hound", "bug", "pester", "bother", "email", "call",
+    "discuss", "sell", "hound", "bug", "pester", "bother", "email", "call", "hear", "hearing",
 ];
 
 /// Nouns that name a pitch: "no roadside assistance upsell".
