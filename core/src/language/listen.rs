@@ -409,7 +409,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "pleased", "thrilled", "impressed", "smooth", "painless", "helpful", "appreciate", "grateful",
             "recommend", "beautiful", "delighted", "glad", "superb", "outstanding", "terrific", "brilliant",
             "thank you so much", "thanks so much", "so glad", "exceed", "pleasure", "blown away",
-            "stellar", "top notch", "phenomenal", "kudos", "rave", "praise", "enjoy", "five star", "5 star",
+            "stellar", "top notch", "phenomenal", "kudos", "rave", "praise", "five star", "5 star",
             "over the moon", "spot on", "lifesaver", "nailed", "above and beyond", "well done", "good job",
             "nice job", "great job", "first class", "class act", "satisfied", "good service", "very good", "kind",
             "friendly", "professional",
@@ -423,8 +423,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "broken", "broke", "leak", "leaking", "noise", "rattle", "still wait", "still waiting",
             "never call back", "never got back", "no one call", "nobody call", "ridiculous", "unacceptable",
             "waste", "rude", "mess", "complaint", "complain", "stop work", "not work", "won't start",
-            "check engine", "overcharge", "overcharged", "lie", "lied", "mislead", "misled", "ignored", "ignore",
-            "delay", "delayed", "late", "furious", "livid", "fed up", "sick of", "tired of", "nightmare",
+            "check engine", "overcharge", "overcharged", "lie", "lied", "mislead", "misled", "ignore",
+            "furious", "livid", "fed up", "sick of", "tired of", "nightmare",
             "problem", "issue", "fault", "defect", "error", "fail", "failed", "meh",
             "useless", "poor", "bad", "sucks", "hate", "ripped off", "scam", "unprofessional", "pushy",
             "unresponsive", "cancel", "refund", "regret", "not happy", "not impressed", "not pleased",
@@ -1451,6 +1451,20 @@ impl Reader<'_> {
                 || ["thanksgiving", "holiday", "holidays", "birthday", "anniversary", "hanukkah", "diwali", "easter"]
                     .contains(&next)
             {
+                continue;
+            }
+            // A sentence that says how to reach them uses feeling words about that ("I hate typing on this screen",
+            // "happy to hear from you again"): no praise, no complaint.
+            let (a, b) = self.sentence_span(h.sentence);
+            let states = self
+                .suggestions
+                .iter()
+                .any(|x| matches!(x.heard, Heard::Statement { .. }) && x.start >= a && x.end <= b);
+            // "happy to help", "glad to", "I'd appreciate it if": politeness.
+            let polite = matches!(self.t.tokens[h.first].lemma.as_str(), "happy" | "glad" | "appreciate")
+                && self.t.tokens.get(h.last).is_some_and(|x| matches!(x.lemma.as_str(), "to" | "it" | "for"));
+            // "No problem", "not bad": a negated complaint is no feeling either way.
+            if states || polite || h.negated && v < 0 {
                 continue;
             }
             let v = if h.negated { -v } else { v };
