@@ -140,7 +140,12 @@ fn explain() {
             println!("listen {line}");
         }
         let at = "2026-11-20T15:00:00Z".parse().unwrap();
-        let l = language::listen::listen(&text, rapport_core::model::Direction::Inbound, at, chrono_tz::UTC);
+        let direction = if std::env::var("LANGUAGE_OUT").is_ok() {
+            rapport_core::model::Direction::Outbound
+        } else {
+            rapport_core::model::Direction::Inbound
+        };
+        let l = language::listen::listen(&text, direction, at, chrono_tz::UTC);
         println!("{}", serde_json::to_string(&l).unwrap());
         println!("{:?}", language::read(&text).intents.iter().map(|i| i.label()).collect::<Vec<_>>());
     }

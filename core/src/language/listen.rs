@@ -452,7 +452,14 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "make_sure",
             "action item",
             "next step",
-            "commit",
+            "commit|committed to",
+            "agree|agreed to",
+            "assure|assured",
+
+            "give|gave .. my word",
+            "will hear back from me",
+            "book|booked myself",
+            "will .. courier|deliver|drop|ship|post|fedex|run|demo|walk|review|present",
             "on me",
             "my job to",
             "let me",
@@ -1401,13 +1408,17 @@ impl Reader<'_> {
         let h = *h;
         let t = self.t;
         // A promise does something for the customer: a verb of doing follows.
-        let acts = t.tokens[h.first..t.sentences[s].end].iter().any(|x| ACTIONS.contains(&x.lemma.as_str()));
+        let acts = t.tokens[h.first..t.sentences[s].end].iter().any(|x| ACTIONS.contains(&x.lemma.as_str()))
+            || t.tokens[h.first..h.last]
+                .iter()
+                .any(|x| matches!(x.lemma.as_str(), "promise" | "commit" | "owe" | "assure" | "word" | "agree"));
         // "She'll bring it in" is the customer's plan, not the salesperson's promise.
         let subject = t.tokens[h.first].lemma.as_str();
         let theirs = matches!(subject, "she" | "he" | "they");
         // "Followed up with Aisha" is done, not promised.
         let first = t.tokens[h.first].word.as_str();
-        if first.ends_with("ed") && first != "promised" {
+        let past = first.ends_with("ed") && t.tokens[h.first].lemma != first;
+        if past && !matches!(first, "promised" | "committed" | "agreed" | "assured" | "pledged" | "vowed") {
             return;
         }
         if !acts || theirs {
