@@ -530,6 +530,25 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "visit .. family|parent|kid|grandkid|son|daughter",
             "go to|visiting|in .. for the holiday",
             "new house|home",
+            "move|moving|moved .. to|up to|down to|into|out",
+            "procedure",
+            "chemo",
+            "cast",
+            "born",
+            "expecting",
+            "pass|passed away|in|on",
+            "turn|turning 16|18|21|30|40|50|60|65|70|80",
+            "start|starting .. university|college|school|kindergarten|job",
+            "off to",
+            "leave for",
+            "close on",
+            "lease|tenancy .. end|ends|run_out|runs_out",
+            "financial|fiscal year",
+            "work nights|shifts|night_shift",
+            "i be a|an bartender|nurse|teacher|doctor|pilot|chef|farmer|firefighter|officer|student|contractor",
+            "i run a",
+            "grandfather|grandmother|grandparent|grandpa|grandma",
+            "license|licence|permit",
             "closing on",
             "renovat",
             "remodel",
@@ -1425,24 +1444,27 @@ impl Reader<'_> {
             return;
         }
         let (a, b) = self.sentence_span(s);
-        let due = dates.iter().find(|d| d.start >= a && d.end <= b).map(|d| d.date);
+        // The date said after the promise is its due date.
+        let due = dates
+            .iter()
+            .find(|d| d.start >= h.start && d.end <= b)
+            .or_else(|| dates.iter().find(|d| d.start >= a && d.end <= b))
+            .map(|d| d.date);
         let what = self.words(h.start, b).trim_end_matches(['.', '!']).to_string();
         self.add(Heard::Promise { what, due_on: due }, a, b);
     }
 
     fn fact(&mut self, s: usize, direction: Direction, dates: &[dates::Found]) {
         let Some(h) = self.in_sentence(s, Said::Fact).into_iter().find(|h| !h.negated) else { return };
-        let _ = (h, direction);
+        let _ = direction;
         let (a, b) = self.sentence_span(s);
-        // A sentence that already says something about contact or asks is that, not a fact.
-        if self.suggestions.iter().any(|x| {
-            x.start >= a
-                && x.end <= b
-                && matches!(x.heard, Heard::Statement { .. } | Heard::Request { .. } | Heard::Promise { .. })
-        }) {
-            return;
-        }
-        let date = dates.iter().find(|d| d.start >= a && d.end <= b).map(|d| d.date);
+        // The fact's date is the one nearest after its words ("surgery on December 9; told her I'd deliver the car
+        // by December 7").
+        let date = dates
+            .iter()
+            .find(|d| d.start >= h.start && d.end <= b)
+            .or_else(|| dates.iter().find(|d| d.start >= a && d.end <= b))
+            .map(|d| d.date);
         let text = self.words(a, b);
         self.add(Heard::Fact { text, date }, a, b);
     }
