@@ -366,6 +366,14 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "i|we would like|love .. a|an|the|to_know|to_see|copy|quote|info|to_get",
             "do you .. have",
             "please advise",
+            "kindly",
+            "please provide|share|forward|send|resend|confirm",
+            "hoping you can|could",
+            "how do|can|would|should i|we",
+            "how many|much|long",
+            "do you do|offer|carry|have",
+            "what do i|we need",
+            "be after",
             "advise",
             "can|could|would someone|anyone|somebody",
             "be .. in|ready|here|done|available|back .. yet",
@@ -396,7 +404,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "i be look for",
             "ask .. about|for|if|whether|me_to_send|us_to_send",
             "want .. to know|a|the|more",
-            "need .. a|the|more",
+
             "request",
             "can you",
             "could you",
@@ -1405,15 +1413,20 @@ impl Reader<'_> {
         // Small talk is not a request; neither is a statement about being contacted.
         let lemmas: Vec<&str> = t.sentence(s).iter().map(|x| x.lemma.as_str()).collect();
         let small_talk = lemmas.windows(2).any(|w| matches!(w, ["how", "be"] | ["what", "up"] | ["how", "do"]))
-            && !lemmas.iter().any(|l| ["much", "long", "price", "cost"].contains(l));
+            && !lemmas.iter().any(|l| ["much", "long", "price", "cost", "many", "i", "we"].contains(l));
         let stated = self.suggestions.iter().any(|x| {
             matches!(x.heard, Heard::Statement { .. })
                 && x.start >= self.sentence_span(s).0
                 && x.end <= self.sentence_span(s).1
         });
+        // In a summary, what the customer asked: "Mr. Ferreira asked for his payoff", "she wants the schedule".
         let by_them = direction == Direction::Inbound
-            || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "she" | "he" | "they" | "customer" | "client"));
-        if small_talk || stated || !by_them && !t.is_question(s) {
+            || t.tokens[t.sentences[s].start..h.first.max(t.sentences[s].start)]
+                .iter()
+                .any(|x| x.capital || matches!(x.lemma.as_str(), "she" | "he" | "they" | "customer" | "client"));
+        // One request a message: a second sentence ("need it for the credit union") explains the first.
+        let asked = self.suggestions.iter().any(|x| matches!(x.heard, Heard::Request { .. }));
+        if small_talk || stated || asked || !by_them && !t.is_question(s) {
             return;
         }
         let (a, b) = self.sentence_span(s);
