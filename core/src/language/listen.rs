@@ -906,7 +906,7 @@ impl Reader<'_> {
                             "grateful" | "appreciate" | "great" | "nice" | "helpful" | "better" | "it"
                         )
                     })
-                    && !before.get(k.wrapping_sub(1)).is_some_and(|n| n.lemma == "you")
+                    && before.get(k.wrapping_sub(1)).is_none_or(|n| n.lemma != "you")
             });
             if about_a_thing && in_clause(Said::Prefer).is_empty() || hypothetical {
                 continue;
@@ -1303,7 +1303,7 @@ impl Reader<'_> {
                 v += 1;
             }
             if v >= toks.len()
-                || !RAISE_VERBS.contains(&lemmas[v]) && !(refuses && matches!(lemmas[v], "interested" | "interest"))
+                || !(RAISE_VERBS.contains(&lemmas[v]) || refuses && matches!(lemmas[v], "interested" | "interest"))
             {
                 continue;
             }
