@@ -342,6 +342,14 @@ const IMPERATIVES: &[&str] = &[
     "tell",
     "rate",
     "review",
+    "move",
+    "pay",
+    "lease",
+    "bring",
+    "share",
+    "give",
+    "get",
+    "refer",
 ];
 /// Words before an imperative that leave it one ("Please call", "Just swing by").
 const SOFTENERS: &[&str] = &["please", "just", "so", "hey", "oh", "and", "then", "feel", "free", "to", "kindly"];
