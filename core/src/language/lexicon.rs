@@ -1174,7 +1174,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "better fit",
             "buyer|buyers .. ask|asking|looking",
             "@car|@model ... like yours",
-            "looking for .. @car",
+            "we|i be looking for .. @car",
             "written|firm|cash .. offer",
             "entertain|consider|accept|take .. offer",
             "get out of your",
