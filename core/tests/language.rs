@@ -158,6 +158,47 @@ fn outreach_intents_on_both_halves() {
     print_outreach("outreach, train half", &train);
     let test = score_outreach("test", false);
     print_outreach("outreach, test half (never tuned on)", &test);
+
+    // Floors: a few points under what each half measured when they were set (docs/LANGUAGE.md has the figures and
+    // the targets, which are higher). A change that makes the module worse fails here.
+    let mut worse = Vec::new();
+    let floors_test: &[(&str, f64, f64)] = &[
+        ("asks_for_channel", 0.85, 0.90),
+        ("check_in", 0.88, 0.88),
+        ("value", 0.88, 0.83),
+        ("pitch:buy-back", 0.65, 0.55),
+        ("pitch:extended warranty", 0.80, 0.55),
+        ("pitch:financing", 0.68, 0.70),
+        ("pitch:referrals", 0.80, 0.80),
+        ("pitch:reviews", 0.90, 0.50),
+    ];
+    let floors_train: &[(&str, f64, f64)] = &[
+        ("asks_for_channel", 0.86, 0.92),
+        ("check_in", 0.94, 0.85),
+        ("value", 0.87, 0.81),
+        ("pitch:buy-back", 0.78, 0.85),
+        ("pitch:extended warranty", 0.93, 0.89),
+        ("pitch:financing", 0.88, 0.90),
+        ("pitch:referrals", 0.90, 0.87),
+        ("pitch:reviews", 0.92, 0.93),
+    ];
+    for (half, score, floors, blocked) in [("test", &test, floors_test, 0.07), ("train", &train, floors_train, 0.05)] {
+        for (label, p, r) in floors {
+            let c = score.per.get(*label).copied().unwrap_or_default();
+            if c.precision() < *p || c.recall() < *r {
+                worse.push(format!(
+                    "{half} {label}: precision {:.3} (floor {p}), recall {:.3} (floor {r})",
+                    c.precision(),
+                    c.recall()
+                ));
+            }
+        }
+        let (b, n) = score.value_blocked;
+        if b as f64 / n as f64 > blocked {
+            worse.push(format!("{half}: {b} of {n} value messages blocked (ceiling {blocked})"));
+        }
+    }
+    assert!(worse.is_empty(), "the language module got worse:\n{}", worse.join("\n"));
 }
 
 /// What the listener proposed for one utterance, in the corpus's terms.
@@ -268,4 +309,43 @@ fn utterances_on_both_halves() {
     print_utterances("utterances, train half", &train);
     let test = score_utterances("test", false);
     print_utterances("utterances, test half (never tuned on)", &test);
+
+    // Floors, as for outreach: under what each half measured when they were set.
+    let mut worse = Vec::new();
+    let floors_test: &[(&str, f64, f64)] = &[
+        ("statement", 0.82, 0.80),
+        ("promise", 0.90, 0.85),
+        ("fact", 0.85, 0.85),
+        ("request", 0.75, 0.60),
+        ("sentiment", 0.75, 0.50),
+    ];
+    let floors_train: &[(&str, f64, f64)] = &[
+        ("statement", 0.92, 0.92),
+        ("promise", 0.90, 0.90),
+        ("fact", 0.85, 0.92),
+        ("request", 0.90, 0.84),
+        ("sentiment", 0.82, 0.68),
+    ];
+    for (half, score, floors, exact, chatter) in
+        [("test", &test, floors_test, 0.74, 0.09), ("train", &train, floors_train, 0.90, 0.03)]
+    {
+        for (kind, p, r) in floors {
+            let c = score.per.get(*kind).copied().unwrap_or_default();
+            if c.precision() < *p || c.recall() < *r {
+                worse.push(format!(
+                    "{half} {kind}: precision {:.3} (floor {p}), recall {:.3} (floor {r})",
+                    c.precision(),
+                    c.recall()
+                ));
+            }
+        }
+        let share = |(a, b): (usize, usize)| a as f64 / b.max(1) as f64;
+        if share(score.exact) < exact {
+            worse.push(format!("{half}: exact meaning {:.3} (floor {exact})", share(score.exact)));
+        }
+        if share(score.chatter) > chatter {
+            worse.push(format!("{half}: chatter given a statement {:.3} (ceiling {chatter})", share(score.chatter)));
+        }
+    }
+    assert!(worse.is_empty(), "listening got worse:\n{}", worse.join("\n"));
 }
