@@ -8,6 +8,13 @@ use std::time::{Duration, Instant};
 use rapport_tests::Sandbox;
 use serde_json::Value;
 
+/// One test at a time sends on the session bus: each counts the Notify calls it sees.
+static BUS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn bus_to_myself() -> std::sync::MutexGuard<'static, ()> {
+    BUS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// A process we started, ended when dropped.
 struct Running(Child);
 
@@ -58,6 +65,7 @@ fn notify_calls(log: &std::path::Path) -> String {
 #[test]
 fn due_reasons_reach_the_notification_daemon_once_and_held_back_ones_never() {
     session_bus();
+    let _bus = bus_to_myself();
     let _dunst = daemon();
     std::thread::sleep(Duration::from_millis(300));
     let s = Sandbox::new(); // Monday 23 November 2026, 10:00 in Chicago: Dana is at work.
@@ -107,4 +115,25 @@ fn nothing_is_sent_outside_working_hours_or_when_notifications_are_off() {
     assert_eq!(profile["notifications"], true);
     s.ok(&["profile", "set", "--notifications", "off"]);
     assert_eq!(s.json(&["notify", "--once"]).as_array().unwrap().len(), 0);
+}
+
+/// A customer's name is text in the notification, never markup: no bold, no hidden link.
+#[test]
+fn a_customers_name_is_never_markup_in_a_notification() {
+    session_bus();
+    let _bus = bus_to_myself();
+    let _dunst = daemon();
+    std::thread::sleep(Duration::from_millis(300));
+    let s = Sandbox::new(); // Monday 23 November 2026, 10:00 in Chicago.
+    s.ok(&["profile", "set", "--name", "Dana", "--tz", "America/Chicago"]);
+    let name = "<b>Eve</b> <a href=\"http://example.com\">Open your invoice</a>";
+    let eve = s.json(&["customers", "add", name, "--tz", "America/Chicago"]);
+    let id = eve["id"].as_str().unwrap();
+    s.ok(&["promises", "add", id, "Bring the second key", "--due", "2026-11-23"]);
+    let (_monitor, log) = monitor(&s);
+    let sent = s.json(&["notify", "--once"]);
+    assert!(sent.as_array().unwrap().iter().any(|n| n["customer_id"] == id), "{sent}");
+    let calls = notify_calls(&log);
+    assert!(calls.contains("&lt;b&gt;Eve&lt;/b&gt;"), "the name went out escaped:\n{calls}");
+    assert!(!calls.contains("<a href"), "no link reached the daemon:\n{calls}");
 }

@@ -596,16 +596,25 @@ pub enum ExportCmd {
     Json {
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the file at --out if there is one
+        #[arg(long)]
+        force: bool,
     },
     /// Every customer as vCard 4.0 (phones, Apple and Google Contacts, Outlook)
     Vcard {
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the file at --out if there is one
+        #[arg(long)]
+        force: bool,
     },
     /// Every customer as a Google Contacts CSV (spreadsheets, Google, Outlook)
     Csv {
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the file at --out if there is one
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -676,13 +685,19 @@ pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i
 }
 
 /// What a command prints: JSON with `--json`, else the text.
+/// Human text for a terminal: control characters a customer's name or note might carry (an escape sequence that
+/// recolours or rewrites the screen) are shown as `�`; line breaks and tabs stay.
+fn for_terminal(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c }).collect()
+}
+
 fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     if json_out {
         serde_json::to_writer_pretty(&mut out, value).map_err(|e| Error::Io(e.into()))?;
         writeln!(out)?;
     } else {
-        let t = text();
+        let t = for_terminal(&text());
         write!(out, "{t}")?;
         if !t.ends_with('\n') {
             writeln!(out)?;
@@ -884,11 +899,13 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let p = store.save_profile(p)?;
             emit(j, &p, || present::profile(&p))
         }
-        Command::Export(ExportCmd::Vcard { out }) => {
+        Command::Export(ExportCmd::Vcard { out, force }) => {
+            refuse_to_replace(out.as_deref(), force)?;
             let text = rapport_core::io::vcard::write(&store.export_book()?.customers);
             write_out(store, out, &text, j)
         }
-        Command::Export(ExportCmd::Csv { out }) => {
+        Command::Export(ExportCmd::Csv { out, force }) => {
+            refuse_to_replace(out.as_deref(), force)?;
             let text = rapport_core::io::csv::write(&store.export_book()?.customers);
             write_out(store, out, &text, j)
         }
@@ -923,7 +940,8 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let parsed = csv::parse(&bytes, &kind).map_err(|e| in_file(&file, e))?;
             import_contacts(store, parsed, dry_run, now, j)
         }
-        Command::Export(ExportCmd::Json { out }) => {
+        Command::Export(ExportCmd::Json { out, force }) => {
+            refuse_to_replace(out.as_deref(), force)?;
             let text = json::to_json(&store.export_book()?);
             write_out(store, out, &text, j)
         }
@@ -1243,6 +1261,16 @@ fn in_file(path: &Path, e: Error) -> Error {
 }
 
 /// Writes an export to `out` (whole or not at all) or to standard output.
+/// An export never replaces a file unless asked: a mistyped `--out` must not destroy something else.
+fn refuse_to_replace(out: Option<&Path>, force: bool) -> Result<(), Error> {
+    match out {
+        Some(p) if !force && std::fs::symlink_metadata(p).is_ok() => {
+            Err(Error::BadFile(format!("{} already exists; give --force to replace it", p.display())))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn write_out(store: &Store, out: Option<PathBuf>, text: &str, j: bool) -> Result<(), Error> {
     match out {
         Some(path) => {

@@ -10,6 +10,7 @@ mod commands;
 mod location;
 mod notify;
 mod present;
+mod privacy;
 mod scheduler;
 mod transfer;
 mod tray;
@@ -31,10 +32,12 @@ fn main() {
         Ok(c) => c,
         Err(message) => cli::fail(args.json, "invalid_input", &message),
     };
+    let given = args.db.clone().filter(|p| !p.as_os_str().is_empty());
     let db = match location::database_path(args.db.clone()) {
         Ok(p) => p,
         Err(message) => cli::fail(args.json, "io", &message),
     };
+    privacy::owner_only(&db, given.is_none());
     match args.command {
         None => window::run(db, clock, args.tray),
         Some(command) => std::process::exit(cli::run(command, &db, clock.now(), args.json)),

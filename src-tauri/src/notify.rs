@@ -24,6 +24,8 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Erro
     let profile = store.profile()?;
     let agenda = store.agenda(now, 0)?;
     let mut sent = Vec::new();
+    // Servers that read markup in bodies would show a customer named "<b>…</b>" in bold, with a hidden link.
+    let markup = notify_rust::get_capabilities().is_ok_and(|c| c.iter().any(|x| x == "body-markup"));
     for r in notice::due_now(&agenda, &profile, now) {
         if store.was_notified(&r.id)? {
             continue;
@@ -33,7 +35,7 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Erro
         let handle = notify_rust::Notification::new()
             .appname("Rapport")
             .summary(&summary)
-            .body(&body)
+            .body(&if markup { as_text(&body) } else { body.clone() })
             .action("default", "Open customer")
             .show()
             .map_err(|e| Error::Io(std::io::Error::other(format!("desktop notifications are not available: {e}"))))?;
@@ -47,4 +49,9 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Erro
         });
     }
     Ok(sent)
+}
+
+/// Customer text as text in a markup body: `&`, `<` and `>` escaped.
+fn as_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -11,11 +11,15 @@ use std::path::Path;
 
 /// Writes a file whole or not at all: a `.partial` file beside it, synced, then renamed over the target.
 /// Exports and the agenda's calendar file go through here, so a full disk never leaves half a file.
+///
+/// The `.partial` file is made new (never opened if something — a planted symlink — is already at its name) and
+/// readable by its owner only: what customers told the salesperson stays theirs.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.partial", path.file_name().and_then(|n| n.to_str()).unwrap_or("export")));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
+    let (tmp, file) = new_partial(dir, name)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = file;
         f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
@@ -24,4 +28,21 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// A new, owner-only `.partial` file beside the target: `.NAME.PID-N.partial`, the first name free.
+fn new_partial(dir: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    for n in 0..100 {
+        let tmp = dir.join(format!(".{name}.{}-{n}.partial", std::process::id()));
+        match options.open(&tmp) {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!("could not make a temporary file beside {name}")))
 }

@@ -22,6 +22,7 @@ const SPLIT_FROM: usize = 256;
 impl Store {
     /// Today: the reasons due within `days`, checked by the Guard, and what was held back.
     pub fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        check_days(days)?;
         let (profile, playbooks) = (self.profile()?, self.playbooks()?);
         let ids = self.agenda_candidates(now, days)?;
         let engine = |customers: &[CustomerRecord]| {
@@ -65,6 +66,7 @@ impl Store {
         now: DateTime<Utc>,
         days: u32,
     ) -> Result<(Vec<CustomerRecord>, Profile, Vec<Playbook>)> {
+        check_days(days)?;
         let (ids, profile) = (self.agenda_candidates(now, days)?, self.profile()?);
         let (mut ready, missing) = agenda_inputs::read(self.conn(), &ids, &profile, now)?;
         if !missing.is_empty() {
@@ -448,4 +450,17 @@ pub(super) fn bulk<T, P: rusqlite::Params>(
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     rows::all(&mut stmt, params, map)
+}
+
+/// The most days ahead an agenda looks: ten years. Further is no agenda, and past the calendar's end.
+pub const MAX_AGENDA_DAYS: u32 = 3660;
+
+fn check_days(days: u32) -> Result<()> {
+    if days > MAX_AGENDA_DAYS {
+        return Err(crate::Error::invalid(
+            "days",
+            format!("{days} days is too far ahead; at most {MAX_AGENDA_DAYS} (ten years)"),
+        ));
+    }
+    Ok(())
 }

@@ -1,0 +1,93 @@
+//! A book you can trust (issue 12, the parts done so far): no panic on an absurd number, every file Rapport writes
+//! readable by its owner only, exports that never replace a file unless asked and never follow a planted link.
+
+use std::os::unix::fs::PermissionsExt;
+
+use rapport_tests::Sandbox;
+
+fn mode(p: &std::path::Path) -> u32 {
+    std::fs::metadata(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).permissions().mode() & 0o777
+}
+
+#[test]
+fn an_agenda_too_far_ahead_is_refused_with_a_reason_not_a_panic() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let out = s.rapport(&["agenda", "--days", "100000000"]);
+    assert!(!out.status.success() && out.status.code() != Some(101), "a bad value, not a crash: {out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("days") && err.contains("too far ahead"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // The most a salesperson would ask still works.
+    s.ok(&["agenda", "--days", "3660", "--json"]);
+}
+
+#[test]
+fn every_file_rapport_writes_is_its_owners_only() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza", "--tz", "America/Sao_Paulo"]);
+    assert_eq!(mode(&s.db), 0o600, "the book");
+    for suffix in ["-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", s.db.display()));
+        if p.exists() {
+            assert_eq!(mode(&p), 0o600, "{}", p.display());
+        }
+    }
+    s.ok(&["backup"]);
+    let backups = s.db.parent().unwrap().join("backups");
+    assert_eq!(mode(&backups), 0o700, "the backups folder");
+    for e in std::fs::read_dir(&backups).unwrap().flatten() {
+        assert_eq!(mode(&e.path()), 0o600, "{}", e.path().display());
+    }
+    let out = s.dir.path().join("book.json");
+    s.ok(&["export", "json", "--out", out.to_str().unwrap()]);
+    assert_eq!(mode(&out), 0o600, "the export");
+
+    // A book someone made readable to others is made private again when Rapport opens it.
+    std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    s.ok(&["customers", "list"]);
+    assert_eq!(mode(&s.db), 0o600);
+}
+
+#[test]
+fn an_export_replaces_a_file_only_when_asked_and_never_follows_a_link() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza"]);
+    let out = s.dir.path().join("book.json");
+    std::fs::write(&out, "my tax return").unwrap();
+    let err = s.fails(&["export", "json", "--out", out.to_str().unwrap()]);
+    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "my tax return", "nothing was written");
+    s.ok(&["export", "json", "--out", out.to_str().unwrap(), "--force"]);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Ana Souza"));
+
+    // A link planted where the export goes: replacing it replaces the link, never the file it points to.
+    let target = s.dir.path().join("precious.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let link = s.dir.path().join("contacts.vcf");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let err = s.fails(&["export", "vcard", "--out", link.to_str().unwrap()]);
+    assert!(err.contains("already exists"), "{err}");
+    s.ok(&["export", "vcard", "--out", link.to_str().unwrap(), "--force"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    assert!(!std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link itself was replaced");
+    // No temporary file is left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn escape_sequences_in_customer_text_never_reach_the_terminal() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Eve \u{1b}[2J\u{1b}]0;pwned\u{7}Mallory"]);
+    let shown = s.ok(&["customers", "list"]);
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+    assert!(shown.contains("Eve") && shown.contains("Mallory"), "{shown:?}");
+    // JSON keeps the text as it is, escaped by JSON itself.
+    let json = s.json(&["customers", "list"]);
+    assert!(json[0]["name"].as_str().unwrap().contains('\u{1b}'));
+}
