@@ -30,7 +30,9 @@ fn main() {
         return;
     }
     let mut outreach = Vec::new();
-    for name in ["outreach-train.jsonl", "outreach-train-more.jsonl", "outreach-train-third.jsonl", "outreach-test.jsonl"] {
+    for name in
+        ["outreach-train.jsonl", "outreach-train-more.jsonl", "outreach-train-third.jsonl", "outreach-test.jsonl"]
+    {
         outreach.extend(texts(name));
     }
     // Warm the lexicon once: the first reading compiles it.

@@ -25,12 +25,23 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-fn chars(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
+/// Character offsets of byte offsets in one text: its character starts listed once, then searched, so a long
+/// text costs one pass rather than one per match.
+struct Offsets(Vec<usize>);
+
+impl Offsets {
+    fn of(text: &str) -> Offsets {
+        Offsets(text.char_indices().map(|(b, _)| b).collect())
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        self.0.partition_point(|&b| b < byte)
+    }
 }
 
 fn spans(re: &Regex, text: &str) -> Vec<Span> {
-    re.find_iter(text).map(|m| Span { start: chars(text, m.start()), end: chars(text, m.end()) }).collect()
+    let at = Offsets::of(text);
+    re.find_iter(text).map(|m| Span { start: at.at(m.start()), end: at.at(m.end()) }).collect()
 }
 
 /// "Dear Valued Customer", "Hello Ford Owner", "To whom it may concern", at the start of a line.
@@ -47,11 +58,12 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Generic salutations at the start of a line: "Dear Valued Customer", "Hello there". The span starts at the
 /// greeting (spaces before it are left out).
 pub fn salutations(text: &str) -> Vec<Span> {
+    let at = Offsets::of(text);
     SALUTATION
         .find_iter(text)
         .map(|m| {
             let lead = m.as_str().len() - m.as_str().trim_start().len();
-            Span { start: chars(text, m.start() + lead), end: chars(text, m.end()) }
+            Span { start: at.at(m.start() + lead), end: at.at(m.end()) }
         })
         .collect()
 }
@@ -121,31 +133,32 @@ static HEDGE_VAGUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every place `text` hedges about what the customer has, with the words it hedges about. A vague hedge ("check
 /// the manual") hedges about its whole sentence.
 pub fn hedges(text: &str) -> Vec<Hedge> {
+    let at = Offsets::of(text);
     let mut out = Vec::new();
     let object = |c: &regex::Captures<'_>| {
         let o = c.name("object").expect("the pattern names its object");
-        Span { start: chars(text, o.start()), end: chars(text, o.end()) }
+        Span { start: at.at(o.start()), end: at.at(o.end()) }
     };
     for re in [&*HEDGE_MAY, &*HEDGE_IF] {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("a match");
-            out.push(Hedge { start: chars(text, m.start()), end: chars(text, m.end()), object: object(&c) });
+            out.push(Hedge { start: at.at(m.start()), end: at.at(m.end()), object: object(&c) });
         }
     }
     for c in HEDGE_AFTER.captures_iter(text) {
         let m = c.get(0).expect("a match");
         let o = object(&c);
         // The hedge is the "if equipped" after its object.
-        out.push(Hedge { start: o.end, end: chars(text, m.end()), object: o });
+        out.push(Hedge { start: o.end, end: at.at(m.end()), object: o });
     }
     for m in HEDGE_VAGUE.find_iter(text) {
         // The sentence around it.
         let from = text[..m.start()].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
         let to = text[m.end()..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| m.end() + i);
         out.push(Hedge {
-            start: chars(text, m.start()),
-            end: chars(text, m.end()),
-            object: Span { start: chars(text, from), end: chars(text, to) },
+            start: at.at(m.start()),
+            end: at.at(m.end()),
+            object: Span { start: at.at(from), end: at.at(to) },
         });
     }
     out.sort_by_key(|h| (h.start, h.end));

@@ -634,15 +634,7 @@ struct Reader<'a> {
 
 /// Clause number of token `i` in sentence `s`: clauses split at marks and at "but", "and", "so", "though".
 fn clause(t: &Text, i: usize) -> usize {
-    let s = t.tokens[i].sentence;
-    let start = t.sentences[s].start;
-    t.tokens[start..i]
-        .iter()
-        .filter(|x| {
-            x.mark && x.word != "?" && x.word != "!"
-                || matches!(x.lemma.as_str(), "but" | "so" | "though" | "although" | "however" | "because" | "and")
-        })
-        .count()
+    t.tokens[i].clause
 }
 
 impl Reader<'_> {
@@ -857,10 +849,8 @@ impl Reader<'_> {
                 in_clause(Said::Refuse).into_iter().filter(|x| x.first <= h.first).collect();
             // "My husband hates calls": someone else's wish.
             let someone_else = refuse_before.iter().any(|x| {
-                t.tokens[t.sentences[s].start..x.first].iter().any(|y| {
-                    clause(t, t.tokens.iter().position(|z| std::ptr::eq(z, y)).unwrap_or(0)) == c
-                        && OTHERS.contains(&y.lemma.as_str())
-                })
+                (t.sentences[s].start..x.first)
+                    .any(|k| clause(t, k) == c && OTHERS.contains(&t.tokens[k].lemma.as_str()))
             });
             let refuse_after = in_clause(Said::RefuseAfter).into_iter().any(|x| x.first >= h.first);
             let negated_near = self.negated_near(h.first);
@@ -1876,12 +1866,13 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     }
     // A "before"/"after" under a refusal in its own clause turns around: "don't call before 10" is from 10.
     let refused = |start: usize| {
-        let before = &lower[..start];
+        let before = text[..start].to_lowercase();
         let clause = before.rsplit([',', ';', '.']).next().unwrap_or("").rsplit(" and ").next().unwrap_or("");
         ["don't", "dont", "do not", "never", "no calls", "not "].iter().any(|n| clause.contains(n))
     };
     let evening = |end: usize| {
-        let rest = lower[end..].trim_start();
+        let rest = text[end..].to_lowercase();
+        let rest = rest.trim_start();
         rest.starts_with("in the evening") || rest.starts_with("at night") || rest.starts_with("in the afternoon")
     };
     let found = if let Some(c) = RANGE.captures_iter(text).last() {

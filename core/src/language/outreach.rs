@@ -170,6 +170,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     });
     // A number asked for where the text asks to text is for texting.
     let texts = hits.iter().any(|h| matches!(h.cue, Cue::Push(1)) && !h.negated);
+    // Each token's clause, counted once: the rules ask for it often.
+    let clauses = clauses(t);
     for s in 0..t.sentences.len() {
         let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
         let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
@@ -178,7 +180,7 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         let offers = has(Cue::Offer) || question;
         // "Know anyone buying or selling?": the selling is someone else's.
         let referral_here = here.iter().any(|h| h.cue == Cue::Pitch(4));
-        let clause_of = |h: &Hit<Cue>| clause(t, s, h.first);
+        let clause_of = |h: &Hit<Cue>| clauses[h.first];
 
         // Pitches.
         for (f, family) in FAMILIES.iter().enumerate() {
@@ -475,13 +477,20 @@ fn warm_question(t: &Text) -> Option<Hit<Cue>> {
     })
 }
 
-/// Which clause of sentence `s` token `i` is in: clauses are split at marks and at "but", "so", "also".
-fn clause(t: &Text, s: usize, i: usize) -> usize {
-    let range = t.sentences[s].clone();
-    t.tokens[range.start..i.min(range.end)]
-        .iter()
-        .filter(|x| x.mark && x.word != "?" || matches!(x.lemma.as_str(), "but" | "so" | "also" | "plus" | "and"))
-        .count()
+/// Which clause of its sentence each token is in: clauses are split at marks and at "but", "so", "also".
+fn clauses(t: &Text) -> Vec<usize> {
+    let mut out = vec![0; t.tokens.len()];
+    for range in &t.sentences {
+        let mut c = 0;
+        for k in range.clone() {
+            out[k] = c;
+            let x = &t.tokens[k];
+            if x.mark && x.word != "?" || matches!(x.lemma.as_str(), "but" | "so" | "also" | "plus" | "and") {
+                c += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The topic family a typed topic names ("sell back" → "buy-back"), if any.

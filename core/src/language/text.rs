@@ -24,6 +24,9 @@ pub struct Token {
     pub sentence: usize,
     /// A punctuation mark (",", "?", "!", ";", ":", "—"), kept because it closes a clause.
     pub mark: bool,
+    /// Which clause of its sentence it is in, counted once when the text is read (marks but "?" and "!", and "but",
+    /// "so", "though", "although", "however", "because", "and" open a new one).
+    pub clause: usize,
 }
 
 /// The words of a text, ready for the rules.
@@ -333,9 +336,10 @@ pub fn lemma(word: &str) -> String {
         if let Some(s) = word.strip_suffix(suffix).filter(|s| s.len() >= 2) {
             candidates.push(format!("{s}e"));
             candidates.push(s.to_string());
-            let b = s.as_bytes();
-            if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                candidates.push(s[..s.len() - 1].to_string());
+            // "stopped" → "stop": a doubled last letter (compared as characters: a word may be any script).
+            let cs: Vec<char> = s.chars().collect();
+            if cs.len() >= 3 && cs[cs.len() - 1] == cs[cs.len() - 2] {
+                candidates.push(cs[..cs.len() - 1].iter().collect());
             }
             if let Some(t) = s.strip_suffix('i') {
                 candidates.push(format!("{t}y"));
@@ -421,6 +425,7 @@ impl Text {
                             negated: false,
                             sentence,
                             mark: false,
+                            clause: 0,
                         });
                     }
                 }
@@ -437,6 +442,7 @@ impl Text {
                         negated: false,
                         sentence,
                         mark: false,
+                        clause: 0,
                     });
                     tokens.push(Token {
                         word: "s".into(),
@@ -447,6 +453,7 @@ impl Text {
                         negated: false,
                         sentence,
                         mark: false,
+                        clause: 0,
                     });
                 }
                 None => tokens.push(Token {
@@ -458,6 +465,7 @@ impl Text {
                     negated: false,
                     sentence,
                     mark: false,
+                    clause: 0,
                 }),
             }
         };
@@ -515,6 +523,7 @@ impl Text {
                     negated: false,
                     sentence,
                     mark: false,
+                    clause: 0,
                 }),
                 '&' | '+' => tokens.push(Token {
                     word: "and".into(),
@@ -525,6 +534,7 @@ impl Text {
                     negated: false,
                     sentence,
                     mark: false,
+                    clause: 0,
                 }),
                 '@' => tokens.push(Token {
                     word: "at".into(),
@@ -535,6 +545,7 @@ impl Text {
                     negated: false,
                     sentence,
                     mark: false,
+                    clause: 0,
                 }),
                 _ => {}
             }
@@ -556,6 +567,18 @@ impl Text {
                     sentences.push(start..k);
                 }
                 start = k;
+            }
+        }
+        for range in &sentences {
+            // A token's clause is the number of breaks before it in its sentence.
+            let mut c = 0;
+            for t in &mut tokens[range.clone()] {
+                t.clause = c;
+                let breaks = t.mark && t.word != "?" && t.word != "!"
+                    || matches!(t.lemma.as_str(), "but" | "so" | "though" | "although" | "however" | "because" | "and");
+                if breaks {
+                    c += 1;
+                }
             }
         }
         let mut text = Text { tokens, sentences, questions };
@@ -625,6 +648,7 @@ fn mark(c: char, at: usize, sentence: usize) -> Token {
         negated: false,
         sentence,
         mark: true,
+        clause: 0,
     }
 }
 

@@ -42,6 +42,14 @@ impl Store {
 
     /// The form-letter detector's findings on any text for the customer.
     pub fn lint_note(&self, customer_id: &str, text: &str, shape: Shape, now: DateTime<Utc>) -> Result<Report> {
+        // A note is a card or a short email; a pasted megabyte is no note, and checking it would take minutes.
+        let n = text.chars().count();
+        if n > MAX_NOTE_CHARS {
+            return Err(Error::invalid(
+                "text",
+                format!("{n} characters is no note; a note is at most {MAX_NOTE_CHARS} characters"),
+            ));
+        }
         let rec = read::record(self.conn(), customer_id)?;
         Ok(notes::lint(text, &rec, &self.profile()?, &self.playbooks()?, &self.others_for(customer_id)?, shape, now))
     }
@@ -129,3 +137,6 @@ impl Store {
         Ok(rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)?)
     }
 }
+
+/// The longest text the form-letter detector checks.
+pub const MAX_NOTE_CHARS: usize = 20_000;
