@@ -805,6 +805,51 @@ fn cases() -> Vec<Case> {
             Caution,
             Some(Rule::NotPreferredChannel),
         ),
+        case(
+            "'emailed her just checking in' says nothing for her, past tense or not",
+            maria(),
+            with_reason(reach(Email, good_time()), "Emailed her just checking in."),
+            Blocked,
+            Some(Rule::Contentless),
+        ),
+        case(
+            "her own warranty covering a repair is news, not a warranty pitch",
+            maria().said(
+                "2026-03-01T12:00:00Z",
+                "I don't want any extended warranty, ever.",
+                topic("extended warranty"),
+            ),
+            with_text(
+                reach(Email, good_time()),
+                "Your factory warranty covers the infotainment screen, so the repair is free.",
+            ),
+            Allowed,
+            None,
+        ),
+        case(
+            "telling her she can call the service desk is no push for us to call her",
+            maria().said("2026-09-02T15:00:00Z", "Please don't call me at work.", decline(Phone)),
+            with_text(
+                reach(Email, good_time()),
+                "Sent the recall letter; she can book online or call the service desk.",
+            ),
+            Allowed,
+            None,
+        ),
+        case(
+            "an anniversary card is the personal date she shared, not a check-in",
+            maria(),
+            with_reason(reach(Mail, good_time()), "Happy anniversary to you both!"),
+            Allowed,
+            None,
+        ),
+        case(
+            "a birthday card by post to someone who prefers email: no caution",
+            maria().said("2026-09-02T15:00:00Z", "Email is best for me.", prefer(Email)),
+            with_reason(reach(Mail, good_time()), "Mailed her a birthday card"),
+            Allowed,
+            None,
+        ),
         // --- referral asks
         case(
             "a referral ask out of the blue is blocked",

@@ -409,6 +409,13 @@ fn form_letters() -> Vec<Case> {
         .span(Hedging, "in case your car has heated seats"),
         case("if you have BlueCruise", "Maria, if you have BlueCruise, try it on I-88.", maria(), &[Hedging], (65, 80)),
         case(
+            "any questions about BlueCruise is an offer of help, not a hedge",
+            "Maria, thank you for the Escape. If you have any questions about BlueCruise, I'm glad to help.",
+            maria(),
+            &[],
+            (90, 100),
+        ),
+        case(
             "your Escape may include BlueCruise; check the manual",
             "Maria, your Escape may include BlueCruise; check the manual.",
             maria(),

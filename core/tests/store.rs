@@ -453,3 +453,28 @@ fn a_sent_thank_you_is_no_caution_off_her_preferred_channel() {
     assert!(matches!(err, rapport_core::Error::NeedsJustification(_)), "{err}");
     assert!(err.to_string().to_lowercase().contains("email"), "{err}");
 }
+
+/// A card already in the post is recorded as sent whatever its words: they were checked when it was written.
+#[test]
+fn a_card_in_the_post_is_recorded_as_sent() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ben = customer(&mut store, "Ben Okafor");
+    let said = NewStatement {
+        words: "Please don't call me at work.".into(),
+        means: Meaning::DeclineChannel { channel: Channel::Phone },
+        said_at: Some(now()),
+        source_interaction_id: None,
+    };
+    store.record_statement(&ben, said, now()).unwrap();
+    let card = NewNote {
+        text: "Ben — enjoy the Tacoma. I'm a phone call away.".into(),
+        kind: NoteKind::CardPrompt,
+        format: Some("card".into()),
+        status: Some(NoteStatus::Written),
+    };
+    let card = store.add_note(&ben, card, now()).unwrap();
+    let (note, logged) = store.set_note_status(&card.id, NoteStatus::Sent, now()).unwrap();
+    assert_eq!(note.status, Some(NoteStatus::Sent));
+    assert!(logged.is_some());
+}

@@ -302,8 +302,10 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 
     // A contact on another channel than the one they said they prefer: allowed, with their words.
     if let Some(preferred) = &wishes.preferred_channel {
-        // A thank-you is the exception: it answers what the customer did and asks nothing of them.
-        let card = outreach.in_thank_you;
+        // A thank-you is the exception: it answers what the customer did and asks nothing of them; so is a card by
+        // post for a personal occasion (the birthday or anniversary they shared).
+        let occasion_card = outreach.channel == Channel::Mail && reads().any(|(r, _)| r.occasion);
+        let card = outreach.in_thank_you || occasion_card;
         if preferred.value != outreach.channel && !reply && !card && wishes.declined(outreach.channel).is_none() {
             f.add(
                 Rule::NotPreferredChannel,

@@ -142,6 +142,14 @@ pub fn hedges(text: &str) -> Vec<Hedge> {
     for re in [&*HEDGE_MAY, &*HEDGE_IF] {
         for c in re.captures_iter(text) {
             let m = c.get(0).expect("a match");
+            // "If you have any questions about BlueCruise" offers help; it hedges about nothing.
+            let said = m.as_str().to_lowercase();
+            if ["any question", "questions", "any problem", "any trouble", "any issue", "any concern"]
+                .iter()
+                .any(|w| said.contains(w))
+            {
+                continue;
+            }
             out.push(Hedge { start: at.at(m.start()), end: at.at(m.end()), object: object(&c) });
         }
     }

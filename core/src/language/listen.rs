@@ -1056,6 +1056,7 @@ impl Reader<'_> {
                             | "for"
                             | "of"
                             | "about"
+                            | "an"
                             | "plan"
                             | "planning"
                             | "want"
@@ -1377,7 +1378,17 @@ impl Reader<'_> {
     }
 
     fn request(&mut self, s: usize, direction: Direction) {
-        let cued = self.in_sentence(s, Said::Request).into_iter().find(|h| !h.negated).copied();
+        // "Please don't send me an email" refuses; it asks for nothing.
+        let cued = self
+            .in_sentence(s, Said::Request)
+            .into_iter()
+            .find(|h| {
+                !h.negated
+                    && !self.t.tokens[h.first..h.last]
+                        .iter()
+                        .any(|x| x.negated || super::text::NEGATORS.contains(&x.lemma.as_str()))
+            })
+            .copied();
         // A customer's question about a thing of theirs is a request too ("Is the second key fob in yet?").
         let asked_thing = direction == Direction::Inbound
             && self.t.is_question(s)
@@ -1500,7 +1511,9 @@ impl Reader<'_> {
             let polite = matches!(self.t.tokens[h.first].lemma.as_str(), "happy" | "glad" | "appreciate")
                 && self.t.tokens.get(h.last).is_some_and(|x| matches!(x.lemma.as_str(), "to" | "it" | "for"));
             // "No problem", "not bad": a negated complaint is no feeling either way.
-            if states || polite || h.negated && v < 0 {
+            // "No problem at all": no complaint.
+            let no_problem = v < 0 && h.first > 0 && matches!(self.t.tokens[h.first - 1].lemma.as_str(), "no" | "not");
+            if states || polite || no_problem || h.negated && v < 0 {
                 continue;
             }
             let v = if h.negated { -v } else { v };
@@ -2078,6 +2091,18 @@ mod tests {
             heard("You can call me again", Direction::Inbound),
             vec![statement(Meaning::AllowChannel { channel: Channel::Phone })]
         );
+    }
+
+    #[test]
+    fn small_words_do_not_turn_the_meaning() {
+        assert_eq!(
+            heard("I'm not interested in an extended warranty", Direction::Inbound),
+            vec![statement(Meaning::DeclineTopic { topic: "extended warranty".into() })]
+        );
+        assert!(heard("No problem at all, the car is fine", Direction::Inbound).is_empty());
+        assert!(!heard("Please don't send me an email", Direction::Inbound)
+            .iter()
+            .any(|h| matches!(h, Heard::Request { .. })));
     }
 
     #[test]

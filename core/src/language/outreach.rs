@@ -71,6 +71,10 @@ pub struct Reading {
     /// Every word is filler ("call her", "touch base", or nothing at all): nothing for the customer either.
     #[serde(skip)]
     pub filler_only: bool,
+    /// The text marks a personal occasion — a birthday, an anniversary, a wedding, a new baby, condolences, get
+    /// well: a card for it is the personal date the customer shared, not a check-in to refuse.
+    #[serde(skip)]
+    pub occasion: bool,
 }
 
 impl Reading {
@@ -231,8 +235,9 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
             {
                 continue;
             }
-            // "The service desk will call you", "Sipho will WhatsApp you": someone else's call, not a push.
-            if someone_else_speaks(t, s, h.first) {
+            // "The service desk will call you", "Sipho will WhatsApp you": someone else's call, not a push; nor is
+            // "call the service desk at 555-1234" (their call to a desk, not ours to them).
+            if someone_else_speaks(t, s, h.first) || n == 0 && calls_a_desk(t, h) {
                 continue;
             }
             if n == 2 && errand && !talk_about {
@@ -290,7 +295,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     }
     intents.sort_by_key(|i| (i.start, i.end, i.intent));
     let filler_only = t.tokens.iter().filter(|x| !x.mark).all(|x| super::lexicon::in_class("filler", &x.lemma));
-    Reading { intents, filler_only }
+    let occasion = t.tokens.iter().any(|x| super::lexicon::in_class("occasion", &x.lemma));
+    Reading { intents, filler_only, occasion }
 }
 
 /// Verbs that, opening a clause, ask the customer to do something ("Swing by Friday", "Call me").
@@ -430,6 +436,30 @@ fn someone_else_speaks(t: &Text, s: usize, i: usize) -> bool {
     let us =
         before.iter().any(|x| matches!(x.lemma.as_str(), "i" | "we" | "me" | "us" | "let" | "can" | "could" | "may"));
     them && !us
+}
+
+/// "Call the service desk", "ring our office on 555-0100": the customer calling a desk or a line.
+fn calls_a_desk(t: &Text, h: &Hit<Cue>) -> bool {
+    let next: Vec<&str> = t.tokens[h.first..].iter().skip(1).take(4).map(|x| x.lemma.as_str()).collect();
+    matches!(next.first(), Some(&"the") | Some(&"our") | Some(&"their"))
+        && next.iter().any(|w| {
+            matches!(
+                *w,
+                "desk"
+                    | "office"
+                    | "line"
+                    | "number"
+                    | "service"
+                    | "team"
+                    | "dealership"
+                    | "branch"
+                    | "store"
+                    | "shop"
+                    | "department"
+                    | "hotline"
+                    | "helpline"
+            )
+        })
 }
 
 /// Whether a clause of sentence `s` opens with an imperative.

@@ -74,8 +74,9 @@ pub fn speaks_of_any(text: &str) -> bool {
 /// Whether a stated reason or message says nothing the customer would gain: empty, a check-in with no value,
 /// or only filler words ("call her", "touch base").
 pub fn is_contentless(reading: &Reading) -> bool {
+    // A birthday or sympathy card is the personal date the customer shared: it carries itself.
     if reading.is_check_in() {
-        return true;
+        return !reading.occasion;
     }
     if reading.intents.iter().any(|i| i.intent != outreach::IntentKind::AsksForChannel) {
         return false;

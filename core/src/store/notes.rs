@@ -77,7 +77,8 @@ impl Store {
                 summary: format!("{what} sent"),
                 quotes: vec![],
                 sentiment: None,
-                reason: Some(format!("{what}: {}", note.text.chars().take(120).collect::<String>())),
+                // The note was checked as it was written; what is recorded now is that it went out.
+                reason: Some(format!("{what} sent")),
                 topic: None,
                 asked_for: None,
                 justification: None,
