@@ -865,6 +865,16 @@ const CLASSES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Words that make a goal about the next purchase: that belongs to a real reason to call, not a thank-you.
+pub const BUYING: &[&str] = &["new", "bigger", "lease", "next", "upgrade", "trade", "another"];
+/// An interaction that is the customer sending someone to you.
+pub const REFERRED: &[&str] = &["to us", "to me", "my way", "our way", "coming in", "referred", "sent us", "sent me"];
+/// An interaction about a service visit.
+pub const SERVICED: &[&str] =
+    &["oil change", "service", "rotation", "maintenance", "inspection", "tires", "detail", "brake", "lesson"];
+/// A dated fact that comes back every year.
+pub const YEARLY: &[&str] = &["birthday", "anniversary"];
+
 /// Topic families: what an outreach pitches. The first is what a customer declining "selling the car back"
 /// declines in any words.
 pub const FAMILIES: &[&str] = &["buy-back", "extended warranty", "reviews", "financing", "referrals"];

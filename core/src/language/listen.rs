@@ -616,7 +616,7 @@ pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> 
         out.statements(s, direction);
         out.request(s, direction);
         out.promise(s, direction, &dates);
-        out.fact(s, direction, &dates);
+        out.fact(s, &dates);
     }
     out.sentiment();
     let mut suggestions = out.suggestions;
@@ -1468,9 +1468,9 @@ impl Reader<'_> {
         self.add(Heard::Promise { what, due_on: due }, a, b);
     }
 
-    fn fact(&mut self, s: usize, direction: Direction, dates: &[dates::Found]) {
+    fn fact(&mut self, s: usize, dates: &[dates::Found]) {
         let Some(h) = self.in_sentence(s, Said::Fact).into_iter().find(|h| !h.negated) else { return };
-        let _ = direction;
+
         let (a, b) = self.sentence_span(s);
         // The fact's date is the one nearest after its words ("surgery on December 9; told her I'd deliver the car
         // by December 7").

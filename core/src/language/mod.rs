@@ -7,8 +7,8 @@
 //!   salesperson confirms.
 //! - [`dates`]: relative dates ("by Friday", "in two weeks") on the customer's calendar.
 //!
-//! Underneath: [`text`] splits words (with their places), lemmas and negation; [`lexicon`] holds every word list
-//! the project has, written as patterns over lemmas ([`pattern`]). Every finding carries character offsets
+//! Underneath: [`text`] splits words (with their places), lemmas and negation; [`lexicon`] holds the word lists the
+//! rules read by, written as patterns over lemmas ([`pattern`]). Every finding carries character offsets
 //! into the text it came from, so the window can underline the very words.
 
 pub mod dates;

@@ -12,6 +12,7 @@ use super::shorthand::{self, Phrase};
 use super::{Detail, ThankYouKind};
 use crate::guard::ContactWishes;
 use crate::language;
+use crate::language::lexicon::{BUYING, REFERRED, SERVICED};
 use crate::model::{Customer, CustomerRecord, Direction, IssueStatus, Profile, Purchase, Sentiment};
 use crate::{Error, Result};
 
@@ -121,9 +122,6 @@ const TENDER: &[&str] = &[
     "caring",
 ];
 
-/// Words that make a goal about the next purchase: that belongs to a real reason to call, not a thank-you.
-const BUYING: &[&str] = &["new", "bigger", "lease", "next", "upgrade", "trade", "another"];
-
 /// Relations and pets before a name in the household line ("Wife Ruth; beagle Biscuit").
 const RELATIONS: &[&str] = &[
     "wife",
@@ -183,12 +181,6 @@ const PETS: &[&str] = &[
     "horse",
     "parrot",
 ];
-
-/// Interactions that are the customer sending someone to you.
-const REFERRED: &[&str] = &["to us", "to me", "my way", "our way", "coming in", "referred", "sent us", "sent me"];
-/// Interactions about a service visit.
-const SERVICED: &[&str] =
-    &["oil change", "service", "rotation", "maintenance", "inspection", "tires", "detail", "brake", "lesson"];
 
 pub(crate) fn gather(record: &CustomerRecord, kind: ThankYouKind, now: DateTime<Utc>) -> Vec<Item> {
     let today = now.date_naive();

@@ -535,7 +535,7 @@ impl Check<'_> {
                 .find_map(|t| language::topics::raises(self.text, t))
                 .and_then(|phrase| find_phrase(self.words, &phrase).into_iter().next());
             if rule == Rule::ReferralAsk {
-                // Already found by the detector's own list, unless the Guard knows a phrase the list does not.
+                // Already found by the language module's reading of the note, unless the Guard's span is another.
                 let known = out
                     .iter()
                     .any(|x| x.rule == Rule::ReferralAsk && span.is_none_or(|(s, e)| x.start < e && s < x.end));

@@ -423,7 +423,7 @@ impl Builder<'_> {
         for f in &self.rec.facts {
             let Some(date) = f.date else { continue };
             let lower = f.text.to_lowercase();
-            let yearly = lower.contains("birthday") || lower.contains("anniversary");
+            let yearly = crate::language::lexicon::YEARLY.iter().any(|w| lower.contains(w));
             let next = if yearly { next_yearly(date, self.today) } else { Some(date) };
             let Some(on) = next.filter(|d| *d >= self.today) else { continue };
             self.add(
