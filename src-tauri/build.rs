@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "update_issue",
     "resolve_issue",
     "log_interaction",
+    "log_contact_heard",
     "record_preference",
     "check_outreach",
     "read_outreach",

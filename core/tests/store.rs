@@ -478,3 +478,49 @@ fn a_card_in_the_post_is_recorded_as_sent() {
     assert_eq!(note.status, Some(NoteStatus::Sent));
     assert!(logged.is_some());
 }
+
+/// A contact and what was heard in it go in together: a bad item writes nothing, the contact included.
+#[test]
+fn a_contact_and_what_was_heard_in_it_are_recorded_whole_or_not_at_all() {
+    use rapport_core::store::HeardToRecord;
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ana = customer(&mut store, "Ana Ortiz");
+    let call = || NewInteraction {
+        at: Some(now()),
+        channel: Channel::Phone,
+        direction: Direction::Inbound,
+        summary: "Please don't call me at work, email is best. I'll have the title to you Friday.".into(),
+        quotes: vec![],
+        sentiment: None,
+        reason: None,
+        topic: None,
+        asked_for: None,
+        justification: None,
+        purpose: None,
+    };
+    let heard = |due: &str| HeardToRecord {
+        statements: vec![NewStatement {
+            words: "Please don't call me at work, email is best.".into(),
+            means: Meaning::DeclineChannel { channel: Channel::Phone },
+            said_at: None,
+            source_interaction_id: None,
+        }],
+        promises: vec![NewPromise { what: "Send the brochure".into(), due_on: due.parse().unwrap(), made_on: None }],
+        facts: vec![NewFact { text: "Twins turn 7 in March".into(), learned_on: None, source: None, date: None }],
+    };
+    let err = store.log_contact_heard(&ana, call(), heard("2020-01-01"), now()).unwrap_err();
+    assert!(err.to_string().contains("before the promise was made"), "{err}");
+    let rec = store.customer_record(&ana).unwrap();
+    assert!(
+        rec.interactions.is_empty() && rec.preferences.is_empty() && rec.promises.is_empty() && rec.facts.is_empty()
+    );
+
+    let (contact, recorded) = store.log_contact_heard(&ana, call(), heard("2026-11-27"), now()).unwrap();
+    assert_eq!(recorded.statements.len(), 1);
+    let rec = store.customer_record(&ana).unwrap();
+    assert_eq!(rec.interactions.len(), 1);
+    assert_eq!(rec.preferences[0].source_interaction_id.as_deref(), Some(contact.id.as_str()));
+    assert_eq!(rec.preferences[0].said_at, contact.at);
+    assert_eq!((rec.promises.len(), rec.facts.len()), (1, 1));
+}

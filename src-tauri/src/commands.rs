@@ -238,6 +238,26 @@ pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: 
     with(&book, |s, now| s.log_contact(&customer_id, interaction, now))
 }
 
+/// A contact and what was heard in it, recorded in one transaction.
+#[derive(Serialize)]
+pub struct LoggedHeard {
+    interaction: Interaction,
+    recorded: rapport_core::store::HeardToRecord,
+}
+
+#[tauri::command(async)]
+pub fn log_contact_heard(
+    book: State<'_, Book>,
+    customer_id: String,
+    interaction: NewInteraction,
+    heard: rapport_core::store::HeardToRecord,
+) -> Reply<LoggedHeard> {
+    with(&book, |s, now| {
+        let (interaction, recorded) = s.log_contact_heard(&customer_id, interaction, heard, now)?;
+        Ok(LoggedHeard { interaction, recorded })
+    })
+}
+
 #[tauri::command(async)]
 pub fn record_preference(
     book: State<'_, Book>,

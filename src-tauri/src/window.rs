@@ -51,6 +51,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::update_issue,
             commands::resolve_issue,
             commands::log_interaction,
+            commands::log_contact_heard,
             commands::record_preference,
             commands::check_outreach,
             commands::read_outreach,

@@ -198,6 +198,18 @@ export async function logInteraction(customerId, interaction) {
 }
 
 /**
+ * Logs a contact and what was heard in it, in one transaction: statements (with the contact as their source),
+ * promises and facts — all of it, or none of it.
+ * @param {string} customerId
+ * @param {object} interaction NewInteraction
+ * @param {{statements: object[], promises: object[], facts: object[]}} heard
+ * @returns {Promise<{interaction: object, recorded: {statements: object[], promises: object[], facts: object[]}}>}
+ */
+export async function logContactHeard(customerId, interaction, heard) {
+  return call('log_contact_heard', { customerId, interaction, heard });
+}
+
+/**
  * Asks the Guard whether a contact would be allowed, need caution, or be blocked — and why.
  * @param {string} customerId
  * @param {{channel: string, at: string, topic?: string|null, text?: string|null, reason?: string|null,

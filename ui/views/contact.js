@@ -112,7 +112,7 @@ export function openInteractionForm(app, customer, {
       const justified = out && (state.verdict === 'caution' || state.askedWhy);
       // What was ticked is checked first (a promise needs its date), and recorded once the contact is in.
       const picked = heard ? await heard.picked() : [];
-      const interaction = await ipc.logInteraction(customer.id, {
+      const contact = {
         at: zonedWallToUtc(v.at, app.zone),
         channel: v.channel,
         direction: v.direction,
@@ -124,9 +124,17 @@ export function openInteractionForm(app, customer, {
         purpose: out ? v.purpose : null,
         asked_for: opt(v.asked_for),
         justification: justified ? opt(v.justification) : null,
-      });
+      };
+      // The contact and what was ticked go in together: all of it, or none of it.
+      let interaction;
+      if (picked.length) {
+        const done = await ipc.logContactHeard(customer.id, contact, heard.toRecord(contact.at, contact.channel, picked));
+        interaction = done.interaction;
+        recorded = heard.counted(done.recorded);
+      } else {
+        interaction = await ipc.logInteraction(customer.id, contact);
+      }
       logged = true;
-      if (picked.length) recorded = await heard.record(interaction, picked);
       return interaction;
     },
     onSaved: (interaction) => {

@@ -364,39 +364,38 @@ export function heardPanels(app, customer, who, dialog, f, draftKey) {
     },
 
     /**
-     * Records what was picked, with the logged contact as its source. Returns what was recorded and what failed.
-     * @param {object} interaction the logged contact
+     * What was picked, as the core records it with the contact (one transaction: the contact and all of it, or
+     * none of it). Statements get the contact as their source in the core.
+     * @param {string} at the contact's time (UTC)
+     * @param {string} channel
      * @param {{source: string, s: object, due?: string, text: string}[]} picked
      */
-    async record(interaction, picked) {
-      const day = dateInZone(new Date(interaction.at), app.zone);
+    toRecord(at, channel, picked) {
+      const day = dateInZone(new Date(at), app.zone);
       const today = app.today();
       const madeOn = day > today ? today : day;
-      // Said when the contact happened; a contact logged ahead of the clock is left to the core's own now.
-      const saidAt = Date.parse(interaction.at) <= now().getTime() - 1000 ? interaction.at : undefined;
-      const done = { statements: 0, promises: 0, facts: 0, failed: [] };
+      const heard = { statements: [], promises: [], facts: [] };
       for (const { s, due, text } of picked) {
-        try {
-          if (s.kind === 'statement') {
-            await ipc.recordPreference(customer.id, {
-              words: theirWords(text, s), means: s.means, said_at: saidAt, source_interaction_id: interaction.id,
-            });
-            done.statements += 1;
-          } else if (s.kind === 'promise') {
-            await ipc.addPromise(customer.id, { what: s.what, due_on: due, made_on: madeOn });
-            done.promises += 1;
-          } else if (s.kind === 'fact') {
-            await ipc.addFact(customer.id, {
-              text: s.text, date: s.date || null, learned_on: madeOn,
-              source: `${CONTACT_WORDS[interaction.channel] || 'a contact'}, ${formatDate(day)}`,
-            });
-            done.facts += 1;
-          }
-        } catch (err) {
-          done.failed.push(`${heardWhat(s)} (${err.message})`);
+        if (s.kind === 'statement') {
+          heard.statements.push({ words: theirWords(text, s), means: s.means });
+        } else if (s.kind === 'promise') {
+          heard.promises.push({ what: s.what, due_on: due, made_on: madeOn });
+        } else if (s.kind === 'fact') {
+          heard.facts.push({
+            text: s.text, date: s.date || null, learned_on: madeOn,
+            source: `${CONTACT_WORDS[channel] || 'a contact'}, ${formatDate(day)}`,
+          });
         }
       }
-      return done;
+      return heard;
+    },
+
+    /** How many of each were recorded, from what the core says it recorded. */
+    counted(recorded) {
+      return {
+        statements: recorded.statements.length, promises: recorded.promises.length, facts: recorded.facts.length,
+        failed: [],
+      };
     },
 
     /** In words: "recorded 2 statements and a promise". */

@@ -81,6 +81,111 @@ impl Store {
         Ok(crate::language::listen::listen(text, direction, at, zone))
     }
 
+    /// Logs a contact and what was heard in it — statements (their source: this contact), promises, facts — in
+    /// one transaction: all of it is recorded, or none of it. An outbound contact goes through the Guard first, as
+    /// [`Store::log_contact`]. Every item is checked before anything is written.
+    pub fn log_contact_heard(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        heard: HeardToRecord,
+        now: DateTime<Utc>,
+    ) -> Result<(Interaction, HeardToRecord)> {
+        let input = input.validated()?;
+        let statements: Vec<NewStatement> =
+            heard.statements.into_iter().map(NewStatement::validated).collect::<Result<_>>()?;
+        let promises: Vec<NewPromise> = heard.promises.into_iter().map(NewPromise::validated).collect::<Result<_>>()?;
+        let facts: Vec<NewFact> = heard.facts.into_iter().map(NewFact::validated).collect::<Result<_>>()?;
+        if input.direction == Direction::Outbound {
+            self.guard_outbound(customer_id, &input, now, false)?;
+        }
+        let interaction = self.interaction_of(customer_id, input, now);
+        let said_at = interaction.at.min(now);
+        let statements: Vec<PreferenceStatement> = statements
+            .into_iter()
+            .map(|s| PreferenceStatement {
+                id: new_id(),
+                customer_id: customer_id.to_string(),
+                said_at,
+                words: s.words,
+                means: s.means,
+                source_interaction_id: Some(interaction.id.clone()),
+                recorded_at: now,
+            })
+            .collect();
+        let promises: Vec<Promise> = promises
+            .into_iter()
+            .map(|p| {
+                let made_on = p.made_on.unwrap_or(now.date_naive());
+                if p.due_on < made_on {
+                    return Err(Error::invalid(
+                        "due",
+                        format!("{} is before the promise was made ({made_on})", p.due_on),
+                    ));
+                }
+                Ok(Promise {
+                    id: new_id(),
+                    customer_id: customer_id.to_string(),
+                    what: p.what,
+                    made_on,
+                    due_on: p.due_on,
+                    status: PromiseStatus::Open,
+                    closed_on: None,
+                })
+            })
+            .collect::<Result<_>>()?;
+        let facts: Vec<Fact> = facts
+            .into_iter()
+            .map(|f| Fact {
+                id: new_id(),
+                customer_id: customer_id.to_string(),
+                text: f.text,
+                learned_on: f.learned_on.unwrap_or(now.date_naive()),
+                source: f.source,
+                date: f.date,
+            })
+            .collect();
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            rows::insert_interaction(tx, &interaction)?;
+            for s in &statements {
+                rows::insert_statement(tx, s)?;
+            }
+            for p in &promises {
+                rows::insert_promise(tx, p)?;
+            }
+            for f in &facts {
+                rows::insert_fact(tx, f)?;
+            }
+            super::customers::refresh_text_tags(tx, customer_id)
+        })?;
+        let recorded = HeardToRecord {
+            statements: statements
+                .iter()
+                .map(|s| NewStatement {
+                    words: s.words.clone(),
+                    means: s.means.clone(),
+                    said_at: Some(s.said_at),
+                    source_interaction_id: s.source_interaction_id.clone(),
+                })
+                .collect(),
+            promises: promises
+                .iter()
+                .map(|p| NewPromise { what: p.what.clone(), due_on: p.due_on, made_on: Some(p.made_on) })
+                .collect(),
+            facts: facts
+                .iter()
+                .map(|f| NewFact {
+                    text: f.text.clone(),
+                    learned_on: Some(f.learned_on),
+                    source: f.source.clone(),
+                    date: f.date,
+                })
+                .collect(),
+        };
+        Ok((interaction, recorded))
+    }
+
     /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held
     /// back, with the customer's words); a caution needs a typed justification, stored with the interaction.
     pub fn log_contact(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
@@ -98,30 +203,64 @@ impl Store {
     ) -> Result<Interaction> {
         let input = input.validated()?;
         if input.direction == Direction::Outbound {
-            let outreach = Outreach {
-                channel: input.channel,
-                at: input.at.unwrap_or(now),
-                topic: input.topic.clone(),
-                text: Some(input.summary.clone()),
-                reason: input.reason.clone(),
-                purpose: input.purpose.unwrap_or(Purpose::Proactive),
-                in_thank_you,
-            };
-            let decision = self.check(customer_id, &outreach)?;
-            match decision.decision {
-                Verdict::Blocked => {
-                    self.hold_back(customer_id, &outreach, &decision, "log", now)?;
-                    return Err(Error::Blocked(Box::new(decision)));
-                }
-                Verdict::Caution if input.justification.is_none() => {
-                    return Err(Error::NeedsJustification(Box::new(decision)));
-                }
-                _ => {}
-            }
+            self.guard_outbound(customer_id, &input, now, in_thank_you)?;
             let purpose = Some(input.purpose.unwrap_or(Purpose::Proactive));
             return self.log_interaction(customer_id, NewInteraction { purpose, ..input }, now);
         }
         self.log_interaction(customer_id, input, now)
+    }
+
+    /// The Guard on an outbound contact about to be logged: a block is kept as held back and refused; a caution
+    /// needs the typed justification.
+    fn guard_outbound(
+        &mut self,
+        customer_id: &str,
+        input: &NewInteraction,
+        now: DateTime<Utc>,
+        in_thank_you: bool,
+    ) -> Result<()> {
+        let outreach = Outreach {
+            channel: input.channel,
+            at: input.at.unwrap_or(now),
+            topic: input.topic.clone(),
+            text: Some(input.summary.clone()),
+            reason: input.reason.clone(),
+            purpose: input.purpose.unwrap_or(Purpose::Proactive),
+            in_thank_you,
+        };
+        let decision = self.check(customer_id, &outreach)?;
+        match decision.decision {
+            Verdict::Blocked => {
+                self.hold_back(customer_id, &outreach, &decision, "log", now)?;
+                Err(Error::Blocked(Box::new(decision)))
+            }
+            Verdict::Caution if input.justification.is_none() => Err(Error::NeedsJustification(Box::new(decision))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The interaction `input` describes (validated), as it will be stored; an outbound one is proactive unless
+    /// said otherwise.
+    fn interaction_of(&self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Interaction {
+        let purpose = match input.direction {
+            Direction::Outbound => Some(input.purpose.unwrap_or(Purpose::Proactive)),
+            Direction::Inbound => input.purpose,
+        };
+        Interaction {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            at: input.at.unwrap_or(now),
+            channel: input.channel,
+            direction: input.direction,
+            summary: input.summary,
+            quotes: input.quotes,
+            sentiment: input.sentiment,
+            reason: input.reason,
+            topic: input.topic,
+            asked_for: input.asked_for,
+            justification: input.justification,
+            purpose,
+        }
     }
 
     /// Keeps a blocked outreach so the salesperson can see what was held back and why.
@@ -190,4 +329,15 @@ impl Store {
         let rec = read::record(self.conn(), customer_id)?;
         Ok(guard::ContactWishes::from_statements(&rec.preferences))
     }
+}
+
+/// What the salesperson ticked of what was heard in a contact, to record with it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HeardToRecord {
+    #[serde(default)]
+    pub statements: Vec<NewStatement>,
+    #[serde(default)]
+    pub promises: Vec<NewPromise>,
+    #[serde(default)]
+    pub facts: Vec<NewFact>,
 }

@@ -28,7 +28,7 @@ use crate::{Error, Result};
 
 pub use book::ImportSummary;
 pub use customers::ListQuery;
-pub use guard::Facts;
+pub use guard::{Facts, HeardToRecord};
 pub use import::{ImportPlan, ImportReport, MatchedBy, Merge};
 pub use search::SearchHit;
 
