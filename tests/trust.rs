@@ -91,3 +91,50 @@ fn escape_sequences_in_customer_text_never_reach_the_terminal() {
     let json = s.json(&["customers", "list"]);
     assert!(json[0]["name"].as_str().unwrap().contains('\u{1b}'));
 }
+
+/// One mistyped value is refused at the door with a message naming it, and the book keeps working: an
+/// interaction in the year 9999 and an oil change every four billion months once broke the whole book.
+#[test]
+fn one_bad_value_is_refused_and_the_book_keeps_working() {
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Ana Souza", "--tz", "America/New_York"]);
+    let id = c["id"].as_str().unwrap();
+    let err = s.fails(&[
+        "interactions",
+        "add",
+        id,
+        "--channel",
+        "phone",
+        "--direction",
+        "in",
+        "--summary",
+        "Called",
+        "--at",
+        "9999-12-31T23:59",
+    ]);
+    assert!(err.contains("outside the years 1900–2200"), "{err}");
+    let err = s.fails(&["purchases", "add", id, "2026 Civic", "--service", "Oil:4294967295:4294967295"]);
+    assert!(err.contains("included service") && err.contains("at most"), "{err}");
+    let err = s.fails(&["promises", "add", id, "Plates", "--due", "20261-01-01"]);
+    assert!(!err.contains("panicked"), "{err}");
+    // Nothing of it was written, and everything still reads.
+    let page = s.json(&["customers", "show", id]);
+    assert_eq!(page["interactions"].as_array().unwrap().len(), 0);
+    assert_eq!(page["purchases"].as_array().unwrap().len(), 0);
+    s.ok(&["agenda", "--json"]);
+    s.ok(&["export", "json"]);
+
+    // The same values in a book file are refused, naming the customer and field, and nothing is imported.
+    let mut book: serde_json::Value = serde_json::from_str(&s.ok(&["export", "json"])).unwrap();
+    book["customers"][0]["interactions"] = serde_json::json!([{
+        "id": "01a2f000-0000-7000-8000-000000000001", "customer_id": id, "at": "9999-12-31T23:59:00Z",
+        "channel": "phone", "direction": "in", "summary": "x", "quotes": []
+    }]);
+    book["customers"][0]["customer"]["id"] = serde_json::json!("01a2f000-0000-7000-8000-0000000000aa");
+    let file = s.dir.path().join("bad.json");
+    std::fs::write(&file, book.to_string()).unwrap();
+    let other = Sandbox::new();
+    let err = other.fails(&["import", "json", file.to_str().unwrap()]);
+    assert!(err.contains("outside the years") && err.contains("interaction"), "{err}");
+    assert_eq!(other.json(&["customers", "list"]).as_array().unwrap().len(), 0, "nothing imported");
+}

@@ -21,10 +21,29 @@ pub fn parse_clock(text: &str) -> Result<NaiveTime, String> {
         .map_err(|_| format!("'{t}' is not a time of day like 09:30"))
 }
 
+/// The years a date in a book may fall in. Outside them a date is a typing mistake, and one such value once broke
+/// every read of the whole book (a year +10000 cannot be written back as a timestamp).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Whether `date` falls in [`YEARS`]; the message names it.
+pub fn date_in_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    if YEARS.contains(&chrono::Datelike::year(&date)) {
+        Ok(date)
+    } else {
+        Err(format!("{date} is outside the years {}–{}", YEARS.start(), YEARS.end()))
+    }
+}
+
+/// Whether `at` falls in [`YEARS`]; the message names it.
+pub fn moment_in_range(at: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    date_in_range(at.date_naive()).map(|_| at)
+}
+
 /// A calendar date: `2026-11-23`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| format!("'{t}' is not a date like 2026-11-23"))
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| format!("'{t}' is not a date like 2026-11-23"))?;
+    date_in_range(d)
 }
 
 /// A moment: RFC 3339 (`2026-11-23T15:00:00Z`, `2026-11-23T09:00:00-06:00`), or a date and time without an
@@ -32,7 +51,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub fn parse_moment(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
     let t = text.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(dt.with_timezone(&Utc));
+        return moment_in_range(dt.with_timezone(&Utc));
     }
     let naive = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
         .iter()
@@ -43,6 +62,7 @@ pub fn parse_moment(text: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
         .earliest()
         .map(|d| d.with_timezone(&Utc))
         .ok_or_else(|| format!("{t} does not exist in {zone} (the clocks skip it)"))
+        .and_then(moment_in_range)
 }
 
 /// The moment `--now` / `RAPPORT_NOW` give: as [`parse_moment`], with times without an offset read as UTC.

@@ -34,6 +34,9 @@ pub struct NewPromise {
 
 impl NewPromise {
     pub fn validated(self) -> Result<Self> {
+        for d in [Some(self.due_on), self.made_on].into_iter().flatten() {
+            crate::time::date_in_range(d).map_err(|m| crate::Error::invalid("due", m))?;
+        }
         Ok(NewPromise { what: required("promise", &self.what)?, ..self })
     }
 }

@@ -134,6 +134,9 @@ pub struct NewFact {
 
 impl NewFact {
     pub fn validated(self) -> Result<Self> {
+        for d in [self.date, self.learned_on].into_iter().flatten() {
+            crate::time::date_in_range(d).map_err(|m| crate::Error::invalid("date", m))?;
+        }
         Ok(NewFact { text: required("fact", &self.text)?, source: clean(self.source), ..self })
     }
 }

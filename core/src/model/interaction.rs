@@ -119,6 +119,9 @@ pub struct NewInteraction {
 
 impl NewInteraction {
     pub fn validated(self) -> Result<Self> {
+        if let Some(at) = self.at {
+            crate::time::moment_in_range(at).map_err(|m| crate::Error::invalid("at", m))?;
+        }
         Ok(NewInteraction {
             summary: required("summary", &self.summary)?,
             quotes: self.quotes.into_iter().map(|q| q.trim().to_string()).filter(|q| !q.is_empty()).collect(),

@@ -158,6 +158,9 @@ pub struct NewStatement {
 
 impl NewStatement {
     pub fn validated(self) -> Result<Self> {
+        if let Some(at) = self.said_at {
+            crate::time::moment_in_range(at).map_err(|m| Error::invalid("said", m))?;
+        }
         Ok(NewStatement { words: required("their words", &self.words)?, means: self.means.validated()?, ..self })
     }
 }

@@ -112,6 +112,9 @@ fn cash() -> Ownership {
 
 impl NewPurchase {
     pub fn validated(self) -> Result<Self> {
+        for d in [self.purchased_on, self.term_ends_on, self.warranty_ends_on].into_iter().flatten() {
+            crate::time::date_in_range(d).map_err(|m| Error::invalid("date", m))?;
+        }
         if let Some(v) = &self.vehicle {
             if let Some(year) = v.year {
                 if !(1900..=2100).contains(&year) {
@@ -138,6 +141,14 @@ impl NewPurchase {
             if s.used > s.total {
                 return Err(Error::invalid("included service", format!("'{}': used is more than included", s.name)));
             }
+            // A schedule past ten years or a hundred visits is a typing mistake; unbounded, one once stopped every
+            // customer's agenda (the months overflowed).
+            if s.every_months > MAX_SERVICE_MONTHS || s.total > MAX_SERVICES {
+                return Err(Error::invalid(
+                    "included service",
+                    format!("'{}': at most one every {MAX_SERVICE_MONTHS} months and {MAX_SERVICES} in all", s.name),
+                ));
+            }
         }
         for d in &self.deliverables {
             required("deliverable", &d.what)?;
@@ -158,3 +169,8 @@ impl NewPurchase {
         })
     }
 }
+
+/// The longest gap between two included services, in months (ten years).
+pub const MAX_SERVICE_MONTHS: u32 = 120;
+/// The most included services one purchase has.
+pub const MAX_SERVICES: u32 = 100;

@@ -195,9 +195,33 @@ fn check_record(rec: &CustomerRecord) -> Result<()> {
         owned("goal", &g.customer_id)?;
         crate::model::required("goal", &g.text)?;
     }
+    let in_range = |field: &str, at: chrono::DateTime<chrono::Utc>| {
+        crate::time::moment_in_range(at).map(|_| ()).map_err(|m| Error::invalid(field, m))
+    };
+    let date_in_range = |field: &str, d: chrono::NaiveDate| {
+        crate::time::date_in_range(d).map(|_| ()).map_err(|m| Error::invalid(field, m))
+    };
     for i in &rec.interactions {
         owned("interaction", &i.customer_id)?;
         crate::model::required("summary", &i.summary)?;
+        in_range("interaction at", i.at)?;
+    }
+    for s in &rec.preferences {
+        in_range("statement said_at", s.said_at)?;
+    }
+    for f in &rec.facts {
+        if let Some(d) = f.date {
+            date_in_range("fact date", d)?;
+        }
+    }
+    for p in &rec.promises {
+        date_in_range("promise due_on", p.due_on)?;
+    }
+    for p in &rec.purchases {
+        date_in_range("purchased_on", p.purchased_on)?;
+        for d in [p.term_ends_on, p.warranty_ends_on].into_iter().flatten() {
+            date_in_range("purchase date", d)?;
+        }
     }
     for p in &rec.purchases {
         owned("purchase", &p.customer_id)?;
