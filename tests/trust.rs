@@ -1,4 +1,5 @@
-//! A book you can trust (issue 12, the parts done so far): no panic on an absurd number, every file Rapport writes
+//! A book you can trust (issue 12, the parts done so far): no panic on an absurd number, a damaged book restored by
+//! the command its error gives, every file Rapport writes
 //! readable by its owner only, exports that never replace a file unless asked and never follow a planted link.
 
 use std::os::unix::fs::PermissionsExt;
@@ -137,4 +138,84 @@ fn one_bad_value_is_refused_and_the_book_keeps_working() {
     let err = other.fails(&["import", "json", file.to_str().unwrap()]);
     assert!(err.contains("outside the years") && err.contains("interaction"), "{err}");
     assert_eq!(other.json(&["customers", "list"]).as_array().unwrap().len(), 0, "nothing imported");
+}
+
+/// A damaged book names its newest good backup and the command to restore it; that command works although the book
+/// cannot be opened, the damaged file is kept (never deleted or written into), and a backup that is missing or is
+/// a pipe is named as such without touching the book.
+#[test]
+fn a_damaged_book_is_restored_by_the_command_its_error_gives() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza"]);
+    s.ok(&["backup"]);
+    s.ok(&["customers", "add", "Bo Lindqvist"]);
+
+    // A disk error or a sync tool leaves the book unreadable.
+    let garbage = b"this was a book until a sync tool wrote over it".repeat(200);
+    std::fs::write(&s.db, &garbage).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", s.db.display()));
+    }
+    let err = s.fails(&["customers", "list"]);
+    assert!(err.contains("not a readable Rapport database") && err.contains("rapport restore"), "{err}");
+    let backup = err.split("rapport restore \"").nth(1).and_then(|r| r.split('"').next()).expect("a backup named");
+
+    // A backup that is not there, or is a pipe, is refused by name and the damaged book is left as it was.
+    let missing = s.dir.path().join("backups").join("rapport-2020-01-01T000000Z.sqlite3");
+    let err = s.fails(&["restore", missing.to_str().unwrap()]);
+    assert!(err.contains("no such file"), "{err}");
+    let pipe = s.dir.path().join("a-pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    let err = s.fails(&["restore", pipe.to_str().unwrap()]);
+    assert!(err.contains("not a regular file"), "{err}");
+    assert_eq!(std::fs::read(&s.db).unwrap(), garbage, "the damaged book is untouched by a refused restore");
+
+    // The command the error gave works.
+    let done = s.json(&["restore", backup]);
+    let kept = std::path::PathBuf::from(done["damaged_book_kept_as"].as_str().unwrap());
+    assert_eq!(std::fs::read(&kept).unwrap(), garbage, "the damaged book is kept, byte for byte");
+    let names: Vec<String> = s
+        .json(&["customers", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Ana Souza"], "the book is the backup");
+    s.ok(&["customers", "add", "Cy Okafor"]);
+    // The kept damaged file is not offered as a backup.
+    let backups = s.json(&["backup", "--list"]);
+    assert!(!backups.to_string().contains("damaged-"), "{backups}");
+}
+
+/// An emptied book (a sync tool, a full disk) with backups beside it, or another program's database given as the
+/// book, is refused rather than made into a new empty book; nothing is written into either.
+#[test]
+fn an_emptied_book_or_another_programs_database_is_never_written_into() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza"]);
+    s.ok(&["backup"]);
+    // The book's changes are all in the main file once no connection is open; then it is emptied.
+    std::fs::write(&s.db, b"").unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", s.db.display()));
+    }
+    let err = s.fails(&["customers", "list"]);
+    assert!(err.contains("rapport restore"), "{err}");
+    assert_eq!(std::fs::metadata(&s.db).unwrap().len(), 0, "still empty: not made into a new book");
+    let backup = err.split("rapport restore \"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+    s.ok(&["restore", backup]);
+    assert_eq!(s.json(&["customers", "list"]).as_array().unwrap().len(), 1);
+
+    let other = Sandbox::new();
+    let foreign = rusqlite::Connection::open(&other.db).unwrap();
+    foreign.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('bread');").unwrap();
+    drop(foreign);
+    let before = std::fs::read(&other.db).unwrap();
+    let err = other.fails(&["customers", "list"]);
+    assert!(err.contains("not a readable Rapport database"), "{err}");
+    assert_eq!(std::fs::read(&other.db).unwrap(), before, "the other program's database is untouched");
+    // Nor is it accepted as a backup.
+    let err = s.fails(&["restore", other.db.to_str().unwrap()]);
+    assert!(err.contains("not a readable Rapport database"), "{err}");
 }

@@ -47,7 +47,6 @@ async fn the_demo_book_loads_a_search_finds_a_customer_and_their_page_opens_on_h
     w.client.find(Locator::Css("body")).await.unwrap().send_keys("/").await.unwrap();
     let search = w.find("#search").await;
     search.send_keys(&surname).await.unwrap();
-    let row = w.find_text("#customer-list [data-customer-id]", &name).await;
     // Search as you type narrows the list.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     loop {
@@ -58,6 +57,8 @@ async fn the_demo_book_loads_a_search_finds_a_customer_and_their_page_opens_on_h
         assert!(std::time::Instant::now() < deadline, "the search did not narrow the list");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // Found after the list is redrawn: a row of the full list would be gone from the page by now.
+    let row = w.find_text("#customer-list [data-customer-id]", &name).await;
     assert_eq!(row.attr("data-customer-id").await.unwrap().as_deref(), Some(id.as_str()));
     w.shot("2-search").await;
 
@@ -311,6 +312,8 @@ async fn settings_keep_the_guards_defaults_and_the_playbooks() {
     s.ok(&["customers", "add", "Lena Vogel", "--tz", "Europe/Berlin"]);
     s.ok(&["playbooks", "set", "BuyAndHold", "--never", "buy-back", "--offer", "A longevity service plan"]);
     let w = Window::open(&s, "settings").await;
+    // Today is drawn once the window's script runs: a click before that would be lost.
+    w.find("#today").await;
     w.find("[data-place='settings']").await.click().await.unwrap();
 
     // The Guard's defaults.

@@ -129,7 +129,8 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
-    /// Replace the book with a backup, after checking it; the current book is backed up first
+    /// Replace the book with a backup, after checking it; the current book is backed up first (or, when it cannot
+    /// be opened, kept in `backups` as `damaged-<time>.sqlite3`)
     Restore { file: PathBuf },
     /// Add a large generated book for measuring speed (never your real customers)
     Generate {
@@ -677,11 +678,22 @@ pub fn fail(json: bool, code: &str, message: &str) -> ! {
 
 /// Runs one subcommand; returns the exit code.
 pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i32 {
-    let result = Store::open(db).and_then(|mut store| execute(command, &mut store, now, json_out));
+    let result = match (Store::open(db), command) {
+        // The advice a damaged book gives is `rapport restore <backup>`: that must work without opening it.
+        (Err(Error::NotADatabase { .. }), Command::Restore { file }) => restore_unopenable(db, &file, now, json_out),
+        (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
+    };
     match result {
         Ok(()) => 0,
         Err(e) => fail(json_out, e.code(), &e.to_string()),
     }
+}
+
+fn restore_unopenable(db: &Path, file: &Path, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    let kept = rapport_core::store::backup::restore_unopenable(db, file, now)?;
+    emit(j, &serde_json::json!({ "restored": file, "damaged_book_kept_as": kept }), || {
+        format!("Restored {}. The damaged book is kept as {}", file.display(), kept.display())
+    })
 }
 
 /// What a command prints: JSON with `--json`, else the text.

@@ -81,10 +81,25 @@ pub fn newest_good(db: &Path) -> Option<PathBuf> {
 /// Checks that `path` is a readable Rapport book this version can open, without changing it.
 pub fn check(path: &Path) -> Result<()> {
     let damaged = || Error::NotADatabase { path: path.to_path_buf(), newest_backup: None };
+    // A missing path, a folder or a pipe is named as such: SQLite would call a missing file damaged, and opening a
+    // pipe waits forever for a writer.
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::BadFile(format!("{}: no such file", path.display())));
+        }
+        Err(e) => return Err(Error::BadFile(format!("{}: cannot be read ({})", path.display(), e.kind()))),
+        Ok(m) if !m.is_file() => {
+            return Err(Error::BadFile(format!("{}: not a regular file, so not a backup", path.display())));
+        }
+        Ok(_) => {}
+    }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| damaged())?;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| damaged())?;
     if found > schema_version() {
         return Err(Error::NewerDatabase { found, supported: schema_version() });
+    }
+    if found < 1 {
+        return Err(damaged());
     }
     let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| damaged())?;
     let has_book: bool = conn
@@ -94,6 +109,49 @@ pub fn check(path: &Path) -> Result<()> {
         return Err(damaged());
     }
     Ok(())
+}
+
+/// Restores the book at `db` from the backup at `backup` when the book itself cannot be opened (damaged, emptied,
+/// or not a database at all). The damaged file is never deleted or written into: it and any `-wal`/`-shm` beside it
+/// are moved into the backups folder as `damaged-<time>…`, and the backup is copied beside the book and renamed
+/// over it, so the book is the backup, whole, or still the damaged file. Returns where the damaged file was kept.
+pub fn restore_unopenable(db: &Path, backup: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    check(backup)?;
+    let folder = folder_for(db);
+    std::fs::create_dir_all(&folder)?;
+    let stamp = now.format("%Y-%m-%dT%H%M%SZ");
+    let kept = (1..)
+        .map(|n| {
+            if n == 1 {
+                folder.join(format!("damaged-{stamp}.sqlite3"))
+            } else {
+                folder.join(format!("damaged-{stamp}-{n}.sqlite3"))
+            }
+        })
+        .find(|p| !p.exists())
+        .expect("an unused name");
+    let incoming = db.with_extension("restoring");
+    let _ = std::fs::remove_file(&incoming);
+    std::fs::copy(backup, &incoming)?;
+    // The copy must read back as a book before anything of the damaged one moves.
+    if let Err(e) = check(&incoming) {
+        let _ = std::fs::remove_file(&incoming);
+        return Err(e);
+    }
+    if db.exists() {
+        std::fs::rename(db, &kept)?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", db.display()));
+        if side.exists() {
+            // A stale log beside the restored book would be replayed into it.
+            std::fs::rename(&side, PathBuf::from(format!("{}{suffix}", kept.display())))?;
+        }
+    }
+    std::fs::rename(&incoming, db)?;
+    // An older backup may have an older schema: opening brings it up to date.
+    Store::open(db)?;
+    Ok(kept)
 }
 
 impl Store {

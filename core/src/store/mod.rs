@@ -65,6 +65,13 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
+        // A book emptied by a sync tool or a full disk would otherwise open as a new empty book, and its daily
+        // backups would in a few weeks rotate the good ones away: with a backup beside it, it is a damaged book.
+        if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            if let Some(newest) = backup::newest_good(path) {
+                return Err(Error::NotADatabase { path: path.into(), newest_backup: Some(newest) });
+            }
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -74,6 +81,16 @@ impl Store {
             conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify_open_error(e, path))?;
         if found > schema_version() {
             return Err(Error::NewerDatabase { found, supported: schema_version() });
+        }
+        // Another program's database (tables, but never a Rapport schema) is not made into a book by writing ours
+        // into it.
+        if found == 0 {
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| classify_open_error(e, path))?;
+            if tables > 0 {
+                return Err(Error::NotADatabase { path: path.into(), newest_backup: backup::newest_good(path) });
+            }
         }
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify_open_error(e, path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
