@@ -38,12 +38,12 @@ pub fn folder_for(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-/// A name not yet used in `folder`: `rapport-<time>.sqlite3`, then `-2`, `-3` … within the same second, so a
-/// backup never replaces another.
-fn free_name(folder: &Path, at: DateTime<Utc>) -> String {
+/// A name not yet used in `folder`: `<kind>-<time>.sqlite3`, then `-2`, `-3` … within the same second, so a
+/// backup (kind `rapport`) or a kept damaged book (kind `damaged`) never replaces another.
+fn free_name(folder: &Path, kind: &str, at: DateTime<Utc>) -> String {
     let stamp = at.format("%Y-%m-%dT%H%M%SZ");
     (1..)
-        .map(|n| if n == 1 { format!("rapport-{stamp}.sqlite3") } else { format!("rapport-{stamp}-{n}.sqlite3") })
+        .map(|n| if n == 1 { format!("{kind}-{stamp}.sqlite3") } else { format!("{kind}-{stamp}-{n}.sqlite3") })
         .find(|name| !folder.join(name).exists())
         .expect("an unused name")
 }
@@ -119,17 +119,7 @@ pub fn restore_unopenable(db: &Path, backup: &Path, now: DateTime<Utc>) -> Resul
     check(backup)?;
     let folder = folder_for(db);
     std::fs::create_dir_all(&folder)?;
-    let stamp = now.format("%Y-%m-%dT%H%M%SZ");
-    let kept = (1..)
-        .map(|n| {
-            if n == 1 {
-                folder.join(format!("damaged-{stamp}.sqlite3"))
-            } else {
-                folder.join(format!("damaged-{stamp}-{n}.sqlite3"))
-            }
-        })
-        .find(|p| !p.exists())
-        .expect("an unused name");
+    let kept = folder.join(free_name(&folder, "damaged", now));
     let incoming = db.with_extension("restoring");
     let _ = std::fs::remove_file(&incoming);
     std::fs::copy(backup, &incoming)?;
@@ -170,7 +160,7 @@ impl Store {
     fn backup_without_rotation(&self, now: DateTime<Utc>) -> Result<Backup> {
         let folder = self.backup_folder();
         std::fs::create_dir_all(&folder)?;
-        let name = free_name(&folder, now);
+        let name = free_name(&folder, "rapport", now);
         let path = folder.join(&name);
         let partial = path.with_extension("partial");
         // Written beside, then renamed: a backup file is whole or absent.
