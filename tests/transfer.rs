@@ -51,13 +51,7 @@ fn vcard_and_csv_exports_read_back_as_the_same_people() {
     let a = Sandbox::new();
     a.ok(&["demo"]);
     let names = |s: &Sandbox| {
-        let mut n: Vec<String> = s
-            .json(&["customers", "list"])
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["name"].as_str().unwrap().to_string())
-            .collect();
+        let mut n = s.customer_names();
         n.sort();
         n
     };
@@ -91,13 +85,7 @@ fn backup_and_restore_from_the_command_line() {
     s.ok(&["customers", "add", "Bo Lindqvist"]);
     let path = s.dir.path().join("backups").join(&name);
     s.ok(&["restore", path.to_str().unwrap()]);
-    let names: Vec<String> = s
-        .json(&["customers", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
+    let names = s.customer_names();
     assert_eq!(names, ["Ann Berger"]);
     assert!(s.json(&["backup", "--list"]).as_array().unwrap().len() >= 2, "the book as it was is kept too");
 }

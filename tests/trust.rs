@@ -174,13 +174,7 @@ fn a_damaged_book_is_restored_by_the_command_its_error_gives() {
     let done = s.json(&["restore", backup]);
     let kept = std::path::PathBuf::from(done["damaged_book_kept_as"].as_str().unwrap());
     assert_eq!(std::fs::read(&kept).unwrap(), garbage, "the damaged book is kept, byte for byte");
-    let names: Vec<String> = s
-        .json(&["customers", "list"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap().to_string())
-        .collect();
+    let names = s.customer_names();
     assert_eq!(names, ["Ana Souza"], "the book is the backup");
     s.ok(&["customers", "add", "Cy Okafor"]);
     // The kept damaged file is not offered as a backup.

@@ -90,6 +90,12 @@ impl Sandbox {
             .unwrap_or_else(|e| panic!("rapport {args:?} --json printed invalid JSON ({e}): {text}"))
     }
 
+    /// The names of the book's customers, in the order `customers list` gives them.
+    pub fn customer_names(&self) -> Vec<String> {
+        let list = self.json(&["customers", "list"]);
+        list.as_array().expect("a list").iter().map(|c| c["name"].as_str().expect("a name").to_string()).collect()
+    }
+
     /// Runs a command that must fail; returns its standard error.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.rapport(args);

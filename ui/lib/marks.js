@@ -27,13 +27,14 @@ export function strongestTone(tones) {
  */
 
 /**
- * The text with every span wrapped in `<mark>`; pieces covered by several spans name them all (`data-n`), with
- * the kinds as classes (`m-heard`, `m-intent`), the tags in `data-heard` / `data-intent` and the strongest tone
- * in `data-tone`.
+ * The text cut at every span's ends, each piece with the spans that cover it (spans are clamped to the text; empty
+ * ones dropped). Both the summary's marks and the composer's underlines are drawn from these pieces.
+ * @template {{start: number, end: number}} T
  * @param {string} text
- * @param {Span[]} spans
+ * @param {T[]} spans
+ * @returns {{piece: string, over: T[]}[]}
  */
-export function markText(text, spans) {
+export function pieces(text, spans) {
   const cs = Array.from(text);
   const clamp = (n) => Math.max(0, Math.min(cs.length, n));
   const kept = spans.map((s) => ({ ...s, start: clamp(s.start), end: clamp(s.end) })).filter((s) => s.end > s.start);
@@ -43,21 +44,28 @@ export function markText(text, spans) {
     cuts.add(s.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const parts = [];
-  for (let i = 0; i < points.length - 1; i += 1) {
-    const [a, b] = [points[i], points[i + 1]];
-    const piece = cs.slice(a, b).join('');
-    const over = kept.filter((s) => s.start <= a && s.end >= b);
-    if (!over.length) {
-      parts.push(piece);
-      continue;
-    }
+  return points.slice(0, -1).map((a, i) => {
+    const b = points[i + 1];
+    return { piece: cs.slice(a, b).join(''), over: kept.filter((s) => s.start <= a && s.end >= b) };
+  });
+}
+
+/**
+ * The text with every span wrapped in `<mark>`; pieces covered by several spans name them all (`data-n`), with
+ * the kinds as classes (`m-heard`, `m-intent`), the tags in `data-heard` / `data-intent` and the strongest tone
+ * in `data-tone`.
+ * @param {string} text
+ * @param {Span[]} spans
+ */
+export function markText(text, spans) {
+  const parts = pieces(text, spans).map(({ piece, over }) => {
+    if (!over.length) return piece;
     const of = (kind) => [...new Set(over.filter((s) => s.kind === kind).map((s) => s.tag))].join(' ');
     const kinds = [...new Set(over.map((s) => `m-${s.kind}`))].join(' ');
     const tone = strongestTone(over.map((s) => s.tone));
-    parts.push(html`<mark class="${kinds}" data-heard="${of('heard')}" data-intent="${of('intent')}"
-      data-tone="${tone}" data-n="${over.map((s) => `${s.kind}-${s.n}`).join(' ')}">${piece}</mark>`);
-  }
+    return html`<mark class="${kinds}" data-heard="${of('heard')}" data-intent="${of('intent')}"
+      data-tone="${tone}" data-n="${over.map((s) => `${s.kind}-${s.n}`).join(' ')}">${piece}</mark>`;
+  });
   return html`${parts}`;
 }
 

@@ -18,7 +18,7 @@ import { confirmDialog } from '../lib/form.js';
 import { announce, announceError } from '../lib/status.js';
 import { now } from '../lib/clock.js';
 import { intentItem, intentTone } from '../lib/heard.js';
-import { shiftSpans, strongestTone, utf16Index } from '../lib/marks.js';
+import { pieces, shiftSpans, strongestTone, utf16Index } from '../lib/marks.js';
 
 /** Card faces, landscape, in millimetres, and about how many characters of handwriting fit (docs/IPC.md). */
 export const CARDS = {
@@ -103,35 +103,21 @@ function isWhole(f, length) {
  * @param {{intent: string, tone: string, start: number, end: number}[]} [intents]
  */
 export function highlightMarkup(text, findings, intents = []) {
-  const cs = Array.from(text);
-  const clamp = (n) => Math.max(0, Math.min(cs.length, n));
-  const spans = findings
-    .filter((f) => !isWhole(f, cs.length))
-    .map((f) => ({ start: clamp(f.start), end: clamp(f.end), rule: f.rule }))
-    .filter((s) => s.end > s.start);
-  const read = intents
-    .map((i) => ({ start: clamp(i.start), end: clamp(i.end), intent: i.intent, tone: i.tone }))
-    .filter((s) => s.end > s.start);
-  const cuts = new Set([0, cs.length]);
-  for (const s of [...spans, ...read]) {
-    cuts.add(s.start);
-    cuts.add(s.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const parts = [];
-  for (let i = 0; i < points.length - 1; i += 1) {
-    const [a, b] = [points[i], points[i + 1]];
-    const piece = cs.slice(a, b).join('');
-    const rules = [...new Set(spans.filter((s) => s.start <= a && s.end >= b).map((s) => s.rule))];
-    const over = read.filter((s) => s.start <= a && s.end >= b);
-    const intent = over.length ? html` class="m-intent" data-intent="${[...new Set(over.map((s) => s.intent))].join(' ')}"
-      data-tone="${strongestTone(over.map((s) => s.tone))}"` : '';
+  const length = Array.from(text).length;
+  const spans = [
+    ...findings.filter((f) => !isWhole(f, length)).map((f) => ({ start: f.start, end: f.end, rule: f.rule })),
+    ...intents.map((i) => ({ start: i.start, end: i.end, intent: i.intent, tone: i.tone })),
+  ];
+  const parts = pieces(text, spans).map(({ piece, over }) => {
+    const rules = [...new Set(over.filter((s) => 'rule' in s).map((s) => s.rule))];
+    const read = over.filter((s) => 'intent' in s);
+    const intent = read.length ? html` class="m-intent" data-intent="${[...new Set(read.map((s) => s.intent))].join(' ')}"
+      data-tone="${strongestTone(read.map((s) => s.tone))}"` : '';
     if (rules.length) {
-      parts.push(html`<mark data-rule="${rules[0]}" data-rules="${rules.join(' ')}"${intent}>${piece}</mark>`);
-    } else {
-      parts.push(over.length ? html`<mark${intent}>${piece}</mark>` : piece);
+      return html`<mark data-rule="${rules[0]}" data-rules="${rules.join(' ')}"${intent}>${piece}</mark>`;
     }
-  }
+    return read.length ? html`<mark${intent}>${piece}</mark>` : piece;
+  });
   // A zero-width space keeps a last empty line as tall as the textarea's.
   return html`${parts}\u200b`;
 }

@@ -50,7 +50,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("the date pattern builds")
 });
 
-fn count(word: &str) -> Option<i64> {
+/// A count in words or digits: "a", "a couple of", "few", "twelve", "30".
+pub(super) fn count(word: &str) -> Option<i64> {
     let w = word.to_ascii_lowercase();
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match w.as_str() {

@@ -1978,22 +1978,9 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("the frequency pattern builds")
 });
 
+/// A count in words or digits ("three", "a couple of", "12"), as dates read it.
 fn number(w: &str) -> Option<u32> {
-    Some(match w.to_ascii_lowercase().split_whitespace().next()? {
-        "one" | "other" => 1,
-        "two" | "couple" => 2,
-        "three" | "few" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        n => n.parse().ok()?,
-    })
+    super::dates::count(w).and_then(|n| u32::try_from(n).ok())
 }
 
 fn unit_days(u: &str) -> u32 {
@@ -2032,8 +2019,11 @@ fn frequency_in(text: &str) -> Option<(u32, usize, usize)> {
             per / n
         }
     } else if let Some(unit) = c.name("unit2") {
-        let n = c.name("n").and_then(|n| number(n.as_str())).unwrap_or(1);
-        let n = if c.name("n").is_some_and(|x| x.as_str().eq_ignore_ascii_case("other")) { 2 } else { n };
+        let n = match c.name("n") {
+            Some(x) if x.as_str().eq_ignore_ascii_case("other") => 2,
+            Some(x) => number(x.as_str()).unwrap_or(1),
+            None => 1,
+        };
         unit_days(unit.as_str()) * n
     } else if let Some(ly) = c.name("ly") {
         match ly.as_str().to_ascii_lowercase().as_str() {

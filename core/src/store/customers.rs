@@ -236,15 +236,7 @@ impl Store {
     }
 
     pub fn add_fact(&mut self, customer_id: &str, input: NewFact, now: DateTime<Utc>) -> Result<Fact> {
-        let f = input.validated()?;
-        let fact = Fact {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            text: f.text,
-            learned_on: f.learned_on.unwrap_or(now.date_naive()),
-            source: f.source,
-            date: f.date,
-        };
+        let fact = fact_from(customer_id, input.validated()?, now);
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             rows::insert_fact(tx, &fact)?;
@@ -311,4 +303,16 @@ pub(super) fn refresh_text_tags(conn: &Connection, customer_id: &str) -> Result<
         rows::insert_tag(conn, customer_id, &Tag { tag, origin: TagOrigin::Text })?;
     }
     Ok(())
+}
+
+/// A fact from checked input: learned today unless said otherwise.
+pub(super) fn fact_from(customer_id: &str, f: NewFact, now: DateTime<Utc>) -> Fact {
+    Fact {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        text: f.text,
+        learned_on: f.learned_on.unwrap_or(now.date_naive()),
+        source: f.source,
+        date: f.date,
+    }
 }

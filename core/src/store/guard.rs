@@ -71,13 +71,7 @@ impl Store {
         direction: Direction,
         at: DateTime<Utc>,
     ) -> Result<crate::language::listen::Listening> {
-        let customer = self.customer(customer_id)?;
-        let zone = customer
-            .time_zone
-            .as_deref()
-            .and_then(|z| z.parse::<chrono_tz::Tz>().ok())
-            .or_else(|| self.profile().ok().and_then(|p| p.time_zone.parse().ok()))
-            .unwrap_or(chrono_tz::Tz::UTC);
+        let (zone, _) = guard::customer_zone(&self.customer(customer_id)?, &self.profile()?);
         Ok(crate::language::listen::listen(text, direction, at, zone))
     }
 
@@ -100,51 +94,19 @@ impl Store {
             self.guard_outbound(customer_id, &input, now, false)?;
         }
         let interaction = self.interaction_of(customer_id, input, now);
+        // What was heard was said in this contact (never later than now): its source and its time.
         let said_at = interaction.at.min(now);
         let statements: Vec<PreferenceStatement> = statements
             .into_iter()
-            .map(|s| PreferenceStatement {
-                id: new_id(),
-                customer_id: customer_id.to_string(),
-                said_at,
-                words: s.words,
-                means: s.means,
-                source_interaction_id: Some(interaction.id.clone()),
-                recorded_at: now,
-            })
-            .collect();
-        let promises: Vec<Promise> = promises
-            .into_iter()
-            .map(|p| {
-                let made_on = p.made_on.unwrap_or(now.date_naive());
-                if p.due_on < made_on {
-                    return Err(Error::invalid(
-                        "due",
-                        format!("{} is before the promise was made ({made_on})", p.due_on),
-                    ));
-                }
-                Ok(Promise {
-                    id: new_id(),
-                    customer_id: customer_id.to_string(),
-                    what: p.what,
-                    made_on,
-                    due_on: p.due_on,
-                    status: PromiseStatus::Open,
-                    closed_on: None,
-                })
+            .map(|s| {
+                let s =
+                    NewStatement { said_at: Some(said_at), source_interaction_id: Some(interaction.id.clone()), ..s };
+                super::records::statement_from(customer_id, s, now)
             })
             .collect::<Result<_>>()?;
-        let facts: Vec<Fact> = facts
-            .into_iter()
-            .map(|f| Fact {
-                id: new_id(),
-                customer_id: customer_id.to_string(),
-                text: f.text,
-                learned_on: f.learned_on.unwrap_or(now.date_naive()),
-                source: f.source,
-                date: f.date,
-            })
-            .collect();
+        let promises: Vec<Promise> =
+            promises.into_iter().map(|p| super::records::promise_from(customer_id, p, now)).collect::<Result<_>>()?;
+        let facts: Vec<Fact> = facts.into_iter().map(|f| super::customers::fact_from(customer_id, f, now)).collect();
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             rows::insert_interaction(tx, &interaction)?;
