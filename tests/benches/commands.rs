@@ -1,0 +1,121 @@
+//! What the salesperson waits for at the command line: each command from start to exit, on a generated book,
+//! next to its floor in the same run — the process starting (`--version`) and the book opening for one read
+//! (`customers show`). Uses the release binary (`cargo build --release -p rapport` first, or `RAPPORT_BIN`).
+//!
+//! The book (`RAPPORT_BENCH_CUSTOMERS`, default 100,000) is generated once by `rapport generate` into
+//! `target/bench/` and copied for each run, so the commands never change the kept one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2026-11-23T16:00:00Z";
+const RUNS: usize = 15;
+
+fn target() -> PathBuf {
+    std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+fn binary() -> PathBuf {
+    let bin = std::env::var("RAPPORT_BIN").map(PathBuf::from).unwrap_or_else(|_| target().join("release/rapport"));
+    assert!(bin.exists(), "{} is missing: run `cargo build --release -p rapport` first", bin.display());
+    bin
+}
+
+/// Runs `rapport ARGS` on `db`; returns its standard output (it must succeed).
+fn rapport(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(binary())
+        .args(args)
+        .env("RAPPORT_DB", db)
+        .env("RAPPORT_NOW", NOW)
+        .stdin(Stdio::null())
+        .output()
+        .expect("rapport runs");
+    assert!(out.status.success(), "rapport {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The kept generated book, made once.
+fn kept_book(customers: usize) -> PathBuf {
+    let dir = target().join("bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("cli-book-{customers}.sqlite3"));
+    if !path.exists() {
+        let partial = dir.join(format!("cli-book-{customers}.partial"));
+        let _ = std::fs::remove_file(&partial);
+        let started = Instant::now();
+        rapport(&partial, &["generate", "--customers", &customers.to_string()]);
+        std::fs::rename(&partial, &path).unwrap();
+        println!("generated {customers} customers in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    path
+}
+
+/// Times `rapport ARGS` from start to exit, its output going to /dev/null (as to a file: no terminal's drawing).
+fn measure(name: &str, db: &Path, args: &[&str]) {
+    let run = || {
+        let t = Instant::now();
+        let status = Command::new(binary())
+            .args(args)
+            .env("RAPPORT_DB", db)
+            .env("RAPPORT_NOW", NOW)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .status()
+            .expect("rapport runs");
+        assert!(status.success(), "rapport {args:?} failed");
+        t.elapsed()
+    };
+    run(); // warm the page cache
+    let mut times: Vec<Duration> = (0..RUNS).map(|_| run()).collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<58} median {:>8.1} ms   min {:>8.1}   max {:>8.1}",
+        ms(times[RUNS / 2]),
+        ms(times[0]),
+        ms(times[RUNS - 1])
+    );
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets once as tests; keep that quick.
+    if std::env::args().any(|a| a == "--test" || a == "--list") {
+        return;
+    }
+    let customers: usize =
+        std::env::var("RAPPORT_BENCH_CUSTOMERS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let kept = kept_book(customers);
+    let work = tempfile::TempDir::new().unwrap();
+    let db = work.path().join("book.sqlite3");
+    std::fs::copy(&kept, &db).unwrap();
+
+    let list: serde_json::Value =
+        serde_json::from_str(&rapport(&db, &["customers", "list", "--limit", "1", "--json"])).unwrap();
+    let id = list[0]["id"].as_str().expect("a customer").to_string();
+    let summary = work.path().join("summary.txt");
+    let sentence = "Called about the Civic's recall; she asked us to text rather than call after 6pm, said her \
+                    daughter starts college next month, and I promised to send the loaner form by Friday. ";
+    std::fs::write(&summary, sentence.repeat(2000 / sentence.len() + 1)).unwrap();
+    let pitch = "Just checking in! Values are high right now, so it is a great time to trade in your car — \
+                 call me any time and leave us a review if you liked your visit.";
+
+    println!("{customers} customers, release binary, {RUNS} runs each (the command from start to exit)");
+    measure("floor: `rapport --version` (the process alone)", &db, &["--version"]);
+    measure("floor: `customers show` (the book opened, one page read)", &db, &["customers", "show", &id, "--json"]);
+    measure(
+        "`check` a pitch by email (the Guard reading its words)",
+        &db,
+        &["check", "--customer", &id, "--channel", "email", "--text", pitch, "--json"],
+    );
+    measure(
+        "`listen` to a 2,000-character call summary",
+        &db,
+        &["listen", "--customer", &id, "--direction", "out", "--json", summary.to_str().unwrap()],
+    );
+    measure("`agenda --days 7` (text)", &db, &["agenda", "--days", "7"]);
+    measure("`agenda --days 30` (text)", &db, &["agenda", "--days", "30"]);
+    measure("`agenda --days 30 --json` (every reason, some 26 MB)", &db, &["agenda", "--days", "30", "--json"]);
+}
