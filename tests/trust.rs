@@ -177,6 +177,14 @@ fn a_damaged_book_is_restored_by_the_command_its_error_gives() {
     let names = s.customer_names();
     assert_eq!(names, ["Ana Souza"], "the book is the backup");
     s.ok(&["customers", "add", "Cy Okafor"]);
+    // Nothing is left behind: no copy being restored beside the book, only whole files among the backups.
+    let leftovers: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .chain(std::fs::read_dir(s.dir.path().join("backups")).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("restoring") || n.contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
     // The kept damaged file is not offered as a backup.
     let backups = s.json(&["backup", "--list"]);
     assert!(!backups.to_string().contains("damaged-"), "{backups}");

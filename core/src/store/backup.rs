@@ -111,6 +111,15 @@ pub fn check(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Removes the empty `-wal`/`-shm` that checking a copy we just wrote leaves beside it (a WAL book's copy opens in
+/// WAL mode, and a read-only connection cannot tidy up after itself). Only for our own fresh copies: nothing was
+/// ever written through that log.
+fn remove_side_files(copy: &Path) {
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+    }
+}
+
 /// Restores the book at `db` from the backup at `backup` when the book itself cannot be opened (damaged, emptied,
 /// or not a database at all). The damaged file is never deleted or written into: it and any `-wal`/`-shm` beside it
 /// are moved into the backups folder as `damaged-<time>…`, and the backup is copied beside the book and renamed
@@ -124,7 +133,9 @@ pub fn restore_unopenable(db: &Path, backup: &Path, now: DateTime<Utc>) -> Resul
     let _ = std::fs::remove_file(&incoming);
     std::fs::copy(backup, &incoming)?;
     // The copy must read back as a book before anything of the damaged one moves.
-    if let Err(e) = check(&incoming) {
+    let checked = check(&incoming);
+    remove_side_files(&incoming);
+    if let Err(e) = checked {
         let _ = std::fs::remove_file(&incoming);
         return Err(e);
     }
@@ -165,7 +176,9 @@ impl Store {
         let partial = path.with_extension("partial");
         // Written beside, then renamed: a backup file is whole or absent.
         self.conn().backup(MAIN_DB, &partial, None)?;
-        check(&partial)?;
+        let checked = check(&partial);
+        remove_side_files(&partial);
+        checked?;
         std::fs::rename(&partial, &path)?;
         let bytes = std::fs::metadata(&path)?.len();
         Ok(Backup { name, path, taken_at: now, bytes })
