@@ -83,7 +83,8 @@ fn backup_and_restore_from_the_command_line() {
     let b = s.json(&["backup"]);
     let name = b["name"].as_str().unwrap().to_string();
     s.ok(&["customers", "add", "Bo Lindqvist"]);
-    let path = s.dir.path().join("backups").join(&name);
+    let path = s.dir.path().join("backups/book").join(&name);
+    assert!(name.starts_with("book-"), "a backup is named after its book: {name}");
     s.ok(&["restore", path.to_str().unwrap()]);
     let names = s.customer_names();
     assert_eq!(names, ["Ann Berger"]);

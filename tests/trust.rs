@@ -37,7 +37,8 @@ fn every_file_rapport_writes_is_its_owners_only() {
     s.ok(&["backup"]);
     let backups = s.db.parent().unwrap().join("backups");
     assert_eq!(mode(&backups), 0o700, "the backups folder");
-    for e in std::fs::read_dir(&backups).unwrap().flatten() {
+    assert_eq!(mode(&backups.join("book")), 0o700, "the book's own backups folder");
+    for e in std::fs::read_dir(backups.join("book")).unwrap().flatten() {
         assert_eq!(mode(&e.path()), 0o600, "{}", e.path().display());
     }
     let out = s.dir.path().join("book.json");
@@ -161,7 +162,7 @@ fn a_damaged_book_is_restored_by_the_command_its_error_gives() {
     let backup = err.split("rapport restore \"").nth(1).and_then(|r| r.split('"').next()).expect("a backup named");
 
     // A backup that is not there, or is a pipe, is refused by name and the damaged book is left as it was.
-    let missing = s.dir.path().join("backups").join("rapport-2020-01-01T000000Z.sqlite3");
+    let missing = s.dir.path().join("backups/book/book-2020-01-01T000000Z.sqlite3");
     let err = s.fails(&["restore", missing.to_str().unwrap()]);
     assert!(err.contains("no such file"), "{err}");
     let pipe = s.dir.path().join("a-pipe");
@@ -180,7 +181,7 @@ fn a_damaged_book_is_restored_by_the_command_its_error_gives() {
     // Nothing is left behind: no copy being restored beside the book, only whole files among the backups.
     let leftovers: Vec<String> = std::fs::read_dir(s.dir.path())
         .unwrap()
-        .chain(std::fs::read_dir(s.dir.path().join("backups")).unwrap())
+        .chain(std::fs::read_dir(s.dir.path().join("backups/book")).unwrap())
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .filter(|n| n.contains("restoring") || n.contains("partial"))
         .collect();
@@ -188,6 +189,7 @@ fn a_damaged_book_is_restored_by_the_command_its_error_gives() {
     // The kept damaged file is not offered as a backup.
     let backups = s.json(&["backup", "--list"]);
     assert!(!backups.to_string().contains("damaged-"), "{backups}");
+    assert!(kept.starts_with(s.dir.path().join("backups/book")) && kept.to_string_lossy().contains("book-damaged-"));
 }
 
 /// An emptied book (a sync tool, a full disk) with backups beside it, or another program's database given as the
@@ -220,4 +222,55 @@ fn an_emptied_book_or_another_programs_database_is_never_written_into() {
     // Nor is it accepted as a backup.
     let err = s.fails(&["restore", other.db.to_str().unwrap()]);
     assert!(err.contains("not a readable Rapport database"), "{err}");
+}
+
+#[test]
+fn two_books_in_one_folder_keep_their_own_backups_and_their_own_advice() {
+    let s = Sandbox::new();
+    let alice = s.dir.path().join("alice.sqlite3");
+    let bob = s.dir.path().join("bob.sqlite3");
+    let (alice, bob) = (alice.to_str().unwrap(), bob.to_str().unwrap());
+    s.ok(&["--db", alice, "customers", "add", "Ana Souza"]);
+    s.ok(&["--db", alice, "--now", "2026-09-01T10:00:00Z", "backup"]);
+    s.ok(&["--db", bob, "customers", "add", "Bea Lund"]);
+    // Two months of bob's daily backups: his rotation keeps 7 days and 4 weeks of his own, and none of alice's.
+    let days = (2..=30).map(|d| format!("2026-09-{d:02}")).chain((1..=31).map(|d| format!("2026-10-{d:02}")));
+    for day in days {
+        s.ok(&["--db", bob, "--now", &format!("{day}T10:00:00Z"), "backup"]);
+    }
+    let alices = s.json(&["--db", alice, "backup", "--list"]);
+    assert_eq!(alices.as_array().unwrap().len(), 1, "{alices}");
+    assert!(alices[0]["name"].as_str().unwrap().starts_with("alice-2026-09-01"), "{alices}");
+    let bobs = s.json(&["--db", bob, "backup", "--list"]);
+    assert!(bobs.as_array().unwrap().iter().all(|b| b["name"].as_str().unwrap().starts_with("bob-")), "{bobs}");
+    assert!(bobs.as_array().unwrap().len() <= 11, "bob's rotation ran: {bobs}");
+
+    // Alice's book is damaged: the advice names her backup, and restoring it gives her customers back.
+    std::fs::write(alice, b"this is not a database, it only looks like a book file").unwrap();
+    let err = s.fails(&["--db", alice, "customers", "list"]);
+    let backup = err.split("rapport restore \"").nth(1).and_then(|r| r.split('"').next()).expect("a backup named");
+    assert!(backup.contains("backups/alice/alice-"), "{err}");
+    s.ok(&["--db", alice, "restore", backup]);
+    let names = s.json(&["--db", alice, "customers", "list"]);
+    assert_eq!(names[0]["name"], "Ana Souza", "{names}");
+}
+
+#[test]
+fn a_file_marked_as_another_programs_is_neither_opened_nor_restored() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza"]);
+    // A copy of a real book, then stamped with another program's application id (as Fossil or GeoPackage do).
+    let other = s.dir.path().join("other.sqlite3");
+    let copy = rusqlite::Connection::open(&s.db).unwrap();
+    copy.execute("VACUUM INTO ?1", [other.to_str().unwrap()]).unwrap();
+    let marked = rusqlite::Connection::open(&other).unwrap();
+    marked.pragma_update(None, "application_id", 0x4750_4b47).unwrap();
+    drop(marked);
+    let before = std::fs::read(&other).unwrap();
+    let err = s.fails(&["restore", other.to_str().unwrap()]);
+    assert!(err.contains("not a readable Rapport database"), "{err}");
+    let err = s.fails(&["--db", other.to_str().unwrap(), "customers", "list"]);
+    assert!(err.contains("not a readable Rapport database"), "{err}");
+    assert_eq!(std::fs::read(&other).unwrap(), before, "untouched");
+    assert_eq!(s.customer_names(), ["Ana Souza"]);
 }

@@ -46,7 +46,7 @@ fn restore_checks_the_file_first_and_changes_nothing_when_it_is_bad() {
     let err = store.restore(&junk, t("2026-11-23T16:00:00Z")).unwrap_err();
     assert_eq!(err.code(), "not_a_database", "{err}");
     assert_eq!(store.customer_count().unwrap(), 1);
-    assert!(backup::list(&store.backup_folder()).unwrap().is_empty(), "nothing was backed up or replaced");
+    assert!(store.backups().unwrap().is_empty(), "nothing was backed up or replaced");
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn rotation_keeps_seven_days_then_four_weeks() {
             store.backup(start + Duration::days(day) + Duration::hours(3)).unwrap();
         }
     }
-    let kept = backup::list(&store.backup_folder()).unwrap();
+    let kept = store.backups().unwrap();
     assert_eq!(kept.len(), 11, "7 daily + 4 weekly: {:?}", kept.iter().map(|b| &b.name).collect::<Vec<_>>());
     let days: Vec<_> = kept.iter().map(|b| b.taken_at.date_naive()).collect();
     assert_eq!(days[0], (start + Duration::days(79)).date_naive());
@@ -93,6 +93,24 @@ fn a_damaged_book_is_reported_with_the_newest_good_backup_and_not_overwritten() 
     std::fs::write(&db, b"garbage".repeat(2000)).unwrap();
     let before = std::fs::read(&db).unwrap();
     let err = Store::open(&db).err().expect("refused").to_string();
-    assert!(err.contains("rapport restore") && err.contains("rapport-2026-11-22T160000Z.sqlite3"), "{err}");
+    assert!(err.contains("rapport restore") && err.contains("backups/book/book-2026-11-22T160000Z.sqlite3"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn backups_of_the_default_book_made_before_books_had_a_folder_each_are_still_listed() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("rapport.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    add(&mut store, "Ann Berger");
+    let new = store.backup(t("2026-11-23T16:00:00Z")).unwrap();
+    assert_eq!(new.path.parent().unwrap(), dir.path().join("backups/rapport"));
+    // Where an older Rapport put it.
+    let old = dir.path().join("backups/rapport-2026-11-20T090000Z.sqlite3");
+    std::fs::copy(&new.path, &old).unwrap();
+    let names: Vec<_> = store.backups().unwrap().into_iter().map(|b| b.name).collect();
+    assert_eq!(names, ["rapport-2026-11-23T160000Z.sqlite3", "rapport-2026-11-20T090000Z.sqlite3"]);
+    // Another book in the same folder does not see them.
+    let other = Store::open(&dir.path().join("bob.sqlite3")).unwrap();
+    assert!(other.backups().unwrap().is_empty());
 }

@@ -1035,7 +1035,7 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
         }
         Command::Backup { list: true } => {
-            let all = rapport_core::store::backup::list(&store.backup_folder())?;
+            let all = store.backups()?;
             emit(j, &all, || present::backups(&all, &store.backup_folder()))
         }
         Command::Backup { list: false } => {

@@ -350,7 +350,7 @@ pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Save
 
 #[tauri::command(async)]
 pub fn list_backups(book: State<'_, Book>) -> Reply<Vec<Backup>> {
-    with(&book, |s, _| rapport_core::store::backup::list(&s.backup_folder()))
+    with(&book, |s, _| s.backups())
 }
 
 #[tauri::command(async)]
@@ -362,7 +362,7 @@ pub fn backup_now(book: State<'_, Book>) -> Reply<Backup> {
 #[tauri::command(async)]
 pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
     with(&book, |s, now| {
-        let found = rapport_core::store::backup::list(&s.backup_folder())?.into_iter().find(|b| b.name == name);
+        let found = s.backups()?.into_iter().find(|b| b.name == name);
         let b = found.ok_or_else(|| Error::NotFound { what: "backup", key: name.clone() })?;
         s.restore(&b.path, now)
     })

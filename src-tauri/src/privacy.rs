@@ -5,7 +5,7 @@ use std::path::Path;
 
 /// Makes this process create files `0600` and folders `0700` (book, WAL, backups, exports, the data folder), and
 /// closes up what already exists of the book at `db`: the file, its `-wal` and `-shm`, its folder when it is
-/// Rapport's own data folder, and the `backups` beside it.
+/// Rapport's own data folder, and the `backups` beside it with each book's folder in it.
 pub fn owner_only(db: &Path, own_folder: bool) {
     #[cfg(unix)]
     {
@@ -23,13 +23,18 @@ pub fn owner_only(db: &Path, own_folder: bool) {
             if own_folder {
                 set(folder, 0o700);
             }
-            let backups = folder.join("backups");
-            set(&backups, 0o700);
-            if let Ok(entries) = std::fs::read_dir(&backups) {
-                for e in entries.flatten() {
-                    set(&e.path(), 0o600);
+            // `backups/` holds a folder per book (and, from before, backups of the default book).
+            fn close_up(dir: &Path, depth: u8, set: &dyn Fn(&Path, u32)) {
+                set(dir, 0o700);
+                for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                    match e.file_type() {
+                        Ok(t) if t.is_dir() && depth > 0 => close_up(&e.path(), depth - 1, set),
+                        Ok(t) if t.is_file() => set(&e.path(), 0o600),
+                        _ => {}
+                    }
                 }
             }
+            close_up(&folder.join("backups"), 1, &set);
         }
     }
     #[cfg(not(unix))]

@@ -1,5 +1,5 @@
-//! Backups: consistent copies of the book (SQLite's online backup, safe while the window writes), kept in a
-//! `backups` folder beside the database with rotation — all of the latest day, the newest of each of the 6 days
+//! Backups: consistent copies of the book (SQLite's online backup, safe while the window writes), kept per book in
+//! `backups/<book>/` beside the database, named after the book (`alice-2026-12-06T101500Z.sqlite3`), with rotation — all of the latest day, the newest of each of the 6 days
 //! before, then the newest of each of 4 weeks before. Restoring checks the file first and backs up the current book before replacing it.
 
 use std::path::{Path, PathBuf};
@@ -33,40 +33,60 @@ fn weeks_of(days: &[chrono::NaiveDate]) -> usize {
     w.len()
 }
 
-/// The backups folder for a database file.
+/// The book's name: its file name without the extension (`rapport` for the default book).
+fn book_name(db: &Path) -> String {
+    db.file_stem().map(|s| s.to_string_lossy().into_owned()).filter(|s| !s.is_empty()).unwrap_or("rapport".into())
+}
+
+/// The backups folder of one book: `backups/<book>/` beside it. Two books in one folder never share one, so rotating
+/// one book's backups never removes the other's, and recovery advice never points at another book.
 pub fn folder_for(db: &Path) -> PathBuf {
+    shared_folder(db).join(book_name(db))
+}
+
+/// `backups/` beside the book: where every book's backups lived before they had a folder each.
+fn shared_folder(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-/// A name not yet used in `folder`: `<kind>-<time>.sqlite3`, then `-2`, `-3` … within the same second, so a
-/// backup (kind `rapport`) or a kept damaged book (kind `damaged`) never replaces another.
-fn free_name(folder: &Path, kind: &str, at: DateTime<Utc>) -> String {
+/// A name not yet used in `folder`: `<prefix>-<time>.sqlite3`, then `-2`, `-3` … within the same second, so a
+/// backup (`alice-…`) or a kept damaged book (`alice-damaged-…`) never replaces another.
+fn free_name(folder: &Path, prefix: &str, at: DateTime<Utc>) -> String {
     let stamp = at.format("%Y-%m-%dT%H%M%SZ");
     (1..)
-        .map(|n| if n == 1 { format!("{kind}-{stamp}.sqlite3") } else { format!("{kind}-{stamp}-{n}.sqlite3") })
+        .map(|n| if n == 1 { format!("{prefix}-{stamp}.sqlite3") } else { format!("{prefix}-{stamp}-{n}.sqlite3") })
         .find(|name| !folder.join(name).exists())
         .expect("an unused name")
 }
 
-fn taken_at(name: &str) -> Option<DateTime<Utc>> {
-    let stamp = name.strip_prefix("rapport-")?.strip_suffix(".sqlite3")?;
+/// When the backup called `name` was taken, if it is a backup of the book called `book`.
+fn taken_at(name: &str, book: &str) -> Option<DateTime<Utc>> {
+    let stamp = name.strip_prefix(book)?.strip_prefix('-')?.strip_suffix(".sqlite3")?;
     let stamp = stamp.split_once("Z-").map(|(s, _)| format!("{s}Z")).unwrap_or_else(|| stamp.to_string());
     NaiveDateTime::parse_from_str(&stamp, "%Y-%m-%dT%H%M%SZ").ok().map(|n| n.and_utc())
 }
 
-/// Every backup in `folder`, newest first.
-pub fn list(folder: &Path) -> Result<Vec<Backup>> {
+/// Every backup of the book at `db`, newest first: its own folder, and for the default book the ones made before
+/// books had a folder each (`backups/rapport-….sqlite3`), so an update hides none.
+pub fn list(db: &Path) -> Result<Vec<Backup>> {
+    let book = book_name(db);
     let mut out = Vec::new();
-    let entries = match std::fs::read_dir(folder) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
-        Err(e) => return Err(e.into()),
-    };
-    for entry in entries {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().to_string();
-        if let Some(at) = taken_at(&name) {
-            out.push(Backup { name, path: entry.path(), taken_at: at, bytes: entry.metadata()?.len() });
+    let mut folders = vec![folder_for(db)];
+    if book == "rapport" {
+        folders.push(shared_folder(db));
+    }
+    for folder in folders {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e.into()),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().to_string();
+            if let Some(at) = taken_at(&name, &book).filter(|_| entry.path().is_file()) {
+                out.push(Backup { name, path: entry.path(), taken_at: at, bytes: entry.metadata()?.len() });
+            }
         }
     }
     out.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
@@ -75,7 +95,7 @@ pub fn list(folder: &Path) -> Result<Vec<Backup>> {
 
 /// The newest backup of `db` that passes the check, if any.
 pub fn newest_good(db: &Path) -> Option<PathBuf> {
-    list(&folder_for(db)).ok()?.into_iter().map(|b| b.path).find(|p| check(p).is_ok())
+    list(db).ok()?.into_iter().map(|b| b.path).find(|p| check(p).is_ok())
 }
 
 /// Checks that `path` is a readable Rapport book this version can open, without changing it.
@@ -98,7 +118,8 @@ pub fn check(path: &Path) -> Result<()> {
     if found > schema_version() {
         return Err(Error::NewerDatabase { found, supported: schema_version() });
     }
-    if found < 1 {
+    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|_| damaged())?;
+    if found < 1 || (app != 0 && app != super::APPLICATION_ID) {
         return Err(damaged());
     }
     let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|_| damaged())?;
@@ -128,7 +149,7 @@ pub fn restore_unopenable(db: &Path, backup: &Path, now: DateTime<Utc>) -> Resul
     check(backup)?;
     let folder = folder_for(db);
     std::fs::create_dir_all(&folder)?;
-    let kept = folder.join(free_name(&folder, "damaged", now));
+    let kept = folder.join(free_name(&folder, &format!("{}-damaged", book_name(db)), now));
     let incoming = db.with_extension("restoring");
     let _ = std::fs::remove_file(&incoming);
     std::fs::copy(backup, &incoming)?;
@@ -161,6 +182,11 @@ impl Store {
         folder_for(self.path())
     }
 
+    /// Every backup of this book, newest first.
+    pub fn backups(&self) -> Result<Vec<Backup>> {
+        list(self.path())
+    }
+
     /// Makes a consistent copy of the book now, then applies the rotation. Returns the new backup.
     pub fn backup(&self, now: DateTime<Utc>) -> Result<Backup> {
         let b = self.backup_without_rotation(now)?;
@@ -171,7 +197,7 @@ impl Store {
     fn backup_without_rotation(&self, now: DateTime<Utc>) -> Result<Backup> {
         let folder = self.backup_folder();
         std::fs::create_dir_all(&folder)?;
-        let name = free_name(&folder, "rapport", now);
+        let name = free_name(&folder, &book_name(self.path()), now);
         let path = folder.join(&name);
         let partial = path.with_extension("partial");
         // Written beside, then renamed: a backup file is whole or absent.
@@ -186,7 +212,7 @@ impl Store {
 
     /// A backup unless one was taken today (the window calls this at start and once a day).
     pub fn backup_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
-        let newest = list(&self.backup_folder())?.into_iter().next();
+        let newest = self.backups()?.into_iter().next();
         if newest.is_some_and(|b| b.taken_at.date_naive() == now.date_naive()) {
             return Ok(None);
         }
@@ -198,7 +224,7 @@ impl Store {
     fn rotate(&self) -> Result<()> {
         let mut days = Vec::new();
         let mut weeks = Vec::new();
-        let all = list(&self.backup_folder())?;
+        let all = self.backups()?;
         let newest_day = all.first().map(|b| b.taken_at.date_naive());
         for b in all {
             let day = b.taken_at.date_naive();

@@ -41,6 +41,10 @@ pub fn schema_version() -> i64 {
     schema::MIGRATIONS.len() as i64
 }
 
+/// `PRAGMA application_id` of a Rapport book ("Rapp" in ASCII): a file that says it belongs to another program is
+/// never opened as a book or restored over one. Books made before it was set read 0, and get it when next opened.
+pub const APPLICATION_ID: i64 = 0x5261_7070;
+
 /// How long a write waits for another program's write to finish before giving up with [`Error::Busy`].
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -82,6 +86,11 @@ impl Store {
         if found > schema_version() {
             return Err(Error::NewerDatabase { found, supported: schema_version() });
         }
+        let app: i64 =
+            conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| classify_open_error(e, path))?;
+        if app != 0 && app != APPLICATION_ID {
+            return Err(Error::NotADatabase { path: path.into(), newest_backup: backup::newest_good(path) });
+        }
         // Another program's database (tables, but never a Rapport schema) is not made into a book by writing ours
         // into it.
         if found == 0 {
@@ -104,6 +113,9 @@ impl Store {
             rusqlite_migration::Error::RusqliteError { err, .. } => classify_open_error(err, path),
             other => Error::Migration(other.to_string()),
         })?;
+        if app == 0 {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         Ok(Store { conn, path: path.to_path_buf(), reader: Default::default() })
     }
 
