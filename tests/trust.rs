@@ -274,3 +274,36 @@ fn a_file_marked_as_another_programs_is_neither_opened_nor_restored() {
     assert_eq!(std::fs::read(&other).unwrap(), before, "untouched");
     assert_eq!(s.customer_names(), ["Ana Souza"]);
 }
+
+#[test]
+fn an_answer_that_cannot_be_written_is_told_apart_from_a_command_that_failed() {
+    let s = Sandbox::new();
+    // A full disk under the redirect: the customer is saved, the confirmation is lost, and the exit says so.
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let out = std::process::Command::new(rapport_tests::binary())
+        .args(["customers", "add", "Ana Souza"])
+        .envs(s.env())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("could not be written") && err.contains("is saved"), "{err}");
+    assert_eq!(s.customer_names(), ["Ana Souza"], "the work was done");
+    // A reader that stops early (`| head -1`) is the same case, with --json a code to match on.
+    let mut child = std::process::Command::new(rapport_tests::binary())
+        .args(["--json", "export", "json"])
+        .envs(s.env())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("\"output_lost\""), "{err}");
+    // A command that fails before doing anything still exits 1.
+    let out = s.rapport(&["customers", "show", "nobody-by-this-id"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}

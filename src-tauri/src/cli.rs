@@ -5,6 +5,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args as ClapArgs, Parser, Subcommand};
@@ -684,8 +685,48 @@ pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
     };
     match result {
+        Err(e) if OUTPUT_LOST.load(Ordering::Relaxed) => output_lost(json_out, &e),
         Ok(()) => 0,
         Err(e) => fail(json_out, e.code(), &e.to_string()),
+    }
+}
+
+/// Set when writing to standard output failed (a closed pipe, a full disk under a redirect). The command's work may
+/// already be saved by then — a customer added, a backup made — so that is not reported as "nothing was done".
+static OUTPUT_LOST: AtomicBool = AtomicBool::new(false);
+
+/// Exit code of a command that did its work but whose output could not be written.
+pub const EXIT_OUTPUT_LOST: i32 = 3;
+
+fn output_lost(json: bool, e: &Error) -> i32 {
+    let message = format!(
+        "the output could not be written ({}); what the command changed, if anything, is saved — see it with rapport \
+         customers show or rapport backup --list",
+        e.to_string().trim_start_matches("file: ")
+    );
+    if json {
+        eprintln!("{}", serde_json::json!({ "error": { "code": "output_lost", "message": message } }));
+    } else {
+        eprintln!("rapport: {message}");
+    }
+    EXIT_OUTPUT_LOST
+}
+
+/// Standard output that remembers a failed write (see [`OUTPUT_LOST`]).
+struct Out(std::io::StdoutLock<'static>);
+
+impl Out {
+    fn new() -> Out {
+        Out(std::io::stdout().lock())
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).inspect_err(|_| OUTPUT_LOST.store(true, Ordering::Relaxed))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().inspect_err(|_| OUTPUT_LOST.store(true, Ordering::Relaxed))
     }
 }
 
@@ -704,7 +745,7 @@ fn for_terminal(text: &str) -> String {
 }
 
 fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
+    let mut out = Out::new();
     if json_out {
         serde_json::to_writer_pretty(&mut out, value).map_err(|e| Error::Io(e.into()))?;
         writeln!(out)?;
@@ -715,7 +756,7 @@ fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) 
             writeln!(out)?;
         }
     }
-    Ok(())
+    Ok(out.flush()?)
 }
 
 fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
@@ -1014,7 +1055,9 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         Command::Agenda { days, ics } => {
             let agenda = store.agenda(now, days)?;
             if ics {
-                std::io::stdout().lock().write_all(rapport_core::io::ics::agenda(&agenda).as_bytes())?;
+                let mut out = Out::new();
+                out.write_all(rapport_core::io::ics::agenda(&agenda).as_bytes())?;
+                out.flush()?;
                 return Ok(());
             }
             emit(j, &agenda, || present::agenda(&agenda))
@@ -1292,7 +1335,11 @@ fn write_out(store: &Store, out: Option<PathBuf>, text: &str, j: bool) -> Result
             }
             Ok(())
         }
-        None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
+        None => {
+            let mut out = Out::new();
+            out.write_all(text.as_bytes())?;
+            Ok(out.flush()?)
+        }
     }
 }
 
