@@ -12,6 +12,11 @@ fn half(kind: &str, half: &str) -> Vec<serde_json::Value> {
     if half == "test" {
         return corpus(&format!("{kind}-test.jsonl"));
     }
+    if half == "dev" {
+        // A fresh batch being read before it joins the train half (`LANGUAGE_DEV_OUTREACH=/path/file.jsonl`).
+        let var = format!("LANGUAGE_DEV_{}", kind.to_uppercase());
+        return std::env::var(&var).map(|p| corpus(&p)).unwrap_or_default();
+    }
     let dir = format!("{}/corpora", env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -23,7 +28,8 @@ fn half(kind: &str, half: &str) -> Vec<serde_json::Value> {
 }
 
 fn corpus(name: &str) -> Vec<serde_json::Value> {
-    let path = format!("{}/corpora/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path =
+        if name.starts_with('/') { name.to_string() } else { format!("{}/corpora/{name}", env!("CARGO_MANIFEST_DIR")) };
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
@@ -158,6 +164,9 @@ fn outreach_intents_on_both_halves() {
     print_outreach("outreach, train half", &train);
     let test = score_outreach("test", false);
     print_outreach("outreach, test half (never tuned on)", &test);
+    if std::env::var("LANGUAGE_DEV_OUTREACH").is_ok() {
+        print_outreach("outreach, dev batch", &score_outreach("dev", std::env::var("LANGUAGE_DEV_MISSES").is_ok()));
+    }
 
     // Floors: a few points under what each half measured when they were set (docs/LANGUAGE.md has the figures and
     // the targets, which are higher). A change that makes the module worse fails here.
@@ -173,14 +182,14 @@ fn outreach_intents_on_both_halves() {
         ("pitch:reviews", 0.90, 0.50),
     ];
     let floors_train: &[(&str, f64, f64)] = &[
-        ("asks_for_channel", 0.86, 0.92),
-        ("check_in", 0.94, 0.85),
-        ("value", 0.87, 0.81),
-        ("pitch:buy-back", 0.78, 0.85),
-        ("pitch:extended warranty", 0.93, 0.89),
-        ("pitch:financing", 0.88, 0.90),
-        ("pitch:referrals", 0.90, 0.87),
-        ("pitch:reviews", 0.92, 0.93),
+        ("asks_for_channel", 0.87, 0.94),
+        ("check_in", 0.94, 0.89),
+        ("value", 0.90, 0.86),
+        ("pitch:buy-back", 0.89, 0.86),
+        ("pitch:extended warranty", 0.94, 0.91),
+        ("pitch:financing", 0.90, 0.88),
+        ("pitch:referrals", 0.90, 0.90),
+        ("pitch:reviews", 0.94, 0.94),
     ];
     for (half, score, floors, blocked) in [("test", &test, floors_test, 0.07), ("train", &train, floors_train, 0.05)] {
         for (label, p, r) in floors {
@@ -309,6 +318,10 @@ fn utterances_on_both_halves() {
     print_utterances("utterances, train half", &train);
     let test = score_utterances("test", false);
     print_utterances("utterances, test half (never tuned on)", &test);
+    if std::env::var("LANGUAGE_DEV_UTTERANCES").is_ok() {
+        let dev = score_utterances("dev", std::env::var("LANGUAGE_DEV_MISSES").is_ok());
+        print_utterances("utterances, dev batch", &dev);
+    }
 
     // Floors, as for outreach: under what each half measured when they were set.
     let mut worse = Vec::new();

@@ -420,7 +420,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "stellar", "top notch", "phenomenal", "kudos", "rave", "praise", "five star", "5 star",
             "over the moon", "spot on", "lifesaver", "nailed", "above and beyond", "well done", "good job",
             "nice job", "great job", "first class", "class act", "satisfied", "good service", "very good", "kind",
-            "friendly", "professional",
+            "friendly", "professional", "rock", "you rock", "the best", "best ever", "like a dream", "smoothest",
+            "never had .. so|that quick|fast|good|easy", "blew me away", "couldn't be happier", "love it",
         ],
     ),
     (
@@ -438,6 +439,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "unresponsive", "cancel", "refund", "regret", "not happy", "not impressed", "not pleased",
             "concern", "concerned", "worried", "glitch", "bug", "crash", "down again", "outage", "dent",
             "scratch", "damage", "damaged", "stain", "smell", "squeak", "grind", "vibration", "warning light",
+            "dissapoint", "dissapointed", "disapointed", "not a fan", "slower", "thanks for nothing", "charge twice",
+            "charged twice", "double charge", "dirty", "never show|showed up", "no-show", "a joke", "still no",
         ],
     ),
     (
@@ -498,6 +501,11 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "hospital",
             "vacation",
             "trip",
+            "travel",
+            "traveling",
+            "travelling",
+            "out of town",
+            "twins",
             "cruise",
             "honeymoon",
             "marathon",
@@ -1486,8 +1494,16 @@ impl Reader<'_> {
     fn sentiment(&mut self) {
         let mut score = 0i32;
         let mut strongest: Option<(&Hit<Said>, i32)> = None;
+        // "Wow, charged twice. Great job guys." — next to a complaint, a bare exclamation of praise is sarcasm.
+        let complains = self.hits.iter().any(|h| h.cue == Said::Negative && !h.negated);
+        let sarcastic = |h: &Hit<Said>| {
+            let words: Vec<&str> =
+                self.t.sentence(h.sentence).iter().filter(|x| !x.mark).map(|x| x.lemma.as_str()).collect();
+            complains && (words.len() <= 4 || matches!(words.first(), Some(&"oh")) || words.contains(&"really"))
+        };
         for h in self.hits {
             let v = match h.cue {
+                Said::Positive if sarcastic(h) => continue,
                 Said::Positive => 1,
                 Said::Negative => -1,
                 _ => continue,

@@ -183,28 +183,82 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         // Words of a topic pitch only where the sentence sells or asks the customer a question.
         let offers = has(Cue::Offer) || question;
         // "Know anyone buying or selling?": the selling is someone else's.
-        let referral_here = here.iter().any(|h| h.cue == Cue::Pitch(4));
+        let referral_here = here.iter().any(|h| {
+            h.cue == Cue::Pitch(4)
+                && !(t.tokens[h.first].lemma == "know"
+                    && h.first > 0
+                    && matches!(t.tokens[h.first - 1].lemma.as_str(), "me" | "us"))
+        });
         let clause_of = |h: &Hit<Cue>| clauses[h.first];
 
         // Pitches.
         for (f, family) in FAMILIES.iter().enumerate() {
             let f = f as u8;
             for h in here.iter().filter(|h| h.cue == Cue::Pitch(f) || h.cue == Cue::Topic(f)) {
+                // "Know anyone buying or selling?", "does anyone in your family need a mortgage?": in a referral
+                // ask, the other topics are the friend's business, not an offer to the customer.
+                // "Let me know if you have any questions" tells, it does not ask who they know.
+                let let_me_know = |h: &Hit<Cue>| {
+                    t.tokens[h.first].lemma == "know"
+                        && h.first > 0
+                        && matches!(t.tokens[h.first - 1].lemma.as_str(), "me" | "us")
+                };
+                if f == 4 && let_me_know(h) {
+                    continue;
+                }
+                let after_referral = here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first);
+                if (f == 0 || f == 3) && after_referral {
+                    continue;
+                }
+                // "The Platinum Protection package" is a protection plan, not an upgrade tier.
+                let overlaps = |g: &Hit<Cue>| g.first < h.last && h.first < g.last;
+                if f == 0 && here.iter().any(|g| matches!(g.cue, Cue::Pitch(1) | Cue::Subject(1)) && overlaps(g)) {
+                    continue;
+                }
                 let c = clause_of(h);
                 let in_clause = |cue: Cue| here.iter().any(|x| x.cue == cue && clause_of(x) == c);
                 // The customer's own matter ("the service contract you bought") is not an offer, unless the
                 // sentence asks them something. A sentence that gives the customer something and sells nothing only mentions the topic ("your
                 // refinance closed today").
-                let gives = here.iter().any(|x| x.cue == Cue::Value && clause_of(x) == c);
+                // A value word that is part of the pitch's own words ("you're pre-approved") gives nothing.
+                let gives = here.iter().any(|x| {
+                    x.cue == Cue::Value
+                        && clause_of(x) == c
+                        && !here.iter().any(|p| p.cue == Cue::Pitch(f) && p.first <= x.first && x.last <= p.last)
+                });
                 let mention = (in_clause(Cue::Mention) || gives)
                     && !question
                     && !has(Cue::Offer)
                     && !has(Cue::Sell)
                     && !imperative(t, s);
                 let strong = h.cue == Cue::Pitch(f);
+                // "Worth a look", "well worth having": worth followed by a verb or "a" is not what something is worth.
+                if !strong && t.tokens[h.first].lemma == "worth" {
+                    let next = t.tokens.get(h.first + 1).map(|x| x.word.as_str()).unwrap_or("");
+                    let selling = matches!(next, "switching" | "upgrading" | "trading" | "selling");
+                    if next.ends_with("ing") && !selling || matches!(next, "a" | "it" | "the" | "every") {
+                        continue;
+                    }
+                }
+                // "The sellers accepted your offer", "we extended your warranty": a pitch's words in the past
+                // tense report what happened, unless they are asked about ("Have you considered trading up?").
+                let first = &t.tokens[h.first];
+                let after = h.first.checked_sub(1).map(|k| t.tokens[k].lemma.as_str()).unwrap_or("");
+                let adjective =
+                    matches!(after, "" | "a" | "an" | "the" | "your" | "our" | "my" | "this" | "that" | "be");
+                let past = first.word.ends_with("ed") && first.word != first.lemma && first.lemma != "interest";
+                if strong && !question && past && !adjective {
+                    continue;
+                }
                 // Even a strong word sells only in a text that offers, asks or urges somewhere; stated flat
                 // ("the APR on your card dropped to 19.9%") it reports.
-                if mention || !text_offers || (!strong && !offers) || f == 0 && !strong && referral_here {
+                // A referral ask is often said flat ("the kindest compliment is to recommend us"): it needs no frame.
+                let gives_anything = hits.iter().any(|x| x.cue == Cue::Value && !x.negated);
+                let asks_for_us = t.tokens[h.first..h.last]
+                    .iter()
+                    .any(|x| matches!(x.lemma.as_str(), "me" | "us" | "my" | "our" | "i"));
+                let framed = text_offers || strong && f == 4 && asks_for_us && !gives_anything;
+                if mention || !framed || (!strong && !offers) || f == 0 && !strong && referral_here {
                     continue;
                 }
                 push(&mut intents, IntentKind::Pitch, Some(family), None, h);
@@ -243,6 +297,14 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
             if n == 2 && errand && !talk_about {
                 continue;
             }
+            // "Tell them to come see me": the friends are asked in, not the customer.
+            if here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first && h.first <= r.last + 1) {
+                continue;
+            }
+            // "Would video suit you better than the phone?": the channel compared against is not the one asked for.
+            if t.tokens[h.first.saturating_sub(2)..h.first].iter().any(|x| x.lemma == "than") {
+                continue;
+            }
             pushed.push(n);
         }
         // "Got five minutes to talk?" is a call unless the sentence names another way to meet; a "Teams call" or
@@ -255,6 +317,10 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
             if !says(&["person", "coffee", "lunch", "office", "showroom"]) {
                 pushed.retain(|&n| n != 2);
             }
+        }
+        if pushed.contains(&3) && !says(&["text", "sms", "message", "txt"]) {
+            // "A WhatsApp video call" is video.
+            pushed.retain(|&n| n != 1);
         }
         if pushed.contains(&0) && pushed.iter().any(|&n| n != 0) && !says(&["phone", "ring", "dial", "call"]) {
             pushed.retain(|&n| n != 0);
@@ -276,16 +342,40 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         let sells = intents
             .iter()
             .any(|i| i.intent == IntentKind::Pitch && t.tokens.iter().any(|x| x.sentence == s && x.start == i.start));
-        if let Some(h) = here.iter().find(|h| h.cue == Cue::Value).filter(|_| !sells) {
+        // "Hope your policy has been a non-event", "hope it's everything you wanted": a wish gives nothing.
+        let wish = t
+            .sentence(s)
+            .iter()
+            .find(|x| !x.mark)
+            .is_some_and(|x| matches!(x.lemma.as_str(), "hope" | "hoping" | "wish" | "trust"));
+        let in_pitch = |x: &Hit<Cue>| {
+            here.iter().any(|p| matches!(p.cue, Cue::Pitch(_)) && p.first <= x.first && x.last <= p.last)
+        };
+        if let Some(h) = here.iter().find(|h| h.cue == Cue::Value && !in_pitch(h)).filter(|_| !sells && !wish) {
             push(&mut intents, IntentKind::Value, None, None, h);
         }
+    }
+    // In a text that pitches, what "could save you" or "may cover" is the pitch's promise, not something given.
+    if intents.iter().any(|i| i.intent == IntentKind::Pitch) {
+        intents.retain(|i| i.intent != IntentKind::Value || !hypothetical(t, i.start));
     }
 
     // A check-in only where there is neither value nor a pitch.
     let value = intents.iter().any(|i| i.intent == IntentKind::Value);
     let pitch = intents.iter().any(|i| i.intent == IntentKind::Pitch);
     if !value && !pitch {
-        let check = hits.iter().find(|h| h.cue == Cue::CheckIn && !h.negated).copied().or_else(|| warm_question(t));
+        // A thank-you that ends "enjoy the boat!" is a thank-you: it asks nothing and is not a check-in.
+        let thanks = t.tokens.iter().enumerate().any(|(k, x)| {
+            matches!(x.lemma.as_str(), "thank" | "thanks" | "thx" | "ty")
+                || x.lemma == "cheer" && t.tokens.get(k + 1).is_some_and(|n| n.lemma == "for")
+        });
+        let asks_nothing = (0..t.sentences.len()).all(|s| !t.is_question(s));
+        let wish_only = |h: &&Hit<Cue>| thanks && asks_nothing && matches!(h.source, "enjoy" | "cheer");
+        let check = hits
+            .iter()
+            .find(|h| h.cue == Cue::CheckIn && !h.negated && !wish_only(h))
+            .copied()
+            .or_else(|| warm_question(t));
         let pushes = intents.iter().find(|i| i.intent == IntentKind::AsksForChannel).cloned();
         if let Some(h) = check {
             push(&mut intents, IntentKind::CheckIn, None, None, &h);
@@ -505,6 +595,18 @@ fn warm_question(t: &Text) -> Option<Hit<Cue>> {
             source: "a question about their life",
         })
     })
+}
+
+/// Whether the clause holding the character `start` says what could or might happen ("could save you", "may
+/// qualify") rather than what is.
+fn hypothetical(t: &Text, start: usize) -> bool {
+    let Some(i) = t.tokens.iter().position(|x| x.start >= start) else { return false };
+    let s = t.tokens[i].sentence;
+    t.tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|x| x.sentence == s && !x.mark)
+        .any(|x| matches!(x.lemma.as_str(), "could" | "can" | "might" | "may" | "would"))
 }
 
 /// Which clause of its sentence each token is in: clauses are split at marks and at "but", "so", "also".

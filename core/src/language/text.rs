@@ -172,6 +172,9 @@ static WITH_APOSTROPHE: LazyLock<HashMap<&'static str, &'static [&'static str]>>
 static IRREGULAR: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     [
         ("is", "be"),
+        // A rating is a review's stars, not an interest rate.
+        ("rating", "rating"),
+        ("ratings", "rating"),
         ("are", "be"),
         ("was", "be"),
         ("were", "be"),
