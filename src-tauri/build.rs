@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "list_playbooks",
     "save_playbook",
     "delete_playbook",
+    "remove_record",
     "agenda",
     "set_reason_state",
     "add_reminder",

@@ -307,3 +307,114 @@ fn an_answer_that_cannot_be_written_is_told_apart_from_a_command_that_failed() {
     let out = s.rapport(&["customers", "show", "nobody-by-this-id"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
 }
+
+#[test]
+fn a_mistaken_record_is_corrected_or_removed_and_the_customers_words_stay() {
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Ana Souza", "--tz", "America/New_York"])["id"].as_str().unwrap().to_string();
+    let logged = s.json(&[
+        "interactions",
+        "add",
+        &c,
+        "--channel",
+        "phone",
+        "--direction",
+        "in",
+        "--summary",
+        "Called about the plates; asked us to stop calling",
+        "--at",
+        "2026-11-20T10:00",
+    ]);
+    let i = logged["id"].as_str().unwrap().to_string();
+    s.ok(&[
+        "prefs",
+        "add",
+        &c,
+        "--words",
+        "Please stop calling me, email is fine",
+        "--means",
+        "decline:phone",
+        "--from",
+        &i,
+    ]);
+
+    // The time was wrong: corrected, read in her zone as logging reads it.
+    let fixed = s.json(&["interactions", "correct", &i[..13], "--at", "2026-11-19T10:00"]);
+    assert_eq!(fixed["at"], "2026-11-19T15:00:00Z", "{fixed}");
+    let err = s.fails(&["interactions", "correct", &i, "--at", "9999-12-31T23:59"]);
+    assert!(err.contains("at") && err.contains("outside the years"), "{err}");
+
+    // It was the wrong customer altogether: removed. Her words stay, and the Guard still keeps to them.
+    let removed = s.json(&["remove", "interaction", &i]);
+    assert_eq!(removed["statements_kept"], 1, "{removed}");
+    let shown = s.json(&["customers", "show", &c]);
+    assert!(shown["interactions"].as_array().unwrap().is_empty(), "{shown}");
+    assert_eq!(shown["preferences"].as_array().unwrap().len(), 1, "{shown}");
+    let verdict = s.json(&["check", "--customer", &c, "--channel", "phone", "--text", "Your plates are in"]);
+    assert_eq!(verdict["decision"], "blocked", "{verdict}");
+    assert!(verdict.to_string().contains("Please stop calling me"), "{verdict}");
+
+    // A fact corrected, then removed; its hashtag goes with it.
+    let f =
+        s.json(&["facts", "add", &c, "Daughter starts at #stanford in the fall"])["id"].as_str().unwrap().to_string();
+    let f2 =
+        s.json(&["facts", "correct", &f, "--text", "Daughter starts at #berkeley in the fall", "--date", "2027-08-20"]);
+    assert_eq!(f2["date"], "2027-08-20", "{f2}");
+    let tags = s.json(&["customers", "show", &c])["tags"].to_string();
+    assert!(tags.contains("berkeley") && !tags.contains("stanford"), "{tags}");
+    s.ok(&["remove", "fact", &f]);
+    let shown = s.json(&["customers", "show", &c]);
+    assert!(
+        shown["facts"].as_array().unwrap().is_empty() && !shown["tags"].to_string().contains("berkeley"),
+        "{shown}"
+    );
+
+    // What cannot be removed is named.
+    let err = s.fails(&["remove", "statement", "01"]);
+    assert!(err.contains("not a record that can be removed"), "{err}");
+    let err = s.fails(&["remove", "purchase", "0123"]);
+    assert!(err.contains("no purchase matches"), "{err}");
+}
+
+#[test]
+fn a_row_an_older_version_let_in_is_removed_and_the_book_works_again() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let c = s.json(&["customers", "list"])[0]["id"].as_str().unwrap().to_string();
+    // Written as an older Rapport let it in: a contact dated in the year 10000, a service due every 4 billion months.
+    let book = rusqlite::Connection::open(&s.db).unwrap();
+    book.execute(
+        "INSERT INTO interactions (id, customer_id, at, channel, direction, summary, quotes)
+         VALUES ('01a24b40-dead-7000-8000-000000000001', ?1, '+10000-01-01T04:59:00Z', 'phone', 'out', 'typo', '[]')",
+        [&c],
+    )
+    .unwrap();
+    book.execute(
+        "INSERT INTO purchases (id, customer_id, description, purchased_on, ownership)
+         VALUES ('01a24b40-dead-7000-8000-000000000002', ?1, 'Oil plan', '2026-01-01', 'cash')",
+        [&c],
+    )
+    .unwrap();
+    book.execute(
+        "INSERT INTO included_services (id, purchase_id, name, every_months, total, used)
+         VALUES ('01a24b40-dead-7000-8000-000000000003', '01a24b40-dead-7000-8000-000000000002', 'Oil', 4294967295, 4294967295, 0)",
+        [],
+    )
+    .unwrap();
+    drop(book);
+    // The agenda of everyone else still comes; what cannot read the bad row names it, its field and the repair.
+    s.ok(&["agenda", "--days", "30"]);
+    for args in [&["customers", "show", c.as_str()][..], &["export", "json"]] {
+        let err = s.fails(args);
+        assert!(err.contains("record 01a24b40-dead-7000-8000-000000000001: its at '+10000-01-01T04:59:00Z'"), "{err}");
+        assert!(err.contains("rapport remove"), "{err}");
+    }
+    let out = s.rapport(&["--json", "export", "json"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"unreadable_record\""), "{out:?}");
+    // Removing a record by its id needs no reading of it.
+    s.ok(&["remove", "interaction", "01a24b40-dead-7000-8000-000000000001"]);
+    s.ok(&["remove", "purchase", "01a24b40-dead-7000-8000-000000000002"]);
+    s.ok(&["customers", "show", &c]);
+    s.ok(&["agenda", "--days", "30"]);
+    s.ok(&["export", "json"]);
+}

@@ -1674,3 +1674,47 @@ async fn a_call_summary_fills_what_they_asked_for_and_records_a_promise_with_the
     w.shot("2-recorded").await;
     w.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_contact_logged_by_mistake_is_removed_and_the_customers_words_stay() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let (id, _name, _) = email_only_customer(&s);
+    let logged = s.json(&[
+        "interactions",
+        "add",
+        &id,
+        "--channel",
+        "phone",
+        "--direction",
+        "in",
+        "--summary",
+        "Logged on the wrong customer",
+        "--at",
+        "2026-11-20T10:00",
+    ]);
+    let iid = logged["id"].as_str().unwrap().to_string();
+    s.ok(&["prefs", "add", &id, "--words", "Texts are fine too", "--means", "allow:text", "--from", &iid]);
+    let statements = s.json(&["customers", "show", &id])["preferences"].as_array().unwrap().len();
+
+    let w = Window::open(&s, "remove-record").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    let entry = format!("#contact-{iid}");
+    w.find_text(&entry, "Logged on the wrong customer").await;
+    scroll_to(&w, &entry).await;
+    w.find(&format!("{entry} [data-action='remove']")).await.click().await.unwrap();
+    // Asked first, saying what stays.
+    let asked = w.find("#confirm-dialog[open]").await.text().await.unwrap();
+    assert!(asked.contains("stays in force"), "{asked}");
+    w.shot("1-asked").await;
+    w.find("#confirm-dialog [data-answer='yes']").await.click().await.unwrap();
+    gone(&w, &entry).await;
+    w.find_text("#status", "Removed the interaction").await;
+    w.shot("2-removed").await;
+
+    let record = s.json(&["customers", "show", &id]);
+    assert!(!record["interactions"].to_string().contains("wrong customer"), "{record}");
+    assert_eq!(record["preferences"].as_array().unwrap().len(), statements, "statements are never removed");
+    w.close().await;
+}

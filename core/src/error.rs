@@ -62,6 +62,11 @@ pub enum Error {
     #[error("database: {0}")]
     Database(rusqlite::Error),
 
+    /// One record of the book cannot be read (a value an older version let in, or a hand edit): names the record,
+    /// the field and the value, and how to repair it.
+    #[error("{0}")]
+    UnreadableRecord(String),
+
     #[error("database schema: {0}")]
     Migration(String),
 }
@@ -82,6 +87,7 @@ impl Error {
             Error::BadFile(_) => "bad_file",
             Error::Io(_) => "io",
             Error::Database(_) | Error::Migration(_) => "database",
+            Error::UnreadableRecord(_) => "unreadable_record",
         }
     }
 
@@ -111,7 +117,12 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ffi::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
-            _ => Error::Database(e),
+            _ => match &e {
+                rusqlite::Error::FromSqlConversionFailure(_, _, cause) if cause.to_string().starts_with("record ") => {
+                    Error::UnreadableRecord(cause.to_string())
+                }
+                _ => Error::Database(e),
+            },
         }
     }
 }

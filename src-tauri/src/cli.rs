@@ -131,8 +131,16 @@ pub enum Command {
         list: bool,
     },
     /// Replace the book with a backup, after checking it; the current book is backed up first (or, when it cannot
-    /// be opened, kept in `backups` as `damaged-<time>.sqlite3`)
+    /// be opened, kept in `backups/<book>/` as `<book>-damaged-<time>.sqlite3`)
     Restore { file: PathBuf },
+    /// Remove a mistaken record: interaction, fact, purchase, promise, goal or note (what the customer said about
+    /// being contacted is never removed; record a new statement instead)
+    Remove {
+        /// interaction | fact | purchase | promise | goal | note
+        record: rapport_core::store::Record,
+        /// Its id, or a unique start of it
+        id: String,
+    },
     /// Add a large generated book for measuring speed (never your real customers)
     Generate {
         #[arg(long, default_value_t = 100_000)]
@@ -363,6 +371,17 @@ pub enum FactsCmd {
         #[arg(long, value_parser = date_arg)]
         date: Option<NaiveDate>,
     },
+    /// Correct a fact's text or the date it is about
+    Correct {
+        fact: String,
+        #[arg(long)]
+        text: Option<String>,
+        #[arg(long, value_parser = date_arg, conflicts_with = "no_date")]
+        date: Option<NaiveDate>,
+        /// The fact is about no particular date
+        #[arg(long)]
+        no_date: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -516,6 +535,15 @@ pub enum InteractionsCmd {
         /// Why you go ahead despite a caution from the Guard
         #[arg(long)]
         justification: Option<String>,
+    },
+    /// Correct when a contact happened or its summary
+    Correct {
+        interaction: String,
+        /// When it really happened; without an offset it is read in the customer's zone
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
     },
 }
 
@@ -771,6 +799,31 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let id = store.lookup_customer(&customer)?;
             let f = store.add_fact(&id, NewFact { text, learned_on: learned, source, date }, now)?;
             emit(j, &f, || format!("Added fact {}", f.id))
+        }
+        Command::Facts(FactsCmd::Correct { fact, text, date, no_date }) => {
+            let date = if no_date { Some(None) } else { date.map(Some) };
+            let f = store.correct_fact(&fact, rapport_core::store::FactFix { text, date })?;
+            emit(j, &f, || format!("Corrected fact {}: {}", f.id, f.text))
+        }
+        Command::Interactions(InteractionsCmd::Correct { interaction, at, summary }) => {
+            let customer = store.customer_of(rapport_core::store::Record::Interaction, &interaction)?;
+            let at = at.map(|text| moment_for(store, &customer, &text, "at")).transpose()?;
+            let i = store.correct_interaction(&interaction, rapport_core::store::InteractionFix { at, summary })?;
+            emit(j, &i, || format!("Corrected the {} {} of {}", i.channel, i.id, i.at.format("%Y-%m-%d %H:%M UTC")))
+        }
+        Command::Remove { record, id } => {
+            let r = store.remove(record, &id)?;
+            emit(j, &r, || {
+                let kept = match r.statements_kept {
+                    0 => String::new(),
+                    n => format!(
+                        " The customer's {n} statement{} from it stay{} in force, with their words.",
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "s" } else { "" }
+                    ),
+                };
+                format!("Removed {} {}.{kept}", r.record.as_str(), r.id)
+            })
         }
         Command::Goals(GoalsCmd::Add { customer, text, stated, source }) => {
             let id = store.lookup_customer(&customer)?;

@@ -165,6 +165,15 @@ pub fn save_playbook(book: State<'_, Book>, playbook: Playbook) -> Reply<Playboo
     with(&book, |s, _| s.save_playbook(playbook))
 }
 
+/// Removes a mistaken interaction, fact, purchase, promise, goal or note (statements are never removed).
+#[tauri::command(async)]
+pub fn remove_record(book: State<'_, Book>, record: String, id: String) -> Reply<rapport_core::store::Removed> {
+    with(&book, |s, _| {
+        let record = record.parse().map_err(|m: String| Error::invalid("record", m))?;
+        s.remove(record, &id)
+    })
+}
+
 #[tauri::command(async)]
 pub fn delete_playbook(book: State<'_, Book>, tag: String) -> Reply<()> {
     with(&book, |s, _| s.delete_playbook(&tag))

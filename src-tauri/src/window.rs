@@ -60,6 +60,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::list_playbooks,
             commands::save_playbook,
             commands::delete_playbook,
+            commands::remove_record,
             commands::agenda,
             commands::set_reason_state,
             commands::add_reminder,

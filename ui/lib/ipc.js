@@ -284,6 +284,16 @@ export async function deletePlaybook(tag) {
 }
 
 /**
+ * Removes a mistaken record. What the customer said about being contacted is never removed.
+ * @param {'interaction'|'fact'|'purchase'|'promise'|'goal'|'note'} record
+ * @param {string} id
+ * @returns {Promise<{record: string, id: string, customer_id: string, statements_kept: number}>}
+ */
+export async function removeRecord(record, id) {
+  return call('remove_record', { record, id });
+}
+
+/**
  * Records what the customer said about being contacted.
  * @param {string} customerId
  * @param {object} statement NewStatement

@@ -15,6 +15,7 @@ import { announce, announceError } from '../lib/status.js';
 import {
   CONTACT_WORDS, NOTE_KINDS, SENTIMENTS, channel, contactKind, describeMeaning, ownershipLabel,
 } from '../lib/words.js';
+import { confirmDialog } from '../lib/form.js';
 import * as forms from './forms.js';
 import { openInteractionForm } from './contact.js';
 import { NOTE_FORMATS, isToCustomer, markNote, noteStatusActions, statusBadge } from './note-status.js';
@@ -272,7 +273,7 @@ function purchaseMarkup(app, p) {
     p.warranty_terms ? html`${p.warranty_terms}` : '',
   ].filter(Boolean);
   return html`<article class="purchase">
-    <h3>${p.description}</h3>
+    <h3>${p.description} ${removeButton('purchase', p.id, `the purchase “${p.description}”`)}</h3>
     <p class="item-meta">${terms.map((t, i) => html`${i ? ' · ' : ''}${t}`)}</p>
     ${vehicleWords || (v && v.vin) ? html`<p class="vehicle">${vehicleWords}${v.vin
     ? html`<span class="vin">VIN ${v.vin}</span>` : ''}</p>` : ''}
@@ -305,16 +306,40 @@ function purchasesCard(app, c) {
   </section>`;
 }
 
+/** A quiet button that removes one mistaken record (after asking). */
+function removeButton(record, id, what) {
+  return html`<button type="button" class="button small quiet remove-record" data-action="remove"
+    data-record="${record}" data-id="${id}" aria-label="Remove ${what}">Remove</button>`;
+}
+
+/** What removing each kind of record means, said before it happens. */
+const REMOVAL = {
+  interaction: {
+    title: 'Remove this contact?',
+    message: 'Use this for a contact logged by mistake (the wrong customer, a test). It leaves the timeline and no '
+      + 'longer counts for how often you reach out. Anything the customer said about being contacted stays in '
+      + 'force, with their words.',
+  },
+  fact: { title: 'Remove this fact?', message: 'It leaves their page, search and the cards that would mention it.' },
+  goal: { title: 'Remove this goal?', message: 'It leaves their page and search.' },
+  purchase: {
+    title: 'Remove this purchase?',
+    message: 'Its included services and what is still owed go with it, and leave Today.',
+  },
+  note: { title: 'Remove this note?', message: 'It leaves the timeline and search.' },
+};
+
 function factsCard(app, c) {
   const facts = c.facts.map((f) => html`<li>
     <p class="item-text">${f.text}</p>
     <p class="item-meta">learned ${formatDate(f.learned_on)}${f.source ? html` · ${f.source}` : ''}${f.date
-    ? html` · about ${formatDate(f.date)}` : ''}</p>
+    ? html` · about ${formatDate(f.date)}` : ''} ${removeButton('fact', f.id, `the fact “${f.text}”`)}</p>
   </li>`);
   const goals = c.goals.map((g) => html`<li>
     <p class="item-text">${g.text}</p>
     <p class="item-meta">said ${formatDate(g.stated_on)}${g.source ? html` · ${g.source}` : ''}${g.achieved_on
-    ? html` · ${icon('check')} achieved ${formatDate(g.achieved_on)}` : ''}</p>
+    ? html` · ${icon('check')} achieved ${formatDate(g.achieved_on)}` : ''} ${removeButton('goal', g.id,
+  `the goal “${g.text}”`)}</p>
   </li>`);
   return html`<section class="card" aria-labelledby="facts-title">
     <div class="card-head">
@@ -354,6 +379,8 @@ function interactionEntry(app, i) {
     <p class="entry-text">${i.summary}</p>
     ${i.quotes.map((q) => html`<blockquote class="entry-quote">${quoted(q)}</blockquote>`)}
     ${extras.length ? html`<p class="entry-meta">${extras}</p>` : ''}
+    <p class="entry-tools">${removeButton('interaction', i.id, `the ${ch.word.toLowerCase()} contact of ${
+  formatInstant(i.at, app.zone, { time: true })}`)}</p>
   </li>`;
 }
 
@@ -369,6 +396,7 @@ function noteEntry(app, n) {
     </p>
     <p class="entry-text">${n.text}</p>
     ${toThem ? html`<div class="note-row-actions">${noteStatusActions(n)}</div>` : ''}
+    <p class="entry-tools">${removeButton('note', n.id, 'this note')}</p>
   </li>`;
 }
 
@@ -496,6 +524,21 @@ export function showCustomer(main, app, id) {
       announce(`Added the reminder; it shows on Today from ${formatDate(reminder.due_on)}.`);
       load();
     }),
+    remove: async (itemId, button) => {
+      const kind = button.dataset.record;
+      const yes = await confirmDialog({ ...REMOVAL[kind], confirmLabel: 'Remove' });
+      if (!yes || !alive) return;
+      try {
+        const removed = await ipc.removeRecord(kind, itemId);
+        const kept = removed.statements_kept
+          ? ` What they said about being contacted in it (${plural(removed.statements_kept, 'statement')}) stays.`
+          : '';
+        announce(`Removed the ${kind}.${kept}`);
+        await load();
+      } catch (err) {
+        announceError(err, `Could not remove the ${kind}`);
+      }
+    },
     'keep-promise': async (itemId, button) => {
       button.disabled = true;
       try {

@@ -29,6 +29,7 @@ pub use preference::{Meaning, NewStatement, PreferenceStatement};
 pub use profile::{CallingRule, Profile};
 pub use purchase::{
     Deliverable, IncludedService, NewDeliverable, NewIncludedService, NewPurchase, Ownership, Purchase, Vehicle,
+    MAX_SERVICES, MAX_SERVICE_MONTHS,
 };
 pub use reminder::{NewReminder, Notified, ReasonState, ReasonStateKind, Reminder};
 pub use words::ParseWordError;

@@ -540,6 +540,9 @@ fn next_service(
     (every, used, total): (u32, u32, u32),
     today: NaiveDate,
 ) -> Option<(u32, NaiveDate)> {
+    // Schedules are checked when entered; a row an older version let in ("4,294,967,295 of them") is held to the
+    // same bounds here, so it cannot stall every agenda.
+    let (every, total) = (every.min(crate::model::MAX_SERVICE_MONTHS), total.min(crate::model::MAX_SERVICES));
     (used + 1..=total).find_map(|k| {
         let due = bought.checked_add_months(Months::new(every.checked_mul(k)?))?;
         ((today - due).num_days() <= SERVICE_GRACE_DAYS).then_some((k, due))

@@ -106,9 +106,14 @@ impl Store {
         let d = |n: i64| (today + Duration::days(n)).format("%Y-%m-%d").to_string();
         let horizon = i64::from(days);
         // No included service of a purchase older than its longest schedule (and the grace after it) is due.
-        let longest: i64 =
-            self.conn()
-                .query_row("SELECT coalesce(max(every_months * total), 0) FROM included_services", [], |r| r.get(0))?;
+        let longest: i64 = self
+            .conn()
+            // Bounded as new schedules are (120 months, 100 times), so a row an older version let in cannot overflow.
+            .query_row(
+                "SELECT coalesce(max(min(every_months, 120) * min(total, 100)), 0) FROM included_services",
+                [],
+                |r| r.get(0),
+            )?;
         let services_since = today
             .checked_sub_months(chrono::Months::new(u32::try_from(longest).unwrap_or(u32::MAX)))
             .map(|s| (s - Duration::days(SERVICE_GRACE_DAYS + 31)).format("%Y-%m-%d").to_string())

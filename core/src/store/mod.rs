@@ -7,6 +7,7 @@ mod agenda;
 mod agenda_inputs;
 pub mod backup;
 mod book;
+mod corrections;
 mod customers;
 mod guard;
 mod import;
@@ -27,6 +28,7 @@ use crate::model::Profile;
 use crate::{Error, Result};
 
 pub use book::ImportSummary;
+pub use corrections::{FactFix, InteractionFix, Record, Removed};
 pub use customers::ListQuery;
 pub use guard::{Facts, HeardToRecord};
 pub use import::{ImportPlan, ImportReport, MatchedBy, Merge};

@@ -68,19 +68,36 @@ fn conversion_error(col: &str, message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, Type::Text, format!("{col}: {message}").into())
 }
 
+/// A value of a row that cannot be read (written by an older version that let it in, or by hand): the message names
+/// the record and its field, shows the value, and says how to repair it, so one bad row is never a dead end.
+fn unreadable(row: &R<'_, '_>, col: &str, value: &str, message: String) -> rusqlite::Error {
+    let shown: String = value.chars().take(40).collect();
+    let id = row.get::<String>("id").ok();
+    let text = match id {
+        Some(id) => format!(
+            "record {id}: its {col} '{shown}' cannot be read ({message}); the rest of the book is fine — correct \
+             or remove that record (rapport remove <interaction|fact|purchase|promise|goal|note> {id})"
+        ),
+        None => format!("{col} '{shown}' cannot be read: {message}"),
+    };
+    rusqlite::Error::FromSqlConversionFailure(0, Type::Text, text.into())
+}
+
 pub(super) fn moment(row: &R<'_, '_>, col: &str) -> rusqlite::Result<DateTime<Utc>> {
     let text: String = row.get(col)?;
-    DateTime::parse_from_rfc3339(&text).map(|d| d.with_timezone(&Utc)).map_err(|e| conversion_error(col, e.to_string()))
+    DateTime::parse_from_rfc3339(&text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| unreadable(row, col, &text, e.to_string()))
 }
 
 fn date(row: &R<'_, '_>, col: &str) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(col)?;
-    crate::time::parse_date(&text).map_err(|m| conversion_error(col, m))
+    crate::time::parse_date(&text).map_err(|m| unreadable(row, col, &text, m))
 }
 
 fn maybe_date(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Option<NaiveDate>> {
     let text: Option<String> = row.get(col)?;
-    text.map(|t| crate::time::parse_date(&t).map_err(|m| conversion_error(col, m))).transpose()
+    text.map(|t| crate::time::parse_date(&t).map_err(|m| unreadable(row, col, &t, m))).transpose()
 }
 
 fn clock(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Option<NaiveTime>> {
@@ -435,15 +452,21 @@ pub(super) fn purchase(r: &R<'_, '_>) -> rusqlite::Result<Purchase> {
     })
 }
 
+fn bounded(n: i64, most: u32) -> u32 {
+    u32::try_from(n.clamp(0, i64::from(most))).unwrap_or(most)
+}
+
 pub(super) fn included_service(r: &R<'_, '_>) -> rusqlite::Result<(String, IncludedService)> {
     Ok((
         r.get("purchase_id")?,
         IncludedService {
             id: r.get("id")?,
             name: r.get("name")?,
-            every_months: r.get("every_months")?,
-            total: r.get("total")?,
-            used: r.get("used")?,
+            // Held to the bounds new schedules are checked against: a row an older version let in ("every
+            // 4,294,967,295 months") reads as the longest schedule allowed instead of stalling every agenda.
+            every_months: bounded(r.get("every_months")?, MAX_SERVICE_MONTHS),
+            total: bounded(r.get("total")?, MAX_SERVICES),
+            used: bounded(r.get("used")?, MAX_SERVICES),
         },
     ))
 }
