@@ -173,13 +173,13 @@ fn outreach_intents_on_both_halves() {
     let mut worse = Vec::new();
     let floors_test: &[(&str, f64, f64)] = &[
         ("asks_for_channel", 0.85, 0.90),
-        ("check_in", 0.88, 0.88),
-        ("value", 0.88, 0.83),
-        ("pitch:buy-back", 0.65, 0.55),
-        ("pitch:extended warranty", 0.80, 0.55),
-        ("pitch:financing", 0.68, 0.70),
-        ("pitch:referrals", 0.80, 0.80),
-        ("pitch:reviews", 0.90, 0.50),
+        ("check_in", 0.92, 0.92),
+        ("value", 0.90, 0.90),
+        ("pitch:buy-back", 0.85, 0.70),
+        ("pitch:extended warranty", 0.85, 0.78),
+        ("pitch:financing", 0.68, 0.85),
+        ("pitch:referrals", 0.80, 0.85),
+        ("pitch:reviews", 0.90, 0.68),
     ];
     let floors_train: &[(&str, f64, f64)] = &[
         ("asks_for_channel", 0.87, 0.94),
@@ -332,15 +332,16 @@ fn utterances_on_both_halves() {
         ("request", 0.75, 0.60),
         ("sentiment", 0.75, 0.50),
     ];
+    // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures.
     let floors_train: &[(&str, f64, f64)] = &[
-        ("statement", 0.92, 0.92),
-        ("promise", 0.90, 0.90),
-        ("fact", 0.85, 0.92),
-        ("request", 0.90, 0.84),
-        ("sentiment", 0.82, 0.68),
+        ("statement", 0.92, 0.88),
+        ("promise", 0.92, 0.90),
+        ("fact", 0.83, 0.90),
+        ("request", 0.92, 0.76),
+        ("sentiment", 0.82, 0.75),
     ];
     for (half, score, floors, exact, chatter) in
-        [("test", &test, floors_test, 0.74, 0.09), ("train", &train, floors_train, 0.90, 0.03)]
+        [("test", &test, floors_test, 0.74, 0.09), ("train", &train, floors_train, 0.86, 0.03)]
     {
         for (kind, p, r) in floors {
             let c = score.per.get(*kind).copied().unwrap_or_default();
@@ -361,4 +362,20 @@ fn utterances_on_both_halves() {
         }
     }
     assert!(worse.is_empty(), "listening got worse:\n{}", worse.join("\n"));
+}
+
+/// The second opinion's weights are what the corpora's train half make: retraining gives the checked-in file,
+/// byte for byte (`cargo run -p rapport-core --example retrain` writes it after the train half changes).
+#[test]
+fn retraining_the_second_opinion_reproduces_the_checked_in_weights() {
+    use rapport_core::language::second_opinion::{train_half, SecondOpinion};
+    let examples = train_half(concat!(env!("CARGO_MANIFEST_DIR"), "/corpora")).unwrap();
+    assert!(examples.len() >= 1000, "the train half: {} texts", examples.len());
+    let checked_in = include_str!("../src/language/second_opinion.json");
+    let retrained = SecondOpinion::train(&examples).to_json();
+    assert!(
+        retrained == checked_in,
+        "the checked-in weights are not what the train half makes: run `cargo run -p rapport-core --example retrain`"
+    );
+    assert!(checked_in.len() < 512 * 1024, "small weights: {} bytes", checked_in.len());
 }

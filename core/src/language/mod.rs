@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod listen;
 pub mod outreach;
 pub(crate) mod pattern;
+pub mod second_opinion;
 pub mod text;
 pub mod topics;
 

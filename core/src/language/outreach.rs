@@ -117,6 +117,11 @@ fn channel(n: u8) -> Channel {
     CHANNELS[n as usize].parse().expect("lexicon channels are channels")
 }
 
+/// Every cue the lexicon finds in a text.
+pub(crate) fn cues(t: &Text) -> Vec<Hit<Cue>> {
+    CUES.find(t)
+}
+
 /// Reads an outreach text: what it does, and where.
 ///
 /// Short texts are remembered: a dealership's agenda puts tens of thousands of reasons through the Guard, and
@@ -358,6 +363,58 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     // In a text that pitches, what "could save you" or "may cover" is the pitch's promise, not something given.
     if intents.iter().any(|i| i.intent == IntentKind::Pitch) {
         intents.retain(|i| i.intent != IntentKind::Value || !hypothetical(t, i.start));
+    }
+
+    // A second opinion on pitches the rules did not find, when the model is confident.
+    let model = &*super::second_opinion::MODEL;
+    let features = super::second_opinion::features(t, &hits);
+    let chances = model.chances(&features);
+    for family in FAMILIES {
+        let Some(l) = model.labels.iter().position(|x| x.strip_prefix("pitch:") == Some(family)) else { continue };
+        if chances[l] < super::second_opinion::CONFIDENT || intents.iter().any(|i| i.topic.as_deref() == Some(family)) {
+            continue;
+        }
+        if let Some(k) = model.strongest(&features, l) {
+            let s = t.tokens[k].sentence;
+            let words: Vec<&super::text::Token> = t.sentence(s).iter().filter(|x| !x.mark).collect();
+            if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                let h = Hit {
+                    cue: Cue::Pitch(0),
+                    first: t.sentences[s].start,
+                    last: t.sentences[s].end,
+                    start: a.start,
+                    end: b.end,
+                    negated: false,
+                    sentence: s,
+                    source: "the second opinion",
+                };
+                push(&mut intents, IntentKind::Pitch, Some(family), None, &h);
+            }
+        }
+    }
+
+    // And on value, where the rules found none and no pitch: a message that gives something in words the lexicon
+    // does not know is not a check-in to refuse.
+    let value_label = model.labels.iter().position(|x| x == "value");
+    if let Some(l) = value_label.filter(|&l| chances[l] >= super::second_opinion::CONFIDENT) {
+        let none = !intents.iter().any(|i| matches!(i.intent, IntentKind::Value | IntentKind::Pitch));
+        if let Some(k) = model.strongest(&features, l).filter(|_| none) {
+            let s = t.tokens[k].sentence;
+            let words: Vec<&super::text::Token> = t.sentence(s).iter().filter(|x| !x.mark).collect();
+            if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                let h = Hit {
+                    cue: Cue::Value,
+                    first: t.sentences[s].start,
+                    last: t.sentences[s].end,
+                    start: a.start,
+                    end: b.end,
+                    negated: false,
+                    sentence: s,
+                    source: "the second opinion",
+                };
+                push(&mut intents, IntentKind::Value, None, None, &h);
+            }
+        }
     }
 
     // A check-in only where there is neither value nor a pitch.

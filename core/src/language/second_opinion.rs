@@ -1,0 +1,215 @@
+//! A second opinion on pitches: a small linear model over a text's lemmas, its word pairs and the lexicon's cues,
+//! trained from the labelled corpora's train half.
+//!
+//! The lexicon's rules say *why* a text pitches and are right when they fire; they miss wordings nobody wrote a
+//! pattern for ("once the factory cover ends, a blown turbo is on you"). The model weighs every word the train half
+//! has seen, so it carries a family's vocabulary further than the patterns do. It only ever *adds* a pitch the rules
+//! missed, when it is confident; it never removes one. Its weights are checked in (`second_opinion.json`),
+//! `cargo run -p rapport-core --example retrain` makes them again from the corpora, and a test shows that retraining
+//! reproduces them exactly. Training is plain logistic regression, one model per family, in a fixed order with a
+//! fixed schedule: no randomness, so the same corpora give the same weights.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use super::lexicon::{Cue, FAMILIES};
+use super::pattern::Hit;
+use super::text::Text;
+
+/// How sure the model must be before it adds a pitch the rules did not find.
+pub const CONFIDENT: f64 = 0.5;
+
+/// A feature must appear in at least this many training texts to be weighed: rarer ones are names and typos.
+const MIN_TEXTS: usize = 2;
+const EPOCHS: usize = 40;
+const LEARNING_RATE: f64 = 0.2;
+const L2: f64 = 1e-4;
+
+/// One trained model per pitch family.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecondOpinion {
+    /// `pitch:buy-back`, … in the order of [`FAMILIES`], then `value`.
+    pub labels: Vec<String>,
+    pub bias: Vec<f64>,
+    /// Feature → one weight per label.
+    pub weights: HashMap<String, Vec<f64>>,
+}
+
+/// One feature of a text, with the token that shows it (for the span of what the model found).
+pub struct Feature {
+    pub name: String,
+    pub token: usize,
+}
+
+/// The features of a text: each lemma and pair of neighbouring lemmas (negated ones marked `!`), each cue the
+/// lexicon found, and whether it asks a question.
+pub fn features(t: &Text, hits: &[Hit<Cue>]) -> Vec<Feature> {
+    let mut out = Vec::new();
+    let mut previous: Option<(usize, &str)> = None;
+    for (i, x) in t.tokens.iter().enumerate() {
+        if x.mark {
+            previous = None;
+            continue;
+        }
+        let lemma = if x.word.chars().any(|c| c.is_ascii_digit()) { "#" } else { x.lemma.as_str() };
+        let not = if x.negated { "!" } else { "" };
+        out.push(Feature { name: format!("w:{not}{lemma}"), token: i });
+        if let Some((p, before)) = previous.filter(|(p, _)| t.tokens[*p].sentence == x.sentence) {
+            out.push(Feature { name: format!("b:{before}_{lemma}"), token: p });
+        }
+        previous = Some((i, lemma));
+    }
+    for h in hits {
+        let not = if h.negated { "!" } else { "" };
+        out.push(Feature { name: format!("c:{not}{:?}", h.cue), token: h.first });
+    }
+    if (0..t.sentences.len()).any(|s| t.is_question(s)) {
+        out.push(Feature { name: "q".into(), token: 0 });
+    }
+    out
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+impl SecondOpinion {
+    /// How likely each family's pitch is, given a text's features.
+    pub fn chances(&self, features: &[Feature]) -> Vec<f64> {
+        let mut z = self.bias.clone();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(features.len());
+        for f in features {
+            if !seen.insert(&f.name) {
+                continue;
+            }
+            if let Some(w) = self.weights.get(&f.name) {
+                for (zi, wi) in z.iter_mut().zip(w) {
+                    *zi += wi;
+                }
+            }
+        }
+        z.into_iter().map(sigmoid).collect()
+    }
+
+    /// The token whose features speak most for `label` (where the span of the finding is drawn).
+    pub fn strongest(&self, features: &[Feature], label: usize) -> Option<usize> {
+        features
+            .iter()
+            .filter_map(|f| self.weights.get(&f.name).map(|w| (w[label], f.token)))
+            .filter(|(w, _)| *w > 0.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, token)| token)
+    }
+
+    /// Trains one model per family from `(text, labels)` pairs, in the order given.
+    pub fn train(examples: &[(String, BTreeSet<String>)]) -> SecondOpinion {
+        let mut labels: Vec<String> = FAMILIES.iter().map(|f| format!("pitch:{f}")).collect();
+        labels.push("value".into());
+        let texts: Vec<Vec<String>> = examples
+            .iter()
+            .map(|(text, _)| {
+                let t = Text::read(text);
+                let hits = super::outreach::cues(&t);
+                let mut names: Vec<String> = features(&t, &hits).into_iter().map(|f| f.name).collect();
+                names.sort();
+                names.dedup();
+                names
+            })
+            .collect();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for names in &texts {
+            for n in names {
+                *counts.entry(n).or_default() += 1;
+            }
+        }
+        let vocabulary: BTreeMap<&str, usize> =
+            counts.into_iter().filter(|(_, c)| *c >= MIN_TEXTS).map(|(n, _)| n).zip(0..).collect();
+        let rows: Vec<Vec<usize>> = texts
+            .iter()
+            .map(|names| names.iter().filter_map(|n| vocabulary.get(n.as_str()).copied()).collect())
+            .collect();
+        let mut bias = vec![0.0; labels.len()];
+        let mut w = vec![vec![0.0; labels.len()]; vocabulary.len()];
+        for epoch in 0..EPOCHS {
+            let rate = LEARNING_RATE / (1.0 + epoch as f64 * 0.1);
+            for (row, (_, want)) in rows.iter().zip(examples) {
+                for (l, label) in labels.iter().enumerate() {
+                    let z = bias[l] + row.iter().map(|&k| w[k][l]).sum::<f64>();
+                    let gradient = sigmoid(z) - if want.contains(label) { 1.0 } else { 0.0 };
+                    bias[l] -= rate * gradient;
+                    for &k in row {
+                        w[k][l] -= rate * (gradient + L2 * w[k][l]);
+                    }
+                }
+            }
+        }
+        let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
+        let weights = vocabulary
+            .iter()
+            .map(|(name, &k)| (name.to_string(), w[k].iter().map(|&x| round(x)).collect::<Vec<f64>>()))
+            .filter(|(_, ws)| ws.iter().any(|x| x.abs() >= 0.01))
+            .collect();
+        SecondOpinion { labels, bias: bias.into_iter().map(round).collect(), weights }
+    }
+
+    /// The weights as the checked-in file holds them: one feature per line, sorted, four decimals.
+    pub fn to_json(&self) -> String {
+        let list = |v: &[f64]| v.iter().map(|x| format!("{x:.4}")).collect::<Vec<_>>().join(",");
+        let mut out = String::from("{\n");
+        out += &format!("\"labels\":{},\n", serde_json::to_string(&self.labels).expect("strings"));
+        out += &format!("\"bias\":[{}],\n\"weights\":{{\n", list(&self.bias));
+        let sorted: BTreeMap<&String, &Vec<f64>> = self.weights.iter().collect();
+        let lines: Vec<String> = sorted
+            .into_iter()
+            .map(|(name, w)| format!("{}:[{}]", serde_json::to_string(name).expect("a string"), list(w)))
+            .collect();
+        out += &lines.join(",\n");
+        out += "\n}}\n";
+        out
+    }
+
+    pub fn from_json(text: &str) -> Result<SecondOpinion, String> {
+        #[derive(serde::Deserialize)]
+        struct File {
+            labels: Vec<String>,
+            bias: Vec<f64>,
+            weights: HashMap<String, Vec<f64>>,
+        }
+        let f: File = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if f.bias.len() != f.labels.len() || f.weights.values().any(|w| w.len() != f.labels.len()) {
+            return Err("every weight needs one value per label".into());
+        }
+        Ok(SecondOpinion { labels: f.labels, bias: f.bias, weights: f.weights })
+    }
+}
+
+/// The train half of the outreach corpora in `dir` (`outreach-train*.jsonl`, in name order): what the model is
+/// trained on. The test half is never read here.
+pub fn train_half(dir: &str) -> Result<Vec<(String, BTreeSet<String>)>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{dir}: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("outreach-train") && n.ends_with(".jsonl"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{name}: {e}"))?;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            let row: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{name} line {}: {e}", i + 1))?;
+            let labels = row["intents"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).map(String::from);
+            out.push((row["text"].as_str().unwrap_or_default().to_string(), labels.collect()));
+        }
+    }
+    Ok(out)
+}
+
+/// The checked-in model.
+pub static MODEL: LazyLock<SecondOpinion> = LazyLock::new(|| {
+    SecondOpinion::from_json(include_str!("second_opinion.json")).expect("the checked-in weights read")
+});
