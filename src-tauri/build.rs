@@ -3,6 +3,8 @@
 
 /// Every `#[tauri::command]` the window may call. Keep in step with `src/commands.rs`.
 const COMMANDS: &[&str] = &[
+    "recovery",
+    "recover",
     "app_info",
     "load_demo",
     "list_customers",

@@ -1718,3 +1718,46 @@ async fn a_contact_logged_by_mistake_is_removed_and_the_customers_words_stay() {
     assert_eq!(record["preferences"].as_array().unwrap().len(), statements, "statements are never removed");
     w.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_book_opens_on_the_recovery_page_and_one_click_restores_it() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza"]);
+    s.ok(&["--now", "2026-11-20T09:00:00Z", "backup"]);
+    s.ok(&["customers", "add", "Bea Lund"]);
+    s.ok(&["--now", "2026-11-22T09:00:00Z", "backup"]);
+    let garbage = b"a sync tool wrote this over the book".repeat(50);
+    std::fs::write(&s.db, &garbage).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", s.db.display()));
+    }
+
+    let w = Window::open(&s, "recovery").await;
+    let page = w.find("#recovery").await.text().await.unwrap();
+    assert!(page.contains("could not be opened") && page.contains("Nothing was written into it"), "{page}");
+    // The book's own good backups, newest first and chosen.
+    let rows = w.client.find_all(Locator::Css("#recovery input[name='backup']")).await.unwrap();
+    assert_eq!(rows.len(), 2, "{page}");
+    let chosen = w.find("#recovery input[name='backup']:checked").await.attr("value").await.unwrap().unwrap();
+    assert!(chosen.starts_with("book-2026-11-22"), "{chosen}");
+    assert_eq!(std::fs::read(&s.db).unwrap(), garbage, "nothing touched the damaged book before the click");
+    w.shot("1-recovery").await;
+
+    w.find("#recover").await.click().await.unwrap();
+    // The app carries on with the restored book: Today, then the customers of the newest backup.
+    w.find("#today").await;
+    w.find_text("#status", "Restored book-2026-11-22").await;
+    w.shot("2-restored").await;
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list", "Bea Lund").await;
+    w.close().await;
+
+    assert_eq!(s.customer_names(), ["Ana Souza", "Bea Lund"]);
+    let kept: Vec<String> = std::fs::read_dir(s.dir.path().join("backups/book"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("book-damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside: {kept:?}");
+    assert_eq!(std::fs::read(s.dir.path().join("backups/book").join(&kept[0])).unwrap(), garbage);
+}

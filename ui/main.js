@@ -15,6 +15,7 @@ import { showNotes } from './views/notes.js';
 import { showSettings } from './views/settings.js';
 import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
+import { showRecovery } from './views/recovery.js';
 
 const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
@@ -210,6 +211,12 @@ document.addEventListener('keydown', (event) => {
 async function start() {
   render(document.querySelector('[data-logo]'), logo());
   for (const slot of document.querySelectorAll('[data-icon]')) render(slot, icon(slot.dataset.icon));
+  // A book that could not be opened: the recovery page, and the app as usual once it opens.
+  const trouble = await ipc.recovery().catch(() => null);
+  if (trouble) {
+    showRecovery(main, trouble, () => start());
+    return;
+  }
   try {
     const info = await ipc.appInfo();
     setClock(info.now);

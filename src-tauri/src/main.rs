@@ -11,6 +11,7 @@ mod location;
 mod notify;
 mod present;
 mod privacy;
+mod recovery;
 mod scheduler;
 mod transfer;
 mod tray;

@@ -1,5 +1,5 @@
 //! The window: opens the book, registers the commands, and shows the main window.
-//! A book that cannot be opened is reported on the terminal and in a plain error page, never altered.
+//! A book that cannot be opened is never altered: the window opens on the recovery page (`recovery.rs`) instead.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -14,11 +14,17 @@ use crate::commands::{self, Book};
 struct TrayReady(bool);
 
 pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
-    let store = match Store::open(&db) {
-        Ok(s) => s,
-        Err(e) => crate::cli::fail(false, e.code(), &format!("cannot open {}: {e}", db.display())),
-    };
-    let result = tauri::Builder::default()
+    let opened = Store::open(&db);
+    if let Err(e) = &opened {
+        eprintln!("rapport: cannot open {}: {e}; the window opens on the recovery page", db.display());
+    }
+    let problem = opened.as_ref().err().map(crate::recovery::clone_problem);
+    let is_open = opened.is_ok();
+    let mut builder = tauri::Builder::default();
+    if let Ok(store) = opened {
+        builder = builder.manage(Book { store: Mutex::new(store), clock });
+    }
+    let result = builder
         .plugin(tauri_plugin_dialog::init())
         // The window comes back at the size and place it was left (not its visibility: `--tray` starts hidden).
         .plugin(
@@ -30,9 +36,11 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
                 )
                 .build(),
         )
-        .manage(Book { store: Mutex::new(store), clock })
+        .manage(crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) })
         .manage(crate::transfer::Transfer::default())
         .invoke_handler(tauri::generate_handler![
+            crate::recovery::recovery,
+            crate::recovery::recover,
             commands::app_info,
             commands::load_demo,
             commands::list_customers,
@@ -94,7 +102,10 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
                 eprintln!("rapport: no tray icon ({e}); closing the window will quit");
             }
             app.manage(TrayReady(tray.is_ok()));
-            crate::scheduler::start(app.handle().clone());
+            // With the book open; a recovered book starts it once it opens.
+            if is_open {
+                crate::scheduler::start(app.handle().clone());
+            }
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -48,6 +48,23 @@ export async function appInfo() {
 }
 
 /**
+ * Why the book could not be opened, with its good backups; `null` when it is open.
+ * @returns {Promise<null | {code: string, message: string, book: string, can_restore: boolean, backups: object[]}>}
+ */
+export async function recovery() {
+  return call('recovery');
+}
+
+/**
+ * Restores the book's backup called `name` (or, with none, tries to open the book again) and opens it.
+ * @param {string | undefined} name
+ * @returns {Promise<{restored: string | null, damaged_kept_as: string | null}>}
+ */
+export async function recover(name) {
+  return call('recover', { name });
+}
+
+/**
  * Loads the demo book (only on an empty book).
  * @returns {Promise<{customers: number}>}
  */
