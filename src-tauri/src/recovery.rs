@@ -95,7 +95,7 @@ pub fn recover(app: AppHandle, recovery: State<'_, Recovery>, name: Option<Strin
         done.damaged_kept_as = kept.file_name().map(|n| n.to_string_lossy().into_owned());
     }
     let store = Store::open(&recovery.db).inspect_err(|e| *problem = Some(clone_problem(e)))?;
-    app.manage(Book { store: Mutex::new(store), clock: recovery.clock.clone() });
+    app.manage(Book { store: Mutex::new(store), clock: recovery.clock });
     crate::scheduler::start(app.clone());
     *problem = None;
     Ok(done)
