@@ -418,3 +418,27 @@ fn a_row_an_older_version_let_in_is_removed_and_the_book_works_again() {
     s.ok(&["agenda", "--days", "30"]);
     s.ok(&["export", "json"]);
 }
+
+#[test]
+fn unexpected_errors_are_logged_beside_the_book_without_customer_text() {
+    let s = Sandbox::new();
+    let log = s.dir.path().join("logs/rapport.log");
+    // What a salesperson typed wrong is an answer, not something to diagnose: no log.
+    let err = s.fails(&["customers", "add", "Ana Souza", "--tz", "Mars/Olympus"]);
+    assert!(err.contains("Mars/Olympus"), "{err}");
+    let id = s.json(&["customers", "add", "Ana Souza", "--tz", "America/New_York"])["id"].as_str().unwrap().to_string();
+    s.ok(&["notes", "add", &id, "Her divorce is final next week; keep it quiet"]);
+    assert!(!log.exists(), "nothing unexpected happened yet");
+
+    // The book is overwritten: that is logged, with the command and the cause — and nothing a customer said.
+    std::fs::write(&s.db, b"not a book at all".repeat(100)).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", s.db.display()));
+    }
+    s.fails(&["customers", "show", &id]);
+    let text = std::fs::read_to_string(&log).expect("the log is written");
+    assert!(text.contains(" not_a_database customers: "), "{text}");
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(!text.contains("Ana") && !text.contains("divorce"), "{text}");
+    assert_eq!(mode(&log), 0o600, "owner-only like every file Rapport writes");
+}

@@ -707,11 +707,17 @@ pub fn fail(json: bool, code: &str, message: &str) -> ! {
 
 /// Runs one subcommand; returns the exit code.
 pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i32 {
+    // The command's name only (its arguments may be a customer's words) for the error log.
+    let debug = format!("{command:?}");
+    let during = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase();
     let result = match (Store::open(db), command) {
         // The advice a damaged book gives is `rapport restore <backup>`: that must work without opening it.
         (Err(Error::NotADatabase { .. }), Command::Restore { file }) => restore_unopenable(db, &file, now, json_out),
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
     };
+    if let Err(e) = &result {
+        crate::error_log::record(e, &during);
+    }
     match result {
         Err(e) if OUTPUT_LOST.load(Ordering::Relaxed) => output_lost(json_out, &e),
         Ok(()) => 0,

@@ -37,6 +37,7 @@ pub struct IpcError {
 
 impl From<Error> for IpcError {
     fn from(e: Error) -> Self {
+        crate::error_log::record(&e, "window");
         let (field, message, decision) = match &e {
             Error::InvalidInput { field, message } => (Some(field.clone()), message.clone(), None),
             Error::Blocked(d) | Error::NeedsJustification(d) => (None, e.public_message(), Some((**d).clone())),

@@ -7,6 +7,7 @@ mod autostart;
 mod cli;
 mod clock;
 mod commands;
+mod error_log;
 mod location;
 mod notify;
 mod present;
@@ -39,6 +40,7 @@ fn main() {
         Err(message) => cli::fail(args.json, "io", &message),
     };
     privacy::owner_only(&db, given.is_none());
+    error_log::start(&db);
     match args.command {
         None => window::run(db, clock, args.tray),
         Some(command) => std::process::exit(cli::run(command, &db, clock.now(), args.json)),

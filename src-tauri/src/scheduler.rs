@@ -24,6 +24,7 @@ pub fn start(app: AppHandle) {
                 // A backup at start and once a day, while the book is open.
                 if let Err(e) = store.backup_if_due(now) {
                     eprintln!("rapport: backup: {e}");
+                    crate::error_log::record(&e, "daily backup");
                 }
                 // Finish making an interrupted import searchable.
                 if store.search_backlog().unwrap_or(0) > 0 {
