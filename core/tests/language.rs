@@ -177,14 +177,14 @@ fn outreach_intents_on_both_halves() {
         ("value", 0.90, 0.90),
         ("pitch:buy-back", 0.85, 0.70),
         ("pitch:extended warranty", 0.85, 0.78),
-        ("pitch:financing", 0.68, 0.85),
-        ("pitch:referrals", 0.80, 0.85),
-        ("pitch:reviews", 0.90, 0.68),
+        ("pitch:financing", 0.72, 0.90),
+        ("pitch:referrals", 0.85, 0.90),
+        ("pitch:reviews", 0.90, 0.75),
     ];
     let floors_train: &[(&str, f64, f64)] = &[
-        ("asks_for_channel", 0.87, 0.94),
+        ("asks_for_channel", 0.86, 0.92),
         ("check_in", 0.94, 0.89),
-        ("value", 0.90, 0.86),
+        ("value", 0.88, 0.86),
         ("pitch:buy-back", 0.89, 0.86),
         ("pitch:extended warranty", 0.94, 0.91),
         ("pitch:financing", 0.90, 0.88),
@@ -335,13 +335,13 @@ fn utterances_on_both_halves() {
     // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures.
     let floors_train: &[(&str, f64, f64)] = &[
         ("statement", 0.92, 0.88),
-        ("promise", 0.92, 0.90),
-        ("fact", 0.83, 0.90),
+        ("promise", 0.92, 0.88),
+        ("fact", 0.80, 0.90),
         ("request", 0.92, 0.76),
-        ("sentiment", 0.82, 0.75),
+        ("sentiment", 0.80, 0.75),
     ];
     for (half, score, floors, exact, chatter) in
-        [("test", &test, floors_test, 0.74, 0.09), ("train", &train, floors_train, 0.86, 0.03)]
+        [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.84, 0.03)]
     {
         for (kind, p, r) in floors {
             let c = score.per.get(*kind).copied().unwrap_or_default();

@@ -203,6 +203,10 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "instead",
             "stick to|with",
             "reach me by|on|via|at",
+            "be reached on|by|via|at",
+            "the way to reach|contact|get",
+            "way to get hold|ahold of",
+            "get hold|ahold of me",
             "get me by|on|via|at",
             "use",
             "favor",
@@ -627,9 +631,39 @@ pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> 
         out.fact(s, &dates);
     }
     out.sentiment();
-    let mut suggestions = out.suggestions;
+    let mut suggestions = settle(out.suggestions);
     suggestions.sort_by_key(|x| (x.start, x.end));
     Listening { suggestions, truncated: text.chars().nth(super::text::MAX_CHARS).is_some() }
+}
+
+/// What the whole text says, once each sentence has spoken: "I said no more review requests, but fine, you can send
+/// the survey again" ends allowing reviews (the later word on a topic wins); and a customer who asks to hear nothing
+/// more ("unsubscribe me from everything — calls, emails, all of it") prefers no channel.
+fn settle(suggestions: Vec<Suggestion>) -> Vec<Suggestion> {
+    let topic_of = |x: &Suggestion| match &x.heard {
+        Heard::Statement { means: Meaning::DeclineTopic { topic } | Meaning::AllowTopic { topic } } => {
+            Some(topic.clone())
+        }
+        _ => None,
+    };
+    let stops = suggestions.iter().any(|x| matches!(x.heard, Heard::Statement { means: Meaning::DoNotContact }));
+    let mut kept: Vec<Suggestion> = Vec::with_capacity(suggestions.len());
+    for (i, x) in suggestions.iter().enumerate() {
+        if stops && matches!(x.heard, Heard::Statement { means: Meaning::PreferChannel { .. } }) {
+            continue;
+        }
+        if let Some(topic) = topic_of(x) {
+            let later = suggestions[i + 1..]
+                .iter()
+                .chain(suggestions[..i].iter())
+                .any(|y| topic_of(y).as_ref() == Some(&topic) && y.heard != x.heard && y.start > x.start);
+            if later {
+                continue;
+            }
+        }
+        kept.push(x.clone());
+    }
+    kept
 }
 
 struct Reader<'a> {
@@ -909,7 +943,9 @@ impl Reader<'_> {
             if about_a_thing && in_clause(Said::Prefer).is_empty() || hypothetical {
                 continue;
             }
-            let after_than = than_at.is_some_and(|at| h.first >= at) && !instead_of;
+            // Within its clause only: "I check my inbox more than my voicemail, so email's your best bet".
+            let after_than =
+                than_at.is_some_and(|at| h.first >= at && clause(t, at.min(t.tokens.len() - 1)) == c) && !instead_of;
             let time_bound = hours_clause == Some(c);
             // "Honestly text, email, ring — I'm easy": nothing preferred anywhere in the sentence.
             let easy = here.iter().any(|x| x.cue == Said::Neutral && !x.negated);
@@ -1987,7 +2023,7 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
       | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months)
       | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
-      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts|emails|calls|messages)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
+      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
       | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )
