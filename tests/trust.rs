@@ -442,3 +442,161 @@ fn unexpected_errors_are_logged_beside_the_book_without_customer_text() {
     assert!(!text.contains("Ana") && !text.contains("divorce"), "{text}");
     assert_eq!(mode(&log), 0o600, "owner-only like every file Rapport writes");
 }
+
+/// Values that have broken programs before: out-of-range dates and numbers, overflows, markup, escapes, other
+/// scripts, a very long word, empty and blank.
+fn nasty_values() -> Vec<String> {
+    let mut v: Vec<String> = [
+        "",
+        " ",
+        "-1",
+        "0",
+        "1",
+        "4294967295",
+        "18446744073709551616",
+        "9999-12-31",
+        "9999-12-31T23:59",
+        "0000-01-01",
+        "2026-02-30",
+        "1899-12-31",
+        "2201-01-01",
+        "2026-12-06T25:61",
+        "Mars/Olympus",
+        "America/New_York",
+        "phone",
+        "email",
+        "in",
+        "out",
+        "prefer:email",
+        "hours:23:00-01:00",
+        "min-days:0",
+        "min-days:99999999",
+        "topic:",
+        "Oil:0:0",
+        "Oil:4294967295:1",
+        "Oil:6:3",
+        "Plates:9999-12-31",
+        "<b>x</b><script>",
+        "\u{1b}[31mred",
+        "ñandú 😀 日本",
+        "%s%n%x",
+        "'; DROP TABLE customers;--",
+        "NaN",
+        "1e309",
+        "--json",
+        "-",
+        "/dev/null",
+        "interaction",
+        "fact",
+        "01",
+        "Mon,Funday",
+        "08:30-17:30",
+        "17:30-08:30",
+        "json",
+        "csv",
+        "vcard",
+        "card",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    v.push("a".repeat(5000));
+    v
+}
+
+/// Every command, with `{C}` for a customer's id and `{V}` for a value.
+const SHAPES: &[&str] = &[
+    "customers add {V} --tz {V}",
+    "customers add {V} --email {V} --phone {V} --tag {V}",
+    "customers show {V}",
+    "customers list --limit {V} --offset {V}",
+    "customers search {V} --limit {V}",
+    "customers edit {C} --name {V} --tz {V}",
+    "contact-points add {C} phone {V}",
+    "contact-points add {C} {V} {V}",
+    "facts add {C} {V} --date {V} --learned {V}",
+    "facts correct {V} --text {V} --date {V}",
+    "goals add {C} {V} --stated {V}",
+    "notes add {C} {V}",
+    "tags add {C} {V}",
+    "purchases add {C} {V} --on {V} --year {V} --service {V} --deliverable {V}",
+    "promises add {C} {V} --due {V} --made {V}",
+    "promises keep {V}",
+    "issues open {C} {V} --next-update {V}",
+    "interactions add {C} --channel {V} --direction {V} --summary {V} --at {V}",
+    "interactions add {C} --channel phone --direction out --summary {V} --at {V} --purpose {V}",
+    "interactions correct {V} --at {V} --summary {V}",
+    "prefs add {C} --words {V} --means {V} --said {V}",
+    "profile set --tz {V} --hours {V} --days {V}",
+    "agenda --days {V}",
+    "agenda --days {V} --json",
+    "check --customer {C} --channel {V} --at {V} --text {V} --topic {V}",
+    "listen --customer {C} --at {V} /dev/null",
+    "lint --customer {C} /dev/null",
+    "draft thank-you --customer {C} --format {V}",
+    "reminders add {C} --value {V} --due {V}",
+    "reasons snooze {V} --until {V}",
+    "remove {V} {V}",
+    "--now {V} customers list",
+    "export {V}",
+    "import {V} /dev/null",
+    "held-back --customer {V} --limit {V}",
+];
+
+/// A small, fixed sequence of choices (xorshift): the same cases in every run, so a failure can be replayed.
+struct Choices(u64);
+
+impl Choices {
+    fn pick(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn no_command_panics_on_any_value_and_the_book_stays_whole() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let customer = s.json(&["customers", "list"])[0]["id"].as_str().unwrap().to_string();
+    let values = nasty_values();
+    let mut choices = Choices(0x5261_7070_2026_1206);
+    let cases = SHAPES.len() * 6;
+    let (mut accepted, mut reached) = (0, 0);
+    for case in 0..cases {
+        // Each shape in turn, with values chosen afresh each time.
+        let shape = SHAPES[case % SHAPES.len()];
+        let args: Vec<String> = shape
+            .split(' ')
+            .map(|w| match w {
+                "{C}" => customer.clone(),
+                "{V}" => values[choices.pick(values.len())].clone(),
+                other => other.to_string(),
+            })
+            .collect();
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = s.rapport(&argv);
+        let err = String::from_utf8_lossy(&out.stderr);
+        let shown: Vec<String> = args.iter().map(|a| a.chars().take(40).collect()).collect();
+        assert!(!err.contains("panicked"), "case {case} {shown:?} panicked: {err}");
+        assert!(matches!(out.status.code(), Some(0..=2)), "case {case} {shown:?}: {:?} {err}", out.status);
+        reached += usize::from(matches!(out.status.code(), Some(0 | 1)));
+        accepted += usize::from(out.status.success());
+        if out.status.code() == Some(1) {
+            // A refusal says what is wrong, on one line.
+            assert!(err.starts_with("rapport: ") || err.starts_with("{\"error\""), "case {case} {shown:?}: {err}");
+        }
+    }
+    // The values reach the commands (not only the parser's refusals): some are taken, most are refused by name.
+    assert!(reached >= cases / 3 && accepted >= cases / 20, "{reached} of {cases} reached a command, {accepted} taken");
+    // Whatever was refused or accepted, the book is whole and every reader still works.
+    let book = rusqlite::Connection::open(&s.db).unwrap();
+    let ok: String = book.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    drop(book);
+    s.ok(&["customers", "list"]);
+    s.ok(&["agenda", "--days", "30"]);
+    s.ok(&["export", "json"]);
+    s.ok(&["customers", "show", &customer]);
+}

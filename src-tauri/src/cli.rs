@@ -125,7 +125,7 @@ pub enum Command {
     /// Your own reminders: only with what the customer gains
     #[command(subcommand)]
     Reminders(RemindersCmd),
-    /// Make a backup now (kept in the `backups` folder beside the database), or list them
+    /// Make a backup now (kept in `backups/<book>/` beside the database), or list them
     Backup {
         #[arg(long)]
         list: bool,

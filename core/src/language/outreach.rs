@@ -145,7 +145,7 @@ pub fn read(text: &str) -> Reading {
 
 /// Texts up to this many bytes are remembered, up to this many of them (then the memory starts again).
 const REMEMBERED_LEN: usize = 240;
-const REMEMBERED_MAX: usize = 8192;
+const REMEMBERED_MAX: usize = 32768;
 static REMEMBERED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<Box<str>, Reading>>> =
     std::sync::LazyLock::new(Default::default);
 

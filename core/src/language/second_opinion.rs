@@ -26,25 +26,67 @@ const LEARNING_RATE: f64 = 0.2;
 const L2: f64 = 1e-4;
 
 /// One trained model per pitch family.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct SecondOpinion {
     /// `pitch:buy-back`, … in the order of [`FAMILIES`], then `value`.
     pub labels: Vec<String>,
     pub bias: Vec<f64>,
     /// Feature → one weight per label.
     pub weights: HashMap<String, Vec<f64>>,
+    /// The same weights by [`key_of`] their name: what reading a text looks up.
+    keyed: HashMap<u64, Vec<f64>, Prehashed>,
 }
 
-/// One feature of a text, with the token that shows it (for the span of what the model found).
+impl PartialEq for SecondOpinion {
+    fn eq(&self, other: &Self) -> bool {
+        self.labels == other.labels && self.bias == other.bias && self.weights == other.weights
+    }
+}
+
+/// One feature of a text, with the token that shows it (for the span of what the model found). `key` is the
+/// feature's name hashed ([`key_of`]): reading a text builds no strings.
 pub struct Feature {
-    pub name: String,
+    pub key: u64,
     pub token: usize,
 }
 
-/// The features of a text: each lemma and pair of neighbouring lemmas (negated ones marked `!`), each cue the
-/// lexicon found, and whether it asks a question.
-pub fn features(t: &Text, hits: &[Hit<Cue>]) -> Vec<Feature> {
-    let mut out = Vec::new();
+/// Keys are hashes already: the maps use them as they are.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Prehashed = std::hash::BuildHasherDefault<KeyHasher>;
+
+/// FNV-1a over the parts of a feature's name, as if they were one string: `key_of(&["w:", "trade"])` is the key of
+/// the name `"w:trade"` in the weights file.
+pub fn key_of(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Calls `each` with every feature of a text, as the parts of its name and the token that shows it: each lemma and
+/// pair of neighbouring lemmas (negated ones marked `!`), each cue the lexicon found, and whether it asks a
+/// question.
+fn visit(t: &Text, hits: &[Hit<Cue>], mut each: impl FnMut(&[&str], usize)) {
     let mut previous: Option<(usize, &str)> = None;
     for (i, x) in t.tokens.iter().enumerate() {
         if x.mark {
@@ -53,19 +95,59 @@ pub fn features(t: &Text, hits: &[Hit<Cue>]) -> Vec<Feature> {
         }
         let lemma = if x.word.chars().any(|c| c.is_ascii_digit()) { "#" } else { x.lemma.as_str() };
         let not = if x.negated { "!" } else { "" };
-        out.push(Feature { name: format!("w:{not}{lemma}"), token: i });
+        each(&["w:", not, lemma], i);
         if let Some((p, before)) = previous.filter(|(p, _)| t.tokens[*p].sentence == x.sentence) {
-            out.push(Feature { name: format!("b:{before}_{lemma}"), token: p });
+            each(&["b:", before, "_", lemma], p);
         }
         previous = Some((i, lemma));
     }
     for h in hits {
         let not = if h.negated { "!" } else { "" };
-        out.push(Feature { name: format!("c:{not}{:?}", h.cue), token: h.first });
+        each(&["c:", not, cue_name(h.cue)], h.first);
     }
     if (0..t.sentences.len()).any(|s| t.is_question(s)) {
-        out.push(Feature { name: "q".into(), token: 0 });
+        each(&["q"], 0);
     }
+}
+
+/// A cue's name in feature names (as `{:?}` writes it).
+fn cue_name(c: Cue) -> &'static str {
+    const PITCH: [&str; 5] = ["Pitch(0)", "Pitch(1)", "Pitch(2)", "Pitch(3)", "Pitch(4)"];
+    const TOPIC: [&str; 5] = ["Topic(0)", "Topic(1)", "Topic(2)", "Topic(3)", "Topic(4)"];
+    const SUBJECT: [&str; 5] = ["Subject(0)", "Subject(1)", "Subject(2)", "Subject(3)", "Subject(4)"];
+    const PUSH: [&str; 6] = ["Push(0)", "Push(1)", "Push(2)", "Push(3)", "Push(4)", "Push(5)"];
+    const CHANNEL: [&str; 6] = ["Channel(0)", "Channel(1)", "Channel(2)", "Channel(3)", "Channel(4)", "Channel(5)"];
+    let at = |list: &'static [&'static str], n: u8| list.get(n as usize).copied().unwrap_or("?");
+    match c {
+        Cue::CheckIn => "CheckIn",
+        Cue::Value => "Value",
+        Cue::Pitch(n) => at(&PITCH, n),
+        Cue::Topic(n) => at(&TOPIC, n),
+        Cue::Subject(n) => at(&SUBJECT, n),
+        Cue::Offer => "Offer",
+        Cue::Mention => "Mention",
+        Cue::Push(n) => at(&PUSH, n),
+        Cue::Channel(n) => at(&CHANNEL, n),
+        Cue::Frame => "Frame",
+        Cue::Sell => "Sell",
+        Cue::Number => "Number",
+        Cue::Ask => "Ask",
+        Cue::Past => "Past",
+        Cue::Errand => "Errand",
+    }
+}
+
+/// The features of a text, as keys.
+pub fn features(t: &Text, hits: &[Hit<Cue>]) -> Vec<Feature> {
+    let mut out = Vec::with_capacity(t.tokens.len() * 2 + hits.len());
+    visit(t, hits, |parts, token| out.push(Feature { key: key_of(parts), token }));
+    out
+}
+
+/// The features of a text, as names (what training counts and the weights file holds).
+fn feature_names(t: &Text, hits: &[Hit<Cue>]) -> Vec<String> {
+    let mut out = Vec::new();
+    visit(t, hits, |parts, _| out.push(parts.concat()));
     out
 }
 
@@ -74,15 +156,21 @@ fn sigmoid(z: f64) -> f64 {
 }
 
 impl SecondOpinion {
+    pub fn new(labels: Vec<String>, bias: Vec<f64>, weights: HashMap<String, Vec<f64>>) -> SecondOpinion {
+        let keyed = weights.iter().map(|(name, w)| (key_of(&[name]), w.clone())).collect();
+        SecondOpinion { labels, bias, weights, keyed }
+    }
+
     /// How likely each family's pitch is, given a text's features.
     pub fn chances(&self, features: &[Feature]) -> Vec<f64> {
         let mut z = self.bias.clone();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::with_capacity(features.len());
+        let mut seen: std::collections::HashSet<u64, Prehashed> =
+            std::collections::HashSet::with_capacity_and_hasher(features.len(), Prehashed::default());
         for f in features {
-            if !seen.insert(&f.name) {
+            if !seen.insert(f.key) {
                 continue;
             }
-            if let Some(w) = self.weights.get(&f.name) {
+            if let Some(w) = self.keyed.get(&f.key) {
                 for (zi, wi) in z.iter_mut().zip(w) {
                     *zi += wi;
                 }
@@ -95,7 +183,7 @@ impl SecondOpinion {
     pub fn strongest(&self, features: &[Feature], label: usize) -> Option<usize> {
         features
             .iter()
-            .filter_map(|f| self.weights.get(&f.name).map(|w| (w[label], f.token)))
+            .filter_map(|f| self.keyed.get(&f.key).map(|w| (w[label], f.token)))
             .filter(|(w, _)| *w > 0.0)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, token)| token)
@@ -110,7 +198,7 @@ impl SecondOpinion {
             .map(|(text, _)| {
                 let t = Text::read(text);
                 let hits = super::outreach::cues(&t);
-                let mut names: Vec<String> = features(&t, &hits).into_iter().map(|f| f.name).collect();
+                let mut names: Vec<String> = feature_names(&t, &hits);
                 names.sort();
                 names.dedup();
                 names
@@ -149,7 +237,7 @@ impl SecondOpinion {
             .map(|(name, &k)| (name.to_string(), w[k].iter().map(|&x| round(x)).collect::<Vec<f64>>()))
             .filter(|(_, ws)| ws.iter().any(|x| x.abs() >= 0.01))
             .collect();
-        SecondOpinion { labels, bias: bias.into_iter().map(round).collect(), weights }
+        SecondOpinion::new(labels, bias.into_iter().map(round).collect(), weights)
     }
 
     /// The weights as the checked-in file holds them: one feature per line, sorted, four decimals.
@@ -179,7 +267,7 @@ impl SecondOpinion {
         if f.bias.len() != f.labels.len() || f.weights.values().any(|w| w.len() != f.labels.len()) {
             return Err("every weight needs one value per label".into());
         }
-        Ok(SecondOpinion { labels: f.labels, bias: f.bias, weights: f.weights })
+        Ok(SecondOpinion::new(f.labels, f.bias, f.weights))
     }
 }
 
@@ -213,3 +301,29 @@ pub fn train_half(dir: &str) -> Result<Vec<(String, BTreeSet<String>)>, String> 
 pub static MODEL: LazyLock<SecondOpinion> = LazyLock::new(|| {
     SecondOpinion::from_json(include_str!("second_opinion.json")).expect("the checked-in weights read")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_names_are_what_the_weights_file_was_written_with() {
+        let mut all = vec![Cue::CheckIn, Cue::Value, Cue::Offer, Cue::Mention, Cue::Frame, Cue::Sell, Cue::Number];
+        all.extend([Cue::Ask, Cue::Past, Cue::Errand]);
+        for n in 0..5 {
+            all.extend([Cue::Pitch(n), Cue::Topic(n), Cue::Subject(n)]);
+        }
+        for n in 0..6 {
+            all.extend([Cue::Push(n), Cue::Channel(n)]);
+        }
+        for c in all {
+            assert_eq!(cue_name(c), format!("{c:?}"));
+        }
+    }
+
+    #[test]
+    fn a_key_is_its_names_key_however_the_name_is_cut() {
+        assert_eq!(key_of(&["w:", "!", "trade"]), key_of(&["w:!trade"]));
+        assert_ne!(key_of(&["w:trade"]), key_of(&["w:!trade"]));
+    }
+}
