@@ -36,6 +36,17 @@ pub enum Error {
     )]
     NotADatabase { path: PathBuf, newest_backup: Option<PathBuf> },
 
+    /// The book is encrypted and no passphrase was given.
+    #[error(
+        "{} is encrypted with a passphrase; give it (RAPPORT_PASSPHRASE, or type it when asked) to open the book",
+        path.display()
+    )]
+    Encrypted { path: PathBuf },
+
+    /// The passphrase given does not open the book (or the file is damaged).
+    #[error("the passphrase does not open {} (or the file is damaged); nothing was changed", path.display())]
+    WrongPassphrase { path: PathBuf },
+
     /// The Guard refused an outreach; the decision carries the customer's words.
     #[error("{}", blocked_message(.0))]
     Blocked(Box<crate::guard::Decision>),
@@ -82,6 +93,8 @@ impl Error {
             Error::Ambiguous { .. } => "ambiguous",
             Error::NewerDatabase { .. } => "newer_database",
             Error::NotADatabase { .. } => "not_a_database",
+            Error::Encrypted { .. } => "encrypted",
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
             Error::Busy => "busy",
             Error::Cancelled => "cancelled",
             Error::BadFile(_) => "bad_file",
@@ -94,6 +107,10 @@ impl Error {
     /// A message safe to show in the window: never a file path or SQL text.
     pub fn public_message(&self) -> String {
         match self {
+            Error::Encrypted { .. } => "Your book is encrypted: type its passphrase to open it.".to_string(),
+            Error::WrongPassphrase { .. } => {
+                "That passphrase does not open your book. Nothing was changed; try again.".to_string()
+            }
             Error::NotADatabase { .. } => {
                 "The database file is damaged or is not a Rapport database. It was not changed; restore it from a backup."
                     .to_string()

@@ -100,6 +100,11 @@ pub fn newest_good(db: &Path) -> Option<PathBuf> {
 
 /// Checks that `path` is a readable Rapport book this version can open, without changing it.
 pub fn check(path: &Path) -> Result<()> {
+    check_with(path, None)
+}
+
+/// [`check`] for a book encrypted with `key`.
+pub fn check_with(path: &Path, key: Option<&super::Passphrase>) -> Result<()> {
     let damaged = || Error::NotADatabase { path: path.to_path_buf(), newest_backup: None };
     // A missing path, a folder or a pipe is named as such: SQLite would call a missing file damaged, and opening a
     // pipe waits forever for a writer.
@@ -114,6 +119,10 @@ pub fn check(path: &Path) -> Result<()> {
         Ok(_) => {}
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| damaged())?;
+    super::passphrase::quiet(&conn);
+    if let Some(k) = key {
+        k.unlock(&conn)?;
+    }
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| damaged())?;
     if found > schema_version() {
         return Err(Error::NewerDatabase { found, supported: schema_version() });
@@ -200,9 +209,13 @@ impl Store {
         let name = free_name(&folder, &book_name(self.path()), now);
         let path = folder.join(&name);
         let partial = path.with_extension("partial");
-        // Written beside, then renamed: a backup file is whole or absent.
-        self.conn().backup(MAIN_DB, &partial, None)?;
-        let checked = check(&partial);
+        // Written beside, then renamed: a backup file is whole or absent. An encrypted book's backup is encrypted
+        // with the same passphrase (SQLite's backup would write its pages out plain).
+        match &self.key {
+            None => self.conn().backup(MAIN_DB, &partial, None)?,
+            Some(k) => super::passphrase::export_to(self.conn(), &partial, Some(k))?,
+        }
+        let checked = check_with(&partial, self.key.as_ref());
         remove_side_files(&partial);
         checked?;
         std::fs::rename(&partial, &path)?;
@@ -257,10 +270,13 @@ impl Store {
     /// Replaces the book with the backup at `path`, after checking it; the current book is backed up first.
     /// Returns the backup of the book as it was.
     pub fn restore(&mut self, path: &Path, now: DateTime<Utc>) -> Result<Backup> {
-        check(path)?;
+        check_with(path, self.key.as_ref())?;
         // Read-only, so a file that vanished is an error rather than an empty book.
         let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|_| Error::NotADatabase { path: path.to_path_buf(), newest_backup: None })?;
+        if let Some(k) = &self.key {
+            k.unlock(&source)?;
+        }
         let before = self.backup_without_rotation(now)?;
         rusqlite::backup::Backup::new(&source, &mut self.conn)?.run_to_completion(
             256,
@@ -269,7 +285,7 @@ impl Store {
         )?;
         drop(source);
         // An older backup may have an older schema: bring it up to date as opening would.
-        *self = Store::open(&self.path)?;
+        *self = Store::open_with(&self.path, self.key.as_ref())?;
         self.rotate()?;
         Ok(before)
     }

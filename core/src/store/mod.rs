@@ -12,6 +12,7 @@ mod customers;
 mod guard;
 mod import;
 mod notes;
+mod passphrase;
 mod read;
 mod records;
 mod rows;
@@ -32,6 +33,7 @@ pub use corrections::{FactFix, InteractionFix, Record, Removed};
 pub use customers::ListQuery;
 pub use guard::{Facts, HeardToRecord};
 pub use import::{ImportPlan, ImportReport, MatchedBy, Merge};
+pub use passphrase::{looks_encrypted, Passphrase, Rekeyed};
 pub use search::SearchHit;
 
 mod schema {
@@ -60,6 +62,8 @@ pub struct Store {
     /// A second, read-only connection to the same file, opened on first use: the agenda of a big book reads
     /// half of its customers on each (see `agenda.rs`).
     reader: std::sync::Mutex<Option<Connection>>,
+    /// The passphrase the book is encrypted with, if it is (every connection and backup uses it).
+    key: Option<Passphrase>,
 }
 
 impl Store {
@@ -68,6 +72,12 @@ impl Store {
     /// A file written by a newer Rapport is refused before anything touches it; a file that is not a SQLite
     /// database is reported as such, and left as it was.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens the book at `path` with its passphrase, if it has one. An encrypted book opened without one is
+    /// [`Error::Encrypted`]; a passphrase that does not open it is [`Error::WrongPassphrase`]. Neither changes it.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -81,10 +91,22 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(e, path))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        passphrase::quiet(&conn);
+        if let Some(k) = key {
+            k.unlock(&conn)?;
+        }
 
         // Read the version before any pragma that writes (journal_mode=WAL changes the file header).
-        let found: i64 =
-            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify_open_error(e, path))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| match key {
+            // A passphrase that does not fit reads as a file that is not a database.
+            Some(_) if matches!(classify_open_error_code(&e), Some(true)) => {
+                Error::WrongPassphrase { path: path.into() }
+            }
+            None if matches!(classify_open_error_code(&e), Some(true)) && passphrase::looks_encrypted(path) => {
+                Error::Encrypted { path: path.into() }
+            }
+            _ => classify_open_error(e, path),
+        })?;
         if found > schema_version() {
             return Err(Error::NewerDatabase { found, supported: schema_version() });
         }
@@ -118,7 +140,7 @@ impl Store {
         if app == 0 {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), reader: Default::default() })
+        Ok(Store { conn, path: path.to_path_buf(), reader: Default::default(), key: key.cloned() })
     }
 
     /// An in-memory book, for tests and benchmarks.
@@ -127,7 +149,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn).map_err(|e| Error::Migration(e.to_string()))?;
-        Ok(Store { conn, path: PathBuf::from(":memory:"), reader: Default::default() })
+        Ok(Store { conn, path: PathBuf::from(":memory:"), reader: Default::default(), key: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -152,6 +174,9 @@ impl Store {
         if slot.is_none() && self.path != Path::new(":memory:") {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = Connection::open_with_flags(&self.path, flags)?;
+            if let Some(k) = &self.key {
+                k.unlock(&conn)?;
+            }
             conn.busy_timeout(BUSY_TIMEOUT)?;
             conn.pragma_update(None, "cache_size", -65536)?;
             conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
@@ -176,6 +201,12 @@ impl Store {
     pub fn customer_count(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?)
     }
+}
+
+/// `Some(true)` when SQLite says the file is not a database or is corrupt.
+fn classify_open_error_code(e: &rusqlite::Error) -> Option<bool> {
+    use rusqlite::ffi::ErrorCode;
+    e.sqlite_error_code().map(|c| matches!(c, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
 }
 
 /// Turns SQLite's "not a database" family of errors into an error naming the file.
