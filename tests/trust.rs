@@ -600,3 +600,75 @@ fn no_command_panics_on_any_value_and_the_book_stays_whole() {
     s.ok(&["export", "json"]);
     s.ok(&["customers", "show", &customer]);
 }
+
+/// `rapport ARGS…` with extra environment (a passphrase).
+fn with_env(s: &Sandbox, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    std::process::Command::new(rapport_tests::binary())
+        .args(args)
+        .envs(s.env())
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_passphrase_encrypts_the_book_and_its_backups_and_opens_them_again() {
+    let s = Sandbox::new();
+    let id = s.json(&["customers", "add", "Ana Souza"])["id"].as_str().unwrap().to_string();
+    s.ok(&["notes", "add", &id, "Her divorce is final next week; keep it quiet"]);
+    s.ok(&["backup"]);
+    let readable = |p: &std::path::Path| {
+        let b = std::fs::read(p).unwrap();
+        b.windows(7).any(|w| w == b"divorce") || b.windows(9).any(|w| w == b"Ana Souza")
+    };
+    let backups = s.dir.path().join("backups/book");
+    let files = || -> Vec<std::path::PathBuf> {
+        let mut f = vec![s.db.clone()];
+        f.extend(std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().path()));
+        f
+    };
+
+    // Asked for where it cannot be typed: refused by name, nothing changed.
+    let err = s.fails(&["passphrase", "set"]);
+    assert!(err.contains("RAPPORT_NEW_PASSPHRASE"), "{err}");
+    let out = with_env(&s, &[("RAPPORT_NEW_PASSPHRASE", "short")], &["passphrase", "set"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 8 characters"), "{out:?}");
+
+    let pass = [("RAPPORT_NEW_PASSPHRASE", "correct horse battery")];
+    let out = with_env(&s, &pass, &["passphrase", "set"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("encrypted, and 1 backup with it"), "{out:?}");
+    for f in files() {
+        assert!(!readable(&f), "{} is readable at rest", f.display());
+    }
+
+    // Without it, or with a wrong one, the book does not open and says why.
+    let err = s.fails(&["customers", "list"]);
+    assert!(err.contains("is encrypted with a passphrase"), "{err}");
+    let out = with_env(&s, &[("RAPPORT_PASSPHRASE", "incorrect horse")], &["--json", "customers", "list"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"wrong_passphrase\""), "{out:?}");
+    let open = [("RAPPORT_PASSPHRASE", "correct horse battery")];
+    let out = with_env(&s, &open, &["--json", "customers", "list"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Ana Souza"), "{out:?}");
+    // A backup made now is encrypted too.
+    assert!(with_env(&s, &open, &["backup"]).status.success());
+    for f in files() {
+        assert!(!readable(&f), "{} is readable at rest", f.display());
+    }
+
+    // Changed, then removed: the old one stops working; plain again at the end, backups too.
+    let out = with_env(
+        &s,
+        &[("RAPPORT_PASSPHRASE", "correct horse battery"), ("RAPPORT_NEW_PASSPHRASE", "a brand new passphrase")],
+        &["passphrase", "change"],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert!(!with_env(&s, &open, &["customers", "list"]).status.success());
+    let out = with_env(&s, &[("RAPPORT_PASSPHRASE", "a brand new passphrase")], &["passphrase", "remove"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(s.customer_names(), ["Ana Souza"]);
+    assert!(readable(&s.db), "plain again");
+    let names = s.json(&["backup", "--list"]);
+    assert_eq!(names.as_array().unwrap().len(), 2, "{names}");
+}

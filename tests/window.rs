@@ -1761,3 +1761,38 @@ async fn a_damaged_book_opens_on_the_recovery_page_and_one_click_restores_it() {
     assert_eq!(kept.len(), 1, "the damaged file is kept aside: {kept:?}");
     assert_eq!(std::fs::read(s.dir.path().join("backups/book").join(&kept[0])).unwrap(), garbage);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_encrypted_book_opens_when_its_passphrase_is_typed() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Ana Souza"]);
+    let out = std::process::Command::new(rapport_tests::binary())
+        .args(["passphrase", "set"])
+        .envs(s.env())
+        .env("RAPPORT_NEW_PASSPHRASE", "correct horse battery")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+
+    let w = Window::open(&s, "unlock").await;
+    let page = w.find("#recovery").await.text().await.unwrap();
+    assert!(page.contains("Your book is locked") && page.contains("Type its passphrase"), "{page}");
+    assert!(
+        w.client.find_all(Locator::Css("[data-place='customers']:not([hidden])")).await.unwrap().len() <= 1,
+        "nothing else to do meanwhile"
+    );
+    let field = w.find("#passphrase").await;
+    field.send_keys("incorrect horse").await.unwrap();
+    w.find("#unlock").await.click().await.unwrap();
+    w.find_text("#status", "does not open your book").await;
+    w.shot("1-wrong").await;
+    let field = w.find("#passphrase").await;
+    field.clear().await.unwrap();
+    field.send_keys("correct horse battery").await.unwrap();
+    w.find("#unlock").await.click().await.unwrap();
+    w.find("#today").await;
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list", "Ana Souza").await;
+    w.shot("2-open").await;
+    w.close().await;
+}

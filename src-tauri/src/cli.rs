@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Args as ClapArgs, Parser, Subcommand};
 use rapport_core::guard::Outreach;
 use rapport_core::model::*;
+use rapport_core::store::Passphrase;
 use rapport_core::{io::json, time, Error, ListQuery, Store};
 use serde::Serialize;
 
@@ -133,6 +134,10 @@ pub enum Command {
     /// Replace the book with a backup, after checking it; the current book is backed up first (or, when it cannot
     /// be opened, kept in `backups/<book>/` as `<book>-damaged-<time>.sqlite3`)
     Restore { file: PathBuf },
+    /// Encrypt the book and its backups with a passphrase, change it, or remove it (the new passphrase is asked
+    /// for, or read from RAPPORT_NEW_PASSPHRASE; an encrypted book opens with RAPPORT_PASSPHRASE or when asked)
+    #[command(subcommand)]
+    Passphrase(PassphraseCmd),
     /// Remove a mistaken record: interaction, fact, purchase, promise, goal or note (what the customer said about
     /// being contacted is never removed; record a new statement instead)
     Remove {
@@ -502,6 +507,16 @@ pub enum IssuesCmd {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum PassphraseCmd {
+    /// Encrypt a plain book (and every backup of it) with a new passphrase
+    Set,
+    /// Change the passphrase of an encrypted book (and of every backup of it)
+    Change,
+    /// Keep the book (and its backups) plain again
+    Remove,
+}
+
+#[derive(Subcommand, Debug)]
 pub enum InteractionsCmd {
     /// Log a contact that happened
     Add {
@@ -710,7 +725,7 @@ pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i
     // The command's name only (its arguments may be a customer's words) for the error log.
     let debug = format!("{command:?}");
     let during = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase();
-    let result = match (Store::open(db), command) {
+    let result = match (open_book(db), command) {
         // The advice a damaged book gives is `rapport restore <backup>`: that must work without opening it.
         (Err(Error::NotADatabase { .. }), Command::Restore { file }) => restore_unopenable(db, &file, now, json_out),
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
@@ -762,6 +777,46 @@ impl Write for Out {
     fn flush(&mut self) -> std::io::Result<()> {
         self.0.flush().inspect_err(|_| OUTPUT_LOST.store(true, Ordering::Relaxed))
     }
+}
+
+/// Opens the book, with its passphrase when it has one: `RAPPORT_PASSPHRASE`, or typed when asked on a terminal.
+fn open_book(db: &Path) -> Result<Store, Error> {
+    use std::io::IsTerminal;
+    let wrong = || Error::WrongPassphrase { path: db.to_path_buf() };
+    if let Some(given) = std::env::var("RAPPORT_PASSPHRASE").ok().filter(|p| !p.is_empty()) {
+        let key = Passphrase::new(&given).map_err(|_| wrong())?;
+        return Store::open_with(db, Some(&key));
+    }
+    match Store::open(db) {
+        Err(Error::Encrypted { .. }) if std::io::stdin().is_terminal() => {
+            let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let typed = rpassword::prompt_password(format!("Passphrase for {name}: "))?;
+            let key = Passphrase::new(&typed).map_err(|_| wrong())?;
+            Store::open_with(db, Some(&key))
+        }
+        other => other,
+    }
+}
+
+/// A new passphrase: `RAPPORT_NEW_PASSPHRASE`, or typed twice on a terminal.
+fn new_passphrase() -> Result<Passphrase, Error> {
+    use std::io::IsTerminal;
+    if let Some(given) = std::env::var("RAPPORT_NEW_PASSPHRASE").ok().filter(|p| !p.is_empty()) {
+        return Passphrase::new(&given);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "passphrase",
+            "give the new passphrase in RAPPORT_NEW_PASSPHRASE, or run this in a terminal to type it",
+        ));
+    }
+    let first = rpassword::prompt_password("New passphrase (at least 8 characters): ")?;
+    let key = Passphrase::new(&first)?;
+    let again = rpassword::prompt_password("The same again: ")?;
+    if Passphrase::new(&again).ok().as_ref() != Some(&key) {
+        return Err(Error::invalid("passphrase", "the two did not match; nothing was changed"));
+    }
+    Ok(key)
 }
 
 fn restore_unopenable(db: &Path, file: &Path, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
@@ -816,6 +871,32 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let at = at.map(|text| moment_for(store, &customer, &text, "at")).transpose()?;
             let i = store.correct_interaction(&interaction, rapport_core::store::InteractionFix { at, summary })?;
             emit(j, &i, || format!("Corrected the {} {} of {}", i.channel, i.id, i.at.format("%Y-%m-%d %H:%M UTC")))
+        }
+        Command::Passphrase(cmd) => {
+            let (new, done) = match (cmd, store.is_encrypted()) {
+                (PassphraseCmd::Set, false) => (Some(new_passphrase()?), "encrypted"),
+                (PassphraseCmd::Change, true) => (Some(new_passphrase()?), "given its new passphrase"),
+                (PassphraseCmd::Remove, true) => (None, "kept plain"),
+                (PassphraseCmd::Set, true) => {
+                    return Err(Error::invalid("passphrase", "the book is encrypted already; use passphrase change"))
+                }
+                (_, false) => return Err(Error::invalid("passphrase", "the book has no passphrase")),
+            };
+            let r = store.set_passphrase(new)?;
+            emit(j, &r, || {
+                let mut o = format!(
+                    "Your book is {done}, and {} backup{} with it.",
+                    r.backups,
+                    if r.backups == 1 { "" } else { "s" }
+                );
+                if !r.left_as_they_were.is_empty() {
+                    o += &format!(
+                        " These backups could not be opened with the old passphrase and are as they were: {}",
+                        r.left_as_they_were.join(", ")
+                    );
+                }
+                o
+            })
         }
         Command::Remove { record, id } => {
             let r = store.remove(record, &id)?;

@@ -29,6 +29,8 @@ pub struct RecoveryInfo {
     message: String,
     /// The book's file name.
     book: String,
+    /// Whether the page asks for the book's passphrase.
+    asks_passphrase: bool,
     /// Whether restoring a backup is the way out (a damaged or emptied book) — not for a book a newer Rapport
     /// wrote, which an older backup would silently roll back.
     can_restore: bool,
@@ -54,6 +56,10 @@ fn message(e: &Error) -> String {
              Update Rapport to open it; restoring an older backup would lose what the newer version saved."
         ),
         Error::Busy => "Another program is writing to your book. Close it, then try again.".into(),
+        Error::Encrypted { .. } => "Your book is encrypted. Type its passphrase to open it.".into(),
+        Error::WrongPassphrase { .. } => {
+            "That passphrase does not open your book. Nothing was changed; try again.".into()
+        }
         other => other.public_message(),
     }
 }
@@ -70,6 +76,7 @@ pub fn recovery(recovery: State<'_, Recovery>) -> Result<Option<RecoveryInfo>, I
         Vec::new()
     };
     Ok(Some(RecoveryInfo {
+        asks_passphrase: matches!(e, Error::Encrypted { .. } | Error::WrongPassphrase { .. }),
         code: e.code(),
         message: message(e),
         book: recovery.db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -79,9 +86,15 @@ pub fn recovery(recovery: State<'_, Recovery>) -> Result<Option<RecoveryInfo>, I
 }
 
 /// Restores the book's backup called `name` (from its own backups folder: the page never sends a path), or with no
-/// name tries to open the book again; then the app carries on with the open book.
+/// name tries to open the book again (with `passphrase`, for an encrypted book); then the app carries on with the
+/// open book.
 #[tauri::command(async)]
-pub fn recover(app: AppHandle, recovery: State<'_, Recovery>, name: Option<String>) -> Result<Recovered, IpcError> {
+pub fn recover(
+    app: AppHandle,
+    recovery: State<'_, Recovery>,
+    name: Option<String>,
+    passphrase: Option<String>,
+) -> Result<Recovered, IpcError> {
     let mut problem = recovery.problem.lock().unwrap_or_else(|p| p.into_inner());
     if problem.is_none() {
         return Ok(Recovered { restored: None, damaged_kept_as: None });
@@ -94,7 +107,15 @@ pub fn recover(app: AppHandle, recovery: State<'_, Recovery>, name: Option<Strin
         done.restored = Some(b.name);
         done.damaged_kept_as = kept.file_name().map(|n| n.to_string_lossy().into_owned());
     }
-    let store = Store::open(&recovery.db).inspect_err(|e| *problem = Some(clone_problem(e)))?;
+    let key = match passphrase.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => Some(
+            rapport_core::store::Passphrase::new(p)
+                .map_err(|_| Error::WrongPassphrase { path: recovery.db.clone() })
+                .inspect_err(|e| *problem = Some(clone_problem(e)))?,
+        ),
+        None => None,
+    };
+    let store = Store::open_with(&recovery.db, key.as_ref()).inspect_err(|e| *problem = Some(clone_problem(e)))?;
     app.manage(Book { store: Mutex::new(store), clock: recovery.clock });
     crate::scheduler::start(app.clone());
     *problem = None;
@@ -109,6 +130,8 @@ pub fn clone_problem(e: &Error) -> Error {
         }
         Error::NewerDatabase { found, supported } => Error::NewerDatabase { found: *found, supported: *supported },
         Error::Busy => Error::Busy,
+        Error::Encrypted { path } => Error::Encrypted { path: path.clone() },
+        Error::WrongPassphrase { path } => Error::WrongPassphrase { path: path.clone() },
         other => Error::BadFile(other.public_message()),
     }
 }

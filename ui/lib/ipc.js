@@ -56,12 +56,14 @@ export async function recovery() {
 }
 
 /**
- * Restores the book's backup called `name` (or, with none, tries to open the book again) and opens it.
+ * Restores the book's backup called `name` (or, with none, tries to open the book again — with `passphrase` for an
+ * encrypted book) and opens it.
  * @param {string | undefined} name
+ * @param {string | undefined} passphrase
  * @returns {Promise<{restored: string | null, damaged_kept_as: string | null}>}
  */
-export async function recover(name) {
-  return call('recover', { name });
+export async function recover(name, passphrase) {
+  return call('recover', { name, passphrase });
 }
 
 /**

@@ -30,7 +30,14 @@ function backupRow(b, newest) {
  */
 export function showRecovery(main, info, onOpen) {
   const backups = info.backups || [];
-  const restore = info.can_restore && backups.length
+  const unlock = html`<form class="recovery-choice" id="unlock-form">
+      <label for="passphrase">Passphrase</label>
+      <input id="passphrase" type="password" autocomplete="current-password" required minlength="8">
+      <div class="form-actions">
+        <button type="submit" class="button primary" id="unlock">Open my book</button>
+      </div>
+    </form>`;
+  const restore = info.asks_passphrase ? unlock : info.can_restore && backups.length
     ? html`<form class="recovery-choice" id="recovery-form">
         <fieldset>
           <legend>Backups of ${info.book}</legend>
@@ -45,7 +52,7 @@ export function showRecovery(main, info, onOpen) {
           ask for help before trying anything else.</p>`
       : html`<div class="form-actions"><button type="button" class="button" id="retry">Try again</button></div>`;
   render(main, html`<section class="welcome recovery" id="recovery" aria-labelledby="recovery-title">
-    <h1 id="recovery-title">${icon('warning')} Your book could not be opened</h1>
+    <h1 id="recovery-title">${info.asks_passphrase ? 'Your book is locked' : html`${icon('warning')} Your book could not be opened`}</h1>
     <p class="recovery-message">${info.message}</p>
     ${restore}
   </section>`);
@@ -53,10 +60,10 @@ export function showRecovery(main, info, onOpen) {
   document.body.classList.add('in-recovery');
   main.focus();
 
-  async function recover(name, button) {
+  async function recover(name, button, passphrase) {
     button.disabled = true;
     try {
-      const done = await ipc.recover(name);
+      const done = await ipc.recover(name, passphrase);
       announce(done.restored
         ? `Restored ${done.restored}. The damaged file is kept as ${done.damaged_kept_as}.`
         : 'Your book is open.', { sticky: true });
@@ -74,6 +81,15 @@ export function showRecovery(main, info, onOpen) {
       event.preventDefault();
       const chosen = form.querySelector('input[name="backup"]:checked');
       if (chosen) recover(chosen.value, form.querySelector('#recover'));
+    });
+  }
+  const unlockForm = main.querySelector('#unlock-form');
+  if (unlockForm) {
+    const field = unlockForm.querySelector('#passphrase');
+    field.focus();
+    unlockForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      recover(undefined, unlockForm.querySelector('#unlock'), field.value).finally(() => { field.value = ''; });
     });
   }
   const retry = main.querySelector('#retry');
