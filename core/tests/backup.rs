@@ -114,3 +114,21 @@ fn backups_of_the_default_book_made_before_books_had_a_folder_each_are_still_lis
     let other = Store::open(&dir.path().join("bob.sqlite3")).unwrap();
     assert!(other.backups().unwrap().is_empty());
 }
+
+#[test]
+fn what_a_killed_backup_left_is_cleared_by_the_next_one() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("book.sqlite3");
+    let store = Store::open(&db).unwrap();
+    let folder = store.backup_folder();
+    std::fs::create_dir_all(&folder).unwrap();
+    let old = folder.join("book-2026-11-01T100000Z.partial");
+    let fresh = folder.join("book-2026-11-23T160000Z.partial");
+    std::fs::write(&old, b"half a backup").unwrap();
+    std::fs::write(&fresh, b"another process's backup in progress").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&old).unwrap().set_modified(an_hour_ago).unwrap();
+    store.backup(t("2026-11-23T17:00:00Z")).unwrap();
+    assert!(!old.exists(), "a stale partial is removed");
+    assert!(fresh.exists(), "a recent one may be another process's, still being written");
+}

@@ -185,6 +185,22 @@ pub fn restore_unopenable(db: &Path, backup: &Path, now: DateTime<Utc>) -> Resul
     Ok(kept)
 }
 
+/// Removes what a backup killed mid-way left (`….partial`, its `-wal`/`-shm`): never offered as a backup, and
+/// otherwise never removed. Only files untouched for a minute, so another process's backup in progress is left alone.
+fn remove_stale_partials(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > std::time::Duration::from_secs(60)));
+        if name.contains(".partial") && stale {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 impl Store {
     /// The backups folder of this book.
     pub fn backup_folder(&self) -> PathBuf {
@@ -206,6 +222,7 @@ impl Store {
     fn backup_without_rotation(&self, now: DateTime<Utc>) -> Result<Backup> {
         let folder = self.backup_folder();
         std::fs::create_dir_all(&folder)?;
+        remove_stale_partials(&folder);
         let name = free_name(&folder, &book_name(self.path()), now);
         let path = folder.join(&name);
         let partial = path.with_extension("partial");

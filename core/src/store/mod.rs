@@ -216,6 +216,14 @@ fn classify_open_error(e: rusqlite::Error, path: &Path) -> Error {
         Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
             Error::NotADatabase { path: path.into(), newest_backup: backup::newest_good(path) }
         }
+        // A read-only disk or folder, or a file that is not the user's: said in those words, nothing changed.
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => {
+            Error::BadFile(format!(
+                "{} cannot be opened for writing: the disk or its folder is read-only, or the file is not yours; \
+                 nothing was changed",
+                path.display()
+            ))
+        }
         _ => Error::from(e),
     }
 }
