@@ -672,3 +672,25 @@ fn a_passphrase_encrypts_the_book_and_its_backups_and_opens_them_again() {
     let names = s.json(&["backup", "--list"]);
     assert_eq!(names.as_array().unwrap().len(), 2, "{names}");
 }
+
+#[test]
+fn an_imported_birthday_past_the_books_years_keeps_the_person_and_the_book_working() {
+    let s = Sandbox::new();
+    let vcf = s.dir.path().join("cards.vcf");
+    std::fs::write(
+        &vcf,
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Far Future\nBDAY:9999-12-31\nEMAIL:far@example.com\nEND:VCARD\n\
+         BEGIN:VCARD\nVERSION:3.0\nFN:Fine Person\nBDAY:1980-05-04\nEND:VCARD\n",
+    )
+    .unwrap();
+    let csv = s.dir.path().join("google.csv");
+    std::fs::write(&csv, "Name,Birthday,E-mail 1 - Value\nLate Comer,2999-01-01,late@example.com\n").unwrap();
+    s.ok(&["import", "vcard", vcf.to_str().unwrap()]);
+    s.ok(&["import", "csv", csv.to_str().unwrap()]);
+    let book: serde_json::Value = serde_json::from_str(&s.ok(&["export", "json"])).unwrap();
+    let text = book.to_string();
+    assert!(text.contains("Birthday: 9999-12-31") && text.contains("1980-05-04"), "{text}");
+    assert!(!text.contains("\"date\":\"9999") && !text.contains("\"date\":\"2999"), "no date past 2200: {text}");
+    assert_eq!(book["customers"].as_array().unwrap().len(), 3, "nobody lost");
+    s.ok(&["agenda", "--days", "30"]);
+}

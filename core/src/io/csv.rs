@@ -423,7 +423,7 @@ fn set_birthday(c: &mut Contact, text: &str, date_format: Option<&str>) {
         return; // Outlook writes 0/0/00 for "none".
     }
     let read = match read_date(t, date_format) {
-        Some(d) if d.year() >= 1900 => Birthday::Date(d),
+        Some(d) if crate::time::date_in_range(d).is_ok() => Birthday::Date(d),
         _ => read_birthday(t, None),
     };
     match read {

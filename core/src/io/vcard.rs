@@ -779,6 +779,8 @@ pub(crate) fn read_birthday(text: &str, omitted_year: Option<i32>) -> Birthday {
         Some(d) if d.year() < 1900 || Some(d.year()) == omitted_year => {
             yearless(d.month(), d.day()).unwrap_or(Birthday::None)
         }
+        // A year past what the book keeps (`BDAY:9999-12-31`) is not a birthday: kept as a line, never as a date.
+        Some(d) if crate::time::date_in_range(d).is_err() => Birthday::Note(format!("Birthday: {}", excerpt(t))),
         Some(d) => Birthday::Date(d),
         None => Birthday::Note(format!("Birthday: {}", excerpt(t))),
     }

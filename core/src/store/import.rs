@@ -396,7 +396,8 @@ fn add_details(
     for t in c.tags.iter().filter_map(|t| tags::normalize(t).ok()) {
         rows::insert_tag(conn, customer_id, &Tag { tag: t, origin: TagOrigin::Manual })?;
     }
-    if let Some(b) = c.birthday {
+    // Readers keep birthdays within the book's years; a contact built otherwise loses the date, not the person.
+    if let Some(b) = c.birthday.filter(|b| crate::time::date_in_range(*b).is_ok()) {
         let f = Fact {
             id: new_id(),
             customer_id: customer_id.to_string(),
