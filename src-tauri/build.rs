@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "save_playbook",
     "delete_playbook",
     "remove_record",
+    "passphrase_state",
+    "set_passphrase",
     "agenda",
     "set_reason_state",
     "add_reminder",

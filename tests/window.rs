@@ -1796,3 +1796,37 @@ async fn an_encrypted_book_opens_when_its_passphrase_is_typed() {
     w.shot("2-open").await;
     w.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_encrypt_the_book_and_ask_for_the_passphrase_before_changing_it() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let w = Window::open(&s, "passphrase").await;
+    w.find("#today").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    let save = w.find("#pass-save").await;
+    scroll_to(&w, "#passphrase-card").await;
+    w.find("#pass-new").await.send_keys("correct horse battery").await.unwrap();
+    w.find("#pass-again").await.send_keys("correct horse battery").await.unwrap();
+    save.click().await.unwrap();
+    w.find_text("#status", "Your book is encrypted").await;
+    // Now it asks for the current one before anything changes.
+    w.find("#pass-current").await;
+    w.shot("1-encrypted").await;
+    w.find("#pass-current").await.send_keys("not the passphrase").await.unwrap();
+    w.find("#pass-remove").await.click().await.unwrap();
+    w.find_text("#status", "does not open your book").await;
+    w.close().await;
+
+    let book = std::fs::read(&s.db).unwrap();
+    assert!(!book.windows(7).any(|w| w == b"Whitley" || w == b"Goldber"), "nothing readable at rest");
+    let err = s.fails(&["customers", "list"]);
+    assert!(err.contains("encrypted"), "{err}");
+    let out = std::process::Command::new(rapport_tests::binary())
+        .args(["customers", "list"])
+        .envs(s.env())
+        .env("RAPPORT_PASSPHRASE", "correct horse battery")
+        .output()
+        .unwrap();
+    assert!(out.status.success() && !out.stdout.is_empty(), "{out:?}");
+}

@@ -166,6 +166,29 @@ pub fn save_playbook(book: State<'_, Book>, playbook: Playbook) -> Reply<Playboo
     with(&book, |s, _| s.save_playbook(playbook))
 }
 
+/// Whether the book is encrypted (Settings shows set, or change and remove).
+#[tauri::command(async)]
+pub fn passphrase_state(book: State<'_, Book>) -> Reply<bool> {
+    with(&book, |s, _| Ok(s.is_encrypted()))
+}
+
+/// Encrypts the book and its backups with `new`, changes the passphrase to `new`, or with no `new` removes it. An
+/// encrypted book's `current` passphrase must be given: an unlocked window left open is not enough to change it.
+#[tauri::command(async)]
+pub fn set_passphrase(
+    book: State<'_, Book>,
+    current: Option<String>,
+    new: Option<String>,
+) -> Reply<rapport_core::store::Rekeyed> {
+    with(&book, |s, _| {
+        if s.is_encrypted() && !current.as_deref().is_some_and(|c| s.has_passphrase(c)) {
+            return Err(Error::WrongPassphrase { path: s.path().to_path_buf() });
+        }
+        let new = new.as_deref().filter(|n| !n.is_empty()).map(rapport_core::store::Passphrase::new).transpose()?;
+        s.set_passphrase(new)
+    })
+}
+
 /// Removes a mistaken interaction, fact, purchase, promise, goal or note (statements are never removed).
 #[tauri::command(async)]
 pub fn remove_record(book: State<'_, Book>, record: String, id: String) -> Reply<rapport_core::store::Removed> {

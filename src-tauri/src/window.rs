@@ -69,6 +69,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::save_playbook,
             commands::delete_playbook,
             commands::remove_record,
+            commands::passphrase_state,
+            commands::set_passphrase,
             commands::agenda,
             commands::set_reason_state,
             commands::add_reminder,

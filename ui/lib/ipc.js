@@ -302,6 +302,22 @@ export async function deletePlaybook(tag) {
   return call('delete_playbook', { tag });
 }
 
+/** Whether the book is encrypted with a passphrase. */
+export async function passphraseState() {
+  return call('passphrase_state');
+}
+
+/**
+ * Encrypts the book and its backups with `next`, changes the passphrase, or (no `next`) removes it. An encrypted
+ * book's `current` passphrase is required.
+ * @param {string | undefined} current
+ * @param {string | undefined} next
+ * @returns {Promise<{backups: number, left_as_they_were: string[]}>}
+ */
+export async function setPassphrase(current, next) {
+  return call('set_passphrase', { current, new: next });
+}
+
 /**
  * Removes a mistaken record. What the customer said about being contacted is never removed.
  * @param {'interaction'|'fact'|'purchase'|'promise'|'goal'|'note'} record

@@ -12,6 +12,7 @@ import { WEEKDAYS } from '../lib/words.js';
 import { showPlaybooks } from './playbooks.js';
 import { showTransfer } from './transfer.js';
 import { showBackups } from './backups.js';
+import { showPassphrase } from './passphrase.js';
 
 const DRAFT_KEY = 'profile';
 
@@ -144,10 +145,12 @@ export function showSettings(main, app) {
     </section>
     <section class="card" id="transfer" aria-labelledby="transfer-title"></section>
     <section class="card" id="backups" aria-labelledby="backups-title"></section>
+    <section class="card" id="passphrase-card" aria-labelledby="passphrase-title"></section>
   </section>`);
   const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
   const stopTransfer = showTransfer(main.querySelector('#transfer'), app);
   const stopBackups = showBackups(main.querySelector('#backups'), app);
+  const stopPassphrase = showPassphrase(main.querySelector('#passphrase-card'));
   const slot = main.querySelector('[data-form]');
   const f = createForm({ id: 'profile', fields: FIELDS, submitLabel: 'Save profile' });
   let loaded = null;
@@ -204,6 +207,7 @@ export function showSettings(main, app) {
     stopPlaybooks();
     stopTransfer();
     stopBackups();
+    stopPassphrase();
     if (loaded === null) return;
     const typed = f.values();
     keepDraft(DRAFT_KEY, JSON.stringify(typed) !== loaded ? typed : null);

@@ -131,6 +131,11 @@ impl Store {
         self.key.is_some()
     }
 
+    /// Whether `given` is this book's passphrase (the window asks for it before changing or removing it).
+    pub fn has_passphrase(&self, given: &str) -> bool {
+        Passphrase::new(given).is_ok_and(|p| self.key.as_ref() == Some(&p))
+    }
+
     /// Encrypts the book with `new` (or changes its passphrase to `new`, or with `None` decrypts it), and every
     /// backup of it the same way. The book is reopened with the new key. Returns how many backups were re-keyed and
     /// the names of those that could not be (one made under an older passphrase): they are left as they were.
