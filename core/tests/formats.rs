@@ -895,3 +895,54 @@ proptest! {
         }
     }
 }
+
+/// The demo book as its export, made once for the properties below.
+static DEMO_BOOK: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let mut store = rapport_core::Store::open_in_memory().unwrap();
+    store.load_demo("2026-11-23T16:00:00Z".parse().unwrap()).unwrap();
+    rapport_core::io::json::to_json(&store.export_book().unwrap())
+});
+
+proptest! {
+    /// A book file of any shape — random text, or a real export cut and spliced — is read or refused with a message,
+    /// never a panic; a refused one names where.
+    #[test]
+    fn any_book_file_is_read_or_refused(text in "(?s).{0,400}", cut in 0.0..1.0f64, splice in "[\\[\\]{}\",:0-9a-z\\-]{0,12}") {
+        let _ = rapport_core::io::json::from_json(&text);
+        let real = &*DEMO_BOOK;
+        let at = (real.len() as f64 * cut) as usize;
+        let at = (0..=at).rev().find(|&i| real.is_char_boundary(i)).unwrap_or(0);
+        let spliced = format!("{}{splice}{}", &real[..at], &real[at..]);
+        if let Err(e) = rapport_core::io::json::from_json(&spliced) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    /// A column mapping file of any shape is a mapping or a serde error, never a panic, and a mapping that parses
+    /// can be applied to any sheet.
+    #[test]
+    fn any_mapping_file_is_read_or_refused(text in "(?s)\\{.{0,200}\\}", header in "[A-Za-z ]{1,10}") {
+        if let Ok(mapping) = serde_json::from_str::<csv_files::Mapping>(&text) {
+            let sheet = format!("{header},Other\nAna,1\n");
+            let _ = csv_files::parse(sheet.as_bytes(), &CsvKind::Mapped(mapping));
+        }
+    }
+
+    /// Times as typed (`--at`, `--now`, dates and clock times in forms) are read or refused with a message.
+    #[test]
+    fn any_time_typed_is_read_or_refused(text in "[0-9T:\\-+Z. /a-zA-Z]{0,40}") {
+        use rapport_core::time;
+        for result in [
+            time::parse_now(&text).map(|_| ()),
+            time::parse_moment(&text, chrono_tz::America::New_York).map(|_| ()),
+            time::parse_moment(&text, chrono_tz::Australia::Lord_Howe).map(|_| ()),
+            time::parse_date(&text).map(|_| ()),
+            time::parse_clock(&text).map(|_| ()),
+            time::parse_zone(&text).map(|_| ()),
+        ] {
+            if let Err(m) = result {
+                prop_assert!(!m.is_empty());
+            }
+        }
+    }
+}
