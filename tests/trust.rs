@@ -694,3 +694,16 @@ fn an_imported_birthday_past_the_books_years_keeps_the_person_and_the_book_worki
     assert_eq!(book["customers"].as_array().unwrap().len(), 3, "nobody lost");
     s.ok(&["agenda", "--days", "30"]);
 }
+
+#[test]
+fn a_file_too_large_to_import_is_refused_before_it_is_read() {
+    let s = Sandbox::new();
+    let big = s.dir.path().join("everyone.csv");
+    // Sparse: 600 MB on paper, nothing on the disk.
+    std::fs::File::create(&big).unwrap().set_len(600 * 1024 * 1024).unwrap();
+    let started = std::time::Instant::now();
+    let err = s.fails(&["import", "csv", big.to_str().unwrap()]);
+    assert!(err.contains("600 MB") && err.contains("up to 512 MB") && err.contains("split it"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "refused without reading it");
+    assert!(s.customer_names().is_empty());
+}

@@ -1448,6 +1448,8 @@ fn read_text(file: Option<PathBuf>) -> Result<String, Error> {
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    let len = std::fs::metadata(path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))?.len();
+    rapport_core::io::check_import_size(len).map_err(|e| in_file(path, e))?;
     std::fs::read(path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))
 }
 

@@ -49,6 +49,7 @@ pub fn import_preview(
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(Error::invalid("file", "send the file's bytes").into());
     };
+    rapport_core::io::check_import_size(bytes.len() as u64)?;
     let format = header(&request, "x-format").unwrap_or_default();
     let (kind, parsed, headers, rows, mapping) = if format == "vcard" {
         ("vcard".to_string(), vcard::parse_bytes(bytes)?, vec![], vec![], None)

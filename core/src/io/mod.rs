@@ -9,6 +9,22 @@ pub mod vcard;
 use std::io::Write;
 use std::path::Path;
 
+/// The largest file an import reads: a 100,000-row Google export is about 20 MB, a phone's vCard with photos a few
+/// hundred. Anything larger is read whole into memory, so it is refused with what to do instead.
+pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Refuses a file of `len` bytes that is larger than an import reads.
+pub fn check_import_size(len: u64) -> crate::Result<()> {
+    if len > MAX_IMPORT_BYTES {
+        return Err(crate::Error::BadFile(format!(
+            "the file is {} MB; Rapport imports files up to {} MB at a time — split it, or export without photos",
+            len / (1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
 /// Writes a file whole or not at all: a `.partial` file beside it, synced, then renamed over the target.
 /// Exports and the agenda's calendar file go through here, so a full disk never leaves half a file.
 ///

@@ -53,7 +53,11 @@ pub(crate) fn quiet(conn: &Connection) {
 /// Whether the file at `path` looks encrypted rather than damaged: no SQLite header, and bytes as random as a cipher
 /// writes them (a sync tool's text, zeros or another format are far from random).
 pub fn looks_encrypted(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path).map(|b| b.into_iter().take(4096).collect::<Vec<u8>>()) else { return false };
+    let mut bytes = Vec::with_capacity(4096);
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    if std::io::Read::read_to_end(&mut std::io::Read::take(file, 4096), &mut bytes).is_err() {
+        return false;
+    }
     if bytes.len() < 1024 || bytes.starts_with(b"SQLite format 3\0") {
         return false;
     }
