@@ -202,14 +202,14 @@ fn outlook_vcard_21_reads_quoted_printable_in_its_charset() {
 fn broken_vcard_reports_each_bad_card_at_its_line() {
     let parsed = vcard::parse_bytes(&fixture("broken.vcf")).unwrap();
     let good: Vec<(usize, &str)> = parsed.contacts.iter().map(|c| (c.line, c.name.as_str())).collect();
-    assert_eq!(good, vec![(1, "Good Person"), (22, "Second Good")]);
-    assert_eq!(bad_lines(&parsed), vec![6, 14, 16, 18, 27]);
-    assert_bad(&parsed.bad[0], 6, "has no name");
-    assert_bad(&parsed.bad[1], 14, "is not a vCard line");
-    assert_bad(&parsed.bad[1], 14, "starting on line 10");
-    assert_bad(&parsed.bad[2], 16, "outside any card");
-    assert_bad(&parsed.bad[3], 18, "no END:VCARD before the next BEGIN:VCARD on line 22");
-    assert_bad(&parsed.bad[4], 27, "cut short");
+    // The card with no name but an email is named from it (issue 13).
+    assert_eq!(good, vec![(1, "Good Person"), (6, "nobody@example.com"), (22, "Second Good")]);
+    assert_eq!(bad_lines(&parsed), vec![14, 16, 18, 27]);
+    assert_bad(&parsed.bad[0], 14, "is not a vCard line");
+    assert_bad(&parsed.bad[0], 14, "starting on line 10");
+    assert_bad(&parsed.bad[1], 16, "outside any card");
+    assert_bad(&parsed.bad[2], 18, "no END:VCARD before the next BEGIN:VCARD on line 22");
+    assert_bad(&parsed.bad[3], 27, "cut short");
 }
 
 #[test]
@@ -337,6 +337,13 @@ fn google_csv_reads_multi_values_labels_and_notes_over_lines() {
             phones: vec![l("work", "630-555-0150")],
             ..Contact::default()
         },
+        // No name at all: named from the email, not left out (issue 13).
+        Contact {
+            line: 9,
+            name: "ghost@example.com".into(),
+            emails: vec![p("other", "ghost@example.com")],
+            ..Contact::default()
+        },
         Contact {
             line: 10,
             name: "Dr. Grace Lee".into(),
@@ -347,8 +354,7 @@ fn google_csv_reads_multi_values_labels_and_notes_over_lines() {
         },
     ];
     assert_contacts(&parsed.contacts, &expected);
-    assert_eq!(bad_lines(&parsed), vec![9]);
-    assert_bad(&parsed.bad[0], 9, "no name");
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
 }
 
 #[test]
@@ -521,6 +527,15 @@ fn a_dealer_sheet_reads_purchases_and_reports_bad_vins_and_dates() {
             }),
             ..Contact::default()
         },
+        // A walk-in who left no name: named from the email.
+        Contact {
+            line: 7,
+            name: "walkin@example.com".into(),
+            emails: vec![l("", "walkin@example.com")],
+            phones: vec![l("mobile", "630-555-0150")],
+            notes: s("Walk-in, left no name"),
+            ..Contact::default()
+        },
         Contact {
             line: 8,
             name: "Keisha Thompson".into(),
@@ -544,10 +559,9 @@ fn a_dealer_sheet_reads_purchases_and_reports_bad_vins_and_dates() {
         },
     ];
     assert_contacts(&parsed.contacts, &expected);
-    assert_eq!(bad_lines(&parsed), vec![5, 6, 7]);
+    assert_eq!(bad_lines(&parsed), vec![5, 6]);
     assert_bad(&parsed.bad[0], 5, "VIN: '3FTTW8E9XNRA1234' is not a VIN");
     assert_bad(&parsed.bad[1], 6, "Sold Date: '13/45/2021' is not a date");
-    assert_bad(&parsed.bad[2], 7, "no name");
 }
 
 #[test]
@@ -591,12 +605,11 @@ fn broken_csv_reads_ragged_rows_with_names_and_reports_the_rest() {
     let (kind, parsed) = parse_csv("broken.csv");
     assert!(matches!(kind, CsvKind::Mapped(_)));
     let good: Vec<(usize, &str)> = parsed.contacts.iter().map(|c| (c.line, c.name.as_str())).collect();
-    assert_eq!(good, vec![(2, "Good One"), (3, "Short Row"), (5, "Extra Field")]);
+    assert_eq!(good, vec![(2, "Good One"), (3, "Short Row"), (4, "nobody@example.com"), (5, "Extra Field")]);
     assert_eq!(parsed.contacts[1].emails, vec![l("", "short@example.com")]);
     assert_eq!(parsed.contacts[1].phones, vec![]);
-    assert_eq!(bad_lines(&parsed), vec![4, 7]);
-    assert_bad(&parsed.bad[0], 4, "no name");
-    assert_bad(&parsed.bad[1], 7, "quote");
+    assert_eq!(bad_lines(&parsed), vec![7]);
+    assert_bad(&parsed.bad[0], 7, "quote");
 }
 
 #[test]

@@ -37,7 +37,8 @@ fn the_preview_matches_customers_already_here_and_the_import_only_adds_to_them()
     let email = first.emails[0].value.to_uppercase();
     let known = store
         .add_customer_with(
-            NewCustomer { name: "Known Already".into(), ..Default::default() },
+            // The same person under a shorter name: one of her names' words is all of this one's.
+            NewCustomer { name: "Ana".into(), ..Default::default() },
             vec![NewContactPoint { kind: ContactKind::Email, label: None, value: email, preferred: false }],
             vec![],
             now(),
@@ -54,7 +55,7 @@ fn the_preview_matches_customers_already_here_and_the_import_only_adds_to_them()
     let report = store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!((report.added, report.merged), (parsed.contacts.len() - 1, 1));
     let rec = store.customer_record(&known.id).unwrap();
-    assert_eq!(rec.customer.name, "Known Already", "a match never renames the customer");
+    assert_eq!(rec.customer.name, "Ana", "a match never renames the customer");
     assert!(rec.contact_points.iter().any(|p| p.kind == ContactKind::Phone));
     assert_eq!(rec.contact_points.iter().filter(|p| p.kind == ContactKind::Email).count() as usize, first.emails.len());
 
@@ -254,4 +255,46 @@ fn what_an_import_adds_to_a_customer_reaches_today() {
     assert_eq!(triggers, 42, "every trigger is back");
     store.keep_promise(&store.customer_record(&ana.id).unwrap().promises[0].id, now()).unwrap();
     assert_eq!(kinds(&store), vec!["personal_date"], "and they work again");
+}
+
+#[test]
+fn people_who_share_a_number_stay_apart_and_rapports_own_export_comes_back_whole() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    // Two colleagues on one office line, and a card with no name; a bad phone on a good card.
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nTEL;TYPE=WORK:+1 312 555 0100\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ben Carter\r\nTEL;TYPE=WORK:312-555-0100\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:walkin@example.com\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cy Okafor\r\nEMAIL:cy@example.com\r\nTEL:not a number\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dee Name-Only\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(text)).unwrap();
+    assert_eq!(plan.new_customers, 5, "{plan:?}");
+    assert!(plan.merges.is_empty(), "{:?}", plan.merges);
+    assert_eq!(plan.possible_matches.len(), 1, "{:?}", plan.possible_matches);
+    let pm = &plan.possible_matches[0];
+    assert_eq!((pm.name.as_str(), pm.customer_name.as_str()), ("Ben Carter", "Ana Souza"));
+    assert!(pm.shares.starts_with("phone"), "{pm:?}");
+    assert_eq!(plan.skipped_values.len(), 1, "{:?}", plan.skipped_values);
+    assert!(
+        plan.skipped_values[0].message.contains("Cy Okafor") && plan.skipped_values[0].message.contains("not a number")
+    );
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let names: Vec<String> = store.export_book().unwrap().customers.iter().map(|c| c.customer.name.clone()).collect();
+    assert!(names.contains(&"walkin@example.com".to_string()), "{names:?}");
+
+    // The same file again changes nothing, the name-only card included.
+    let again = store.plan_import(vcard::parse(text)).unwrap();
+    assert_eq!(again.new_customers, 0, "{again:?}");
+
+    // Rapport's own export, into an empty book: the two who share a line come back as two.
+    let vcf = rapport_core::io::vcard::write(&store.export_book().unwrap().customers);
+    let other = TempDir::new().unwrap();
+    let mut fresh = book(&other);
+    let plan = fresh.plan_import(vcard::parse(&vcf)).unwrap();
+    assert_eq!((plan.new_customers, plan.merges.len(), plan.possible_matches.len()), (5, 0, 0), "{plan:?}");
+    fresh.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    // And the export imported into the book it came from joins each customer to itself.
+    let back = store.plan_import(vcard::parse(&vcf)).unwrap();
+    assert_eq!(back.new_customers, 0);
+    assert!(back.merges.iter().all(|m| m.matched_by == MatchedBy::SameRapportId), "{:?}", back.merges);
 }

@@ -392,6 +392,8 @@ pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_co
                 m.customer_name.clone()
             };
             let by = match m.matched_by {
+                rapport_core::store::MatchedBy::SameRapportId => "same Rapport id",
+                rapport_core::store::MatchedBy::SameName => "same name, nothing else to go by",
                 rapport_core::store::MatchedBy::SameEmail => "same email",
                 rapport_core::store::MatchedBy::SamePhone => "same phone",
                 rapport_core::store::MatchedBy::SameNameAndAddress => "same name and address",
@@ -399,6 +401,29 @@ pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_co
             let adds =
                 if m.adds.is_empty() { "nothing new".to_string() } else { format!("adds {}", m.adds.join(", ")) };
             let _ = writeln!(o, "  line {}: {} → {whom} ({by}); {adds}", m.line, m.name);
+        }
+    }
+    if !plan.possible_matches.is_empty() {
+        let n = plan.possible_matches.len();
+        let _ = writeln!(
+            o,
+            "{n} {} a phone or email with someone of another name (kept as separate customers):",
+            if n == 1 { "shares" } else { "share" }
+        );
+        for m in &plan.possible_matches {
+            let whom = if m.customer_id.is_empty() {
+                format!("{} (an earlier row)", m.customer_name)
+            } else {
+                m.customer_name.clone()
+            };
+            let _ = writeln!(o, "  line {}: {} and {whom} share {}", m.line, m.name, m.shares);
+        }
+    }
+    if !plan.skipped_values.is_empty() {
+        let n = plan.skipped_values.len();
+        let _ = writeln!(o, "{n} value{} left out (the people are imported):", if n == 1 { "" } else { "s" });
+        for b in &plan.skipped_values {
+            let _ = writeln!(o, "  line {}: {}", b.line, b.message);
         }
     }
     if !plan.bad.is_empty() {

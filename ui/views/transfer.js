@@ -55,6 +55,8 @@ const KINDS = {
 };
 
 const MATCHED_BY = {
+  same_rapport_id: 'the same customer in Rapport’s own export',
+  same_name: 'same name, nothing else to go by',
   same_email: 'same email',
   same_phone: 'same phone',
   same_name_and_address: 'same name and address',
@@ -247,11 +249,17 @@ function previewMarkup(preview) {
   const { plan } = preview;
   const merges = plan.merges || [];
   const bad = plan.bad || [];
+  const possible = plan.possible_matches || [];
+  const skipped = plan.skipped_values || [];
   const parts = [html`<strong>${count(plan.new_customers)} new ${plan.new_customers === 1 ? 'customer' : 'customers'}</strong>`];
   if (merges.length) {
     parts.push(html`${count(merges.length)} ${merges.length === 1 ? 'row joins a customer' : 'rows join customers'} you have`);
   }
+  if (possible.length) {
+    parts.push(html`${count(possible.length)} ${possible.length === 1 ? 'person shares' : 'people share'} a phone or email with someone else`);
+  }
   if (bad.length) parts.push(html`${count(bad.length)} ${bad.length === 1 ? 'row cannot' : 'rows cannot'} be read`);
+  if (skipped.length) parts.push(html`${count(skipped.length)} ${skipped.length === 1 ? 'value is' : 'values are'} left out`);
   return html`<h4>What this file would do</h4>
     <p class="import-summary" id="import-summary">${parts.map((p, i) => html`${i ? ' · ' : ''}${p}`)}</p>
     <p class="muted">${KINDS[preview.kind] || ''} Nothing is written until you import.</p>
@@ -266,6 +274,19 @@ function previewMarkup(preview) {
         ${m.adds && m.adds.length
     ? html`<span class="import-adds">· adds ${m.adds.map((a, i) => html`${i ? ', ' : ''}<span class="import-add">${a}</span>`)}</span>` : ''}
       </li>`)}${listMore(merges.length)}</ul>
+    </div>` : ''}
+    ${possible.length ? html`<div id="import-possible" class="import-list">
+      <h5>Kept as separate customers: they share a phone or email under another name</h5>
+      <ul role="list">${possible.slice(0, SHOWN).map((m) => html`<li class="import-possible" data-line="${m.line}">
+        <span class="import-line">Line ${m.line}:</span> <span class="import-name">${m.name}</span> and
+        <strong class="import-name">${m.customer_name}</strong>${m.customer_id ? '' : html` <span class="muted">(an earlier row)</span>`}
+        <span class="import-how">· share ${m.shares}</span></li>`)}${listMore(possible.length)}</ul>
+      <p class="muted">If two of them are one person, open either after the import and add what the other had.</p>
+    </div>` : ''}
+    ${skipped.length ? html`<div id="import-skipped" class="import-list">
+      <h5>Values left out (the people are imported)</h5>
+      <ul role="list">${skipped.slice(0, SHOWN).map((b) => html`<li class="import-skipped-value" data-line="${b.line}">
+        <span class="import-line">Line ${b.line}:</span> <span class="import-why">${b.message}</span></li>`)}${listMore(skipped.length)}</ul>
     </div>` : ''}
     ${bad.length ? html`<div id="import-bad" class="import-list">
       <h5>Rows that will be skipped</h5>

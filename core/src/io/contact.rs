@@ -41,6 +41,24 @@ pub struct Contact {
     pub birthday: Option<NaiveDate>,
     pub time_zone: Option<String>,
     pub purchase: Option<ContactPurchase>,
+    /// The customer's id when the file is Rapport's own export (vCard `X-RAPPORT-ID`, the CSV's "Rapport ID"):
+    /// matched before anything else, so a round trip never joins two customers who share a phone.
+    pub rapport_id: Option<String>,
+}
+
+impl Contact {
+    /// A contact with no name is named from what it has — its first email, else its first phone — rather than left
+    /// out: a salesperson can rename them, but cannot get back a person the import dropped.
+    pub fn named_from_what_it_has(&mut self) -> bool {
+        if !self.name.trim().is_empty() {
+            return true;
+        }
+        if let Some(v) = self.emails.first().or_else(|| self.phones.first()).map(|l| l.value.trim().to_string()) {
+            self.name = v;
+            return true;
+        }
+        false
+    }
 }
 
 /// A row or card that could not be read, and why.

@@ -405,11 +405,11 @@ fn read_row(
             c.preferred_name = None;
         }
     }
-    if c.name.is_empty() {
+    if !c.named_from_what_it_has() {
         let why = if ragged {
             format!("no name (and the row has {} fields where the header has {width})", rec.len())
         } else {
-            "no name (no name, first or last name, nickname or company)".to_string()
+            "no name, email or phone (no name, first or last name, nickname, company, email or phone)".to_string()
         };
         return Err(why);
     }
@@ -474,6 +474,7 @@ struct GoogleLayout {
     groups: Option<usize>,
     birthday: Option<usize>,
     time_zone: Option<usize>,
+    rapport_id: Option<usize>,
     emails: Vec<(Option<usize>, usize)>,
     phones: Vec<(Option<usize>, usize)>,
     addresses: Vec<AddressColumns>,
@@ -527,6 +528,7 @@ impl GoogleLayout {
             groups: cols.get(&["Labels", "Group Membership"]),
             birthday: cols.get(&["Birthday"]),
             time_zone: cols.get(&["Time Zone"]),
+            rapport_id: cols.get(&["Rapport ID"]),
             emails: pairs("E-mail"),
             phones: pairs("Phone"),
             addresses,
@@ -581,6 +583,7 @@ impl GoogleLayout {
         if !tz.is_empty() && crate::time::parse_zone(tz).is_ok() {
             c.time_zone = Some(tz.to_string());
         }
+        c.rapport_id = some(get(self.rapport_id));
         c
     }
 }

@@ -474,6 +474,7 @@ impl Card {
                         Birthday::None => {}
                     }
                 }
+                "X-RAPPORT-ID" => c.rapport_id = c.rapport_id.take().or(non_empty(text_value(p, old))),
                 "TZ" => {
                     let text = text_value(p, old);
                     if crate::time::parse_zone(&text).is_ok() {
@@ -485,11 +486,14 @@ impl Card {
         }
         notes.extend(birthday_note);
         c.notes = non_empty(notes.join("\n\n"));
-        let Some(name) = full.or(from_n).or_else(|| nickname.clone()).or_else(|| c.company.clone()) else {
+        let Some(name) = full.or(from_n).or_else(|| nickname.clone()).or_else(|| c.company.clone()).or_else(|| {
+            // No name at all: named from an email or a phone, so the person is not lost.
+            c.named_from_what_it_has().then(|| std::mem::take(&mut c.name))
+        }) else {
             return Err(BadRow {
                 line: self.start,
                 message: format!(
-                    "the card starting on line {} has no name (no FN, N, NICKNAME or ORG); it was left out",
+                    "the card starting on line {} has no name, email or phone (no FN, N, NICKNAME, ORG, EMAIL or TEL); it was left out",
                     self.start
                 ),
             });

@@ -19,6 +19,10 @@ use crate::{tags, Error, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchedBy {
+    /// Rapport's own export: the customer's id, read back.
+    SameRapportId,
+    /// The same name and nothing else to go by (a name-only contact imported again).
+    SameName,
     SameEmail,
     SamePhone,
     SameNameAndAddress,
@@ -38,6 +42,19 @@ pub struct Merge {
     contact: Contact,
 }
 
+/// Two people who share an email or a phone but not a name: kept apart (colleagues on one office line, a family on
+/// one email), and shown so the salesperson can join them by hand if they are one person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PossibleMatch {
+    pub line: usize,
+    pub name: String,
+    /// The customer already in the book, or empty for an earlier row of the same file.
+    pub customer_id: String,
+    pub customer_name: String,
+    /// What they share ("phone 312-555-0142").
+    pub shares: String,
+}
+
 /// The plan of an import: shown before anything is written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportPlan {
@@ -45,8 +62,13 @@ pub struct ImportPlan {
     pub new_customers: usize,
     /// Contacts that match a customer already here (or an earlier row of the file).
     pub merges: Vec<Merge>,
+    /// Contacts that share an email or phone with someone of another name: imported as their own customer.
+    pub possible_matches: Vec<PossibleMatch>,
     /// Rows that cannot be read, with their line and why.
     pub bad: Vec<BadRow>,
+    /// Values left out of a contact that was otherwise imported (a phone like `911`, an email without `@`), with
+    /// the line and why: the person is never dropped for one bad value.
+    pub skipped_values: Vec<BadRow>,
     #[serde(skip)]
     new: Vec<Contact>,
 }
@@ -77,11 +99,39 @@ fn name_address_key(name: &str, address: &str) -> String {
     )
 }
 
+/// A name as matching compares it: lowercase words without punctuation or honorifics.
+fn name_words(name: &str) -> Vec<String> {
+    const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sr", "jr", "ii", "iii"];
+    name.split(|c: char| !c.is_alphanumeric() && c != '@' && c != '.')
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty() && !HONORIFICS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two names can be one person: one's words are all in the other ("Ana" and "Ana Souza", "Dr. Ana Souza"),
+/// or one of them was only made from the shared email or phone.
+fn same_person(a: &str, b: &str) -> bool {
+    let (x, y) = (name_words(a), name_words(b));
+    if x.is_empty() || y.is_empty() || a.contains('@') || b.contains('@') || !a.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    // A word matches the same word or one it shortens ("Ben" for "Benjamin", "Chris" for "Christopher").
+    let matches = |w: &String, other: &[String]| {
+        other
+            .iter()
+            .any(|o| o == w || w.chars().count() >= 3 && (o.starts_with(w.as_str()) || w.starts_with(o.as_str())))
+    };
+    x.iter().all(|w| matches(w, &y)) || y.iter().all(|w| matches(w, &x))
+}
+
 /// Who is already in the book, by the keys contacts are matched on.
 #[derive(Default)]
 struct Known {
-    by_email: HashMap<String, usize>,
-    by_phone: HashMap<String, usize>,
+    by_rapport_id: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Everyone with this email or phone (people can share one), in the order they were met.
+    by_email: HashMap<String, Vec<usize>>,
+    by_phone: HashMap<String, Vec<usize>>,
     by_name_address: HashMap<String, usize>,
     /// (customer id, or None for a new customer of this file, name)
     people: Vec<(Option<String>, String)>,
@@ -89,12 +139,20 @@ struct Known {
 
 impl Known {
     fn find(&self, c: &Contact) -> Option<(usize, MatchedBy)> {
+        // Rapport's own export: its id decides alone, so two exported customers who share a phone stay two.
+        if let Some(id) = &c.rapport_id {
+            return self.by_rapport_id.get(id).map(|i| (*i, MatchedBy::SameRapportId));
+        }
+        // Of everyone with the same email or phone, the one of the same name; else the first (a possible match).
+        let pick = |list: &Vec<usize>| -> usize {
+            list.iter().copied().find(|&w| same_person(&self.people[w].1, &c.name)).unwrap_or(list[0])
+        };
         c.emails
             .iter()
-            .find_map(|e| self.by_email.get(&email_key(&e.value)).map(|i| (*i, MatchedBy::SameEmail)))
+            .find_map(|e| self.by_email.get(&email_key(&e.value)).map(|l| (pick(l), MatchedBy::SameEmail)))
             .or_else(|| {
                 c.phones.iter().find_map(|p| {
-                    phone_key(&p.value).and_then(|k| self.by_phone.get(&k)).map(|i| (*i, MatchedBy::SamePhone))
+                    phone_key(&p.value).and_then(|k| self.by_phone.get(&k)).map(|l| (pick(l), MatchedBy::SamePhone))
                 })
             })
             .or_else(|| {
@@ -104,15 +162,39 @@ impl Known {
                         .map(|i| (*i, MatchedBy::SameNameAndAddress))
                 })
             })
+            .or_else(|| {
+                // A contact with only a name, imported again, is the one customer of that name (if there is one).
+                let only_a_name = c.emails.is_empty() && c.phones.is_empty() && c.addresses.is_empty();
+                match self.by_name.get(&name_words(&c.name).join(" ")).map(Vec::as_slice) {
+                    Some([one]) if only_a_name => Some((*one, MatchedBy::SameName)),
+                    _ => None,
+                }
+            })
     }
 
     fn learn(&mut self, who: usize, c: &Contact) {
+        if let Some(id) = &c.rapport_id {
+            self.by_rapport_id.entry(id.clone()).or_insert(who);
+        }
+        let name = name_words(&c.name).join(" ");
+        if !name.is_empty() {
+            let list = self.by_name.entry(name).or_default();
+            if !list.contains(&who) {
+                list.push(who);
+            }
+        }
         for e in &c.emails {
-            self.by_email.entry(email_key(&e.value)).or_insert(who);
+            let list = self.by_email.entry(email_key(&e.value)).or_default();
+            if !list.contains(&who) {
+                list.push(who);
+            }
         }
         for p in &c.phones {
             if let Some(k) = phone_key(&p.value) {
-                self.by_phone.entry(k).or_insert(who);
+                let list = self.by_phone.entry(k).or_default();
+                if !list.contains(&who) {
+                    list.push(who);
+                }
             }
         }
         for a in &c.addresses {
@@ -121,19 +203,32 @@ impl Known {
     }
 }
 
-/// Checks a contact as the forms check typed input; the message names the field.
-fn check(c: &Contact) -> std::result::Result<(), String> {
-    let as_customer = NewCustomer { name: c.name.clone(), time_zone: c.time_zone.clone(), ..Default::default() };
+/// Checks a contact as the forms check typed input. A bad name leaves the contact out (the message names the
+/// field); a bad email, phone, time zone or purchase leaves out that value only, reported in `skipped`.
+fn check(c: &mut Contact, skipped: &mut Vec<BadRow>) -> std::result::Result<(), String> {
+    let as_customer = NewCustomer { name: c.name.clone(), ..Default::default() };
     as_customer.validated().map_err(|e| e.to_string())?;
-    for (kind, list) in [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones)] {
-        for l in list {
-            NewContactPoint { kind, label: None, value: l.value.clone(), preferred: false }
-                .validated()
-                .map_err(|e| e.to_string())?;
+    let mut skip = |what: String| skipped.push(BadRow { line: c.line, message: what });
+    if let Some(tz) = c.time_zone.take() {
+        match crate::time::parse_zone(&tz) {
+            Ok(_) => c.time_zone = Some(tz),
+            Err(m) => skip(format!("{}: time zone left out: {m}", c.name)),
         }
     }
+    for (kind, list) in [(ContactKind::Email, &mut c.emails), (ContactKind::Phone, &mut c.phones)] {
+        list.retain(|l| {
+            let ok = NewContactPoint { kind, label: None, value: l.value.clone(), preferred: false }.validated();
+            if let Err(e) = &ok {
+                skipped.push(BadRow { line: c.line, message: format!("{}: {} left out: {e}", c.name, l.value) });
+            }
+            ok.is_ok()
+        });
+    }
     if let Some(p) = &c.purchase {
-        as_new_purchase(p).validated().map_err(|e| e.to_string())?;
+        if let Err(e) = as_new_purchase(p).validated() {
+            skipped.push(BadRow { line: c.line, message: format!("{}: purchase left out: {e}", c.name) });
+            c.purchase = None;
+        }
     }
     Ok(())
 }
@@ -154,6 +249,21 @@ fn as_new_purchase(p: &ContactPurchase) -> NewPurchase {
     }
 }
 
+/// What a contact shares with person `who` ("phone 312-555-0142").
+fn shared(c: &Contact, known: &Known, who: usize) -> String {
+    c.emails
+        .iter()
+        .find(|e| known.by_email.get(&email_key(&e.value)).is_some_and(|l| l.contains(&who)))
+        .map(|e| format!("email {}", e.value))
+        .or_else(|| {
+            c.phones
+                .iter()
+                .find(|p| phone_key(&p.value).and_then(|k| known.by_phone.get(&k)).is_some_and(|l| l.contains(&who)))
+                .map(|p| format!("phone {}", p.value))
+        })
+        .unwrap_or_default()
+}
+
 impl Store {
     /// What importing `parsed` would do, without writing anything.
     pub fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan> {
@@ -167,10 +277,20 @@ impl Store {
         while let Some(r) = people_rows.next()? {
             let id: String = r.get(0)?;
             let name: String = r.get(1)?;
-            let who = *index_of.entry(id.clone()).or_insert_with(|| {
-                known.people.push((Some(id.clone()), name.clone()));
-                known.people.len() - 1
-            });
+            let who = match index_of.get(&id) {
+                Some(who) => *who,
+                None => {
+                    known.people.push((Some(id.clone()), name.clone()));
+                    let who = known.people.len() - 1;
+                    index_of.insert(id.clone(), who);
+                    // Its id (Rapport's own export reads it back) and its name (for name-only contacts).
+                    known.learn(
+                        who,
+                        &Contact { name: name.clone(), rapport_id: Some(id.clone()), ..Contact::default() },
+                    );
+                    who
+                }
+            };
             let kind: Option<String> = r.get(2)?;
             let value: Option<String> = r.get(3)?;
             let one = |v: String| Contact { name: name.clone(), ..Contact::default() }.with(kind.as_deref(), v);
@@ -178,15 +298,42 @@ impl Store {
                 known.learn(who, &one(v));
             }
         }
-        let mut plan = ImportPlan { new_customers: 0, merges: Vec::new(), bad: parsed.bad, new: Vec::new() };
+        let mut plan = ImportPlan {
+            new_customers: 0,
+            merges: Vec::new(),
+            possible_matches: Vec::new(),
+            bad: parsed.bad,
+            skipped_values: Vec::new(),
+            new: Vec::new(),
+        };
         // Which entry of `plan.new` each new person of this file is.
         let mut new_entry: HashMap<usize, usize> = HashMap::new();
-        for c in parsed.contacts {
-            if let Err(why) = check(&c) {
+        for mut c in parsed.contacts {
+            if let Err(why) = check(&mut c, &mut plan.skipped_values) {
                 plan.bad.push(BadRow { line: c.line, message: why });
                 continue;
             }
-            match known.find(&c) {
+            // A shared email or phone under another name is someone else (colleagues on one office line): kept
+            // apart, and listed so the salesperson can join them if they are one person.
+            let found = known.find(&c);
+            let found = match found {
+                Some((who, by))
+                    if matches!(by, MatchedBy::SameEmail | MatchedBy::SamePhone)
+                        && !same_person(&known.people[who].1, &c.name) =>
+                {
+                    let (customer_id, customer_name) = known.people[who].clone();
+                    plan.possible_matches.push(PossibleMatch {
+                        line: c.line,
+                        name: c.name.clone(),
+                        customer_id: customer_id.unwrap_or_default(),
+                        customer_name,
+                        shares: shared(&c, &known, who),
+                    });
+                    None
+                }
+                other => other,
+            };
+            match found {
                 Some((who, by)) => {
                     let (customer_id, customer_name) = known.people[who].clone();
                     let adds = additions(&c);
