@@ -73,9 +73,10 @@ fn conversion_error(col: &str, message: String) -> rusqlite::Error {
 fn unreadable(row: &R<'_, '_>, col: &str, value: &str, message: String) -> rusqlite::Error {
     let shown: String = value.chars().take(40).collect();
     let id = row.get::<String>("id").ok();
+    let of = row.get::<String>("customer_id").map(|c| format!(" of customer {c}")).unwrap_or_default();
     let text = match id {
         Some(id) => format!(
-            "record {id}: its {col} '{shown}' cannot be read ({message}); the rest of the book is fine — correct \
+            "record {id}{of}: its {col} '{shown}' cannot be read ({message}); the rest of the book is fine — correct \
              or remove that record (rapport remove <interaction|fact|purchase|promise|goal|note> {id})"
         ),
         None => format!("{col} '{shown}' cannot be read: {message}"),
