@@ -959,3 +959,51 @@ proptest! {
         }
     }
 }
+
+/// Thunderbird's CSV: its own column names for emails, phones, the organization, addresses and the birthday.
+const THUNDERBIRD: &str = "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,\
+Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,\
+Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,Job Title,\
+Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes
+Ana,Souza,Ana Souza,Aninha,ana@example.com,ana.s@example.net,,630-555-0101,630-555-0102,,,630-555-0103,\
+48 Birch Ln,,Aurora,IL,60502,USA,,,,,,,,,Fox Valley Dental,,,1990,2,14,,,,,Wants a third row
+";
+
+#[test]
+fn thunderbird_csv_reads_its_emails_phones_organization_address_and_birthday() {
+    let headers = csv_files::headers(THUNDERBIRD.as_bytes()).unwrap();
+    let kind = csv_files::detect(&headers).expect("recognised without a mapping");
+    let parsed = csv_files::parse(THUNDERBIRD.as_bytes(), &kind).unwrap();
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+    let c = &parsed.contacts[0];
+    assert_eq!(c.name, "Ana Souza");
+    assert_eq!(c.emails.iter().map(|e| e.value.as_str()).collect::<Vec<_>>(), ["ana@example.com", "ana.s@example.net"]);
+    let phones: Vec<(&str, &str)> =
+        c.phones.iter().map(|p| (p.label.as_deref().unwrap_or(""), p.value.as_str())).collect();
+    assert!(phones.contains(&("work", "630-555-0101")) && phones.contains(&("home", "630-555-0102")), "{phones:?}");
+    assert!(phones.contains(&("mobile", "630-555-0103")), "{phones:?}");
+    assert_eq!(c.company.as_deref(), Some("Fox Valley Dental"));
+    assert_eq!(c.addresses[0].value, "48 Birch Ln, Aurora, IL 60502, USA");
+    assert_eq!(c.birthday, Some(date(1990, 2, 14)));
+    assert_eq!(c.notes.as_deref(), Some("Wants a third row"));
+}
+
+/// Thunderbird's own test-suite export, read in place when `../shared/fixtures/contacts/` is there (see its
+/// SOURCES.md); a clone alone skips this and relies on the test above.
+#[test]
+fn thunderbird_test_suite_exports_keep_every_email() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/contacts");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    for name in ["tb_data_export.csv", "tb_resources_basic_addressbook.csv"] {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let kind = csv_files::detect(&csv_files::headers(&bytes).unwrap()).expect(name);
+        let parsed = csv_files::parse(&bytes, &kind).unwrap();
+        assert!(!parsed.contacts.is_empty(), "{name}");
+        for c in &parsed.contacts {
+            assert!(!c.emails.is_empty(), "{name}: {} lost their email", c.name);
+        }
+    }
+}

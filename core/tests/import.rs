@@ -298,3 +298,46 @@ fn people_who_share_a_number_stay_apart_and_rapports_own_export_comes_back_whole
     assert_eq!(back.new_customers, 0);
     assert!(back.merges.iter().all(|m| m.matched_by == MatchedBy::SameRapportId), "{:?}", back.merges);
 }
+
+#[test]
+fn short_service_and_vanity_numbers_are_kept_as_written_and_placeholders_left_out() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Road Help\r\nTEL:*86\r\nTEL:911\r\nTEL:1-800-FLOWERS\r\nTEL:-\r\n\
+                TEL;TYPE=CELL:+1 312 555 0199\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(text)).unwrap();
+    assert_eq!(plan.new_customers, 1);
+    assert_eq!(plan.skipped_values.len(), 1, "only the dash: {:?}", plan.skipped_values);
+    assert!(plan.skipped_values[0].message.contains("Road Help"), "{:?}", plan.skipped_values);
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let rec = &store.export_book().unwrap().customers[0];
+    let phones: Vec<(Option<&str>, &str)> =
+        rec.contact_points.iter().map(|p| (p.label.as_deref(), p.value.as_str())).collect();
+    assert!(phones.contains(&(Some("service"), "*86")) && phones.contains(&(Some("service"), "911")), "{phones:?}");
+    assert!(phones.contains(&(Some("vanity"), "1-800-FLOWERS")), "{phones:?}");
+    assert_eq!(phones.len(), 4, "{phones:?}");
+}
+
+#[test]
+fn birthdays_go_out_in_vcard_and_csv_and_come_back_as_dated_facts() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let text =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nBDAY:1990-02-14\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(text)).unwrap();
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let customers = store.export_book().unwrap().customers;
+    let vcf = vcard::write(&customers);
+    assert!(vcf.contains("BDAY:19900214"), "{vcf}");
+    let sheet = csv::write(&customers);
+    assert!(sheet.contains("1990-02-14"), "{sheet}");
+    for (what, parsed) in [("vcard", vcard::parse(&vcf)), ("csv", google(sheet.as_bytes()))] {
+        let other = TempDir::new().unwrap();
+        let mut fresh = book(&other);
+        let plan = fresh.plan_import(parsed).unwrap();
+        fresh.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+        let back = &fresh.export_book().unwrap().customers[0];
+        let birthday = back.facts.iter().find(|f| f.text == "Birthday").and_then(|f| f.date);
+        assert_eq!(birthday, "1990-02-14".parse().ok(), "{what}: {:?}", back.facts);
+    }
+}

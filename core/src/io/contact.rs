@@ -74,3 +74,9 @@ pub struct Parsed {
     pub contacts: Vec<Contact>,
     pub bad: Vec<BadRow>,
 }
+
+/// The customer's birthday, as the book keeps it: the dated fact called "Birthday" (what an import makes of a
+/// `BDAY` or a Birthday column), written back by the exports.
+pub(crate) fn birthday_of(r: &crate::model::CustomerRecord) -> Option<chrono::NaiveDate> {
+    r.facts.iter().filter(|f| f.text.trim().eq_ignore_ascii_case("birthday")).find_map(|f| f.date)
+}

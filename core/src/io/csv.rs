@@ -183,7 +183,8 @@ pub fn preview(bytes: &[u8], rows: usize) -> Result<(Vec<String>, Vec<Vec<String
     Ok((headers, out))
 }
 
-/// Google (current or legacy) or Outlook by their headers; `None` for any other sheet (it needs a mapping).
+/// Google (current or legacy) or Outlook (and Thunderbird, whose columns Outlook's reader also knows) by their
+/// headers; `None` for any other sheet (it needs a mapping).
 pub fn detect(headers: &[String]) -> Option<CsvKind> {
     let lower: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
     let has = |name: &str| lower.iter().any(|h| h == name);
@@ -194,7 +195,8 @@ pub fn detect(headers: &[String]) -> Option<CsvKind> {
         return Some(CsvKind::Google);
     }
     let outlook_phone = ["mobile phone", "business phone", "home phone"].iter().any(|h| has(h));
-    if has("e-mail address") || (has("first name") && outlook_phone) {
+    let thunderbird = has("primary email") && has("display name");
+    if has("e-mail address") || (has("first name") && outlook_phone) || thunderbird {
         return Some(CsvKind::Outlook);
     }
     None
@@ -612,6 +614,8 @@ struct OutlookLayout {
     notes: Option<usize>,
     categories: Option<usize>,
     birthday: Option<usize>,
+    /// Thunderbird writes the birthday as three columns: year, month, day.
+    birth_parts: [Option<usize>; 3],
     emails: Vec<usize>,
     phones: Vec<(&'static str, bool, usize)>,
     addresses: Vec<(&'static str, Vec<Option<usize>>)>,
@@ -634,22 +638,29 @@ impl OutlookLayout {
             ("Home Fax", "home fax", false),
             ("Other Fax", "fax", false),
             ("Assistant's Phone", "assistant", false),
+            // Thunderbird's names for the same things.
+            ("Work Phone", "work", false),
+            ("Mobile Number", "mobile", false),
+            ("Fax Number", "fax", false),
+            ("Pager Number", "pager", false),
         ];
-        let addresses = [("Business", "work"), ("Home", "home"), ("Other", "other")].map(|(prefix, label)| {
-            let col = |suffix: &str| cols.get(&[&format!("{prefix} {suffix}")]);
-            // PO box, street 2 and 3 (as extended), street, city, state, postal code, country.
-            let parts = vec![
-                col("Address PO Box").or_else(|| col("PO Box")),
-                col("Street 2"),
-                col("Street 3"),
-                col("Street"),
-                col("City"),
-                col("State"),
-                col("Postal Code"),
-                col("Country/Region").or_else(|| col("Country")),
-            ];
-            (label, parts)
-        });
+        // Outlook's "Business Street", "Home City" …; Thunderbird's "Work Address", "Home ZipCode" ….
+        let addresses =
+            [("Business", "work"), ("Work", "work"), ("Home", "home"), ("Other", "other")].map(|(prefix, label)| {
+                let col = |suffix: &str| cols.get(&[&format!("{prefix} {suffix}")]);
+                // PO box, street 2 and 3 (as extended), street, city, state, postal code, country.
+                let parts = vec![
+                    col("Address PO Box").or_else(|| col("PO Box")),
+                    col("Street 2").or_else(|| col("Address 2")),
+                    col("Street 3"),
+                    col("Street").or_else(|| col("Address")),
+                    col("City"),
+                    col("State"),
+                    col("Postal Code").or_else(|| col("ZipCode")),
+                    col("Country/Region").or_else(|| col("Country")),
+                ];
+                (label, parts)
+            });
         OutlookLayout {
             parts: [
                 cols.get(&["Title"]),
@@ -660,11 +671,12 @@ impl OutlookLayout {
             ],
             name: cols.get(&["Name", "Display Name"]),
             nickname: cols.get(&["Nickname"]),
-            company: cols.get(&["Company"]),
+            company: cols.get(&["Company", "Organization"]),
             notes: cols.get(&["Notes"]),
             categories: cols.get(&["Categories"]),
             birthday: cols.get(&["Birthday"]),
-            emails: ["E-mail Address", "E-mail 2 Address", "E-mail 3 Address"]
+            birth_parts: [cols.get(&["Birth Year"]), cols.get(&["Birth Month"]), cols.get(&["Birth Day"])],
+            emails: ["E-mail Address", "E-mail 2 Address", "E-mail 3 Address", "Primary Email", "Secondary Email"]
                 .iter()
                 .filter_map(|h| cols.get(&[h]))
                 .collect(),
@@ -714,6 +726,10 @@ impl OutlookLayout {
             }
         }
         set_birthday(&mut c, get(self.birthday), None);
+        if let [Some(y), Some(m), Some(d)] = self.birth_parts.map(|at| some(get(at))) {
+            let (m, d) = (m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0));
+            set_birthday(&mut c, &format!("{y}-{m:02}-{d:02}"), Some("%Y-%m-%d"));
+        }
         c
     }
 }
@@ -977,6 +993,10 @@ pub fn write(customers: &[CustomerRecord]) -> String {
         row[10] = c.company.clone().unwrap_or_default();
         row[14] = joined_notes(r);
         row[16] = labels.join(" ::: ");
+        if let (Some(b), Some(at)) = (super::contact::birthday_of(r), GOOGLE_HEAD.iter().position(|h| *h == "Birthday"))
+        {
+            row[at] = b.format("%Y-%m-%d").to_string();
+        }
         let mut at = GOOGLE_HEAD.len();
         for (groups, columns) in [(email_groups, emails), (phone_groups, phones)] {
             for g in groups {

@@ -164,6 +164,9 @@ fn write_card(out: &mut String, r: &CustomerRecord) {
             None => fold(out, &format!("{name}{params}:{value}")),
         }
     }
+    if let Some(b) = super::contact::birthday_of(r) {
+        fold(out, &format!("BDAY:{}", b.format("%Y%m%d")));
+    }
     let notes = joined_notes(r);
     if !notes.is_empty() {
         fold(out, &format!("NOTE:{}", escape(&notes)));

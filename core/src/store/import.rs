@@ -215,8 +215,20 @@ fn check(c: &mut Contact, skipped: &mut Vec<BadRow>) -> std::result::Result<(), 
             Err(m) => skip(format!("{}: time zone left out: {m}", c.name)),
         }
     }
+    // Short service numbers (`911`, `*86`) and vanity numbers (`1-800-FLOWERS`) are kept as written, labelled: a
+    // phone's contacts have them, and the salesperson may need them; they are never matched on.
+    for p in c.phones.iter_mut() {
+        if let Some(kind) = special_number(&p.value) {
+            if p.label.is_none() {
+                p.label = Some(kind.to_string());
+            }
+        }
+    }
     for (kind, list) in [(ContactKind::Email, &mut c.emails), (ContactKind::Phone, &mut c.phones)] {
         list.retain(|l| {
+            if kind == ContactKind::Phone && special_number(&l.value).is_some() {
+                return true;
+            }
             let ok = NewContactPoint { kind, label: None, value: l.value.clone(), preferred: false }.validated();
             if let Err(e) = &ok {
                 skipped.push(BadRow { line: c.line, message: format!("{}: {} left out: {e}", c.name, l.value) });
@@ -231,6 +243,22 @@ fn check(c: &mut Contact, skipped: &mut Vec<BadRow>) -> std::result::Result<(), 
         }
     }
     Ok(())
+}
+
+/// `service` for a short number (2–6 digits, maybe with `*` or `#`: `911`, `*86`), `vanity` for a number spelled
+/// with letters (`1-800-FLOWERS`); `None` for anything else (a full number, or no number at all: `-`, `none`).
+fn special_number(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let letters = v.chars().filter(char::is_ascii_alphabetic).count();
+    let allowed = |extra: &str| v.chars().all(|ch| ch.is_ascii_alphanumeric() || extra.contains(ch));
+    if (2..=6).contains(&digits) && letters == 0 && allowed("*# -") {
+        Some("service")
+    } else if digits >= 1 && letters >= 3 && digits + letters >= 7 && allowed("+-. ()") {
+        Some("vanity")
+    } else {
+        None
+    }
 }
 
 /// An imported purchase as the purchase form would give it: the sale and its vehicle, nothing owed or included.
