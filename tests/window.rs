@@ -1306,6 +1306,8 @@ async fn the_notes_place_lists_drafts_across_the_book_and_edits_one_in_place() {
     let nid = drafted[0]["id"].as_str().unwrap().to_string();
 
     let w = Window::open(&s, "notes-place").await;
+    // The window opens on Today first; a click before it has would be undone by it.
+    w.find("#today").await;
     w.find("[data-place='notes']").await.click().await.unwrap();
     // All notes to customers, sent ones of the demo book among them.
     w.find("#notes-list li[data-status='sent']").await;

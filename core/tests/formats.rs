@@ -776,8 +776,16 @@ fn a_megabyte_field_is_read_whole() {
 
 // ----- Anything at all -----
 
+/// Lines as a reader counts them: at line feeds, or at bare carriage returns in a file with no line feed (a CSV
+/// from an old Mac).
 fn lines_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|b| **b == b'\n').count() + 1
+    let feeds = bytes.iter().filter(|b| **b == b'\n').count();
+    let returns = bytes.iter().filter(|b| **b == b'\r').count();
+    if feeds == 0 {
+        returns + 1
+    } else {
+        feeds + 1
+    }
 }
 
 /// Every contact and bad row names a line of the file.
@@ -1006,4 +1014,23 @@ fn thunderbird_test_suite_exports_keep_every_email() {
             assert!(!c.emails.is_empty(), "{name}: {} lost their email", c.name);
         }
     }
+}
+
+#[test]
+fn semicolon_and_tab_separated_sheets_and_bare_cr_line_ends_are_read() {
+    for sheet in [
+        "Display Name;First Name;Last Name;Primary Email\nJohn Doe;John;Doe;john@doe.invalid\n",
+        "Display Name\tFirst Name\tLast Name\tPrimary Email\nJohn Doe\tJohn\tDoe\tjohn@doe.invalid\n",
+        "Display Name,First Name,Last Name,Primary Email\rJohn Doe,John,Doe,john@doe.invalid\r",
+    ] {
+        let kind = csv_files::detect(&csv_files::headers(sheet.as_bytes()).unwrap()).expect(sheet);
+        let parsed = csv_files::parse(sheet.as_bytes(), &kind).unwrap();
+        assert_eq!(parsed.contacts.len(), 1, "{sheet:?}: {parsed:?}");
+        assert_eq!(parsed.contacts[0].emails[0].value, "john@doe.invalid", "{sheet:?}");
+    }
+    // A comma inside quotes does not make a semicolon sheet a comma one.
+    let quoted = "\"Name, as written\";Email\n\"Doe, John\";john@doe.invalid\n";
+    let (headers, rows) = csv_files::preview(quoted.as_bytes(), 1).unwrap();
+    assert_eq!(headers, ["Name, as written", "Email"]);
+    assert_eq!(rows[0], ["Doe, John", "john@doe.invalid"]);
 }

@@ -172,7 +172,7 @@ pub fn headers(bytes: &[u8]) -> Result<Vec<String>> {
 
 /// The column names and the first `rows` records, for the window to show while the mapping is confirmed.
 pub fn preview(bytes: &[u8], rows: usize) -> Result<(Vec<String>, Vec<Vec<String>>)> {
-    let text = decode(bytes)?;
+    let text = with_line_ends(decode(bytes)?);
     let mut rdr = reader(&text);
     let headers: Vec<String> = rdr.headers().map_err(bad_csv)?.iter().map(|h| h.trim().to_string()).collect();
     let mut out = Vec::new();
@@ -231,7 +231,7 @@ fn squash(header: &str) -> String {
 /// Reads the contacts of a CSV file. Errors are for the whole file (empty, binary, a mapping naming a column the
 /// file does not have); a row that cannot be read is in `bad`, with its line and why.
 pub fn parse(bytes: &[u8], kind: &CsvKind) -> Result<Parsed> {
-    let text = decode(bytes)?;
+    let text = with_line_ends(decode(bytes)?);
     let mut rdr = reader(&text);
     let headers = rdr.headers().map_err(bad_csv)?.clone();
     let cols = Columns::new(&headers);
@@ -296,7 +296,38 @@ impl Lines<'_> {
 }
 
 fn reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes())
+    csv::ReaderBuilder::new().flexible(true).has_headers(true).delimiter(separator(text)).from_reader(text.as_bytes())
+}
+
+/// The separator a sheet uses: `,`, or `;` (what a spreadsheet in a comma-decimal locale writes) or a tab, when its
+/// header line has more of those than commas (outside quotes).
+fn separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for ch in header.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts.iter().enumerate().max_by_key(|(i, n)| (**n, std::cmp::Reverse(*i))) {
+        Some((1, n)) if *n > 0 => b';',
+        Some((2, n)) if *n > 0 => b'\t',
+        _ => b',',
+    }
+}
+
+/// Old Macs end lines with a bare CR: read as line ends (one character for one, so line numbers stay right).
+fn with_line_ends(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') && !text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\r', "\n"))
+    } else {
+        text
+    }
 }
 
 fn bad_csv(e: csv::Error) -> Error {
