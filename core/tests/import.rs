@@ -341,3 +341,27 @@ fn birthdays_go_out_in_vcard_and_csv_and_come_back_as_dated_facts() {
         assert_eq!(birthday, "1990-02-14".parse().ok(), "{what}: {:?}", back.facts);
     }
 }
+
+#[test]
+fn the_preview_says_only_what_is_new_to_the_customer() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    store
+        .add_customer_with(
+            NewCustomer { name: "Ana Souza".into(), ..Default::default() },
+            vec![NewContactPoint {
+                kind: ContactKind::Phone,
+                label: None,
+                value: "(312) 555-0101".into(),
+                preferred: false,
+            }],
+            vec![],
+            now(),
+        )
+        .unwrap();
+    let text =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nTEL:+1 312 555 0101\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(text)).unwrap();
+    assert_eq!(plan.merges.len(), 1);
+    assert_eq!(plan.merges[0].adds, ["email ana@example.com"], "not the phone she has");
+}

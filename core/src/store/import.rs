@@ -364,7 +364,7 @@ impl Store {
             match found {
                 Some((who, by)) => {
                     let (customer_id, customer_name) = known.people[who].clone();
-                    let adds = additions(&c);
+                    let adds = additions(&c, &known, who);
                     // A contact matching another row of the same file joins that new customer.
                     match customer_id {
                         Some(id) => plan.merges.push(Merge {
@@ -499,11 +499,29 @@ fn merge_into(first: &mut Contact, later: &Contact) {
 }
 
 /// What a matching contact would add to the customer, for the preview.
-fn additions(c: &Contact) -> Vec<String> {
+/// What a contact would add to person `who`: the emails, phones and addresses they do not have yet (the preview
+/// never says "adds" a number the customer already has), a note, a purchase.
+fn additions(c: &Contact, known: &Known, who: usize) -> Vec<String> {
+    let has = |list: Option<&Vec<usize>>| list.is_some_and(|l| l.contains(&who));
     let mut out: Vec<String> = Vec::new();
-    out.extend(c.emails.iter().map(|e| format!("email {}", e.value)));
-    out.extend(c.phones.iter().map(|p| format!("phone {}", p.value)));
-    out.extend(c.addresses.iter().map(|a| format!("address {}", a.value)));
+    out.extend(
+        c.emails
+            .iter()
+            .filter(|e| !has(known.by_email.get(&email_key(&e.value))))
+            .map(|e| format!("email {}", e.value)),
+    );
+    out.extend(
+        c.phones
+            .iter()
+            .filter(|p| !has(phone_key(&p.value).and_then(|k| known.by_phone.get(&k))))
+            .map(|p| format!("phone {}", p.value)),
+    );
+    out.extend(
+        c.addresses
+            .iter()
+            .filter(|a| known.by_name_address.get(&name_address_key(&c.name, &a.value)) != Some(&who))
+            .map(|a| format!("address {}", a.value)),
+    );
     if c.notes.is_some() {
         out.push("a note".into());
     }
