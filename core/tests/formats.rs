@@ -203,13 +203,16 @@ fn broken_vcard_reports_each_bad_card_at_its_line() {
     let parsed = vcard::parse_bytes(&fixture("broken.vcf")).unwrap();
     let good: Vec<(usize, &str)> = parsed.contacts.iter().map(|c| (c.line, c.name.as_str())).collect();
     // The card with no name but an email is named from it (issue 13).
-    assert_eq!(good, vec![(1, "Good Person"), (6, "nobody@example.com"), (22, "Second Good")]);
-    assert_eq!(bad_lines(&parsed), vec![14, 16, 18, 27]);
-    assert_bad(&parsed.bad[0], 14, "is not a vCard line");
-    assert_bad(&parsed.bad[0], 14, "starting on line 10");
-    assert_bad(&parsed.bad[1], 16, "outside any card");
-    assert_bad(&parsed.bad[2], 18, "no END:VCARD before the next BEGIN:VCARD on line 22");
-    assert_bad(&parsed.bad[3], 27, "cut short");
+    // So is the card with one line that cannot be read: that line is left out, not the card (issue 13).
+    assert_eq!(good, vec![(1, "Good Person"), (6, "nobody@example.com"), (10, "Broken Fold"), (22, "Second Good")]);
+    let fold = &parsed.contacts[2];
+    assert_eq!(fold.skipped.len(), 1, "{fold:?}");
+    assert_bad(&fold.skipped[0], 14, "is not a vCard line");
+    assert_bad(&fold.skipped[0], 14, "starting on line 10");
+    assert_eq!(bad_lines(&parsed), vec![16, 18, 27]);
+    assert_bad(&parsed.bad[0], 16, "outside any card");
+    assert_bad(&parsed.bad[1], 18, "no END:VCARD before the next BEGIN:VCARD on line 22");
+    assert_bad(&parsed.bad[2], 27, "cut short");
 }
 
 #[test]
@@ -1033,4 +1036,10 @@ fn semicolon_and_tab_separated_sheets_and_bare_cr_line_ends_are_read() {
     let (headers, rows) = csv_files::preview(quoted.as_bytes(), 1).unwrap();
     assert_eq!(headers, ["Name, as written", "Email"]);
     assert_eq!(rows[0], ["Doe, John", "john@doe.invalid"]);
+}
+
+#[test]
+fn an_email_written_with_a_display_name_keeps_its_address() {
+    let parsed = vcard::parse("BEGIN:VCARD\r\nVERSION:2.1\r\nN:;Omega;;;\r\nEMAIL;INTERNET:\"Omega\"\r\n  <omega@example.com>\r\nFN:Omega\r\nEND:VCARD\r\n");
+    assert_eq!(parsed.contacts[0].emails[0].value, "omega@example.com", "{parsed:?}");
 }

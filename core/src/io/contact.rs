@@ -44,6 +44,9 @@ pub struct Contact {
     /// The customer's id when the file is Rapport's own export (vCard `X-RAPPORT-ID`, the CSV's "Rapport ID"):
     /// matched before anything else, so a round trip never joins two customers who share a phone.
     pub rapport_id: Option<String>,
+    /// What the reader left out of this contact (a line it could not read), with its line and why: reported in the
+    /// preview's values left out; the person is imported with the rest.
+    pub skipped: Vec<BadRow>,
 }
 
 impl Contact {

@@ -62,19 +62,17 @@ pub fn parse(text: &str) -> Parsed {
         } else if let Some(open) = card.as_mut() {
             match prop {
                 Some(p) => open.props.push(p.owned()),
-                None if open.error.is_none() => {
-                    open.error = Some(BadRow {
-                        line: line.no,
-                        message: format!(
-                            "line {} is not a vCard line (a property name, then ':'): '{}'; the card starting on \
-                             line {} was left out",
-                            line.no,
-                            excerpt(&line.text),
-                            open.start
-                        ),
-                    })
-                }
-                None => {}
+                // One line that cannot be read costs that line, never the card.
+                None => open.skipped.push(BadRow {
+                    line: line.no,
+                    message: format!(
+                        "line {} is not a vCard line (a property name, then ':'): '{}'; left out of the card \
+                         starting on line {}",
+                        line.no,
+                        excerpt(&line.text),
+                        open.start
+                    ),
+                }),
             }
         } else if !in_stray_run {
             in_stray_run = true;
@@ -398,19 +396,16 @@ fn split_outside_quotes(text: &str, sep: char) -> Vec<&str> {
 struct Card {
     start: usize,
     props: Vec<OwnedProp>,
-    /// The first line of the card that could not be read; the card is then reported instead of read.
-    error: Option<BadRow>,
+    /// Lines of the card that could not be read: left out, and reported with the contact.
+    skipped: Vec<BadRow>,
 }
 
 impl Card {
     fn new(start: usize) -> Self {
-        Card { start, props: Vec::new(), error: None }
+        Card { start, props: Vec::new(), skipped: Vec::new() }
     }
 
     fn build(self) -> std::result::Result<Contact, BadRow> {
-        if let Some(e) = self.error {
-            return Err(e);
-        }
         let old = self.props.iter().any(|p| p.name == "VERSION" && p.value.trim() == "2.1");
         let labels: HashMap<&str, String> = self
             .props
@@ -446,6 +441,11 @@ impl Card {
                     let text = text_value(p, old);
                     let value = text.trim();
                     let value = value.strip_prefix("mailto:").or_else(|| value.strip_prefix("tel:")).unwrap_or(value);
+                    // `"Omega" <omega@example.com>`, as mail programs write an address: the address.
+                    let value = match (p.name == "EMAIL", value.rfind('<'), value.rfind('>')) {
+                        (true, Some(a), Some(b)) if a < b && value[a + 1..b].contains('@') => &value[a + 1..b],
+                        _ => value,
+                    };
                     if !value.trim().is_empty() {
                         let (label, preferred) = label_of(p, &labels);
                         let l = Labeled { label, value: value.trim().to_string(), preferred };
@@ -503,6 +503,7 @@ impl Card {
         };
         c.preferred_name = nickname.filter(|n| *n != name);
         c.name = name;
+        c.skipped = self.skipped;
         Ok(c)
     }
 }

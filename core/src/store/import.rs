@@ -206,6 +206,7 @@ impl Known {
 /// Checks a contact as the forms check typed input. A bad name leaves the contact out (the message names the
 /// field); a bad email, phone, time zone or purchase leaves out that value only, reported in `skipped`.
 fn check(c: &mut Contact, skipped: &mut Vec<BadRow>) -> std::result::Result<(), String> {
+    skipped.append(&mut c.skipped);
     let as_customer = NewCustomer { name: c.name.clone(), ..Default::default() };
     as_customer.validated().map_err(|e| e.to_string())?;
     let mut skip = |what: String| skipped.push(BadRow { line: c.line, message: what });

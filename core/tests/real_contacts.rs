@@ -1,0 +1,136 @@
+//! Real contact files from other projects' test suites (`../shared/fixtures/contacts/`, sources and licences in its
+//! SOURCES.md), read in place — never copied into the project. A clone alone skips this (the project's own
+//! fixtures in `formats.rs` and `import.rs` prove each quirk). Per file: every card or row with a name, an email or
+//! a phone becomes a customer (or joins one of the same name), and every email address in the file is kept.
+//! `cargo test -p rapport-core --test real_contacts -- --nocapture` prints the table docs/IMPORT.md shows.
+
+use std::sync::atomic::AtomicBool;
+
+use rapport_core::io::{csv, vcard};
+use rapport_core::Store;
+
+fn dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/contacts")
+}
+
+/// Every email address a file gives as an email — a vCard's `EMAIL` properties (lines unfolded), a CSV's columns
+/// whose header says mail — not IM or SIP addresses.
+fn emails_of_file(name: &str, bytes: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    if name.ends_with(".vcf") {
+        let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
+        let unfolded = text.replace("\n ", "").replace("\n\t", "");
+        for line in unfolded.lines() {
+            let Some((head, value)) = line.split_once(':') else { continue };
+            let property = head.split(';').next().unwrap_or("").rsplit('.').next().unwrap_or("");
+            if property.eq_ignore_ascii_case("EMAIL") {
+                out.extend(emails_in(value));
+            }
+        }
+    } else if let Ok((headers, rows)) = csv::preview(bytes, 100_000) {
+        for row in rows {
+            for (h, cell) in headers.iter().zip(row) {
+                if h.to_lowercase().contains("mail") {
+                    out.extend(emails_in(&cell));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every email address written in a piece of text.
+fn emails_in(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || ",;:<>\"'()[]".contains(c)) {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some((user, host)) = w.split_once('@') {
+            if !user.is_empty() && host.contains('.') && !host.starts_with('.') && !w.contains("@@") {
+                let w = w.to_lowercase();
+                if !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn real_contact_files_lose_nobody_and_no_email_address() {
+    let dir = dir();
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".vcf") || n.ends_with(".csv"))
+        .collect();
+    names.sort();
+    println!(
+        "| file | cards or rows | customers | joined (same person) | possible matches | values left out | unreadable |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    let mut lost: Vec<String> = Vec::new();
+    for name in &names {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let parsed = if name.ends_with(".vcf") {
+            match vcard::parse_bytes(&bytes) {
+                Ok(p) => p,
+                Err(e) => {
+                    println!("| {name} | — | refused: {e} | | | | |");
+                    continue;
+                }
+            }
+        } else {
+            let kind = match csv::headers(&bytes).map(|h| csv::detect(&h)) {
+                Ok(Some(k)) => k,
+                Ok(None) => match csv::headers(&bytes) {
+                    Ok(h) => csv::CsvKind::Mapped(csv::propose(&h)),
+                    Err(e) => {
+                        println!("| {name} | — | refused: {e} | | | | |");
+                        continue;
+                    }
+                },
+                Err(e) => {
+                    println!("| {name} | — | refused: {e} | | | | |");
+                    continue;
+                }
+            };
+            match csv::parse(&bytes, &kind) {
+                Ok(p) => p,
+                Err(e) => {
+                    println!("| {name} | — | refused: {e} | | | | |");
+                    continue;
+                }
+            }
+        };
+        let read = parsed.contacts.len() + parsed.bad.len();
+        let tmp = tempfile::TempDir::new().unwrap();
+        let mut store = Store::open(&tmp.path().join("book.sqlite3")).unwrap();
+        let plan = store.plan_import(parsed).unwrap();
+        let (made, joined, possible, skipped, bad) = (
+            plan.new_customers,
+            plan.merges.len(),
+            plan.possible_matches.len(),
+            plan.skipped_values.len(),
+            plan.bad.len(),
+        );
+        store
+            .apply_import(&plan, "2026-11-23T16:00:00Z".parse().unwrap(), &|_, _| {}, &AtomicBool::new(false))
+            .unwrap();
+        println!("| {name} | {read} | {made} | {joined} | {possible} | {skipped} | {bad} |");
+        // Every email address of the file is in the book (unless its whole card was unreadable).
+        let book = rapport_core::io::json::to_json(&store.export_book().unwrap()).to_lowercase();
+        if bad == 0 {
+            for e in emails_of_file(name, &bytes) {
+                if !book.contains(&e) {
+                    lost.push(format!("{name}: {e}"));
+                }
+            }
+        }
+    }
+    assert!(lost.is_empty(), "email addresses lost:\n{}", lost.join("\n"));
+}
