@@ -90,7 +90,7 @@ fn iphone_vcard_reads_groups_labels_folds_and_skips_the_photo() {
             emails: vec![p("", "mj.castillo@example.com")],
             phones: vec![l("mobile", "(331) 555-0114")],
             // Apple's "no year" (1604): the day is kept in the notes, no year is invented.
-            notes: s("Birthday: November 30"),
+            birthday: Some(date(1904, 11, 30)),
             tags: tags(&["Customers"]),
             ..Contact::default()
         },
@@ -154,7 +154,8 @@ fn google_vcard_drops_system_groups_and_keeps_custom_labels() {
             name: "Olivia Grant".into(),
             emails: vec![l("", "olivia.grant@example.com")],
             phones: vec![l("mobile", "+1 630-555-0135"), l("home", "+1 630-555-0136")],
-            notes: s("Birthday: April 12"),
+            // No year: a dated fact on the book's "no year" leap year (issue 13), no longer a line of notes.
+            birthday: Some(date(1904, 4, 12)),
             ..Contact::default()
         },
     ];
@@ -330,7 +331,8 @@ fn google_csv_reads_multi_values_labels_and_notes_over_lines() {
             line: 7,
             name: "小明 王".into(),
             phones: vec![l("mobile", "+1 630 555 0137")],
-            notes: s("Birthday: April 12"),
+            // No year: a dated fact on the book's "no year" leap year (issue 13), no longer a line of notes.
+            birthday: Some(date(1904, 4, 12)),
             ..Contact::default()
         },
         Contact {

@@ -365,3 +365,31 @@ fn the_preview_says_only_what_is_new_to_the_customer() {
     assert_eq!(plan.merges.len(), 1);
     assert_eq!(plan.merges[0].adds, ["email ana@example.com"], "not the phone she has");
 }
+
+#[test]
+fn a_birthday_without_a_year_is_a_dated_fact_that_goes_out_and_comes_back_without_one() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let text =
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Olivia Grant\r\nBDAY:--0412\r\nEMAIL:olivia@example.com\r\nEND:VCARD\r\n";
+    let plan = store.plan_import(vcard::parse(text)).unwrap();
+    store.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let customers = store.export_book().unwrap().customers;
+    let fact = customers[0].facts.iter().find(|f| f.text == "Birthday (no year)").expect("a dated fact");
+    assert_eq!(fact.date, "1904-04-12".parse().ok());
+    assert!(vcard::write(&customers).contains("BDAY:--0412"));
+    let sheet = csv::write(&customers);
+    assert!(sheet.contains("--04-12"), "{sheet}");
+    for parsed in [vcard::parse(&vcard::write(&customers)), google(sheet.as_bytes())] {
+        let other = TempDir::new().unwrap();
+        let mut fresh = book(&other);
+        let plan = fresh.plan_import(parsed).unwrap();
+        fresh.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+        let back = &fresh.export_book().unwrap().customers[0];
+        assert!(back.facts.iter().any(|f| f.text == "Birthday (no year)" && f.date == fact.date), "{:?}", back.facts);
+    }
+    // It makes the yearly reason a birthday with a year would (the next 12 April).
+    let agenda = store.agenda(now(), 200).unwrap();
+    let shown = format!("{agenda:?}");
+    assert!(shown.contains("Birthday (no year)") && shown.contains("2027-04"), "the birthday is on Today in April");
+}

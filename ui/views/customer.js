@@ -306,6 +306,18 @@ function purchasesCard(app, c) {
   </section>`;
 }
 
+/**
+ * The day a fact is about; a birthday kept without a year (on 1904, see io/contact.rs) shows its day and month only.
+ * @param {{text: string, date: string}} f
+ */
+function factDay(f) {
+  if (f.date.startsWith('1904-') && /no year/i.test(f.text)) {
+    const [, m, d] = f.date.split('-').map(Number);
+    return new Date(Date.UTC(2000, m - 1, d)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  }
+  return formatDate(f.date);
+}
+
 /** A quiet button that removes one mistaken record (after asking). */
 function removeButton(record, id, what) {
   return html`<button type="button" class="button small quiet remove-record" data-action="remove"
@@ -333,7 +345,7 @@ function factsCard(app, c) {
   const facts = c.facts.map((f) => html`<li>
     <p class="item-text">${f.text}</p>
     <p class="item-meta">learned ${formatDate(f.learned_on)}${f.source ? html` · ${f.source}` : ''}${f.date
-    ? html` · about ${formatDate(f.date)}` : ''} ${removeButton('fact', f.id, `the fact “${f.text}”`)}</p>
+    ? html` · about ${factDay(f)}` : ''} ${removeButton('fact', f.id, `the fact “${f.text}”`)}</p>
   </li>`);
   const goals = c.goals.map((g) => html`<li>
     <p class="item-text">${g.text}</p>

@@ -78,8 +78,18 @@ pub struct Parsed {
     pub bad: Vec<BadRow>,
 }
 
+/// The year a birthday without one is kept on (a leap year, so 29 February is kept; never shown — the fact says
+/// "Birthday (no year)", and only its day and month make the yearly reason).
+pub const NO_YEAR: i32 = 1904;
+
 /// The customer's birthday, as the book keeps it: the dated fact called "Birthday" (what an import makes of a
 /// `BDAY` or a Birthday column), written back by the exports.
 pub(crate) fn birthday_of(r: &crate::model::CustomerRecord) -> Option<chrono::NaiveDate> {
-    r.facts.iter().filter(|f| f.text.trim().eq_ignore_ascii_case("birthday")).find_map(|f| f.date)
+    r.facts
+        .iter()
+        .filter(|f| {
+            let t = f.text.trim().to_lowercase();
+            t == "birthday" || t == "birthday (no year)"
+        })
+        .find_map(|f| f.date)
 }

@@ -460,7 +460,7 @@ fn set_birthday(c: &mut Contact, text: &str, date_format: Option<&str>) {
         _ => read_birthday(t, None),
     };
     match read {
-        Birthday::Date(d) => c.birthday = Some(d),
+        Birthday::Date(d) | Birthday::Yearless(d) => c.birthday = Some(d),
         Birthday::Note(n) => {
             c.notes = Some(match c.notes.take() {
                 Some(old) => format!("{old}\n\n{n}"),
@@ -1026,7 +1026,9 @@ pub fn write(customers: &[CustomerRecord]) -> String {
         row[16] = labels.join(" ::: ");
         if let (Some(b), Some(at)) = (super::contact::birthday_of(r), GOOGLE_HEAD.iter().position(|h| *h == "Birthday"))
         {
-            row[at] = b.format("%Y-%m-%d").to_string();
+            // Google writes a birthday without a year as `--MM-DD`.
+            let year_known = b.year() != super::contact::NO_YEAR;
+            row[at] = if year_known { b.format("%Y-%m-%d") } else { b.format("--%m-%d") }.to_string();
         }
         let mut at = GOOGLE_HEAD.len();
         for (groups, columns) in [(email_groups, emails), (phone_groups, phones)] {

@@ -9,8 +9,8 @@
 //!   starts with an ASCII character; anything else is read as Windows-1252 (Outlook's default, and a superset
 //!   of Latin-1, so no byte is refused). An empty file, or one holding a NUL byte (binary), is an error.
 //! - Birthdays: `YYYY-MM-DD`, `YYYYMMDD` or a date-time (its date) become the birthday. A birthday without a
-//!   year (`--MMDD`, `--MM-DD`, Apple's year 1604, any year before 1900) or one that cannot be read is not
-//!   invented a year: it is kept as a last line of the notes ("Birthday: April 12").
+//!   year (`--MMDD`, `--MM-DD`, Apple's year 1604, any year before 1900) is kept on the book's "no year" leap year
+//!   (`contact::NO_YEAR`), never invented a year; one that cannot be read is a last line of the notes.
 //! - Labels: an `itemN.X-ABLabel` of the same group wins over `TYPE`; Apple's `_$!<HomeFAX>!$_` reads
 //!   "home fax"; labels made only of common words (home, work, mobile, cell …) are lower-cased, `cell` reads
 //!   "mobile"; any other label is kept as written. Preferred: `TYPE=pref`, `PREF=1` or 2.1's bare `PREF`.
@@ -163,7 +163,9 @@ fn write_card(out: &mut String, r: &CustomerRecord) {
         }
     }
     if let Some(b) = super::contact::birthday_of(r) {
-        fold(out, &format!("BDAY:{}", b.format("%Y%m%d")));
+        // vCard 4 writes a birthday without a year as `--MMDD`.
+        let day = if b.year() == super::contact::NO_YEAR { b.format("--%m%d") } else { b.format("%Y%m%d") };
+        fold(out, &format!("BDAY:{day}"));
     }
     let notes = joined_notes(r);
     if !notes.is_empty() {
@@ -473,6 +475,11 @@ impl Card {
                     let omitted = param(p, "X-APPLE-OMIT-YEAR").and_then(|v| v.first()).and_then(|y| y.parse().ok());
                     match read_birthday(&text, omitted) {
                         Birthday::Date(d) => c.birthday = c.birthday.or(Some(d)),
+                        Birthday::Yearless(d) => {
+                            if c.birthday.is_none() {
+                                c.birthday = Some(d);
+                            }
+                        }
                         Birthday::Note(n) => birthday_note = birthday_note.or(Some(n)),
                         Birthday::None => {}
                     }
@@ -755,7 +762,9 @@ pub(crate) fn push_tag(tags: &mut Vec<String>, tag: String) {
 /// What a birthday field holds.
 pub(crate) enum Birthday {
     Date(NaiveDate),
-    /// No year, or unreadable: a line for the notes, so the day is not lost and no year is invented.
+    /// A day and month with no year (`--0305`, Apple's year 1604), on [`super::contact::NO_YEAR`].
+    Yearless(NaiveDate),
+    /// Unreadable (or past the book's years): a line for the notes, so the day is not lost.
     Note(String),
     None,
 }
@@ -768,9 +777,8 @@ pub(crate) fn read_birthday(text: &str, omitted_year: Option<i32>) -> Birthday {
         return Birthday::None;
     }
     let date_part = t.split(['T', ' ']).next().unwrap_or(t);
-    let yearless = |m: u32, d: u32| {
-        NaiveDate::from_ymd_opt(2000, m, d).map(|d| Birthday::Note(format!("Birthday: {}", d.format("%B %-d"))))
-    };
+    // No year: the day is kept on the leap year the book uses for "no year", so 29 February stays.
+    let yearless = |m: u32, d: u32| NaiveDate::from_ymd_opt(super::contact::NO_YEAR, m, d).map(Birthday::Yearless);
     if let Some(md) = date_part.strip_prefix("--") {
         let digits: String = md.chars().filter(char::is_ascii_digit).collect();
         if digits.len() == 4 {

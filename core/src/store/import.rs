@@ -592,10 +592,11 @@ fn add_details(
     }
     // Readers keep birthdays within the book's years; a contact built otherwise loses the date, not the person.
     if let Some(b) = c.birthday.filter(|b| crate::time::date_in_range(*b).is_ok()) {
+        let yearless = chrono::Datelike::year(&b) == crate::io::contact::NO_YEAR;
         let f = Fact {
             id: new_id(),
             customer_id: customer_id.to_string(),
-            text: "Birthday".into(),
+            text: if yearless { "Birthday (no year)" } else { "Birthday" }.into(),
             learned_on: now.date_naive(),
             source: Some("imported".into()),
             date: Some(b),
