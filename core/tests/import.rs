@@ -393,3 +393,23 @@ fn a_birthday_without_a_year_is_a_dated_fact_that_goes_out_and_comes_back_withou
     let shown = format!("{agenda:?}");
     assert!(shown.contains("Birthday (no year)") && shown.contains("2027-04"), "the birthday is on Today in April");
 }
+
+#[test]
+fn honorifics_and_suffixes_go_out_in_their_own_fields_and_names_come_back_whole() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    for name in ["Mr. John Doe Sr.", "Dr. Grace Lee", "Ana Souza", "Cher"] {
+        store.add_customer(NewCustomer { name: name.into(), ..Default::default() }, now()).unwrap();
+    }
+    let customers = store.export_book().unwrap().customers;
+    let vcf = vcard::write(&customers);
+    assert!(vcf.contains("N:Doe;John;;Mr.;Sr."), "{vcf}");
+    assert!(vcf.contains("N:Lee;Grace;;Dr.;"), "{vcf}");
+    let sheet = csv::write(&customers);
+    assert!(sheet.contains("John,,Doe,,,,Mr.,Sr."), "{sheet}");
+    for parsed in [vcard::parse(&vcf), google(sheet.as_bytes())] {
+        let mut names: Vec<String> = parsed.contacts.iter().map(|c| c.name.clone()).collect();
+        names.sort();
+        assert_eq!(names, ["Ana Souza", "Cher", "Dr. Grace Lee", "Mr. John Doe Sr."]);
+    }
+}

@@ -1014,12 +1014,15 @@ pub fn write(customers: &[CustomerRecord]) -> String {
     w.write_record(&head).expect("writing to memory");
     for (r, [email_groups, phone_groups, address_groups]) in customers.iter().zip(&all) {
         let c = &r.customer;
-        let (first, last) = split_name(&c.name);
+        let n = split_name(&c.name);
         let mut labels = vec!["* myContacts".to_string()];
         labels.extend(r.tags.iter().map(|t| t.tag.clone()));
         let mut row: Vec<String> = vec![String::new(); head.len()];
-        row[0] = first.to_string();
-        row[2] = last.to_string();
+        // First, last, prefix and suffix in their own columns (GOOGLE_HEAD's 0, 2, 6 and 7).
+        row[0] = n.given;
+        row[2] = n.family;
+        row[6] = n.prefix;
+        row[7] = n.suffix;
         row[8] = c.preferred_name.clone().unwrap_or_default();
         row[10] = c.company.clone().unwrap_or_default();
         row[14] = joined_notes(r);

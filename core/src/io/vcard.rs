@@ -127,8 +127,8 @@ fn write_card(out: &mut String, r: &CustomerRecord) {
     fold(out, "BEGIN:VCARD");
     fold(out, "VERSION:4.0");
     fold(out, &format!("FN:{}", escape(&c.name)));
-    let (given, family) = split_name(&c.name);
-    fold(out, &format!("N:{};{};;;", escape(family), escape(given)));
+    let n = split_name(&c.name);
+    fold(out, &format!("N:{};{};;{};{}", escape(&n.family), escape(&n.given), escape(&n.prefix), escape(&n.suffix)));
     if let Some(n) = &c.preferred_name {
         fold(out, &format!("NICKNAME:{}", escape(n)));
     }
@@ -190,11 +190,34 @@ pub(crate) fn joined_notes(r: &CustomerRecord) -> String {
 }
 
 /// "Mary Ann Lee" → ("Mary Ann", "Lee"): a best effort, as the file only has the whole name.
-pub(crate) fn split_name(name: &str) -> (&str, &str) {
-    let name = name.trim();
-    match name.rsplit_once(' ') {
-        Some((given, family)) => (given.trim_end(), family),
-        None => (name, ""),
+/// A name in the parts vCard's `N` and a CSV's name columns have: honorific, given names, family name, suffix.
+/// "Mr. John Doe Sr." is `Mr.`, `John`, `Doe`, `Sr.` — not family name "Sr.".
+pub(crate) struct NameParts {
+    pub prefix: String,
+    pub given: String,
+    pub family: String,
+    pub suffix: String,
+}
+
+pub(crate) fn split_name(name: &str) -> NameParts {
+    const PREFIXES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr"];
+    const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "dds", "esq", "cpa", "mba"];
+    let bare = |w: &str| w.trim_matches(|c: char| c == '.' || c == ',').to_lowercase();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let mut prefix = Vec::new();
+    while words.len() > 1 && PREFIXES.contains(&bare(words[0]).as_str()) {
+        prefix.push(words.remove(0));
+    }
+    let mut suffix = Vec::new();
+    while words.len() > 1 && SUFFIXES.contains(&bare(words[words.len() - 1]).as_str()) {
+        suffix.insert(0, words.pop().expect("more than one word"));
+    }
+    let family = if words.len() > 1 { words.pop().unwrap_or("") } else { "" };
+    NameParts {
+        prefix: prefix.join(" "),
+        given: words.join(" ").trim_end_matches(',').to_string(),
+        family: family.trim_end_matches(',').to_string(),
+        suffix: suffix.join(" ").trim_start_matches(',').to_string(),
     }
 }
 
