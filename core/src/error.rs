@@ -129,13 +129,26 @@ impl Error {
     }
 }
 
+/// Why one record could not be read, as the row reader says it (named record, field, value, repair): carried inside
+/// SQLite's conversion error and turned into [`Error::UnreadableRecord`].
+#[derive(Debug)]
+pub(crate) struct Unreadable(pub String);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy,
             _ => match &e {
-                rusqlite::Error::FromSqlConversionFailure(_, _, cause) if cause.to_string().starts_with("record ") => {
+                rusqlite::Error::FromSqlConversionFailure(_, _, cause) if cause.is::<Unreadable>() => {
                     Error::UnreadableRecord(cause.to_string())
                 }
                 _ => Error::Database(e),

@@ -188,12 +188,7 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         // Words of a topic pitch only where the sentence sells or asks the customer a question.
         let offers = has(Cue::Offer) || question;
         // "Know anyone buying or selling?": the selling is someone else's.
-        let referral_here = here.iter().any(|h| {
-            h.cue == Cue::Pitch(4)
-                && !(t.tokens[h.first].lemma == "know"
-                    && h.first > 0
-                    && matches!(t.tokens[h.first - 1].lemma.as_str(), "me" | "us"))
-        });
+        let referral_here = here.iter().any(|h| h.cue == Cue::Pitch(4) && !let_me_know(t, h));
         let clause_of = |h: &Hit<Cue>| clauses[h.first];
 
         // Pitches.
@@ -202,13 +197,7 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
             for h in here.iter().filter(|h| h.cue == Cue::Pitch(f) || h.cue == Cue::Topic(f)) {
                 // "Know anyone buying or selling?", "does anyone in your family need a mortgage?": in a referral
                 // ask, the other topics are the friend's business, not an offer to the customer.
-                // "Let me know if you have any questions" tells, it does not ask who they know.
-                let let_me_know = |h: &Hit<Cue>| {
-                    t.tokens[h.first].lemma == "know"
-                        && h.first > 0
-                        && matches!(t.tokens[h.first - 1].lemma.as_str(), "me" | "us")
-                };
-                if f == 4 && let_me_know(h) {
+                if f == 4 && let_me_know(t, h) {
                     continue;
                 }
                 let after_referral = here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first);
@@ -374,22 +363,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
         if chances[l] < super::second_opinion::CONFIDENT || intents.iter().any(|i| i.topic.as_deref() == Some(family)) {
             continue;
         }
-        if let Some(k) = model.strongest(&features, l) {
-            let s = t.tokens[k].sentence;
-            let words: Vec<&super::text::Token> = t.sentence(s).iter().filter(|x| !x.mark).collect();
-            if let (Some(a), Some(b)) = (words.first(), words.last()) {
-                let h = Hit {
-                    cue: Cue::Pitch(0),
-                    first: t.sentences[s].start,
-                    last: t.sentences[s].end,
-                    start: a.start,
-                    end: b.end,
-                    negated: false,
-                    sentence: s,
-                    source: "the second opinion",
-                };
-                push(&mut intents, IntentKind::Pitch, Some(family), None, &h);
-            }
+        if let Some(h) = model.strongest(&features, l).and_then(|k| sentence_of(t, k, Cue::Pitch(0))) {
+            push(&mut intents, IntentKind::Pitch, Some(family), None, &h);
         }
     }
 
@@ -398,22 +373,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     let value_label = model.labels.iter().position(|x| x == "value");
     if let Some(l) = value_label.filter(|&l| chances[l] >= super::second_opinion::CONFIDENT) {
         let none = !intents.iter().any(|i| matches!(i.intent, IntentKind::Value | IntentKind::Pitch));
-        if let Some(k) = model.strongest(&features, l).filter(|_| none) {
-            let s = t.tokens[k].sentence;
-            let words: Vec<&super::text::Token> = t.sentence(s).iter().filter(|x| !x.mark).collect();
-            if let (Some(a), Some(b)) = (words.first(), words.last()) {
-                let h = Hit {
-                    cue: Cue::Value,
-                    first: t.sentences[s].start,
-                    last: t.sentences[s].end,
-                    start: a.start,
-                    end: b.end,
-                    negated: false,
-                    sentence: s,
-                    source: "the second opinion",
-                };
-                push(&mut intents, IntentKind::Value, None, None, &h);
-            }
+        if let Some(h) = model.strongest(&features, l).filter(|_| none).and_then(|k| sentence_of(t, k, Cue::Value)) {
+            push(&mut intents, IntentKind::Value, None, None, &h);
         }
     }
 
@@ -651,6 +612,29 @@ fn warm_question(t: &Text) -> Option<Hit<Cue>> {
             sentence: s,
             source: "a question about their life",
         })
+    })
+}
+
+/// "Let me know if you have any questions" tells; it does not ask whom the customer knows.
+fn let_me_know(t: &Text, h: &Hit<Cue>) -> bool {
+    t.tokens[h.first].lemma == "know" && h.first > 0 && matches!(t.tokens[h.first - 1].lemma.as_str(), "me" | "us")
+}
+
+/// The sentence holding token `k`, as a finding of the second opinion (its words, first to last, are the span).
+fn sentence_of(t: &Text, k: usize, cue: Cue) -> Option<Hit<Cue>> {
+    let s = t.tokens[k].sentence;
+    let mut words = t.sentence(s).iter().filter(|x| !x.mark);
+    let first = words.next()?;
+    let end = words.next_back().map_or(first.end, |w| w.end);
+    Some(Hit {
+        cue,
+        first: t.sentences[s].start,
+        last: t.sentences[s].end,
+        start: first.start,
+        end,
+        negated: false,
+        sentence: s,
+        source: "the second opinion",
     })
 }
 

@@ -230,7 +230,7 @@ impl Store {
         // with the same passphrase (SQLite's backup would write its pages out plain).
         match &self.key {
             None => self.conn().backup(MAIN_DB, &partial, None)?,
-            Some(k) => super::passphrase::export_to(self.conn(), &partial, Some(k))?,
+            Some(k) => super::passphrase::export(self.conn(), &partial, Some(k))?,
         }
         let checked = check_with(&partial, self.key.as_ref());
         remove_side_files(&partial);

@@ -176,26 +176,21 @@ impl Known {
         if let Some(id) = &c.rapport_id {
             self.by_rapport_id.entry(id.clone()).or_insert(who);
         }
+        let add = |map: &mut HashMap<String, Vec<usize>>, key: String| {
+            let list = map.entry(key).or_default();
+            if !list.contains(&who) {
+                list.push(who);
+            }
+        };
         let name = name_words(&c.name).join(" ");
         if !name.is_empty() {
-            let list = self.by_name.entry(name).or_default();
-            if !list.contains(&who) {
-                list.push(who);
-            }
+            add(&mut self.by_name, name);
         }
         for e in &c.emails {
-            let list = self.by_email.entry(email_key(&e.value)).or_default();
-            if !list.contains(&who) {
-                list.push(who);
-            }
+            add(&mut self.by_email, email_key(&e.value));
         }
-        for p in &c.phones {
-            if let Some(k) = phone_key(&p.value) {
-                let list = self.by_phone.entry(k).or_default();
-                if !list.contains(&who) {
-                    list.push(who);
-                }
-            }
+        for k in c.phones.iter().filter_map(|p| phone_key(&p.value)) {
+            add(&mut self.by_phone, k);
         }
         for a in &c.addresses {
             self.by_name_address.entry(name_address_key(&c.name, &a.value)).or_insert(who);

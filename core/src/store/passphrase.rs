@@ -71,11 +71,7 @@ pub fn looks_encrypted(path: &Path) -> bool {
 }
 
 /// Copies the database open on `source` into a new file at `target`, keyed with `key` (or plain with `None`).
-pub(crate) fn export_to(source: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
-    export(source, target, key)
-}
-
-fn export(source: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
+pub(crate) fn export(source: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
     let _ = std::fs::remove_file(target);
     let name = target.to_string_lossy().replace('\'', "''");
     let with = key.map_or("''".to_string(), |k| k.quoted());
@@ -94,11 +90,6 @@ fn export(source: &Connection, target: &Path, key: Option<&Passphrase>) -> Resul
     Ok(())
 }
 
-/// Opens the file at `path` read-only with `key` and checks it reads back as a Rapport book.
-fn check_copy(path: &Path, key: Option<&Passphrase>) -> Result<()> {
-    backup::check_with(path, key)
-}
-
 /// Re-keys the plain or keyed file at `path` (opened with `old`) to `new`: a copy beside it, checked, renamed over.
 fn rekey_file(path: &Path, old: Option<&Passphrase>, new: Option<&Passphrase>) -> Result<()> {
     // Read-write: the copy is attached to this connection, and an attached file is opened as its connection is.
@@ -114,7 +105,7 @@ fn rekey_file(path: &Path, old: Option<&Passphrase>, new: Option<&Passphrase>) -
     let aside = PathBuf::from(format!("{}.rekeying", path.display()));
     export(&source, &aside, new)?;
     drop(source);
-    if let Err(e) = check_copy(&aside, new) {
+    if let Err(e) = backup::check_with(&aside, new) {
         let _ = std::fs::remove_file(&aside);
         return Err(e);
     }
@@ -156,7 +147,7 @@ impl Store {
         let path = self.path.clone();
         let aside = PathBuf::from(format!("{}.rekeying", path.display()));
         export(&self.conn, &aside, new.as_ref())?;
-        if let Err(e) = check_copy(&aside, new.as_ref()) {
+        if let Err(e) = backup::check_with(&aside, new.as_ref()) {
             let _ = std::fs::remove_file(&aside);
             return Err(e);
         }

@@ -74,14 +74,16 @@ fn unreadable(row: &R<'_, '_>, col: &str, value: &str, message: String) -> rusql
     let shown: String = value.chars().take(40).collect();
     let id = row.get::<String>("id").ok();
     let of = row.get::<String>("customer_id").map(|c| format!(" of customer {c}")).unwrap_or_default();
-    let text = match id {
-        Some(id) => format!(
-            "record {id}{of}: its {col} '{shown}' cannot be read ({message}); the rest of the book is fine — correct \
-             or remove that record (rapport remove <interaction|fact|purchase|promise|goal|note> {id})"
-        ),
-        None => format!("{col} '{shown}' cannot be read: {message}"),
-    };
-    rusqlite::Error::FromSqlConversionFailure(0, Type::Text, text.into())
+    match id {
+        Some(id) => {
+            let text = format!(
+                "record {id}{of}: its {col} '{shown}' cannot be read ({message}); the rest of the book is fine — \
+                 correct or remove that record (rapport remove <interaction|fact|purchase|promise|goal|note> {id})"
+            );
+            rusqlite::Error::FromSqlConversionFailure(0, Type::Text, Box::new(crate::error::Unreadable(text)))
+        }
+        None => conversion_error(col, format!("'{shown}' cannot be read: {message}")),
+    }
 }
 
 pub(super) fn moment(row: &R<'_, '_>, col: &str) -> rusqlite::Result<DateTime<Utc>> {
