@@ -3,9 +3,8 @@
 //! `scripts/test` runs every test inside `dbus-run-session` (and Xvfb, which dunst needs).
 
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
-use rapport_tests::Sandbox;
+use rapport_tests::{eventually, Sandbox};
 use serde_json::Value;
 
 /// One test at a time sends on the session bus: each counts the Notify calls it sees.
@@ -43,23 +42,56 @@ fn monitor(s: &Sandbox) -> (Running, std::path::PathBuf) {
         .spawn()
         .expect("dbus-monitor (package dbus-bin) runs");
     // dbus-monitor prints its own NameAcquired signal once it listens.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while std::fs::read_to_string(&log).unwrap_or_default().is_empty() {
-        assert!(Instant::now() < deadline, "dbus-monitor did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    eventually("dbus-monitor to listen", || {
+        (!std::fs::read_to_string(&log).unwrap_or_default().is_empty()).then_some(())
+    });
     (Running(child), log)
 }
 
-/// The real notification daemon. Another test may have started one on this bus already; then ours just exits.
+/// The real notification daemon, once it owns its name on the bus. Another test may have started one on this bus
+/// already; then ours just exits.
 fn daemon() -> Running {
-    Running(Command::new("dunst").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("dunst runs"))
+    let dunst = Running(Command::new("dunst").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("dunst runs"));
+    eventually("a notification daemon on the bus", || {
+        let owner = Command::new("dbus-send")
+            .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus"])
+            .args(["org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.Notifications"])
+            .output()
+            .expect("dbus-send (package dbus-bin) runs");
+        String::from_utf8_lossy(&owner.stdout).contains("boolean true").then_some(())
+    });
+    dunst
 }
 
+/// Every Notify call the monitor has seen so far. What `rapport` sent reached the bus before it exited; the monitor
+/// may still be writing it, so this sends a Notify signal of its own behind them and waits until the monitor logged it:
+/// then everything before it is in the file. The test's own calls are left out of the answer.
 fn notify_calls(log: &std::path::Path) -> String {
-    // Give the bus a moment to deliver what was sent.
-    std::thread::sleep(Duration::from_millis(300));
-    std::fs::read_to_string(log).unwrap()
+    static SENT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let marker = format!("rapport-test-barrier-{}", SENT.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+    let sent = Command::new("dbus-send")
+        .args(["--session", "--dest=org.freedesktop.Notifications", "/org/freedesktop/Notifications"])
+        .args(["org.freedesktop.Notifications.Notify", &format!("string:{marker}")])
+        .status()
+        .expect("dbus-send (package dbus-bin) runs");
+    assert!(sent.success(), "the marker call was sent");
+    let seen = eventually(&format!("the monitor to log {marker}"), || {
+        Some(std::fs::read_to_string(log).unwrap()).filter(|seen| seen.contains(&marker))
+    });
+    // dbus-monitor starts each message on a line of its own ("method call time=… member=Notify", "signal time=…")
+    // and indents its arguments. (The marker goes out as a signal: nothing for the daemon to answer.)
+    let mut messages: Vec<String> = Vec::new();
+    for line in seen.lines() {
+        match messages.last_mut() {
+            Some(message) if line.starts_with(' ') => {
+                message.push('\n');
+                message.push_str(line);
+            }
+            _ => messages.push(line.to_string()),
+        }
+    }
+    messages.retain(|m| !m.contains("rapport-test-barrier-"));
+    messages.join("\n")
 }
 
 #[test]
@@ -67,7 +99,6 @@ fn due_reasons_reach_the_notification_daemon_once_and_held_back_ones_never() {
     session_bus();
     let _bus = bus_to_myself();
     let _dunst = daemon();
-    std::thread::sleep(Duration::from_millis(300));
     let s = Sandbox::new(); // Monday 23 November 2026, 10:00 in Chicago: Dana is at work.
     s.ok(&["demo"]);
     let (_monitor, log) = monitor(&s);
@@ -123,7 +154,6 @@ fn a_customers_name_is_never_markup_in_a_notification() {
     session_bus();
     let _bus = bus_to_myself();
     let _dunst = daemon();
-    std::thread::sleep(Duration::from_millis(300));
     let s = Sandbox::new(); // Monday 23 November 2026, 10:00 in Chicago.
     s.ok(&["profile", "set", "--name", "Dana", "--tz", "America/Chicago"]);
     let name = "<b>Eve</b> <a href=\"http://example.com\">Open your invoice</a>";

@@ -1,7 +1,7 @@
 //! The real window under Xvfb, driven through WebDriver (`tauri-driver` → WebKitWebDriver).
 
 use fantoccini::Locator;
-use rapport_tests::{Sandbox, Window};
+use rapport_tests::{eventually, wait_until, Sandbox, Window};
 use serde_json::Value;
 
 /// The demo customer who asked for email only, found in the exported book rather than by a hard-coded name.
@@ -48,15 +48,11 @@ async fn the_demo_book_loads_a_search_finds_a_customer_and_their_page_opens_on_h
     let search = w.find("#search").await;
     search.send_keys(&surname).await.unwrap();
     // Search as you type narrows the list.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    loop {
+    wait_until("the search to narrow the list", || async {
         let n = w.client.find_all(Locator::Css("#customer-list [data-customer-id]")).await.unwrap().len();
-        if n < rows.len() {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "the search did not narrow the list");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        (n < rows.len()).then_some(())
+    })
+    .await;
     // Found after the list is redrawn: a row of the full list would be gone from the page by now.
     let row = w.find_text("#customer-list [data-customer-id]", &name).await;
     assert_eq!(row.attr("data-customer-id").await.unwrap().as_deref(), Some(id.as_str()));
@@ -128,11 +124,10 @@ async fn customer_text_with_markup_shows_as_text() {
 
 /// Waits until `css` matches nothing (a dialog closed, a panel went away).
 async fn gone(w: &Window, css: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while !w.client.find_all(Locator::Css(css)).await.unwrap().is_empty() {
-        assert!(std::time::Instant::now() < deadline, "{css} is still there");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_until(&format!("{css} to go"), || async {
+        w.client.find_all(Locator::Css(css)).await.unwrap().is_empty().then_some(())
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -610,11 +605,10 @@ async fn snoozed_and_dismissed_reasons_leave_today() {
     // The range is remembered.
     w.find("#today-range input[value='30']").await.click().await.unwrap();
     let rows30 = agenda_reasons(&s, "30").len();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while w.client.find_all(Locator::Css("#today li.reason")).await.unwrap().len() != rows30 {
-        assert!(std::time::Instant::now() < deadline, "the 30-day range shows {rows30} reasons");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_until(&format!("the 30-day range to show {rows30} reasons"), || async {
+        (w.client.find_all(Locator::Css("#today li.reason")).await.unwrap().len() == rows30).then_some(())
+    })
+    .await;
     w.find("[data-place='customers']").await.click().await.unwrap();
     w.find("#customer-list").await;
     w.find("[data-place='today']").await.click().await.unwrap();
@@ -697,15 +691,11 @@ fn fixture_path(name: &str) -> String {
 
 /// Waits until the control matching `css` is enabled (or disabled, with `enabled: false`).
 async fn wait_enabled(w: &Window, css: &str, enabled: bool) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while w.find(css).await.is_enabled().await.unwrap() != enabled {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{css} did not become {}",
-            if enabled { "enabled" } else { "disabled" }
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let state = if enabled { "enabled" } else { "disabled" };
+    wait_until(&format!("{css} to become {state}"), || async {
+        (w.find(css).await.is_enabled().await.unwrap() == enabled).then_some(())
+    })
+    .await;
 }
 
 /// Scrolls an element to the middle of the window (for a screenshot of it).
@@ -879,9 +869,9 @@ async fn backups_can_be_made_and_restored_from_settings() {
     scroll_to(&w, "#backups").await;
     w.shot("1-backed-up").await;
 
-    // A customer added after the backup; a second later, so the backup made before restoring has a name of its own.
+    // A customer added after the backup (the backup made before restoring gets a name of its own even within the
+    // same second: `-2`).
     s.ok(&["customers", "add", "Late Larry"]);
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
 
     w.find(&format!("#backups [data-restore='{made}']")).await.click().await.unwrap();
     let confirm = w.find("#confirm-dialog[open]").await.text().await.unwrap();
@@ -962,15 +952,10 @@ async fn append_and_save(w: &Window, text: &str) {
 
 /// The customer's notes once one of them ends with `end` (the window saves in the background).
 fn wait_for_note_text(s: &Sandbox, id: &str, end: &str) -> Vec<Value> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
+    eventually(&format!("a note that ends with {end:?}"), || {
         let notes = notes_to(s, id);
-        if notes.iter().any(|n| n["text"].as_str().unwrap_or("").trim_end().ends_with(end)) {
-            return notes;
-        }
-        assert!(std::time::Instant::now() < deadline, "no note ends with {end:?}: {notes:?}");
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+        notes.iter().any(|n| n["text"].as_str().unwrap_or("").trim_end().ends_with(end)).then_some(notes)
+    })
 }
 
 fn notes_to(s: &Sandbox, id: &str) -> Vec<Value> {
@@ -1047,13 +1032,8 @@ async fn a_card_for_a_demo_customer_flags_dear_valued_customer() {
     assert!(finding.contains("“Dear Valued Customer”"), "the exact words, in quotes: {finding}");
     let mark = w.find("#composer-highlights mark[data-rule='generic_salutation']").await;
     assert_eq!(mark.text().await.unwrap(), "Dear Valued Customer");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let mut after = note_score(&w).await;
-    while after >= first {
-        assert!(std::time::Instant::now() < deadline, "the score did not drop from {first}");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        after = note_score(&w).await;
-    }
+    wait_until(&format!("the score to drop from {first}"), || async { (note_score(&w).await < first).then_some(()) })
+        .await;
     w.shot("2-generic-salutation").await;
 
     // Save draft: the book keeps it with the customer, as a draft.
@@ -1242,11 +1222,8 @@ async fn the_composer_sizes_the_card_and_asks_before_replacing_edits() {
     w.find("#confirm-dialog[open]").await;
     w.find("#confirm-dialog [data-answer='yes']").await.click().await.unwrap();
     w.find_text("#composer-variant-no", "version 2").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while note_text(&w).await.contains("P.S.") {
-        assert!(std::time::Instant::now() < deadline, "the edited text was not replaced");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_until("the edited text to be replaced", || async { (!note_text(&w).await.contains("P.S.")).then_some(()) })
+        .await;
     let email = note_text(&w).await;
     assert_ne!(email, first);
     assert!(email.starts_with("Subject:"), "{email}");
@@ -1383,11 +1360,7 @@ async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
     w.shot("1-fifty").await;
 
     more.click().await.unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while shown(&w).await.len() <= 50 {
-        assert!(std::time::Instant::now() < deadline, "no more rows after Show more");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_until("more rows after Show more", || async { (shown(&w).await.len() > 50).then_some(()) }).await;
     assert_eq!(shown(&w).await, worth[..100.min(worth.len())].to_vec());
     let focused = w
         .client

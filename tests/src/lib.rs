@@ -130,8 +130,41 @@ fn tauri_driver() -> PathBuf {
     PathBuf::from("tauri-driver")
 }
 
-/// How long the window tests wait for what they expect to appear.
-const WAIT: Duration = Duration::from_secs(25);
+/// How long a test waits for what it expects to happen (generously: a busy CI machine can take seconds to start
+/// WebKit). Every wait in the tests goes through `wait_until` / `eventually` with this limit: no test sleeps a
+/// fixed time and hopes (`tests/tidy.rs` checks).
+pub const WAIT: Duration = Duration::from_secs(25);
+
+/// How often a wait looks again.
+const POLL: Duration = Duration::from_millis(50);
+
+/// Polls `check` until it gives a value, and returns it; fails the test naming `what` after `WAIT`.
+pub async fn wait_until<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(found) = check().await {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "waited {}s for {what}", WAIT.as_secs());
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// `wait_until` for tests without an async runtime (processes, files, the bus).
+pub fn eventually<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(found) = check() {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "waited {}s for {what}", WAIT.as_secs());
+        std::thread::sleep(POLL);
+    }
+}
 
 /// The real window of the real binary, driven through WebDriver. Dropping it ends the app and the driver.
 pub struct Window {
@@ -162,11 +195,10 @@ impl Window {
         }
         let driver = cmd.spawn().expect("tauri-driver starts (scripts/setup --test installs it)");
         let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on {port}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        wait_until(&format!("tauri-driver to listen on {port}"), || async {
+            std::net::TcpStream::connect(("127.0.0.1", port)).ok().map(drop)
+        })
+        .await;
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary().display().to_string() }));
         let client =
@@ -188,16 +220,15 @@ impl Window {
 
     /// Waits until `css` matches an element whose text contains `text`.
     pub async fn find_text(&self, css: &str, text: &str) -> fantoccini::elements::Element {
-        let deadline = Instant::now() + WAIT;
-        loop {
+        wait_until(&format!("{css} containing {text:?}"), || async {
             for e in self.client.find_all(Locator::Css(css)).await.unwrap_or_default() {
                 if e.text().await.unwrap_or_default().contains(text) {
-                    return e;
+                    return Some(e);
                 }
             }
-            assert!(Instant::now() < deadline, "no {css} containing {text:?}");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            None
+        })
+        .await
     }
 
     /// Saves a screenshot as `<test>-<step>.png` after the page has painted.
