@@ -763,6 +763,64 @@ async fn an_import_shows_its_preview_then_lands_whole() {
     w.close().await;
 }
 
+/// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
+/// import no longer freezes the customer list and pages until it is done.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_answers_while_a_big_import_runs() {
+    let s = Sandbox::new();
+    let rita = s.json(&["customers", "add", "Rita Alvarez", "--email", "rita@example.com"]);
+    let rita_id = rita["id"].as_str().unwrap().to_string();
+    // 40,000 different people, each with an email and a phone of their own: seconds of writing, even in release.
+    let rows = 40_000;
+    let mut csv =
+        String::from("Given Name,Family Name,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\n");
+    for n in 0..rows {
+        csv.push_str(&format!("Pat{n},Importson,* Home,pat{n}@example.org,Mobile,+1 312 {:07}\n", 5_000_000 + n));
+    }
+    let path = s.dir.path().join("big.csv");
+    std::fs::write(&path, csv).unwrap();
+
+    let w = Window::open(&s, "import-beside").await;
+    w.find("#today").await;
+    // When the import ends, as the page hears it (the test listens to the same event the page does).
+    w.client
+        .execute(
+            "window.__TAURI__.event.listen('import-done', () => { window.importDoneAt = performance.now(); });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#import-file").await.send_keys(&path.display().to_string()).await.unwrap();
+    w.find_text("#import-preview #import-summary", "40,000 new customers").await;
+    wait_enabled(&w, "#import-go", true).await;
+    w.find("#import-go").await.click().await.unwrap();
+    // The import has started writing …
+    wait_until("the import to report progress", || async {
+        let text = w.find("#import-progress-text").await.text().await.unwrap_or_default();
+        text.chars().any(|c| c.is_ascii_digit()).then_some(())
+    })
+    .await;
+
+    // … and meanwhile the customer list and Rita's page open.
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find(&format!("#customer-list [data-customer-id='{rita_id}']")).await.click().await.unwrap();
+    w.find_text("#customer-name", "Rita Alvarez").await;
+    let done_before: Option<f64> =
+        serde_json::from_value(w.client.execute("return window.importDoneAt ?? null;", vec![]).await.unwrap()).unwrap();
+    assert_eq!(done_before, None, "Rita's page opened while the import was still writing");
+    w.shot("1-page-during-import").await;
+
+    // The import still lands whole.
+    wait_until("the import to end", || async {
+        let at = w.client.execute("return window.importDoneAt ?? null;", vec![]).await.unwrap();
+        (!at.is_null()).then_some(())
+    })
+    .await;
+    assert_eq!(s.json(&["customers", "list"]).as_array().unwrap().len(), rows + 1);
+    w.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_dealer_spreadsheet_needs_a_mapping_the_user_confirms() {
     let path = fixture_path("dealer.csv");

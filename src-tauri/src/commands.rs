@@ -1,7 +1,7 @@
 //! The window's commands: each a few lines over `rapport-core`. The list is mirrored in `build.rs`, which puts
 //! them under capability control, and documented in `docs/IPC.md`.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use rapport_core::guard::{ContactWishes, Decision, Outreach, OutreachReading};
@@ -18,8 +18,41 @@ use crate::clock::Clock;
 
 /// What every command shares: the open book and the clock.
 pub struct Book {
+    /// The window's own connection. Work that runs beside the window (an import, the scheduler's minute) opens
+    /// another (`beside`), so a window command never waits for it.
     pub store: Mutex<Store>,
     pub clock: Clock,
+    /// Shared by the work running beside the window, and taken whole by what replaces the book's file (a restore, a
+    /// new passphrase) — which would otherwise pull the file from under an import and lose what it wrote.
+    file: RwLock<()>,
+}
+
+impl Book {
+    pub fn new(store: Store, clock: Clock) -> Book {
+        Book { store: Mutex::new(store), clock, file: RwLock::new(()) }
+    }
+
+    /// A connection of its own for work beside the window, and the share of the file that keeps the file in place
+    /// while it works.
+    pub fn beside(&self) -> Result<(Store, RwLockReadGuard<'_, ()>), Error> {
+        let share = self.file.read().unwrap_or_else(|p| p.into_inner());
+        let store = self.store.lock().unwrap_or_else(|p| p.into_inner()).reopen()?;
+        Ok((store, share))
+    }
+}
+
+/// Runs `work` that replaces the book's file — unless an import is writing to it: then the salesperson is told the
+/// book is busy and nothing happens.
+fn replacing_file<T>(
+    book: &State<'_, Book>,
+    work: impl FnOnce(&mut Store, chrono::DateTime<chrono::Utc>) -> Result<T, Error>,
+) -> Reply<T> {
+    let _whole = match book.file.try_write() {
+        Ok(whole) => whole,
+        Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => return Err(Error::Busy.into()),
+    };
+    with(book, work)
 }
 
 /// An error as the window receives it: a stable code, a message a salesperson can act on, and the field it is
@@ -180,7 +213,7 @@ pub fn set_passphrase(
     current: Option<String>,
     new: Option<String>,
 ) -> Reply<rapport_core::store::Rekeyed> {
-    with(&book, |s, _| {
+    replacing_file(&book, |s, _| {
         if s.is_encrypted() && !current.as_deref().is_some_and(|c| s.has_passphrase(c)) {
             return Err(Error::WrongPassphrase { path: s.path().to_path_buf() });
         }
@@ -394,7 +427,7 @@ pub fn backup_now(book: State<'_, Book>) -> Reply<Backup> {
 /// Restores a backup from the book's own backups folder, by name (the window never sends paths).
 #[tauri::command(async)]
 pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
-    with(&book, |s, now| {
+    replacing_file(&book, |s, now| {
         let found = s.backups()?.into_iter().find(|b| b.name == name);
         let b = found.ok_or_else(|| Error::NotFound { what: "backup", key: name.clone() })?;
         s.restore(&b.path, now)

@@ -116,7 +116,7 @@ pub fn recover(
         None => None,
     };
     let store = Store::open_with(&recovery.db, key.as_ref()).inspect_err(|e| *problem = Some(clone_problem(e)))?;
-    app.manage(Book { store: Mutex::new(store), clock: recovery.clock });
+    app.manage(Book::new(store, recovery.clock));
     crate::scheduler::start(app.clone());
     *problem = None;
     Ok(done)

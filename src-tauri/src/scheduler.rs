@@ -19,8 +19,8 @@ pub fn start(app: AppHandle) {
         loop {
             let book = app.state::<Book>();
             let now = book.clock.now();
-            let result = {
-                let mut store = book.store.lock().unwrap_or_else(|p| p.into_inner());
+            // On a connection of its own, so the window never waits for the minute's work.
+            let result = book.beside().and_then(|(mut store, _share)| {
                 // A backup at start and once a day, while the book is open.
                 if let Err(e) = store.backup_if_due(now) {
                     eprintln!("rapport: backup: {e}");
@@ -31,7 +31,7 @@ pub fn start(app: AppHandle) {
                     let _ = store.catch_up_search(&|_| {});
                 }
                 crate::notify::send_due(&mut store, now)
-            };
+            });
             match result {
                 Ok(sent) => {
                     reported = false;

@@ -92,25 +92,24 @@ pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>) -> Result<(),
     std::thread::spawn(move || {
         let book = app.state::<Book>();
         let now = book.clock.now();
-        let result: Result<ImportReport, Error> = {
-            let mut store = book.store.lock().unwrap_or_else(|p| p.into_inner());
-            let progress = |done: usize, total: usize| {
-                let _ = app.emit_to("main", "import-progress", Progress { done, total });
+        let done = |result: Result<ImportReport, Error>| {
+            let payload = match result {
+                Ok(report) => serde_json::json!({ "ok": true, "report": report }),
+                Err(e) => serde_json::json!({ "ok": false, "error": IpcError::from(e) }),
             };
-            store.apply_import(&plan, now, &progress, &cancel)
+            let _ = app.emit_to("main", "import-done", payload);
         };
-        let payload = match result {
-            Ok(report) => serde_json::json!({ "ok": true, "report": report }),
-            Err(e) => serde_json::json!({ "ok": false, "error": IpcError::from(e) }),
+        // On a connection of its own: the window keeps reading (and Today keeps showing) while the import writes.
+        let (mut store, _share) = match book.beside() {
+            Ok(beside) => beside,
+            Err(e) => return done(Err(e)),
         };
-        let _ = app.emit_to("main", "import-done", payload);
-        // Then make the new rows searchable, a step at a time so other commands get the book in between.
-        loop {
-            let left = book.store.lock().unwrap_or_else(|p| p.into_inner()).catch_up_search_step();
-            if !matches!(left, Ok(n) if n > 0) {
-                break;
-            }
-        }
+        let progress = |done: usize, total: usize| {
+            let _ = app.emit_to("main", "import-progress", Progress { done, total });
+        };
+        done(store.apply_import(&plan, now, &progress, &cancel));
+        // Then make the new rows searchable, a step at a time so a window write gets the book in between.
+        while matches!(store.catch_up_search_step(), Ok(n) if n > 0) {}
     });
     Ok(())
 }

@@ -22,7 +22,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
     let is_open = opened.is_ok();
     let mut builder = tauri::Builder::default();
     if let Ok(store) = opened {
-        builder = builder.manage(Book { store: Mutex::new(store), clock });
+        builder = builder.manage(Book::new(store, clock));
     }
     let result = builder
         .plugin(tauri_plugin_dialog::init())

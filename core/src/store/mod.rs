@@ -156,6 +156,13 @@ impl Store {
         &self.path
     }
 
+    /// Another connection to the same book, with its passphrase: for work that runs beside the window (an import,
+    /// the scheduler's minute) so the window's own connection never waits for it. WAL lets readers go on while one
+    /// writer writes; two writers take turns (`BUSY_TIMEOUT`).
+    pub fn reopen(&self) -> Result<Store> {
+        Store::open_with(&self.path, self.key.as_ref())
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: it all lands, or nothing does.
     pub(crate) fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
