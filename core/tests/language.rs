@@ -332,13 +332,15 @@ fn utterances_on_both_halves() {
         ("request", 0.75, 0.60),
         ("sentiment", 0.75, 0.50),
     ];
-    // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures.
+    // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures, and the
+    // seventh and eighth (read cold at 77–79 %) lowered them again; the listening model's vetoes trade sentiment
+    // recall for precision (chosen by cross-validation, `examples/cross_validate.rs`).
     let floors_train: &[(&str, f64, f64)] = &[
-        ("statement", 0.92, 0.88),
+        ("statement", 0.91, 0.86),
         ("promise", 0.92, 0.88),
         ("fact", 0.80, 0.90),
         ("request", 0.92, 0.76),
-        ("sentiment", 0.80, 0.75),
+        ("sentiment", 0.80, 0.70),
     ];
     for (half, score, floors, exact, chatter) in
         [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.84, 0.03)]
@@ -377,5 +379,6 @@ fn retraining_the_second_opinion_reproduces_the_checked_in_weights() {
         retrained == checked_in,
         "the checked-in weights are not what the train half makes: run `cargo run -p rapport-core --example retrain`"
     );
-    assert!(checked_in.len() < 512 * 1024, "small weights: {} bytes", checked_in.len());
+    // Seven models (five families, value, channel pushes) over ~7,500 features: about half a megabyte.
+    assert!(checked_in.len() < 640 * 1024, "small weights: {} bytes", checked_in.len());
 }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::dates;
 use super::lexicon::{self, Cue, FAMILIES};
 use super::pattern::{Hit, Patterns};
+use super::second_opinion::{self, CueFeature, SecondOpinion};
 use super::text::Text;
 use crate::model::{Channel, Direction, Meaning, Sentiment};
 
@@ -617,6 +618,71 @@ pub struct Listening {
 /// Reads `text` — the customer's words (`Inbound`) or the salesperson's own summary (`Outbound`) — said at `at`,
 /// with relative dates on `zone`'s calendar.
 pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> Listening {
+    listen_with(text, direction, at, zone, &Hearing::checked_in())
+}
+
+/// How the listening model weighs in on what the rules heard, per kind (in the order of [`second_opinion::HEARD`]):
+/// below `veto[k]` the model's chance drops the rules' suggestions of that kind; at or above `adds_at[k]` it
+/// proposes a request or a sentiment the rules missed (statements, promises and facts need the rules' reading of
+/// what they mean, so they are never added).
+pub struct Hearing<'a> {
+    pub model: &'a SecondOpinion,
+    pub veto: [f64; 6],
+    pub adds_at: [f64; 6],
+}
+
+impl Hearing<'static> {
+    /// The checked-in model with the checked-in thresholds.
+    pub fn checked_in() -> Hearing<'static> {
+        Hearing {
+            model: &second_opinion::LISTENING,
+            veto: second_opinion::HEARD_VETO,
+            adds_at: second_opinion::HEARD_ADDS,
+        }
+    }
+}
+
+/// Which of [`second_opinion::HEARD`] a suggestion is.
+fn heard_label(h: &Heard) -> Option<&'static str> {
+    Some(match h {
+        Heard::Statement { .. } => "statement",
+        Heard::Request { .. } => "request",
+        Heard::Sentiment { sentiment: Sentiment::Positive } => "sentiment:positive",
+        Heard::Sentiment { sentiment: Sentiment::Negative } => "sentiment:negative",
+        Heard::Promise { .. } => "promise",
+        Heard::Fact { .. } => "fact",
+        Heard::Sentiment { sentiment: Sentiment::Neutral } => return None,
+    })
+}
+
+/// The cues the listening model reads, by name: the outreach lexicon's (`c:`) and listening's own (`l:`).
+fn model_cues(hits: &[Hit<Said>], topics: &[Hit<Cue>]) -> Vec<(&'static str, bool, String, usize)> {
+    let outreach =
+        second_opinion::outreach_cues(topics).into_iter().map(|c| ("c:", c.negated, c.name.to_string(), c.token));
+    outreach.chain(hits.iter().map(|h| ("l:", h.negated, format!("{:?}", h.cue), h.first))).collect()
+}
+
+fn direction_flag(direction: Direction) -> &'static str {
+    if direction == Direction::Outbound {
+        "out"
+    } else {
+        "in"
+    }
+}
+
+/// The listening model's features of a text, by name (what training counts).
+pub fn model_feature_names(text: &str, direction: Direction) -> Vec<String> {
+    let t = Text::read(text);
+    let cues = model_cues(&CUES.find(&t), &OUTREACH_CUES.find(&t));
+    let cues: Vec<CueFeature<'_>> = cues
+        .iter()
+        .map(|(prefix, negated, name, token)| CueFeature { prefix, negated: *negated, name, token: *token })
+        .collect();
+    second_opinion::feature_names(&t, &cues, &[direction_flag(direction)])
+}
+
+/// [`listen`] with a given listening model (the cross-validation tries others).
+pub fn listen_with(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz, hearing: &Hearing<'_>) -> Listening {
     let t = Text::read(text);
     let chars: Vec<char> = text.chars().take(super::text::MAX_CHARS).collect();
     let today = at.with_timezone(&zone).date_naive();
@@ -631,6 +697,7 @@ pub fn listen(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz) -> 
         out.fact(s, &dates);
     }
     out.sentiment();
+    out.second_opinion(hearing, direction);
     let mut suggestions = settle(out.suggestions);
     suggestions.sort_by_key(|x| (x.start, x.end));
     Listening { suggestions, truncated: text.chars().nth(super::text::MAX_CHARS).is_some() }
@@ -690,6 +757,46 @@ impl Reader<'_> {
         }
         let words = self.words(start, end);
         self.suggestions.push(Suggestion { heard, words, start, end });
+    }
+
+    /// The listening model's word: it drops what the rules heard where it finds that kind all but impossible
+    /// ("your email went to spam" states no wish; "the kids hate it when the phone rings" is no complaint), and
+    /// proposes a request or a feeling the rules' words did not reach ("on hold for 40 minutes").
+    fn second_opinion(&mut self, hearing: &Hearing<'_>, direction: Direction) {
+        let cues = model_cues(self.hits, self.topics);
+        let cues: Vec<CueFeature<'_>> = cues
+            .iter()
+            .map(|(prefix, negated, name, token)| CueFeature { prefix, negated: *negated, name, token: *token })
+            .collect();
+        let features = second_opinion::features_with(self.t, &cues, &[direction_flag(direction)]);
+        let model = hearing.model;
+        let chances = model.chances(&features);
+        let chance = |label: &str| model.labels.iter().position(|l| l == label).map(|l| (l, chances[l]));
+        self.suggestions.retain(|x| {
+            let Some(label) = heard_label(&x.heard) else { return true };
+            let veto = second_opinion::HEARD.iter().position(|l| *l == label).map_or(0.0, |k| hearing.veto[k]);
+            chance(label).is_none_or(|(_, c)| c >= veto)
+        });
+        // A request or a feeling the rules missed, on the sentence whose words speak most for it.
+        let add = [
+            ("request", None),
+            ("sentiment:positive", Some(Sentiment::Positive)),
+            ("sentiment:negative", Some(Sentiment::Negative)),
+        ];
+        for (label, sentiment) in add {
+            let adds_at = second_opinion::HEARD.iter().position(|l| *l == label).map_or(2.0, |k| hearing.adds_at[k]);
+            let Some((l, _)) = chance(label).filter(|(_, c)| *c >= adds_at) else { continue };
+            let present = self.suggestions.iter().any(|x| {
+                matches!((&x.heard, sentiment), (Heard::Request { .. }, None) | (Heard::Sentiment { .. }, Some(_)))
+            });
+            let Some(k) = model.strongest(&features, l).filter(|_| !present) else { continue };
+            let (a, b) = self.sentence_span(self.t.tokens[k].sentence);
+            let heard = match sentiment {
+                Some(sentiment) => Heard::Sentiment { sentiment },
+                None => Heard::Request { what: self.words(a, b) },
+            };
+            self.add(heard, a, b);
+        }
     }
 
     fn sentence_span(&self, s: usize) -> (usize, usize) {

@@ -151,6 +151,41 @@ static REMEMBERED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMa
 
 /// [`read`] over a text already split into words.
 pub fn read_text(t: &Text, original: &str) -> Reading {
+    read_with(t, original, &Opinion::checked_in())
+}
+
+/// How the second opinion weighs in: the model, and how unlikely a rule's pitch must be for the model to veto it.
+pub struct Opinion<'a> {
+    pub model: &'a super::second_opinion::SecondOpinion,
+    /// How sure the model must be to add a pitch or value the rules did not find.
+    pub adds_at: f64,
+    /// A pitch the rules found is dropped when the model gives it less than this chance (0 never vetoes).
+    pub veto_below: f64,
+    /// The same for a pitch in a topic's own strong words ("trade in", "refinance"): only where the model finds it
+    /// next to impossible ("your trade-in's title arrived").
+    pub strong_veto_below: f64,
+    /// The same for a push to another channel.
+    pub channel_veto_below: f64,
+    /// The same for value the rules found.
+    pub value_veto_below: f64,
+}
+
+impl Opinion<'static> {
+    /// The checked-in model with the checked-in veto.
+    pub fn checked_in() -> Opinion<'static> {
+        Opinion {
+            model: &super::second_opinion::MODEL,
+            adds_at: super::second_opinion::CONFIDENT,
+            veto_below: super::second_opinion::VETO,
+            strong_veto_below: super::second_opinion::STRONG_VETO,
+            channel_veto_below: super::second_opinion::CHANNEL_VETO,
+            value_veto_below: super::second_opinion::VALUE_VETO,
+        }
+    }
+}
+
+/// [`read_text`] with a given second opinion (the cross-validation in `examples/cross_validate.rs` tries others).
+pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     let hits = CUES.find(t);
     let chars: Vec<char> = original.chars().collect();
     let mut intents: Vec<Intent> = Vec::new();
@@ -181,6 +216,8 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     let texts = hits.iter().any(|h| matches!(h.cue, Cue::Push(1)) && !h.negated);
     // Each token's clause, counted once: the rules ask for it often.
     let clauses = clauses(t);
+    // Families pitched in a topic's own strong words ("trade in", "refinance"): the model never vetoes these.
+    let mut strongly_pitched: Vec<&str> = Vec::new();
     for s in 0..t.sentences.len() {
         let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
         let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
@@ -254,6 +291,9 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
                 let framed = text_offers || strong && f == 4 && asks_for_us && !gives_anything;
                 if mention || !framed || (!strong && !offers) || f == 0 && !strong && referral_here {
                     continue;
+                }
+                if strong {
+                    strongly_pitched.push(family);
                 }
                 push(&mut intents, IntentKind::Pitch, Some(family), None, h);
             }
@@ -355,12 +395,33 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
     }
 
     // A second opinion on pitches the rules did not find, when the model is confident.
-    let model = &*super::second_opinion::MODEL;
+    let model = opinion.model;
     let features = super::second_opinion::features(t, &hits);
     let chances = model.chances(&features);
+    // And against a rule's pitch the model finds all but impossible: a cue that misfired in words the lexicon's
+    // exceptions do not cover ("your trade-in's title arrived", "the survey link was broken").
+    // A push to another channel likewise ("as we discussed on the phone", "the glass shop will call you").
+    let pushes_label = model.labels.iter().position(|x| x == "asks_for_channel");
+    let value_label = model.labels.iter().position(|x| x == "value");
+    let gives = intents.iter().any(|i| i.intent == IntentKind::Value)
+        || value_label.is_some_and(|l| chances[l] >= opinion.adds_at);
+    intents.retain(|i| match i.intent {
+        IntentKind::Pitch => {
+            let family = i.topic.as_deref();
+            // A topic's own strong words are vetoed only in a text that gives something ("your trade-in's title
+            // arrived"): a thank-you that says "when it's time to trade in, I'm your person" still pitches.
+            let protected = family.is_some_and(|f| strongly_pitched.contains(&f)) && !gives;
+            let veto = if protected { opinion.strong_veto_below } else { opinion.veto_below };
+            let l = model.labels.iter().position(|x| x.strip_prefix("pitch:") == family);
+            l.is_none_or(|l| chances[l] >= veto)
+        }
+        IntentKind::AsksForChannel => pushes_label.is_none_or(|l| chances[l] >= opinion.channel_veto_below),
+        IntentKind::Value => value_label.is_none_or(|l| chances[l] >= opinion.value_veto_below),
+        _ => true,
+    });
     for family in FAMILIES {
         let Some(l) = model.labels.iter().position(|x| x.strip_prefix("pitch:") == Some(family)) else { continue };
-        if chances[l] < super::second_opinion::CONFIDENT || intents.iter().any(|i| i.topic.as_deref() == Some(family)) {
+        if chances[l] < opinion.adds_at || intents.iter().any(|i| i.topic.as_deref() == Some(family)) {
             continue;
         }
         if let Some(h) = model.strongest(&features, l).and_then(|k| sentence_of(t, k, Cue::Pitch(0))) {
@@ -370,8 +431,7 @@ pub fn read_text(t: &Text, original: &str) -> Reading {
 
     // And on value, where the rules found none and no pitch: a message that gives something in words the lexicon
     // does not know is not a check-in to refuse.
-    let value_label = model.labels.iter().position(|x| x == "value");
-    if let Some(l) = value_label.filter(|&l| chances[l] >= super::second_opinion::CONFIDENT) {
+    if let Some(l) = value_label.filter(|&l| chances[l] >= opinion.adds_at) {
         let none = !intents.iter().any(|i| matches!(i.intent, IntentKind::Value | IntentKind::Pitch));
         if let Some(h) = model.strongest(&features, l).filter(|_| none).and_then(|k| sentence_of(t, k, Cue::Value)) {
             push(&mut intents, IntentKind::Value, None, None, &h);
@@ -701,11 +761,17 @@ pub fn family_words(text: &str) -> Vec<(usize, usize, usize)> {
 /// Every cue the lexicon finds in `text`, one line each: what tuning the lexicon reads.
 pub fn explain(text: &str) -> Vec<String> {
     let t = Text::read(text);
-    CUES.find(&t)
+    let hits = CUES.find(&t);
+    let mut out: Vec<String> = hits
         .iter()
         .map(|h| {
             let words: String = text.chars().skip(h.start).take(h.end - h.start).collect();
             format!("s{} {:?}{} «{words}» ← {}", h.sentence, h.cue, if h.negated { " (negated)" } else { "" }, h.source)
         })
-        .collect()
+        .collect();
+    // And the second opinion's chances.
+    let model = &*super::second_opinion::MODEL;
+    let chances = model.chances(&super::second_opinion::features(&t, &hits));
+    out.extend(model.labels.iter().zip(chances).map(|(label, c)| format!("model {label}: {c:.3}")));
+    out
 }

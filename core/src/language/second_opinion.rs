@@ -19,6 +19,19 @@ use super::text::Text;
 /// How sure the model must be before it adds a pitch the rules did not find.
 pub const CONFIDENT: f64 = 0.5;
 
+/// Below this chance the model vetoes a pitch the rules found. Chosen by cross-validation over the train half's
+/// batches (`cargo run --release -p rapport-core --example cross_validate`; docs/LANGUAGE.md has the figures).
+pub const VETO: f64 = 0.10;
+
+/// Below this chance the model vetoes a pitch the rules found in a topic's own strong words.
+pub const STRONG_VETO: f64 = 0.0;
+
+/// Below this chance the model vetoes a push to another channel the rules found.
+pub const CHANNEL_VETO: f64 = 0.10;
+
+/// Below this chance the model vetoes value the rules found.
+pub const VALUE_VETO: f64 = 0.05;
+
 /// A feature must appear in at least this many training texts to be weighed: rarer ones are names and typos.
 const MIN_TEXTS: usize = 2;
 const EPOCHS: usize = 40;
@@ -28,7 +41,7 @@ const L2: f64 = 1e-4;
 /// One trained model per pitch family.
 #[derive(Debug, Clone)]
 pub struct SecondOpinion {
-    /// `pitch:buy-back`, … in the order of [`FAMILIES`], then `value`.
+    /// `pitch:buy-back`, … in the order of [`FAMILIES`], then `value` and `asks_for_channel`.
     pub labels: Vec<String>,
     pub bias: Vec<f64>,
     /// Feature → one weight per label.
@@ -83,10 +96,19 @@ pub fn key_of(parts: &[&str]) -> u64 {
     h
 }
 
+/// A cue as a feature: its family prefix (`c:` the outreach lexicon, `l:` listening), whether it is negated, its
+/// name and the token that shows it.
+pub struct CueFeature<'a> {
+    pub prefix: &'static str,
+    pub negated: bool,
+    pub name: &'a str,
+    pub token: usize,
+}
+
 /// Calls `each` with every feature of a text, as the parts of its name and the token that shows it: each lemma and
-/// pair of neighbouring lemmas (negated ones marked `!`), each cue the lexicon found, and whether it asks a
-/// question.
-fn visit(t: &Text, hits: &[Hit<Cue>], mut each: impl FnMut(&[&str], usize)) {
+/// pair of neighbouring lemmas (negated ones marked `!`), each cue the lexicon found, whether it asks a question,
+/// and the flags the caller adds (the direction of an utterance).
+fn visit(t: &Text, cues: &[CueFeature<'_>], flags: &[&str], mut each: impl FnMut(&[&str], usize)) {
     let mut previous: Option<(usize, &str)> = None;
     for (i, x) in t.tokens.iter().enumerate() {
         if x.mark {
@@ -101,13 +123,22 @@ fn visit(t: &Text, hits: &[Hit<Cue>], mut each: impl FnMut(&[&str], usize)) {
         }
         previous = Some((i, lemma));
     }
-    for h in hits {
-        let not = if h.negated { "!" } else { "" };
-        each(&["c:", not, cue_name(h.cue)], h.first);
+    for c in cues {
+        each(&[c.prefix, if c.negated { "!" } else { "" }, c.name], c.token);
     }
     if (0..t.sentences.len()).any(|s| t.is_question(s)) {
         each(&["q"], 0);
     }
+    for flag in flags {
+        each(&["f:", flag], 0);
+    }
+}
+
+/// The outreach lexicon's cues as features.
+pub fn outreach_cues(hits: &[Hit<Cue>]) -> Vec<CueFeature<'static>> {
+    hits.iter()
+        .map(|h| CueFeature { prefix: "c:", negated: h.negated, name: cue_name(h.cue), token: h.first })
+        .collect()
 }
 
 /// A cue's name in feature names (as `{:?}` writes it).
@@ -137,17 +168,24 @@ fn cue_name(c: Cue) -> &'static str {
     }
 }
 
-/// The features of a text, as keys.
+/// The features of an outreach text, as keys.
 pub fn features(t: &Text, hits: &[Hit<Cue>]) -> Vec<Feature> {
-    let mut out = Vec::with_capacity(t.tokens.len() * 2 + hits.len());
-    visit(t, hits, |parts, token| out.push(Feature { key: key_of(parts), token }));
+    features_with(t, &outreach_cues(hits), &[])
+}
+
+/// The features of a text with the given cues and flags, as keys.
+pub fn features_with(t: &Text, cues: &[CueFeature<'_>], flags: &[&str]) -> Vec<Feature> {
+    let mut out = Vec::with_capacity(t.tokens.len() * 2 + cues.len() + flags.len() + 1);
+    visit(t, cues, flags, |parts, token| out.push(Feature { key: key_of(parts), token }));
     out
 }
 
 /// The features of a text, as names (what training counts and the weights file holds).
-fn feature_names(t: &Text, hits: &[Hit<Cue>]) -> Vec<String> {
+pub fn feature_names(t: &Text, cues: &[CueFeature<'_>], flags: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    visit(t, hits, |parts, _| out.push(parts.concat()));
+    visit(t, cues, flags, |parts, _| out.push(parts.concat()));
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -189,23 +227,30 @@ impl SecondOpinion {
             .map(|(_, token)| token)
     }
 
-    /// Trains one model per family from `(text, labels)` pairs, in the order given.
+    /// Trains one model per family (and value, and channel pushes) from outreach `(text, labels)` pairs, in the
+    /// order given.
     pub fn train(examples: &[(String, BTreeSet<String>)]) -> SecondOpinion {
         let mut labels: Vec<String> = FAMILIES.iter().map(|f| format!("pitch:{f}")).collect();
         labels.push("value".into());
+        // Any push to another channel (which one is the rules' to say): the model may only veto these.
+        labels.push("asks_for_channel".into());
         let texts: Vec<Vec<String>> = examples
             .iter()
             .map(|(text, _)| {
                 let t = Text::read(text);
-                let hits = super::outreach::cues(&t);
-                let mut names: Vec<String> = feature_names(&t, &hits);
-                names.sort();
-                names.dedup();
-                names
+                feature_names(&t, &outreach_cues(&super::outreach::cues(&t)), &[])
             })
             .collect();
+        let wanted: Vec<Vec<bool>> =
+            examples.iter().map(|(_, want)| labels.iter().map(|l| wants(want, l)).collect()).collect();
+        SecondOpinion::fit(labels, &texts, &wanted)
+    }
+
+    /// Plain logistic regression, one model per label, over texts given as their feature names: `wanted[i][l]`
+    /// says whether text `i` is an example of label `l`. Fixed order, fixed schedule, no randomness.
+    pub fn fit(labels: Vec<String>, texts: &[Vec<String>], wanted: &[Vec<bool>]) -> SecondOpinion {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for names in &texts {
+        for names in texts {
             for n in names {
                 *counts.entry(n).or_default() += 1;
             }
@@ -220,10 +265,10 @@ impl SecondOpinion {
         let mut w = vec![vec![0.0; labels.len()]; vocabulary.len()];
         for epoch in 0..EPOCHS {
             let rate = LEARNING_RATE / (1.0 + epoch as f64 * 0.1);
-            for (row, (_, want)) in rows.iter().zip(examples) {
-                for (l, label) in labels.iter().enumerate() {
+            for (row, want) in rows.iter().zip(wanted) {
+                for l in 0..labels.len() {
                     let z = bias[l] + row.iter().map(|&k| w[k][l]).sum::<f64>();
-                    let gradient = sigmoid(z) - if want.contains(label) { 1.0 } else { 0.0 };
+                    let gradient = sigmoid(z) - if want[l] { 1.0 } else { 0.0 };
                     bias[l] -= rate * gradient;
                     for &k in row {
                         w[k][l] -= rate * (gradient + L2 * w[k][l]);
@@ -271,17 +316,29 @@ impl SecondOpinion {
     }
 }
 
+/// Whether a text labelled `want` is an example of the model's `label` (`asks_for_channel` stands for every
+/// `asks_for_channel:<channel>`).
+fn wants(want: &BTreeSet<String>, label: &str) -> bool {
+    if label == "asks_for_channel" {
+        want.iter().any(|w| w.starts_with("asks_for_channel:"))
+    } else {
+        want.contains(label)
+    }
+}
+
 /// The train half of the outreach corpora in `dir` (`outreach-train*.jsonl`, in name order): what the model is
 /// trained on. The test half is never read here.
 pub fn train_half(dir: &str) -> Result<Vec<(String, BTreeSet<String>)>, String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{dir}: {e}"))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with("outreach-train") && n.ends_with(".jsonl"))
-        .collect();
-    names.sort();
-    let mut out = Vec::new();
-    for name in names {
+    Ok(train_batches(dir)?.into_iter().flat_map(|(_, examples)| examples).collect())
+}
+
+/// [`train_half`] batch by batch (each file was written by other hands): the cross-validation holds out one at a
+/// time.
+#[allow(clippy::type_complexity)]
+pub fn train_batches(dir: &str) -> Result<Vec<(String, Vec<(String, BTreeSet<String>)>)>, String> {
+    let mut batches = Vec::new();
+    for name in train_files(dir, "outreach-train")? {
+        let mut out = Vec::new();
         let text = std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{name}: {e}"))?;
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -293,9 +350,89 @@ pub fn train_half(dir: &str) -> Result<Vec<(String, BTreeSet<String>)>, String> 
             let labels = row["intents"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).map(String::from);
             out.push((row["text"].as_str().unwrap_or_default().to_string(), labels.collect()));
         }
+        batches.push((name, out));
     }
-    Ok(out)
+    Ok(batches)
 }
+
+/// What the listening model weighs, in this order: whether a text states a wish about being contacted, asks for
+/// something, praises, complains, holds a promise of the salesperson's, or a personal fact.
+pub const HEARD: [&str; 6] = ["statement", "request", "sentiment:positive", "sentiment:negative", "promise", "fact"];
+
+/// Below these chances (in the order of [`HEARD`]) the listening model drops what the rules heard of that kind.
+/// Chosen by cross-validation over the utterance batches (`examples/cross_validate.rs`).
+pub const HEARD_VETO: [f64; 6] = [0.0, 0.0, 0.05, 0.05, 0.0, 0.15];
+
+/// At or above these chances the listening model proposes a request or a sentiment the rules missed (above 1:
+/// never).
+pub const HEARD_ADDS: [f64; 6] = [2.0, 0.5, 2.0, 2.0, 2.0, 2.0];
+
+/// One labelled utterance: its text, who speaks, and which of [`HEARD`] it holds.
+pub type Utterance = (String, crate::model::Direction, BTreeSet<String>);
+
+impl SecondOpinion {
+    /// Trains the listening model from labelled utterances, in the order given.
+    pub fn train_listening(examples: &[Utterance]) -> SecondOpinion {
+        let labels: Vec<String> = HEARD.iter().map(|l| l.to_string()).collect();
+        let texts: Vec<Vec<String>> =
+            examples.iter().map(|(text, direction, _)| super::listen::model_feature_names(text, *direction)).collect();
+        let wanted: Vec<Vec<bool>> =
+            examples.iter().map(|(_, _, want)| labels.iter().map(|l| want.contains(l)).collect()).collect();
+        SecondOpinion::fit(labels, &texts, &wanted)
+    }
+}
+
+/// The train half of the utterance corpora in `dir`, batch by batch; each utterance labelled with the kinds of
+/// [`HEARD`] it expects.
+#[allow(clippy::type_complexity)]
+pub fn utterance_batches(dir: &str) -> Result<Vec<(String, Vec<Utterance>)>, String> {
+    let mut batches = Vec::new();
+    for name in train_files(dir, "utterances-train")? {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{name}: {e}"))?;
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            let row: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{name} line {}: {e}", i + 1))?;
+            let direction = if row["direction"] == "out" {
+                crate::model::Direction::Outbound
+            } else {
+                crate::model::Direction::Inbound
+            };
+            let labels = row["expect"].as_array().into_iter().flatten().filter_map(|e| match e["kind"].as_str()? {
+                "sentiment" => Some(format!("sentiment:{}", e["sentiment"].as_str()?)),
+                kind => Some(kind.to_string()),
+            });
+            out.push((row["text"].as_str().unwrap_or_default().to_string(), direction, labels.collect()));
+        }
+        batches.push((name, out));
+    }
+    Ok(batches)
+}
+
+/// Every utterance of the train half.
+pub fn utterance_half(dir: &str) -> Result<Vec<Utterance>, String> {
+    Ok(utterance_batches(dir)?.into_iter().flat_map(|(_, u)| u).collect())
+}
+
+/// The train files of one kind in `dir`, in name order.
+fn train_files(dir: &str, prefix: &str) -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{dir}: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(prefix) && n.ends_with(".jsonl"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// The checked-in listening model.
+pub static LISTENING: LazyLock<SecondOpinion> = LazyLock::new(|| {
+    SecondOpinion::from_json(include_str!("listening.json")).expect("the checked-in listening weights read")
+});
 
 /// The checked-in model.
 pub static MODEL: LazyLock<SecondOpinion> = LazyLock::new(|| {
