@@ -172,26 +172,28 @@ fn outreach_intents_on_both_halves() {
     // the targets, which are higher). A change that makes the module worse fails here.
     let mut worse = Vec::new();
     let floors_test: &[(&str, f64, f64)] = &[
-        ("asks_for_channel", 0.85, 0.90),
-        ("check_in", 0.92, 0.92),
-        ("value", 0.90, 0.90),
-        ("pitch:buy-back", 0.85, 0.70),
-        ("pitch:extended warranty", 0.85, 0.78),
-        ("pitch:financing", 0.72, 0.90),
-        ("pitch:referrals", 0.85, 0.90),
-        ("pitch:reviews", 0.90, 0.75),
+        ("asks_for_channel", 0.92, 0.90),
+        ("check_in", 0.94, 0.92),
+        ("value", 0.95, 0.93),
+        ("pitch:buy-back", 0.95, 0.75),
+        ("pitch:extended warranty", 0.95, 0.84),
+        ("pitch:financing", 0.90, 0.90),
+        ("pitch:referrals", 0.92, 0.95),
+        ("pitch:reviews", 0.95, 0.85),
     ];
+    // The train half's figures are near 100 % where the second opinion weighs: it was trained on them. The floors
+    // catch a rule that breaks what it was written for; the cross-validation is the honest measure.
     let floors_train: &[(&str, f64, f64)] = &[
-        ("asks_for_channel", 0.86, 0.92),
-        ("check_in", 0.94, 0.89),
-        ("value", 0.88, 0.86),
-        ("pitch:buy-back", 0.89, 0.86),
-        ("pitch:extended warranty", 0.94, 0.91),
-        ("pitch:financing", 0.90, 0.88),
-        ("pitch:referrals", 0.90, 0.90),
-        ("pitch:reviews", 0.94, 0.94),
+        ("asks_for_channel", 0.95, 0.90),
+        ("check_in", 0.97, 0.92),
+        ("value", 0.97, 0.97),
+        ("pitch:buy-back", 0.92, 0.97),
+        ("pitch:extended warranty", 0.96, 0.97),
+        ("pitch:financing", 0.94, 0.97),
+        ("pitch:referrals", 0.92, 0.97),
+        ("pitch:reviews", 0.97, 0.97),
     ];
-    for (half, score, floors, blocked) in [("test", &test, floors_test, 0.07), ("train", &train, floors_train, 0.05)] {
+    for (half, score, floors, blocked) in [("test", &test, floors_test, 0.03), ("train", &train, floors_train, 0.02)] {
         for (label, p, r) in floors {
             let c = score.per.get(*label).copied().unwrap_or_default();
             if c.precision() < *p || c.recall() < *r {
@@ -329,8 +331,8 @@ fn utterances_on_both_halves() {
         ("statement", 0.82, 0.80),
         ("promise", 0.90, 0.85),
         ("fact", 0.85, 0.85),
-        ("request", 0.75, 0.60),
-        ("sentiment", 0.75, 0.50),
+        ("request", 0.72, 0.65),
+        ("sentiment", 0.88, 0.50),
     ];
     // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures, and the
     // seventh and eighth (read cold at 77–79 %) lowered them again; the listening model's vetoes trade sentiment
