@@ -1416,6 +1416,21 @@ async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
     let label = more.text().await.unwrap();
     assert!(label.contains(&format!("{} not shown", worth.len() - 50)), "{label}");
     w.shot("1-fifty").await;
+    // The window is sent a page, not the book (issue 14): at most fifty rows a list, and every list's count.
+    let sent = w
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('agenda', { days: 7 })
+               .then((a) => done([a.reasons.length, a.held_back.length, a.counts.worth_offering]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let all = agenda["reasons"].as_array().unwrap().len();
+    assert!(all > 150, "more reasons than a page: {all}");
+    assert!(sent[0].as_u64().unwrap() <= 150 && sent[1].as_u64().unwrap() <= 50, "a page: {sent}");
+    assert_eq!(sent[2].as_u64().unwrap() as usize, worth.len(), "and the whole count: {sent}");
 
     more.click().await.unwrap();
     wait_until("more rows after Show more", || async { (shown(&w).await.len() > 50).then_some(()) }).await;

@@ -671,3 +671,32 @@ fn today_is_read_while_another_program_writes_and_its_inputs_are_kept_later() {
         .unwrap();
     agrees_with_whole_records(&store, now, 30);
 }
+
+/// A page of Today (issue 14): the window gets the first reasons of each group and the counts of all of them — a big
+/// book's month costs it a page, not the book.
+#[test]
+fn a_page_of_the_agenda_holds_the_first_reasons_of_each_group_and_every_count() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let now = t("2026-11-23T16:00:00Z");
+    rapport_core::sample::fill(&mut store, 2_000, now).unwrap();
+    let whole = store.agenda(now, 30).unwrap();
+    let page = whole.clone().page(|list| if list == "time_sensitive" { 5 } else { 3 });
+    for (group, shown) in [("waiting_on_you", 3), ("time_sensitive", 5), ("worth_offering", 3)] {
+        let all: Vec<&str> =
+            whole.reasons.iter().filter(|r| r.group.as_str() == group).map(|r| r.id.as_str()).collect();
+        let got: Vec<&str> = page.reasons.iter().filter(|r| r.group.as_str() == group).map(|r| r.id.as_str()).collect();
+        assert!(all.len() > shown, "{group}: a book this size has more than a page ({})", all.len());
+        assert_eq!(got, all[..shown], "{group}: the first of the group, in the agenda's order");
+        assert_eq!(page.counts[group], all.len(), "{group}: the whole count");
+    }
+    assert_eq!(page.held_back.len(), 3.min(whole.held_back.len()));
+    assert_eq!(page.counts["held_back"], whole.held_back.len());
+    let json = serde_json::to_value(&page).unwrap();
+    assert_eq!(
+        json["counts"]["time_sensitive"],
+        whole.reasons.iter().filter(|r| r.group.as_str() == "time_sensitive").count()
+    );
+    // The whole agenda (the command line's) carries no counts.
+    assert!(serde_json::to_value(&whole).unwrap().get("counts").is_none());
+}

@@ -350,9 +350,20 @@ pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
     Ok(saved)
 }
 
+/// A page of Today: `shown` says how many rows of each list the window shows (`waiting_on_you`, `time_sensitive`,
+/// `worth_offering`, `held_back`; [`rapport_core::reasons::PAGE`] for any not named), and the answer carries every
+/// list's count.
 #[tauri::command(async)]
-pub fn agenda(book: State<'_, Book>, days: Option<u32>) -> Reply<Agenda> {
-    with(&book, |s, now| s.agenda(now, days.unwrap_or(7)))
+pub fn agenda(
+    book: State<'_, Book>,
+    days: Option<u32>,
+    shown: Option<std::collections::HashMap<String, usize>>,
+) -> Reply<Agenda> {
+    let shown = shown.unwrap_or_default();
+    with(&book, |s, now| {
+        let page = |list: &str| shown.get(list).copied().unwrap_or(rapport_core::reasons::PAGE);
+        Ok(s.agenda(now, days.unwrap_or(7))?.page(page))
+    })
 }
 
 #[tauri::command(async)]

@@ -354,13 +354,15 @@ export async function saveProfile(profile) {
 }
 
 /**
- * Today: the reasons worth the customer's time over the coming days, grouped and sorted by the core, and what
- * the Guard held back.
+ * A page of Today: the reasons worth the customer's time over the coming days, grouped and sorted by the core, and
+ * what the Guard held back — the first rows of each list, with every list's count.
  * @param {number} [days] 0 (today only), 7 or 30; the core's default is 7
- * @returns {Promise<{now: string, days: number, reasons: object[], held_back: object[]}>} Agenda
+ * @param {Record<string, number>} [shown] rows per list (waiting_on_you, time_sensitive, worth_offering, held_back);
+ *   the core's page (50) for any not named
+ * @returns {Promise<{now: string, days: number, reasons: object[], held_back: object[], counts: Record<string, number>}>}
  */
-export async function agenda(days) {
-  return call('agenda', { days });
+export async function agenda(days, shown = undefined) {
+  return call('agenda', { days, shown });
 }
 
 /**

@@ -124,23 +124,24 @@ function moreButton(key, shown, total, what) {
     ${icon('down')} Show ${next} more ${what} (${(total - shown).toLocaleString()} not shown)</button>`;
 }
 
-function groupMarkup(group, reasons, start) {
+/** A group's reasons as the core paged them: `total` is how many the group has in all. */
+function groupMarkup(group, reasons, start, total) {
   const id = `today-group-${group.key}`;
   const shown = Math.min(shownOf(group.key), reasons.length);
   return html`<section class="today-group" id="${id}" data-group="${group.key}" aria-labelledby="${id}-title"
-    ${reasons.length ? '' : html`hidden`}>
-    <h2 id="${id}-title">${group.title} <span class="group-count">${reasons.length}<span class="visually-hidden">
-      ${reasons.length === 1 ? 'reason' : 'reasons'}</span></span></h2>
+    ${total ? '' : html`hidden`}>
+    <h2 id="${id}-title">${group.title} <span class="group-count">${total.toLocaleString()}<span class="visually-hidden">
+      ${total === 1 ? 'reason' : 'reasons'}</span></span></h2>
     <ul role="list" class="reasons" aria-labelledby="${id}-title">${reasons.slice(0, shown).map((r, i) => reasonRow(r, start + i))}</ul>
-    ${moreButton(group.key, shown, reasons.length, 'reasons')}
+    ${moreButton(group.key, shown, total, 'reasons')}
   </section>`;
 }
 
-function heldMarkup(held) {
-  return html`<div class="today-held" ${held.length ? '' : html`hidden`}>
+function heldMarkup(held, total) {
+  return html`<div class="today-held" ${total ? '' : html`hidden`}>
     <button type="button" class="button quiet small" id="today-held-back" data-action="held"
       aria-expanded="${state.heldOpen ? 'true' : 'false'}" aria-controls="today-held-list"
-      ${held.length ? '' : html`hidden`}>${icon('down')} Held back (${held.length})</button>
+      ${total ? '' : html`hidden`}>${icon('down')} Held back (${total.toLocaleString()})</button>
     <div id="today-held-list" class="today-held-list" ${state.heldOpen ? '' : html`hidden`}>
       <p class="muted">Reasons the Guard kept off your list, and why. None of them reached the customer.</p>
       <ul role="list" class="held-list">${held.slice(0, shownOf('held')).map((h) => html`
@@ -153,7 +154,7 @@ function heldMarkup(held) {
           ${h.quote ? html`<p class="held-quote"><span class="words">“${h.quote}”</span>${h.said_on
     ? html` <span class="said">said ${formatDate(h.said_on)}</span>` : ''}</p>` : ''}
         </li>`)}</ul>
-      ${moreButton('held', Math.min(shownOf('held'), held.length), held.length, 'held back')}
+      ${moreButton('held', Math.min(shownOf('held'), held.length), total, 'held back')}
     </div>
   </div>`;
 }
@@ -161,20 +162,29 @@ function heldMarkup(held) {
 function bodyMarkup(agenda) {
   const reasons = agenda.reasons || [];
   const held = agenda.held_back || [];
+  // The core sends a page of each list and every list's count.
+  const counts = agenda.counts || {};
   let start = 0;
   const groups = GROUPS.map((g) => {
     const mine = reasons.filter((r) => r.group === g.key);
-    const markup = groupMarkup(g, mine, start);
+    const markup = groupMarkup(g, mine, start, counts[g.key] ?? mine.length);
     start += mine.length;
     return markup;
   });
   // A group the window does not know yet still shows, last, rather than hiding a reason.
   const known = new Set(GROUPS.map((g) => g.key));
   const other = reasons.filter((r) => !known.has(r.group));
-  if (other.length) groups.push(groupMarkup({ key: 'other', title: 'Other reasons' }, other, start));
+  if (other.length) groups.push(groupMarkup({ key: 'other', title: 'Other reasons' }, other, start, other.length));
   return html`${reasons.length ? groups
     : html`<p class="today-empty" id="today-empty">Nobody is waiting on you today.</p>`}
-    ${heldMarkup(held)}`;
+    ${heldMarkup(held, counts.held_back ?? held.length)}`;
+}
+
+/** How many rows of each list the window asks the core for. */
+function pageSizes() {
+  const sizes = Object.fromEntries(GROUPS.map((g) => [g.key, shownOf(g.key)]));
+  sizes.held_back = shownOf('held');
+  return sizes;
 }
 
 /**
@@ -265,7 +275,7 @@ export function showToday(main, app, { back = false } = {}) {
     const mine = ++asked;
     body.setAttribute('aria-busy', 'true');
     try {
-      const next = await ipc.agenda(state.days);
+      const next = await ipc.agenda(state.days, pageSizes());
       if (!alive || mine !== asked) return;
       draw(next, options);
     } catch (err) {
@@ -391,7 +401,7 @@ export function showToday(main, app, { back = false } = {}) {
     body.querySelector('#today-held-list').hidden = !state.heldOpen;
   }
 
-  body.addEventListener('click', (event) => {
+  body.addEventListener('click', async (event) => {
     const button = event.target.closest('[data-action]');
     if (!button) return;
     if (button.dataset.action === 'held') {
@@ -404,7 +414,8 @@ export function showToday(main, app, { back = false } = {}) {
       const list = button.parentElement.querySelector('ul');
       const first = list ? list.children.length : 0;
       state.shown[key] = shownOf(key) + PAGE;
-      draw(agenda);
+      await refresh();
+      if (!alive) return;
       const again = body.querySelector(key === 'held' ? '#today-held-list ul' : `#today-group-${CSS.escape(key)} ul`);
       const row = again && again.children[first];
       const target = row && (row.querySelector('[data-action="open"]') || row);

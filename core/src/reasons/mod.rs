@@ -8,6 +8,8 @@ mod derive;
 pub mod notice;
 mod window;
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -133,6 +135,9 @@ pub struct HeldReason {
     pub said_on: Option<NaiveDate>,
 }
 
+/// How many rows of each list a page of Today shows at first, and how many more each "Show more" adds.
+pub const PAGE: usize = 50;
+
 /// Today: what is worth doing, and what was held back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agenda {
@@ -140,6 +145,21 @@ pub struct Agenda {
     pub days: u32,
     pub reasons: Vec<Reason>,
     pub held_back: Vec<HeldReason>,
+    /// On a page of the agenda ([`Agenda::page`]): how many reasons each group has in all (`waiting_on_you`,
+    /// `time_sensitive`, `worth_offering`) and how many were held back (`held_back`), however few are shown.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub counts: BTreeMap<&'static str, usize>,
+}
+
+impl Group {
+    /// The group's name, as it is written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::WaitingOnYou => "waiting_on_you",
+            Group::TimeSensitive => "time_sensitive",
+            Group::WorthOffering => "worth_offering",
+        }
+    }
 }
 
 /// How far back the engine and the Guard read a customer's interactions: an information request stays open this
@@ -214,7 +234,7 @@ pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda 
             }
         }
     }
-    let mut a = Agenda { now, days, reasons, held_back };
+    let mut a = Agenda { now, days, reasons, held_back, counts: BTreeMap::new() };
     a.sort();
     a
 }
@@ -228,6 +248,25 @@ pub fn merge(mut a: Agenda, b: Agenda) -> Agenda {
 }
 
 impl Agenda {
+    /// A page of the agenda, as a window shows it: the first `shown(list)` reasons of each group and of the held
+    /// back (lists named as in [`Agenda::counts`]), with every list's whole count. A book with thousands of reasons
+    /// costs the window what the page shows, not what the book holds.
+    pub fn page(mut self, shown: impl Fn(&str) -> usize) -> Agenda {
+        let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+        self.reasons.retain(|r| {
+            let seen = counts.entry(r.group.as_str()).or_default();
+            *seen += 1;
+            *seen <= shown(r.group.as_str())
+        });
+        counts.insert("held_back", self.held_back.len());
+        self.held_back.truncate(shown("held_back"));
+        for g in [Group::WaitingOnYou, Group::TimeSensitive, Group::WorthOffering] {
+            counts.entry(g.as_str()).or_default();
+        }
+        self.counts = counts;
+        self
+    }
+
     /// What the customer waits on first, the most overdue first; then by day and name.
     fn sort(&mut self) {
         // The id last: the same order however the book was read.
