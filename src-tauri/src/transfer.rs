@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use rapport_core::io::{csv, vcard};
+use rapport_core::io::{csv, vcard, ExportFormat};
 use rapport_core::store::{ImportPlan, ImportReport};
 use rapport_core::Error;
 use serde::Serialize;
@@ -59,16 +59,13 @@ pub fn import_preview(
             Some(m) => Some(serde_json::from_str(&m).map_err(|e| Error::invalid("mapping", e.to_string()))?),
             None => None,
         };
-        let (name, kind) = match (given, csv::detect(&headers)) {
-            (Some(m), _) => ("mapped", csv::CsvKind::Mapped(m)),
-            (None, Some(k)) => (if matches!(k, csv::CsvKind::Outlook) { "outlook" } else { "google" }, k),
-            (None, None) => ("mapped", csv::CsvKind::Mapped(csv::propose(&headers))),
-        };
+        // A sheet of no known layout is previewed through the proposed mapping, which the window shows to confirm.
+        let kind = csv::choose(&headers, given).unwrap_or_else(csv::CsvKind::Mapped);
         let mapping = match &kind {
             csv::CsvKind::Mapped(m) => Some(m.clone()),
             _ => None,
         };
-        (name.to_string(), csv::parse(bytes, &kind)?, headers, rows, mapping)
+        (kind.name().to_string(), csv::parse(bytes, &kind)?, headers, rows, mapping)
     };
     let plan = book.store.lock().unwrap_or_else(|p| p.into_inner()).plan_import(parsed)?;
     *transfer.pending.lock().unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
@@ -131,17 +128,11 @@ pub struct Exported {
 /// `file: null` when the salesperson cancelled the dialog.
 #[tauri::command]
 pub async fn export_book(app: AppHandle, format: String) -> Result<Exported, IpcError> {
+    let format = ExportFormat::parse(&format)?;
     let (text, customers, ext) = {
         let book = app.state::<Book>();
-        let store = book.store.lock().unwrap_or_else(|p| p.into_inner());
-        let b = store.export_book()?;
-        let n = b.customers.len();
-        match format.as_str() {
-            "json" => (rapport_core::io::json::to_json(&b), n, "json"),
-            "vcard" => (vcard::write(&b.customers), n, "vcf"),
-            "csv" => (csv::write(&b.customers), n, "csv"),
-            other => return Err(Error::invalid("format", format!("'{other}' is not json, vcard or csv")).into()),
-        }
+        let b = book.store.lock().unwrap_or_else(|p| p.into_inner()).export_book()?;
+        (format.write(&b), b.customers.len(), format.extension())
     };
     let picked =
         app.dialog().file().set_file_name(format!("rapport-book.{ext}")).add_filter(ext, &[ext]).blocking_save_file();

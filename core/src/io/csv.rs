@@ -183,6 +183,28 @@ pub fn preview(bytes: &[u8], rows: usize) -> Result<(Vec<String>, Vec<Vec<String
     Ok((headers, out))
 }
 
+/// How a sheet is read, as both faces decide it: with the mapping the salesperson gave; else in Google's or
+/// Outlook's layout when its headers are one of theirs; else not yet — with a mapping proposed from its headers for
+/// the salesperson to confirm (the window shows it; the command line asks for `--mapping`).
+pub fn choose(headers: &[String], given: Option<Mapping>) -> Result<CsvKind, Mapping> {
+    match (given, detect(headers)) {
+        (Some(m), _) => Ok(CsvKind::Mapped(m)),
+        (None, Some(kind)) => Ok(kind),
+        (None, None) => Err(propose(headers)),
+    }
+}
+
+impl CsvKind {
+    /// `google`, `outlook` or `mapped`: what the window calls the kind.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CsvKind::Google => "google",
+            CsvKind::Outlook => "outlook",
+            CsvKind::Mapped(_) => "mapped",
+        }
+    }
+}
+
 /// Google (current or legacy) or Outlook (and Thunderbird, whose columns Outlook's reader also knows) by their
 /// headers; `None` for any other sheet (it needs a mapping).
 pub fn detect(headers: &[String]) -> Option<CsvKind> {

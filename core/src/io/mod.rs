@@ -9,6 +9,47 @@ pub mod vcard;
 use std::io::Write;
 use std::path::Path;
 
+/// The formats a whole book goes out in, from the command line and the window alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Rapport's own: everything, for a backup or another machine (`docs/DATA-FORMAT.md`).
+    Json,
+    /// vCard 3.0, for a phone or a mail program.
+    Vcard,
+    /// Google's CSV layout, for a spreadsheet.
+    Csv,
+}
+
+impl ExportFormat {
+    /// `json`, `vcard` or `csv`.
+    pub fn parse(name: &str) -> crate::Result<ExportFormat> {
+        match name {
+            "json" => Ok(ExportFormat::Json),
+            "vcard" => Ok(ExportFormat::Vcard),
+            "csv" => Ok(ExportFormat::Csv),
+            other => Err(crate::Error::invalid("format", format!("'{other}' is not json, vcard or csv"))),
+        }
+    }
+
+    /// The file name extension a saved export gets.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Vcard => "vcf",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The whole book in this format.
+    pub fn write(self, book: &crate::model::Book) -> String {
+        match self {
+            ExportFormat::Json => json::to_json(book),
+            ExportFormat::Vcard => vcard::write(&book.customers),
+            ExportFormat::Csv => csv::write(&book.customers),
+        }
+    }
+}
+
 /// The largest file an import reads: a 100,000-row Google export is about 20 MB, a phone's vCard with photos a few
 /// hundred. Anything larger is read whole into memory, so it is refused with what to do instead.
 pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
