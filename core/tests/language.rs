@@ -175,11 +175,11 @@ fn outreach_intents_on_both_halves() {
         ("asks_for_channel", 0.92, 0.90),
         ("check_in", 0.94, 0.92),
         ("value", 0.95, 0.93),
-        ("pitch:buy-back", 0.95, 0.75),
+        ("pitch:buy-back", 0.95, 0.80),
         ("pitch:extended warranty", 0.95, 0.84),
         ("pitch:financing", 0.90, 0.90),
         ("pitch:referrals", 0.92, 0.95),
-        ("pitch:reviews", 0.95, 0.85),
+        ("pitch:reviews", 0.95, 0.78),
     ];
     // The train half's figures are near 100 % where the second opinion weighs: it was trained on them. The floors
     // catch a rule that breaks what it was written for; the cross-validation is the honest measure.
@@ -335,17 +335,17 @@ fn utterances_on_both_halves() {
         ("sentiment", 0.88, 0.50),
     ];
     // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures, and the
-    // seventh and eighth (read cold at 77–79 %) lowered them again; the listening model's vetoes trade sentiment
+    // seventh to ninth (read cold at 64–79 %) lowered them again; the listening model's vetoes trade sentiment
     // recall for precision (chosen by cross-validation, `examples/cross_validate.rs`).
     let floors_train: &[(&str, f64, f64)] = &[
-        ("statement", 0.91, 0.86),
+        ("statement", 0.90, 0.84),
         ("promise", 0.92, 0.88),
         ("fact", 0.80, 0.90),
         ("request", 0.92, 0.76),
         ("sentiment", 0.80, 0.70),
     ];
     for (half, score, floors, exact, chatter) in
-        [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.84, 0.03)]
+        [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.81, 0.04)]
     {
         for (kind, p, r) in floors {
             let c = score.per.get(*kind).copied().unwrap_or_default();
