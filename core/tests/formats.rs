@@ -1045,3 +1045,53 @@ fn an_email_written_with_a_display_name_keeps_its_address() {
     let parsed = vcard::parse("BEGIN:VCARD\r\nVERSION:2.1\r\nN:;Omega;;;\r\nEMAIL;INTERNET:\"Omega\"\r\n  <omega@example.com>\r\nFN:Omega\r\nEND:VCARD\r\n");
     assert_eq!(parsed.contacts[0].emails[0].value, "omega@example.com", "{parsed:?}");
 }
+
+/// Issue 13: a file that is not UTF-8 as a whole is read line by line. One Latin-1 card (named or not in its
+/// `CHARSET`) in a UTF-8 file no longer garbles the UTF-8 names around it; a Japanese phone's Shift-JIS cards read
+/// in Japanese; a character a fold split in two is mended.
+#[test]
+fn every_card_reads_in_its_own_encoding() {
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("伊能 圭一");
+    let (sjis_n, _, _) = encoding_rs::SHIFT_JIS.encode("安藤;ロイド;;;");
+    let mut bytes: Vec<u8> = Vec::new();
+    bytes.extend_from_slice("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:José Müller\r\nEND:VCARD\r\n".as_bytes());
+    bytes.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-1:Ren\xe9e Fa\xffe\r\nEND:VCARD\r\n");
+    bytes.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Fran\xe7ois B\xe9rub\xe9\r\nEND:VCARD\r\n");
+    bytes.extend_from_slice("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:小明 王\r\nEND:VCARD\r\n".as_bytes());
+    bytes.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:");
+    bytes.extend_from_slice(&sjis_n);
+    bytes.extend_from_slice(b"\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:");
+    bytes.extend_from_slice(&sjis);
+    bytes.extend_from_slice(b"\r\nEND:VCARD\r\n");
+    // "Δημήτρης" folded in the middle of its "ή" (CE AE): the fold's CRLF and space between the two bytes.
+    bytes.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xce\x94\xce\xb7\xce\xbc\xce\r\n \xae\xcf\x84\xcf\x81\xce\xb7\xcf\x82\r\nEND:VCARD\r\n");
+    assert!(std::str::from_utf8(&bytes).is_err(), "the file as a whole is not UTF-8");
+    let parsed = vcard::parse_bytes(&bytes).unwrap();
+    let names: Vec<&str> = parsed.contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["José Müller", "Renée Faÿe", "François Bérubé", "小明 王", "ロイド 安藤", "伊能 圭一", "Δημήτρης"],
+        "{:?}",
+        parsed.bad
+    );
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+}
+
+/// Thunderbird's Shift-JIS address book export reads in Japanese, not as Windows-1252.
+#[test]
+fn a_shift_jis_csv_reads_in_japanese() {
+    let text = "First Name,Last Name,Display Name,Primary Email\r\n権兵衛,名無し,名無しの権兵衛,gonbee@example.jp\r\n";
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+    let headers = csv_files::headers(&bytes).unwrap();
+    let kind = csv_files::choose(&headers, None).unwrap_or_else(CsvKind::Mapped);
+    let parsed = csv_files::parse(&bytes, &kind).unwrap();
+    assert_eq!(parsed.contacts.len(), 1, "{:?}", parsed.bad);
+    // Read in Japanese (which of the names leads is the layout's business: given name, then family name).
+    let name = &parsed.contacts[0].name;
+    assert!(name.contains("権兵衛") && name.contains("名無し"), "{name}");
+    // A Latin-1 sheet is still read as Latin-1.
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Name,E-mail Address\r\nJosé Garcîa,jose@example.com\r\n");
+    let headers = csv_files::headers(&latin).unwrap();
+    let kind = csv_files::choose(&headers, None).unwrap_or_else(CsvKind::Mapped);
+    assert_eq!(csv_files::parse(&latin, &kind).unwrap().contacts[0].name, "José Garcîa");
+}

@@ -134,3 +134,35 @@ fn real_contact_files_lose_nobody_and_no_email_address() {
     }
     assert!(lost.is_empty(), "email addresses lost:\n{}", lost.join("\n"));
 }
+
+/// Names in other encodings read as they were written: a Japanese phone's Shift-JIS cards (with and without
+/// quoted-printable), Thunderbird's Shift-JIS CSV, and a UTF-8 card whose lines were folded in the middle of a
+/// character.
+#[test]
+fn names_in_other_encodings_read_as_written() {
+    let dir = dir();
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    let names_of = |file: &str| -> Vec<String> {
+        let bytes = std::fs::read(dir.join(file)).unwrap();
+        let parsed = if file.ends_with(".csv") {
+            let headers = csv::headers(&bytes).unwrap();
+            let kind = csv::choose(&headers, None).unwrap_or_else(csv::CsvKind::Mapped);
+            csv::parse(&bytes, &kind).unwrap()
+        } else {
+            vcard::parse_bytes(&bytes).unwrap()
+        };
+        parsed.contacts.iter().map(|c| c.name.clone()).collect()
+    };
+    assert_eq!(names_of("an_v21_japanese_1.vcf"), ["安藤ロイド"]);
+    assert_eq!(names_of("an_v21_japanese_2.vcf"), ["安藤 ロイド 1"]);
+    assert_eq!(names_of("an_v21_japanese_3.vcf"), ["伊能 圭一 伊予"]);
+    assert_eq!(names_of("an_v30_japanese.vcf"), ["伊能 圭一 伊予"]);
+    assert!(names_of("an_v21_multiple_entry.vcf").iter().any(|n| n == "安藤ロイド3"));
+    let thunderbird = names_of("tb_resources_shiftjis_addressbook.csv");
+    assert!(thunderbird.len() == 1 && thunderbird[0].contains("権兵衛"), "{thunderbird:?}");
+    let greek = names_of("kc_vcard9.vcf");
+    assert!(greek[0].starts_with("βγδεαβγδ1βγδεαβγδ1") && !greek[0].contains('\u{fffd}'), "{greek:?}");
+}

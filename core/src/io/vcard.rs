@@ -6,8 +6,10 @@
 //!
 //! Decisions:
 //! - Encoding ([`parse_bytes`]): UTF-8 (BOM or not); UTF-16 LE/BE with a BOM, or without one when the file
-//!   starts with an ASCII character; anything else is read as Windows-1252 (Outlook's default, and a superset
-//!   of Latin-1, so no byte is refused). An empty file, or one holding a NUL byte (binary), is an error.
+//!   starts with an ASCII character. A file that is not UTF-8 as a whole is read line by line: UTF-8 lines as
+//!   they are (a character split by a fold is mended), other lines in their property's `CHARSET`, else as
+//!   Shift-JIS when they read as Japanese there, else as Windows-1252 (Outlook's default, and a superset of
+//!   Latin-1, so no byte is refused). An empty file, or one holding a NUL byte (binary), is an error.
 //! - Birthdays: `YYYY-MM-DD`, `YYYYMMDD` or a date-time (its date) become the birthday. A birthday without a
 //!   year (`--MMDD`, `--MM-DD`, Apple's year 1604, any year before 1900) is kept on the book's "no year" leap year
 //!   (`contact::NO_YEAR`), never invented a year; one that cannot be read is a last line of the notes.
@@ -101,7 +103,11 @@ pub fn parse(text: &str) -> Parsed {
 /// Reads a vCard file's bytes: decoded as the module documentation says, then [`parse`]d. An empty or binary
 /// file, or one without a single `BEGIN:VCARD`, is an error naming why.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed> {
-    let text = decode(bytes)?;
+    let text = match std::str::from_utf8(bytes) {
+        // A file that is not UTF-8 as a whole is read line by line (unless it is UTF-16).
+        Err(_) if Encoding::for_bom(bytes).is_none() && !looks_utf16(bytes) => checked(decode_lines(bytes).into())?,
+        _ => decode(bytes)?,
+    };
     let parsed = parse(&text);
     if parsed.contacts.is_empty() && !text.to_ascii_uppercase().contains("BEGIN:VCARD") {
         return Err(Error::BadFile("line 1: this is not a vCard file (it has no BEGIN:VCARD)".into()));
@@ -724,7 +730,74 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// A vCard file that is not UTF-8 as a whole, line by line, keeping its lines where they were (their numbers are
+/// the ones a bad card is reported at): a line that is UTF-8 stays as it is — first moving back the rest of a
+/// character that a fold split ("…\xd0" + CRLF + " \xbb…") — and any other line is read in the CHARSET its
+/// property names (`N;CHARSET=SHIFT_JIS:…`), else as Shift-JIS when it reads as Japanese there, else as
+/// Windows-1252. So one Latin-1 card no longer garbles the UTF-8 names around it, and a Japanese phone's cards read.
+fn decode_lines(bytes: &[u8]) -> String {
+    let mut lines: Vec<Vec<u8>> = bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+    for i in 0..lines.len().saturating_sub(1) {
+        let end = lines[i].len() - usize::from(lines[i].last() == Some(&b'\r'));
+        let cut_short = matches!(std::str::from_utf8(&lines[i][..end]), Err(e) if e.error_len().is_none());
+        let folded = matches!(lines[i + 1].first(), Some(b' ' | b'\t'));
+        if cut_short && folded {
+            let rest: Vec<u8> =
+                lines[i + 1][1..].iter().take(3).take_while(|&&b| (0x80..0xc0).contains(&b)).copied().collect();
+            lines[i + 1].drain(1..1 + rest.len());
+            lines[i].splice(end..end, rest);
+        }
+    }
+    let declared = |line: &[u8]| -> Option<&'static Encoding> {
+        let head = &line[..line.iter().position(|&b| b == b':')?];
+        let head = String::from_utf8_lossy(head).to_ascii_uppercase();
+        let at = head.find("CHARSET=")? + "CHARSET=".len();
+        let name = head[at..].split([';', ':', ',']).next()?.trim_matches('"');
+        Encoding::for_label(name.as_bytes())
+    };
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 4);
+    // The charset of the property a folded line continues.
+    let mut current: Option<&'static Encoding> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if !matches!(line.first(), Some(b' ' | b'\t')) {
+            current = declared(line);
+        }
+        if i > 0 {
+            out.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(s) => out.push_str(s),
+            Err(_) => {
+                let encoding = current.unwrap_or_else(|| legacy(line, WINDOWS_1252));
+                out.push_str(&encoding.decode_without_bom_handling(line).0);
+            }
+        }
+    }
+    out
+}
+
+/// The legacy encoding of bytes that are not UTF-8: Shift-JIS when they read there without a fault and hold
+/// Japanese (kana or kanji) — a Japanese phone's export, Thunderbird's Shift-JIS CSV — else `otherwise`.
+/// Latin-1 text almost never passes: its accented letters are not followed by what Shift-JIS needs, and it holds
+/// no kana.
+fn legacy(bytes: &[u8], otherwise: &'static Encoding) -> &'static Encoding {
+    let (text, faulty) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(bytes);
+    let japanese = text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
+    if !faulty && japanese {
+        encoding_rs::SHIFT_JIS
+    } else {
+        otherwise
+    }
+}
+
 // ----- Shared with the CSV reader -----
+
+/// Whether a file without a BOM looks like UTF-16 (an ASCII character, then a zero byte, or the other way round).
+fn looks_utf16(bytes: &[u8]) -> bool {
+    bytes.len() >= 2
+        && (bytes[0] != 0 && bytes[0].is_ascii() && bytes[1] == 0
+            || bytes[0] == 0 && bytes[1] != 0 && bytes[1].is_ascii())
+}
 
 /// The text of an imported file, decoded as the module documentation says.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
@@ -737,9 +810,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => Cow::Borrowed(s),
-            Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+            Err(_) => legacy(bytes, WINDOWS_1252).decode_without_bom_handling(bytes).0,
         }
     };
+    checked(text)
+}
+
+/// Refuses decoded text that is empty or holds binary data.
+fn checked(text: Cow<'_, str>) -> Result<Cow<'_, str>> {
     if text.trim().is_empty() {
         return Err(Error::BadFile("the file is empty".into()));
     }

@@ -688,6 +688,17 @@ pub fn model_feature_names(text: &str, direction: Direction) -> Vec<String> {
     second_opinion::feature_names(&t, &cues, &[direction_flag(direction)])
 }
 
+/// The listening model's chances for a piece of text on its own.
+fn model_chances(model: &SecondOpinion, text: &str, direction: Direction) -> Vec<f64> {
+    let t = Text::read(text);
+    let cues = model_cues(&CUES.find(&t), &OUTREACH_CUES.find(&t));
+    let cues: Vec<CueFeature<'_>> = cues
+        .iter()
+        .map(|(prefix, negated, name, token)| CueFeature { prefix, negated: *negated, name, token: *token })
+        .collect();
+    model.chances(&second_opinion::features_with(&t, &cues, &[direction_flag(direction)]))
+}
+
 /// [`listen`] with a given listening model (the cross-validation tries others).
 pub fn listen_with(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz, hearing: &Hearing<'_>) -> Listening {
     let t = Text::read(text);
@@ -779,11 +790,23 @@ impl Reader<'_> {
         let model = hearing.model;
         let chances = model.chances(&features);
         let chance = |label: &str| model.labels.iter().position(|l| l == label).map(|l| (l, chances[l]));
-        self.suggestions.retain(|x| {
-            let Some(label) = heard_label(&x.heard) else { return true };
-            let veto = second_opinion::HEARD.iter().position(|l| *l == label).map_or(0.0, |k| hearing.veto[k]);
-            chance(label).is_none_or(|(_, c)| c >= veto)
-        });
+        // A veto weighs the suggestion's own sentences, not the whole text: in a call summary that also tells of a
+        // sale and a promise, "her daughter Mia graduates on June 12" is still a fact.
+        let keep: Vec<bool> = self
+            .suggestions
+            .iter()
+            .map(|x| {
+                let Some(label) = heard_label(&x.heard) else { return true };
+                let veto = second_opinion::HEARD.iter().position(|l| *l == label).map_or(0.0, |k| hearing.veto[k]);
+                let Some(l) = model.labels.iter().position(|l| l == label).filter(|_| veto > 0.0) else { return true };
+                let (a, b) = self.sentences_around(x.start, x.end);
+                let whole = a == 0 && b >= self.chars.len();
+                let c = if whole { chances[l] } else { model_chances(model, &self.words(a, b), direction)[l] };
+                c >= veto
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        self.suggestions.retain(|_| keep.next().unwrap_or(true));
         // A request or a feeling the rules missed, on the sentence whose words speak most for it.
         let add = [
             ("request", None),
@@ -804,6 +827,14 @@ impl Reader<'_> {
             };
             self.add(heard, a, b);
         }
+    }
+
+    /// From the start of the sentence holding `start` to the end of the one holding `end` (character offsets).
+    fn sentences_around(&self, start: usize, end: usize) -> (usize, usize) {
+        let t = self.t;
+        let first = t.tokens.iter().find(|x| x.end > start).map_or(0, |x| x.sentence);
+        let last = t.tokens.iter().rev().find(|x| x.start < end).map_or(first, |x| x.sentence).max(first);
+        (self.sentence_span(first).0.min(start), self.sentence_span(last).1.max(end))
     }
 
     fn sentence_span(&self, s: usize) -> (usize, usize) {

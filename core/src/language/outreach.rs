@@ -415,7 +415,13 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
             let l = model.labels.iter().position(|x| x.strip_prefix("pitch:") == family);
             l.is_none_or(|l| chances[l] >= veto)
         }
-        IntentKind::AsksForChannel => pushes_label.is_none_or(|l| chances[l] >= opinion.channel_veto_below),
+        // Likewise a push said as an imperative ("give me a ring any time!") is vetoed only in a text that gives
+        // something: a thank-you that ends with one still asks for a call.
+        IntentKind::AsksForChannel => {
+            let sentence = t.tokens.iter().find(|x| x.start >= i.start).map(|x| x.sentence);
+            let protected = !gives && sentence.is_some_and(|s| imperative(t, s));
+            protected || pushes_label.is_none_or(|l| chances[l] >= opinion.channel_veto_below)
+        }
         IntentKind::Value => value_label.is_none_or(|l| chances[l] >= opinion.value_veto_below),
         _ => true,
     });
