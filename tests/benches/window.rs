@@ -1,0 +1,171 @@
+//! What the salesperson waits for when the window opens, and what it costs the machine, next to a bare Tauri 2
+//! window built from the same dependencies in the same run (`src-tauri/examples/bare_window.rs`): launch → the
+//! page's first script, launch → Today complete, and the memory (PSS, shared pages counted once) of the app and
+//! its WebKit processes once settled — with the demo book and with a 100,000-customer book.
+//!
+//! Needs the release builds (`cargo build --release -p rapport --bin rapport --example bare_window`), a display
+//! (Xvfb) and `tauri-driver`: `xvfb-run -a cargo bench -p rapport-tests --bench window`. Launch times include
+//! starting `tauri-driver` and WebKit's WebDriver, alike for both windows.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use rapport_tests::{Sandbox, Window};
+
+const RUNS: usize = 5;
+/// How long a window is left alone before its memory is read: WebKit's processes settle after the first paint.
+const SETTLE: Duration = Duration::from_secs(4);
+
+fn target() -> PathBuf {
+    std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+/// Every process whose parent chain reaches `root` (and `root` itself).
+fn family(root: u32) -> Vec<u32> {
+    let parent_of = |pid: u32| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The command name may hold spaces or brackets: the fields after its closing bracket are plain.
+        stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
+    };
+    let pids: Vec<u32> =
+        std::fs::read_dir("/proc").unwrap().filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect();
+    pids.into_iter()
+        .filter(|&p| {
+            let mut at = Some(p);
+            for _ in 0..16 {
+                match at {
+                    Some(q) if q == root => return true,
+                    Some(q) if q > 1 => at = parent_of(q),
+                    _ => return false,
+                }
+            }
+            false
+        })
+        .collect()
+}
+
+/// The process running `binary` (the app tauri-driver started).
+fn process_of(binary: &Path) -> Option<u32> {
+    let binary = std::fs::canonicalize(binary).ok()?;
+    std::fs::read_dir("/proc")
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary))
+}
+
+/// The proportional set size of `pids` together, in MiB.
+fn pss_mib(pids: &[u32]) -> f64 {
+    let kib: u64 = pids
+        .iter()
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+        .filter_map(|text| {
+            let line = text.lines().find(|l| l.starts_with("Pss:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .sum();
+    kib as f64 / 1024.0
+}
+
+struct Run {
+    first_script: Duration,
+    today: Option<Duration>,
+    pss: f64,
+}
+
+/// Opens `binary`'s window in `sandbox`, times it and reads its memory.
+async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
+    // The harness launches what RAPPORT_BIN names (edition 2021: setting it is safe; runs are one at a time).
+    std::env::set_var("RAPPORT_BIN", binary);
+    let started = Instant::now();
+    let w = Window::open(sandbox, name).await;
+    w.client.execute("return document.readyState", vec![]).await.expect("the page runs a script");
+    let first_script = started.elapsed();
+    let today = if today {
+        w.client
+            .wait()
+            .at_most(Duration::from_secs(60))
+            .for_element(Locator::Css("#today-body:not([aria-busy]) .today-group, #today-empty"))
+            .await
+            .expect("Today is complete");
+        Some(started.elapsed())
+    } else {
+        None
+    };
+    std::thread::sleep(SETTLE);
+    let pss = process_of(binary).map(|pid| pss_mib(&family(pid))).unwrap_or(f64::NAN);
+    w.close().await;
+    Run { first_script, today, pss }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    if std::env::args().any(|a| a == "--test" || a == "--list") {
+        return;
+    }
+    let rapport = target().join("release/rapport");
+    let bare = target().join("release/examples/bare_window");
+    for b in [&rapport, &bare] {
+        assert!(
+            b.exists(),
+            "{} is missing: cargo build --release -p rapport --bin rapport --example bare_window",
+            b.display()
+        );
+    }
+    let big = target().join("bench/cli-book-100000.sqlite3");
+    let mut rows: Vec<(String, Vec<Run>)> = Vec::new();
+    for (label, binary, book) in [
+        ("bare Tauri 2 window", &bare, None),
+        ("Rapport, demo book", &rapport, Some("demo")),
+        ("Rapport, 100,000 customers", &rapport, Some("big")),
+    ] {
+        if book == Some("big") && !big.exists() {
+            println!("{label}: skipped ({} is made by `cargo bench -p rapport-tests --bench commands`)", big.display());
+            continue;
+        }
+        let mut runs = Vec::new();
+        for n in 0..=RUNS {
+            let s = Sandbox::new();
+            match book {
+                Some("demo") => {
+                    let out = std::process::Command::new(&rapport).arg("demo").envs(s.env()).output().unwrap();
+                    assert!(out.status.success(), "the demo book loads");
+                }
+                Some(_) => {
+                    std::fs::copy(&big, &s.db).unwrap();
+                }
+                None => {}
+            }
+            let r = run(binary, &s, "bench", book.is_some()).await;
+            // The first run warms the page cache for the others.
+            if n > 0 {
+                runs.push(r);
+            }
+        }
+        rows.push((label.to_string(), runs));
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!("window start-up and memory, release builds, {RUNS} runs each (medians; launch includes the WebDriver)");
+    let floor = rows.first().map(|(_, r)| {
+        (median(r.iter().map(|x| ms(x.first_script)).collect()), median(r.iter().map(|x| x.pss).collect()))
+    });
+    for (label, runs) in &rows {
+        let first = median(runs.iter().map(|x| ms(x.first_script)).collect());
+        let pss = median(runs.iter().map(|x| x.pss).collect());
+        let today = runs.iter().filter_map(|x| x.today.map(ms)).collect::<Vec<_>>();
+        let today = if today.is_empty() { "—".to_string() } else { format!("{:.0} ms", median(today)) };
+        let (f0, p0) = floor.unwrap_or((first, pss));
+        println!(
+            "{label:<28} first script {first:>6.0} ms ({:.2} × bare)   Today complete {today:>8}   PSS {pss:>6.1} MiB ({:.2} × bare)",
+            first / f0,
+            pss / p0
+        );
+    }
+}
