@@ -1881,3 +1881,73 @@ async fn settings_encrypt_the_book_and_ask_for_the_passphrase_before_changing_it
         .unwrap();
     assert!(out.status.success() && !out.stdout.is_empty(), "{out:?}");
 }
+
+/// Issue 15 (WCAG 2.2 AA): text fields' borders stand out at least 3:1 from the field and the page (1.4.11),
+/// placeholder text is at least 4.5:1 (1.4.3), the salesperson's own name and company say what they hold (1.3.5),
+/// and the one-key shortcut "/" can be turned off (2.1.4) while Ctrl+K keeps working.
+#[tokio::test(flavor = "multi_thread")]
+async fn fields_are_legible_and_the_one_key_shortcut_can_be_turned_off() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let w = Window::open(&s, "a11y").await;
+    w.find("#today").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#profile-name").await;
+    let measured = w
+        .client
+        .execute(
+            "const lum = (c) => {
+               const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => v / 255)
+                 .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+               return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+             };
+             const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+             const field = document.querySelector('#profile-name');
+             const style = getComputedStyle(field);
+             const page = getComputedStyle(document.body).backgroundColor;
+             const holder = getComputedStyle(field, '::placeholder').color;
+             return {
+               border_field: ratio(style.borderTopColor, style.backgroundColor),
+               border_page: ratio(style.borderTopColor, page),
+               placeholder: ratio(holder, style.backgroundColor),
+               name: field.getAttribute('autocomplete'),
+               company: document.querySelector('#profile-dealership').getAttribute('autocomplete'),
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ratio = |k: &str| measured[k].as_f64().unwrap();
+    assert!(ratio("border_field") >= 3.0 && ratio("border_page") >= 3.0, "field borders: {measured}");
+    assert!(ratio("placeholder") >= 4.5, "placeholder text: {measured}");
+    assert_eq!(measured["name"], "name");
+    assert_eq!(measured["company"], "organization");
+
+    // "/" jumps to search; turned off, it does nothing and Ctrl+K still does.
+    let focused_search = |w: &Window| {
+        let client = w.client.clone();
+        async move {
+            client.execute("return document.activeElement?.id === 'search'", vec![]).await.unwrap().as_bool().unwrap()
+        }
+    };
+    let body = w.client.find(Locator::Css("body")).await.unwrap();
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find("#today").await;
+    body.send_keys("/").await.unwrap();
+    assert!(focused_search(&w).await, "/ jumps to search");
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    let toggle = w.find("#single-keys").await;
+    assert!(toggle.is_selected().await.unwrap(), "on at first");
+    toggle.click().await.unwrap();
+    w.find_text("#status", "no longer jumps to search").await;
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find("#today").await;
+    w.client.find(Locator::Css("body")).await.unwrap().send_keys("/").await.unwrap();
+    assert!(!focused_search(&w).await, "/ is off");
+    let hint = w.find("#search").await.attr("placeholder").await.unwrap().unwrap_or_default();
+    assert!(!hint.contains('/'), "the hint no longer offers it: {hint}");
+    w.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{E009}k").await.unwrap();
+    assert!(focused_search(&w).await, "Ctrl+K still jumps to search");
+    w.shot("1-shortcut-off").await;
+    w.close().await;
+}

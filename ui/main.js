@@ -7,6 +7,7 @@ import { now, setClock } from './lib/clock.js';
 import { dateInZone, zoneWorks } from './lib/format.js';
 import { html, render } from './lib/html.js';
 import { icon, logo } from './lib/icons.js';
+import { showSearchHint, singleKeys } from './lib/keys.js';
 import { announceError } from './lib/status.js';
 import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
 import { showCustomer } from './views/customer.js';
@@ -198,7 +199,7 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     search.focus();
     search.select();
-  } else if (key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+  } else if (key === '/' && singleKeys() && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
     event.preventDefault();
     search.focus();
     search.select();
@@ -209,6 +210,7 @@ document.addEventListener('keydown', (event) => {
 });
 
 async function start() {
+  showSearchHint();
   render(document.querySelector('[data-logo]'), logo());
   for (const slot of document.querySelectorAll('[data-icon]')) render(slot, icon(slot.dataset.icon));
   // A book that could not be opened: the recovery page, and the app as usual once it opens.

@@ -84,7 +84,9 @@ function control(f, id, describedBy) {
       return html`<input ${common} type="text" list="${id}-list" autocomplete="off" spellcheck="false"
         placeholder="${f.placeholder || 'America/Chicago'}">${suggestionList(id, knownTimeZones())}`;
     default:
+      // `autocomplete` names what a field about the salesperson holds (WCAG 1.3.5), so it can be filled for them.
       return html`<input ${common} type="text" placeholder="${f.placeholder || ''}"
+        ${f.autocomplete ? html`autocomplete="${f.autocomplete}"` : ''}
         ${f.suggestions ? html`list="${id}-list" autocomplete="off"` : ''}>${suggestionList(id, f.suggestions)}`;
   }
 }

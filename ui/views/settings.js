@@ -8,6 +8,7 @@ import { html, render } from '../lib/html.js';
 import { createForm, draftFor, keepDraft } from '../lib/form.js';
 import { clockTime } from '../lib/format.js';
 import { announce } from '../lib/status.js';
+import { setSingleKeys, singleKeys } from '../lib/keys.js';
 import { WEEKDAYS } from '../lib/words.js';
 import { showPlaybooks } from './playbooks.js';
 import { showTransfer } from './transfer.js';
@@ -23,8 +24,8 @@ const CALLING_RULES = [
 ];
 
 const FIELDS = [
-  { name: 'name', label: 'Your name', placeholder: 'Dana Whitfield' },
-  { name: 'dealership', label: 'Dealership or company' },
+  { name: 'name', label: 'Your name', placeholder: 'Dana Whitfield', autocomplete: 'name' },
+  { name: 'dealership', label: 'Dealership or company', autocomplete: 'organization' },
   {
     name: 'time_zone', label: 'Your time zone', type: 'timezone', required: true, server: ['time zone'], wide: true,
     hint: 'Reminders show their time and yours.',
@@ -146,7 +147,19 @@ export function showSettings(main, app) {
     <section class="card" id="transfer" aria-labelledby="transfer-title"></section>
     <section class="card" id="backups" aria-labelledby="backups-title"></section>
     <section class="card" id="passphrase-card" aria-labelledby="passphrase-title"></section>
+    <section class="card" id="keyboard" aria-labelledby="keyboard-title">
+      <h2 id="keyboard-title">Keyboard</h2>
+      <div class="field field-check">
+        <input type="checkbox" id="single-keys" ${singleKeys() ? html`checked` : ''}>
+        <label for="single-keys">Press <kbd>/</kbd> to jump to search</label>
+      </div>
+      <p class="muted">A shortcut of one key can fire by accident with speech input or a sticky key; Ctrl+K always works.</p>
+    </section>
   </section>`);
+  main.querySelector('#single-keys').addEventListener('change', (event) => {
+    setSingleKeys(event.target.checked);
+    announce(event.target.checked ? 'The / key jumps to search.' : 'The / key no longer jumps to search; Ctrl+K does.');
+  });
   const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
   const stopTransfer = showTransfer(main.querySelector('#transfer'), app);
   const stopBackups = showBackups(main.querySelector('#backups'), app);
