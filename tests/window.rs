@@ -637,9 +637,11 @@ async fn a_reminder_must_say_what_the_customer_gains_and_settings_keep_notificat
     let c = s.json(&["customers", "add", "Hannah Schultz", "--preferred", "Hannah", "--tz", "America/Chicago"]);
     let id = c["id"].as_str().unwrap().to_string();
     let w = Window::open(&s, "reminder").await;
-    w.find_text("#today-empty", "Nobody is waiting on you today.").await;
-    let empty = w.find("#today-empty").await.text().await.unwrap();
-    assert_eq!(empty.trim(), "Nobody is waiting on you today.");
+    // The empty Today says which days it looked at (the range picked), and where reasons come from.
+    let range = w.find("#today-range input:checked").await.prop("value").await.unwrap().unwrap_or_default();
+    let when = if range == "0" { "today".to_string() } else { format!("in the next {range} days") };
+    let empty = w.find_text("#today-empty", &format!("Nothing is due {when}.")).await.text().await.unwrap();
+    assert!(empty.contains("Reasons come from what you owe your customers"), "{empty}");
     assert!(w.client.find_all(Locator::Css("#today li.reason")).await.unwrap().is_empty());
     assert!(!w.find("#today-held-back").await.is_displayed().await.unwrap(), "nothing held back, no link");
     w.shot("0-empty").await;
@@ -1949,5 +1951,48 @@ async fn fields_are_legible_and_the_one_key_shortcut_can_be_turned_off() {
     w.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{E009}k").await.unwrap();
     assert!(focused_search(&w).await, "Ctrl+K still jumps to search");
     w.shot("1-shortcut-off").await;
+    w.close().await;
+}
+
+/// Issue 15, the first hour: an empty book's welcome offers importing, adding a customer and the demo, and asks four
+/// things about the salesperson; an import from there ends with where to go next.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_run_asks_about_you_imports_and_offers_the_next_step() {
+    let s = Sandbox::new();
+    let w = Window::open(&s, "first-run").await;
+    for offer in ["#welcome-import", "#start-empty", "#load-demo"] {
+        w.find(offer).await;
+    }
+    // About you: name, signature, time zone and working hours, saved into the profile.
+    set_value(&w, "#about-name", "Dana Whitfield").await;
+    set_value(&w, "#about-signature", "Warmly, Dana").await;
+    set_value(&w, "#about-time_zone", "America/Denver").await;
+    set_value(&w, "#about-work_start", "09:00").await;
+    set_value(&w, "#about-work_end", "18:00").await;
+    w.find("#about-form button[type='submit']").await.click().await.unwrap();
+    w.find_text("#status", "Saved.").await;
+    let profile = s.json(&["profile", "show"]);
+    assert_eq!(profile["name"], "Dana Whitfield", "{profile}");
+    assert_eq!(profile["signature"], "Warmly, Dana");
+    assert_eq!(profile["time_zone"], "America/Denver");
+    assert_eq!(profile["work_start"], "09:00:00");
+    assert_eq!(profile["work_end"], "18:00:00");
+    w.shot("1-about-you").await;
+
+    // Import from the welcome itself, then the next step.
+    w.find("#welcome-import").await.click().await.unwrap();
+    w.find("#welcome-title").await;
+    w.find("#import-file").await.send_keys(&fixture_path("google.csv")).await.unwrap();
+    w.find_text("#import-preview #import-summary", "new customers").await;
+    wait_enabled(&w, "#import-go", true).await;
+    w.find("#import-go").await.click().await.unwrap();
+    let open = w.find_text("#import-next button", "Open your").await;
+    wait_until("the next step to count the customers", || async {
+        open.text().await.ok().filter(|t| t.contains("Open your 6 customers")).map(|_| ())
+    })
+    .await;
+    w.shot("2-imported").await;
+    open.click().await.unwrap();
+    w.find_text("#customer-list [data-customer-id]", "Ana Souza").await;
     w.close().await;
 }

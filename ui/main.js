@@ -96,7 +96,7 @@ const app = {
       cleanup = showSettings(main, app);
     } else if (this.info && this.info.customers === 0) {
       document.title = 'Rapport';
-      showWelcome(main, app);
+      cleanup = showWelcome(main, app);
     } else if (place === 'notes') {
       document.title = 'Notes — Rapport';
       cleanup = showNotes(main, app);

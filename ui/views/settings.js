@@ -23,7 +23,7 @@ const CALLING_RULES = [
   { value: 'strict', label: 'Strict: 8:00–20:00, at most three calls in 24 hours on one subject' },
 ];
 
-const FIELDS = [
+export const FIELDS = [
   { name: 'name', label: 'Your name', placeholder: 'Dana Whitfield', autocomplete: 'name' },
   { name: 'dealership', label: 'Dealership or company', autocomplete: 'organization' },
   {
@@ -89,7 +89,7 @@ const FIELDS = [
   },
 ];
 
-function toValues(p) {
+export function toValues(p) {
   return {
     name: p.name || '',
     dealership: p.dealership || '',
@@ -108,7 +108,7 @@ function toValues(p) {
   };
 }
 
-function toProfile(v) {
+export function toProfile(v) {
   return {
     name: v.name.trim(),
     dealership: v.dealership.trim(),

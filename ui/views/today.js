@@ -176,8 +176,19 @@ function bodyMarkup(agenda) {
   const other = reasons.filter((r) => !known.has(r.group));
   if (other.length) groups.push(groupMarkup({ key: 'other', title: 'Other reasons' }, other, start, other.length));
   return html`${reasons.length ? groups
-    : html`<p class="today-empty" id="today-empty">Nobody is waiting on you today.</p>`}
+    : emptyMarkup(agenda.days)}
     ${heldMarkup(held, counts.held_back ?? held.length)}`;
+}
+
+/** An empty Today says which days it looked at, and where reasons come from. */
+function emptyMarkup(days) {
+  const when = days === 0 ? 'today' : `in the next ${days} days`;
+  return html`<div class="today-empty" id="today-empty">
+    <p class="today-empty-title">Nothing is due ${when}.</p>
+    <p class="muted">Reasons come from what you owe your customers: promises you made, issues they are waiting on,
+      service and warranty dates of what they bought, dates they told you, and what they asked for. Record one on a
+      customer's page — a promise, an open issue, a purchase — and it appears here when it is worth their time.</p>
+  </div>`;
 }
 
 /** How many rows of each list the window asks the core for. */

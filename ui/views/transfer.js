@@ -190,7 +190,8 @@ function onDone(payload) {
   job.result = resultOf(payload);
   // Settings shows the result beside the import; elsewhere the status line says it.
   if (!redrawJob) announce(job.result.text, { error: !job.result.ok && !job.result.cancelled });
-  if (job.result.ok && appRef) appRef.refreshInfo();
+  // The next step names how many customers the book has now.
+  if (job.result.ok && appRef) appRef.refreshInfo().then(() => redrawJob && redrawJob(), () => {});
   if (redrawJob) redrawJob();
 }
 
@@ -326,6 +327,10 @@ export function showTransfer(card, app) {
         <button type="button" class="button" id="import-cancel">Cancel</button>
       </div>
       <p class="import-result" id="import-result" role="status"></p>
+      <div class="card-actions" id="import-next" hidden>
+        <button type="button" class="button primary" id="import-open-customers">Open your customers</button>
+        <button type="button" class="button" id="import-today">Go to Today</button>
+      </div>
     </section>
     <section id="export" class="transfer-part" aria-labelledby="export-title">
       <h3 id="export-title">Export</h3>
@@ -353,6 +358,10 @@ export function showTransfer(card, app) {
   const barText = $('#import-progress-text');
   const cancel = $('#import-cancel');
   const result = $('#import-result');
+  const next = $('#import-next');
+  const openCustomers = $('#import-open-customers');
+  openCustomers.addEventListener('click', () => app.go('customers'));
+  $('#import-today').addEventListener('click', () => app.go('today'));
 
   /** The picked file and what the core planned for it. */
   const picked = { name: '', bytes: null, format: 'csv', preview: null, sheet: null, mapping: null, dirty: false };
@@ -407,6 +416,11 @@ export function showTransfer(card, app) {
       result.textContent = job.result.text;
       result.classList.toggle('is-error', !job.result.ok && !job.result.cancelled);
     }
+    // After an import, where to go next: the customers it brought, or Today.
+    const done = !job.running && job.result && job.result.ok;
+    next.hidden = !done;
+    const customers = appRef && appRef.info ? appRef.info.customers : 0;
+    openCustomers.textContent = customers ? `Open your ${plural(customers, 'customer')}` : 'Open your customers';
     input.disabled = job.running;
     if (hadFocus) input.focus();
     drawGo();
