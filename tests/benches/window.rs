@@ -56,23 +56,31 @@ fn process_of(binary: &Path) -> Option<u32> {
         .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary))
 }
 
-/// The proportional set size of `pids` together, in MiB.
-fn pss_mib(pids: &[u32]) -> f64 {
-    let kib: u64 = pids
-        .iter()
-        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
-        .filter_map(|text| {
-            let line = text.lines().find(|l| l.starts_with("Pss:"))?;
-            line.split_whitespace().nth(1)?.parse::<u64>().ok()
-        })
-        .sum();
-    kib as f64 / 1024.0
+/// The proportional set size of `pids` together, in MiB: all of it, and the part that is the processes' own memory
+/// (anonymous: the heap, SQLite's page cache) rather than files mapped in (libraries, and the book itself, which
+/// SQLite reads through a memory map: those pages are the kernel's page cache, given back when memory is short).
+fn pss_mib(pids: &[u32]) -> (f64, f64) {
+    let field = |text: &str, name: &str| -> u64 {
+        text.lines().find(|l| l.starts_with(name)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
+    };
+    let (mut all, mut anon) = (0u64, 0u64);
+    for pid in pids {
+        if let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) {
+            all += field(&text, "Pss:");
+            anon += field(&text, "Pss_Anon:");
+        }
+    }
+    (all as f64 / 1024.0, anon as f64 / 1024.0)
 }
 
 struct Run {
     first_script: Duration,
     today: Option<Duration>,
     pss: f64,
+    /// The anonymous part of `pss`.
+    anon: f64,
+    /// The app process's own anonymous memory (without WebKit's processes).
+    app_anon: f64,
 }
 
 /// Opens `binary`'s window in `sandbox`, times it and reads its memory.
@@ -95,9 +103,11 @@ async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
         None
     };
     std::thread::sleep(SETTLE);
-    let pss = process_of(binary).map(|pid| pss_mib(&family(pid))).unwrap_or(f64::NAN);
+    let app = process_of(binary);
+    let (pss, anon) = app.map(|pid| pss_mib(&family(pid))).unwrap_or((f64::NAN, f64::NAN));
+    let app_anon = app.map(|pid| pss_mib(&[pid]).1).unwrap_or(f64::NAN);
     w.close().await;
-    Run { first_script, today, pss }
+    Run { first_script, today, pss, anon, app_anon }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -161,9 +171,11 @@ async fn main() {
         let pss = median(runs.iter().map(|x| x.pss).collect());
         let today = runs.iter().filter_map(|x| x.today.map(ms)).collect::<Vec<_>>();
         let today = if today.is_empty() { "—".to_string() } else { format!("{:.0} ms", median(today)) };
+        let anon = median(runs.iter().map(|x| x.anon).collect());
+        let app_anon = median(runs.iter().map(|x| x.app_anon).collect());
         let (f0, p0) = floor.unwrap_or((first, pss));
         println!(
-            "{label:<28} first script {first:>6.0} ms ({:.2} × bare)   Today complete {today:>8}   PSS {pss:>6.1} MiB ({:.2} × bare)",
+            "{label:<28} first script {first:>6.0} ms ({:.2} × bare)   Today complete {today:>8}   PSS {pss:>6.1} MiB ({:.2} × bare; anonymous {anon:.1}, of it the app process {app_anon:.1})",
             first / f0,
             pss / p0
         );
