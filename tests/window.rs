@@ -1996,3 +1996,35 @@ async fn the_first_run_asks_about_you_imports_and_offers_the_next_step() {
     w.find_text("#customer-list [data-customer-id]", "Ana Souza").await;
     w.close().await;
 }
+
+/// Issue 15: Snooze offers the usual days as one click — tomorrow, the next Monday, a week from today — and the
+/// reason comes back on the day picked.
+#[tokio::test(flavor = "multi_thread")]
+async fn snooze_offers_tomorrow_monday_and_next_week_in_one_click() {
+    let s = Sandbox::new(); // Monday 23 November 2026.
+    s.ok(&["demo"]);
+    // A promise due: it stays until it is kept, so the day it comes back shows it.
+    let reason = agenda_reasons(&s, "7").into_iter().find(|r| r["kind"] == "promise_due").unwrap();
+    let id = reason["id"].as_str().unwrap().to_string();
+    let css = format!("#today li.reason[data-reason-id='{id}']");
+    let w = Window::open(&s, "snooze-picks").await;
+    w.find(&css).await.find(Locator::Css("[data-action='snooze']")).await.unwrap().click().await.unwrap();
+    w.find("#snooze-dialog[open]").await;
+    let picks = texts(&w, "#snooze-dialog .snooze-picks button").await;
+    // On a Monday the next Monday is a week away: two picks, not a Monday twice.
+    assert_eq!(picks.len(), 2, "{picks:?}");
+    assert!(picks[0].starts_with("Tomorrow") && picks[0].contains("24 Nov"), "{picks:?}");
+    assert!(picks[1].starts_with("Next week") && picks[1].contains("30 Nov"), "{picks:?}");
+    w.shot("1-picks").await;
+    w.find_text("#snooze-dialog .snooze-picks button", "Next week").await.click().await.unwrap();
+    gone(&w, "#snooze-dialog").await;
+    gone(&w, &css).await;
+    // Away until the day picked, and back that day.
+    let on = |day: &str| {
+        let agenda = s.json(&["agenda", "--days", "0", "--now", &format!("{day}T17:00:00Z")]);
+        agenda["reasons"].as_array().unwrap().iter().any(|r| r["id"] == id.as_str())
+    };
+    assert!(!on("2026-11-29"), "still snoozed the day before");
+    assert!(on("2026-11-30"), "back on the day picked");
+    w.close().await;
+}

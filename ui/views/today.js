@@ -191,6 +191,18 @@ function emptyMarkup(days) {
   </div>`;
 }
 
+/** The snooze dialog's quick picks: tomorrow, the next Monday (when that is not tomorrow), a week from today. */
+function snoozePicks(today) {
+  const tomorrow = addDays(today, 1);
+  const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+  const monday = addDays(today, ((8 - weekday) % 7) || 7);
+  const week = addDays(today, 7);
+  const picks = [{ label: 'Tomorrow', day: tomorrow }];
+  if (monday !== tomorrow && monday !== week) picks.push({ label: 'Monday', day: monday });
+  picks.push({ label: 'Next week', day: week });
+  return picks;
+}
+
 /** How many rows of each list the window asks the core for. */
 function pageSizes() {
   const sizes = Object.fromEntries(GROUPS.map((g) => [g.key, shownOf(g.key)]));
@@ -363,6 +375,24 @@ export function showToday(main, app, { back = false } = {}) {
         },
       ],
       initial: { until: tomorrow },
+      // One click for the usual answers: the day is picked and the reason snoozed.
+      setup: ({ dialog, form }) => {
+        const field = dialog.querySelector('#snooze-until');
+        const picks = document.createElement('div');
+        picks.className = 'snooze-picks';
+        picks.setAttribute('role', 'group');
+        picks.setAttribute('aria-label', 'Snooze until');
+        render(picks, html`${snoozePicks(app.today()).map((p) => html`<button type="button" class="button small"
+          data-day="${p.day}">${p.label} <span class="muted">${formatDate(p.day)}</span></button>`)}`);
+        field.closest('.field').append(picks);
+        picks.addEventListener('click', (event) => {
+          const pick = event.target.closest('[data-day]');
+          if (!pick) return;
+          field.value = pick.dataset.day;
+          field.dispatchEvent(new Event('input', { bubbles: true }));
+          form.form.requestSubmit();
+        });
+      },
       save: (v) => {
         until = v.until;
         return ipc.setReasonState(r.id, r.customer_id, 'snoozed', { until: v.until, note: opt(v.note) });

@@ -52,6 +52,11 @@ pub const APPLICATION_ID: i64 = 0x5261_7070;
 /// How long a write waits for another program's write to finish before giving up with [`Error::Busy`].
 pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// SQLite's page cache per connection, in KiB. The window has two connections open (its own and the agenda's second
+/// reader), and the scheduler and an import one each while they work; the operating system caches the file too, so
+/// a page SQLite dropped is a memory copy away, not a disk read.
+const PAGE_CACHE_KIB: i64 = 16 * 1024;
+
 /// No memory-mapped reads. With a 1 GiB map, every page of a 100,000-customer book (580 MB) the agenda touched
 /// counted as the app's memory — 700 MiB of the window's 1 GB — and the agenda was no quicker for it: 185 ms
 /// with the map, 166 ms without (docs/PERFORMANCE.md). Reads go through SQLite's own page cache (`cache_size`).
@@ -130,8 +135,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| classify_open_error(e, path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // A 64 MiB page cache and memory-mapped reads: the agenda of a big book reads the same pages many times.
-        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
 
         let migrations = Migrations::new(schema::MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
@@ -187,7 +191,7 @@ impl Store {
                 k.unlock(&conn)?;
             }
             conn.busy_timeout(BUSY_TIMEOUT)?;
-            conn.pragma_update(None, "cache_size", -65536)?;
+            conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
             conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
             *slot = Some(conn);
         }
