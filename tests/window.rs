@@ -2028,3 +2028,35 @@ async fn snooze_offers_tomorrow_monday_and_next_week_in_one_click() {
     assert!(on("2026-11-30"), "back on the day picked");
     w.close().await;
 }
+
+/// Issue 15, keyboard-first: Ctrl+1–4 open the four places, "?" lists the shortcuts (and, with single-key shortcuts
+/// turned off, does nothing).
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_and_a_number_opens_a_place_and_a_question_mark_lists_the_shortcuts() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let w = Window::open(&s, "shortcuts").await;
+    w.find("#today").await;
+    let body = || async { w.client.find(Locator::Css("body")).await.unwrap() };
+    for (key, place) in [("2", "#customer-list"), ("3", "#notes"), ("4", "#settings-title"), ("1", "#today")] {
+        body().await.send_keys(&format!("\u{E009}{key}\u{E000}")).await.unwrap();
+        w.find(place).await;
+    }
+    body().await.send_keys("?").await.unwrap();
+    let sheet = w.find("#shortcuts-dialog[open]").await.text().await.unwrap();
+    for shortcut in ["Ctrl+K", "Ctrl+1", "Ctrl+4", "Esc"] {
+        assert!(sheet.contains(shortcut), "{shortcut}: {sheet}");
+    }
+    w.shot("1-shortcuts").await;
+    w.find("#shortcuts-dialog [data-close]").await.click().await.unwrap();
+    gone(&w, "#shortcuts-dialog").await;
+    // Turned off with the other one-key shortcut.
+    body().await.send_keys("\u{E009}4\u{E000}").await.unwrap();
+    w.find("#single-keys").await.click().await.unwrap();
+    w.find_text("#status", "no longer jumps to search").await;
+    body().await.send_keys("\u{E009}1\u{E000}").await.unwrap();
+    w.find("#today").await;
+    body().await.send_keys("?").await.unwrap();
+    assert!(w.client.find_all(Locator::Css("#shortcuts-dialog")).await.unwrap().is_empty(), "? is off too");
+    w.close().await;
+}

@@ -203,11 +203,62 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     search.focus();
     search.select();
+  } else if (PLACE_KEYS[key] && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+    // Ctrl+1–4: the four places, from anywhere (a book still empty shows its welcome instead).
+    event.preventDefault();
+    app.go(PLACE_KEYS[key]);
+    const heading = main.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  } else if (key === '?' && singleKeys() && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+    event.preventDefault();
+    showShortcuts();
   } else if (view.customerId && ((key === 'Escape' && !isTyping(event.target)) || (key === 'ArrowLeft' && event.altKey))) {
     event.preventDefault();
     app.back();
   }
 });
+
+/** Ctrl+1–4 and the places they open. */
+const PLACE_KEYS = { 1: 'today', 2: 'customers', 3: 'notes', 4: 'settings' };
+
+/** The keyboard shortcuts, in a dialog ("?" opens it). */
+function showShortcuts() {
+  const single = singleKeys();
+  const rows = [
+    ['Ctrl+K', 'Search customers, notes and facts'],
+    ...(single ? [['/', 'Search (a single key: Settings → Keyboard turns it off)']] : []),
+    ['Ctrl+1', 'Today'],
+    ['Ctrl+2', 'Customers'],
+    ['Ctrl+3', 'Notes'],
+    ['Ctrl+4', 'Settings'],
+    ['↑ ↓', 'The next or previous reason on Today, customer in the list'],
+    ['Esc or Alt+←', 'Back from a customer’s page'],
+    ['Ctrl+Enter', 'Save a form'],
+    ...(single ? [['?', 'This list']] : []),
+  ];
+  const dialog = document.createElement('dialog');
+  dialog.className = 'dialog';
+  dialog.id = 'shortcuts-dialog';
+  dialog.setAttribute('aria-labelledby', 'shortcuts-title');
+  render(dialog, html`<h2 id="shortcuts-title">Keyboard shortcuts</h2>
+    <table class="shortcuts"><tbody>${rows.map(([keys, what]) => html`<tr><th scope="row"><kbd>${keys}</kbd></th>
+      <td>${what}</td></tr>`)}</tbody></table>
+    <div class="form-actions"><button type="button" class="button" data-close>Close</button></div>`);
+  document.body.append(dialog);
+  const opener = document.activeElement;
+  dialog.addEventListener('click', (event) => {
+    if (event.target.closest('[data-close]')) dialog.close();
+  });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener && opener.isConnected) opener.focus();
+  });
+  dialog.showModal();
+  dialog.querySelector('[data-close]').focus();
+}
 
 async function start() {
   showSearchHint();
