@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "set_passphrase",
     "agenda",
     "set_reason_state",
+    "undo_reason_state",
     "add_reminder",
     "export_agenda_ics",
     "list_backups",

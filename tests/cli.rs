@@ -272,3 +272,29 @@ fn notes_to_customers_are_listed_across_the_book_by_status() {
     let wrong = s.fails(&["notes", "list", "--status", "posted"]);
     assert!(wrong.contains("posted") && wrong.contains("draft, written or sent"), "{wrong}");
 }
+
+/// Issue 15: what was done with a reason can be taken back — a dismissal by mistake is not final.
+#[test]
+fn a_dismissed_reason_comes_back_with_undo() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let on_today = |s: &Sandbox| -> Vec<String> {
+        s.json(&["agenda", "--days", "7"])["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let id = on_today(&s).into_iter().next().expect("the demo book has reasons this week");
+    let dismissed = s.json(&["reasons", "dismiss", &id, "--why", "Clicked the wrong row"]);
+    assert_eq!(dismissed["state"], "dismissed");
+    assert!(!on_today(&s).contains(&id), "dismissed: off Today");
+    let had = s.json(&["reasons", "undo", &id]);
+    assert_eq!(had["state"], "dismissed", "the answer is the state it had: {had}");
+    assert_eq!(had["note"], "Clicked the wrong row");
+    assert!(on_today(&s).contains(&id), "taken back: on Today again");
+    // Nothing left to take back.
+    let again = s.fails(&["reasons", "undo", &id]);
+    assert!(again.contains("not found") || again.contains("reason"), "{again}");
+}

@@ -2060,3 +2060,28 @@ async fn ctrl_and_a_number_opens_a_place_and_a_question_mark_lists_the_shortcuts
     assert!(w.client.find_all(Locator::Css("#shortcuts-dialog")).await.unwrap().is_empty(), "? is off too");
     w.close().await;
 }
+
+/// Issue 15: a dismissal is not final — the status line offers Undo, and the reason is back on Today.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dismissal_can_be_undone_from_the_status_line() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let reason = agenda_reasons(&s, "7").into_iter().find(|r| r["group"] == "worth_offering").unwrap();
+    let id = reason["id"].as_str().unwrap().to_string();
+    let css = format!("#today li.reason[data-reason-id='{id}']");
+    let w = Window::open(&s, "undo").await;
+    w.find(&css).await.find(Locator::Css("[data-action='dismiss']")).await.unwrap().click().await.unwrap();
+    w.find("#dismiss-dialog[open]").await;
+    w.find("#dismiss-why").await.send_keys("Wrong row").await.unwrap();
+    w.find("#dismiss-form [data-submit]").await.click().await.unwrap();
+    gone(&w, &css).await;
+    let undo = w.find("#status .status-action").await;
+    assert_eq!(undo.text().await.unwrap(), "Undo");
+    w.shot("1-dismissed").await;
+    undo.click().await.unwrap();
+    w.find(&css).await;
+    w.find_text("#status", "Back on Today").await;
+    let ids: Vec<String> = agenda_reasons(&s, "7").iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert!(ids.contains(&id), "the book agrees: {id} is on the agenda again");
+    w.close().await;
+}

@@ -378,6 +378,12 @@ pub fn set_reason_state(
     with(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
 }
 
+/// Undo: takes back done, snoozed or dismissed, and returns the state the reason had.
+#[tauri::command(async)]
+pub fn undo_reason_state(book: State<'_, Book>, reason_id: String) -> Reply<ReasonState> {
+    with(&book, |s, _| s.undo_reason_state(&reason_id))
+}
+
 #[tauri::command(async)]
 pub fn add_reminder(book: State<'_, Book>, customer_id: String, reminder: NewReminder) -> Reply<Reminder> {
     with(&book, |s, now| s.add_reminder(&customer_id, reminder, now))

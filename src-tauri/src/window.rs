@@ -73,6 +73,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::set_passphrase,
             commands::agenda,
             commands::set_reason_state,
+            commands::undo_reason_state,
             commands::add_reminder,
             commands::export_agenda_ics,
             commands::list_backups,

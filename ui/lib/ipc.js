@@ -378,6 +378,15 @@ export async function setReasonState(reasonId, customerId, state, { until, note 
 }
 
 /**
+ * Undo: takes back done, snoozed or dismissed; the reason is on Today again while it is due.
+ * @param {string} reasonId
+ * @returns {Promise<object>} the ReasonState it had
+ */
+export async function undoReasonState(reasonId) {
+  return call('undo_reason_state', { reasonId });
+}
+
+/**
  * Adds the salesperson's own reminder. A value that says nothing for the customer is `invalid_input` on `value`.
  * @param {string} customerId
  * @param {{value: string, due_on: string, channel?: string|null}} reminder

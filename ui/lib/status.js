@@ -20,6 +20,27 @@ export function announce(message, { error = false, sticky = false } = {}) {
 }
 
 /**
+ * Says something with one action beside it ("Dismissed: Ana. Undo"), for longer than a plain message: the
+ * action's button is a real button, reachable with Tab, and goes when the message does.
+ * @param {string} message
+ * @param {string} label the action's name
+ * @param {() => void} act
+ */
+export function announceWithAction(message, label, act) {
+  announce(message, { sticky: true });
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button small status-action';
+  button.textContent = label;
+  button.addEventListener('click', () => {
+    region.textContent = '';
+    act();
+  });
+  region.append(' ', button);
+  timer = setTimeout(() => { region.textContent = ''; }, 10000);
+}
+
+/**
  * Reports a failed call from the core in the status line.
  * @param {{message?: string}} err
  * @param {string} [doing] what the window was trying to do ("Could not load the list")

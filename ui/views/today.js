@@ -8,7 +8,7 @@ import { openFormDialog } from '../lib/form.js';
 import { html, render } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
 import { addDays, formatDate, plural } from '../lib/format.js';
-import { announce, announceError } from '../lib/status.js';
+import { announce, announceError, announceWithAction } from '../lib/status.js';
 import { channel } from '../lib/words.js';
 import { openInteractionForm } from './contact.js';
 
@@ -398,10 +398,21 @@ export function showToday(main, app, { back = false } = {}) {
         return ipc.setReasonState(r.id, r.customer_id, 'snoozed', { until: v.until, note: opt(v.note) });
       },
       onSaved: () => {
-        announce(`Snoozed until ${formatDate(until)}: ${r.customer_name}.`);
+        announceWithAction(`Snoozed until ${formatDate(until)}: ${r.customer_name}.`, 'Undo', () => undo(r));
         if (alive) refresh({ focusAfter: r.id });
       },
     });
+  }
+
+  /** Takes back a snooze or a dismissal: the reason is back on Today, and focus on it. */
+  async function undo(r) {
+    try {
+      await ipc.undoReasonState(r.id);
+      announce(`Back on Today: ${r.customer_name}.`);
+      if (alive) refresh({ focusAfter: r.id });
+    } catch (err) {
+      announceError(err, 'Could not undo');
+    }
   }
 
   function dismiss(r) {
@@ -421,7 +432,7 @@ export function showToday(main, app, { back = false } = {}) {
       ],
       save: (v) => ipc.setReasonState(r.id, r.customer_id, 'dismissed', { note: v.why.trim() }),
       onSaved: () => {
-        announce(`Dismissed: ${r.customer_name}. It will not come back.`);
+        announceWithAction(`Dismissed: ${r.customer_name}. It will not come back.`, 'Undo', () => undo(r));
         if (alive) refresh({ focusAfter: r.id });
       },
     });

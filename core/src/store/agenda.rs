@@ -7,7 +7,7 @@
 //! two cores.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{agenda_inputs, read, rows, Store};
 use crate::guard::{self, Outreach, Verdict};
@@ -220,6 +220,19 @@ impl Store {
             rows::save_reason_state(tx, &s)
         })?;
         Ok(s)
+    }
+
+    /// Takes back what was done with a reason — done, snoozed or dismissed — so it is on Today again while it is
+    /// due (the window's Undo); returns the state it had. A reason never marked is not found.
+    pub fn undo_reason_state(&mut self, reason_id: &str) -> Result<ReasonState> {
+        self.write(|tx| {
+            let sql = "SELECT * FROM reason_states WHERE reason_id = ?1";
+            let had = rows::one(tx, sql, params![reason_id], rows::reason_state)
+                .optional()?
+                .ok_or_else(|| Error::NotFound { what: "reason", key: reason_id.to_string() })?;
+            tx.execute("DELETE FROM reason_states WHERE reason_id = ?1", [reason_id])?;
+            Ok(had)
+        })
     }
 
     /// Adds the salesperson's own reminder — only with a value the Guard accepts as something for the customer.

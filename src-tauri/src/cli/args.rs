@@ -240,6 +240,9 @@ pub enum ReasonsCmd {
         #[arg(long)]
         why: String,
     },
+    /// Takes back done, snoozed or dismissed (the reason's whole id, as `agenda --json` and the command's own
+    /// answer give it): it is on Today again while it is due
+    Undo { reason: String },
 }
 
 #[derive(Subcommand, Debug)]

@@ -538,6 +538,10 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 ReasonsCmd::Done { reason } => (reason, ReasonStateKind::Done, None, None),
                 ReasonsCmd::Snooze { reason, until, note } => (reason, ReasonStateKind::Snoozed, Some(until), note),
                 ReasonsCmd::Dismiss { reason, why } => (reason, ReasonStateKind::Dismissed, None, Some(why)),
+                ReasonsCmd::Undo { reason } => {
+                    let had = store.undo_reason_state(&reason)?;
+                    return emit(j, &had, || format!("Taken back ({} before): {}", had.state, had.reason_id));
+                }
             };
             let (reason_id, customer_id) = store.find_reason(&prefix, now)?;
             let s = store.set_reason_state(&reason_id, &customer_id, state, until, note, now)?;
