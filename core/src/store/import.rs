@@ -431,7 +431,7 @@ impl Store {
             };
             for c in &plan.new {
                 let customer = Customer {
-                    id: new_id(),
+                    id: kept_id(tx, c.rapport_id.as_deref())?.unwrap_or_else(new_id),
                     name: c.name.trim().to_string(),
                     preferred_name: c.preferred_name.clone().filter(|p| !p.trim().is_empty()),
                     time_zone: c.time_zone.clone(),
@@ -465,6 +465,15 @@ impl Store {
             skipped: plan.bad.len(),
         })
     }
+}
+
+/// The id a customer of Rapport's own export had, kept when the export is imported into another book (moving to a
+/// new machine), so importing the same file again finds them by it instead of adding them twice. Only an id of
+/// Rapport's shape that no customer here has is kept.
+fn kept_id(tx: &rusqlite::Transaction<'_>, rapport_id: Option<&str>) -> Result<Option<String>> {
+    let Some(id) = rapport_id.map(str::trim).filter(|id| uuid::Uuid::parse_str(id).is_ok()) else { return Ok(None) };
+    let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)", [id], |r| r.get(0))?;
+    Ok((!taken).then(|| id.to_string()))
 }
 
 /// Folds a later row of the file into the earlier one it matched.
