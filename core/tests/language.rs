@@ -176,10 +176,10 @@ fn outreach_intents_on_both_halves() {
         ("check_in", 0.94, 0.92),
         ("value", 0.95, 0.93),
         ("pitch:buy-back", 0.95, 0.80),
-        ("pitch:extended warranty", 0.95, 0.84),
+        ("pitch:extended warranty", 0.95, 0.88),
         ("pitch:financing", 0.90, 0.90),
         ("pitch:referrals", 0.92, 0.95),
-        ("pitch:reviews", 0.95, 0.78),
+        ("pitch:reviews", 0.95, 0.88),
     ];
     // The train half's figures are near 100 % where the second opinion weighs: it was trained on them. The floors
     // catch a rule that breaks what it was written for; the cross-validation is the honest measure.
@@ -190,7 +190,7 @@ fn outreach_intents_on_both_halves() {
         ("pitch:buy-back", 0.92, 0.97),
         ("pitch:extended warranty", 0.96, 0.97),
         ("pitch:financing", 0.94, 0.97),
-        ("pitch:referrals", 0.92, 0.97),
+        ("pitch:referrals", 0.90, 0.97),
         ("pitch:reviews", 0.97, 0.97),
     ];
     for (half, score, floors, blocked) in [("test", &test, floors_test, 0.03), ("train", &train, floors_train, 0.02)] {
@@ -345,7 +345,7 @@ fn utterances_on_both_halves() {
         ("sentiment", 0.80, 0.70),
     ];
     for (half, score, floors, exact, chatter) in
-        [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.81, 0.04)]
+        [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.81, 0.05)]
     {
         for (kind, p, r) in floors {
             let c = score.per.get(*kind).copied().unwrap_or_default();
@@ -381,6 +381,6 @@ fn retraining_the_second_opinion_reproduces_the_checked_in_weights() {
         retrained == checked_in,
         "the checked-in weights are not what the train half makes: run `cargo run -p rapport-core --example retrain`"
     );
-    // Seven models (five families, value, channel pushes) over ~7,500 features: about half a megabyte.
-    assert!(checked_in.len() < 640 * 1024, "small weights: {} bytes", checked_in.len());
+    // Seven models (five families, value, channel pushes) over ~10,000 features: about 700 KB.
+    assert!(checked_in.len() < 800 * 1024, "small weights: {} bytes", checked_in.len());
 }
