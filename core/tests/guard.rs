@@ -1001,6 +1001,15 @@ fn the_guard_decides_every_case_in_the_table() {
                 c.name, c.verdict, c.rule, d.decision, rule, d.reasons
             ));
         }
+        // Messages name days as the salesperson reads them ("Mon 23 Nov"), never as ISO dates (issue 15).
+        for f in &d.reasons {
+            let iso = f.message.as_bytes().windows(10).any(|w| {
+                w.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+            });
+            if iso {
+                failures.push(format!("{}: an ISO date in {:?}", c.name, f.message));
+            }
+        }
         // A rule that comes from the customer's words quotes them.
         if let Some(f) = d.deciding() {
             if matches!(f.rule, Rule::DoNotContact | Rule::DeclinedChannel | Rule::DeclinedTopic) && f.quote.is_none() {

@@ -348,7 +348,11 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
                 f.quoting(
                     Rule::CoolingOff,
                     Verdict::Blocked,
-                    format!("{who} said no to {topic} on {said}; it stays off the table until {until}"),
+                    format!(
+                        "{who} said no to {topic} on {}; it stays off the table until {}",
+                        crate::time::day_words(said),
+                        crate::time::day_words(until)
+                    ),
                     i.quotes.first().cloned(),
                     Some(said),
                 );
@@ -410,7 +414,7 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
                 f.add(
                     Rule::Frequency,
                     Verdict::Caution,
-                    format!("The last proactive contact was on {}; {whose}", last.date_naive()),
+                    format!("The last proactive contact was on {}; {whose}", crate::time::day_words(f.day(last))),
                     said,
                 );
             }

@@ -68,11 +68,9 @@ fn first_name(c: &Customer) -> String {
     c.preferred_name.clone().unwrap_or_else(|| c.name.split_whitespace().next().unwrap_or(&c.name).to_string())
 }
 
-/// "Mon 23 Nov". (Written out here: chrono reads its format string again on every call, and a big agenda names
-/// tens of thousands of days.)
+/// "Mon 23 Nov".
 fn day(d: NaiveDate) -> String {
-    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    format!("{} {} {}", WEEKDAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize])
+    crate::time::day_words(d)
 }
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
