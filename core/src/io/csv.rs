@@ -814,7 +814,10 @@ impl MappedLayout {
         }
         if let Some(f) = &m.date_format {
             if f.trim().is_empty() || StrftimeItems::new(f).any(|i| matches!(i, Item::Error)) {
-                return Err(Error::invalid("date format", format!("'{f}' is not a date format like %m/%d/%Y")));
+                return Err(Error::invalid(
+                    "date format",
+                    format!("'{f}' is not a date format Rapport can read; pick how the file writes 14 March 2024 (03/14/2024, 14/03/2024, 2024-03-14 …)"),
+                ));
             }
         }
         Ok(MappedLayout { cols: found, date_format: m.date_format.clone().filter(|f| !f.trim().is_empty()) })
