@@ -175,7 +175,7 @@ fn outreach_intents_on_both_halves() {
         ("asks_for_channel", 0.92, 0.90),
         ("check_in", 0.94, 0.92),
         ("value", 0.95, 0.93),
-        ("pitch:buy-back", 0.95, 0.80),
+        ("pitch:buy-back", 0.95, 0.85),
         ("pitch:extended warranty", 0.95, 0.88),
         ("pitch:financing", 0.90, 0.90),
         ("pitch:referrals", 0.92, 0.95),
@@ -184,7 +184,7 @@ fn outreach_intents_on_both_halves() {
     // The train half's figures are near 100 % where the second opinion weighs: it was trained on them. The floors
     // catch a rule that breaks what it was written for; the cross-validation is the honest measure.
     let floors_train: &[(&str, f64, f64)] = &[
-        ("asks_for_channel", 0.95, 0.90),
+        ("asks_for_channel", 0.95, 0.88),
         ("check_in", 0.97, 0.92),
         ("value", 0.97, 0.97),
         ("pitch:buy-back", 0.92, 0.97),
