@@ -259,7 +259,8 @@ async fn a_caution_asks_why_and_do_not_contact_shows_its_banner_at_once() {
     w.find("#interaction-summary").await.send_keys("Emailed to book the tire rotation").await.unwrap();
     let text = w.find("#verdict[data-verdict='caution']").await.text().await.unwrap();
     assert!(text.contains("Caution"), "{text}");
-    assert!(text.contains("2026-11-20"), "the last contact is named: {text}");
+    // Named as the salesperson reads days everywhere, not as an ISO date (issue 15).
+    assert!(text.contains("Fri 20 Nov"), "the last contact is named: {text}");
     assert!(w.find("#interaction-justification").await.is_displayed().await.unwrap(), "a caution asks why");
     w.shot("1-caution").await;
 
