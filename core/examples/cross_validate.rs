@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rapport_core::language::listen::{listen_with, Hearing};
 use rapport_core::language::outreach::{read_with, Opinion};
-use rapport_core::language::second_opinion::{train_batches, utterance_batches, SecondOpinion, Utterance};
+use rapport_core::language::second_opinion::{train_batches, train_rows, utterance_batches, SecondOpinion, Utterance};
 use rapport_core::language::text::Text;
 
 #[derive(Default, Clone, Copy)]
@@ -109,17 +109,8 @@ fn outreach(dir: &str) {
 fn listening(dir: &str) {
     let batches = utterance_batches(dir).expect("the corpora read");
     // The rows themselves, for what the listener's answer is compared with.
-    let rows: Vec<Vec<serde_json::Value>> = batches
-        .iter()
-        .map(|(name, _)| {
-            std::fs::read_to_string(format!("{dir}/{name}"))
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
-                .map(|l| serde_json::from_str(l).unwrap())
-                .collect()
-        })
-        .collect();
+    let rows: Vec<Vec<serde_json::Value>> =
+        train_rows(dir, "utterances-train").expect("the corpora read").into_iter().map(|(_, rows)| rows).collect();
     let none = [0.0; 6];
     let never = [2.0; 6];
     // (name, vetoes and adds, each in the order of HEARD: statement, request, positive, negative, promise, fact)

@@ -12,14 +12,10 @@ use std::time::{Duration, Instant};
 const NOW: &str = "2026-11-23T16:00:00Z";
 const RUNS: usize = 15;
 
-fn target() -> PathBuf {
-    std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
-}
-
 fn binary() -> PathBuf {
-    let bin = std::env::var("RAPPORT_BIN").map(PathBuf::from).unwrap_or_else(|_| target().join("release/rapport"));
+    let bin = std::env::var("RAPPORT_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| rapport_tests::target_dir().join("release/rapport"));
     assert!(bin.exists(), "{} is missing: run `cargo build --release -p rapport` first", bin.display());
     bin
 }
@@ -39,7 +35,7 @@ fn rapport(db: &Path, args: &[&str]) -> String {
 
 /// The kept generated book, made once.
 fn kept_book(customers: usize) -> PathBuf {
-    let dir = target().join("bench");
+    let dir = rapport_tests::target_dir().join("bench");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("cli-book-{customers}.sqlite3"));
     if !path.exists() {

@@ -7,7 +7,7 @@
 //! (Xvfb) and `tauri-driver`: `xvfb-run -a cargo bench -p rapport-tests --bench window`. Launch times include
 //! starting `tauri-driver` and WebKit's WebDriver, alike for both windows.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
@@ -16,12 +16,6 @@ use rapport_tests::{Sandbox, Window};
 const RUNS: usize = 5;
 /// How long a window is left alone before its memory is read: WebKit's processes settle after the first paint.
 const SETTLE: Duration = Duration::from_secs(4);
-
-fn target() -> PathBuf {
-    std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
-}
 
 /// Every process whose parent chain reaches `root` (and `root` itself).
 fn family(root: u32) -> Vec<u32> {
@@ -120,8 +114,8 @@ async fn main() {
     if std::env::args().any(|a| a == "--test" || a == "--list") {
         return;
     }
-    let rapport = target().join("release/rapport");
-    let bare = target().join("release/examples/bare_window");
+    let rapport = rapport_tests::target_dir().join("release/rapport");
+    let bare = rapport_tests::target_dir().join("release/examples/bare_window");
     for b in [&rapport, &bare] {
         assert!(
             b.exists(),
@@ -129,7 +123,7 @@ async fn main() {
             b.display()
         );
     }
-    let big = target().join("bench/cli-book-100000.sqlite3");
+    let big = rapport_tests::target_dir().join("bench/cli-book-100000.sqlite3");
     let mut rows: Vec<(String, Vec<Run>)> = Vec::new();
     for (label, binary, book) in [
         ("bare Tauri 2 window", &bare, None),

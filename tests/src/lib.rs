@@ -15,15 +15,20 @@ use tempfile::TempDir;
 /// The moment every test runs at, unless it moves the clock itself.
 pub const NOW: &str = "2026-11-23T16:00:00Z";
 
+/// Cargo's target folder (`CARGO_TARGET_DIR`, else the workspace's `target/`): where the builds and the benchmarks'
+/// kept books are.
+pub fn target_dir() -> PathBuf {
+    std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
 /// The `rapport` binary built by `cargo build` (or `RAPPORT_BIN`).
 pub fn binary() -> PathBuf {
     if let Ok(p) = std::env::var("RAPPORT_BIN") {
         return PathBuf::from(p);
     }
-    let target = std::env::var("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let bin = target.join("debug/rapport");
+    let bin = target_dir().join("debug/rapport");
     assert!(bin.exists(), "{} is missing: run `cargo build -p rapport` first (scripts/test does)", bin.display());
     bin
 }

@@ -662,11 +662,18 @@ fn heard_label(h: &Heard) -> Option<&'static str> {
     })
 }
 
-/// The cues the listening model reads, by name: the outreach lexicon's (`c:`) and listening's own (`l:`).
-fn model_cues(hits: &[Hit<Said>], topics: &[Hit<Cue>]) -> Vec<(&'static str, bool, String, usize)> {
-    let outreach =
-        second_opinion::outreach_cues(topics).into_iter().map(|c| ("c:", c.negated, c.name.to_string(), c.token));
-    outreach.chain(hits.iter().map(|h| ("l:", h.negated, format!("{:?}", h.cue), h.first))).collect()
+/// Calls `with` on the cues the listening model reads: the outreach lexicon's (`c:`) and listening's own (`l:`, by
+/// their names).
+fn with_model_cues<R>(hits: &[Hit<Said>], topics: &[Hit<Cue>], with: impl FnOnce(&[CueFeature<'_>]) -> R) -> R {
+    let names: Vec<String> = hits.iter().map(|h| format!("{:?}", h.cue)).collect();
+    let mut cues = second_opinion::outreach_cues(topics);
+    cues.extend(hits.iter().zip(&names).map(|(h, name)| CueFeature {
+        prefix: "l:",
+        negated: h.negated,
+        name,
+        token: h.first,
+    }));
+    with(&cues)
 }
 
 fn direction_flag(direction: Direction) -> &'static str {
@@ -680,23 +687,17 @@ fn direction_flag(direction: Direction) -> &'static str {
 /// The listening model's features of a text, by name (what training counts).
 pub fn model_feature_names(text: &str, direction: Direction) -> Vec<String> {
     let t = Text::read(text);
-    let cues = model_cues(&CUES.find(&t), &OUTREACH_CUES.find(&t));
-    let cues: Vec<CueFeature<'_>> = cues
-        .iter()
-        .map(|(prefix, negated, name, token)| CueFeature { prefix, negated: *negated, name, token: *token })
-        .collect();
-    second_opinion::feature_names(&t, &cues, &[direction_flag(direction)])
+    with_model_cues(&CUES.find(&t), &OUTREACH_CUES.find(&t), |cues| {
+        second_opinion::feature_names(&t, cues, &[direction_flag(direction)])
+    })
 }
 
 /// The listening model's chances for a piece of text on its own.
 fn model_chances(model: &SecondOpinion, text: &str, direction: Direction) -> Vec<f64> {
     let t = Text::read(text);
-    let cues = model_cues(&CUES.find(&t), &OUTREACH_CUES.find(&t));
-    let cues: Vec<CueFeature<'_>> = cues
-        .iter()
-        .map(|(prefix, negated, name, token)| CueFeature { prefix, negated: *negated, name, token: *token })
-        .collect();
-    model.chances(&second_opinion::features_with(&t, &cues, &[direction_flag(direction)]))
+    with_model_cues(&CUES.find(&t), &OUTREACH_CUES.find(&t), |cues| {
+        model.chances(&second_opinion::features_with(&t, cues, &[direction_flag(direction)]))
+    })
 }
 
 /// [`listen`] with a given listening model (the cross-validation tries others).
@@ -781,12 +782,9 @@ impl Reader<'_> {
     /// ("your email went to spam" states no wish; "the kids hate it when the phone rings" is no complaint), and
     /// proposes a request or a feeling the rules' words did not reach ("on hold for 40 minutes").
     fn second_opinion(&mut self, hearing: &Hearing<'_>, direction: Direction) {
-        let cues = model_cues(self.hits, self.topics);
-        let cues: Vec<CueFeature<'_>> = cues
-            .iter()
-            .map(|(prefix, negated, name, token)| CueFeature { prefix, negated: *negated, name, token: *token })
-            .collect();
-        let features = second_opinion::features_with(self.t, &cues, &[direction_flag(direction)]);
+        let features = with_model_cues(self.hits, self.topics, |cues| {
+            second_opinion::features_with(self.t, cues, &[direction_flag(direction)])
+        });
         let model = hearing.model;
         let chances = model.chances(&features);
         let chance = |label: &str| model.labels.iter().position(|l| l == label).map(|l| (l, chances[l]));

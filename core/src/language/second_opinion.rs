@@ -336,23 +336,14 @@ pub fn train_half(dir: &str) -> Result<Vec<(String, BTreeSet<String>)>, String> 
 /// time.
 #[allow(clippy::type_complexity)]
 pub fn train_batches(dir: &str) -> Result<Vec<(String, Vec<(String, BTreeSet<String>)>)>, String> {
-    let mut batches = Vec::new();
-    for name in train_files(dir, "outreach-train")? {
-        let mut out = Vec::new();
-        let text = std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{name}: {e}"))?;
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with("//") {
-                continue;
-            }
-            let row: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{name} line {}: {e}", i + 1))?;
-            let labels = row["intents"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).map(String::from);
-            out.push((row["text"].as_str().unwrap_or_default().to_string(), labels.collect()));
-        }
-        batches.push((name, out));
-    }
-    Ok(batches)
+    let example = |row: &serde_json::Value| {
+        let labels = row["intents"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).map(String::from);
+        (row["text"].as_str().unwrap_or_default().to_string(), labels.collect())
+    };
+    Ok(train_rows(dir, "outreach-train")?
+        .into_iter()
+        .map(|(name, rows)| (name, rows.iter().map(example).collect()))
+        .collect())
 }
 
 /// What the listening model weighs, in this order: whether a text states a wish about being contacted, asks for
@@ -386,36 +377,47 @@ impl SecondOpinion {
 /// [`HEARD`] it expects.
 #[allow(clippy::type_complexity)]
 pub fn utterance_batches(dir: &str) -> Result<Vec<(String, Vec<Utterance>)>, String> {
-    let mut batches = Vec::new();
-    for name in train_files(dir, "utterances-train")? {
-        let text = std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{name}: {e}"))?;
-        let mut out = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with("//") {
-                continue;
-            }
-            let row: serde_json::Value =
-                serde_json::from_str(line).map_err(|e| format!("{name} line {}: {e}", i + 1))?;
-            let direction = if row["direction"] == "out" {
-                crate::model::Direction::Outbound
-            } else {
-                crate::model::Direction::Inbound
-            };
-            let labels = row["expect"].as_array().into_iter().flatten().filter_map(|e| match e["kind"].as_str()? {
-                "sentiment" => Some(format!("sentiment:{}", e["sentiment"].as_str()?)),
-                kind => Some(kind.to_string()),
-            });
-            out.push((row["text"].as_str().unwrap_or_default().to_string(), direction, labels.collect()));
-        }
-        batches.push((name, out));
-    }
-    Ok(batches)
+    let utterance = |row: &serde_json::Value| -> Utterance {
+        let direction = if row["direction"] == "out" {
+            crate::model::Direction::Outbound
+        } else {
+            crate::model::Direction::Inbound
+        };
+        let labels = row["expect"].as_array().into_iter().flatten().filter_map(|e| match e["kind"].as_str()? {
+            "sentiment" => Some(format!("sentiment:{}", e["sentiment"].as_str()?)),
+            kind => Some(kind.to_string()),
+        });
+        (row["text"].as_str().unwrap_or_default().to_string(), direction, labels.collect())
+    };
+    Ok(train_rows(dir, "utterances-train")?
+        .into_iter()
+        .map(|(name, rows)| (name, rows.iter().map(utterance).collect()))
+        .collect())
 }
 
 /// Every utterance of the train half.
 pub fn utterance_half(dir: &str) -> Result<Vec<Utterance>, String> {
     Ok(utterance_batches(dir)?.into_iter().flat_map(|(_, u)| u).collect())
+}
+
+/// The rows of every train file of one kind in `dir`, file by file in name order (blank lines and `//` comments
+/// skipped); a line that is not JSON is an error naming the file and the line.
+#[allow(clippy::type_complexity)]
+pub fn train_rows(dir: &str, prefix: &str) -> Result<Vec<(String, Vec<serde_json::Value>)>, String> {
+    let mut files = Vec::new();
+    for name in train_files(dir, prefix)? {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).map_err(|e| format!("{name}: {e}"))?;
+        let mut rows = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            rows.push(serde_json::from_str(line).map_err(|e| format!("{name} line {}: {e}", i + 1))?);
+        }
+        files.push((name, rows));
+    }
+    Ok(files)
 }
 
 /// The train files of one kind in `dir`, in name order.
