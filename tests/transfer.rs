@@ -91,3 +91,32 @@ fn backup_and_restore_from_the_command_line() {
     assert_eq!(names, ["Ann Berger"]);
     assert!(s.json(&["backup", "--list"]).as_array().unwrap().len() >= 2, "the book as it was is kept too");
 }
+
+/// Two cards under different names share a phone: the dry run lists them as a possible match with its line and
+/// the row it shares with, the import keeps them apart, and `--join LINE` joins them — a line that is not a
+/// possible match is refused by name and nothing is written.
+#[test]
+fn a_possible_match_is_joined_only_with_join() {
+    let s = Sandbox::new();
+    let file = s.dir.path().join("shared.vcf");
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nTEL:+1 312 555 0100\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A. S. (work)\r\nTEL:312-555-0100\r\nEMAIL:as@work.example\r\nEND:VCARD\r\n";
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let plan = s.json(&["import", "vcard", file, "--dry-run"])["plan"].clone();
+    let possible = plan["possible_matches"].as_array().unwrap();
+    assert_eq!(possible.len(), 1, "{plan}");
+    assert_eq!((possible[0]["line"].as_u64(), possible[0]["with_line"].as_u64()), (Some(6), Some(1)), "{plan}");
+    assert!(s.ok(&["import", "vcard", file, "--dry-run"]).contains("--join"), "the text says how to join");
+
+    let err = s.fails(&["import", "vcard", file, "--join", "1"]);
+    assert!(err.contains("line 1") && err.contains("possible matches"), "{err}");
+    assert!(s.customer_names().is_empty(), "a refused join writes nothing");
+
+    let done = s.json(&["import", "vcard", file, "--join", "6"]);
+    assert_eq!(done["report"]["added"], 1, "{done}");
+    assert_eq!(s.customer_names(), ["Ana Souza"]);
+    let id = s.json(&["customers", "list"])[0]["id"].as_str().unwrap().to_string();
+    let points = s.json(&["customers", "show", &id])["contact_points"].clone();
+    assert!(points.to_string().contains("as@work.example"), "the joined card's email is Ana's: {points}");
+}

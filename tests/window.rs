@@ -766,6 +766,55 @@ async fn an_import_shows_its_preview_then_lands_whole() {
     w.close().await;
 }
 
+/// Issue 13: people who share a phone under different names are listed in the preview, each with a choice; the
+/// one marked "same person" joins whom it shares with, the other stays a customer of their own.
+#[tokio::test(flavor = "multi_thread")]
+async fn each_possible_match_is_decided_in_the_preview() {
+    let s = Sandbox::new();
+    let file = s.dir.path().join("office.vcf");
+    // Lines 1, 6 and 12: Ana; "A. S. (work)" on her number; Ben, a colleague on the same office line.
+    let card = |name: &str, rest: &str| format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\n{rest}END:VCARD\r\n");
+    let text = [
+        card("Ana Souza", "TEL:+1 312 555 0100\r\n"),
+        card("A. S. (work)", "TEL:312-555-0100\r\nEMAIL:as@work.example\r\n"),
+        card("Ben Carter", "TEL:(312) 555-0100\r\nEMAIL:ben@work.example\r\n"),
+    ]
+    .concat();
+    std::fs::write(&file, text).unwrap();
+    // A book with someone in it opens on Today (an empty one welcomes).
+    s.ok(&["customers", "add", "Zoe Park"]);
+    let w = Window::open(&s, "import-possible").await;
+    w.find("#today").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#import-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    let row = w.find_text("#import-possible li", "A. S. (work)").await.text().await.unwrap();
+    assert!(row.contains("Ana Souza") && row.contains("line 1 of this file"), "{row}");
+    assert!(row.contains("as@work.example"), "what joining adds: {row}");
+    w.find_text("#import-possible li", "Ben Carter").await;
+    let boxes = w.client.find_all(Locator::Css("#import-possible input[type='checkbox']")).await.unwrap();
+    assert_eq!(boxes.len(), 2, "one choice per possible match");
+    // The label is the control: clicking the words marks the row.
+    w.find("label[for='import-join-6']").await.click().await.unwrap();
+    assert!(w.find("#import-join-6").await.is_selected().await.unwrap());
+    assert!(!w.find("#import-join-12").await.is_selected().await.unwrap(), "the others stay apart by default");
+    w.find_text("#import-summary", "2 new customers · 1 row joins a customer").await;
+    scroll_to(&w, "#import-possible").await;
+    w.shot("1-decide").await;
+
+    wait_enabled(&w, "#import-go", true).await;
+    w.find("#import-go").await.click().await.unwrap();
+    w.find_text("#import-result", "Imported: 2 added").await;
+    let mut names = s.customer_names();
+    names.sort();
+    assert_eq!(names, ["Ana Souza", "Ben Carter", "Zoe Park"]);
+    let list = s.json(&["customers", "list"]);
+    let ana =
+        list.as_array().unwrap().iter().find(|c| c["name"] == "Ana Souza").unwrap()["id"].as_str().unwrap().to_string();
+    let points = s.json(&["customers", "show", &ana])["contact_points"].to_string();
+    assert!(points.contains("as@work.example") && !points.contains("ben@work.example"), "{points}");
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

@@ -968,6 +968,7 @@ impl Person {
             how_we_met: None,
             company: None,
             household: None,
+            name_parts: None,
             created_at: k.now,
             updated_at: k.now,
         };
@@ -1020,7 +1021,7 @@ impl Person {
         let preferred = self.r.contact_points.is_empty();
         let (id, customer_id) = (new_id(), self.id());
         let (label, value) = (Some(label.into()), value.into());
-        self.r.contact_points.push(ContactPoint { id, customer_id, kind, label, value, preferred });
+        self.r.contact_points.push(ContactPoint { id, customer_id, kind, label, value, preferred, parts: None });
         self
     }
 

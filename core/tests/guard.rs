@@ -51,6 +51,7 @@ fn customer(tz: Option<&str>) -> S {
             how_we_met: None,
             company: None,
             household: None,
+            name_parts: None,
             created_at: utc("2025-01-01T00:00:00Z"),
             updated_at: utc("2025-01-01T00:00:00Z"),
         },

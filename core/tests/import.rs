@@ -413,3 +413,53 @@ fn honorifics_and_suffixes_go_out_in_their_own_fields_and_names_come_back_whole(
         assert_eq!(names, ["Ana Souza", "Cher", "Dr. Grace Lee", "Mr. John Doe Sr."]);
     }
 }
+
+/// The salesperson decides each possible match in the preview: the ones they say are the same person join (the
+/// customer already in the book, or the earlier row of the file — following it when that row was joined too);
+/// the others stay apart; a line that is not a possible match is refused by name and changes nothing.
+#[test]
+fn a_possible_match_joins_only_when_the_salesperson_says_so() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let ana = store.add_customer(NewCustomer { name: "Ana Souza".into(), ..Default::default() }, now()).unwrap();
+    let point =
+        NewContactPoint { kind: ContactKind::Phone, label: None, value: "+1 312 555 0100".into(), preferred: false };
+    store.add_contact_point(&ana.id, point).unwrap();
+    let card = |name: &str, lines: &str| format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\n{lines}END:VCARD\r\n");
+    // Cards on lines 1, 7, 12, 18 and 23: "A. Souza (work)" shares Ana's phone; Ben, his wife Bea and his son
+    // Carl share an email; Dee shares only Bea's phone.
+    let text = [
+        card("A. Souza (work)", "TEL:312-555-0100\r\nEMAIL:asouza@work.example\r\n"),
+        card("Ben Carter", "EMAIL:carters@example.com\r\n"),
+        card("Bea Carter", "EMAIL:carters@example.com\r\nTEL:312 555 0177\r\n"),
+        card("Carl Carter", "EMAIL:carters@example.com\r\n"),
+        card("Dee Carter", "TEL:312 555 0177\r\n"),
+    ]
+    .concat();
+    let plan = store.plan_import(vcard::parse(&text)).unwrap();
+    let lines: Vec<usize> = plan.possible_matches.iter().map(|m| m.line).collect();
+    assert_eq!(lines, [1, 12, 18, 23], "{:?}", plan.possible_matches);
+    let with: Vec<usize> = plan.possible_matches.iter().map(|m| m.with_line).collect();
+    assert_eq!(with, [0, 7, 7, 12], "Ana is in the book; Bea and Carl share with Ben's row, Dee with Bea's");
+    assert!(plan.possible_matches[0].adds.iter().any(|a| a.contains("asouza@work.example")));
+
+    let mut refused = plan.clone();
+    let err = refused.join(&[7]).unwrap_err().to_string();
+    assert!(err.contains("line 7"), "{err}");
+    assert_eq!(refused, plan, "a refused join changes nothing");
+
+    let mut decided = plan.clone();
+    decided.join(&[23, 1, 12]).unwrap();
+    assert_eq!(decided.new_customers, 2, "Ben (with Bea, and Dee through her) and Carl");
+    assert_eq!(decided.possible_matches.iter().map(|m| m.line).collect::<Vec<_>>(), [18]);
+    store.apply_import(&decided, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let book = store.export_book().unwrap();
+    let names: Vec<&str> = book.customers.iter().map(|r| r.customer.name.as_str()).collect();
+    assert_eq!(names, ["Ana Souza", "Ben Carter", "Carl Carter"]);
+    let values = |name: &str| -> Vec<String> {
+        let r = book.customers.iter().find(|r| r.customer.name == name).unwrap();
+        r.contact_points.iter().map(|p| p.value.clone()).collect()
+    };
+    assert!(values("Ana Souza").contains(&"asouza@work.example".to_string()), "joined Ana");
+    assert_eq!(values("Ben Carter"), ["carters@example.com", "312 555 0177"], "Bea and Dee joined Ben's row");
+}

@@ -55,6 +55,7 @@ fn maria() -> S {
         how_we_met: Some("Walked in after a hailstorm".into()),
         company: None,
         household: Some("Husband Tom; son Leo (9); beagle Biscuit".into()),
+        name_parts: None,
         created_at: at,
         updated_at: at,
     };

@@ -166,3 +166,33 @@ fn names_in_other_encodings_read_as_written() {
     let greek = names_of("kc_vcard9.vcf");
     assert!(greek[0].starts_with("βγδεαβγδ1βγδεαβγδ1") && !greek[0].contains('\u{fffd}'), "{greek:?}");
 }
+
+/// Names and addresses keep the parts their file gave them through import and export: an iPhone's "Mr. John
+/// Richter James Doe Sr." goes out with "Doe" as the family name and his middle names in their place, a street of
+/// three lines stays the street, and a Japanese name keeps its family name first.
+#[test]
+fn real_names_and_addresses_keep_their_parts_on_export() {
+    let dir = dir();
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is not here", dir.display());
+        return;
+    }
+    let exported = |file: &str| -> String {
+        let parsed = vcard::parse_bytes(&std::fs::read(dir.join(file)).unwrap()).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let plan = store.plan_import(parsed).unwrap();
+        let now = "2026-11-23T16:00:00Z".parse().unwrap();
+        store.apply_import(&plan, now, &|_, _| {}, &AtomicBool::new(false)).unwrap();
+        vcard::write(&store.export_book().unwrap().customers).replace("\r\n ", "")
+    };
+    let lines = |text: &str, name: &str| -> Vec<String> {
+        text.lines().filter(|l| l.split([':', ';']).next() == Some(name)).map(String::from).collect()
+    };
+    let iphone = exported("ez_John_Doe_IPHONE.vcf");
+    assert_eq!(lines(&iphone, "N"), ["N:Doe;John;Richter James;Mr.;Sr."]);
+    let adr = lines(&iphone, "ADR").join("\n");
+    assert!(adr.contains(":;;Street4\\nBuilding 6\\nFloor 8;New York;;12345;USA"), "{adr}");
+    assert!(adr.contains(":;;Silicon Alley 5\\,;New York;New York;12345;United States of America"), "{adr}");
+    let japanese = exported("an_v30_japanese.vcf");
+    assert_eq!(lines(&japanese, "N"), ["N:伊能;圭一;伊予;;"]);
+}

@@ -19,8 +19,13 @@ fn now() -> DateTime<Utc> {
 #[derive(Debug, Clone)]
 struct Person {
     name: String,
+    /// Given names and family name, when the person comes from a file that had them (a vCard `N`); with
+    /// `family_first` the whole name is written family name first, as Japanese and Chinese names are.
+    parts: Option<(String, String, bool)>,
     emails: BTreeSet<usize>,
     phones: BTreeSet<usize>,
+    /// Postal addresses from a small pool, in parts.
+    addresses: BTreeSet<usize>,
     birthday: Option<NaiveDate>,
 }
 
@@ -31,6 +36,18 @@ fn email(n: usize) -> String {
 
 fn phone(n: usize) -> String {
     format!("+1 312 555 01{n:02}")
+}
+
+/// An address's parts in vCard's order: PO box, extended, street, city, region, postal code, country.
+fn address(n: usize) -> [String; 7] {
+    const CITIES: [(&str, &str, &str, &str); 3] = [
+        ("Naperville", "IL", "60540", "USA"),
+        ("Zürich", "", "8001", "Schweiz"),
+        ("大阪市", "大阪府", "530-0001", "日本"),
+    ];
+    let (city, region, postal, country) = CITIES[n % CITIES.len()];
+    let extended = if n % 2 == 0 { format!("Apt {n}") } else { String::new() };
+    [String::new(), extended, format!("{} Elm St", 10 + n), city.into(), region.into(), postal.into(), country.into()]
 }
 
 fn word() -> impl Strategy<Value = String> {
@@ -47,16 +64,58 @@ fn word() -> impl Strategy<Value = String> {
 fn person() -> impl Strategy<Value = Person> {
     (
         proptest::collection::vec(word(), 1..4),
+        proptest::option::of((
+            proptest::collection::vec(word(), 1..3),
+            proptest::collection::vec(word(), 1..3),
+            any::<bool>(),
+        )),
         proptest::collection::btree_set(0..6usize, 0..3),
         proptest::collection::btree_set(0..6usize, 0..3),
+        proptest::collection::btree_set(0..6usize, 0..2),
         proptest::option::of((1950..2006i32, 1..13u32, 1..29u32)),
     )
-        .prop_map(|(words, emails, phones, birthday)| Person {
-            name: words.join(" "),
-            emails,
-            phones,
-            birthday: birthday.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+        .prop_map(|(words, parts, emails, phones, addresses, birthday)| {
+            // "José Ignacio" "Gómez Raya": two given names and two family names stay so on the way out.
+            let parts = parts.map(|(given, family, family_first)| (given.join(" "), family.join(" "), family_first));
+            let name = match &parts {
+                Some((given, family, true)) => format!("{family} {given}"),
+                Some((given, family, false)) => format!("{given} {family}"),
+                None => words.join(" "),
+            };
+            Person {
+                name,
+                parts,
+                emails,
+                phones,
+                addresses,
+                birthday: birthday.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+            }
         })
+}
+
+/// The people as another program's vCard file would have them: names and addresses in parts.
+fn their_vcard(people: &[Person]) -> String {
+    let mut out = String::new();
+    for p in people {
+        out += &format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{}\r\n", p.name);
+        if let Some((given, family, _)) = &p.parts {
+            out += &format!("N:{family};{given};;;\r\n");
+        }
+        for &n in &p.emails {
+            out += &format!("EMAIL:{}\r\n", email(n));
+        }
+        for &n in &p.phones {
+            out += &format!("TEL:{}\r\n", phone(n));
+        }
+        for &n in &p.addresses {
+            out += &format!("ADR;TYPE=home:{}\r\n", address(n).join(";"));
+        }
+        if let Some(day) = p.birthday {
+            out += &format!("BDAY:{}\r\n", day.format("%Y-%m-%d"));
+        }
+        out += "END:VCARD\r\n";
+    }
+    out
 }
 
 /// The people as a book.
@@ -81,8 +140,9 @@ fn book_of(people: &[Person]) -> Store {
     store
 }
 
-/// Who is in a book, and how to reach them: name → (emails, phone digits, birthday).
-type Seen = BTreeSet<(String, BTreeSet<String>, BTreeSet<String>, Option<NaiveDate>)>;
+/// Who is in a book, and how to reach them: name in parts, emails, phone digits, addresses in parts, birthday.
+type Seen =
+    BTreeSet<(String, [String; 5], BTreeSet<String>, BTreeSet<String>, BTreeSet<[String; 7]>, Option<NaiveDate>)>;
 
 fn seen(store: &Store) -> Seen {
     let digits = |v: &str| v.chars().filter(char::is_ascii_digit).collect::<String>();
@@ -94,10 +154,13 @@ fn seen(store: &Store) -> Seen {
         .map(|r| {
             let of = |kind: ContactKind| r.contact_points.iter().filter(move |p| p.kind == kind);
             let birthday = r.facts.iter().find(|f| f.text.starts_with("Birthday")).and_then(|f| f.date);
+            let n = r.customer.name_in_parts();
             (
                 r.customer.name.clone(),
+                [n.prefix, n.given, n.additional, n.family, n.suffix],
                 of(ContactKind::Email).map(|p| p.value.to_lowercase()).collect(),
                 of(ContactKind::Phone).map(|p| digits(&p.value)).collect(),
+                of(ContactKind::Address).map(|p| p.address_in_parts().in_order().map(String::from)).collect(),
                 birthday,
             )
         })
@@ -143,6 +206,36 @@ proptest! {
             let again = import(&mut copy, format, file.as_bytes());
             prop_assert_eq!(again, 0, "{:?}: importing it again adds no one", format);
             prop_assert_eq!(seen(&copy), want.clone(), "{:?}: and doubles nothing", format);
+        }
+    }
+
+    /// Import another program's file with names and addresses in parts → export → import into an empty book →
+    /// export: the same file, and the parts are the file's own ("Gómez Raya" stays the family name; a name written
+    /// family first keeps its family name; the flat and the suite stay in their fields).
+    #[test]
+    fn names_and_addresses_keep_their_parts_through_export_and_back(
+        people in proptest::collection::vec(person(), 1..8),
+    ) {
+        let names: BTreeSet<String> = people.iter().map(|p| p.name.to_lowercase()).collect();
+        prop_assume!(names.len() == people.len());
+        let mut book = Store::open_in_memory().unwrap();
+        import(&mut book, ExportFormat::Vcard, their_vcard(&people).as_bytes());
+        let want = seen(&book);
+        for p in &people {
+            let entry = want.iter().find(|s| s.0 == p.name).expect("everyone imported");
+            if let Some((given, family, _)) = &p.parts {
+                prop_assert_eq!((&entry.1[1], &entry.1[3]), (given, family), "{}", p.name);
+            }
+            let addresses: BTreeSet<[String; 7]> = p.addresses.iter().map(|&n| address(n)).collect();
+            prop_assert_eq!(&entry.4, &addresses, "{}", p.name);
+        }
+        for format in [ExportFormat::Vcard, ExportFormat::Csv] {
+            let first = format.write(&book.export_book().unwrap());
+            let mut copy = Store::open_in_memory().unwrap();
+            import(&mut copy, format, first.as_bytes());
+            prop_assert_eq!(seen(&copy), want.clone(), "{:?}: the same parts", format);
+            let second = format.write(&copy.export_book().unwrap());
+            prop_assert_eq!(first, second, "{:?}: the same file", format);
         }
     }
 }

@@ -407,12 +407,12 @@ pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_co
         let n = plan.possible_matches.len();
         let _ = writeln!(
             o,
-            "{n} {} a phone or email with someone of another name (kept as separate customers):",
+            "{n} {} a phone or email with someone of another name (kept as separate customers; --join LINE,… joins them):",
             if n == 1 { "shares" } else { "share" }
         );
         for m in &plan.possible_matches {
             let whom = if m.customer_id.is_empty() {
-                format!("{} (an earlier row)", m.customer_name)
+                format!("{} (the row on line {})", m.customer_name, m.with_line)
             } else {
                 m.customer_name.clone()
             };

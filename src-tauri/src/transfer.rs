@@ -79,11 +79,15 @@ struct Progress {
 }
 
 /// Runs the planned import in the background: `import-progress` events as it goes, then `import-done` with the
-/// report or the error. One transaction: a failure or a cancel leaves the book as it was.
+/// report or the error. One transaction: a failure or a cancel leaves the book as it was. `join` holds the lines of
+/// the possible matches the salesperson marked as the same person.
 #[tauri::command]
-pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>) -> Result<(), IpcError> {
-    let plan = transfer.pending.lock().unwrap_or_else(|p| p.into_inner()).take();
-    let plan = plan.ok_or_else(|| Error::invalid("import", "preview the file first"))?;
+pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>, join: Option<Vec<usize>>) -> Result<(), IpcError> {
+    let mut pending = transfer.pending.lock().unwrap_or_else(|p| p.into_inner());
+    let mut plan = pending.clone().ok_or_else(|| Error::invalid("import", "preview the file first"))?;
+    plan.join(&join.unwrap_or_default())?;
+    pending.take();
+    drop(pending);
     let cancel = transfer.cancel.clone();
     cancel.store(false, Ordering::Relaxed);
     std::thread::spawn(move || {

@@ -461,10 +461,11 @@ export async function importPreview(bytes, format, mapping = null) {
 /**
  * Runs the last previewed plan in the background; progress and the end come as events (onImportProgress,
  * onImportDone).
+ * @param {number[]} [join] lines of the possible matches marked "same person": they join whom they share with
  * @returns {Promise<null>}
  */
-export async function importApply() {
-  return call('import_apply');
+export async function importApply(join = []) {
+  return call('import_apply', { join });
 }
 
 /**

@@ -246,23 +246,34 @@ function listMore(total) {
   return total > SHOWN ? html`<li class="muted">… and ${count(total - SHOWN)} more.</li>` : '';
 }
 
+/**
+ * The one-line summary of a plan, with `joined` possible matches marked as the same person (they join, so they are
+ * not new customers).
+ */
+function summaryMarkup(plan, joined = 0) {
+  const joins = (plan.merges || []).length + joined;
+  const fresh = plan.new_customers - joined;
+  const apart = (plan.possible_matches || []).length - joined;
+  const bad = (plan.bad || []).length;
+  const skipped = (plan.skipped_values || []).length;
+  const parts = [html`<strong>${count(fresh)} new ${fresh === 1 ? 'customer' : 'customers'}</strong>`];
+  if (joins) parts.push(html`${count(joins)} ${joins === 1 ? 'row joins a customer' : 'rows join customers'}`);
+  if (apart) {
+    parts.push(html`${count(apart)} ${apart === 1 ? 'person shares' : 'people share'} a phone or email with someone else`);
+  }
+  if (bad) parts.push(html`${count(bad)} ${bad === 1 ? 'row cannot' : 'rows cannot'} be read`);
+  if (skipped) parts.push(html`${count(skipped)} ${skipped === 1 ? 'value is' : 'values are'} left out`);
+  return html`${parts.map((p, i) => html`${i ? ' · ' : ''}${p}`)}`;
+}
+
 function previewMarkup(preview) {
   const { plan } = preview;
   const merges = plan.merges || [];
   const bad = plan.bad || [];
   const possible = plan.possible_matches || [];
   const skipped = plan.skipped_values || [];
-  const parts = [html`<strong>${count(plan.new_customers)} new ${plan.new_customers === 1 ? 'customer' : 'customers'}</strong>`];
-  if (merges.length) {
-    parts.push(html`${count(merges.length)} ${merges.length === 1 ? 'row joins a customer' : 'rows join customers'} you have`);
-  }
-  if (possible.length) {
-    parts.push(html`${count(possible.length)} ${possible.length === 1 ? 'person shares' : 'people share'} a phone or email with someone else`);
-  }
-  if (bad.length) parts.push(html`${count(bad.length)} ${bad.length === 1 ? 'row cannot' : 'rows cannot'} be read`);
-  if (skipped.length) parts.push(html`${count(skipped.length)} ${skipped.length === 1 ? 'value is' : 'values are'} left out`);
   return html`<h4>What this file would do</h4>
-    <p class="import-summary" id="import-summary">${parts.map((p, i) => html`${i ? ' · ' : ''}${p}`)}</p>
+    <p class="import-summary" id="import-summary">${summaryMarkup(plan)}</p>
     <p class="muted">${KINDS[preview.kind] || ''} Nothing is written until you import.</p>
     ${merges.length ? html`<div id="import-matches" class="import-list">
       <h5>Joining customers already in your book</h5>
@@ -276,14 +287,17 @@ function previewMarkup(preview) {
     ? html`<span class="import-adds">· adds ${m.adds.map((a, i) => html`${i ? ', ' : ''}<span class="import-add">${a}</span>`)}</span>` : ''}
       </li>`)}${listMore(merges.length)}</ul>
     </div>` : ''}
-    ${possible.length ? html`<div id="import-possible" class="import-list">
-      <h5>Kept as separate customers: they share a phone or email under another name</h5>
-      <ul role="list">${possible.slice(0, SHOWN).map((m) => html`<li class="import-possible" data-line="${m.line}">
-        <span class="import-line">Line ${m.line}:</span> <span class="import-name">${m.name}</span> and
-        <strong class="import-name">${m.customer_name}</strong>${m.customer_id ? '' : html` <span class="muted">(an earlier row)</span>`}
-        <span class="import-how">· share ${m.shares}</span></li>`)}${listMore(possible.length)}</ul>
-      <p class="muted">If two of them are one person, open either after the import and add what the other had.</p>
-    </div>` : ''}
+    ${possible.length ? html`<fieldset id="import-possible" class="import-list import-decide">
+      <legend>They share a phone or email under another name: kept apart unless you say they are one person</legend>
+      <ul role="list">${possible.map((m) => html`<li class="import-possible" data-line="${m.line}">
+        <input type="checkbox" class="import-join" id="import-join-${m.line}" value="${m.line}"
+          aria-describedby="import-join-how-${m.line}">
+        <label for="import-join-${m.line}"><span class="import-line">Line ${m.line}:</span>
+          <span class="import-name">${m.name}</span> is the same person as
+          <strong class="import-name">${m.customer_name}</strong>${m.customer_id ? '' : html` <span class="muted">(line ${m.with_line} of this file)</span>`}</label>
+        <span class="import-how" id="import-join-how-${m.line}">· share ${m.shares}${m.adds && m.adds.length
+    ? html`; joining adds ${m.adds.join(', ')}` : ''}</span></li>`)}</ul>
+    </fieldset>` : ''}
     ${skipped.length ? html`<div id="import-skipped" class="import-list">
       <h5>Values left out (the people are imported)</h5>
       <ul role="list">${skipped.slice(0, SHOWN).map((b) => html`<li class="import-skipped-value" data-line="${b.line}">
@@ -485,6 +499,11 @@ export function showTransfer(card, app) {
       mappingBox.replaceChildren();
     }
     render(previewBox, previewMarkup(preview));
+    // Marking a possible match as the same person changes the counts at once.
+    previewBox.querySelector('#import-possible')?.addEventListener('change', () => {
+      const joined = previewBox.querySelectorAll('.import-join:checked').length;
+      render(previewBox.querySelector('#import-summary'), summaryMarkup(preview.plan, joined));
+    });
     previewBox.hidden = false;
     actions.hidden = false;
     drawGo();
@@ -583,9 +602,10 @@ export function showTransfer(card, app) {
       job.total = 0;
       job.cancelling = false;
       job.result = null;
+      const join = [...card.querySelectorAll('.import-join:checked')].map((box) => Number(box.value));
       clearPreview();
       drawJob();
-      await ipc.importApply();
+      await ipc.importApply(join);
       cancel.focus();
     } catch (err) {
       job.running = false;

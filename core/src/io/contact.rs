@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Vehicle;
+use crate::model::{AddressParts, NameParts, Vehicle};
 
 /// A phone, email or address with its label ("mobile", "work") and whether the file marked it preferred.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,6 +11,9 @@ pub struct Labeled {
     pub label: Option<String>,
     pub value: String,
     pub preferred: bool,
+    /// An address's parts, when the file gave them (vCard `ADR`, a CSV's street/city/… columns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<AddressParts>,
 }
 
 /// A purchase read from a dealer spreadsheet's columns (vehicle, VIN, purchase date).
@@ -28,6 +31,9 @@ pub struct Contact {
     /// The line of the file where this contact starts (1-based), for messages.
     pub line: usize,
     pub name: String,
+    /// The name's parts, when the file gave them (vCard `N`, first/middle/last columns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_parts: Option<NameParts>,
     pub preferred_name: Option<String>,
     pub company: Option<String>,
     pub emails: Vec<Labeled>,

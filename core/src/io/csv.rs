@@ -22,9 +22,9 @@ use csv::StringRecord;
 use serde::{Deserialize, Serialize};
 
 use super::contact::{BadRow, Contact, ContactPurchase, Labeled, Parsed};
-use super::vcard::{address_line, decode, joined_notes, label_text, points, push_tag, read_birthday, split_name};
+use super::vcard::{decode, joined_notes, label_text, points, push_tag, read_birthday};
 use super::vcard::{to_tag, Birthday};
-use crate::model::{ContactKind, CustomerRecord, Vehicle};
+use crate::model::{AddressParts, ContactKind, ContactPoint, CustomerRecord, NameParts, Vehicle};
 use crate::{Error, Result};
 
 /// How a CSV file's columns are read.
@@ -596,8 +596,11 @@ impl GoogleLayout {
         if name.is_empty() {
             name = joined(&self.parts.map(get));
         }
+        let [prefix, given, additional, family, suffix] = self.parts.map(get);
+        let name_parts = NameParts::given_as(prefix, given, additional, family, suffix).filter(|p| p.describe(&name));
         let mut c = Contact {
             name,
+            name_parts,
             preferred_name: some(get(self.nickname)),
             company: some(get(self.company)),
             notes: note(get(self.notes)),
@@ -610,23 +613,15 @@ impl GoogleLayout {
             google_values(get(label), get(Some(value)), &mut c.phones, memo);
         }
         for a in &self.addresses {
-            let formatted: Vec<String> = multi(get(a.formatted))
-                .map(|f| f.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", "))
-                .collect();
-            let lines = if formatted.is_empty() {
-                // One address per " ::: " value of the parts.
-                let parts: Vec<Vec<&str>> = a.parts.iter().map(|&p| multi(get(p)).collect()).collect();
-                let count = parts.iter().map(Vec::len).max().unwrap_or(0);
-                (0..count)
-                    .map(|i| {
-                        address_line(&parts.iter().map(|p| p.get(i).unwrap_or(&"").to_string()).collect::<Vec<_>>())
-                    })
-                    .collect()
-            } else {
-                formatted
-            };
-            let joined = lines.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ::: ");
-            google_values(get(a.label), &joined, &mut c.addresses, memo);
+            let start = c.addresses.len();
+            let (lines, parts) = google_addresses(a, &get);
+            google_values(get(a.label), &lines.join(" ::: "), &mut c.addresses, memo);
+            // Parts go with their address only when each line came out as one value (a line never holds " ::: ").
+            if c.addresses.len() - start == parts.len() {
+                for (l, p) in c.addresses[start..].iter_mut().zip(parts) {
+                    l.parts = p;
+                }
+            }
         }
         for g in multi(get(self.groups)) {
             if let Some(tag) = memo.tag(g) {
@@ -643,6 +638,61 @@ impl GoogleLayout {
     }
 }
 
+/// One Google address column group's addresses, each on one line, with its parts when the file has them (the
+/// "Formatted" cell when there is one, else the line made of the parts). Several addresses sharing the group are
+/// separated by " ::: " in every cell; their parts are kept only when every part cell has as many as the lines.
+fn google_addresses<'r>(
+    a: &AddressColumns,
+    get: &impl Fn(Option<usize>) -> &'r str,
+) -> (Vec<String>, Vec<Option<AddressParts>>) {
+    let split = |text: &'r str| -> Vec<&'r str> {
+        if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            text.split(":::").map(str::trim).collect()
+        }
+    };
+    let cells: Vec<Vec<&str>> = a.parts.iter().map(|&p| split(get(p))).collect();
+    let count = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let aligned = cells.iter().all(|c| c.is_empty() || c.len() == count);
+    let parts: Vec<Option<AddressParts>> = (0..count)
+        .map(|i| {
+            let part = |c: &Vec<&'r str>| c.get(i).copied().unwrap_or("");
+            if aligned {
+                AddressParts::given_as(&cells.iter().map(part).collect::<Vec<_>>())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let formatted: Vec<String> = multi(get(a.formatted))
+        .map(|f| f.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", "))
+        .collect();
+    if !formatted.is_empty() {
+        let parts = if formatted.len() == parts.len() { parts } else { vec![None; formatted.len()] };
+        return (formatted, parts);
+    }
+    let mut lines = Vec::new();
+    let mut kept = Vec::new();
+    for (i, p) in parts.into_iter().enumerate() {
+        let line = match &p {
+            Some(p) => p.line(),
+            // Parts that do not line up: each cell's i-th value, as before.
+            None if !aligned => {
+                AddressParts::given_as(&cells.iter().map(|c| c.get(i).copied().unwrap_or("")).collect::<Vec<_>>())
+                    .map(|p| p.line())
+                    .unwrap_or_default()
+            }
+            None => String::new(),
+        };
+        if !line.is_empty() {
+            lines.push(line);
+            kept.push(p);
+        }
+    }
+    (lines, kept)
+}
+
 /// A Google label cell and its value cell: several values share the label, or each has its own (` ::: ` in
 /// both); `* Home` is "home" and marks the (first) value preferred.
 fn google_values(labels: &str, values: &str, out: &mut Vec<Labeled>, memo: &mut Memo) {
@@ -652,7 +702,12 @@ fn google_values(labels: &str, values: &str, out: &mut Vec<Labeled>, memo: &mut 
             if labels.len() > 1 { (labels.get(i).copied(), true) } else { (labels.first().copied(), i == 0) };
         let raw = raw.unwrap_or("");
         let preferred = raw.starts_with('*') && first;
-        out.push(Labeled { label: memo.label(raw.trim_start_matches('*')), value: value.to_string(), preferred });
+        out.push(Labeled {
+            label: memo.label(raw.trim_start_matches('*')),
+            value: value.to_string(),
+            preferred,
+            parts: None,
+        });
     }
 }
 
@@ -744,8 +799,11 @@ impl OutlookLayout {
         if name.is_empty() {
             name = get(self.name).to_string();
         }
+        let [prefix, given, additional, family, suffix] = self.parts.map(get);
+        let name_parts = NameParts::given_as(prefix, given, additional, family, suffix).filter(|p| p.describe(&name));
         let mut c = Contact {
             name,
+            name_parts,
             preferred_name: some(get(self.nickname)),
             company: some(get(self.company)),
             notes: note(get(self.notes)),
@@ -753,7 +811,7 @@ impl OutlookLayout {
         };
         for &e in &self.emails {
             if let Some(value) = some(get(Some(e))) {
-                c.emails.push(Labeled { label: None, value, preferred: false });
+                c.emails.push(Labeled { label: None, value, preferred: false, parts: None });
             }
         }
         for &(label, preferred, at) in &self.phones {
@@ -762,15 +820,20 @@ impl OutlookLayout {
             if let Some(same) = c.phones.iter_mut().find(|p| p.value == value) {
                 same.preferred |= preferred;
             } else if !value.is_empty() {
-                c.phones.push(Labeled { label: some(label), value: value.to_string(), preferred });
+                c.phones.push(Labeled { label: some(label), value: value.to_string(), preferred, parts: None });
             }
         }
         for (label, parts) in &self.addresses {
             let p: Vec<&str> = parts.iter().map(|&at| get(at)).collect();
-            let street = [p[3], p[1], p[2]].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
-            let line = address_line(&[p[0], "", &street, p[4], p[5], p[6], p[7]].map(str::to_string));
-            if !line.is_empty() {
-                c.addresses.push(Labeled { label: some(label), value: line, preferred: false });
+            // Street 2 and 3 are further lines of the street.
+            let street = [p[3], p[1], p[2]].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("\n");
+            if let Some(parts) = AddressParts::given_as(&[p[0], "", &street, p[4], p[5], p[6], p[7]]) {
+                c.addresses.push(Labeled {
+                    label: some(label),
+                    value: parts.line(),
+                    preferred: false,
+                    parts: Some(parts),
+                });
             }
         }
         for t in get(self.categories).split([';', ',']) {
@@ -846,16 +909,17 @@ impl MappedLayout {
                 .collect()
         };
         for value in several(get(Field::Email)) {
-            c.emails.push(Labeled { label: None, value, preferred: false });
+            c.emails.push(Labeled { label: None, value, preferred: false, parts: None });
         }
         for (field, label) in [(Field::Mobile, Some("mobile")), (Field::Phone, None)] {
             for value in multi(get(field)) {
-                c.phones.push(Labeled { label: label.map(String::from), value: value.to_string(), preferred: false });
+                let label = label.map(String::from);
+                c.phones.push(Labeled { label, value: value.to_string(), preferred: false, parts: None });
             }
         }
         for value in multi(get(Field::Address)) {
             let value = value.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", ");
-            c.addresses.push(Labeled { label: None, value, preferred: false });
+            c.addresses.push(Labeled { label: None, value, preferred: false, parts: None });
         }
         for t in several(get(Field::Tags)) {
             if let Some(tag) = memo.tag(&t) {
@@ -988,21 +1052,21 @@ const ADDRESS_PARTS: [&str; 9] =
     ["Label", "Formatted", "Street", "City", "PO Box", "Region", "Postal Code", "Country", "Extended Address"];
 
 /// Values of one kind sharing a label, as one Google column pair: label cell ("* home" when one is
-/// preferred — it then comes first) and the values.
+/// preferred — it then comes first) and the values. An address is a group of its own, so its parts stay with it.
 struct Group<'a> {
     label: String,
-    values: Vec<&'a str>,
+    values: Vec<&'a ContactPoint>,
 }
 
 fn groups(r: &CustomerRecord, kind: ContactKind) -> Vec<Group<'_>> {
     let mut pts: Vec<_> = points(r, kind).collect();
     pts.sort_by_key(|p| !p.preferred);
-    let mut out: Vec<(Option<&str>, bool, Vec<&str>)> = Vec::new();
+    let mut out: Vec<(Option<&str>, bool, Vec<&ContactPoint>)> = Vec::new();
     for p in pts {
         let label = p.label.as_deref().map(str::trim).filter(|l| !l.is_empty());
-        match out.iter_mut().find(|(l, _, _)| *l == label) {
-            Some((_, _, values)) => values.push(p.value.as_str()),
-            None => out.push((label, p.preferred, vec![p.value.as_str()])),
+        match out.iter_mut().find(|(l, _, _)| *l == label && kind != ContactKind::Address) {
+            Some((_, _, values)) => values.push(p),
+            None => out.push((label, p.preferred, vec![p])),
         }
     }
     out.into_iter()
@@ -1014,8 +1078,9 @@ fn groups(r: &CustomerRecord, kind: ContactKind) -> Vec<Group<'_>> {
 }
 
 /// The customers as a Google Contacts CSV (current headers), so Google and Rapport both read it back: one
-/// column pair per label (values sharing a label joined by " ::: "), tags as Google labels, and Rapport's own
-/// "Rapport ID" and "Time Zone" columns at the end, which a Google import ignores. CRLF, quoted as needed.
+/// column pair per label (values sharing a label joined by " ::: "), tags as Google labels, and at the end the
+/// whole name as the book writes it ("Name", Google's older header: a name written family name first stays so)
+/// and Rapport's own "Rapport ID" and "Time Zone" columns, which a Google import ignores. CRLF, quoted as needed.
 pub fn write(customers: &[CustomerRecord]) -> String {
     let all: Vec<[Vec<Group<'_>>; 3]> = customers
         .iter()
@@ -1033,18 +1098,19 @@ pub fn write(customers: &[CustomerRecord]) -> String {
     for n in 1..=addresses {
         head.extend(ADDRESS_PARTS.iter().map(|p| format!("Address {n} - {p}")));
     }
-    head.extend(["Rapport ID".to_string(), "Time Zone".to_string()]);
+    head.extend(["Name".to_string(), "Rapport ID".to_string(), "Time Zone".to_string()]);
 
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     w.write_record(&head).expect("writing to memory");
     for (r, [email_groups, phone_groups, address_groups]) in customers.iter().zip(&all) {
         let c = &r.customer;
-        let n = split_name(&c.name);
+        let n = c.name_in_parts();
         let mut labels = vec!["* myContacts".to_string()];
         labels.extend(r.tags.iter().map(|t| t.tag.clone()));
         let mut row: Vec<String> = vec![String::new(); head.len()];
-        // First, last, prefix and suffix in their own columns (GOOGLE_HEAD's 0, 2, 6 and 7).
+        // First, middle, last, prefix and suffix in their own columns (GOOGLE_HEAD's 0, 1, 2, 6 and 7).
         row[0] = n.given;
+        row[1] = n.additional;
         row[2] = n.family;
         row[6] = n.prefix;
         row[7] = n.suffix;
@@ -1062,19 +1128,27 @@ pub fn write(customers: &[CustomerRecord]) -> String {
         for (groups, columns) in [(email_groups, emails), (phone_groups, phones)] {
             for g in groups {
                 row[at] = g.label.clone();
-                row[at + 1] = g.values.join(" ::: ");
+                row[at + 1] = g.values.iter().map(|p| p.value.as_str()).collect::<Vec<_>>().join(" ::: ");
                 at += 2;
             }
             at += 2 * (columns - groups.len());
         }
         for g in address_groups {
-            let value = g.values.join(" ::: ");
+            // ADDRESS_PARTS' order: label, formatted, street, city, PO box, region, postal code, country, extended.
+            let point = g.values[0];
+            let a = point.address_in_parts();
             row[at] = g.label.clone();
-            row[at + 1] = value.clone();
-            row[at + 2] = value;
+            row[at + 1] = point.value.clone();
+            for (i, part) in [&a.street, &a.locality, &a.po_box, &a.region, &a.postal_code, &a.country, &a.extended]
+                .into_iter()
+                .enumerate()
+            {
+                row[at + 2 + i] = part.clone();
+            }
             at += ADDRESS_PARTS.len();
         }
         let end = row.len();
+        row[end - 3] = c.name.clone();
         row[end - 2] = c.id.clone();
         row[end - 1] = c.time_zone.clone().unwrap_or_default();
         w.write_record(&row).expect("writing to memory");

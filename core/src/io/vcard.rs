@@ -28,7 +28,7 @@ use chrono::{Datelike, NaiveDate};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::contact::{BadRow, Contact, Labeled, Parsed};
-use crate::model::{ContactKind, ContactPoint, CustomerRecord, NoteKind};
+use crate::model::{AddressParts, ContactKind, ContactPoint, CustomerRecord, NameParts, NoteKind};
 use crate::{Error, Result};
 
 /// Reads the cards of a vCard file's text. Never fails: what cannot be read is in `bad`, with its line.
@@ -118,8 +118,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed> {
 /// The customers as vCard 4.0, one card each, CRLF line ends, lines folded at 75 octets.
 ///
 /// Labels vCard has a word for go in `TYPE` (`mobile` is `TYPE=cell`); any other label goes in an
-/// `itemN.X-ABLabel` beside its value, as Apple and Google write them. Addresses are one line, so the whole
-/// line is the street component. Notes (the salesperson's own, not thank-you notes) are joined by a blank line.
+/// `itemN.X-ABLabel` beside its value, as Apple and Google write them. A name and an address are written
+/// in the parts their file gave while those still describe them; otherwise the name's parts are guessed and the
+/// address's one line is the street component. Notes (the salesperson's own, not thank-you notes) are joined by a blank line.
 pub fn write(customers: &[CustomerRecord]) -> String {
     let mut out = String::new();
     for r in customers {
@@ -133,8 +134,9 @@ fn write_card(out: &mut String, r: &CustomerRecord) {
     fold(out, "BEGIN:VCARD");
     fold(out, "VERSION:4.0");
     fold(out, &format!("FN:{}", escape(&c.name)));
-    let n = split_name(&c.name);
-    fold(out, &format!("N:{};{};;{};{}", escape(&n.family), escape(&n.given), escape(&n.prefix), escape(&n.suffix)));
+    let n = c.name_in_parts();
+    let n = [&n.family, &n.given, &n.additional, &n.prefix, &n.suffix].map(|p| escape(p));
+    fold(out, &format!("N:{}", n.join(";")));
     if let Some(n) = &c.preferred_name {
         fold(out, &format!("NICKNAME:{}", escape(n)));
     }
@@ -146,7 +148,7 @@ fn write_card(out: &mut String, r: &CustomerRecord) {
         let (name, value) = match p.kind {
             ContactKind::Email => ("EMAIL", escape(&p.value)),
             ContactKind::Phone => ("TEL", escape(&p.value)),
-            ContactKind::Address => ("ADR", format!(";;{};;;;", escape(&p.value))),
+            ContactKind::Address => ("ADR", p.address_in_parts().in_order().map(escape).join(";")),
         };
         let mut params = String::new();
         let mut custom = None;
@@ -193,38 +195,6 @@ pub(crate) fn joined_notes(r: &CustomerRecord) -> String {
     let texts: Vec<&str> =
         r.notes.iter().filter(|n| n.kind == NoteKind::Note).map(|n| n.text.trim()).filter(|t| !t.is_empty()).collect();
     texts.join("\n\n")
-}
-
-/// "Mary Ann Lee" → ("Mary Ann", "Lee"): a best effort, as the file only has the whole name.
-/// A name in the parts vCard's `N` and a CSV's name columns have: honorific, given names, family name, suffix.
-/// "Mr. John Doe Sr." is `Mr.`, `John`, `Doe`, `Sr.` — not family name "Sr.".
-pub(crate) struct NameParts {
-    pub prefix: String,
-    pub given: String,
-    pub family: String,
-    pub suffix: String,
-}
-
-pub(crate) fn split_name(name: &str) -> NameParts {
-    const PREFIXES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "fr"];
-    const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "dds", "esq", "cpa", "mba"];
-    let bare = |w: &str| w.trim_matches(|c: char| c == '.' || c == ',').to_lowercase();
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    let mut prefix = Vec::new();
-    while words.len() > 1 && PREFIXES.contains(&bare(words[0]).as_str()) {
-        prefix.push(words.remove(0));
-    }
-    let mut suffix = Vec::new();
-    while words.len() > 1 && SUFFIXES.contains(&bare(words[words.len() - 1]).as_str()) {
-        suffix.insert(0, words.pop().expect("more than one word"));
-    }
-    let family = if words.len() > 1 { words.pop().unwrap_or("") } else { "" };
-    NameParts {
-        prefix: prefix.join(" "),
-        given: words.join(" ").trim_end_matches(',').to_string(),
-        family: family.trim_end_matches(',').to_string(),
-        suffix: suffix.join(" ").trim_start_matches(',').to_string(),
-    }
 }
 
 /// The `TYPE` values vCard has for a label, or `None` when it needs an `X-ABLabel`.
@@ -454,14 +424,10 @@ impl Card {
                 "N" => {
                     // family; given; additional; prefix; suffix — written the way people say a name.
                     let parts = components(p, old);
-                    let order = [3, 1, 2, 0, 4];
-                    let words: Vec<&str> = order
-                        .iter()
-                        .filter_map(|&i| parts.get(i))
-                        .map(|s| s.trim())
-                        .filter(|s| !s.is_empty())
-                        .collect();
-                    from_n = from_n.or(non_empty(words.join(" ").replace(',', " ")));
+                    let part = |i: usize| parts.get(i).map(|s| s.replace(',', " ")).unwrap_or_default();
+                    if from_n.is_none() {
+                        from_n = NameParts::given_as(&part(3), &part(1), &part(2), &part(0), &part(4));
+                    }
                 }
                 "NICKNAME" => {
                     let text = text_value(p, old);
@@ -479,15 +445,15 @@ impl Card {
                     };
                     if !value.trim().is_empty() {
                         let (label, preferred) = label_of(p, &labels);
-                        let l = Labeled { label, value: value.trim().to_string(), preferred };
+                        let l = Labeled { label, value: value.trim().to_string(), preferred, parts: None };
                         if p.name == "EMAIL" { &mut c.emails } else { &mut c.phones }.push(l);
                     }
                 }
                 "ADR" => {
-                    let line = address_line(&components(p, old));
-                    if !line.is_empty() {
+                    let parts = components(p, old);
+                    if let Some(parts) = AddressParts::given_as(&parts.iter().map(String::as_str).collect::<Vec<_>>()) {
                         let (label, preferred) = label_of(p, &labels);
-                        c.addresses.push(Labeled { label, value: line, preferred });
+                        c.addresses.push(Labeled { label, value: parts.line(), preferred, parts: Some(parts) });
                     }
                 }
                 "NOTE" => notes.extend(non_empty(text_value(p, old))),
@@ -525,10 +491,15 @@ impl Card {
         }
         notes.extend(birthday_note);
         c.notes = non_empty(notes.join("\n\n"));
-        let Some(name) = full.or(from_n).or_else(|| nickname.clone()).or_else(|| c.company.clone()).or_else(|| {
-            // No name at all: named from an email or a phone, so the person is not lost.
-            c.named_from_what_it_has().then(|| std::mem::take(&mut c.name))
-        }) else {
+        let Some(name) = full
+            .or(from_n.as_ref().map(NameParts::spoken))
+            .or_else(|| nickname.clone())
+            .or_else(|| c.company.clone())
+            .or_else(|| {
+                // No name at all: named from an email or a phone, so the person is not lost.
+                c.named_from_what_it_has().then(|| std::mem::take(&mut c.name))
+            })
+        else {
             return Err(BadRow {
                 line: self.start,
                 message: format!(
@@ -538,6 +509,8 @@ impl Card {
             });
         };
         c.preferred_name = nickname.filter(|n| *n != name);
+        // The parts are kept only while they are this name's (an FN that says something else keeps none).
+        c.name_parts = from_n.filter(|p| p.describe(&name));
         c.name = name;
         c.skipped = self.skipped;
         Ok(c)
@@ -608,16 +581,6 @@ fn split_camel(s: &str) -> String {
         out.push(ch);
     }
     out
-}
-
-/// An address on one line: street (its lines joined), extended address, PO box, city, "region postal code",
-/// country — the parts present, joined by ", ".
-pub(crate) fn address_line(parts: &[String]) -> String {
-    let part = |i: usize| parts.get(i).map(|s| s.trim()).unwrap_or("");
-    let street = part(2).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", ");
-    let region_postal = [part(4), part(5)].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
-    let pieces = [street.as_str(), part(1), part(0), part(3), region_postal.as_str(), part(6)];
-    pieces.iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")
 }
 
 /// The value as text: quoted-printable decoded (in its CHARSET), escapes undone.

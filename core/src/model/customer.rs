@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::words::vocabulary;
 use super::{clean, required};
+use super::{AddressParts, NameParts};
 use super::{
     CustomerIssue, HeldBack, Interaction, Note, Notified, PreferenceStatement, Promise, Purchase, ReasonState, Reminder,
 };
@@ -23,8 +24,22 @@ pub struct Customer {
     pub company: Option<String>,
     /// Household members, in the salesperson's words ("wife Ana, son Leo (16)").
     pub household: Option<String>,
+    /// The name's parts as the imported file gave them (vCard `N`, a CSV's name columns); used while they still
+    /// describe `name`, so an export writes "Gómez Raya" as the family name, not a guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_parts: Option<NameParts>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+impl Customer {
+    /// The name in parts for an export: the file's own parts while they still describe the name, else a guess.
+    pub fn name_in_parts(&self) -> NameParts {
+        match &self.name_parts {
+            Some(p) if p.describe(&self.name) => p.clone(),
+            _ => NameParts::guess(&self.name),
+        }
+    }
 }
 
 /// What the add and edit forms send for a customer.
@@ -72,6 +87,20 @@ pub struct ContactPoint {
     pub label: Option<String>,
     pub value: String,
     pub preferred: bool,
+    /// An address's parts as the imported file gave them; used while they still describe `value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<AddressParts>,
+}
+
+impl ContactPoint {
+    /// An address in parts for an export: the file's own parts while they still describe the value, else the
+    /// whole line as the street.
+    pub fn address_in_parts(&self) -> AddressParts {
+        match &self.parts {
+            Some(p) if p.describe(&self.value) => p.clone(),
+            _ => AddressParts { street: self.value.clone(), ..AddressParts::default() },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

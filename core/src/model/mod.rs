@@ -8,6 +8,7 @@ mod customer;
 mod held_back;
 mod interaction;
 mod note;
+mod parts;
 mod playbook;
 mod preference;
 mod profile;
@@ -24,6 +25,7 @@ pub use customer::{
 pub use held_back::HeldBack;
 pub use interaction::{Channel, Direction, Interaction, NewInteraction, Purpose, Sentiment};
 pub use note::{ListedNote, NewNote, Note, NoteKind, NoteStatus};
+pub use parts::{AddressParts, NameParts};
 pub use playbook::Playbook;
 pub use preference::{Meaning, NewStatement, PreferenceStatement};
 pub use profile::{CallingRule, Profile};

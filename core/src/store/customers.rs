@@ -48,6 +48,7 @@ impl Store {
             how_we_met: c.how_we_met,
             company: c.company,
             household: c.household,
+            name_parts: None,
             created_at: now,
             updated_at: now,
         };
@@ -61,6 +62,7 @@ impl Store {
                     label: p.label,
                     value: p.value,
                     preferred: p.preferred,
+                    parts: None,
                 };
                 rows::insert_contact_point(tx, &point)?;
             }
@@ -192,6 +194,7 @@ impl Store {
             label: p.label,
             value: p.value,
             preferred: p.preferred,
+            parts: None,
         };
         self.write(|tx| {
             read::customer(tx, customer_id)?;

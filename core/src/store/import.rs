@@ -53,6 +53,13 @@ pub struct PossibleMatch {
     pub customer_name: String,
     /// What they share ("phone 312-555-0142").
     pub shares: String,
+    /// The line of that earlier row (0 for a customer already in the book).
+    pub with_line: usize,
+    /// What joining them would add to that customer.
+    pub adds: Vec<String>,
+    /// Added by [`ImportPlan::join`]: the email or phone they share.
+    #[serde(skip)]
+    matched_by: Option<MatchedBy>,
 }
 
 /// The plan of an import: shown before anything is written.
@@ -71,6 +78,77 @@ pub struct ImportPlan {
     pub skipped_values: Vec<BadRow>,
     #[serde(skip)]
     new: Vec<Contact>,
+    /// Rows joined by the salesperson to an earlier row: the line of the row they went into.
+    #[serde(skip)]
+    folded_into: HashMap<usize, usize>,
+}
+
+impl ImportPlan {
+    /// The salesperson's decision in the preview: the possible matches at these lines are the same person as the
+    /// one they share a phone or email with, and join them (a customer in the book, or the earlier row of the file)
+    /// instead of becoming customers of their own. Every other possible match stays apart. A line that is not a
+    /// possible match of this plan is an error naming it, and the plan is left as it was.
+    pub fn join(&mut self, lines: &[usize]) -> Result<()> {
+        if let Some(line) = lines.iter().find(|l| !self.possible_matches.iter().any(|m| m.line == **l)) {
+            return Err(Error::invalid(
+                "join",
+                format!("line {line} is not one of this file's possible matches (they are listed in the preview)"),
+            ));
+        }
+        // Earlier rows first, so a row joined to one that was itself joined follows it there.
+        let mut chosen: Vec<PossibleMatch> =
+            self.possible_matches.iter().filter(|m| lines.contains(&m.line)).cloned().collect();
+        chosen.sort_by_key(|m| m.line);
+        self.possible_matches.retain(|m| !lines.contains(&m.line));
+        for m in chosen {
+            let Some(at) = self.new.iter().position(|c| c.line == m.line) else { continue };
+            let contact = self.new.remove(at);
+            let by = m.matched_by.unwrap_or(MatchedBy::SamePhone);
+            // An earlier row that was joined to a customer in the book takes this one along.
+            let into_book = if m.customer_id.is_empty() {
+                self.merges.iter().find(|g| g.line == m.with_line && !g.customer_id.is_empty()).cloned()
+            } else {
+                None
+            };
+            let (customer_id, customer_name) = match into_book {
+                Some(g) => (g.customer_id, g.customer_name),
+                None => (m.customer_id.clone(), m.customer_name.clone()),
+            };
+            if customer_id.is_empty() {
+                // The earlier row of the file: where it went, if it was itself folded into a row before it.
+                let mut target = m.with_line;
+                while let Some(&earlier) = self.folded_into.get(&target) {
+                    target = earlier;
+                }
+                if let Some(first) = self.new.iter_mut().find(|c| c.line == target) {
+                    merge_into(first, &contact);
+                }
+                self.folded_into.insert(m.line, target);
+                self.merges.push(Merge {
+                    line: m.line,
+                    name: m.name,
+                    customer_id: String::new(),
+                    customer_name,
+                    matched_by: by,
+                    adds: m.adds,
+                    contact: Contact::default(),
+                });
+            } else {
+                self.merges.push(Merge {
+                    line: m.line,
+                    name: m.name,
+                    customer_id,
+                    customer_name,
+                    matched_by: by,
+                    adds: m.adds,
+                    contact,
+                });
+            }
+        }
+        self.merges.sort_by_key(|g| g.line);
+        self.new_customers = self.new.len();
+        Ok(())
+    }
 }
 
 /// What an import wrote.
@@ -115,11 +193,13 @@ fn same_person(a: &str, b: &str) -> bool {
     if x.is_empty() || y.is_empty() || a.contains('@') || b.contains('@') || !a.chars().any(char::is_alphabetic) {
         return true;
     }
-    // A word matches the same word or one it shortens ("Ben" for "Benjamin", "Chris" for "Christopher").
+    // A word matches the same word or one it shortens ("Ben" for "Benjamin", "Chris" for "Christopher"); a
+    // shortening has three letters at least, so the "O" of "O'Neil" never stands for "Oaks".
     let matches = |w: &String, other: &[String]| {
-        other
-            .iter()
-            .any(|o| o == w || w.chars().count() >= 3 && (o.starts_with(w.as_str()) || w.starts_with(o.as_str())))
+        other.iter().any(|o| {
+            let short = w.chars().count().min(o.chars().count());
+            o == w || short >= 3 && (o.starts_with(w.as_str()) || w.starts_with(o.as_str()))
+        })
     };
     x.iter().all(|w| matches(w, &y)) || y.iter().all(|w| matches(w, &x))
 }
@@ -329,6 +409,7 @@ impl Store {
             bad: parsed.bad,
             skipped_values: Vec::new(),
             new: Vec::new(),
+            folded_into: HashMap::new(),
         };
         // Which entry of `plan.new` each new person of this file is.
         let mut new_entry: HashMap<usize, usize> = HashMap::new();
@@ -346,12 +427,16 @@ impl Store {
                         && !same_person(&known.people[who].1, &c.name) =>
                 {
                     let (customer_id, customer_name) = known.people[who].clone();
+                    let with_line = new_entry.get(&who).and_then(|i| plan.new.get(*i)).map_or(0, |e| e.line);
                     plan.possible_matches.push(PossibleMatch {
                         line: c.line,
                         name: c.name.clone(),
                         customer_id: customer_id.unwrap_or_default(),
                         customer_name,
                         shares: shared(&c, &known, who),
+                        with_line,
+                        adds: additions(&c, &known, who),
+                        matched_by: Some(by),
                     });
                     None
                 }
@@ -438,6 +523,7 @@ impl Store {
                     how_we_met: None,
                     company: c.company.clone().filter(|p| !p.trim().is_empty()),
                     household: None,
+                    name_parts: c.name_parts.clone(),
                     created_at: now,
                     updated_at: now,
                 };
@@ -538,7 +624,7 @@ fn additions(c: &Contact, known: &Known, who: usize) -> Vec<String> {
 
 impl Contact {
     fn with(mut self, kind: Option<&str>, value: String) -> Contact {
-        let l = Labeled { label: None, value, preferred: false };
+        let l = Labeled { label: None, value, preferred: false, parts: None };
         match kind {
             Some("email") => self.emails.push(l),
             Some("phone") => self.phones.push(l),
@@ -569,6 +655,7 @@ fn add_details(
                 label: l.label.clone(),
                 value: l.value.trim().to_string(),
                 preferred: l.preferred,
+                parts: l.parts.clone(),
             };
             rows::insert_contact_point(conn, &p)?;
         }

@@ -123,6 +123,16 @@ fn strings(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(&text).map_err(|e| conversion_error(col, e.to_string()))
 }
 
+/// Structured parts kept as JSON (a name's, an address's); NULL when there are none.
+fn parts<T: serde::de::DeserializeOwned>(row: &R<'_, '_>, col: &str) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(col)?;
+    text.map(|t| serde_json::from_str(&t).map_err(|e| conversion_error(col, e.to_string()))).transpose()
+}
+
+fn parts_json<T: serde::Serialize>(parts: &Option<T>) -> Option<String> {
+    parts.as_ref().map(|p| serde_json::to_string(p).expect("parts always serialize"))
+}
+
 fn json(list: &[String]) -> String {
     serde_json::to_string(list).expect("a list of strings always serializes")
 }
@@ -205,16 +215,17 @@ pub(super) fn customer(r: &R<'_, '_>) -> rusqlite::Result<Customer> {
         how_we_met: r.get("how_we_met")?,
         company: r.get("company")?,
         household: r.get("household")?,
+        name_parts: parts(r, "name_parts")?,
         created_at: moment(r, "created_at")?,
         updated_at: moment(r, "updated_at")?,
     })
 }
 
 pub(super) fn insert_customer(conn: &Connection, c: &Customer) -> Result<()> {
-    conn.prepare_cached("INSERT INTO customers (id, name, preferred_name, time_zone, how_we_met, company, household, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![
+    conn.prepare_cached("INSERT INTO customers (id, name, preferred_name, time_zone, how_we_met, company, household, created_at, updated_at, name_parts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
             c.id, c.name, c.preferred_name, c.time_zone, c.how_we_met, c.company, c.household,
-            stamp(c.created_at), stamp(c.updated_at)
+            stamp(c.created_at), stamp(c.updated_at), parts_json(&c.name_parts)
         ],
     )?;
     Ok(())
@@ -228,14 +239,24 @@ pub(super) fn contact_point(r: &R<'_, '_>) -> rusqlite::Result<ContactPoint> {
         label: r.get("label")?,
         value: r.get("value")?,
         preferred: r.get("preferred")?,
+        parts: parts(r, "parts")?,
     })
 }
 
 pub(super) fn insert_contact_point(conn: &Connection, p: &ContactPoint) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO contact_points (id, customer_id, kind, label, value, preferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO contact_points (id, customer_id, kind, label, value, preferred, parts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![p.id, p.customer_id, p.kind.as_str(), p.label, p.value, p.preferred])?;
+    .execute(params![
+        p.id,
+        p.customer_id,
+        p.kind.as_str(),
+        p.label,
+        p.value,
+        p.preferred,
+        parts_json(&p.parts)
+    ])?;
     Ok(())
 }
 

@@ -661,6 +661,10 @@ pub enum ImportCmd {
         /// Show what would happen, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Lines of possible matches (see --dry-run) that are the same person as the one they share a phone or
+        /// email with, and join them; every other possible match stays a customer of their own
+        #[arg(long, value_delimiter = ',', value_name = "LINE,…")]
+        join: Vec<usize>,
     },
     /// Contacts from a CSV: Google and Outlook exports are recognised; any other needs --mapping
     Csv {
@@ -671,6 +675,9 @@ pub enum ImportCmd {
         mapping: Option<PathBuf>,
         #[arg(long)]
         dry_run: bool,
+        /// Lines of possible matches that join the person they share a phone or email with
+        #[arg(long, value_delimiter = ',', value_name = "LINE,…")]
+        join: Vec<usize>,
     },
 }
 

@@ -433,12 +433,12 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let text = format.write(&store.export_book()?);
             write_out(store, out, &text, j)
         }
-        Command::Import(ImportCmd::Vcard { file, dry_run }) => {
+        Command::Import(ImportCmd::Vcard { file, dry_run, join }) => {
             let bytes = read_file(&file)?;
             let parsed = rapport_core::io::vcard::parse_bytes(&bytes).map_err(|e| in_file(&file, e))?;
-            import_contacts(store, parsed, dry_run, now, j)
+            import_contacts(store, parsed, &join, dry_run, now, j)
         }
-        Command::Import(ImportCmd::Csv { file, mapping, dry_run }) => {
+        Command::Import(ImportCmd::Csv { file, mapping, dry_run, join }) => {
             use rapport_core::io::csv;
             let bytes = read_file(&file)?;
             let headers = csv::headers(&bytes).map_err(|e| in_file(&file, e))?;
@@ -467,7 +467,7 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 }
             };
             let parsed = csv::parse(&bytes, &kind).map_err(|e| in_file(&file, e))?;
-            import_contacts(store, parsed, dry_run, now, j)
+            import_contacts(store, parsed, &join, dry_run, now, j)
         }
         Command::Import(ImportCmd::Json { file }) => {
             let text =
@@ -830,11 +830,13 @@ fn write_out(store: &Store, out: Option<PathBuf>, text: &str, j: bool) -> Result
 fn import_contacts(
     store: &mut Store,
     parsed: rapport_core::io::contact::Parsed,
+    join: &[usize],
     dry_run: bool,
     now: DateTime<Utc>,
     j: bool,
 ) -> Result<(), Error> {
-    let plan = store.plan_import(parsed)?;
+    let mut plan = store.plan_import(parsed)?;
+    plan.join(join)?;
     let report = if dry_run {
         None
     } else {
