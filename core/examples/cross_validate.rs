@@ -40,6 +40,8 @@ fn outreach(dir: &str) {
         ("strong words 0.02", 0.5, 0.10, 0.02, 0.10, 0.05),
         ("strong words 0.10", 0.5, 0.10, 0.10, 0.10, 0.05),
         ("pitch veto 0.20", 0.5, 0.20, 0.0, 0.10, 0.05),
+        ("pitch veto 0.05", 0.5, 0.05, 0.0, 0.10, 0.05),
+        ("no pitch veto", 0.5, 0.0, 0.0, 0.10, 0.05),
     ];
     let mut per: Vec<BTreeMap<String, Count>> = vec![BTreeMap::new(); policies.len()];
     let mut blocked = vec![(0usize, 0usize); policies.len()];

@@ -158,6 +158,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "rarely check",
             "can not answer|take|pick",
             "not bother me",
+            "have|has|need|needs|got to stop|end|go",
+            "must stop|end",
         ],
     ),
     (
@@ -222,6 +224,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "like .. better",
             "easier for me",
             "the way to go",
+            "be the way",
+            "i will answer|read|check",
             "better",
             "send .. by|via|through",
             "by|via|through|over",
@@ -234,7 +238,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "over",
             "rather_than",
             "instead_of",
-            "prefer|prefers ... to phone|email|text|call|calls|texts|emails|post|mail|letters|video|zoom|visits",
+            "prefer|prefers ... to phone|email|text|call|calls|texts|emails|post|mail|letters|video|zoom|visits|driving|coming|going|visiting|meeting",
         ],
     ),
     (
@@ -1022,14 +1026,28 @@ impl Reader<'_> {
                             && clause(t, x.first) == c
                             && !x.negated
                             && (cue != Said::Refuse || !overlaps_channel(x) && !t.tokens[x.first].word.ends_with("ed"))
+                            // "The email went to spam but I found it": what happened once, not a rule.
+                            && (cue != Said::RefuseAfter
+                                || !(t.tokens[x.first].word.ends_with("ed") || PAST.contains(&t.tokens[x.first].word.as_str())))
                             && (cue != Said::Prefer || x.last - x.first > 1 || !overlaps_channel(x))
+                            // "the texts are coming through fine": arriving, not a way to reach them.
+                            && (cue != Said::Prefer
+                                || x.last - x.first > 1
+                                || !matches!(t.tokens[x.first].lemma.as_str(), "through" | "over" | "by")
+                                || x.first == 0
+                                || !matches!(t.tokens[x.first - 1].lemma.as_str(), "come" | "coming" | "go" | "get" | "went" | "came"))
                     })
                     .copied()
                     .collect::<Vec<_>>()
             };
             let neutral = !in_clause(Said::Neutral).is_empty()
                 || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "whatever" | "either" | "any"))
-                    && t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "work" | "fine" | "way" | "okay"));
+                    && t.sentence(s).iter().any(|x| {
+                        matches!(
+                            x.lemma.as_str(),
+                            "work" | "fine" | "way" | "okay" | "easiest" | "easy" | "suit" | "best"
+                        )
+                    });
             let refuse_before: Vec<&Hit<Said>> =
                 in_clause(Said::Refuse).into_iter().filter(|x| x.first <= h.first).collect();
             // "My husband hates calls": someone else's wish.
@@ -1051,7 +1069,8 @@ impl Reader<'_> {
                     && matches!(
                         prev(2),
                         "return" | "returns" | "answer" | "miss" | "check" | "read" | "ignore" | "get" | "got"
-                    );
+                    )
+                || device(t, h);
             // In a summary, "I'd mail it", "I'll email it" is what the salesperson does.
             let mine = direction == Direction::Outbound && (self.said_by_me(h.first) || !self.about_them(s));
             if theirs || mine {
@@ -1081,7 +1100,9 @@ impl Reader<'_> {
                             "grateful" | "appreciate" | "great" | "nice" | "helpful" | "better" | "it"
                         )
                     })
-                    && before.get(k.wrapping_sub(1)).is_none_or(|n| n.lemma != "you")
+                    && (before.get(k.wrapping_sub(1)).is_none_or(|n| n.lemma != "you")
+                        // "… is best if you need to call": when, not how.
+                        || before.get(k.wrapping_sub(2)).is_some_and(|n| matches!(n.lemma.as_str(), "need" | "want" | "have" | "ever")))
             });
             if about_a_thing && in_clause(Said::Prefer).is_empty() || hypothetical {
                 continue;
@@ -1091,7 +1112,13 @@ impl Reader<'_> {
                 than_at.is_some_and(|at| h.first >= at && clause(t, at.min(t.tokens.len() - 1)) == c) && !instead_of;
             let time_bound = hours_clause == Some(c);
             // "Honestly text, email, ring — I'm easy": nothing preferred anywhere in the sentence.
-            let easy = here.iter().any(|x| x.cue == Said::Neutral && !x.negated);
+            // …but not across a "but": "calls are fine, but I really prefer email" prefers email.
+            let easy = here.iter().any(|x| {
+                let (a, b) = if x.first < h.first { (x.last, h.first) } else { (h.last, x.first) };
+                x.cue == Said::Neutral
+                    && !x.negated
+                    && !t.tokens[a.min(b)..b].iter().any(|y| matches!(y.lemma.as_str(), "but" | "though" | "however"))
+            });
             let said_prefer = !in_clause(Said::Prefer).is_empty();
             // A relative's or colleague's wish before the channel in its clause is theirs ("her sister only does
             // email").
@@ -1385,6 +1412,8 @@ impl Reader<'_> {
                         | "work"
                         | "mind"
                         | "change"
+                        | "happy"
+                        | "glad"
                 )
         })
     }
@@ -1536,22 +1565,43 @@ impl Reader<'_> {
         let (ss, se) = self.sentence_span(s);
         let text: String = self.chars[ss..se].iter().collect();
         let lower = text.to_lowercase();
+        // "Every six months is good": a sentence that only says how often is about being contacted.
+        let only_how_often = self.t.sentence(s).iter().filter(|x| !x.mark).count() <= 6
+            && self
+                .t
+                .sentence(s)
+                .iter()
+                .any(|x| matches!(x.lemma.as_str(), "good" | "great" | "perfect" | "ideal" | "best"));
         let about_contact =
             self.hits.iter().any(|h| h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact))
-                || FREQUENCY_WORDS.iter().any(|w| lower.contains(w));
+                || FREQUENCY_WORDS.iter().any(|w| lower.contains(w))
+                || only_how_often;
         if !about_contact {
             return None;
         }
-        let (days, a, b) = frequency_in(&text)?;
-        // "I don't need weekly emails" is no wish for weekly ones.
-        let before = lower.chars().take(a).collect::<String>();
-        let clause_before = before.rsplit([',', ';', '.']).next().unwrap_or("");
         let limit =
             ["no more than", "not more than", "no more often", "not more often"].iter().any(|w| lower.contains(w));
-        if ["n't", "not ", "no need", "dont", "never"].iter().any(|n| clause_before.contains(n)) && !limit {
-            return None;
+        // Each "how often" in turn: "stop with the weekly emails, monthly is enough" wishes for the second.
+        let mut from = 0;
+        while let Some((days, a, b)) = frequency_in(&text.chars().skip(from).collect::<String>()) {
+            let (a, b) = (a + from, b + from);
+            from = b;
+            // "I don't need weekly emails" is no wish for weekly ones; "I don't need to hear from you more than
+            // once a quarter" is.
+            let before = lower.chars().take(a).collect::<String>();
+            let clause_before = before.rsplit([',', ';', '.', '—']).next().unwrap_or("");
+            let at_most = clause_before.trim_end().ends_with("more than")
+                || clause_before.trim_end().ends_with("more often than");
+            let negated = ["n't", "not ", "no need", "dont", "never"].iter().any(|n| clause_before.contains(n));
+            let refused = ["stop", "no more", "fewer", "less ", "instead of", "cut out"]
+                .iter()
+                .any(|n| clause_before.contains(n));
+            if negated && !limit && !at_most || refused && !at_most {
+                continue;
+            }
+            return Some((Meaning::MinDaysBetween { days }, ss + a, ss + b));
         }
-        Some((Meaning::MinDaysBetween { days }, ss + a, ss + b))
+        None
     }
 
     /// The clause of sentence `s` that speaks of how often ("weekly emails", "every day"), said or negated.
@@ -1760,7 +1810,71 @@ const PAST: &[&str] = &[
     "returned",
     "returning",
     "missed",
+    "showed",
+    "went",
 ];
+
+/// What a phone as a thing has or suffers ("my phone plan", "the spam thing on my phone is sorted", "I fixed my
+/// phone"): the device, not calls.
+const DEVICE: &[&str] = &[
+    "plan",
+    "bill",
+    "screen",
+    "battery",
+    "mount",
+    "case",
+    "charger",
+    "provider",
+    "carrier",
+    "contract",
+    "app",
+    "setting",
+    "settings",
+    "die",
+    "died",
+    "dead",
+    "broke",
+    "broken",
+    "sort",
+    "sorted",
+    "fix",
+    "fixed",
+    "crack",
+    "cracked",
+    "storage",
+    "upgrade",
+    "insurance",
+];
+
+fn device(t: &Text, h: &Hit<Said>) -> bool {
+    let word = t.tokens[h.last - 1].lemma.as_str();
+    if !matches!(word, "phone" | "cell" | "cellphone" | "landline") {
+        return false;
+    }
+    let at = |k: usize| t.tokens.get(k).filter(|x| x.sentence == t.tokens[h.first].sentence).map(|x| x.lemma.as_str());
+    let next = at(h.last).unwrap_or("");
+    let then = at(h.last + 1).unwrap_or("");
+    let prev = |k: usize| h.first.checked_sub(k).and_then(at).unwrap_or("");
+    DEVICE.contains(&next)
+        || matches!(next, "be" | "is" | "was" | "s") && DEVICE.contains(&then)
+        || matches!(prev(1), "my" | "the" | "a")
+            && matches!(
+                prev(2),
+                "fix"
+                    | "fixed"
+                    | "lost"
+                    | "lose"
+                    | "broke"
+                    | "drop"
+                    | "dropped"
+                    | "replace"
+                    | "replaced"
+                    | "charge"
+                    | "charged"
+                    | "upgrade"
+                    | "upgraded"
+            )
+}
 
 /// People whose wishes are their own, not the customer's ("my husband hates calls").
 const OTHERS: &[&str] = &[
@@ -2166,7 +2280,7 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
       | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months)
       | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
-      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
+      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
       | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )

@@ -234,7 +234,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
             for h in here.iter().filter(|h| h.cue == Cue::Pitch(f) || h.cue == Cue::Topic(f)) {
                 // "Know anyone buying or selling?", "does anyone in your family need a mortgage?": in a referral
                 // ask, the other topics are the friend's business, not an offer to the customer.
-                if f == 4 && let_me_know(t, h) {
+                if f == 4 && (let_me_know(t, h) || thanks_for_one(t, h) || consults(t, h)) {
                     continue;
                 }
                 let after_referral = here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first);
@@ -684,6 +684,41 @@ fn warm_question(t: &Text) -> Option<Hit<Cue>> {
 /// "Let me know if you have any questions" tells; it does not ask whom the customer knows.
 fn let_me_know(t: &Text, h: &Hit<Cue>) -> bool {
     t.tokens[h.first].lemma == "know" && h.first > 0 && matches!(t.tokens[h.first - 1].lemma.as_str(), "me" | "us")
+}
+
+/// "Thank you for referring your sister", "thanks again for sending her our way": thanks for a referral already
+/// made asks for nothing — unless the thanks are in advance ("thanks for any referrals you can send").
+fn thanks_for_one(t: &Text, h: &Hit<Cue>) -> bool {
+    let words = t.sentence(t.tokens[h.first].sentence);
+    let before: Vec<&str> =
+        words.iter().filter(|x| x.end <= t.tokens[h.first].start).map(|x| x.lemma.as_str()).collect();
+    let Some(thanks) = before.iter().rposition(|w| matches!(*w, "thank" | "thanks" | "appreciate" | "grateful")) else {
+        return false;
+    };
+    // "for referring", "for sending her our way", "for telling the Garcias about us": what they did.
+    let plain: Vec<&str> = words.iter().filter(|x| x.end <= t.tokens[h.first].start).map(|x| x.word.as_str()).collect();
+    let did = match before[thanks..].iter().rposition(|w| *w == "for") {
+        Some(k) => {
+            let next = plain.get(thanks + k + 1).copied().unwrap_or(t.tokens[h.first].word.as_str());
+            next.ends_with("ing")
+        }
+        None => before[thanks] == "appreciate" && t.tokens[h.first].word.ends_with("ing"),
+    };
+    let ahead = words
+        .iter()
+        .filter(|x| x.start >= t.tokens[h.first].start)
+        .chain(words.iter().filter(|x| x.end <= t.tokens[h.first].start).skip(thanks))
+        .any(|x| {
+            matches!(x.lemma.as_str(), "any" | "can" | "could" | "will" | "would" | "future" | "more" | "advance")
+        });
+    did && !ahead
+}
+
+/// "Please refer to page 3": to refer *to* something is to consult it, not to send someone.
+fn consults(t: &Text, h: &Hit<Cue>) -> bool {
+    let next = t.tokens.get(h.first + 1).map(|x| x.lemma.as_str());
+    let after = t.tokens.get(h.first + 2).map(|x| x.lemma.as_str()).unwrap_or("");
+    t.tokens[h.first].lemma == "refer" && next == Some("to") && !matches!(after, "me" | "us" | "our" | "my")
 }
 
 /// The sentence holding token `k`, as a finding of the second opinion (its words, first to last, are the span).

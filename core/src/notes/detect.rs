@@ -264,12 +264,43 @@ impl Check<'_> {
         spans
     }
 
+    /// What the note is read as: each line on its own for prompts (a list, not one message), else the whole note;
+    /// with each part's place in the note, in characters.
+    fn parts(&self) -> Vec<(usize, &str)> {
+        if self.shape.format != Format::Prompts {
+            return vec![(0, self.text)];
+        }
+        let mut at = 0;
+        let mut out = Vec::new();
+        for line in self.text.split('\n') {
+            out.push((at, line));
+            at += line.chars().count() + 1;
+        }
+        out
+    }
+
+    /// The language module's intents in the note, placed in the note.
+    fn intents(&self) -> Vec<language::Intent> {
+        let mut out = Vec::new();
+        for (at, part) in self.parts() {
+            for mut i in language::read(part).intents {
+                i.start += at;
+                i.end += at;
+                out.push(i);
+            }
+        }
+        out
+    }
+
     /// Asking for referrals or reviews, and selling, inside a thank-you: what the language module reads as a
     /// pitch, and promotions and prices.
     fn asks_and_pitches(&self, out: &mut Vec<Finding>) {
-        let reading = language::read(self.text);
+        // Prompts are a list — what to open with, what to mention, how to close — not one message: each line is
+        // read on its own, so words of unrelated lines ("his last F-150 went 15 years", "the last truck you ever
+        // buy") never add up to a pitch no line makes.
+        let intents = self.intents();
         let mut taken: Vec<(usize, usize)> = Vec::new();
-        for i in reading.intents.iter().filter(|i| i.intent == language::IntentKind::Pitch) {
+        for i in intents.iter().filter(|i| i.intent == language::IntentKind::Pitch) {
             let (s, e) = (i.start, i.end);
             if taken.iter().any(|&(a, b)| s < b && a < e) {
                 continue;
@@ -482,16 +513,26 @@ impl Check<'_> {
             playbooks,
             profile,
         };
-        let outreach = Outreach {
+        let outreach = |text: &str| Outreach {
             channel: if self.shape.format == Format::Email { Channel::Email } else { Channel::Mail },
             at: now,
             topic: None,
-            text: Some(self.text.to_string()),
+            text: Some(text.to_string()),
             reason: None,
             purpose: Purpose::Proactive,
             in_thank_you: true,
         };
-        let decision = guard::decide(&situation, &outreach);
+        // Each part on its own (prompts line by line); what any part raises is raised once.
+        let mut decision = guard::decide(&situation, &outreach(self.parts()[0].1));
+        for (_, part) in self.parts().into_iter().skip(1) {
+            let more = guard::decide(&situation, &outreach(part));
+            for r in more.reasons {
+                if !decision.reasons.iter().any(|x| x.rule == r.rule && x.message == r.message) {
+                    decision.reasons.push(r);
+                }
+            }
+            decision.suggestion = decision.suggestion.or(more.suggestion);
+        }
         // Topics the Guard may have spoken about: what they declined, what their playbooks rule out, the families.
         let wishes = ContactWishes::from_statements(&self.record.preferences);
         let mut candidates: Vec<String> = wishes.declined_topics.iter().map(|d| d.value.clone()).collect();
@@ -511,8 +552,8 @@ impl Check<'_> {
             };
             if rule == Rule::DeclinedChannel {
                 // The push's own words, as the language module found them.
-                let push = language::read(self.text)
-                    .intents
+                let push = self
+                    .intents()
                     .into_iter()
                     .find(|i| i.intent == language::IntentKind::AsksForChannel && f.message.contains(&i.words));
                 let (start, end) = push.map_or((0, self.text.chars().count()), |i| (i.start, i.end));
