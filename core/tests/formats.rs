@@ -414,6 +414,25 @@ fn google_legacy_csv_in_utf16_reads_types_and_group_membership() {
     assert_contacts(&parsed.contacts, &expected);
 }
 
+/// LinkedIn's connections export (a fixture written for this project in its layout): the "Notes:" paragraph before
+/// the header is not a row, line numbers still count it, and the position, profile and day of connecting are kept
+/// in the note.
+#[test]
+fn linkedin_connections_read_past_their_notes_paragraph() {
+    let (kind, parsed) = parse_csv("linkedin.csv");
+    assert_eq!(kind, CsvKind::Outlook);
+    assert_eq!(parsed.bad, vec![]);
+    let names: Vec<(usize, &str)> = parsed.contacts.iter().map(|c| (c.line, c.name.as_str())).collect();
+    assert_eq!(names, [(5, "Ana Souza"), (6, "Ben Carter")]);
+    let ana = &parsed.contacts[0];
+    assert_eq!(ana.emails, vec![l("", "ana@example.com")]);
+    assert_eq!(ana.company.as_deref(), Some("Souza Fleet"));
+    let note = ana.notes.as_deref().unwrap_or_default();
+    assert!(note.contains("Job title: Fleet Manager") && note.contains("Connected on LinkedIn: 12 Mar 2023"), "{note}");
+    assert!(note.contains("LinkedIn: https://www.linkedin.com/in/anasouza"), "{note}");
+    assert!(parsed.contacts[1].emails.is_empty(), "a connection who hides their email has none");
+}
+
 #[test]
 fn outlook_csv_in_windows_1252_reads_phones_addresses_and_categories() {
     let (kind, parsed) = parse_csv("outlook.csv");
@@ -428,7 +447,7 @@ fn outlook_csv_in_windows_1252_reads_phones_addresses_and_categories() {
             // "Primary Phone" repeats the mobile: it marks it preferred.
             phones: vec![p("mobile", "(630) 555-0171"), l("work", "(630) 555-0170")],
             addresses: vec![l("work", "100 Main St, Suite 200, Naperville, IL 60540, United States of America")],
-            notes: s("Fleet of six Transit vans, renews every spring.\nAsk for Petra. #Fleet"),
+            notes: s("Fleet of six Transit vans, renews every spring.\nAsk for Petra. #Fleet\nJob title: Agent"),
             tags: tags(&["Fleet", "Customers"]),
             ..Contact::default()
         },

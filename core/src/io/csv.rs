@@ -7,6 +7,10 @@
 //! - A row whose fields are all empty is skipped without a report (spreadsheets leave them at the end).
 //! - A ragged row (more or fewer fields than the header) is read when it has a name; when one of its fields
 //!   runs over several lines it is reported instead, as a quote that was never closed swallowed the lines.
+//! - LinkedIn's connections export opens with a "Notes:" paragraph before its header: lines before the header
+//!   that a line ending in ":" opens, up to the first blank line, are not the sheet (their line numbers still count).
+//!   Its columns are read as Outlook's reader reads them; the position, the profile address and the day of
+//!   connecting go into the note.
 //! - Google: `* Home` is the label "home", and the `*` marks the value preferred; ` ::: ` separates values
 //!   in one cell; the system groups `* myContacts` and `* starred` are not tags, other groups are.
 //! - Dates in a mapped sheet follow the mapping's `date_format` (chrono's `%m/%d/%Y`); without one,
@@ -172,7 +176,7 @@ pub fn headers(bytes: &[u8]) -> Result<Vec<String>> {
 
 /// The column names and the first `rows` records, for the window to show while the mapping is confirmed.
 pub fn preview(bytes: &[u8], rows: usize) -> Result<(Vec<String>, Vec<Vec<String>>)> {
-    let text = with_line_ends(decode(bytes)?);
+    let text = sheet_of(decode(bytes)?);
     let mut rdr = reader(&text);
     let headers: Vec<String> = rdr.headers().map_err(bad_csv)?.iter().map(|h| h.trim().to_string()).collect();
     let mut out = Vec::new();
@@ -218,7 +222,8 @@ pub fn detect(headers: &[String]) -> Option<CsvKind> {
     }
     let outlook_phone = ["mobile phone", "business phone", "home phone"].iter().any(|h| has(h));
     let thunderbird = has("primary email") && has("display name");
-    if has("e-mail address") || (has("first name") && outlook_phone) || thunderbird {
+    let linkedin = has("connected on") && has("url");
+    if has("e-mail address") || (has("first name") && outlook_phone) || thunderbird || linkedin {
         return Some(CsvKind::Outlook);
     }
     None
@@ -253,7 +258,7 @@ fn squash(header: &str) -> String {
 /// Reads the contacts of a CSV file. Errors are for the whole file (empty, binary, a mapping naming a column the
 /// file does not have); a row that cannot be read is in `bad`, with its line and why.
 pub fn parse(bytes: &[u8], kind: &CsvKind) -> Result<Parsed> {
-    let text = with_line_ends(decode(bytes)?);
+    let text = sheet_of(decode(bytes)?);
     let mut rdr = reader(&text);
     let headers = rdr.headers().map_err(bad_csv)?.clone();
     let cols = Columns::new(&headers);
@@ -324,7 +329,7 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
 /// The separator a sheet uses: `,`, or `;` (what a spreadsheet in a comma-decimal locale writes) or a tab, when its
 /// header line has more of those than commas (outside quotes).
 fn separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for ch in header.chars() {
@@ -343,13 +348,36 @@ fn separator(text: &str) -> u8 {
     }
 }
 
-/// Old Macs end lines with a bare CR: read as line ends (one character for one, so line numbers stay right).
-fn with_line_ends(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    if text.contains('\r') && !text.contains('\n') {
+/// The sheet in a file's text: bare-CR line ends (an old Mac's) read as line ends, and a preamble before the header
+/// (LinkedIn's "Notes:" paragraph) blanked — each a character or a line for one, so line numbers stay right.
+fn sheet_of(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let text = if text.contains('\r') && !text.contains('\n') {
         std::borrow::Cow::Owned(text.replace('\r', "\n"))
     } else {
         text
+    };
+    let first = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("").trim();
+    let opens_a_note = first.ends_with(':') && !first.contains([',', ';', '\t']);
+    if !opens_a_note {
+        return text;
     }
+    let mut out = String::with_capacity(text.len());
+    let mut in_preamble = true;
+    for line in text.split_inclusive('\n') {
+        if in_preamble {
+            in_preamble = !line.trim().is_empty();
+            out.push_str(if line.ends_with("\r\n") {
+                "\r\n"
+            } else if line.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            });
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn bad_csv(e: csv::Error) -> Error {
@@ -727,6 +755,8 @@ struct OutlookLayout {
     emails: Vec<usize>,
     phones: Vec<(&'static str, bool, usize)>,
     addresses: Vec<(&'static str, Vec<Option<usize>>)>,
+    /// Outlook's "Job Title", LinkedIn's "Position", "URL" and "Connected On": lines of the note.
+    about: Vec<(&'static str, usize)>,
 }
 
 impl OutlookLayout {
@@ -784,10 +814,26 @@ impl OutlookLayout {
             categories: cols.get(&["Categories"]),
             birthday: cols.get(&["Birthday"]),
             birth_parts: [cols.get(&["Birth Year"]), cols.get(&["Birth Month"]), cols.get(&["Birth Day"])],
-            emails: ["E-mail Address", "E-mail 2 Address", "E-mail 3 Address", "Primary Email", "Secondary Email"]
-                .iter()
-                .filter_map(|h| cols.get(&[h]))
-                .collect(),
+            about: [
+                ("Job title", "Job Title"),
+                ("Job title", "Position"),
+                ("LinkedIn", "URL"),
+                ("Connected on LinkedIn", "Connected On"),
+            ]
+            .iter()
+            .filter_map(|&(what, h)| Some((what, cols.get(&[h])?)))
+            .collect(),
+            emails: [
+                "E-mail Address",
+                "E-mail 2 Address",
+                "E-mail 3 Address",
+                "Primary Email",
+                "Secondary Email",
+                "Email Address",
+            ]
+            .iter()
+            .filter_map(|h| cols.get(&[h]))
+            .collect(),
             phones: phones.iter().filter_map(|&(h, label, pref)| Some((label, pref, cols.get(&[h])?))).collect(),
             addresses: addresses.into_iter().filter(|(_, parts)| parts.iter().any(Option::is_some)).collect(),
         }
@@ -809,6 +855,13 @@ impl OutlookLayout {
             notes: note(get(self.notes)),
             ..Contact::default()
         };
+        let about: Vec<String> =
+            self.about.iter().filter_map(|&(what, at)| some(get(Some(at))).map(|v| format!("{what}: {v}"))).collect();
+        if !about.is_empty() {
+            let mut lines: Vec<String> = c.notes.take().into_iter().collect();
+            lines.extend(about);
+            c.notes = Some(lines.join("\n"));
+        }
         for &e in &self.emails {
             if let Some(value) = some(get(Some(e))) {
                 c.emails.push(Labeled { label: None, value, preferred: false, parts: None });
