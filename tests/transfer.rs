@@ -120,3 +120,25 @@ fn a_possible_match_is_joined_only_with_join() {
     let points = s.json(&["customers", "show", &id])["contact_points"].clone();
     assert!(points.to_string().contains("as@work.example"), "the joined card's email is Ana's: {points}");
 }
+
+/// Two rows of one file that are one person (same name, same email) make one customer: the preview says the second
+/// is the same person as an earlier row of this file — not "already in your book" — and the report counts it.
+#[test]
+fn rows_of_one_file_that_are_one_person_are_said_to_be_so() {
+    let s = Sandbox::new();
+    let file = s.dir.path().join("twice.vcf");
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nEMAIL:ana@example.com\r\nTEL:312 555 0100\r\nEND:VCARD\r\n";
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let said = s.ok(&["import", "vcard", file, "--dry-run"]);
+    assert!(said.contains("1 row is the same person as an earlier row of this file"), "{said}");
+    assert!(!said.contains("already in your book"), "{said}");
+    let done = s.json(&["import", "vcard", file]);
+    assert_eq!(
+        (done["report"]["added"].as_u64(), done["report"]["joined_rows"].as_u64()),
+        (Some(1), Some(1)),
+        "{done}"
+    );
+    assert_eq!(s.customer_names(), ["Ana Souza"]);
+}

@@ -383,8 +383,18 @@ pub fn backups(list: &[rapport_core::store::backup::Backup], folder: &std::path:
 
 pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_core::store::ImportReport>) -> String {
     let mut o = format!("{} new customer{}\n", plan.new_customers, if plan.new_customers == 1 { "" } else { "s" });
+    let in_book = plan.merges.iter().filter(|m| !m.customer_id.is_empty()).count();
+    let in_file = plan.merges.len() - in_book;
     if !plan.merges.is_empty() {
-        let _ = writeln!(o, "{} already in your book (they would be merged):", plan.merges.len());
+        let mut heads = Vec::new();
+        if in_book > 0 {
+            heads.push(format!("{in_book} join{} customers already in your book", if in_book == 1 { "s" } else { "" }));
+        }
+        if in_file > 0 {
+            let s = if in_file == 1 { "row is" } else { "rows are" };
+            heads.push(format!("{in_file} {s} the same person as an earlier row of this file"));
+        }
+        let _ = writeln!(o, "{}:", heads.join("; "));
         for m in &plan.merges {
             let whom = if m.customer_id.is_empty() {
                 format!("an earlier row ({})", m.customer_name)
@@ -434,7 +444,12 @@ pub fn import(plan: &rapport_core::store::ImportPlan, report: Option<&rapport_co
     }
     match report {
         Some(r) => {
-            let _ = writeln!(o, "Imported: {} added, {} merged, {} skipped.", r.added, r.merged, r.skipped);
+            let joined = match r.joined_rows {
+                0 => String::new(),
+                1 => " (1 more row joined them)".to_string(),
+                n => format!(" ({n} more rows joined them)"),
+            };
+            let _ = writeln!(o, "Imported: {} added{joined}, {} merged, {} skipped.", r.added, r.merged, r.skipped);
         }
         None => o += "Dry run: nothing was written.\n",
     }

@@ -164,7 +164,8 @@ let frame = 0;
 function resultOf(payload) {
   if (payload && payload.ok) {
     const r = payload.report || {};
-    return { ok: true, text: `Imported: ${count(r.added || 0)} added, ${count(r.merged || 0)} merged, ${count(r.skipped || 0)} skipped.` };
+    const joined = r.joined_rows ? ` (${count(r.joined_rows)} more ${r.joined_rows === 1 ? 'row' : 'rows'} joined them)` : '';
+    return { ok: true, text: `Imported: ${count(r.added || 0)} added${joined}, ${count(r.merged || 0)} merged, ${count(r.skipped || 0)} skipped.` };
   }
   const error = (payload && payload.error) || {};
   if (error.code === 'cancelled') return { ok: false, cancelled: true, text: 'Cancelled — nothing was imported.' };
@@ -276,7 +277,7 @@ function previewMarkup(preview) {
     <p class="import-summary" id="import-summary">${summaryMarkup(plan)}</p>
     <p class="muted">${KINDS[preview.kind] || ''} Nothing is written until you import.</p>
     ${merges.length ? html`<div id="import-matches" class="import-list">
-      <h5>Joining customers already in your book</h5>
+      <h5>Joining a customer already in your book, or an earlier row of this file</h5>
       <ul role="list">${merges.slice(0, SHOWN).map((m) => html`<li class="import-match" data-line="${m.line}">
         <span class="import-line">Line ${m.line}:</span>
         <span class="import-name">${m.name}</span> →

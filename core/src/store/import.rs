@@ -155,7 +155,10 @@ impl ImportPlan {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportReport {
     pub added: usize,
+    /// Rows that joined a customer already in the book.
     pub merged: usize,
+    /// Rows that were the same person as an earlier row of the file, and joined that new customer.
+    pub joined_rows: usize,
     pub skipped: usize,
 }
 
@@ -548,6 +551,7 @@ impl Store {
         Ok(ImportReport {
             added: plan.new.len(),
             merged: plan.merges.iter().filter(|m| !m.customer_id.is_empty()).count(),
+            joined_rows: plan.merges.iter().filter(|m| m.customer_id.is_empty()).count(),
             skipped: plan.bad.len(),
         })
     }
