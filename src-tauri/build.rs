@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "record_preference",
     "check_outreach",
     "read_outreach",
+    "hand_off",
     "listen",
     "held_back",
     "list_playbooks",

@@ -298,3 +298,35 @@ fn a_dismissed_reason_comes_back_with_undo() {
     let again = s.fails(&["reasons", "undo", &id]);
     assert!(again.contains("not found") || again.contains("reason"), "{again}");
 }
+
+/// Issue 16: `rapport reach` hands a contact to the salesperson's own apps only after the Guard — it prints the
+/// `mailto:` / `tel:` address for an allowed one, and refuses a text to a customer who declined texts with her
+/// words (kept as held back; nothing is logged).
+#[test]
+fn reach_makes_the_address_only_after_the_guard() {
+    let s = Sandbox::new();
+    let ana = s.json(&[
+        "customers",
+        "add",
+        "Ana Souza",
+        "--tz",
+        "America/Chicago",
+        "--email",
+        "ana@home.example",
+        "--phone",
+        "+1 312 555 0142",
+    ]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    s.ok(&["prefs", "add", &id, "--words", "Please don't text me.", "--means", "decline:text"]);
+    let words = "Your plates arrived today; they are at the front desk until Friday.";
+    let base = ["reach", "--customer", &id, "--text", words, "--purpose", "waiting", "--at", "2026-12-01 10:00"];
+    let email = s.json(&[&base[..], &["--channel", "email", "--subject", "Your plates"]].concat());
+    assert_eq!(email["to"], "ana@home.example");
+    let url = email["url"].as_str().unwrap();
+    assert!(url.starts_with("mailto:ana@home.example?subject=Your%20plates&body=Your%20plates%20arrived"), "{url}");
+    assert_eq!(s.ok(&[&base[..], &["--channel", "phone"]].concat()).trim(), "tel:+13125550142");
+    let err = s.fails(&[&base[..], &["--channel", "text"]].concat());
+    assert!(err.contains("Please don't text me."), "{err}");
+    let page = s.json(&["customers", "show", &id]);
+    assert!(page["interactions"].as_array().unwrap().is_empty(), "reaching out logs nothing by itself");
+}

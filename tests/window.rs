@@ -815,6 +815,100 @@ async fn each_possible_match_is_decided_in_the_preview() {
     w.close().await;
 }
 
+/// Issue 16: from Log contact, an email opens in the salesperson's own mail app — after the Guard, addressed to the
+/// customer's preferred email, with the reason as subject and the words as body — through the real `xdg-open` and
+/// the sandbox's `mimeapps.list`. The app that receives it is a stand-in (a script that writes down the address it
+/// was opened with): no mail client runs here. Then one question, "Sent?", and "Yes, log it" logs the contact. A
+/// text to a customer who declined texts opens nothing and shows her words.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
+    let s = Sandbox::new();
+    let ana = s.json(&[
+        "customers",
+        "add",
+        "Ana Souza",
+        "--preferred",
+        "Ana",
+        "--tz",
+        "America/Chicago",
+        "--email",
+        "ana@home.example",
+        "--phone",
+        "+1 312 555 0142",
+    ]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let no_texts = "Please don't text me, email is fine.";
+    s.ok(&["prefs", "add", &id, "--words", no_texts, "--means", "decline:text"]);
+    // The stand-in mail, messages and phone app, registered as the handler of all three schemes.
+    let opened = s.dir.path().join("opened.txt");
+    let script = s.dir.path().join("stand-in-app.sh");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display())).unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let apps = s.dir.path().join("data/applications");
+    std::fs::create_dir_all(&apps).unwrap();
+    std::fs::write(
+        apps.join("rapport-stand-in.desktop"),
+        format!(
+            "[Desktop Entry]\nType=Application\nName=Stand-in app\nExec={} %u\nMimeType=x-scheme-handler/mailto;x-scheme-handler/sms;x-scheme-handler/tel;\n",
+            script.display()
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all(s.dir.path().join("config")).unwrap();
+    std::fs::write(
+        s.dir.path().join("config/mimeapps.list"),
+        "[Default Applications]\nx-scheme-handler/mailto=rapport-stand-in.desktop\nx-scheme-handler/sms=rapport-stand-in.desktop\nx-scheme-handler/tel=rapport-stand-in.desktop\n",
+    )
+    .unwrap();
+    let opened_now = || std::fs::read_to_string(&opened).unwrap_or_default();
+
+    let w = Window::open(&s, "hand-off").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
+    w.find("#interaction-purpose").await.select_by_value("waiting").await.unwrap();
+    w.find("#interaction-reason").await.send_keys("Her plates arrived").await.unwrap();
+    w.find("#interaction-summary")
+        .await
+        .send_keys("Your plates arrived today; they are at the front desk until Friday.")
+        .await
+        .unwrap();
+    w.find("#verdict[data-verdict='allowed']").await;
+    let go = w.find_text("#hand-off-go", "Open in your mail app").await;
+    go.click().await.unwrap();
+    let asked = w.find_text("#hand-off-asked", "Sent?").await.text().await.unwrap();
+    assert!(asked.contains("ana@home.example"), "{asked}");
+    eventually("the stand-in mail app was opened", || opened_now().contains("mailto:").then_some(()));
+    let url = opened_now();
+    assert!(
+        url.trim()
+            .starts_with("mailto:ana@home.example?subject=Her%20plates%20arrived&body=Your%20plates%20arrived%20today"),
+        "{url}"
+    );
+    assert!(s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().is_empty(), "nothing logged yet");
+    w.shot("1-sent").await;
+    w.find("#hand-off-yes").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    let interactions = s.json(&["customers", "show", &id])["interactions"].clone();
+    assert_eq!(interactions.as_array().unwrap().len(), 1, "{interactions}");
+    assert_eq!(interactions[0]["channel"], "email");
+    assert_eq!(interactions[0]["reason"], "Her plates arrived");
+
+    // A text to a customer who said no texts: nothing opens; her words are shown.
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    w.find("#interaction-channel").await.select_by_value("text").await.unwrap();
+    w.find("#interaction-summary").await.send_keys("Your plates are here!").await.unwrap();
+    w.find_text("#hand-off-go", "Open in your messages").await.click().await.unwrap();
+    w.find_text("#verdict[data-verdict='blocked']", no_texts).await;
+    w.shot("2-blocked").await;
+    assert!(!opened_now().contains("sms:"), "no app opened: {}", opened_now());
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

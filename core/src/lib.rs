@@ -12,6 +12,7 @@
 pub mod demo;
 mod error;
 pub mod guard;
+pub mod handoff;
 pub mod ids;
 pub mod io;
 pub mod language;

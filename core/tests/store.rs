@@ -524,3 +524,76 @@ fn a_contact_and_what_was_heard_in_it_are_recorded_whole_or_not_at_all() {
     assert_eq!(rec.preferences[0].said_at, contact.at);
     assert_eq!((rec.promises.len(), rec.facts.len()), (1, 1));
 }
+
+/// Handing a contact to the salesperson's own app (issue 16): the Guard decides on the real channel, time and
+/// words first — a declined channel is refused with the customer's words and kept as held back, a check-in with
+/// nothing in it is refused — and only an allowed contact gets its `mailto:` / `sms:` / `tel:` address, to the
+/// customer's own preferred address. Nothing is logged by the hand-off itself.
+#[test]
+fn a_hand_off_is_decided_by_the_guard_before_any_app_opens() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book_in(&dir);
+    let ana = store
+        .add_customer(
+            NewCustomer { name: "Ana Souza".into(), time_zone: Some("America/Chicago".into()), ..Default::default() },
+            now(),
+        )
+        .unwrap();
+    for (kind, label, value, preferred) in [
+        (ContactKind::Email, None, "ana@work.example", false),
+        (ContactKind::Email, None, "ana@home.example", true),
+        (ContactKind::Phone, Some("mobile"), "+1 (312) 555-0142", false),
+    ] {
+        let point = NewContactPoint { kind, label: label.map(String::from), value: value.into(), preferred };
+        store.add_contact_point(&ana.id, point).unwrap();
+    }
+    let said = NewStatement {
+        words: "Please don't text me, email is fine.".into(),
+        means: Meaning::DeclineChannel { channel: Channel::Text },
+        said_at: Some(now()),
+        source_interaction_id: None,
+    };
+    store.record_statement(&ana.id, said, now()).unwrap();
+    // Tuesday 1 December 2026, 10:00 in Chicago.
+    let at: DateTime<Utc> = "2026-12-01T16:00:00Z".parse().unwrap();
+    let contact = |channel: Channel, words: &str| NewInteraction {
+        at: Some(at),
+        channel,
+        direction: Direction::Outbound,
+        summary: words.into(),
+        quotes: vec![],
+        sentiment: None,
+        reason: None,
+        topic: None,
+        asked_for: None,
+        justification: None,
+        purpose: Some(Purpose::Waiting),
+    };
+    let words = "Your plates arrived today; they are at the front desk until Friday.";
+
+    let email = store.hand_off(&ana.id, contact(Channel::Email, words), Some("Your plates"), at).unwrap();
+    assert_eq!(email.to, "ana@home.example", "the preferred address");
+    assert!(
+        email.url.starts_with("mailto:ana@home.example?subject=Your%20plates&body=Your%20plates%20arrived"),
+        "{}",
+        email.url
+    );
+    let call = store.hand_off(&ana.id, contact(Channel::Phone, words), None, at).unwrap();
+    assert_eq!(call.url, "tel:+13125550142");
+
+    let err = store.hand_off(&ana.id, contact(Channel::Text, words), None, at).unwrap_err();
+    let Error::Blocked(decision) = &err else { panic!("{err:?}") };
+    assert!(
+        decision.reasons.iter().any(|r| r.quote.as_deref() == Some("Please don't text me, email is fine.")),
+        "{decision:?}"
+    );
+    assert_eq!(store.held_back(Some(&ana.id), 10).unwrap().len(), 1, "the attempt is kept as held back");
+    let check_in = NewInteraction { purpose: Some(Purpose::Proactive), ..contact(Channel::Email, "Just checking in!") };
+    let empty = store.hand_off(&ana.id, check_in, None, at).unwrap_err();
+    assert!(matches!(empty, Error::Blocked(_)), "{empty:?}");
+    assert!(store.customer_record(&ana.id).unwrap().interactions.is_empty(), "a hand-off logs nothing by itself");
+
+    let bea = store.add_customer(NewCustomer { name: "Bea Lund".into(), ..Default::default() }, now()).unwrap();
+    let missing = store.hand_off(&bea.id, contact(Channel::Email, words), None, at).unwrap_err().to_string();
+    assert!(missing.contains("Bea Lund has no email address"), "{missing}");
+}

@@ -80,9 +80,9 @@ impl From<Error> for IpcError {
     }
 }
 
-type Reply<T> = Result<T, IpcError>;
+pub(crate) type Reply<T> = Result<T, IpcError>;
 
-fn with<T>(
+pub(crate) fn with<T>(
     book: &State<'_, Book>,
     work: impl FnOnce(&mut Store, chrono::DateTime<chrono::Utc>) -> Result<T, Error>,
 ) -> Reply<T> {

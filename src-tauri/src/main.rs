@@ -12,6 +12,7 @@ mod location;
 mod notify;
 mod present;
 mod privacy;
+mod reach;
 mod recovery;
 mod scheduler;
 mod transfer;

@@ -63,6 +63,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::record_preference,
             commands::check_outreach,
             commands::read_outreach,
+            crate::reach::hand_off,
             commands::listen,
             commands::held_back,
             commands::list_playbooks,

@@ -254,6 +254,18 @@ export async function readOutreach(customerId, outreach) {
 }
 
 /**
+ * Hands an outbound contact to the salesperson's own app (mail, messages, phone) after the Guard: a block or a
+ * caution without a justification comes back as the error logging it would give; nothing is logged.
+ * @param {string} customerId
+ * @param {object} interaction NewInteraction (outbound; email, text or phone)
+ * @param {string|null} subject an email's subject
+ * @returns {Promise<{url: string, channel: string, to: string}>}
+ */
+export async function handOff(customerId, interaction, subject = null) {
+  return call('hand_off', { customerId, interaction, subject });
+}
+
+/**
  * What a text proposes to record: what the customer said about being contacted, what they asked for, how they
  * felt, what the salesperson promised and by when, personal facts. Nothing is recorded.
  * @param {string} customerId

@@ -50,6 +50,8 @@ export function openInteractionForm(app, customer, {
   let verdictPanel = null;
   /** What Rapport heard in the summary and their words; `setup` wires it too. */
   let heard = null;
+  /** The hand-off to the salesperson's own apps; `setup` wires it. */
+  let handOff = null;
   /** Whether the contact was logged, and what was recorded with it. */
   let logged = false;
   let recorded = null;
@@ -65,6 +67,7 @@ export function openInteractionForm(app, customer, {
     wide: true,
     aside: html`<div id="verdict" class="verdict" role="status" aria-live="polite" aria-label="What the Guard says"
       hidden></div>
+      <div id="hand-off" class="hand-off" hidden></div>
       <p class="verdict-inbound muted" id="verdict-inbound" hidden>${icon('inbound')} ${who} reached you: a contact
         they started is never blocked, so the Guard has nothing to say.</p>`,
     fields: [
@@ -108,23 +111,9 @@ export function openInteractionForm(app, customer, {
       ...prefill,
     },
     save: async (v) => {
-      const out = v.direction === 'out';
-      const justified = out && (state.verdict === 'caution' || state.askedWhy);
+      const contact = contactOf(v);
       // What was ticked is checked first (a promise needs its date), and recorded once the contact is in.
       const picked = heard ? await heard.picked() : [];
-      const contact = {
-        at: zonedWallToUtc(v.at, app.zone),
-        channel: v.channel,
-        direction: v.direction,
-        summary: v.summary.trim(),
-        quotes: v.quotes.split('\n').map((q) => q.trim()).filter(Boolean),
-        sentiment: opt(v.sentiment),
-        reason: out ? opt(v.reason) : null,
-        topic: opt(v.topic),
-        purpose: out ? v.purpose : null,
-        asked_for: opt(v.asked_for),
-        justification: justified ? opt(v.justification) : null,
-      };
       // The contact and what was ticked go in together: all of it, or none of it.
       let interaction;
       if (picked.length) {
@@ -150,12 +139,121 @@ export function openInteractionForm(app, customer, {
     setup: ({ dialog, form }) => {
       heard = heardPanels(app, customer, who, dialog, form, key);
       verdictPanel = guardPanel(app, customer, who, theirZone, state, dialog, form, onHeldBack, heard);
+      handOff = handOffBar(customer, who, dialog, form, contactOf, (err) => verdictPanel.refused(err, form));
     },
     onClose: () => {
       if (verdictPanel) verdictPanel.stop();
+      if (handOff) handOff.stop();
       if (heard) heard.stop(logged);
     },
   });
+
+  /** The contact the form describes, as the core takes it. */
+  function contactOf(v) {
+    const out = v.direction === 'out';
+    const justified = out && (state.verdict === 'caution' || state.askedWhy);
+    return {
+      at: zonedWallToUtc(v.at, app.zone),
+      channel: v.channel,
+      direction: v.direction,
+      summary: v.summary.trim(),
+      quotes: v.quotes.split('\n').map((q) => q.trim()).filter(Boolean),
+      sentiment: opt(v.sentiment),
+      reason: out ? opt(v.reason) : null,
+      topic: opt(v.topic),
+      purpose: out ? v.purpose : null,
+      asked_for: opt(v.asked_for),
+      justification: justified ? opt(v.justification) : null,
+    };
+  }
+}
+
+/** What each channel's hand-off button says, and the app it names. */
+const APPS = {
+  email: { button: 'Open in your mail app', app: 'your mail app', sent: 'Sent?' },
+  text: { button: 'Open in your messages', app: 'your messages', sent: 'Sent?' },
+  phone: { button: 'Call from your phone', app: 'your phone', sent: 'Did you reach them?' },
+};
+
+/**
+ * The hand-off under the verdict, for an outbound email, text or call: the Guard decides in the core first (a
+ * block shows the customer's words in the verdict and opens nothing), then the salesperson's own app opens with
+ * the words. One question follows — "Sent?" / "Did you reach them?" — asked again when the window has the focus
+ * back; "Yes, log it" logs the contact exactly as the form describes it.
+ * @returns {{stop: () => void}}
+ */
+function handOffBar(customer, who, dialog, f, contactOf, refused) {
+  const bar = dialog.querySelector('#hand-off');
+  let waiting = null;
+  let away = false;
+
+  function draw() {
+    const v = f.values();
+    const way = v.direction === 'out' ? APPS[v.channel] : null;
+    bar.hidden = !way;
+    if (!way) return;
+    if (waiting) {
+      render(bar, html`<p class="hand-off-asked" id="hand-off-asked" role="status">${icon(v.channel)}
+        Opened in ${waiting.app} to <strong>${waiting.to}</strong>. <strong>${waiting.sent}</strong></p>
+        <div class="hand-off-actions"><button type="button" class="button primary" id="hand-off-yes">Yes, log it</button>
+        <button type="button" class="button" id="hand-off-no">Not yet</button></div>`);
+      bar.querySelector('#hand-off-yes').addEventListener('click', () => f.form.requestSubmit());
+      bar.querySelector('#hand-off-no').addEventListener('click', () => { waiting = null; draw(); });
+      return;
+    }
+    render(bar, html`<button type="button" class="button" id="hand-off-go">${icon(v.channel)} ${way.button}</button>
+      <p class="muted hand-off-note" id="hand-off-note">The Guard decides first; then ${way.app} opens with these
+        words, addressed to ${who}.</p>`);
+    bar.querySelector('#hand-off-go').addEventListener('click', go);
+  }
+
+  async function go() {
+    const v = f.values();
+    const way = APPS[v.channel];
+    const button = bar.querySelector('#hand-off-go');
+    if (f.validateAll()) {
+      button.disabled = true;
+      try {
+        const contact = contactOf(v);
+        const subject = (v.reason || '').trim() || null;
+        const done = await ipc.handOff(customer.id, contact, subject);
+        waiting = { ...way, to: done.to };
+        away = false;
+        draw();
+        bar.querySelector('#hand-off-yes').focus();
+      } catch (err) {
+        if (!refused(err)) {
+          render(bar.querySelector('#hand-off-note'), html`${err.message}`);
+          bar.querySelector('#hand-off-note').setAttribute('role', 'alert');
+        }
+        button.disabled = false;
+      }
+    }
+  }
+
+  // Coming back from the other app: the question again, where the keyboard is.
+  const blurred = () => { if (waiting) away = true; };
+  const focused = () => {
+    if (!waiting || !away) return;
+    away = false;
+    const yes = bar.querySelector('#hand-off-yes');
+    if (yes) yes.focus();
+    announce(`Back from ${waiting.app}: ${waiting.sent}`);
+  };
+  window.addEventListener('blur', blurred);
+  window.addEventListener('focus', focused);
+  const redraw = (event) => {
+    const w = event.target.closest && event.target.closest('[data-field]');
+    if (w && ['direction', 'channel'].includes(w.dataset.field)) { waiting = null; draw(); }
+  };
+  f.form.addEventListener('change', redraw);
+  draw();
+  return {
+    stop() {
+      window.removeEventListener('blur', blurred);
+      window.removeEventListener('focus', focused);
+    },
+  };
 }
 
 /**

@@ -172,6 +172,34 @@ impl Store {
         self.log_interaction(customer_id, input, now)
     }
 
+    /// Hands an outbound contact to the salesperson's own app (mail, messages, phone): the Guard decides first, on
+    /// the real channel, time and words — a block refuses it and keeps it as held back, a caution needs the typed
+    /// justification, exactly as logging it would — and only then is the address made. Nothing is logged here: the
+    /// window asks "Sent?" when the salesperson comes back, and logs the contact then.
+    pub fn hand_off(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        subject: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<crate::handoff::HandOff> {
+        let input = input.validated()?;
+        if input.direction != Direction::Outbound {
+            return Err(Error::invalid("direction", "only a contact you start is handed to your apps"));
+        }
+        if !crate::handoff::hands_off(input.channel) {
+            return Err(Error::invalid(
+                "channel",
+                "Rapport opens your mail app, your messages or your phone: choose email, text or phone",
+            ));
+        }
+        let record = self.customer_record(customer_id)?;
+        let to = crate::handoff::address_for(&record, input.channel)?;
+        self.guard_outbound(customer_id, &input, now, false)?;
+        let url = crate::handoff::url(input.channel, &to, subject, &input.summary)?;
+        Ok(crate::handoff::HandOff { url, channel: input.channel, to })
+    }
+
     /// The Guard on an outbound contact about to be logged: a block is kept as held back and refused; a caution
     /// needs the typed justification.
     fn guard_outbound(

@@ -150,6 +150,8 @@ pub enum Command {
     },
     /// Ask the Guard whether a contact is allowed, needs caution, or is blocked — and why
     Check(CheckArgs),
+    /// Reach out through your own apps: after the Guard, the mailto:/sms:/tel: address (opened with --open)
+    Reach(ReachArgs),
     /// Persona playbooks: topics never to raise, what to offer instead
     #[command(subcommand)]
     Playbooks(PlaybooksCmd),
@@ -187,6 +189,38 @@ pub struct CheckArgs {
     /// The outreach is a thank-you note
     #[arg(long)]
     pub thank_you: bool,
+}
+
+#[derive(ClapArgs, Debug)]
+pub struct ReachArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// email, text or phone
+    #[arg(long)]
+    pub channel: Channel,
+    /// The words to send (for a call: what it is about)
+    #[arg(long)]
+    pub text: String,
+    /// An email's subject
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// When (RFC 3339; without an offset, the customer's local time); default now
+    #[arg(long)]
+    pub at: Option<String>,
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// What the customer gains from it
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// proactive, waiting (a promise, their issue, information they asked for) or reply
+    #[arg(long, default_value = "proactive")]
+    pub purpose: Purpose,
+    /// Why it is right despite the Guard's caution
+    #[arg(long)]
+    pub justification: Option<String>,
+    /// Open the address in your mail app, messages or phone
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(ClapArgs, Debug)]

@@ -501,6 +501,31 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             });
             emit(j, &out, || present::decision_with_intents(&read))
         }
+        Command::Reach(a) => {
+            let id = store.lookup_customer(&a.customer)?;
+            let at = match a.at {
+                Some(text) => Some(moment_for(store, &id, &text, "at")?),
+                None => None,
+            };
+            let contact = NewInteraction {
+                at,
+                channel: a.channel,
+                direction: Direction::Outbound,
+                summary: a.text,
+                quotes: vec![],
+                sentiment: None,
+                reason: a.reason,
+                topic: a.topic,
+                asked_for: None,
+                justification: a.justification,
+                purpose: Some(a.purpose),
+            };
+            let hand_off = store.hand_off(&id, contact, a.subject.as_deref(), now)?;
+            if a.open {
+                crate::reach::open(&hand_off.url)?;
+            }
+            emit(j, &hand_off, || format!("{}\n", hand_off.url))
+        }
         Command::Playbooks(PlaybooksCmd::List) => {
             let list = store.playbooks()?;
             emit(j, &list, || present::playbooks(&list))
