@@ -330,3 +330,58 @@ fn reach_makes_the_address_only_after_the_guard() {
     let page = s.json(&["customers", "show", &id]);
     assert!(page["interactions"].as_array().unwrap().is_empty(), "reaching out logs nothing by itself");
 }
+
+/// Issue 16: `rapport log FILE…` logs emails from the salesperson's own mail app — matched to the customer by
+/// address (from them: inbound, with their own words as a quote; to them: outbound), the date, subject and new
+/// words (not the quoted reply) — once, however often the file is logged; a file whose addresses are nobody's is
+/// named with them, and the other files are still logged.
+#[test]
+fn log_records_emails_from_your_own_mail_app() {
+    let s = Sandbox::new();
+    let ana = s.json(&["customers", "add", "Ana Souza", "--email", "Ana@Example.com"]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let dir = s.dir.path();
+    let from_ana = dir.join("from-ana.eml");
+    std::fs::write(
+        &from_ana,
+        "From: Ana Souza <ana@example.com>\r\nTo: Dana <dana@dealer.example>\r\nSubject: Re: Your plates\r\n\
+         Date: Tue, 01 Dec 2026 09:30:00 -0600\r\nIn-Reply-To: <x@dealer.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         Thanks! I'll pick them up Friday. Please don't call me at work.\r\n\r\nOn Mon, Nov 30, 2026 at 4:00 PM Dana <dana@dealer.example> wrote:\r\n> Your plates arrived.\r\n",
+    )
+    .unwrap();
+    let to_ana = dir.join("to-ana.eml");
+    std::fs::write(
+        &to_ana,
+        "From: Dana <dana@dealer.example>\r\nTo: ana@example.com\r\nSubject: Your plates\r\nDate: Mon, 30 Nov 2026 16:00:00 -0600\r\n\r\nYour plates arrived; they are at the front desk.\r\n",
+    )
+    .unwrap();
+    let stranger = dir.join("stranger.eml");
+    std::fs::write(&stranger, "From: someone@else.example\r\nTo: dana@dealer.example\r\nSubject: Hi\r\n\r\nHello\r\n")
+        .unwrap();
+
+    let files = [from_ana.to_str().unwrap(), to_ana.to_str().unwrap(), stranger.to_str().unwrap()];
+    let err = s.fails(&["log", files[0], files[1], files[2]]);
+    assert!(err.contains("someone@else.example") && err.contains("stranger.eml"), "{err}");
+    let page = s.json(&["customers", "show", &id]);
+    let interactions = page["interactions"].as_array().unwrap();
+    assert_eq!(interactions.len(), 2, "the two emails of Ana's are logged: {page}");
+    let inbound = interactions.iter().find(|i| i["direction"] == "in").unwrap();
+    assert_eq!(inbound["channel"], "email");
+    assert_eq!(inbound["at"], "2026-12-01T15:30:00Z");
+    let summary = inbound["summary"].as_str().unwrap();
+    assert!(summary.starts_with("Re: Your plates") && summary.contains("pick them up Friday"), "{summary}");
+    assert!(!summary.contains("Your plates arrived."), "the quoted reply is left out: {summary}");
+    assert_eq!(inbound["quotes"][0], "Thanks! I'll pick them up Friday. Please don't call me at work.");
+    let outbound = interactions.iter().find(|i| i["direction"] == "out").unwrap();
+    assert_eq!(outbound["purpose"], "proactive");
+
+    // Again: nothing doubled.
+    let again = s.json(&["log", files[0], files[1]]);
+    assert!(again["logged"].as_array().unwrap().iter().all(|l| l["logged"]["interaction"].is_null()), "{again}");
+    assert_eq!(s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().len(), 2);
+    // The stranger's email, given to Ana by hand: which way it went must be said.
+    let err = s.fails(&["log", files[2], "--customer", &id]);
+    assert!(err.contains("came in or went out"), "{err}");
+    s.ok(&["log", files[2], "--customer", &id, "--direction", "in"]);
+    assert_eq!(s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().len(), 3);
+}

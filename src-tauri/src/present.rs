@@ -506,3 +506,30 @@ pub fn notes(notes: &[rapport_core::model::ListedNote]) -> String {
         .collect();
     lines.join("\n")
 }
+
+/// What `rapport log` did: one line per file.
+pub fn logged_emails(logged: &[(String, rapport_core::store::LoggedEmail)]) -> String {
+    let mut o = String::new();
+    for (file, l) in logged {
+        let way = if l.direction == Direction::Inbound { "from" } else { "to" };
+        match &l.interaction {
+            Some(i) => {
+                let _ = writeln!(
+                    o,
+                    "{file}: logged an email {way} {} ({})",
+                    l.customer_name,
+                    i.at.format("%a %-d %b %Y %H:%M UTC")
+                );
+            }
+            None => {
+                let _ = writeln!(o, "{file}: already logged (an email {way} {})", l.customer_name);
+            }
+        }
+        if let Some(d) = &l.guard {
+            for r in &d.reasons {
+                let _ = writeln!(o, "  the Guard would have said: {}", r.message);
+            }
+        }
+    }
+    o
+}

@@ -4,6 +4,7 @@ pub mod contact;
 pub mod csv;
 pub mod ics;
 pub mod json;
+pub mod mail;
 pub mod vcard;
 
 use std::io::Write;

@@ -11,6 +11,7 @@ mod corrections;
 mod customers;
 mod guard;
 mod import;
+mod logged;
 mod notes;
 mod passphrase;
 mod read;
@@ -33,6 +34,7 @@ pub use corrections::{FactFix, InteractionFix, Record, Removed};
 pub use customers::ListQuery;
 pub use guard::{Facts, HeardToRecord};
 pub use import::{ImportPlan, ImportReport, MatchedBy, Merge};
+pub use logged::LoggedEmail;
 pub use passphrase::{looks_encrypted, Passphrase, Rekeyed};
 pub use search::SearchHit;
 

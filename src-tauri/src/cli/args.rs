@@ -152,6 +152,17 @@ pub enum Command {
     Check(CheckArgs),
     /// Reach out through your own apps: after the Guard, the mailto:/sms:/tel: address (opened with --open)
     Reach(ReachArgs),
+    /// Log emails you sent or received (.eml files): matched to customers by address
+    Log {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The customer they belong to, when no address of theirs is in the files
+        #[arg(long)]
+        customer: Option<String>,
+        /// in or out, when the addresses do not tell
+        #[arg(long)]
+        direction: Option<Direction>,
+    },
     /// Persona playbooks: topics never to raise, what to offer instead
     #[command(subcommand)]
     Playbooks(PlaybooksCmd),

@@ -526,6 +526,39 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             }
             emit(j, &hand_off, || format!("{}\n", hand_off.url))
         }
+        Command::Log { files, customer, direction } => {
+            // Each file on its own: one that cannot be read or matched is named, the others are logged.
+            let mut logged = Vec::new();
+            let mut failed = Vec::new();
+            for file in &files {
+                let done = read_file(file).and_then(|bytes| {
+                    let email = rapport_core::io::mail::read(&bytes).map_err(|e| in_file(file, e))?;
+                    store.log_email(&email, customer.as_deref(), direction, now).map_err(|e| in_file(file, e))
+                });
+                match done {
+                    Ok(l) => logged.push((file.display().to_string(), l)),
+                    Err(e) => {
+                        failed.push(serde_json::json!({ "file": file.display().to_string(), "error": e.to_string() }))
+                    }
+                }
+            }
+            let out = serde_json::json!({
+                "logged": logged.iter().map(|(f, l)| serde_json::json!({ "file": f, "logged": l })).collect::<Vec<_>>(),
+                "failed": failed,
+            });
+            emit(j, &out, || present::logged_emails(&logged))?;
+            if failed.is_empty() {
+                Ok(())
+            } else {
+                let each: Vec<&str> = failed.iter().filter_map(|f| f["error"].as_str()).collect();
+                Err(Error::BadFile(format!(
+                    "{} of {} files could not be logged:\n{}",
+                    failed.len(),
+                    files.len(),
+                    each.join("\n")
+                )))
+            }
+        }
         Command::Playbooks(PlaybooksCmd::List) => {
             let list = store.playbooks()?;
             emit(j, &list, || present::playbooks(&list))
