@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "check_outreach",
     "read_outreach",
     "hand_off",
+    "log_email",
+    "log_dropped_email",
     "listen",
     "held_back",
     "list_playbooks",

@@ -909,6 +909,45 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     w.close().await;
 }
 
+/// Issue 16: "Log an email…" on a customer's page logs `.eml` files saved from the salesperson's mail app: one of
+/// hers is matched by address and logged with her words; one whose addresses are nobody's asks which way it went.
+#[tokio::test(flavor = "multi_thread")]
+async fn emails_picked_on_a_customers_page_are_logged() {
+    let s = Sandbox::new();
+    let ana = s.json(&["customers", "add", "Ana Souza", "--preferred", "Ana", "--email", "ana@example.com"]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let from_ana = s.dir.path().join("from-ana.eml");
+    std::fs::write(
+        &from_ana,
+        "From: Ana Souza <ana@example.com>\r\nTo: dana@dealer.example\r\nSubject: Re: Your plates\r\n\
+         Date: Tue, 01 Dec 2026 09:30:00 -0600\r\n\r\nThanks! I'll pick them up Friday.\r\n\r\n> Your plates arrived.\r\n",
+    )
+    .unwrap();
+    let forwarded = s.dir.path().join("forwarded.eml");
+    std::fs::write(
+        &forwarded,
+        "From: service@dealer.example\r\nTo: dana@dealer.example\r\nSubject: Ana's loaner is booked\r\n\
+         Date: Wed, 02 Dec 2026 10:00:00 -0600\r\n\r\nLoaner booked for Friday.\r\n",
+    )
+    .unwrap();
+    let w = Window::open(&s, "log-email").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    let files = format!("{}\n{}", from_ana.display(), forwarded.display());
+    w.find("#log-email-file").await.send_keys(&files).await.unwrap();
+    let asked = w.find_text("#email-ask-text", "forwarded.eml").await.text().await.unwrap();
+    assert!(asked.contains("Which way"), "{asked}");
+    w.shot("1-which-way").await;
+    w.find("#email-came-in").await.click().await.unwrap();
+    w.find_text("#status", "Logged 2 emails.").await;
+    w.find_text(".timeline", "Re: Your plates").await;
+    let interactions = s.json(&["customers", "show", &id])["interactions"].clone();
+    assert_eq!(interactions.as_array().unwrap().len(), 2, "{interactions}");
+    assert!(interactions.as_array().unwrap().iter().all(|i| i["channel"] == "email" && i["direction"] == "in"));
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

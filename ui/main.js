@@ -17,6 +17,7 @@ import { showSettings } from './views/settings.js';
 import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
 import { showRecovery } from './views/recovery.js';
+import { droppedEmails, logEmails } from './views/mailbox.js';
 
 const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
@@ -284,6 +285,15 @@ async function start() {
   app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'today');
   // A clicked desktop notification: the core has shown the window; open that customer, Back leads to Today.
   // A dialog still open is closed first (what was typed in it is kept as a draft).
+  // Emails dropped on the window are logged; on a customer's page, an email whose addresses are nobody's is theirs.
+  ipc.onEmailsDropped(({ names }) => {
+    const customerId = view.customerId;
+    logEmails(droppedEmails(names), {
+      customerId,
+      ask: customerId ? document.querySelector('#email-ask') : null,
+      onLogged: () => (customerId ? app.openCustomer(customerId, { from: view.place }) : app.go(view.place)),
+    });
+  }).catch((err) => announceError(err, 'Dropped emails cannot be logged'));
   ipc.onOpenCustomer((id) => {
     for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
     app.openCustomer(id, { from: 'today' });

@@ -9,6 +9,7 @@ mod clock;
 mod commands;
 mod error_log;
 mod location;
+mod mailbox;
 mod notify;
 mod present;
 mod privacy;

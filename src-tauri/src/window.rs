@@ -38,6 +38,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
         )
         .manage(crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) })
         .manage(crate::transfer::Transfer::default())
+        .manage(crate::mailbox::Dropped::default())
         .invoke_handler(tauri::generate_handler![
             crate::recovery::recovery,
             crate::recovery::recover,
@@ -64,6 +65,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::check_outreach,
             commands::read_outreach,
             crate::reach::hand_off,
+            crate::mailbox::log_email,
+            crate::mailbox::log_dropped_email,
             commands::listen,
             commands::held_back,
             commands::list_playbooks,
@@ -119,6 +122,10 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
                     api.prevent_close();
                     let _ = window.hide();
                 }
+            }
+            // Emails dropped on the window are logged (the page asks which customer when no address tells).
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                crate::mailbox::dropped(window, paths);
             }
         })
         .run(tauri::generate_context!());

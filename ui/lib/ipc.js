@@ -446,6 +446,48 @@ function asciiJson(value) {
 }
 
 /**
+ * Logs an email file (.eml) picked by the salesperson: matched to the customer by address; `customerId` is who it
+ * belongs to when no address tells, `direction` which way it went when neither does.
+ * @param {Uint8Array} bytes the file's bytes
+ * @param {{customerId?: string|null, direction?: 'in'|'out'|null}} [options]
+ * @returns {Promise<{customer_id: string, customer_name: string, direction: string, interaction: object|null,
+ *   guard?: object}>} `interaction` is null when the same email was logged before
+ */
+export async function logEmail(bytes, { customerId = null, direction = null } = {}) {
+  const bridge = window.__TAURI__ && window.__TAURI__.core;
+  if (!bridge) {
+    throw { code: 'io', message: 'This window only works inside the Rapport app.' };
+  }
+  const headers = {};
+  if (customerId) headers['x-customer'] = customerId;
+  if (direction) headers['x-direction'] = direction;
+  try {
+    return await bridge.invoke('log_email', bytes, { headers });
+  } catch (error) {
+    throw asIpcError(error);
+  }
+}
+
+/**
+ * Logs dropped email number `index` (as `emails-dropped` listed them); options as for logEmail.
+ * @param {number} index
+ * @param {{customerId?: string|null, direction?: 'in'|'out'|null}} [options]
+ */
+export async function logDroppedEmail(index, { customerId = null, direction = null } = {}) {
+  return call('log_dropped_email', { index, customerId, direction });
+}
+
+/**
+ * Calls `handler` when emails are dropped on the window (event `emails-dropped`): `{names}` in the order
+ * logDroppedEmail numbers them.
+ * @param {(dropped: {names: string[]}) => void} handler
+ * @returns {Promise<() => void>} stops listening
+ */
+export async function onEmailsDropped(handler) {
+  return listenTo('emails-dropped', handler);
+}
+
+/**
  * Plans the import of a picked file without writing anything. The file's raw bytes are the payload; its format
  * and, for a spreadsheet, the confirmed column mapping travel as headers.
  * @param {Uint8Array} bytes

@@ -18,6 +18,7 @@ import {
 import { confirmDialog } from '../lib/form.js';
 import * as forms from './forms.js';
 import { openInteractionForm } from './contact.js';
+import { logEmails, pickedEmails } from './mailbox.js';
 import { NOTE_FORMATS, isToCustomer, markNote, noteStatusActions, statusBadge } from './note-status.js';
 
 /** "“their words”" — their words always in quotation marks. */
@@ -58,10 +59,13 @@ function header(app, c) {
     </div>
     <div class="header-actions">
       <button type="button" class="button" id="log-contact" data-action="log-contact">${icon('plus')} Log contact</button>
+      <label class="button" id="log-email-pick" title="An email you sent or received, saved from your mail app (.eml), or drop it on the window">${icon('email')} Log an email…
+        <input type="file" id="log-email-file" class="visually-hidden" accept=".eml,message/rfc822" multiple></label>
       <button type="button" class="button" id="add-reminder" data-action="add-reminder">${icon('calendar')} Add reminder</button>
       <button type="button" class="button" id="write-thank-you" data-action="write-thank-you">${icon('note')} Write thank-you</button>
       <button type="button" class="button" data-action="edit-customer">Edit</button>
     </div>
+    <div id="email-ask" class="email-ask" hidden></div>
   </header>`;
 }
 
@@ -570,6 +574,16 @@ export function showCustomer(main, app, id) {
     if (d.open) open.add(d.dataset.keep);
     else open.delete(d.dataset.keep);
   }, true);
+
+  // "Log an email…": the picked .eml files, logged with this customer when no address tells.
+  page.addEventListener('change', async (event) => {
+    if (event.target.id !== 'log-email-file' || !record) return;
+    const input = event.target;
+    const emails = pickedEmails(input.files);
+    input.value = '';
+    const who = record.preferred_name || record.name;
+    await logEmails(emails, { customerId: record.id, who, ask: page.querySelector('#email-ask'), onLogged: load });
+  });
 
   page.addEventListener('click', (event) => {
     const button = event.target.closest('[data-action]');
