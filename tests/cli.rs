@@ -327,6 +327,14 @@ fn reach_makes_the_address_only_after_the_guard() {
     assert_eq!(s.ok(&[&base[..], &["--channel", "phone"]].concat()).trim(), "tel:+13125550142");
     let err = s.fails(&[&base[..], &["--channel", "text"]].concat());
     assert!(err.contains("Please don't text me."), "{err}");
+    // A meeting in person: an invitation for the calendar, written where asked.
+    let file = s.dir.path().join("meet.ics");
+    let meet =
+        s.json(&[&base[..], &["--channel", "in_person", "--minutes", "45", "--out", file.to_str().unwrap()]].concat());
+    assert_eq!(meet["file"], file.to_str().unwrap());
+    let ics = std::fs::read_to_string(&file).unwrap().replace("\r\n ", "");
+    assert!(ics.contains("DTSTART:20261201T160000Z") && ics.contains("DTEND:20261201T164500Z"), "{ics}");
+    assert!(ics.contains("mailto:ana@home.example") && ics.contains("BEGIN:VALARM"), "{ics}");
     let page = s.json(&["customers", "show", &id]);
     assert!(page["interactions"].as_array().unwrap().is_empty(), "reaching out logs nothing by itself");
 }

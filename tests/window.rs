@@ -849,7 +849,7 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     std::fs::write(
         apps.join("rapport-stand-in.desktop"),
         format!(
-            "[Desktop Entry]\nType=Application\nName=Stand-in app\nExec={} %u\nMimeType=x-scheme-handler/mailto;x-scheme-handler/sms;x-scheme-handler/tel;\n",
+            "[Desktop Entry]\nType=Application\nName=Stand-in app\nExec={} %u\nMimeType=x-scheme-handler/mailto;x-scheme-handler/sms;x-scheme-handler/tel;text/calendar;\n",
             script.display()
         ),
     )
@@ -857,7 +857,7 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     std::fs::create_dir_all(s.dir.path().join("config")).unwrap();
     std::fs::write(
         s.dir.path().join("config/mimeapps.list"),
-        "[Default Applications]\nx-scheme-handler/mailto=rapport-stand-in.desktop\nx-scheme-handler/sms=rapport-stand-in.desktop\nx-scheme-handler/tel=rapport-stand-in.desktop\n",
+        "[Default Applications]\nx-scheme-handler/mailto=rapport-stand-in.desktop\nx-scheme-handler/sms=rapport-stand-in.desktop\nx-scheme-handler/tel=rapport-stand-in.desktop\ntext/calendar=rapport-stand-in.desktop\n",
     )
     .unwrap();
     let opened_now = || std::fs::read_to_string(&opened).unwrap_or_default();
@@ -906,6 +906,18 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     w.find_text("#verdict[data-verdict='blocked']", no_texts).await;
     w.shot("2-blocked").await;
     assert!(!opened_now().contains("sms:"), "no app opened: {}", opened_now());
+
+    // A meeting in person: an invitation written beside the book, opened in the (stand-in) calendar.
+    w.find("#interaction-channel").await.select_by_value("in_person").await.unwrap();
+    set_value(&w, "#interaction-summary", "Come pick up your plates; coffee's on me.").await;
+    w.find("#interaction-reason").await.send_keys("Her plates").await.unwrap();
+    w.find_text("#hand-off-go", "Make a calendar invitation").await.click().await.unwrap();
+    w.find_text("#hand-off-asked", "Did you send the invitation?").await;
+    eventually("the invitation was opened", || opened_now().lines().find(|l| l.ends_with(".ics")).map(String::from));
+    let file =
+        opened_now().lines().find(|l| l.ends_with(".ics")).unwrap().trim().trim_start_matches("file://").to_string();
+    let ics = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("mailto:ana@home.example"), "{ics}");
     w.close().await;
 }
 

@@ -15,16 +15,78 @@ const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'
 /// What the salesperson's own app is opened with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HandOff {
-    /// The `mailto:`, `sms:` or `tel:` address.
+    /// The `mailto:`, `sms:` or `tel:` address; empty for a meeting.
     pub url: String,
     pub channel: Channel,
-    /// The email address or number it goes to.
+    /// The email address or number it goes to (for a meeting: their email, else their name).
     pub to: String,
+    /// For a meeting in person: the invitation, as an iCalendar file for the salesperson's calendar app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
 }
 
-/// The channels Rapport hands off: email, text and a call.
+/// The channels Rapport hands off: email, text, a call, and a meeting in person (an invitation file).
 pub fn hands_off(channel: Channel) -> bool {
-    matches!(channel, Channel::Email | Channel::Text | Channel::Phone)
+    matches!(channel, Channel::Email | Channel::Text | Channel::Phone | Channel::InPerson)
+}
+
+/// A meeting in person, as the invitation file describes it.
+pub struct Meeting<'a> {
+    pub customer: &'a CustomerRecord,
+    pub starts: chrono::DateTime<chrono::Utc>,
+    pub minutes: i64,
+    /// What it is for, in the customer's terms (the reason), and the words about it.
+    pub about: &'a str,
+    pub words: &'a str,
+    /// Where: the dealership.
+    pub place: &'a str,
+    pub stamp: chrono::DateTime<chrono::Utc>,
+}
+
+/// The meeting as an iCalendar event (RFC 5545) the salesperson's calendar app opens: the customer as attendee
+/// (by their email when Rapport has one), the dealership as the place, a reminder an hour before.
+pub fn invitation(m: &Meeting<'_>) -> String {
+    use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
+    let name = &m.customer.customer.name;
+    let title =
+        if m.about.trim().is_empty() { format!("Meeting with {name}") } else { format!("{name}: {}", m.about.trim()) };
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}@rapport", crate::ids::new_id()))
+        .summary(&title)
+        .description(m.words)
+        .starts(m.starts)
+        .ends(m.starts + chrono::Duration::minutes(m.minutes.clamp(5, 600)))
+        .timestamp(m.stamp)
+        .alarm(Alarm::display(&title, -chrono::Duration::hours(1)));
+    if !m.place.trim().is_empty() {
+        event.location(m.place.trim());
+    }
+    if let Ok(email) = address_for(m.customer, Channel::Email) {
+        let mut attendee = Property::new("ATTENDEE", format!("mailto:{email}"));
+        attendee.add_parameter("CN", name).add_parameter("ROLE", "REQ-PARTICIPANT");
+        event.append_multi_property(attendee);
+    }
+    let mut cal = Calendar::new();
+    cal.push(event.done());
+    without_alarm_stamps(&cal.done().to_string())
+}
+
+/// The calendar text without the `DTSTAMP` and `UID` the iCalendar crate gives each alarm from the wall clock and
+/// a random number: RFC 5545 has neither in a `VALARM`, and Rapport's files depend on `now` alone.
+pub(crate) fn without_alarm_stamps(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_alarm = false;
+    for line in text.split_inclusive("\r\n") {
+        match line.trim_end() {
+            "BEGIN:VALARM" => in_alarm = true,
+            "END:VALARM" => in_alarm = false,
+            l if in_alarm && (l.starts_with("DTSTAMP:") || l.starts_with("UID:")) => continue,
+            _ => {}
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The customer's address for `channel`: their preferred email (or the first), their preferred phone — a mobile
@@ -84,6 +146,15 @@ pub fn url(channel: Channel, to: &str, subject: Option<&str>, words: &str) -> Re
             "channel",
             format!("Rapport opens your mail app, your messages or your phone — not {}", other.as_str()),
         )),
+    }
+}
+
+/// Whom a hand-off on `channel` goes to: an address for email, texts and calls; for a meeting, their email when
+/// Rapport has one, else their name.
+pub fn recipient(record: &CustomerRecord, channel: Channel) -> Result<String> {
+    match channel {
+        Channel::InPerson => Ok(address_for(record, Channel::Email).unwrap_or_else(|_| record.customer.name.clone())),
+        _ => address_for(record, channel),
     }
 }
 

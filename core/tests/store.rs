@@ -593,6 +593,17 @@ fn a_hand_off_is_decided_by_the_guard_before_any_app_opens() {
     assert!(matches!(empty, Error::Blocked(_)), "{empty:?}");
     assert!(store.customer_record(&ana.id).unwrap().interactions.is_empty(), "a hand-off logs nothing by itself");
 
+    // A meeting in person: an invitation file for the salesperson's calendar, with her as the attendee.
+    let meet =
+        store.hand_off_for(&ana.id, contact(Channel::InPerson, words), Some("Pick up your plates"), 20, at).unwrap();
+    let ics = meet.invitation.expect("an invitation").replace("\r\n ", "");
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:Ana Souza: Pick up your plates"), "{ics}");
+    assert!(ics.contains("DTSTART:20261201T160000Z") && ics.contains("DTEND:20261201T162000Z"), "{ics}");
+    assert!(ics.contains("mailto:ana@home.example") && ics.contains("CN=Ana Souza"), "{ics}");
+    assert!(ics.contains("BEGIN:VALARM") && ics.contains("TRIGGER:-PT3600S"), "a reminder an hour before: {ics}");
+    let alarm = &ics[ics.find("BEGIN:VALARM").unwrap()..];
+    assert!(!alarm.contains("DTSTAMP") && !alarm.contains("UID"), "nothing from the wall clock: {ics}");
+
     let bea = store.add_customer(NewCustomer { name: "Bea Lund".into(), ..Default::default() }, now()).unwrap();
     let missing = store.hand_off(&bea.id, contact(Channel::Email, words), None, at).unwrap_err().to_string();
     assert!(missing.contains("Bea Lund has no email address"), "{missing}");

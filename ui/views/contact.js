@@ -173,6 +173,7 @@ const APPS = {
   email: { button: 'Open in your mail app', app: 'your mail app', sent: 'Sent?' },
   text: { button: 'Open in your messages', app: 'your messages', sent: 'Sent?' },
   phone: { button: 'Call from your phone', app: 'your phone', sent: 'Did you reach them?' },
+  in_person: { button: 'Make a calendar invitation', app: 'your calendar', sent: 'Did you send the invitation?', icon: 'person' },
 };
 
 /**
@@ -193,7 +194,7 @@ function handOffBar(customer, who, dialog, f, contactOf, refused) {
     bar.hidden = !way;
     if (!way) return;
     if (waiting) {
-      render(bar, html`<p class="hand-off-asked" id="hand-off-asked" role="status">${icon(v.channel)}
+      render(bar, html`<p class="hand-off-asked" id="hand-off-asked" role="status">${icon(way.icon || v.channel)}
         Opened in ${waiting.app} to <strong>${waiting.to}</strong>. <strong>${waiting.sent}</strong></p>
         <div class="hand-off-actions"><button type="button" class="button primary" id="hand-off-yes">Yes, log it</button>
         <button type="button" class="button" id="hand-off-no">Not yet</button></div>`);
@@ -201,7 +202,7 @@ function handOffBar(customer, who, dialog, f, contactOf, refused) {
       bar.querySelector('#hand-off-no').addEventListener('click', () => { waiting = null; draw(); });
       return;
     }
-    render(bar, html`<button type="button" class="button" id="hand-off-go">${icon(v.channel)} ${way.button}</button>
+    render(bar, html`<button type="button" class="button" id="hand-off-go">${icon(way.icon || v.channel)} ${way.button}</button>
       <p class="muted hand-off-note" id="hand-off-note">The Guard decides first; then ${way.app} opens with these
         words, addressed to ${who}.</p>`);
     bar.querySelector('#hand-off-go').addEventListener('click', go);

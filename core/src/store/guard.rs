@@ -183,6 +183,18 @@ impl Store {
         subject: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<crate::handoff::HandOff> {
+        self.hand_off_for(customer_id, input, subject, 30, now)
+    }
+
+    /// [`Store::hand_off`], with how long a meeting in person lasts (`minutes`; ignored for the other channels).
+    pub fn hand_off_for(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        subject: Option<&str>,
+        minutes: i64,
+        now: DateTime<Utc>,
+    ) -> Result<crate::handoff::HandOff> {
         let input = input.validated()?;
         if input.direction != Direction::Outbound {
             return Err(Error::invalid("direction", "only a contact you start is handed to your apps"));
@@ -190,14 +202,29 @@ impl Store {
         if !crate::handoff::hands_off(input.channel) {
             return Err(Error::invalid(
                 "channel",
-                "Rapport opens your mail app, your messages or your phone: choose email, text or phone",
+                "Rapport opens your mail app, your messages, your phone or your calendar: choose email, text, phone \
+                 or in person",
             ));
         }
         let record = self.customer_record(customer_id)?;
-        let to = crate::handoff::address_for(&record, input.channel)?;
+        let to = crate::handoff::recipient(&record, input.channel)?;
         self.guard_outbound(customer_id, &input, now, false)?;
+        if input.channel == Channel::InPerson {
+            let profile = self.profile()?;
+            let meeting = crate::handoff::Meeting {
+                customer: &record,
+                starts: input.at.unwrap_or(now),
+                minutes,
+                about: subject.or(input.reason.as_deref()).unwrap_or(""),
+                words: &input.summary,
+                place: &profile.dealership,
+                stamp: now,
+            };
+            let invitation = Some(crate::handoff::invitation(&meeting));
+            return Ok(crate::handoff::HandOff { url: String::new(), channel: input.channel, to, invitation });
+        }
         let url = crate::handoff::url(input.channel, &to, subject, &input.summary)?;
-        Ok(crate::handoff::HandOff { url, channel: input.channel, to })
+        Ok(crate::handoff::HandOff { url, channel: input.channel, to, invitation: None })
     }
 
     /// The Guard on an outbound contact about to be logged: a block is kept as held back and refused; a caution

@@ -150,7 +150,8 @@ pub enum Command {
     },
     /// Ask the Guard whether a contact is allowed, needs caution, or is blocked — and why
     Check(CheckArgs),
-    /// Reach out through your own apps: after the Guard, the mailto:/sms:/tel: address (opened with --open)
+    /// Reach out through your own apps: after the Guard, the mailto:/sms:/tel: address (opened with --open), or for
+    /// a meeting in person an invitation for your calendar
     Reach(ReachArgs),
     /// Log emails you sent or received (.eml files): matched to customers by address
     Log {
@@ -206,10 +207,10 @@ pub struct CheckArgs {
 pub struct ReachArgs {
     #[arg(long)]
     pub customer: String,
-    /// email, text or phone
+    /// email, text, phone or in_person
     #[arg(long)]
     pub channel: Channel,
-    /// The words to send (for a call: what it is about)
+    /// The words to send (for a call or a meeting: what it is about)
     #[arg(long)]
     pub text: String,
     /// An email's subject
@@ -229,9 +230,15 @@ pub struct ReachArgs {
     /// Why it is right despite the Guard's caution
     #[arg(long)]
     pub justification: Option<String>,
-    /// Open the address in your mail app, messages or phone
+    /// Open the address in your mail app, messages or phone (for a meeting: the invitation in your calendar)
     #[arg(long)]
     pub open: bool,
+    /// A meeting in person: how long, in minutes
+    #[arg(long, default_value_t = 30)]
+    pub minutes: i64,
+    /// A meeting in person: where to write the invitation (.ics); without it, it is printed
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(ClapArgs, Debug)]

@@ -520,7 +520,24 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 justification: a.justification,
                 purpose: Some(a.purpose),
             };
-            let hand_off = store.hand_off(&id, contact, a.subject.as_deref(), now)?;
+            let hand_off = store.hand_off_for(&id, contact, a.subject.as_deref(), a.minutes, now)?;
+            if let Some(invitation) = &hand_off.invitation {
+                let path = match (&a.out, a.open) {
+                    (Some(p), _) => Some(p.clone()),
+                    (None, true) => Some(crate::reach::invitation_path(store.path(), &hand_off, now)),
+                    (None, false) => None,
+                };
+                let Some(path) = path else {
+                    return emit(j, &hand_off, || invitation.clone());
+                };
+                crate::reach::write_invitation(&path, invitation)?;
+                if a.open {
+                    crate::reach::open_invitation(&path)?;
+                }
+                return emit(j, &serde_json::json!({ "hand_off": hand_off, "file": path }), || {
+                    format!("The invitation is in {}\n", path.display())
+                });
+            }
             if a.open {
                 crate::reach::open(&hand_off.url)?;
             }
