@@ -960,6 +960,25 @@ async fn emails_picked_on_a_customers_page_are_logged() {
     w.close().await;
 }
 
+/// Issue 16: while the app runs, the calendar file a calendar app subscribes to is written beside the book — every
+/// reason of the next 30 days with its reminder — and Settings names it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_calendar_subscription_file_is_kept_beside_the_book() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let file = s.db.with_file_name(format!("{}-calendar.ics", s.db.file_stem().unwrap().to_string_lossy()));
+    let w = Window::open(&s, "calendar-file").await;
+    w.find("#today").await;
+    let ics = eventually("the calendar file", || std::fs::read_to_string(&file).ok());
+    let reasons = s.json(&["agenda", "--days", "30"])["reasons"].as_array().unwrap().len();
+    assert!(reasons > 0);
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), reasons, "every reason of 30 days");
+    assert_eq!(ics.matches("BEGIN:VALARM").count(), reasons, "each with its reminder");
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find_text("#calendar-file", &file.display().to_string()).await;
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

@@ -96,12 +96,22 @@ pub struct AppInfo {
     customers: i64,
     version: &'static str,
     profile: Profile,
+    /// The calendar file a calendar app can subscribe to (none for an encrypted book).
+    calendar_file: Option<String>,
 }
 
 #[tauri::command(async)]
 pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
     with(&book, |s, now| {
-        Ok(AppInfo { now, customers: s.customer_count()?, version: env!("CARGO_PKG_VERSION"), profile: s.profile()? })
+        let calendar_file =
+            (!s.is_encrypted()).then(|| rapport_core::io::ics::subscription_path(s.path()).display().to_string());
+        Ok(AppInfo {
+            now,
+            customers: s.customer_count()?,
+            version: env!("CARGO_PKG_VERSION"),
+            profile: s.profile()?,
+            calendar_file,
+        })
     })
 }
 

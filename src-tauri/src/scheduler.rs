@@ -1,6 +1,6 @@
 //! While the app runs (window open or in the tray), checks every minute for reasons whose time has come and
 //! sends their notification — once each, never for held-back reasons. Clicking one opens that customer.
-//! It also takes the day's backup (at start, then once a day).
+//! It also takes the day's backup (at start, then once a day) and keeps the calendar subscription file current.
 
 use std::time::Duration;
 
@@ -29,6 +29,10 @@ pub fn start(app: AppHandle) {
                 // Finish making an interrupted import searchable.
                 if store.search_backlog().unwrap_or(0) > 0 {
                     let _ = store.catch_up_search(&|_| {});
+                }
+                // The calendar file a calendar app subscribes to, rewritten when an event changed.
+                if let Err(e) = store.keep_calendar_file(now, 30) {
+                    crate::error_log::record(&e, "calendar file");
                 }
                 crate::notify::send_due(&mut store, now)
             });

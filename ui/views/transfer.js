@@ -357,6 +357,11 @@ export function showTransfer(card, app) {
         <button type="button" class="button" data-export="csv">Export CSV</button>
       </div>
       <p class="export-status" id="export-status" role="status"></p>
+      ${app.info && app.info.calendar_file ? html`<h3 id="calendar-title">Your calendar</h3>
+      <p class="muted" id="calendar-file">Subscribe your calendar app to <code class="path">${app.info.calendar_file}</code>
+        (in Thunderbird: New Calendar → On the Network; in Apple Calendar: File → New Calendar Subscription, with
+        <code>file://</code> before the path). Rapport keeps it current while it runs: every reason worth a
+        customer's time in the next 30 days, with a reminder.</p>` : ''}
     </section>`);
 
   const $ = (sel) => card.querySelector(sel);

@@ -30,6 +30,43 @@ pub fn agenda(a: &Agenda) -> String {
     crate::handoff::without_alarm_stamps(&cal.done().to_string())
 }
 
+/// The calendar file a calendar app subscribes to: `<book>-calendar.ics` beside the book (`rapport-calendar.ics`
+/// for the default book), so two books in one folder never share one.
+pub fn subscription_path(book: &std::path::Path) -> std::path::PathBuf {
+    let stem = book.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "rapport".into());
+    book.with_file_name(format!("{stem}-calendar.ics"))
+}
+
+/// Whether two calendar files hold the same events: only their `DTSTAMP`s (when each was written) may differ.
+pub fn same_events(a: &str, b: &str) -> bool {
+    let events = |t: &str| t.lines().filter(|l| !l.starts_with("DTSTAMP:")).collect::<Vec<_>>().join("\n");
+    events(a) == events(b)
+}
+
+impl crate::Store {
+    /// Keeps the subscription file ([`subscription_path`]) current: the next `days` days' reasons, rewritten whole
+    /// only when an event changed — so a calendar app that refreshes it sees a change only when there is one.
+    /// Returns whether it wrote.
+    ///
+    /// An encrypted book keeps no calendar file (its customers' names would lie beside it in plain text); one
+    /// written before the passphrase was set is removed.
+    pub fn keep_calendar_file(&self, now: chrono::DateTime<chrono::Utc>, days: u32) -> crate::Result<bool> {
+        let path = subscription_path(self.path());
+        if self.is_encrypted() {
+            let _ = std::fs::remove_file(&path);
+            return Ok(false);
+        }
+        let text = agenda(&self.agenda(now, days)?);
+        let before = std::fs::read_to_string(&path).unwrap_or_default();
+        if same_events(&before, &text) {
+            return Ok(false);
+        }
+        super::write_whole(&path, text.as_bytes())
+            .map_err(|e| crate::Error::BadFile(format!("{}: {e}", path.display())))?;
+        Ok(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -45,5 +82,30 @@ mod tests {
         assert_eq!(text.matches("BEGIN:VALARM").count(), agenda.reasons.len());
         assert!(text.contains("TRIGGER:-PT900S"));
         assert_eq!(text, super::agenda(&agenda), "the same agenda, the same file");
+    }
+
+    #[test]
+    fn the_subscription_file_is_rewritten_only_when_an_event_changes() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let now: chrono::DateTime<chrono::Utc> = "2026-11-23T16:00:00Z".parse().unwrap();
+        let mut store = crate::Store::open(&dir.path().join("alice.sqlite3")).unwrap();
+        store.import_book(&crate::demo::book(now)).unwrap();
+        let file = dir.path().join("alice-calendar.ics");
+        assert_eq!(super::subscription_path(store.path()), file);
+        assert!(store.keep_calendar_file(now, 30).unwrap(), "written the first time");
+        let first = std::fs::read_to_string(&file).unwrap();
+        assert!(first.contains("BEGIN:VEVENT"));
+        let later = now + chrono::Duration::seconds(30);
+        assert!(!store.keep_calendar_file(later, 30).unwrap(), "nothing changed: not rewritten");
+        // A new promise is a new event.
+        let ana = &store.export_book().unwrap().customers[0].customer.id.clone();
+        let promise = crate::model::NewPromise {
+            what: "Send the towing specs".into(),
+            due_on: (now + chrono::Duration::days(2)).date_naive(),
+            made_on: None,
+        };
+        store.add_promise(ana, promise, now).unwrap();
+        assert!(store.keep_calendar_file(later, 30).unwrap(), "a new promise rewrites it");
+        assert!(std::fs::read_to_string(&file).unwrap().contains("Send the towing specs"));
     }
 }
