@@ -393,3 +393,37 @@ fn log_records_emails_from_your_own_mail_app() {
     s.ok(&["log", files[2], "--customer", &id, "--direction", "in"]);
     assert_eq!(s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().len(), 3);
 }
+
+/// Issue 16: an invitation (`.ics`) from the salesperson's calendar logs the meeting with the customer invited
+/// (outbound; in person, or video when it is on Zoom), at its start in UTC; a cancellation logs nothing.
+#[test]
+fn log_records_a_meeting_from_a_calendar_invitation() {
+    let s = Sandbox::new();
+    let ana = s.json(&["customers", "add", "Ana Souza", "--email", "ana@example.com"]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let invite = |method: &str, location: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:{method}\r\nBEGIN:VEVENT\r\nUID:test-1\r\n\
+             DTSTART;TZID=America/Chicago:20261203T150000\r\nDTEND;TZID=America/Chicago:20261203T153000\r\n\
+             SUMMARY:Test drive\\, the Outback\r\nLOCATION:{location}\r\nORGANIZER;CN=Dana:mailto:dana@dealer.example\r\n\
+             ATTENDEE;CN=Ana Souza:mailto:ana@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let dir = s.dir.path();
+    std::fs::write(dir.join("drive.ics"), invite("REQUEST", "Whitfield Ford, Naperville")).unwrap();
+    std::fs::write(dir.join("call.ics"), invite("REQUEST", "https://zoom.us/j/123")).unwrap();
+    std::fs::write(dir.join("cancel.ics"), invite("CANCEL", "Whitfield Ford")).unwrap();
+    let p = |n: &str| dir.join(n).to_str().unwrap().to_string();
+    let done = s.json(&["log", &p("drive.ics")]);
+    let logged = &done["logged"][0]["logged"];
+    assert_eq!(logged["direction"], "out");
+    assert_eq!(logged["interaction"]["channel"], "in_person");
+    assert_eq!(logged["interaction"]["at"], "2026-12-03T21:00:00Z", "15:00 in Chicago");
+    assert!(logged["interaction"]["summary"].as_str().unwrap().starts_with("Meeting: Test drive, the Outback"));
+    // The same invitation on Zoom is a video call (another meeting: another place in its words).
+    let call = s.json(&["log", &p("call.ics")]);
+    assert_eq!(call["logged"][0]["logged"]["interaction"]["channel"], "video");
+    let err = s.fails(&["log", &p("cancel.ics")]);
+    assert!(err.contains("cancellation"), "{err}");
+    assert_eq!(s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().len(), 2);
+}

@@ -1,5 +1,5 @@
-//! Emails logged from the window: a file picked on a customer's page (its bytes come from the page) or `.eml` files
-//! dropped on the window (their paths stay here — the page only says which of them to log, by number). Each is read
+//! Emails and invitations logged from the window: a file picked on a customer's page (its bytes come from the page)
+//! or `.eml` / `.ics` files dropped on the window (their paths stay here — the page only says which of them to log, by number). Each is read
 //! and logged by the core (`io::mail`, `Store::log_email`).
 
 use std::path::PathBuf;
@@ -27,8 +27,8 @@ struct DroppedFiles {
 /// Keeps the emails among dropped files and tells the page (`emails-dropped`); other files are left alone.
 pub fn dropped(window: &tauri::Window, paths: &[PathBuf]) {
     use tauri::Manager;
-    let emails: Vec<PathBuf> =
-        paths.iter().filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"))).cloned().collect();
+    let loggable = |e: &std::ffi::OsStr| ["eml", "ics", "ical"].iter().any(|x| e.eq_ignore_ascii_case(x));
+    let emails: Vec<PathBuf> = paths.iter().filter(|p| p.extension().is_some_and(loggable)).cloned().collect();
     if emails.is_empty() {
         return;
     }
@@ -40,12 +40,13 @@ pub fn dropped(window: &tauri::Window, paths: &[PathBuf]) {
 fn log(
     book: &State<'_, Book>,
     bytes: &[u8],
+    name: &str,
     customer: Option<&str>,
     direction: Option<Direction>,
 ) -> Reply<LoggedEmail> {
     rapport_core::io::check_import_size(bytes.len() as u64)?;
-    let email = rapport_core::io::mail::read(bytes)?;
-    with(book, |s, now| s.log_email(&email, customer, direction, now))
+    let happened = rapport_core::io::Happened::read(bytes, name)?;
+    with(book, |s, now| s.log_happened(&happened, customer, direction, now))
 }
 
 fn header(request: &Request<'_>, name: &str) -> Option<String> {
@@ -64,7 +65,8 @@ pub fn log_email(book: State<'_, Book>, request: Request<'_>) -> Reply<LoggedEma
         return Err(Error::invalid("file", "send the file's bytes").into());
     };
     let customer = header(&request, "x-customer");
-    log(&book, bytes, customer.as_deref(), direction(header(&request, "x-direction"))?)
+    let name = header(&request, "x-name").unwrap_or_default();
+    log(&book, bytes, &name, customer.as_deref(), direction(header(&request, "x-direction"))?)
 }
 
 /// Logs dropped file number `index` (as `emails-dropped` listed them).
@@ -80,5 +82,6 @@ pub fn log_dropped_email(
     let path =
         path.ok_or_else(|| Error::invalid("file", "that file is no longer waiting to be logged: drop it again"))?;
     let bytes = std::fs::read(&path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))?;
-    log(&book, &bytes, customer_id.as_deref(), direction)
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    log(&book, &bytes, &name, customer_id.as_deref(), direction)
 }

@@ -453,12 +453,13 @@ function asciiJson(value) {
  * @returns {Promise<{customer_id: string, customer_name: string, direction: string, interaction: object|null,
  *   guard?: object}>} `interaction` is null when the same email was logged before
  */
-export async function logEmail(bytes, { customerId = null, direction = null } = {}) {
+export async function logEmail(bytes, { customerId = null, direction = null, name = '' } = {}) {
   const bridge = window.__TAURI__ && window.__TAURI__.core;
   if (!bridge) {
     throw { code: 'io', message: 'This window only works inside the Rapport app.' };
   }
   const headers = {};
+  if (name) headers['x-name'] = encodeURIComponent(name);
   if (customerId) headers['x-customer'] = customerId;
   if (direction) headers['x-direction'] = direction;
   try {

@@ -74,7 +74,7 @@ function askDirection(where, name, who) {
 export function pickedEmails(files) {
   return [...files].map((file) => ({
     name: file.name,
-    log: async (options) => ipc.logEmail(new Uint8Array(await file.arrayBuffer()), options),
+    log: async (options) => ipc.logEmail(new Uint8Array(await file.arrayBuffer()), { ...options, name: file.name }),
   }));
 }
 

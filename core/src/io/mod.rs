@@ -3,6 +3,7 @@
 pub mod contact;
 pub mod csv;
 pub mod ics;
+pub mod invite;
 pub mod json;
 pub mod mail;
 pub mod vcard;
@@ -103,4 +104,29 @@ fn new_partial(dir: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, s
         }
     }
     Err(std::io::Error::other(format!("could not make a temporary file beside {name}")))
+}
+
+/// A file dropped on the window (or given to `rapport log`) to log what happened: an email or a calendar
+/// invitation.
+#[derive(Debug, Clone)]
+pub enum Happened {
+    Email(mail::Email),
+    Invitation(invite::Invitation),
+}
+
+impl Happened {
+    /// Reads a file by its name's extension (`.ics`/`.ical`: an invitation; anything else an email) or, when the
+    /// name says nothing, by its first line.
+    pub fn read(bytes: &[u8], name: &str) -> crate::Result<Happened> {
+        let lower = name.to_lowercase();
+        let calendar = lower.ends_with(".ics")
+            || lower.ends_with(".ical")
+            || !lower.ends_with(".eml")
+                && String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).trim_start().starts_with("BEGIN:VCALENDAR");
+        if calendar {
+            invite::read(bytes).map(Happened::Invitation)
+        } else {
+            mail::read(bytes).map(Happened::Email)
+        }
+    }
 }

@@ -1,6 +1,6 @@
-//! Logging what already happened from a file: an email dropped on the window (or `rapport log FILE`) becomes a
-//! contact with the customer it was from or to — matched by email address, as an import matches — so a contact
-//! made in the salesperson's own mail app is counted by the Guard without typing it twice.
+//! Logging what already happened from a file: an email or a calendar invitation dropped on the window (or
+//! `rapport log FILE`) becomes a contact with the customer it was from or to — matched by email address, as an
+//! import matches — so a contact made in the salesperson's own apps is counted by the Guard without typing it twice.
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Store;
 use crate::guard::{Decision, Outreach};
+use crate::io::invite::Invitation;
 use crate::io::mail::Email;
 use crate::model::{Channel, Direction, Interaction, NewInteraction, Purpose};
 use crate::{Error, Result};
@@ -15,7 +16,21 @@ use crate::{Error, Result};
 /// How much of an inbound email is kept as the customer's own words.
 const MOST_QUOTED: usize = 600;
 
-/// What logging one email did.
+/// What a file says happened, before it is matched to a customer.
+struct FileContact {
+    /// The sender (an email's From, an invitation's organizer).
+    from: Vec<String>,
+    /// The recipients (To and Cc, the attendees).
+    to: Vec<String>,
+    at: Option<DateTime<Utc>>,
+    channel: Channel,
+    summary: String,
+    /// The customer's own words, when it came from them.
+    their_words: String,
+    reply: bool,
+}
+
+/// What logging one file did.
 #[derive(Debug, Clone, Serialize)]
 pub struct LoggedEmail {
     pub customer_id: String,
@@ -40,44 +55,6 @@ impl Store {
         direction: Option<Direction>,
         now: DateTime<Utc>,
     ) -> Result<LoggedEmail> {
-        let from: Vec<String> = email.from.iter().map(|m| m.address.clone()).collect();
-        let to: Vec<String> = email.to.iter().map(|m| m.address.clone()).collect();
-        let (customer_id, direction) = match customer_id {
-            Some(id) => {
-                let id = self.lookup_customer(id)?;
-                let theirs = self.emails_of(&id)?;
-                let has = |list: &[String]| list.iter().any(|a| theirs.iter().any(|t| t.eq_ignore_ascii_case(a)));
-                let way = if has(&from) {
-                    Direction::Inbound
-                } else if has(&to) {
-                    Direction::Outbound
-                } else {
-                    direction.ok_or_else(|| {
-                        Error::invalid(
-                            "direction",
-                            "none of this email's addresses is theirs: say whether it came in or went out",
-                        )
-                    })?
-                };
-                (id, way)
-            }
-            None => match (self.customer_with_email(&from)?, self.customer_with_email(&to)?) {
-                (Some(id), _) => (id, Direction::Inbound),
-                (None, Some(id)) => (id, Direction::Outbound),
-                (None, None) => {
-                    let all: Vec<String> = from.iter().chain(&to).cloned().collect();
-                    return Err(Error::invalid(
-                        "customer",
-                        format!(
-                            "nobody in your book has {}: pick the customer it belongs to, or add them first",
-                            if all.is_empty() { "an address of this email".to_string() } else { all.join(", ") }
-                        ),
-                    ));
-                }
-            },
-        };
-        let record = self.customer_record(&customer_id)?;
-        let at = email.at.unwrap_or(now);
         let subject = email.subject.clone().unwrap_or_default();
         let summary = match (subject.trim(), email.words.trim()) {
             ("", "") => "An email with no subject and no words".to_string(),
@@ -85,9 +62,118 @@ impl Store {
             ("", w) => w.to_string(),
             (s, w) => format!("{s}\n\n{w}"),
         };
+        let contact = FileContact {
+            from: email.from.iter().map(|m| m.address.clone()).collect(),
+            to: email.to.iter().map(|m| m.address.clone()).collect(),
+            at: email.at,
+            channel: Channel::Email,
+            summary,
+            their_words: email.words.trim().to_string(),
+            reply: email.reply,
+        };
+        self.log_file(contact, customer_id, direction, now)
+    }
+
+    /// Logs a calendar invitation as a meeting (in person, or on video when it names Zoom, Teams, Meet …) with the
+    /// customer who organised it (inbound) or was invited (outbound), at its start. A cancellation is refused:
+    /// nothing happened.
+    pub fn log_invitation(
+        &mut self,
+        invitation: &Invitation,
+        customer_id: Option<&str>,
+        direction: Option<Direction>,
+        now: DateTime<Utc>,
+    ) -> Result<LoggedEmail> {
+        if invitation.cancelled {
+            return Err(Error::invalid(
+                "invitation",
+                "this is a cancellation: the meeting did not happen, nothing is logged",
+            ));
+        }
+        let what = invitation.summary.clone().unwrap_or_else(|| "A meeting".to_string());
+        let mut summary = format!("Meeting: {what}");
+        if let Some(place) = &invitation.location {
+            summary += &format!("\n{place}");
+        }
+        let description: String = invitation.description.trim().chars().take(1_000).collect();
+        if !description.is_empty() {
+            summary += &format!("\n\n{description}");
+        }
+        let contact = FileContact {
+            from: invitation.organizer.iter().map(|m| m.address.clone()).collect(),
+            to: invitation.attendees.iter().map(|m| m.address.clone()).collect(),
+            at: invitation.starts,
+            channel: if invitation.video { Channel::Video } else { Channel::InPerson },
+            summary,
+            their_words: String::new(),
+            reply: invitation.method.as_deref() == Some("REPLY"),
+        };
+        self.log_file(contact, customer_id, direction, now)
+    }
+
+    /// Logs what a dropped file says happened (an email or an invitation).
+    pub fn log_happened(
+        &mut self,
+        file: &crate::io::Happened,
+        customer_id: Option<&str>,
+        direction: Option<Direction>,
+        now: DateTime<Utc>,
+    ) -> Result<LoggedEmail> {
+        match file {
+            crate::io::Happened::Email(e) => self.log_email(e, customer_id, direction, now),
+            crate::io::Happened::Invitation(i) => self.log_invitation(i, customer_id, direction, now),
+        }
+    }
+
+    fn log_file(
+        &mut self,
+        contact: FileContact,
+        customer_id: Option<&str>,
+        direction: Option<Direction>,
+        now: DateTime<Utc>,
+    ) -> Result<LoggedEmail> {
+        let (from, to) = (&contact.from, &contact.to);
+        let (customer_id, direction) = match customer_id {
+            Some(id) => {
+                let id = self.lookup_customer(id)?;
+                let theirs = self.emails_of(&id)?;
+                let has = |list: &[String]| list.iter().any(|a| theirs.iter().any(|t| t.eq_ignore_ascii_case(a)));
+                let way = if has(from) {
+                    Direction::Inbound
+                } else if has(to) {
+                    Direction::Outbound
+                } else {
+                    direction.ok_or_else(|| {
+                        Error::invalid(
+                            "direction",
+                            "none of this file's addresses is theirs: say whether it came in or went out",
+                        )
+                    })?
+                };
+                (id, way)
+            }
+            None => match (self.customer_with_email(from)?, self.customer_with_email(to)?) {
+                (Some(id), _) => (id, Direction::Inbound),
+                (None, Some(id)) => (id, Direction::Outbound),
+                (None, None) => {
+                    let all: Vec<String> = from.iter().chain(to).cloned().collect();
+                    return Err(Error::invalid(
+                        "customer",
+                        format!(
+                            "nobody in your book has {}: pick the customer it belongs to, or add them first",
+                            if all.is_empty() { "an address of this file".to_string() } else { all.join(", ") }
+                        ),
+                    ));
+                }
+            },
+        };
+        let record = self.customer_record(&customer_id)?;
+        let at = contact.at.unwrap_or(now);
+        let summary = contact.summary;
+        let channel = contact.channel;
         let quotes = match direction {
-            Direction::Inbound if !email.words.trim().is_empty() => {
-                let w = email.words.trim();
+            Direction::Inbound if !contact.their_words.is_empty() => {
+                let w = contact.their_words.as_str();
                 vec![match w.char_indices().nth(MOST_QUOTED) {
                     Some((cut, _)) => format!("{}…", &w[..cut]),
                     None => w.to_string(),
@@ -96,20 +182,20 @@ impl Store {
             _ => vec![],
         };
         let purpose = match direction {
-            Direction::Outbound if email.reply => Some(Purpose::Reply),
+            Direction::Outbound if contact.reply => Some(Purpose::Reply),
             Direction::Outbound => Some(Purpose::Proactive),
             Direction::Inbound => None,
         };
         let already: bool = self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM interactions WHERE customer_id = ?1 AND at = ?2 AND channel = 'email'
+            "SELECT EXISTS (SELECT 1 FROM interactions WHERE customer_id = ?1 AND at = ?2 AND channel = ?5
                  AND direction = ?3 AND summary = ?4)",
-            params![customer_id, crate::time::stamp(at), direction.as_str(), summary],
+            params![customer_id, crate::time::stamp(at), direction.as_str(), summary, channel.as_str()],
             |r| r.get(0),
         )?;
         let guard = match direction {
             Direction::Outbound => {
                 let outreach = Outreach {
-                    channel: Channel::Email,
+                    channel,
                     at,
                     topic: None,
                     text: Some(summary.clone()),
@@ -126,7 +212,7 @@ impl Store {
         } else {
             let input = NewInteraction {
                 at: Some(at),
-                channel: Channel::Email,
+                channel,
                 direction,
                 summary,
                 quotes,

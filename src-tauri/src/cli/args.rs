@@ -153,7 +153,7 @@ pub enum Command {
     /// Reach out through your own apps: after the Guard, the mailto:/sms:/tel: address (opened with --open), or for
     /// a meeting in person an invitation for your calendar
     Reach(ReachArgs),
-    /// Log emails you sent or received (.eml files): matched to customers by address
+    /// Log emails (.eml) and calendar invitations (.ics) from your own apps: matched to customers by address
     Log {
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -549,8 +549,9 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let mut failed = Vec::new();
             for file in &files {
                 let done = read_file(file).and_then(|bytes| {
-                    let email = rapport_core::io::mail::read(&bytes).map_err(|e| in_file(file, e))?;
-                    store.log_email(&email, customer.as_deref(), direction, now).map_err(|e| in_file(file, e))
+                    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                    let happened = rapport_core::io::Happened::read(&bytes, &name).map_err(|e| in_file(file, e))?;
+                    store.log_happened(&happened, customer.as_deref(), direction, now).map_err(|e| in_file(file, e))
                 });
                 match done {
                     Ok(l) => logged.push((file.display().to_string(), l)),
