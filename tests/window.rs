@@ -815,6 +815,33 @@ async fn each_possible_match_is_decided_in_the_preview() {
     w.close().await;
 }
 
+/// The stand-in mail, messages, phone and calendar app: a script registered in the sandbox's own
+/// `mimeapps.list` as the handler of `mailto:`, `sms:`, `tel:` and `text/calendar`, which writes down what it was
+/// opened with (no mail client runs here). Returns the file it writes to.
+fn stand_in_apps(s: &Sandbox) -> std::path::PathBuf {
+    let opened = s.dir.path().join("opened.txt");
+    let script = s.dir.path().join("stand-in-app.sh");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display())).unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let apps = s.dir.path().join("data/applications");
+    std::fs::create_dir_all(&apps).unwrap();
+    std::fs::write(
+        apps.join("rapport-stand-in.desktop"),
+        format!(
+            "[Desktop Entry]\nType=Application\nName=Stand-in app\nExec={} %u\nMimeType=x-scheme-handler/mailto;x-scheme-handler/sms;x-scheme-handler/tel;text/calendar;\n",
+            script.display()
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all(s.dir.path().join("config")).unwrap();
+    std::fs::write(
+        s.dir.path().join("config/mimeapps.list"),
+        "[Default Applications]\nx-scheme-handler/mailto=rapport-stand-in.desktop\nx-scheme-handler/sms=rapport-stand-in.desktop\nx-scheme-handler/tel=rapport-stand-in.desktop\ntext/calendar=rapport-stand-in.desktop\n",
+    )
+    .unwrap();
+    opened
+}
+
 /// Issue 16: from Log contact, an email opens in the salesperson's own mail app — after the Guard, addressed to the
 /// customer's preferred email, with the reason as subject and the words as body — through the real `xdg-open` and
 /// the sandbox's `mimeapps.list`. The app that receives it is a stand-in (a script that writes down the address it
@@ -839,27 +866,7 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     let id = ana["id"].as_str().unwrap().to_string();
     let no_texts = "Please don't text me, email is fine.";
     s.ok(&["prefs", "add", &id, "--words", no_texts, "--means", "decline:text"]);
-    // The stand-in mail, messages and phone app, registered as the handler of all three schemes.
-    let opened = s.dir.path().join("opened.txt");
-    let script = s.dir.path().join("stand-in-app.sh");
-    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display())).unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let apps = s.dir.path().join("data/applications");
-    std::fs::create_dir_all(&apps).unwrap();
-    std::fs::write(
-        apps.join("rapport-stand-in.desktop"),
-        format!(
-            "[Desktop Entry]\nType=Application\nName=Stand-in app\nExec={} %u\nMimeType=x-scheme-handler/mailto;x-scheme-handler/sms;x-scheme-handler/tel;text/calendar;\n",
-            script.display()
-        ),
-    )
-    .unwrap();
-    std::fs::create_dir_all(s.dir.path().join("config")).unwrap();
-    std::fs::write(
-        s.dir.path().join("config/mimeapps.list"),
-        "[Default Applications]\nx-scheme-handler/mailto=rapport-stand-in.desktop\nx-scheme-handler/sms=rapport-stand-in.desktop\nx-scheme-handler/tel=rapport-stand-in.desktop\ntext/calendar=rapport-stand-in.desktop\n",
-    )
-    .unwrap();
+    let opened = stand_in_apps(&s);
     let opened_now = || std::fs::read_to_string(&opened).unwrap_or_default();
 
     let w = Window::open(&s, "hand-off").await;
@@ -918,6 +925,55 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
         opened_now().lines().find(|l| l.ends_with(".ics")).unwrap().trim().trim_start_matches("file://").to_string();
     let ics = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
     assert!(ics.contains("BEGIN:VEVENT") && ics.contains("mailto:ana@home.example"), "{ics}");
+    w.close().await;
+}
+
+/// Issue 16: from a reason on Today — Chloe asked for information, by email — Done opens Log contact filled in,
+/// the email opens in the (stand-in) mail app addressed to her, and "Yes, log it" logs it and takes the reason off
+/// Today.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reason_on_today_is_acted_on_in_your_own_mail_app_and_leaves_today() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let opened = stand_in_apps(&s);
+    let agenda = s.json(&["agenda", "--days", "7"]);
+    let reason = agenda["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["channel"] == "email" && r["kind"] == "info_requested")
+        .unwrap()
+        .clone();
+    let rid = reason["id"].as_str().unwrap().to_string();
+    let cid = reason["customer_id"].as_str().unwrap().to_string();
+    let page = s.json(&["customers", "show", &cid]);
+    let email = page["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email").unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let w = Window::open(&s, "hand-off-today").await;
+    let row = format!("#today [data-reason-id='{rid}']");
+    w.find(&format!("{row} [data-action='done']")).await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    w.find("#interaction-summary")
+        .await
+        .send_keys("Here are the figures you asked for: $312 a month over 48 months.")
+        .await
+        .unwrap();
+    w.find("#verdict[data-verdict='allowed']").await;
+    w.find_text("#hand-off-go", "Open in your mail app").await.click().await.unwrap();
+    w.find_text("#hand-off-asked", "Sent?").await;
+    eventually("the mail app opened", || {
+        std::fs::read_to_string(&opened).ok().filter(|t| t.contains(&format!("mailto:{email}"))).map(|_| ())
+    });
+    w.find("#hand-off-yes").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    gone(&w, &row).await;
+    let logged = s.json(&["customers", "show", &cid])["interactions"].clone();
+    assert!(
+        logged.as_array().unwrap().iter().any(|i| i["summary"].as_str().unwrap_or("").contains("$312 a month")),
+        "{logged}"
+    );
     w.close().await;
 }
 
