@@ -977,6 +977,51 @@ async fn a_reason_on_today_is_acted_on_in_your_own_mail_app_and_leaves_today() {
     w.close().await;
 }
 
+/// Issue 16: the thank-you composer's email goes out through the salesperson's own mail app — saved as a draft,
+/// read by the Guard as a thank-you, opened with its subject — and "Yes, mark it sent" marks the note sent (which
+/// logs the contact).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_thank_you_email_opens_in_your_own_mail_app_and_is_marked_sent() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let opened = stand_in_apps(&s);
+    // A buyer with an email who has not declined email.
+    let (id, email) = s
+        .json(&["customers", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| !c["do_not_contact"].as_bool().unwrap_or(false))
+        .find_map(|c| {
+            let id = c["id"].as_str().unwrap();
+            let r = s.json(&["customers", "show", id]);
+            let declines = r["preferences"].as_array().unwrap().iter().any(|p| p["means"]["kind"] == "decline_channel");
+            let email = r["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email")?["value"].clone();
+            (!declines && !r["purchases"].as_array().unwrap().is_empty())
+                .then(|| (id.to_string(), email.as_str().unwrap().to_string()))
+        })
+        .expect("a buyer with an email");
+    let w = Window::open(&s, "composer-mail").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#write-thank-you").await.click().await.unwrap();
+    note_score(&w).await;
+    w.find("#composer-format").await.select_by_value("email").await.unwrap();
+    w.find("#composer-face[data-format='email']").await;
+    wait_until("the email draft", || async { note_text(&w).await.starts_with("Subject:").then_some(()) }).await;
+    w.find("#composer-mail").await.click().await.unwrap();
+    w.find_text("#composer-mail-asked", "Sent?").await;
+    let url = eventually("the mail app opened", || {
+        std::fs::read_to_string(&opened).ok().filter(|t| t.contains(&format!("mailto:{email}?subject=")))
+    });
+    assert!(url.contains("&body="), "{url}");
+    w.find("#composer-mail-yes").await.click().await.unwrap();
+    w.find_text("#status", "Marked sent").await;
+    let sent = s.json(&["notes", "list", "--status", "sent"]);
+    assert!(sent.as_array().unwrap().iter().any(|n| n["customer_id"] == id.as_str()), "{sent}");
+    w.close().await;
+}
+
 /// Issue 16: "Log an email…" on a customer's page logs `.eml` files saved from the salesperson's mail app: one of
 /// hers is matched by address and logged with her words; one whose addresses are nobody's asks which way it went.
 #[tokio::test(flavor = "multi_thread")]

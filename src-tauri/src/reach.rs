@@ -55,9 +55,14 @@ pub fn hand_off(
     customer_id: String,
     interaction: NewInteraction,
     subject: Option<String>,
+    thank_you: Option<bool>,
 ) -> Reply<HandOff> {
     with(&book, |s, now| {
-        let h = s.hand_off(&customer_id, interaction, subject.as_deref(), now)?;
+        let h = if thank_you.unwrap_or(false) {
+            s.hand_off_thank_you(&customer_id, interaction, subject.as_deref(), now)?
+        } else {
+            s.hand_off(&customer_id, interaction, subject.as_deref(), now)?
+        };
         match &h.invitation {
             Some(ics) => {
                 let path = invitation_path(s.path(), &h, now);

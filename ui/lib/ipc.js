@@ -259,10 +259,11 @@ export async function readOutreach(customerId, outreach) {
  * @param {string} customerId
  * @param {object} interaction NewInteraction (outbound; email, text or phone)
  * @param {string|null} subject an email's subject
+ * @param {boolean} [thankYou] a thank-you note by email (the Guard reads it as one)
  * @returns {Promise<{url: string, channel: string, to: string}>}
  */
-export async function handOff(customerId, interaction, subject = null) {
-  return call('hand_off', { customerId, interaction, subject });
+export async function handOff(customerId, interaction, subject = null, thankYou = false) {
+  return call('hand_off', { customerId, interaction, subject, thankYou });
 }
 
 /**

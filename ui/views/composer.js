@@ -195,6 +195,7 @@ function frameMarkup(c, state) {
       </div>
       <div class="toolbar">
         <button type="button" class="button" id="composer-print" data-action="print">${icon('letter')} Print</button>
+        <button type="button" class="button" id="composer-mail" data-action="mail" hidden>${icon('email')} Open in your mail app</button>
         <button type="button" class="button primary" id="composer-save" data-action="save" aria-keyshortcuts="Control+S">
           Save draft</button>
       </div>
@@ -278,6 +279,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       : `The ${card.label} card, ${card.w} × ${card.h} mm`);
     el.cardPicker.hidden = state.format === 'email';
     el.print.hidden = state.format === 'email';
+    el.mail.hidden = state.format !== 'email';
     el.size.textContent = state.format === 'email' ? ' · email' : ` · card ${card.w} × ${card.h} mm`;
     document.body.classList.remove(...PRINT_CLASSES);
     document.body.classList.add('print-card', `print-card-${state.card}`);
@@ -535,6 +537,47 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     }
   }
 
+  /**
+   * The email note in the salesperson's own mail app: saved as a draft first, then the Guard (reading it as a
+   * thank-you), then the mail app with the subject and the words; one question follows — "Sent?" — and "Yes, mark
+   * it sent" logs it as sending the note does.
+   */
+  async function mail() {
+    if (!state.text.trim()) return;
+    if (state.saved !== state.text || !state.savedId) await save();
+    if (!state.savedId) return;
+    const [first, ...rest] = state.text.split('\n');
+    const subject = first.startsWith('Subject: ') ? first.slice('Subject: '.length).trim() : null;
+    const body = (subject ? rest.join('\n') : state.text).trim();
+    try {
+      // As sending a note logs it: a thank-you answers what the customer did (the Guard reads the words as one).
+      const done = await ipc.handOff(customerId, {
+        at: now(), channel: 'email', direction: 'out', summary: body, quotes: [], purpose: 'waiting',
+        reason: 'Thank-you note',
+      }, subject, true);
+      render(el.notice, html`<p id="composer-mail-asked" role="status">${icon('email')} Opened in your mail app to
+        <strong>${done.to}</strong>. <strong>Sent?</strong></p>
+        <div class="card-actions"><button type="button" class="button primary" data-action="mail-sent"
+          id="composer-mail-yes">Yes, mark it sent</button>
+        <button type="button" class="button" data-action="mail-not-yet">Not yet</button></div>`);
+      el.notice.hidden = false;
+      el.notice.querySelector('#composer-mail-yes').focus();
+    } catch (err) {
+      const words = err.decision && err.decision.reasons && err.decision.reasons.find((r) => r.quote);
+      announceError(err, words ? `Not opened — ${who()} said “${words.quote}”` : 'Not opened');
+    }
+  }
+
+  async function mailSent() {
+    try {
+      await ipc.setNoteStatus(state.savedId, 'sent');
+      el.notice.hidden = true;
+      announce(`Marked sent: the email to ${who()} is logged.`);
+    } catch (err) {
+      announceError(err, 'Could not mark it sent');
+    }
+  }
+
   function print() {
     if (state.format === 'email') return;
     el.printText.textContent = state.text;
@@ -556,7 +599,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       stage: '#composer-stage', face: '#composer-face', highlights: '#composer-highlights', text: '#composer-text',
       count: '#composer-count', size: '#composer-size', score: '#composer-score', findings: '#composer-findings',
       none: '#composer-findings-none', details: '#composer-details', cardPicker: '#composer-card',
-      print: '#composer-print', save: '#composer-save', notice: '#composer-notice', printText: '#composer-print-text',
+      print: '#composer-print', mail: '#composer-mail', save: '#composer-save', notice: '#composer-notice', printText: '#composer-print-text',
       variantNo: '#composer-variant-no', choices: '#composer-choices', intents: '#composer-intents',
       intentsSection: '#composer-intents-section',
     })) el[key] = root.querySelector(sel);
@@ -606,6 +649,12 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       if (action === 'back') app.back();
       else if (action === 'save') save();
       else if (action === 'print') print();
+      else if (action === 'mail') mail();
+      else if (action === 'mail-sent') mailSent();
+      else if (action === 'mail-not-yet') {
+        el.notice.hidden = true;
+        el.notice.replaceChildren();
+      }
       else if (action === 'variant') {
         state.variant += 1;
         choiceChanged();

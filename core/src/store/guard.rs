@@ -183,7 +183,19 @@ impl Store {
         subject: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<crate::handoff::HandOff> {
-        self.hand_off_for(customer_id, input, subject, 30, now)
+        self.hand_off_as(customer_id, input, subject, 30, false, now)
+    }
+
+    /// [`Store::hand_off`] for a thank-you note by email (the Guard reads it as a thank-you: never a referral ask,
+    /// a pitch inside it blocked).
+    pub fn hand_off_thank_you(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        subject: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<crate::handoff::HandOff> {
+        self.hand_off_as(customer_id, input, subject, 30, true, now)
     }
 
     /// [`Store::hand_off`], with how long a meeting in person lasts (`minutes`; ignored for the other channels).
@@ -193,6 +205,18 @@ impl Store {
         input: NewInteraction,
         subject: Option<&str>,
         minutes: i64,
+        now: DateTime<Utc>,
+    ) -> Result<crate::handoff::HandOff> {
+        self.hand_off_as(customer_id, input, subject, minutes, false, now)
+    }
+
+    fn hand_off_as(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        subject: Option<&str>,
+        minutes: i64,
+        in_thank_you: bool,
         now: DateTime<Utc>,
     ) -> Result<crate::handoff::HandOff> {
         let input = input.validated()?;
@@ -208,7 +232,7 @@ impl Store {
         }
         let record = self.customer_record(customer_id)?;
         let to = crate::handoff::recipient(&record, input.channel)?;
-        self.guard_outbound(customer_id, &input, now, false)?;
+        self.guard_outbound(customer_id, &input, now, in_thank_you)?;
         if input.channel == Channel::InPerson {
             let profile = self.profile()?;
             let meeting = crate::handoff::Meeting {
