@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "hand_off",
     "log_email",
     "log_dropped_email",
+    "file_people",
+    "dropped_people",
     "listen",
     "held_back",
     "list_playbooks",

@@ -1080,6 +1080,37 @@ async fn the_calendar_subscription_file_is_kept_beside_the_book() {
     w.close().await;
 }
 
+/// Issue 16: an email whose addresses are nobody's, picked on the customer list, offers to add the person it is
+/// from as a customer (their name as the email wrote it) and is logged with them.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_from_someone_new_offers_to_add_them_and_logs_it() {
+    let s = Sandbox::new();
+    s.ok(&["customers", "add", "Zoe Park"]);
+    let file = s.dir.path().join("new-lead.eml");
+    std::fs::write(
+        &file,
+        "From: Sam Lee <sam.lee@example.com>\r\nTo: dana@dealer.example\r\nSubject: Towing question\r\n\
+         Date: Tue, 01 Dec 2026 09:30:00 -0600\r\n\r\nCan the Ascent tow 5,000 lb?\r\n",
+    )
+    .unwrap();
+    let w = Window::open(&s, "log-new").await;
+    to_customers(&w).await;
+    w.find("#customers-log-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    w.find("#add-from-file-dialog[open]").await;
+    let name = w.find("#add-from-file-name").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(name, "Sam Lee", "the name as the email wrote it");
+    w.shot("1-add").await;
+    w.find("#add-from-file-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#status", "Logged the email.").await;
+    let list = s.json(&["customers", "list"]);
+    let sam = list.as_array().unwrap().iter().find(|c| c["name"] == "Sam Lee").expect("Sam was added");
+    let page = s.json(&["customers", "show", sam["id"].as_str().unwrap()]);
+    assert_eq!(page["contact_points"][0]["value"], "sam.lee@example.com");
+    assert_eq!(page["interactions"][0]["direction"], "in");
+    assert!(page["interactions"][0]["summary"].as_str().unwrap().contains("tow 5,000 lb"));
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

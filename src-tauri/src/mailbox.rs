@@ -57,6 +57,28 @@ fn direction(text: Option<String>) -> Result<Option<Direction>, Error> {
     text.map(|d| d.parse().map_err(|_| Error::invalid("direction", format!("'{d}' is not in or out")))).transpose()
 }
 
+/// Everyone a file names (the page sends its raw bytes and `x-name`), for "Add … as a customer" when nobody in the
+/// book has their address.
+#[tauri::command(async)]
+pub fn file_people(request: Request<'_>) -> Reply<Vec<rapport_core::io::mail::Mailbox>> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(Error::invalid("file", "send the file's bytes").into());
+    };
+    let name = header(&request, "x-name").unwrap_or_default();
+    Ok(rapport_core::io::Happened::read(bytes, &name)?.people())
+}
+
+/// Everyone dropped file number `index` names.
+#[tauri::command(async)]
+pub fn dropped_people(dropped: State<'_, Dropped>, index: usize) -> Reply<Vec<rapport_core::io::mail::Mailbox>> {
+    let path = dropped.0.lock().unwrap_or_else(|p| p.into_inner()).get(index).cloned();
+    let path =
+        path.ok_or_else(|| Error::invalid("file", "that file is no longer waiting to be logged: drop it again"))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    Ok(rapport_core::io::Happened::read(&bytes, &name)?.people())
+}
+
 /// Logs the email file the page sends as raw bytes (`x-customer`: the customer it belongs to when no address
 /// tells; `x-direction`: `in` or `out` when neither does).
 #[tauri::command(async)]

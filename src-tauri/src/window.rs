@@ -67,6 +67,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             crate::reach::hand_off,
             crate::mailbox::log_email,
             crate::mailbox::log_dropped_email,
+            crate::mailbox::file_people,
+            crate::mailbox::dropped_people,
             commands::listen,
             commands::held_back,
             commands::list_playbooks,

@@ -471,6 +471,33 @@ export async function logEmail(bytes, { customerId = null, direction = null, nam
 }
 
 /**
+ * Everyone a picked file names (sender or organizer first), for "Add … as a customer".
+ * @param {Uint8Array} bytes
+ * @param {string} name the file's name
+ * @returns {Promise<{name: string|null, address: string}[]>}
+ */
+export async function filePeople(bytes, name) {
+  const bridge = window.__TAURI__ && window.__TAURI__.core;
+  if (!bridge) {
+    throw { code: 'io', message: 'This window only works inside the Rapport app.' };
+  }
+  try {
+    return await bridge.invoke('file_people', bytes, { headers: { 'x-name': encodeURIComponent(name) } });
+  } catch (error) {
+    throw asIpcError(error);
+  }
+}
+
+/**
+ * Everyone dropped file number `index` names.
+ * @param {number} index
+ * @returns {Promise<{name: string|null, address: string}[]>}
+ */
+export async function droppedPeople(index) {
+  return call('dropped_people', { index });
+}
+
+/**
  * Logs dropped email number `index` (as `emails-dropped` listed them); options as for logEmail.
  * @param {number} index
  * @param {{customerId?: string|null, direction?: 'in'|'out'|null}} [options]

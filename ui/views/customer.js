@@ -59,7 +59,7 @@ function header(app, c) {
     </div>
     <div class="header-actions">
       <button type="button" class="button" id="log-contact" data-action="log-contact">${icon('plus')} Log contact</button>
-      <label class="button" id="log-email-pick" title="An email (.eml) or a calendar invitation (.ics) saved from your apps; or drop it on the window">${icon('email')} Log an email…
+      <label class="button file-pick" id="log-email-pick" title="An email (.eml) or a calendar invitation (.ics) saved from your apps; or drop it on the window">${icon('email')} Log an email…
         <input type="file" id="log-email-file" class="visually-hidden" accept=".eml,.ics,message/rfc822,text/calendar" multiple></label>
       <button type="button" class="button" id="add-reminder" data-action="add-reminder">${icon('calendar')} Add reminder</button>
       <button type="button" class="button" id="write-thank-you" data-action="write-thank-you">${icon('note')} Write thank-you</button>

@@ -7,6 +7,7 @@ import { icon } from '../lib/icons.js';
 import { plural } from '../lib/format.js';
 import { announceError } from '../lib/status.js';
 import { openCustomerForm } from './forms.js';
+import { logEmails, pickedEmails } from './mailbox.js';
 
 const LIMIT = 500;
 const HIT_WORDS = { contact: 'Contact', fact: 'Fact', goal: 'Goal', note: 'Note', interaction: 'Contact log' };
@@ -178,6 +179,8 @@ export function showCustomers(main, app) {
       <div class="toolbar">
         <label class="inline-label" for="tag-filter">Tag</label>
         <select id="tag-filter"><option value="">All tags</option></select>
+        <label class="button file-pick" id="customers-log-pick" title="Emails (.eml) and calendar invitations (.ics) saved from your apps; or drop them on the window">${icon('email')} Log emails…
+          <input type="file" id="customers-log-file" class="visually-hidden" accept=".eml,.ics,message/rfc822,text/calendar" multiple></label>
         <button type="button" class="button primary" id="add-customer">${icon('plus')} Add customer</button>
       </div>
     </header>
@@ -192,6 +195,17 @@ export function showCustomers(main, app) {
     state.tag = select.value;
     state.focusId = null;
     refresh();
+  });
+  // Emails and invitations from the salesperson's own apps: each with the customer whose address it has.
+  root.querySelector('#customers-log-file').addEventListener('change', async (event) => {
+    const emails = pickedEmails(event.target.files);
+    event.target.value = '';
+    await logEmails(emails, {
+      onLogged: () => {
+        app.refreshInfo();
+        refresh();
+      },
+    });
   });
   root.querySelector('#add-customer').addEventListener('click', () => {
     openCustomerForm(app, {

@@ -115,6 +115,22 @@ pub enum Happened {
 }
 
 impl Happened {
+    /// Everyone the file names — the sender or organizer first, then the recipients or attendees — each once: whom
+    /// an unmatched file can be logged with, once the salesperson adds them.
+    pub fn people(&self) -> Vec<mail::Mailbox> {
+        let all: Vec<&mail::Mailbox> = match self {
+            Happened::Email(e) => e.from.iter().chain(&e.to).collect(),
+            Happened::Invitation(i) => i.organizer.iter().chain(&i.attendees).collect(),
+        };
+        let mut out: Vec<mail::Mailbox> = Vec::new();
+        for m in all {
+            if !out.iter().any(|o| o.address.eq_ignore_ascii_case(&m.address)) {
+                out.push(m.clone());
+            }
+        }
+        out
+    }
+
     /// Reads a file by its name's extension (`.ics`/`.ical`: an invitation; anything else an email) or, when the
     /// name says nothing, by its first line.
     pub fn read(bytes: &[u8], name: &str) -> crate::Result<Happened> {
