@@ -1111,6 +1111,75 @@ async fn an_email_from_someone_new_offers_to_add_them_and_logs_it() {
     w.close().await;
 }
 
+/// Issue 15: Today is one Tab stop; on a row, ← → move among its buttons and D, S, X act on it — S opens Snooze, X
+/// Dismiss (then the row goes, with Undo), D Log contact filled in.
+#[tokio::test(flavor = "multi_thread")]
+async fn today_rows_are_one_tab_stop_with_action_keys() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let w = Window::open(&s, "today-keys").await;
+    w.find("#today .reason").await;
+    let stops = w
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#today-body .reason button')].filter((b) => b.tabIndex >= 0).length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(stops, Value::from(1), "the list is one Tab stop");
+    let first = w.find("#today-body .reason .reason-name").await;
+    let rid = w
+        .client
+        .execute("return document.querySelector('#today-body .reason').dataset.reasonId", vec![])
+        .await
+        .unwrap();
+    let rid = rid.as_str().unwrap().to_string();
+    first.send_keys("\u{E014}").await.unwrap();
+    let moved = w
+        .client
+        .execute(
+            "const a = document.activeElement; return [a.closest('.reason').dataset.reasonId, a.dataset.action]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved[0], Value::from(rid.as_str()), "→ stays in the row");
+    assert_ne!(moved[1], Value::from("open"), "→ moves to the row's next button");
+    w.client
+        .execute(
+            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let back = w.client.execute("return document.activeElement.dataset.action", vec![]).await.unwrap();
+    assert_eq!(back, Value::from("open"), "← comes back to the name");
+    // S: Snooze for this row; Esc closes it.
+    w.client
+        .execute(
+            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true }))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    w.find("#snooze-dialog[open]").await;
+    w.find("#snooze-dialog").await.send_keys("\u{E00C}").await.unwrap();
+    gone(&w, "#snooze-dialog").await;
+    // X: Dismiss asks why in a line, then the row goes, with Undo.
+    let row = format!("#today-body [data-reason-id='{rid}'] .reason-name");
+    w.find(&row).await.send_keys("x").await.unwrap();
+    w.find("#dismiss-dialog[open]").await;
+    w.find("#dismiss-why").await.send_keys("She bought elsewhere last week").await.unwrap();
+    w.find("#dismiss-form [data-submit]").await.click().await.unwrap();
+    gone(&w, &row).await;
+    w.find_text("#status", "Dismissed").await;
+    // D: Done opens Log contact for the next row, filled in.
+    w.find("#today-body .reason .reason-name").await.send_keys("d").await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

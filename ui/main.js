@@ -236,6 +236,8 @@ function showShortcuts() {
     ['Ctrl+3', 'Notes'],
     ['Ctrl+4', 'Settings'],
     ['↑ ↓', 'The next or previous reason on Today, customer in the list'],
+    ['← →', 'Among a Today row’s buttons (the whole list is one Tab stop)'],
+    ...(single ? [['D  S  X', 'Done, Snooze, Dismiss the focused Today row (Dismiss can be undone)']] : []),
     ['Esc or Alt+←', 'Back from a customer’s page'],
     ['Ctrl+Enter', 'Save a form'],
     ...(single ? [['?', 'This list']] : []),

@@ -10,6 +10,7 @@ import { icon } from '../lib/icons.js';
 import { addDays, formatDate, plural } from '../lib/format.js';
 import { announce, announceError, announceWithAction } from '../lib/status.js';
 import { channel } from '../lib/words.js';
+import { singleKeys } from '../lib/keys.js';
 import { openInteractionForm } from './contact.js';
 
 const RANGE_KEY = 'rapport.today.days';
@@ -87,7 +88,8 @@ function reasonRow(r, index) {
   const cautions = r.cautions || [];
   return html`<li class="reason" data-reason-id="${r.id}" data-kind="${r.kind}" data-customer-id="${r.customer_id}">
     <div class="reason-who">
-      <button type="button" class="reason-name" data-action="open" aria-describedby="${valueId}">${name}</button>
+      <button type="button" class="reason-name" data-action="open" aria-describedby="${valueId} today-keys"
+        aria-keyshortcuts="D S X">${name}</button>
       ${r.overdue_days > 0 ? html`<p class="reason-overdue">${icon('flag')} Overdue ${plural(r.overdue_days, 'day')}</p>` : ''}
     </div>
     <div class="reason-body">
@@ -235,6 +237,8 @@ export function showToday(main, app, { back = false } = {}) {
         <button type="button" class="button" id="today-export">${icon('calendar')} Add to calendar</button>
       </div>
     </header>
+    <p class="muted today-keys" id="today-keys">On a row: ↑ ↓ move between customers, ← → among its
+      buttons${singleKeys() ? '; D done, S snooze, X dismiss' : ''}.</p>
     <div id="today-body" class="today-body" aria-busy="true"><p class="loading">Looking at your book…</p></div>
   </section>`);
   const root = main.firstElementChild;
@@ -258,6 +262,22 @@ export function showToday(main, app, { back = false } = {}) {
    * next row, else the one before, else the heading); to the customer whose page Back came from; or to the same
    * control it was on before a refresh.
    */
+  /**
+   * Roving focus: only `current` (or the first row) is in the Tab order, by its name; every other row's controls
+   * are reached with the arrow keys.
+   */
+  function rove(current = null) {
+    const rows = [...body.querySelectorAll('.reason')];
+    const keep = current || rows.find((r) => r.querySelector('[tabindex="0"]')) || rows[0];
+    const focused = keep && keep.contains(document.activeElement) ? document.activeElement : null;
+    for (const r of rows) {
+      for (const c of r.querySelectorAll('.reason-name, .reason-actions button, .disclosure')) {
+        const stop = r === keep && (focused ? c === focused : c.classList.contains('reason-name'));
+        c.tabIndex = stop ? 0 : -1;
+      }
+    }
+  }
+
   function draw(next, { focusAfter = null } = {}) {
     const active = document.activeElement;
     const activeRow = active && body.contains(active) ? active.closest('[data-reason-id]') : null;
@@ -266,6 +286,7 @@ export function showToday(main, app, { back = false } = {}) {
     dateLine.textContent = formatDate(app.today());
     render(body, bodyMarkup(next));
     body.removeAttribute('aria-busy');
+    rove();
     // Nothing to put in a calendar: say so rather than write an empty file.
     exportButton.disabled = !next.reasons.length;
     exportButton.title = next.reasons.length ? '' : 'Nothing is due in this range.';
@@ -487,6 +508,32 @@ export function showToday(main, app, { back = false } = {}) {
       case 'points': togglePoints(r, button); break;
       default: break;
     }
+  });
+
+  // One Tab stop for the whole list (the row last focused); inside it the keys do the rest.
+  body.addEventListener('focusin', (event) => {
+    if (event.target.closest && event.target.closest('.reason')) rove(event.target.closest('.reason'));
+  });
+
+  // On a row: Left and Right move among its controls; D, S and X are Done, Snooze and Dismiss — keys of the
+  // focused row only (WCAG 2.1.4), and off with the single-key shortcuts setting.
+  body.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = event.target.closest && event.target.closest('.reason');
+    if (!row || event.target.matches('input, textarea, select')) return;
+    const controls = [...row.querySelectorAll('.reason-name, .reason-actions button, .disclosure')];
+    const at = controls.indexOf(event.target);
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      if (at < 0) return;
+      event.preventDefault();
+      const to = controls[(at + (event.key === 'ArrowRight' ? 1 : controls.length - 1)) % controls.length];
+      to.focus();
+      return;
+    }
+    const act = { d: 'done', s: 'snooze', x: 'dismiss' }[event.key.toLowerCase()];
+    if (!act || !singleKeys()) return;
+    event.preventDefault();
+    row.querySelector(`[data-action="${act}"]`).click();
   });
 
   // Up and down move from one customer to the next, across the groups.
