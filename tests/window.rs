@@ -1180,6 +1180,31 @@ async fn today_rows_are_one_tab_stop_with_action_keys() {
     w.close().await;
 }
 
+/// Issue 15: the Guard's "use email instead" is an action: one click switches Log contact to the channel the
+/// customer asked for, and the Guard answers again.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_verdict_switches_to_the_channel_they_asked_for_in_one_click() {
+    let s = Sandbox::new();
+    let c = s.json(&["customers", "add", "Naomi Reyes", "--tz", "America/Chicago", "--email", "naomi@example.com"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    s.ok(&["prefs", "add", &id, "--words", "Please don't call, I travel — email only.", "--means", "decline:phone"]);
+    s.ok(&["prefs", "add", &id, "--words", "Please don't call, I travel — email only.", "--means", "prefer:email"]);
+    let w = Window::open(&s, "switch-channel").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
+    w.find("#interaction-purpose").await.select_by_value("waiting").await.unwrap();
+    w.find("#interaction-summary").await.send_keys("Your plates arrived; they are at the front desk.").await.unwrap();
+    w.find("#verdict[data-verdict='blocked']").await;
+    w.find_text("#verdict-switch", "Switch to email").await.click().await.unwrap();
+    w.find("#verdict[data-verdict='allowed']").await;
+    let chosen = w.find("#interaction-channel").await.prop("value").await.unwrap();
+    assert_eq!(chosen.as_deref(), Some("email"));
+    w.close().await;
+}
+
 /// Issue 14: an import runs on a connection of its own, so the window keeps answering while it writes — a big
 /// import no longer freezes the customer list and pages until it is done.
 #[tokio::test(flavor = "multi_thread")]

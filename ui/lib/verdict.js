@@ -5,6 +5,7 @@
 import { html } from './html.js';
 import { icon } from './icons.js';
 import { formatDate } from './format.js';
+import { channel } from './words.js';
 
 /** The three verdicts in words. */
 export const VERDICTS = {
@@ -45,13 +46,16 @@ export function blockedByTheirWords(decision) {
 /**
  * The inside of a verdict panel.
  * @param {{decision: 'allowed'|'caution'|'blocked', reasons: object[], suggestion?: string}} decision
- * @param {{outcome?: any}} [options] `outcome`: what just happened to a submitted contact ("Not logged — …")
+ * @param {{outcome?: any, switchable?: boolean}} [options] `outcome`: what just happened to a submitted contact
+ *   ("Not logged — …"); `switchable`: the suggested channel is a button (`data-switch-channel`) the form handles
  */
-export function verdictMarkup(decision, { outcome = null } = {}) {
+export function verdictMarkup(decision, { outcome = null, switchable = false } = {}) {
   const v = VERDICTS[decision.decision] || VERDICTS.caution;
   return html`${outcome ? html`<div class="verdict-outcome">${outcome}</div>` : ''}
     <p class="verdict-word">${icon(v.icon)} <strong>${v.word}</strong></p>
     ${outcome ? '' : html`<p class="verdict-lead">${v.lead}</p>`}
     ${decision.reasons.length ? html`<ul class="findings" role="list">${decision.reasons.map(findingMarkup)}</ul>` : ''}
-    ${decision.suggestion ? html`<p class="verdict-suggestion">${icon('next')} ${decision.suggestion}</p>` : ''}`;
+    ${decision.suggestion ? html`<p class="verdict-suggestion">${icon('next')} ${decision.suggestion}</p>` : ''}
+    ${switchable && decision.instead ? html`<button type="button" class="button small" id="verdict-switch"
+      data-switch-channel="${decision.instead}">Switch to ${channel(decision.instead).word.toLowerCase()}</button>` : ''}`;
 }

@@ -289,7 +289,7 @@ function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack,
     state.verdict = decision ? decision.decision : null;
     if (decision) {
       panel.dataset.verdict = decision.decision;
-      render(panel, verdictMarkup(decision, { outcome }));
+      render(panel, verdictMarkup(decision, { outcome, switchable: true }));
     }
     f.refresh();
   }
@@ -360,6 +360,15 @@ function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack,
   }
   f.form.addEventListener('input', later);
   f.form.addEventListener('change', later);
+  // "Switch to email": the channel the customer asked for, in one click; the Guard is asked again.
+  panel.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-switch-channel]');
+    if (!button) return;
+    const select = f.control('channel');
+    select.value = button.dataset.switchChannel;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    select.focus();
+  });
   check();
 
   return {

@@ -155,6 +155,10 @@ pub struct Decision {
     /// What to do instead, when there is something better.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// The channel the customer asked for, when the suggestion is to use it instead: the window offers it as a
+    /// one-click switch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<Channel>,
 }
 
 impl Decision {
@@ -171,6 +175,7 @@ impl Decision {
 struct Findings {
     list: Vec<Finding>,
     suggestion: Option<String>,
+    instead: Option<Channel>,
     /// The salesperson's zone: the day something was said is the day on their calendar.
     zone: chrono_tz::Tz,
 }
@@ -216,7 +221,7 @@ pub fn decide(situation: &Situation<'_>, outreach: &Outreach) -> Decision {
 /// As [`decide`], with the customer's wishes already folded (the agenda checks many reasons per customer).
 pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: &Outreach) -> Decision {
     let zone = situation.profile.time_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
-    let mut f = Findings { list: Vec::new(), suggestion: None, zone };
+    let mut f = Findings { list: Vec::new(), suggestion: None, instead: None, zone };
     let who = situation.customer.preferred_name.as_deref().unwrap_or(&situation.customer.name);
     let at = outreach.at;
 
@@ -255,6 +260,9 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
                 Some(&declined.statement),
             );
             if let Some(c) = instead {
+                if f.suggestion.is_none() {
+                    f.instead = Some(c);
+                }
                 f.suggest(format!("Use {} instead — what {who} asked for", c.label()));
             }
         }
@@ -313,6 +321,9 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
                 format!("{who} prefers {}; this is {}", preferred.value.label(), outreach.channel.label()),
                 Some(&preferred.statement),
             );
+            if f.suggestion.is_none() {
+                f.instead = Some(preferred.value);
+            }
             f.suggest(format!("Use {} instead — what {who} asked for", preferred.value.label()));
         }
     }
@@ -435,7 +446,13 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     hours::call_limit(situation, outreach, &topics, &mut f);
 
     let decision = f.list.iter().map(|x| x.severity).max().unwrap_or(Verdict::Allowed);
-    Decision { decision, reasons: f.list, suggestion: if decision == Verdict::Allowed { None } else { f.suggestion } }
+    let allowed = decision == Verdict::Allowed;
+    Decision {
+        decision,
+        reasons: f.list,
+        suggestion: if allowed { None } else { f.suggestion },
+        instead: if allowed { None } else { f.instead },
+    }
 }
 
 /// The canonical topics an outreach raises: its topic, and what its words pitch.
