@@ -1017,6 +1017,13 @@ async fn a_thank_you_email_opens_in_your_own_mail_app_and_is_marked_sent() {
     assert!(url.contains("&body="), "{url}");
     w.find("#composer-mail-yes").await.click().await.unwrap();
     w.find_text("#status", "Marked sent").await;
+    // A card: Mark written, in the composer, after it is printed and signed.
+    w.find("#composer-format").await.select_by_value("card").await.unwrap();
+    w.find("#composer-face[data-format='card']").await;
+    w.find("#composer-written").await.click().await.unwrap();
+    w.find_text("#status", "Marked written").await;
+    let written = s.json(&["notes", "list", "--status", "written"]);
+    assert!(written.as_array().unwrap().iter().any(|n| n["customer_id"] == id.as_str()), "{written}");
     let sent = s.json(&["notes", "list", "--status", "sent"]);
     assert!(sent.as_array().unwrap().iter().any(|n| n["customer_id"] == id.as_str()), "{sent}");
     w.close().await;

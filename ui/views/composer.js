@@ -196,6 +196,7 @@ function frameMarkup(c, state) {
       <div class="toolbar">
         <button type="button" class="button" id="composer-print" data-action="print">${icon('letter')} Print</button>
         <button type="button" class="button" id="composer-mail" data-action="mail" hidden>${icon('email')} Open in your mail app</button>
+        <button type="button" class="button" id="composer-written" data-action="written">${icon('check')} Mark written</button>
         <button type="button" class="button primary" id="composer-save" data-action="save" aria-keyshortcuts="Control+S">
           Save draft</button>
       </div>
@@ -280,6 +281,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     el.cardPicker.hidden = state.format === 'email';
     el.print.hidden = state.format === 'email';
     el.mail.hidden = state.format !== 'email';
+    el.written.hidden = state.format === 'email';
     el.size.textContent = state.format === 'email' ? ' · email' : ` · card ${card.w} × ${card.h} mm`;
     document.body.classList.remove(...PRINT_CLASSES);
     document.body.classList.add('print-card', `print-card-${state.card}`);
@@ -568,6 +570,19 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     }
   }
 
+  /** The card is written (printed and signed, or written by hand from the prompts): saved, then marked so. */
+  async function markWritten() {
+    if (!state.text.trim()) return;
+    if (state.saved !== state.text || !state.savedId) await save();
+    if (!state.savedId) return;
+    try {
+      await ipc.setNoteStatus(state.savedId, 'written');
+      announce(`Marked written: the card to ${who()}. Mark it sent in Notes when it is in the post.`);
+    } catch (err) {
+      announceError(err, 'Could not mark it written');
+    }
+  }
+
   async function mailSent() {
     try {
       await ipc.setNoteStatus(state.savedId, 'sent');
@@ -599,7 +614,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       stage: '#composer-stage', face: '#composer-face', highlights: '#composer-highlights', text: '#composer-text',
       count: '#composer-count', size: '#composer-size', score: '#composer-score', findings: '#composer-findings',
       none: '#composer-findings-none', details: '#composer-details', cardPicker: '#composer-card',
-      print: '#composer-print', mail: '#composer-mail', save: '#composer-save', notice: '#composer-notice', printText: '#composer-print-text',
+      print: '#composer-print', mail: '#composer-mail', written: '#composer-written', save: '#composer-save', notice: '#composer-notice', printText: '#composer-print-text',
       variantNo: '#composer-variant-no', choices: '#composer-choices', intents: '#composer-intents',
       intentsSection: '#composer-intents-section',
     })) el[key] = root.querySelector(sel);
@@ -650,6 +665,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       else if (action === 'save') save();
       else if (action === 'print') print();
       else if (action === 'mail') mail();
+      else if (action === 'written') markWritten();
       else if (action === 'mail-sent') mailSent();
       else if (action === 'mail-not-yet') {
         el.notice.hidden = true;
