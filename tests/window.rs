@@ -1541,6 +1541,9 @@ async fn a_card_for_a_demo_customer_flags_dear_valued_customer() {
     assert_eq!(mark.text().await.unwrap(), "Dear Valued Customer");
     wait_until(&format!("the score to drop from {first}"), || async { (note_score(&w).await < first).then_some(()) })
         .await;
+    // An open finding never shows the green ✓, whatever the number (issue 15).
+    let words = w.find("#composer-score").await.text().await.unwrap();
+    assert!(!words.contains("Reads like you wrote it"), "{words}");
     w.shot("2-generic-salutation").await;
 
     // Save draft: the book keeps it with the customer, as a draft.

@@ -477,6 +477,11 @@ fn a_card_in_the_post_is_recorded_as_sent() {
     let (note, logged) = store.set_note_status(&card.id, NoteStatus::Sent, now()).unwrap();
     assert_eq!(note.status, Some(NoteStatus::Sent));
     assert!(logged.is_some());
+    // A sent note never goes back to written: it stays as the customer got it.
+    let err = store.set_note_status(&card.id, NoteStatus::Written, now()).unwrap_err().to_string();
+    assert!(err.contains("sent already"), "{err}");
+    let notes = store.customer_record(&ben).unwrap().notes;
+    assert_eq!(notes.iter().find(|n| n.id == card.id).unwrap().status, Some(NoteStatus::Sent));
 }
 
 /// A contact and what was heard in it go in together: a bad item writes nothing, the contact included.

@@ -80,10 +80,15 @@ const GUARD_RULES = new Set(['declined_topic', 'playbook', 'cooling_off', 'do_no
 const kept = new Map();
 
 /**
- * The score in words (never colour alone).
+ * The score in words (never colour alone). A good score with findings still open says so: the ✓ is for a note
+ * with nothing left to fix.
  * @param {number} score
+ * @param {number} [open] how many findings are open
  */
-export function scoreBand(score) {
+export function scoreBand(score, open = 0) {
+  if (score >= 80 && open > 0) {
+    return { key: 'fair', word: `Nearly there — ${open === 1 ? 'one thing' : `${open} things`} to look at`, icon: 'warning' };
+  }
   if (score >= 80) return { key: 'good', word: 'Reads like you wrote it', icon: 'check' };
   if (score >= 50) return { key: 'fair', word: 'Some form-letter habits', icon: 'warning' };
   return { key: 'poor', word: 'Reads like a form letter', icon: 'stop' };
@@ -333,7 +338,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   function drawReport() {
     const report = state.report;
     if (!report) return;
-    const b = scoreBand(report.score);
+    const b = scoreBand(report.score, report.findings.length);
     el.score.dataset.band = b.key;
     el.score.dataset.score = String(report.score);
     render(el.score, html`${icon(b.icon)} <strong class="score-number">${report.score} / 100</strong>
@@ -577,6 +582,8 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     if (!state.savedId) return;
     try {
       await ipc.setNoteStatus(state.savedId, 'written');
+      state.savedId = null;
+      state.saved = null;
       announce(`Marked written: the card to ${who()}. Mark it sent in Notes when it is in the post.`);
     } catch (err) {
       announceError(err, 'Could not mark it written');
@@ -586,6 +593,9 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   async function mailSent() {
     try {
       await ipc.setNoteStatus(state.savedId, 'sent');
+      // The sent note stays as the customer got it: what is written next is a new draft.
+      state.savedId = null;
+      state.saved = null;
       el.notice.hidden = true;
       announce(`Marked sent: the email to ${who()} is logged.`);
     } catch (err) {

@@ -67,6 +67,18 @@ impl Store {
         if note.kind == NoteKind::Note {
             return Err(Error::invalid("note", "only notes to the customer (thank-yous, cards) are written and sent"));
         }
+        // A note only moves forward — draft, written, sent: one that went out stays as the customer got it.
+        let rank = |s: Option<NoteStatus>| match s {
+            Some(NoteStatus::Sent) => 2,
+            Some(NoteStatus::Written) => 1,
+            _ => 0,
+        };
+        if rank(Some(status)) < rank(note.status) {
+            return Err(Error::invalid(
+                "status",
+                format!("this note is {} already; it stays so", note.status.map_or("a draft", |s| s.as_str())),
+            ));
+        }
         let logged = if status == NoteStatus::Sent && note.status != Some(NoteStatus::Sent) {
             let channel = if note.format.as_deref() == Some("email") { Channel::Email } else { Channel::Mail };
             let what = if note.kind == NoteKind::CardPrompt { "Handwritten card" } else { "Thank-you note" };
