@@ -1205,6 +1205,48 @@ async fn the_verdict_switches_to_the_channel_they_asked_for_in_one_click() {
     w.find("#interaction-purpose").await.select_by_value("waiting").await.unwrap();
     w.find("#interaction-summary").await.send_keys("Your plates arrived; they are at the front desk.").await.unwrap();
     w.find("#verdict[data-verdict='blocked']").await;
+    // The verdict is a live region: typing on without changing the answer leaves it as it is (nothing is
+    // announced again); a changed answer replaces it. Each step waits for the Guard's answer to the last words.
+    let settled = |w: &Window| {
+        let w = w.client.clone();
+        async move {
+            w.execute(
+                "const panel = document.querySelector('#verdict');
+                 window.asked = false;
+                 new MutationObserver(() => { if (panel.getAttribute('aria-busy') === 'true') window.asked = true; })
+                   .observe(panel, { attributes: true });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        }
+    };
+    let answered = |w: &Window| {
+        let c = w.client.clone();
+        async move {
+            wait_until("the Guard to have read the last words", || {
+                let c = c.clone();
+                async move {
+                    let js = "return window.asked && !document.querySelector('#verdict').hasAttribute('aria-busy')";
+                    (c.execute(js, vec![]).await.ok()? == Value::Bool(true)).then_some(())
+                }
+            })
+            .await;
+        }
+    };
+    settled(&w).await;
+    w.find("#interaction-summary").await.send_keys(" ").await.unwrap();
+    answered(&w).await;
+    w.client
+        .execute("document.querySelector('#verdict').firstElementChild.dataset.seen = 'yes'", vec![])
+        .await
+        .unwrap();
+    settled(&w).await;
+    w.find("#interaction-summary").await.send_keys("See you soon.").await.unwrap();
+    answered(&w).await;
+    let kept =
+        w.client.execute("return document.querySelector('#verdict [data-seen]') !== null", vec![]).await.unwrap();
+    assert_eq!(kept, Value::Bool(true), "the same answer is not written again");
     w.find_text("#verdict-switch", "Switch to email").await.click().await.unwrap();
     w.find("#verdict[data-verdict='allowed']").await;
     let chosen = w.find("#interaction-channel").await.prop("value").await.unwrap();

@@ -285,17 +285,26 @@ function guardPanel(app, customer, who, theirZone, state, dialog, f, onHeldBack,
     }
   }
 
+  /** What the panel shows now, so the same answer is not written (and announced) again on every pause in typing. */
+  let shown = '';
+
   function show(decision, outcome = null) {
     state.verdict = decision ? decision.decision : null;
     if (decision) {
+      const markup = verdictMarkup(decision, { outcome, switchable: true });
       panel.dataset.verdict = decision.decision;
-      render(panel, verdictMarkup(decision, { outcome, switchable: true }));
+      // The panel is a live region: only a changed answer is put in it, and so announced.
+      if (markup.markup !== shown) {
+        shown = markup.markup;
+        render(panel, markup);
+      }
     }
     f.refresh();
   }
 
   function showWaiting(words) {
     state.verdict = null;
+    shown = '';
     delete panel.dataset.verdict;
     render(panel, html`<p class="verdict-word">${icon('clock')} <strong>Waiting</strong></p>
       <p class="verdict-lead">${words}</p>`);
