@@ -25,9 +25,41 @@ pub struct HandOff {
     pub invitation: Option<String>,
 }
 
+/// How a hand-off is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOffRequest {
+    /// An email's subject, or a meeting's title.
+    pub subject: Option<String>,
+    /// How long a meeting in person lasts, in minutes (ignored for the other channels).
+    pub minutes: i64,
+    /// A thank-you note by email: the Guard reads it as one.
+    pub thank_you: bool,
+}
+
+impl Default for HandOffRequest {
+    fn default() -> Self {
+        HandOffRequest { subject: None, minutes: 30, thank_you: false }
+    }
+}
+
 /// The channels Rapport hands off: email, text, a call, and a meeting in person (an invitation file).
 pub fn hands_off(channel: Channel) -> bool {
     matches!(channel, Channel::Email | Channel::Text | Channel::Phone | Channel::InPerson)
+}
+
+/// Where a meeting's invitation is written: `invitations/` beside the book, named after whom it is for and when.
+pub fn invitation_path(book: &std::path::Path, to: &str, now: chrono::DateTime<chrono::Utc>) -> std::path::PathBuf {
+    let who: String = to.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let dir = book.parent().unwrap_or(std::path::Path::new(".")).join("invitations");
+    dir.join(format!("{}-{}.ics", who.trim_matches('-'), now.format("%Y%m%dT%H%M%S")))
+}
+
+/// Writes an invitation file whole (its folder made when missing).
+pub fn write_invitation(path: &std::path::Path, ics: &str) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::BadFile(format!("{}: {e}", dir.display())))?;
+    }
+    crate::io::write_whole(path, ics.as_bytes()).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))
 }
 
 /// A meeting in person, as the invitation file describes it.

@@ -599,8 +599,12 @@ fn a_hand_off_is_decided_by_the_guard_before_any_app_opens() {
     assert!(store.customer_record(&ana.id).unwrap().interactions.is_empty(), "a hand-off logs nothing by itself");
 
     // A meeting in person: an invitation file for the salesperson's calendar, with her as the attendee.
-    let meet =
-        store.hand_off_for(&ana.id, contact(Channel::InPerson, words), Some("Pick up your plates"), 20, at).unwrap();
+    let asked = rapport_core::handoff::HandOffRequest {
+        subject: Some("Pick up your plates".into()),
+        minutes: 20,
+        thank_you: false,
+    };
+    let meet = store.hand_off_with(&ana.id, contact(Channel::InPerson, words), &asked, at).unwrap();
     let ics = meet.invitation.expect("an invitation").replace("\r\n ", "");
     assert!(ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:Ana Souza: Pick up your plates"), "{ics}");
     assert!(ics.contains("DTSTART:20261201T160000Z") && ics.contains("DTEND:20261201T162000Z"), "{ics}");

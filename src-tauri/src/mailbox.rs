@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use rapport_core::io::mail::Mailbox;
+use rapport_core::io::Happened;
 use rapport_core::model::Direction;
 use rapport_core::store::LoggedEmail;
 use rapport_core::Error;
@@ -13,6 +15,7 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::{Emitter, State};
 
 use crate::commands::{with, Book, Reply};
+use crate::transfer::header;
 
 /// The files last dropped on the window.
 #[derive(Default)]
@@ -37,20 +40,24 @@ pub fn dropped(window: &tauri::Window, paths: &[PathBuf]) {
     let _ = window.emit("emails-dropped", DroppedFiles { names });
 }
 
-fn log(
-    book: &State<'_, Book>,
-    bytes: &[u8],
-    name: &str,
-    customer: Option<&str>,
-    direction: Option<Direction>,
-) -> Reply<LoggedEmail> {
+/// The file the page sent (raw bytes, its name in `x-name`), read as an email or an invitation.
+fn picked(request: &Request<'_>) -> Result<Happened, Error> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(Error::invalid("file", "send the file's bytes"));
+    };
     rapport_core::io::check_import_size(bytes.len() as u64)?;
-    let happened = rapport_core::io::Happened::read(bytes, name)?;
-    with(book, |s, now| s.log_happened(&happened, customer, direction, now))
+    Happened::read(bytes, &header(request, "x-name").unwrap_or_default())
 }
 
-fn header(request: &Request<'_>, name: &str) -> Option<String> {
-    request.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from).filter(|v| !v.is_empty())
+/// Dropped file number `index` (as `emails-dropped` listed them), read as an email or an invitation.
+fn dropped_file(dropped: &Dropped, index: usize) -> Result<Happened, Error> {
+    let path = dropped.0.lock().unwrap_or_else(|p| p.into_inner()).get(index).cloned();
+    let path =
+        path.ok_or_else(|| Error::invalid("file", "that file is no longer waiting to be logged: drop it again"))?;
+    rapport_core::io::check_import_size(std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    Happened::read(&bytes, &name)
 }
 
 fn direction(text: Option<String>) -> Result<Option<Direction>, Error> {
@@ -60,38 +67,27 @@ fn direction(text: Option<String>) -> Result<Option<Direction>, Error> {
 /// Everyone a file names (the page sends its raw bytes and `x-name`), for "Add … as a customer" when nobody in the
 /// book has their address.
 #[tauri::command(async)]
-pub fn file_people(request: Request<'_>) -> Reply<Vec<rapport_core::io::mail::Mailbox>> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(Error::invalid("file", "send the file's bytes").into());
-    };
-    let name = header(&request, "x-name").unwrap_or_default();
-    Ok(rapport_core::io::Happened::read(bytes, &name)?.people())
+pub fn file_people(request: Request<'_>) -> Reply<Vec<Mailbox>> {
+    Ok(picked(&request)?.people())
 }
 
 /// Everyone dropped file number `index` names.
 #[tauri::command(async)]
-pub fn dropped_people(dropped: State<'_, Dropped>, index: usize) -> Reply<Vec<rapport_core::io::mail::Mailbox>> {
-    let path = dropped.0.lock().unwrap_or_else(|p| p.into_inner()).get(index).cloned();
-    let path =
-        path.ok_or_else(|| Error::invalid("file", "that file is no longer waiting to be logged: drop it again"))?;
-    let bytes = std::fs::read(&path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    Ok(rapport_core::io::Happened::read(&bytes, &name)?.people())
+pub fn dropped_people(dropped: State<'_, Dropped>, index: usize) -> Reply<Vec<Mailbox>> {
+    Ok(dropped_file(&dropped, index)?.people())
 }
 
-/// Logs the email file the page sends as raw bytes (`x-customer`: the customer it belongs to when no address
-/// tells; `x-direction`: `in` or `out` when neither does).
+/// Logs the email or invitation the page sends as raw bytes (`x-customer`: the customer it belongs to when no
+/// address tells; `x-direction`: `in` or `out` when neither does).
 #[tauri::command(async)]
 pub fn log_email(book: State<'_, Book>, request: Request<'_>) -> Reply<LoggedEmail> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(Error::invalid("file", "send the file's bytes").into());
-    };
+    let happened = picked(&request)?;
     let customer = header(&request, "x-customer");
-    let name = header(&request, "x-name").unwrap_or_default();
-    log(&book, bytes, &name, customer.as_deref(), direction(header(&request, "x-direction"))?)
+    let direction = direction(header(&request, "x-direction"))?;
+    with(&book, |s, now| s.log_happened(&happened, customer.as_deref(), direction, now))
 }
 
-/// Logs dropped file number `index` (as `emails-dropped` listed them).
+/// Logs dropped file number `index`.
 #[tauri::command(async)]
 pub fn log_dropped_email(
     book: State<'_, Book>,
@@ -100,10 +96,6 @@ pub fn log_dropped_email(
     customer_id: Option<String>,
     direction: Option<Direction>,
 ) -> Reply<LoggedEmail> {
-    let path = dropped.0.lock().unwrap_or_else(|p| p.into_inner()).get(index).cloned();
-    let path =
-        path.ok_or_else(|| Error::invalid("file", "that file is no longer waiting to be logged: drop it again"))?;
-    let bytes = std::fs::read(&path).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    log(&book, &bytes, &name, customer_id.as_deref(), direction)
+    let happened = dropped_file(&dropped, index)?;
+    with(&book, |s, now| s.log_happened(&happened, customer_id.as_deref(), direction, now))
 }

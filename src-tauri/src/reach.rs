@@ -2,10 +2,9 @@
 //! `tel:` address (`Store::hand_off`); this opens it with the system's opener (Tauri's opener plugin, called from
 //! Rust — the page is granted none of the plugin's commands). Nothing is sent by Rapport itself.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::{DateTime, Utc};
-use rapport_core::handoff::HandOff;
+use rapport_core::handoff::{HandOff, HandOffRequest};
 use rapport_core::model::NewInteraction;
 use rapport_core::Error;
 use tauri::State;
@@ -23,21 +22,6 @@ pub fn open(url: &str) -> Result<(), Error> {
     tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| {
         Error::invalid("app", format!("no app on this computer opens {}: {e}", &url[..url.find(':').unwrap_or(0)]))
     })
-}
-
-/// Where a meeting's invitation is written: `invitations/` beside the book, named after the customer and the day.
-pub fn invitation_path(book: &Path, h: &HandOff, now: DateTime<Utc>) -> PathBuf {
-    let who: String = h.to.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
-    let dir = book.parent().unwrap_or(Path::new(".")).join("invitations");
-    dir.join(format!("{}-{}.ics", who.trim_matches('-'), now.format("%Y%m%dT%H%M%S")))
-}
-
-/// Writes an invitation file whole (its folder made when missing).
-pub fn write_invitation(path: &Path, ics: &str) -> Result<(), Error> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::BadFile(format!("{}: {e}", dir.display())))?;
-    }
-    rapport_core::io::write_whole(path, ics.as_bytes()).map_err(|e| Error::BadFile(format!("{}: {e}", path.display())))
 }
 
 /// Opens an invitation file in the calendar app the system has for it.
@@ -58,15 +42,12 @@ pub fn hand_off(
     thank_you: Option<bool>,
 ) -> Reply<HandOff> {
     with(&book, |s, now| {
-        let h = if thank_you.unwrap_or(false) {
-            s.hand_off_thank_you(&customer_id, interaction, subject.as_deref(), now)?
-        } else {
-            s.hand_off(&customer_id, interaction, subject.as_deref(), now)?
-        };
+        let asked = HandOffRequest { subject, thank_you: thank_you.unwrap_or(false), ..Default::default() };
+        let h = s.hand_off_with(&customer_id, interaction, &asked, now)?;
         match &h.invitation {
             Some(ics) => {
-                let path = invitation_path(s.path(), &h, now);
-                write_invitation(&path, ics)?;
+                let path = rapport_core::handoff::invitation_path(s.path(), &h.to, now);
+                rapport_core::handoff::write_invitation(&path, ics)?;
                 open_invitation(&path)?;
             }
             None => open(&h.url)?,

@@ -34,7 +34,8 @@ pub struct Preview {
     mapping: Option<csv::Mapping>,
 }
 
-fn header(request: &Request<'_>, name: &str) -> Option<String> {
+/// A request header's value, when it is given and not empty.
+pub(crate) fn header(request: &Request<'_>, name: &str) -> Option<String> {
     request.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from).filter(|v| !v.is_empty())
 }
 

@@ -183,42 +183,20 @@ impl Store {
         subject: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<crate::handoff::HandOff> {
-        self.hand_off_as(customer_id, input, subject, 30, false, now)
+        let asked = crate::handoff::HandOffRequest { subject: subject.map(String::from), ..Default::default() };
+        self.hand_off_with(customer_id, input, &asked, now)
     }
 
-    /// [`Store::hand_off`] for a thank-you note by email (the Guard reads it as a thank-you: never a referral ask,
-    /// a pitch inside it blocked).
-    pub fn hand_off_thank_you(
+    /// [`Store::hand_off`] as asked: an email's subject, a meeting's length, and whether it is a thank-you note by
+    /// email (the Guard then reads it as a thank-you: never a referral ask, a pitch inside it blocked).
+    pub fn hand_off_with(
         &mut self,
         customer_id: &str,
         input: NewInteraction,
-        subject: Option<&str>,
+        asked: &crate::handoff::HandOffRequest,
         now: DateTime<Utc>,
     ) -> Result<crate::handoff::HandOff> {
-        self.hand_off_as(customer_id, input, subject, 30, true, now)
-    }
-
-    /// [`Store::hand_off`], with how long a meeting in person lasts (`minutes`; ignored for the other channels).
-    pub fn hand_off_for(
-        &mut self,
-        customer_id: &str,
-        input: NewInteraction,
-        subject: Option<&str>,
-        minutes: i64,
-        now: DateTime<Utc>,
-    ) -> Result<crate::handoff::HandOff> {
-        self.hand_off_as(customer_id, input, subject, minutes, false, now)
-    }
-
-    fn hand_off_as(
-        &mut self,
-        customer_id: &str,
-        input: NewInteraction,
-        subject: Option<&str>,
-        minutes: i64,
-        in_thank_you: bool,
-        now: DateTime<Utc>,
-    ) -> Result<crate::handoff::HandOff> {
+        let subject = asked.subject.as_deref();
         let input = input.validated()?;
         if input.direction != Direction::Outbound {
             return Err(Error::invalid("direction", "only a contact you start is handed to your apps"));
@@ -232,13 +210,13 @@ impl Store {
         }
         let record = self.customer_record(customer_id)?;
         let to = crate::handoff::recipient(&record, input.channel)?;
-        self.guard_outbound(customer_id, &input, now, in_thank_you)?;
+        self.guard_outbound(customer_id, &input, now, asked.thank_you)?;
         if input.channel == Channel::InPerson {
             let profile = self.profile()?;
             let meeting = crate::handoff::Meeting {
                 customer: &record,
                 starts: input.at.unwrap_or(now),
-                minutes,
+                minutes: asked.minutes,
                 about: subject.or(input.reason.as_deref()).unwrap_or(""),
                 words: &input.summary,
                 place: &profile.dealership,

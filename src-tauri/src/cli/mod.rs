@@ -520,17 +520,19 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 justification: a.justification,
                 purpose: Some(a.purpose),
             };
-            let hand_off = store.hand_off_for(&id, contact, a.subject.as_deref(), a.minutes, now)?;
+            let asked =
+                rapport_core::handoff::HandOffRequest { subject: a.subject, minutes: a.minutes, thank_you: false };
+            let hand_off = store.hand_off_with(&id, contact, &asked, now)?;
             if let Some(invitation) = &hand_off.invitation {
                 let path = match (&a.out, a.open) {
                     (Some(p), _) => Some(p.clone()),
-                    (None, true) => Some(crate::reach::invitation_path(store.path(), &hand_off, now)),
+                    (None, true) => Some(rapport_core::handoff::invitation_path(store.path(), &hand_off.to, now)),
                     (None, false) => None,
                 };
                 let Some(path) = path else {
                     return emit(j, &hand_off, || invitation.clone());
                 };
-                crate::reach::write_invitation(&path, invitation)?;
+                rapport_core::handoff::write_invitation(&path, invitation)?;
                 if a.open {
                     crate::reach::open_invitation(&path)?;
                 }
