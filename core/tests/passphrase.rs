@@ -113,3 +113,20 @@ fn a_damaged_book_is_not_taken_for_an_encrypted_one_and_a_short_passphrase_is_re
     assert!(Passphrase::new("short").is_err());
     assert_eq!(format!("{:?}", Passphrase::new("never printed").unwrap()), "Passphrase(…)");
 }
+
+/// The calendar file beside the book is never written for an encrypted book — its customers' names would lie beside
+/// it in plain text — and one written before the passphrase was set is removed.
+#[test]
+fn an_encrypted_book_keeps_no_calendar_file() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("book.sqlite3");
+    let now: DateTime<Utc> = "2026-11-23T16:00:00Z".parse().unwrap();
+    let mut store = Store::open(&db).unwrap();
+    store.import_book(&rapport_core::demo::book(now)).unwrap();
+    let file = rapport_core::io::ics::subscription_path(&db);
+    assert!(store.keep_calendar_file(now, 30).unwrap());
+    assert!(file.exists(), "written while the book is plain");
+    store.set_passphrase(Some(Passphrase::new("correct horse battery").unwrap())).unwrap();
+    assert!(!store.keep_calendar_file(now, 30).unwrap());
+    assert!(!file.exists(), "removed once the book is encrypted");
+}
