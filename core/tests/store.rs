@@ -617,3 +617,25 @@ fn a_hand_off_is_decided_by_the_guard_before_any_app_opens() {
     let missing = store.hand_off(&bea.id, contact(Channel::Email, words), None, at).unwrap_err().to_string();
     assert!(missing.contains("Bea Lund has no email address"), "{missing}");
 }
+
+/// The agenda's ready rows are read back, not made again on every agenda: a second agenda of an unchanged book
+/// writes nothing (another connection sees the same `data_version`). A model type the rows hold that encodes
+/// differently from how it decodes would make every agenda read the tables and rewrite every row.
+#[test]
+fn a_second_agenda_reads_the_ready_rows_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    let mut book = rapport_core::demo::book(now());
+    // A customer with name parts, as an import keeps them.
+    let name = book.customers[0].customer.name.clone();
+    book.customers[0].customer.name_parts = Some(NameParts::guess(&name));
+    store.import_book(&book).unwrap();
+    let first = store.agenda(now(), 30).unwrap();
+    let watcher = rusqlite::Connection::open(&db).unwrap();
+    let version = || -> i64 { watcher.query_row("PRAGMA data_version", [], |r| r.get(0)).unwrap() };
+    let before = version();
+    let second = store.agenda(now(), 30).unwrap();
+    assert_eq!(version(), before, "the second agenda wrote nothing");
+    assert_eq!(first.reasons.len(), second.reasons.len());
+}

@@ -25,8 +25,9 @@ pub struct Customer {
     /// Household members, in the salesperson's words ("wife Ana, son Leo (16)").
     pub household: Option<String>,
     /// The name's parts as the imported file gave them (vCard `N`, a CSV's name columns); used while they still
-    /// describe `name`, so an export writes "Gómez Raya" as the family name, not a guess.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// describe `name`, so an export writes "Gómez Raya" as the family name, not a guess. Always written (`null`
+    /// when none): the agenda's ready rows are postcard, which has no field names to leave one out by.
+    #[serde(default)]
     pub name_parts: Option<NameParts>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -88,7 +89,7 @@ pub struct ContactPoint {
     pub value: String,
     pub preferred: bool,
     /// An address's parts as the imported file gave them; used while they still describe `value`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parts: Option<AddressParts>,
 }
 
