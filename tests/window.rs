@@ -1017,6 +1017,10 @@ async fn a_thank_you_email_opens_in_your_own_mail_app_and_is_marked_sent() {
     assert!(url.contains("&body="), "{url}");
     w.find("#composer-mail-yes").await.click().await.unwrap();
     w.find_text("#status", "Marked sent").await;
+    // The sent email is no longer a draft: the same words can be saved again as a new one.
+    let save = w.find("#composer-save").await;
+    assert_eq!(save.text().await.unwrap().trim(), "Save draft");
+    assert!(save.is_enabled().await.unwrap());
     // A card: Mark written, in the composer, after it is printed and signed.
     w.find("#composer-format").await.select_by_value("card").await.unwrap();
     w.find("#composer-face[data-format='card']").await;

@@ -266,6 +266,9 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   let record = null;
   let alive = true;
   let composeNo = 0;
+  // The draft being written, so Mark written and Open in mail act on the words the card shows, not the last ones.
+  let composing = Promise.resolve();
+  let saving = false;
   let lintNo = 0;
   let readNo = 0;
   let lintTimer = 0;
@@ -390,7 +393,12 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     }
   }
 
-  async function compose() {
+  function compose() {
+    composing = writeDraft();
+    return composing;
+  }
+
+  async function writeDraft() {
     const ask = ++composeNo;
     clearTimeout(lintTimer);
     lintNo += 1;
@@ -510,7 +518,8 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   }
 
   async function save() {
-    if (!state.text.trim() || el.save.disabled) return;
+    if (!state.text.trim() || saving || state.saved === state.text) return;
+    saving = true;
     const text = state.text;
     el.save.disabled = true;
     render(el.save, html`Saving…`);
@@ -540,6 +549,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     } catch (err) {
       announceError(err, 'Could not save the draft');
     } finally {
+      saving = false;
       if (alive) drawSave();
     }
   }
@@ -550,7 +560,8 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
    * it sent" logs it as sending the note does.
    */
   async function mail() {
-    if (!state.text.trim()) return;
+    await composing;
+    if (!alive || !state.text.trim()) return;
     if (state.saved !== state.text || !state.savedId) await save();
     if (!state.savedId) return;
     const [first, ...rest] = state.text.split('\n');
@@ -577,13 +588,15 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
 
   /** The card is written (printed and signed, or written by hand from the prompts): saved, then marked so. */
   async function markWritten() {
-    if (!state.text.trim()) return;
+    await composing;
+    if (!alive || !state.text.trim()) return;
     if (state.saved !== state.text || !state.savedId) await save();
     if (!state.savedId) return;
     try {
       await ipc.setNoteStatus(state.savedId, 'written');
       state.savedId = null;
       state.saved = null;
+      drawSave();
       announce(`Marked written: the card to ${who()}. Mark it sent in Notes when it is in the post.`);
     } catch (err) {
       announceError(err, 'Could not mark it written');
@@ -597,6 +610,7 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       state.savedId = null;
       state.saved = null;
       el.notice.hidden = true;
+      drawSave();
       announce(`Marked sent: the email to ${who()} is logged.`);
     } catch (err) {
       announceError(err, 'Could not mark it sent');
