@@ -73,6 +73,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
         Said::Channel(0),
         &[
             "call", "phone", "ring", "cell", "voicemail", "buzz", "cellphone", "landline", "phone call", "telephone",
+            // "I never pick up numbers I don't recognise": a caller's number is a call.
+            "unknown|unrecognised|unrecognized|private|blocked number|numbers|caller|callers",
+            "number|numbers i do not recognise|recognize|know",
         ],
     ),
     (Said::Channel(1), &["text", "sms", "whatsapp", "imessage", "signal", "text message", "message me"]),
@@ -91,7 +94,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "in person", "face to face", "drop|stop|swing|come|pop .. by|in", "visit", "showroom", "meet",
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
-            "stop in", "come see", "sit down",
+            "stop in", "come see", "sit down", "with my own eyes",
         ],
     ),
     (
@@ -134,12 +137,20 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "spare me",
             "keep .. off",
             "not .. anymore|any_more",
+            "no interest in",
+            "never pick up|answer",
+            "screen|screens every|all|my|most|unknown",
         ],
     ),
     (
         Said::RefuseAfter,
         &[
-            "be not for me",
+            "be not for me|us",
+            "be .. black hole",
+            "be hopeless",
+            "be wasted on",
+            "straight in|into the bin|trash|recycling|garbage",
+            "get|getting .. old",
             "be off the table",
             "be pointless|useless|a_lost_cause",
             "do not work for me",
@@ -199,6 +210,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "beat|beats|trump|trumps",
             "default",
             "want|wants|like .. on|by|via|over",
+            "want|wants|would_like to meet|see|talk .. in_person|face_to_face",
             "work best|better",
             "best way",
             "easiest way",
@@ -292,6 +304,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "dnc",
             "not disturb|bother .. further|again|anymore",
             "no further contact",
+            "no need to contact|reach|reach_out|call|email .. further|again|anymore|any_more",
+            "not .. reach out|reach_out|get_in_touch .. again|anymore|any_more",
             "quit .. contact|contacting|bothering",
             "unsub",
         ],
@@ -891,7 +905,17 @@ impl Reader<'_> {
         let only_less = |h: &Hit<Said>| {
             t.tokens[h.last..t.sentences[s].end].iter().take(3).any(|x| matches!(x.lemma.as_str(), "more" | "often"))
         };
-        let remove = remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h));
+        // "Don't contact me after 7pm": when, not whether — the hours say it.
+        let hours = self.hours(s, direction);
+        let timed = |h: &Hit<Said>| {
+            hours.as_ref().is_some_and(|(_, a, _)| {
+                t.sentence(s)
+                    .iter()
+                    .position(|x| x.start >= *a)
+                    .is_some_and(|k| clause(t, t.sentences[s].start + k) == clause(t, h.first))
+            })
+        };
+        let remove = remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h) && !timed(h));
         if let (Some(h), false) = (remove, later_resume) {
             found.push((Meaning::DoNotContact, h.start, h.end));
         } else if let (Some(h), true) = (resume, later_resume) {
@@ -968,7 +992,6 @@ impl Reader<'_> {
         }
 
         // Hours and frequency.
-        let hours = self.hours(s, direction);
         if let Some((m, a, b)) = &hours {
             found.push((m.clone(), *a, *b));
         }
@@ -1076,10 +1099,27 @@ impl Reader<'_> {
             if theirs || mine {
                 continue;
             }
-            let again_words = in_clause(Said::Again);
+            // "He doesn't want calls anymore": the "anymore" of a refusal lifts nothing; nor does the "back" of
+            // "his wife called back to say".
+            let lifting = |x: &Hit<Said>| {
+                let inside_refusal =
+                    here.iter().any(|r| r.cue == Said::Refuse && r.first <= x.first && x.last <= r.last);
+                let called_back = t.tokens[x.first].lemma == "back"
+                    && x.first > 0
+                    && matches!(
+                        t.tokens[x.first - 1].word.to_lowercase().as_str(),
+                        "call" | "called" | "calling" | "phoned" | "rang" | "wrote" | "texted" | "emailed" | "got"
+                    );
+                !inside_refusal && !called_back
+            };
+            let again_words: Vec<&Hit<Said>> = in_clause(Said::Again).into_iter().filter(|x| lifting(x)).collect();
             let again = !again_words.is_empty()
-                || here.iter().any(|x| x.cue == Said::Again && !x.negated && clause(t, x.first) <= c)
-                || t.tokens[h.last..t.sentences[s].end].iter().take_while(|x| !x.mark).any(|x| x.lemma == "now");
+                || here.iter().any(|x| x.cue == Said::Again && !x.negated && clause(t, x.first) <= c && lifting(x))
+                || (h.last..t.sentences[s].end).take_while(|&k| !t.tokens[k].mark).any(|k| {
+                    // "now and then" is how often, not a change of mind.
+                    let lemma = |k: usize| t.tokens.get(k).map_or("", |x| x.lemma.as_str());
+                    lemma(k) == "now" && !(lemma(k + 1) == "and" && lemma(k + 2) == "then")
+                });
             let imperative = clause_opens_with(t, h.first);
             // "Ring me on my lunch, 12:30 to 1:30" says when, not how.
             let prefer = !in_clause(Said::Prefer).is_empty() || imperative && hours.is_none();
@@ -1969,6 +2009,10 @@ const CONTACT_TIME_WORDS: &[&str] = &[
 /// Words that make "every few months" a wish about contact.
 const FREQUENCY_WORDS: &[&str] = &[
     "plenty",
+    "be fine",
+    "chase",
+    "nudge",
+    "pester",
     "enough",
     "max",
     "at most",
