@@ -517,6 +517,12 @@ impl Store {
                 }
                 Ok(())
             };
+            let existing: i64 = tx.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?;
+            let aside = if super::bulk_indexes::worth_it(existing, plan.new.len()) {
+                super::bulk_indexes::set_aside(tx)?
+            } else {
+                Vec::new()
+            };
             for c in &plan.new {
                 let customer = Customer {
                     id: kept_id(tx, c.rapport_id.as_deref())?.unwrap_or_else(new_id),
@@ -534,6 +540,8 @@ impl Store {
                 add_details(tx, &customer.id, c, now, &[])?;
                 step(&mut done)?;
             }
+            // Before the merges: they look customers' points up by the indexes.
+            super::bulk_indexes::rebuild(tx, &aside)?;
             for m in plan.merges.iter().filter(|m| !m.customer_id.is_empty()) {
                 let existing: Vec<String> = tx
                     .prepare_cached("SELECT value FROM contact_points WHERE customer_id = ?1")?

@@ -7,6 +7,7 @@ mod agenda;
 mod agenda_inputs;
 pub mod backup;
 mod book;
+mod bulk_indexes;
 mod corrections;
 mod customers;
 mod guard;
