@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "set_passphrase",
     "agenda",
     "set_reason_state",
+    "set_reason_states",
     "undo_reason_state",
     "add_reminder",
     "export_agenda_ics",

@@ -1908,11 +1908,35 @@ async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
                 .collect::<Vec<_>>()
         }
     };
-    assert_eq!(shown(&w).await, worth[..50].to_vec(), "the first fifty, in the agenda's order");
+    // The group in Today's order (issue 15: what can be done now first, a customer's reasons together), asked of
+    // the window's own command with no page limit.
+    let triaged: Vec<String> = w
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('agenda', { days: 7, shown: { worth_offering: 100000 } })
+               .then((a) => done(a.reasons.filter((r) => r.group === 'worth_offering').map((r) => r.id)));",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let mut same = triaged.clone();
+    same.sort();
+    let mut all_worth = worth.clone();
+    all_worth.sort();
+    assert_eq!(same, all_worth, "Today's order holds the same reasons as the agenda");
+    let first = shown(&w).await;
+    assert!((50..55).contains(&first.len()), "a page of fifty, and the rest of its last customer's: {}", first.len());
+    assert_eq!(first, triaged[..first.len()].to_vec(), "the first of the group, in Today's order");
     let count = w.find(&format!("{group} .group-count")).await.text().await.unwrap();
     assert!(count.contains(&worth.len().to_string()), "the heading counts them all: {count}");
     let label = more.text().await.unwrap();
-    assert!(label.contains(&format!("{} not shown", worth.len() - 50)), "{label}");
+    assert!(label.contains(&format!("{} not shown", worth.len() - first.len())), "{label}");
     w.shot("1-fifty").await;
     // The window is sent a page, not the book (issue 14): at most fifty rows a list, and every list's count.
     let sent = w
@@ -1927,18 +1951,20 @@ async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
         .unwrap();
     let all = agenda["reasons"].as_array().unwrap().len();
     assert!(all > 150, "more reasons than a page: {all}");
-    assert!(sent[0].as_u64().unwrap() <= 150 && sent[1].as_u64().unwrap() <= 50, "a page: {sent}");
+    assert!(sent[0].as_u64().unwrap() <= 170 && sent[1].as_u64().unwrap() <= 50, "a page: {sent}");
     assert_eq!(sent[2].as_u64().unwrap() as usize, worth.len(), "and the whole count: {sent}");
 
     more.click().await.unwrap();
-    wait_until("more rows after Show more", || async { (shown(&w).await.len() > 50).then_some(()) }).await;
-    assert_eq!(shown(&w).await, worth[..100.min(worth.len())].to_vec());
+    wait_until("more rows after Show more", || async { (shown(&w).await.len() > first.len()).then_some(()) }).await;
+    let now_shown = shown(&w).await;
+    assert!(now_shown.len() >= 100.min(worth.len()));
+    assert_eq!(now_shown, triaged[..now_shown.len()].to_vec());
     let focused = w
         .client
         .execute("return document.activeElement.closest('[data-reason-id]')?.dataset.reasonId ?? null", vec![])
         .await
         .unwrap();
-    assert_eq!(focused.as_str(), Some(worth[50].as_str()), "focus moves to the first new row");
+    assert_eq!(focused.as_str(), Some(triaged[first.len()].as_str()), "focus moves to the first new row");
     w.shot("2-more").await;
     w.close().await;
 }
@@ -2579,5 +2605,85 @@ async fn a_dismissal_can_be_undone_from_the_status_line() {
     w.find_text("#status", "Back on Today").await;
     let ids: Vec<String> = agenda_reasons(&s, "7").iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
     assert!(ids.contains(&id), "the book agrees: {id} is on the agenda again");
+    w.close().await;
+}
+
+/// Issue 15: Today for a big book — the summary line counts what can be done now, what is due today and the long
+/// overdue; its link opens the review pile, where ticked reasons are dismissed together with one why (and the book
+/// agrees); the channel filter leaves only that channel's rows; a customer's reasons sit together.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_big_books_today_is_triaged_and_the_long_overdue_are_cleared_together() {
+    let s = Sandbox::new();
+    s.ok(&["generate", "--customers", "1500"]);
+    let w = Window::open(&s, "today-triage").await;
+    let page = |ask: &str| {
+        let js = format!(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI__.core.invoke('agenda', {ask}).then(done, (e) => done(String(e)));"
+        );
+        let client = w.client.clone();
+        async move { client.execute_async(&js, vec![]).await.unwrap() }
+    };
+    let whole = page("{ days: 7, shown: { review: 100000 } }").await;
+    let long = whole["summary"]["long_overdue"].as_u64().unwrap();
+    assert!(long > 1, "a big book has reasons more than a month late: {whole:?}");
+    let line = w.find("#today-summary").await.text().await.unwrap();
+    for (n, words) in [
+        (whole["summary"]["open_now"].as_u64().unwrap(), "in their hours now"),
+        (whole["summary"]["due_today"].as_u64().unwrap(), "due today"),
+        (long, "long overdue"),
+    ] {
+        assert!(line.contains(&format!("{} {words}", n)), "{words}: {line}");
+    }
+    w.shot("1-summary").await;
+    // A customer's reasons are together.
+    let runs = w
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#today .reason.is-stacked')].every((li) =>
+               li.previousElementSibling && li.previousElementSibling.dataset.customerId === li.dataset.customerId)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(runs, serde_json::json!(true));
+
+    // The review pile, from the summary's link; two ticked and dismissed with one why.
+    w.find("#today-long-overdue").await.click().await.unwrap();
+    w.find("#today-review-list:not([hidden])").await;
+    let picks = w.client.find_all(Locator::Css("#today-review-list .review-pick")).await.unwrap();
+    assert!(picks.len() >= 2);
+    let mut chosen = Vec::new();
+    for p in &picks[..2] {
+        chosen.push(p.attr("value").await.unwrap().unwrap());
+        p.click().await.unwrap();
+    }
+    w.find_text("#review-picked", "2 ticked").await;
+    w.shot("2-review").await;
+    w.find("#review-dismiss").await.click().await.unwrap();
+    w.find("#dismiss-many-dialog[open]").await;
+    w.find("#dismiss-many-why").await.send_keys("Handled before Rapport").await.unwrap();
+    w.find("#dismiss-many-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#status", "Dismissed 2 reasons").await;
+    let after = agenda_reasons(&s, "7");
+    for id in &chosen {
+        assert!(!after.iter().any(|r| r["id"] == id.as_str()), "{id} left the book's agenda");
+    }
+    let pile = w.find("#today-review-title").await.text().await.unwrap();
+    assert!(pile.contains(&(long - 2).to_string()), "the pile counts two fewer: {pile}");
+
+    // The channel filter.
+    let now = page("{ days: 7 }").await;
+    let by_email = now["by_channel"]["email"].as_u64().unwrap_or(0);
+    assert!(by_email > 0, "{:?}", now["by_channel"]);
+    w.find("#today-channel").await.select_by_value("email").await.unwrap();
+    wait_until("only email rows", || async {
+        let words = all_texts(&w, "#today .reason .reason-channel").await;
+        (!words.is_empty() && words.iter().all(|t| t.trim() == "Email")).then_some(())
+    })
+    .await;
+    let label = w.find("#today-channel option[value='email']").await.text().await.unwrap();
+    assert!(label.contains(&by_email.to_string()), "{label}");
+    w.shot("3-email-only").await;
     w.close().await;
 }

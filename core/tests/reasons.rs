@@ -700,3 +700,95 @@ fn a_page_of_the_agenda_holds_the_first_reasons_of_each_group_and_every_count() 
     // The whole agenda (the command line's) carries no counts.
     assert!(serde_json::to_value(&whole).unwrap().get("counts").is_none());
 }
+
+/// Today for a big book (issue 15): the long overdue leave their groups for the review pile, what can be done now
+/// comes first in its group, a customer's reasons sit together and a page never splits them, the channel filter
+/// narrows every list while the per-channel counts stay whole, and the summary line counts what it says.
+#[test]
+fn today_on_a_big_book_is_triaged() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let now = t("2026-11-23T16:00:00Z");
+    rapport_core::sample::fill(&mut store, 2_000, now).unwrap();
+    let whole = store.agenda(now, 30).unwrap();
+    let today = reasons::local_today(&store.profile().unwrap(), now);
+    let big = reasons::TodayAsk {
+        shown: ["waiting_on_you", "time_sensitive", "worth_offering", "review"]
+            .iter()
+            .map(|l| (l.to_string(), 100_000))
+            .collect(),
+        channel: None,
+    };
+    let all = whole.clone().triage(today, &big);
+    let review = all.review.clone().unwrap();
+    assert!(!review.is_empty(), "a book this size has reasons more than a month late");
+    assert!(review.iter().all(|r| r.overdue_days > reasons::REVIEW_AFTER_DAYS));
+    assert!(all.reasons.iter().all(|r| r.overdue_days <= reasons::REVIEW_AFTER_DAYS));
+    assert_eq!(all.reasons.len() + review.len(), whole.reasons.len(), "nothing is lost");
+    let summary = all.summary.unwrap();
+    assert_eq!(summary.long_overdue, review.len());
+    assert_eq!(summary.due_today, all.reasons.iter().filter(|r| r.due == today).count());
+    let open = |r: &reasons::Reason| r.window.start <= now && now < r.window.end;
+    assert_eq!(summary.open_now, all.reasons.iter().filter(|r| open(r)).count());
+    for g in [Group::WaitingOnYou, Group::TimeSensitive, Group::WorthOffering] {
+        let mine: Vec<&reasons::Reason> = all.reasons.iter().filter(|r| r.group == g).collect();
+        assert_eq!(all.counts[g.as_str()], mine.len());
+        // A customer's reasons are one run.
+        let mut seen = std::collections::HashSet::new();
+        for (i, r) in mine.iter().enumerate() {
+            if i > 0 && mine[i - 1].customer_id != r.customer_id {
+                assert!(seen.insert(r.customer_id.clone()), "{g:?}: {} comes back later in the list", r.customer_name);
+            } else if i == 0 {
+                seen.insert(r.customer_id.clone());
+            }
+        }
+        // What can be done now is before what cannot, customer by customer.
+        let first_later = mine.iter().position(|r| !mine.iter().any(|x| x.customer_id == r.customer_id && open(x)));
+        if let Some(at) = first_later {
+            assert!(mine[at..].iter().all(|r| !open(r)), "{g:?}: a reason open now after one that is not");
+        }
+    }
+    // A page ends at a customer's last reason.
+    let page = whole
+        .clone()
+        .triage(today, &reasons::TodayAsk { shown: [("time_sensitive".to_string(), 7)].into(), channel: None });
+    let shown: Vec<&reasons::Reason> = page.reasons.iter().filter(|r| r.group == Group::TimeSensitive).collect();
+    assert!(shown.len() >= 7);
+    let last = shown.last().unwrap();
+    let of_last =
+        all.reasons.iter().filter(|r| r.group == Group::TimeSensitive && r.customer_id == last.customer_id).count();
+    assert_eq!(shown.iter().filter(|r| r.customer_id == last.customer_id).count(), of_last);
+    assert_eq!(page.counts["time_sensitive"], all.counts["time_sensitive"]);
+    // The channel filter.
+    let by_email = whole.clone().triage(today, &reasons::TodayAsk { channel: Some(Channel::Email), ..big.clone() });
+    assert!(!by_email.reasons.is_empty());
+    assert!(by_email.reasons.iter().chain(by_email.review.as_ref().unwrap()).all(|r| r.channel == Channel::Email));
+    assert!(by_email.held_back.iter().all(|h| h.reason.channel == Channel::Email));
+    assert_eq!(by_email.by_channel, all.by_channel, "the filter's counts are the whole agenda's");
+    assert_eq!(by_email.by_channel["email"], by_email.reasons.len() + by_email.review.as_ref().unwrap().len());
+    assert_eq!(all.by_channel.values().sum::<usize>(), whole.reasons.len());
+}
+
+/// The review pile's Snooze and Dismiss: every reason chosen, with one why, or none of them.
+#[test]
+fn several_reasons_are_set_aside_at_once_or_not_at_all() {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let now = t("2026-11-23T16:00:00Z");
+    rapport_core::sample::fill(&mut store, 300, now).unwrap();
+    let before = store.agenda(now, 30).unwrap();
+    let two: Vec<(&str, &str)> =
+        before.reasons.iter().take(2).map(|r| (r.id.as_str(), r.customer_id.as_str())).collect();
+    assert_eq!(two.len(), 2);
+    let mut with_a_stranger = two.clone();
+    with_a_stranger.push(("promise_due:nobody", "no-such-customer"));
+    let why = Some("Cleared the backlog after the move".to_string());
+    assert!(store.set_reason_states(&with_a_stranger, ReasonStateKind::Dismissed, None, why.clone(), now).is_err());
+    assert_eq!(store.agenda(now, 30).unwrap().reasons.len(), before.reasons.len(), "none of them was set aside");
+    assert!(store.set_reason_states(&two, ReasonStateKind::Dismissed, None, None, now).is_err(), "a why is asked for");
+    let done = store.set_reason_states(&two, ReasonStateKind::Dismissed, None, why, now).unwrap();
+    assert_eq!(done.len(), 2);
+    let after = store.agenda(now, 30).unwrap();
+    assert_eq!(after.reasons.len(), before.reasons.len() - 2);
+    assert!(!after.reasons.iter().any(|r| two.iter().any(|(id, _)| *id == r.id)));
+}

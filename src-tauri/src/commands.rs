@@ -360,20 +360,18 @@ pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
     Ok(saved)
 }
 
-/// A page of Today: `shown` says how many rows of each list the window shows (`waiting_on_you`, `time_sensitive`,
-/// `worth_offering`, `held_back`; [`rapport_core::reasons::PAGE`] for any not named), and the answer carries every
-/// list's count.
+/// A page of Today, triaged ([`rapport_core::reasons::TodayAsk`]): `shown` says how many rows of each list the
+/// window shows, `channel` filters by channel; the answer carries every list's count, the count per channel, the
+/// review pile and the summary line.
 #[tauri::command(async)]
 pub fn agenda(
     book: State<'_, Book>,
     days: Option<u32>,
     shown: Option<std::collections::HashMap<String, usize>>,
+    channel: Option<Channel>,
 ) -> Reply<Agenda> {
-    let shown = shown.unwrap_or_default();
-    with(&book, |s, now| {
-        let page = |list: &str| shown.get(list).copied().unwrap_or(rapport_core::reasons::PAGE);
-        Ok(s.agenda(now, days.unwrap_or(7))?.page(page))
-    })
+    let ask = rapport_core::reasons::TodayAsk { shown: shown.unwrap_or_default(), channel };
+    with(&book, |s, now| s.today(now, days.unwrap_or(7), &ask))
 }
 
 #[tauri::command(async)]
@@ -386,6 +384,19 @@ pub fn set_reason_state(
     note: Option<String>,
 ) -> Reply<ReasonState> {
     with(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
+}
+
+/// The review pile's Snooze and Dismiss: several reasons (`[reasonId, customerId]` pairs) with one day and one why.
+#[tauri::command(async)]
+pub fn set_reason_states(
+    book: State<'_, Book>,
+    reasons: Vec<(String, String)>,
+    state: ReasonStateKind,
+    until: Option<NaiveDate>,
+    note: Option<String>,
+) -> Reply<Vec<ReasonState>> {
+    let pairs: Vec<(&str, &str)> = reasons.iter().map(|(r, c)| (r.as_str(), c.as_str())).collect();
+    with(&book, |s, now| s.set_reason_states(&pairs, state, until, note, now))
 }
 
 /// Undo: takes back done, snoozed or dismissed, and returns the state the reason had.

@@ -79,6 +79,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::set_passphrase,
             commands::agenda,
             commands::set_reason_state,
+            commands::set_reason_states,
             commands::undo_reason_state,
             commands::add_reminder,
             commands::export_agenda_ics,

@@ -367,15 +367,32 @@ export async function saveProfile(profile) {
 }
 
 /**
- * A page of Today: the reasons worth the customer's time over the coming days, grouped and sorted by the core, and
- * what the Guard held back — the first rows of each list, with every list's count.
+ * A page of Today: the reasons worth the customer's time over the coming days, grouped and sorted by the core
+ * (what can be done now first, a customer's reasons together), the long overdue in a review pile, and what the
+ * Guard held back — the first rows of each list, with every list's count, the count per channel and the summary.
  * @param {number} [days] 0 (today only), 7 or 30; the core's default is 7
- * @param {Record<string, number>} [shown] rows per list (waiting_on_you, time_sensitive, worth_offering, held_back);
- *   the core's page (50) for any not named
- * @returns {Promise<{now: string, days: number, reasons: object[], held_back: object[], counts: Record<string, number>}>}
+ * @param {Record<string, number>} [shown] rows per list (waiting_on_you, time_sensitive, worth_offering, review,
+ *   held_back); the core's page (50) for any not named
+ * @param {string|null} [channel] only the reasons by this channel
+ * @returns {Promise<{now: string, days: number, reasons: object[], review: object[], held_back: object[],
+ *   counts: Record<string, number>, by_channel: Record<string, number>,
+ *   summary: {open_now: number, due_today: number, long_overdue: number}}>}
  */
-export async function agenda(days, shown = undefined) {
-  return call('agenda', { days, shown });
+export async function agenda(days, shown = undefined, channel = null) {
+  return call('agenda', { days, shown, channel: channel || undefined });
+}
+
+/**
+ * Snoozes or dismisses several reasons at once with one day and one why (the review pile): all or none.
+ * @param {{id: string, customer_id: string}[]} reasons
+ * @param {'snoozed'|'dismissed'} state
+ * @param {{until?: string|null, note?: string|null}} [details]
+ * @returns {Promise<object[]>} the ReasonStates
+ */
+export async function setReasonStates(reasons, state, { until, note } = {}) {
+  return call('set_reason_states', {
+    reasons: reasons.map((r) => [r.id, r.customer_id]), state, until: until || undefined, note: note || undefined,
+  });
 }
 
 /**

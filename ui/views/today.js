@@ -2,6 +2,8 @@
 // Time-sensitive, Worth offering — each row with the customer, what they gain, the channel and the window in
 // their time and yours, and Done / Snooze / Dismiss; then, folded away, what the Guard held back and why.
 // Done logs the contact first (the Log contact dialog, prefilled) and only then marks the reason done.
+// For a big book: a summary line with a link to each list, a channel filter, what can be done now first, one
+// customer's reasons together, and the long overdue in a review pile cleared several at a time.
 
 import * as ipc from '../lib/ipc.js';
 import { openFormDialog } from '../lib/form.js';
@@ -9,11 +11,12 @@ import { html, render } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
 import { addDays, formatDate, plural } from '../lib/format.js';
 import { announce, announceError, announceWithAction } from '../lib/status.js';
-import { channel } from '../lib/words.js';
+import { CHANNELS, channel } from '../lib/words.js';
 import { singleKeys } from '../lib/keys.js';
 import { openInteractionForm } from './contact.js';
 
 const RANGE_KEY = 'rapport.today.days';
+const COMPACT_KEY = 'rapport.today.compact';
 
 /** The ranges the picker offers: days ahead for `agenda`. */
 const RANGES = [
@@ -54,6 +57,11 @@ const state = {
   heldOpen: false,
   /** The reason whose customer was opened: focus returns to it. */
   returnTo: null,
+  /** Only the reasons by this channel (null: all). */
+  channel: null,
+  reviewOpen: false,
+  /** Reasons ticked in the review pile. */
+  picked: new Set(),
 };
 
 /**
@@ -78,7 +86,7 @@ function cautionMarkup(c) {
     ? html` <span class="said">said ${formatDate(c.said_on)}</span>` : ''}` : ''}</span></li>`;
 }
 
-function reasonRow(r, index) {
+function reasonRow(r, index, stacked = false) {
   const ch = channel(r.channel);
   const name = r.customer_name;
   const open = state.openPoints.has(r.id);
@@ -86,7 +94,8 @@ function reasonRow(r, index) {
   const valueId = `today-value-${index}`;
   const points = r.talking_points || [];
   const cautions = r.cautions || [];
-  return html`<li class="reason" data-reason-id="${r.id}" data-kind="${r.kind}" data-customer-id="${r.customer_id}">
+  return html`<li class="reason${stacked ? ' is-stacked' : ''}" data-reason-id="${r.id}" data-kind="${r.kind}"
+    data-customer-id="${r.customer_id}">
     <div class="reason-who">
       <button type="button" class="reason-name" data-action="open" aria-describedby="${valueId} today-keys"
         aria-keyshortcuts="D S X">${name}</button>
@@ -129,13 +138,72 @@ function moreButton(key, shown, total, what) {
 /** A group's reasons as the core paged them: `total` is how many the group has in all. */
 function groupMarkup(group, reasons, start, total) {
   const id = `today-group-${group.key}`;
-  const shown = Math.min(shownOf(group.key), reasons.length);
+  // The core sent the page: a few more than asked when a customer's reasons would be cut in two.
+  const shown = reasons.length;
   return html`<section class="today-group" id="${id}" data-group="${group.key}" aria-labelledby="${id}-title"
     ${total ? '' : html`hidden`}>
     <h2 id="${id}-title">${group.title} <span class="group-count">${total.toLocaleString()}<span class="visually-hidden">
       ${total === 1 ? 'reason' : 'reasons'}</span></span></h2>
-    <ul role="list" class="reasons" aria-labelledby="${id}-title">${reasons.slice(0, shown).map((r, i) => reasonRow(r, start + i))}</ul>
+    <ul role="list" class="reasons" aria-labelledby="${id}-title">${reasons.slice(0, shown).map((r, i, all) => reasonRow(r, start + i,
+    i > 0 && all[i - 1].customer_id === r.customer_id))}</ul>
     ${moreButton(group.key, shown, total, 'reasons')}
+  </section>`;
+}
+
+/** The line above the groups: what can be done now, what is due today, the review pile; a link to each list. */
+function summaryMarkup(agenda) {
+  const s = agenda.summary;
+  if (!s) return '';
+  const counts = agenda.counts || {};
+  const links = GROUPS.filter((g) => counts[g.key]).map((g) => html`<a href="#today-group-${g.key}"
+    data-jump="today-group-${g.key}">${g.title} <span class="group-count">${counts[g.key].toLocaleString()}</span></a>`);
+  return html`<nav class="today-summary" id="today-summary" aria-label="Today at a glance">
+    <p class="today-summary-line">
+      <span id="today-open-now"><strong>${s.open_now.toLocaleString()}</strong> in their hours now</span>
+      <span id="today-due-today"><strong>${s.due_today.toLocaleString()}</strong> due today</span>
+      ${s.long_overdue ? html`<a href="#today-review" data-jump="today-review" id="today-long-overdue"><strong>${s
+    .long_overdue.toLocaleString()}</strong> long overdue → review</a>` : ''}
+    </p>
+    ${links.length > 1 ? html`<p class="today-jumps">${links}</p>` : ''}
+  </nav>`;
+}
+
+/**
+ * The review pile: reasons more than a month overdue, out of the day's lists, each with a box to tick, and
+ * Snooze / Dismiss for the ticked ones with one day or one why.
+ */
+function reviewMarkup(review, total) {
+  if (!total) return '';
+  const shown = review;
+  const picked = shown.filter((r) => state.picked.has(r.id)).length;
+  return html`<section class="today-review" id="today-review" aria-labelledby="today-review-title">
+    <h2 id="today-review-title">${icon('flag')} Long overdue — review
+      <span class="group-count">${total.toLocaleString()}</span></h2>
+    <p class="muted">More than a month late. Do them, move them to a day you can, or say why they no longer matter —
+      several at a time.</p>
+    <button type="button" class="button quiet small" id="today-review-toggle" data-action="review"
+      aria-expanded="${state.reviewOpen ? 'true' : 'false'}" aria-controls="today-review-list">${icon('down')}
+      ${state.reviewOpen ? 'Hide them' : `Show them (${total.toLocaleString()})`}</button>
+    <div id="today-review-list" ${state.reviewOpen ? '' : html`hidden`}>
+      <div class="review-actions" role="group" aria-label="With the ticked reasons">
+        <label class="check"><input type="checkbox" id="review-all" ${picked && picked === shown.length ? html`checked` : ''}>
+          <span>Tick all shown</span></label>
+        <span class="muted" id="review-picked" aria-live="polite">${plural(picked, 'ticked', 'ticked')}</span>
+        <button type="button" class="button small" id="review-snooze" data-action="review-snooze"
+          ${picked ? '' : html`disabled`}>Snooze ticked…</button>
+        <button type="button" class="button small" id="review-dismiss" data-action="review-dismiss"
+          ${picked ? '' : html`disabled`}>Dismiss ticked…</button>
+      </div>
+      <ul role="list" class="review-list">${shown.map((r) => html`<li class="review-item" data-review-id="${r.id}"
+        data-customer-id="${r.customer_id}">
+        <input type="checkbox" class="review-pick" id="review-pick-${r.id}" value="${r.id}"
+          ${state.picked.has(r.id) ? html`checked` : ''} aria-describedby="review-value-${r.id}">
+        <label for="review-pick-${r.id}" class="review-name">${r.customer_name}</label>
+        <span class="review-overdue">${plural(r.overdue_days, 'day')} late</span>
+        <span class="review-value" id="review-value-${r.id}">${r.value}</span>
+      </li>`)}</ul>
+      ${moreButton('review', shown.length, total, 'to review')}
+    </div>
   </section>`;
 }
 
@@ -177,16 +245,20 @@ function bodyMarkup(agenda) {
   const known = new Set(GROUPS.map((g) => g.key));
   const other = reasons.filter((r) => !known.has(r.group));
   if (other.length) groups.push(groupMarkup({ key: 'other', title: 'Other reasons' }, other, start, other.length));
-  return html`${reasons.length ? groups
-    : emptyMarkup(agenda.days)}
+  const review = agenda.review || [];
+  const reviewTotal = counts.review ?? review.length;
+  return html`${summaryMarkup(agenda)}${reasons.length ? groups
+    : emptyMarkup(agenda.days, reviewTotal)}
+    ${reviewMarkup(review, reviewTotal)}
     ${heldMarkup(held, counts.held_back ?? held.length)}`;
 }
 
 /** An empty Today says which days it looked at, and where reasons come from. */
-function emptyMarkup(days) {
+function emptyMarkup(days, inReview = 0) {
   const when = days === 0 ? 'today' : `in the next ${days} days`;
+  const by = state.channel ? ` by ${channel(state.channel).word.toLowerCase()}` : '';
   return html`<div class="today-empty" id="today-empty">
-    <p class="today-empty-title">Nothing is due ${when}.</p>
+    <p class="today-empty-title">Nothing${inReview ? ' else' : ''} is due ${when}${by}.</p>
     <p class="muted">Reasons come from what you owe your customers: promises you made, issues they are waiting on,
       service and warranty dates of what they bought, dates they told you, and what they asked for. Record one on a
       customer's page — a promise, an open issue, a purchase — and it appears here when it is worth their time.</p>
@@ -209,6 +281,7 @@ function snoozePicks(today) {
 function pageSizes() {
   const sizes = Object.fromEntries(GROUPS.map((g) => [g.key, shownOf(g.key)]));
   sizes.held_back = shownOf('held');
+  sizes.review = shownOf('review');
   return sizes;
 }
 
@@ -234,6 +307,10 @@ export function showToday(main, app, { back = false } = {}) {
             <input type="radio" name="today-range" value="${r.days}" ${r.days === state.days ? html`checked` : ''}>
             <span>${r.label}</span></label>`)}
         </fieldset>
+        <label class="select-field"><span class="visually-hidden">Channel</span>
+          <select id="today-channel" aria-label="Only reasons by"><option value="">All channels</option></select></label>
+        <label class="check"><input type="checkbox" id="today-compact" ${localStorage.getItem(COMPACT_KEY) === '1'
+    ? html`checked` : ''}><span>Compact</span></label>
         <button type="button" class="button" id="today-export">${icon('calendar')} Add to calendar</button>
       </div>
     </header>
@@ -245,6 +322,9 @@ export function showToday(main, app, { back = false } = {}) {
   const body = root.querySelector('#today-body');
   const dateLine = root.querySelector('#today-date');
   const exportButton = root.querySelector('#today-export');
+  const channelPick = root.querySelector('#today-channel');
+  const compact = root.querySelector('#today-compact');
+  root.classList.toggle('is-compact', compact.checked);
   let agenda = null;
   let alive = true;
   let asked = 0;
@@ -284,6 +364,10 @@ export function showToday(main, app, { back = false } = {}) {
     const order = agenda ? agenda.reasons.map((r) => r.id) : [];
     agenda = next;
     dateLine.textContent = formatDate(app.today());
+    drawChannels(next);
+    // Ticks stay only on reasons still in the pile.
+    const inPile = new Set((next.review || []).map((r) => r.id));
+    for (const id of [...state.picked]) if (!inPile.has(id)) state.picked.delete(id);
     render(body, bodyMarkup(next));
     body.removeAttribute('aria-busy');
     rove();
@@ -319,7 +403,7 @@ export function showToday(main, app, { back = false } = {}) {
     const mine = ++asked;
     body.setAttribute('aria-busy', 'true');
     try {
-      const next = await ipc.agenda(state.days, pageSizes());
+      const next = await ipc.agenda(state.days, pageSizes(), state.channel);
       if (!alive || mine !== asked) return;
       draw(next, options);
     } catch (err) {
@@ -468,6 +552,96 @@ export function showToday(main, app, { back = false } = {}) {
     else state.openPoints.delete(r.id);
   }
 
+  /** The channel filter's choices, each with how many reasons go by it (before the filter). */
+  function drawChannels(next) {
+    const by = next.by_channel || {};
+    const all = Object.values(by).reduce((a, b) => a + b, 0);
+    const choices = CHANNELS.filter((c) => by[c.value] || c.value === state.channel);
+    render(channelPick, html`<option value="">All channels (${all.toLocaleString()})</option>
+      ${choices.map((c) => html`<option value="${c.value}" ${c.value === state.channel ? html`selected` : ''}>${c.word}
+        (${(by[c.value] || 0).toLocaleString()})</option>`)}`);
+  }
+
+  /** The ticked reasons of the review pile, as the core sent them. */
+  const pickedReasons = () => (agenda && agenda.review ? agenda.review.filter((r) => state.picked.has(r.id)) : []);
+
+  function drawPicked() {
+    const list = body.querySelector('#today-review-list');
+    if (!list) return;
+    const boxes = [...list.querySelectorAll('.review-pick')];
+    const n = boxes.filter((b) => b.checked).length;
+    list.querySelector('#review-picked').textContent = `${n} ticked`;
+    list.querySelector('#review-snooze').disabled = !n;
+    list.querySelector('#review-dismiss').disabled = !n;
+    const all = list.querySelector('#review-all');
+    all.checked = n > 0 && n === boxes.length;
+    all.indeterminate = n > 0 && n < boxes.length;
+  }
+
+  /** Takes back what was done with several reasons at once. */
+  async function undoMany(reasons) {
+    try {
+      for (const r of reasons) await ipc.undoReasonState(r.id);
+      announce(`Back for review: ${plural(reasons.length, 'reason')}.`);
+      if (alive) refresh();
+    } catch (err) {
+      announceError(err, 'Could not undo');
+    }
+  }
+
+  function snoozeMany(reasons) {
+    let until = addDays(app.today(), 7);
+    openFormDialog({
+      id: 'snooze-many',
+      title: `Snooze ${plural(reasons.length, 'reason')}`,
+      intro: 'They come back on Today that day, each in its place.',
+      submitLabel: 'Snooze them',
+      busyLabel: 'Snoozing…',
+      fields: [
+        {
+          name: 'until', label: 'Until', type: 'date', required: true, requiredMessage: 'Pick the day they come back.',
+          validate: (day) => (day <= app.today() ? 'Pick a day after today.' : ''),
+        },
+        { name: 'note', label: 'Note', type: 'textarea', rows: 2, wide: true, hint: 'For yourself: why later.' },
+      ],
+      initial: { until },
+      save: (v) => {
+        until = v.until;
+        return ipc.setReasonStates(reasons, 'snoozed', { until: v.until, note: opt(v.note) });
+      },
+      onSaved: () => {
+        for (const r of reasons) state.picked.delete(r.id);
+        announceWithAction(`Snoozed ${plural(reasons.length, 'reason')} until ${formatDate(until)}.`, 'Undo',
+          () => undoMany(reasons));
+        if (alive) refresh();
+      },
+    });
+  }
+
+  function dismissMany(reasons) {
+    openFormDialog({
+      id: 'dismiss-many',
+      title: `Dismiss ${plural(reasons.length, 'reason')}`,
+      intro: reasons.slice(0, 3).map((r) => r.customer_name).join(', ') + (reasons.length > 3 ? ` and ${reasons.length - 3} more` : ''),
+      submitLabel: 'Dismiss them',
+      busyLabel: 'Dismissing…',
+      fields: [
+        {
+          name: 'why', label: 'What makes these not worth the customers’ time?', type: 'textarea', rows: 3, wide: true,
+          required: true, requiredMessage: 'Say why, in a line; it is kept with each reason.', server: ['note'],
+          placeholder: 'Handled before I started using Rapport',
+        },
+      ],
+      save: (v) => ipc.setReasonStates(reasons, 'dismissed', { note: v.why.trim() }),
+      onSaved: () => {
+        for (const r of reasons) state.picked.delete(r.id);
+        announceWithAction(`Dismissed ${plural(reasons.length, 'reason')}. They will not come back.`, 'Undo',
+          () => undoMany(reasons));
+        if (alive) refresh();
+      },
+    });
+  }
+
   function toggleHeld(button) {
     state.heldOpen = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', state.heldOpen ? 'true' : 'false');
@@ -481,6 +655,21 @@ export function showToday(main, app, { back = false } = {}) {
       toggleHeld(button);
       return;
     }
+    if (button.dataset.action === 'review') {
+      state.reviewOpen = button.getAttribute('aria-expanded') !== 'true';
+      render(body, bodyMarkup(agenda));
+      rove();
+      body.querySelector('#today-review-toggle').focus();
+      return;
+    }
+    if (button.dataset.action === 'review-snooze') {
+      snoozeMany(pickedReasons());
+      return;
+    }
+    if (button.dataset.action === 'review-dismiss') {
+      dismissMany(pickedReasons());
+      return;
+    }
     if (button.dataset.action === 'more') {
       // The next rows, and focus on the first of them (the button they replace is gone).
       const key = button.dataset.key;
@@ -489,7 +678,8 @@ export function showToday(main, app, { back = false } = {}) {
       state.shown[key] = shownOf(key) + PAGE;
       await refresh();
       if (!alive) return;
-      const again = body.querySelector(key === 'held' ? '#today-held-list ul' : `#today-group-${CSS.escape(key)} ul`);
+      const lists = { held: '#today-held-list ul', review: '#today-review-list ul' };
+      const again = body.querySelector(lists[key] || `#today-group-${CSS.escape(key)} ul`);
       const row = again && again.children[first];
       const target = row && (row.querySelector('[data-action="open"]') || row);
       if (target) target.focus();
@@ -551,6 +741,54 @@ export function showToday(main, app, { back = false } = {}) {
     event.preventDefault();
     next.focus();
     if (next !== document.getElementById('search')) next.scrollIntoView({ block: 'nearest' });
+  });
+
+  // The review pile's boxes.
+  body.addEventListener('change', (event) => {
+    const box = event.target;
+    if (box.id === 'review-all') {
+      for (const b of body.querySelectorAll('.review-pick')) {
+        b.checked = box.checked;
+        if (box.checked) state.picked.add(b.value);
+        else state.picked.delete(b.value);
+      }
+      drawPicked();
+    } else if (box.classList && box.classList.contains('review-pick')) {
+      if (box.checked) state.picked.add(box.value);
+      else state.picked.delete(box.value);
+      drawPicked();
+    }
+  });
+
+  // The summary's links: to a list, opening the review pile when that is where they go.
+  body.addEventListener('click', (event) => {
+    const link = event.target.closest('[data-jump]');
+    if (!link) return;
+    event.preventDefault();
+    if (link.dataset.jump === 'today-review' && !state.reviewOpen) {
+      state.reviewOpen = true;
+      render(body, bodyMarkup(agenda));
+      rove();
+    }
+    const to = body.querySelector(`#${CSS.escape(link.dataset.jump)}`);
+    if (!to) return;
+    // 'nearest': 'start' would scroll the window itself when the list is near the end of the pane.
+    to.scrollIntoView({ block: 'nearest' });
+    const heading = to.querySelector('h2');
+    heading.tabIndex = -1;
+    heading.focus();
+  });
+
+  channelPick.addEventListener('change', () => {
+    state.channel = channelPick.value || null;
+    state.shown = {};
+    state.picked.clear();
+    refresh();
+  });
+
+  compact.addEventListener('change', () => {
+    localStorage.setItem(COMPACT_KEY, compact.checked ? '1' : '0');
+    root.classList.toggle('is-compact', compact.checked);
   });
 
   root.querySelector('#today-range').addEventListener('change', (event) => {

@@ -6,6 +6,7 @@
 
 mod derive;
 pub mod notice;
+mod triage;
 mod window;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use serde::Serialize;
 use crate::guard::{self, ContactWishes, Finding, Outreach, Situation, Verdict};
 use crate::model::*;
 pub use derive::{derive, service_shows_by, PRAISE_DAYS, SERVICE_GRACE_DAYS};
+pub use triage::{Summary, TodayAsk, REVIEW_AFTER_DAYS};
 pub use window::ContactWindow;
 
 /// Where a reason came from.
@@ -149,6 +151,16 @@ pub struct Agenda {
     /// `time_sensitive`, `worth_offering`) and how many were held back (`held_back`), however few are shown.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub counts: BTreeMap<&'static str, usize>,
+    /// On Today's page ([`Agenda::triage`]): the reasons overdue by more than [`REVIEW_AFTER_DAYS`], out of their
+    /// groups, to be cleared together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Vec<Reason>>,
+    /// On Today's page: how many reasons go by each channel, before the channel filter.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_channel: BTreeMap<&'static str, usize>,
+    /// On Today's page: the line above the groups.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
 }
 
 impl Group {
@@ -234,7 +246,16 @@ pub fn agenda(snapshot: &Snapshot<'_>, now: DateTime<Utc>, days: u32) -> Agenda 
             }
         }
     }
-    let mut a = Agenda { now, days, reasons, held_back, counts: BTreeMap::new() };
+    let mut a = Agenda {
+        now,
+        days,
+        reasons,
+        held_back,
+        counts: BTreeMap::new(),
+        review: None,
+        by_channel: BTreeMap::new(),
+        summary: None,
+    };
     a.sort();
     a
 }

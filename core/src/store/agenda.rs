@@ -186,6 +186,14 @@ impl Store {
         Ok(ids.into_iter().collect())
     }
 
+    /// Today as the window shows it: the agenda of `days` triaged for the salesperson's day (see
+    /// [`Agenda::triage`]: the summary line, the channel filter, the review pile, one customer's reasons together,
+    /// a page of each list).
+    pub fn today(&self, now: DateTime<Utc>, days: u32, ask: &reasons::TodayAsk) -> Result<Agenda> {
+        let today = reasons::local_today(&self.profile()?, now);
+        Ok(self.agenda(now, days)?.triage(today, ask))
+    }
+
     /// Marks a reason done, snoozed until a day, or dismissed (with why).
     pub fn set_reason_state(
         &mut self,
@@ -196,6 +204,20 @@ impl Store {
         note: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<ReasonState> {
+        let mut done = self.set_reason_states(&[(reason_id, customer_id)], state, until, note, now)?;
+        Ok(done.remove(0))
+    }
+
+    /// [`Store::set_reason_state`] for several reasons at once, with one day and one why (the review pile's
+    /// Snooze and Dismiss): all of them, or — when one customer is not found — none.
+    pub fn set_reason_states(
+        &mut self,
+        reasons: &[(&str, &str)],
+        state: ReasonStateKind,
+        until: Option<NaiveDate>,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ReasonState>> {
         let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
         let today = reasons::local_today(&self.profile()?, now);
         match state {
@@ -207,19 +229,25 @@ impl Store {
             }
             _ => {}
         }
-        let s = ReasonState {
-            reason_id: reason_id.to_string(),
-            customer_id: customer_id.to_string(),
-            state,
-            until: if state == ReasonStateKind::Snoozed { until } else { None },
-            note,
-            at: now,
-        };
+        let states: Vec<ReasonState> = reasons
+            .iter()
+            .map(|(reason_id, customer_id)| ReasonState {
+                reason_id: reason_id.to_string(),
+                customer_id: customer_id.to_string(),
+                state,
+                until: if state == ReasonStateKind::Snoozed { until } else { None },
+                note: note.clone(),
+                at: now,
+            })
+            .collect();
         self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::save_reason_state(tx, &s)
+            for s in &states {
+                read::customer(tx, &s.customer_id)?;
+                rows::save_reason_state(tx, s)?;
+            }
+            Ok(())
         })?;
-        Ok(s)
+        Ok(states)
     }
 
     /// Takes back what was done with a reason — done, snoozed or dismissed — so it is on Today again while it is
