@@ -156,6 +156,7 @@ async fn a_phone_call_to_an_email_only_customer_is_refused_with_their_words() {
     // Log an outbound call at 11:00 her time (18:00 UTC; the profile's zone is UTC) with a real reason.
     w.find("#log-contact").await.click().await.unwrap();
     w.find("#interaction-dialog[open]").await;
+    more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
     w.client
@@ -168,6 +169,7 @@ async fn a_phone_call_to_an_email_only_customer_is_refused_with_their_words() {
         )
         .await
         .unwrap();
+    more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("Her licence plates arrived and are ready for her").await.unwrap();
     w.find("#interaction-summary").await.send_keys("Called to say the plates are in").await.unwrap();
 
@@ -255,6 +257,7 @@ async fn a_caution_asks_why_and_do_not_contact_shows_its_banner_at_once() {
     w.find("#log-contact").await.click().await.unwrap();
     w.find("#interaction-dialog[open]").await;
     w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
+    more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("His tire rotation, included with the car, is due").await.unwrap();
     w.find("#interaction-summary").await.send_keys("Emailed to book the tire rotation").await.unwrap();
     let text = w.find("#verdict[data-verdict='caution']").await.text().await.unwrap();
@@ -296,6 +299,7 @@ async fn a_caution_asks_why_and_do_not_contact_shows_its_banner_at_once() {
     w.find("#interaction-channel").await.select_by_value("mail").await.unwrap();
     w.find_text("#verdict[data-verdict='blocked']", words).await;
     // A contact he started is never blocked: no verdict at all.
+    more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("in").await.unwrap();
     gone(&w, "#verdict:not([hidden])").await;
     assert!(w.find("#verdict-inbound").await.is_displayed().await.unwrap());
@@ -876,7 +880,9 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     w.find("#log-contact").await.click().await.unwrap();
     w.find("#interaction-dialog[open]").await;
     w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
+    more_details(&w, "interaction").await;
     w.find("#interaction-purpose").await.select_by_value("waiting").await.unwrap();
+    more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("Her plates arrived").await.unwrap();
     w.find("#interaction-summary")
         .await
@@ -917,6 +923,7 @@ async fn an_email_opens_in_your_own_mail_app_after_the_guard_and_logs_itself() {
     // A meeting in person: an invitation written beside the book, opened in the (stand-in) calendar.
     w.find("#interaction-channel").await.select_by_value("in_person").await.unwrap();
     set_value(&w, "#interaction-summary", "Come pick up your plates; coffee's on me.").await;
+    more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("Her plates").await.unwrap();
     w.find_text("#hand-off-go", "Make a calendar invitation").await.click().await.unwrap();
     w.find_text("#hand-off-asked", "Did you send the invitation?").await;
@@ -1206,6 +1213,7 @@ async fn the_verdict_switches_to_the_channel_they_asked_for_in_one_click() {
     w.find("#log-contact").await.click().await.unwrap();
     w.find("#interaction-dialog[open]").await;
     w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
+    more_details(&w, "interaction").await;
     w.find("#interaction-purpose").await.select_by_value("waiting").await.unwrap();
     w.find("#interaction-summary").await.send_keys("Your plates arrived; they are at the front desk.").await.unwrap();
     w.find("#verdict[data-verdict='blocked']").await;
@@ -1972,6 +1980,15 @@ async fn a_big_books_today_shows_fifty_reasons_a_group_and_more_when_asked() {
 // What Rapport heard: suggestions under the text in Log contact and Record what they said, and what an outreach's
 // words do, underlined with the customer's own words. ------------------------------------------------------------
 
+/// Unfolds a form's "More details" (issue 15: Log contact shows four fields; the rest are folded).
+async fn more_details(w: &Window, form: &str) {
+    let toggle = w.find(&format!("#{form}-more-toggle")).await;
+    if toggle.attr("aria-expanded").await.unwrap().as_deref() != Some("true") {
+        toggle.click().await.unwrap();
+    }
+    w.find(&format!("#{form}-more:not([hidden])")).await;
+}
+
 /// Opens a customer's page and Log contact on it.
 async fn open_log_contact(w: &Window, id: &str) {
     to_customers(w).await;
@@ -2004,6 +2021,7 @@ async fn an_email_asking_for_a_call_she_declined_is_underlined_with_her_words() 
     let w = Window::open(&s, "heard-outreach").await;
     open_log_contact(&w, &id).await;
 
+    more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
     set_value(&w, "#interaction-at", "2026-11-23T18:00").await;
@@ -2071,6 +2089,7 @@ async fn what_she_said_in_a_call_is_heard_and_recorded_with_the_contact() {
     let w = Window::open(&s, "heard-inbound").await;
     open_log_contact(&w, &id).await;
 
+    more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("in").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
     w.find("#interaction-summary").await.send_keys(summary).await.unwrap();
@@ -2149,6 +2168,7 @@ async fn markup_in_what_was_typed_shows_as_text_in_the_mirror() {
     let w = Window::open(&s, "heard-markup").await;
     open_log_contact(&w, &id).await;
 
+    more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("in").await.unwrap();
     let typed = format!("{markup} Please don't call me, <b>email</b> is best.");
     w.find("#interaction-summary").await.send_keys(&typed).await.unwrap();
@@ -2204,9 +2224,11 @@ async fn a_call_summary_fills_what_they_asked_for_and_records_a_promise_with_the
     let w = Window::open(&s, "heard-summary").await;
     open_log_contact(&w, &id).await;
 
+    more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
     set_value(&w, "#interaction-at", "2026-11-23T18:00").await;
+    more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("Her towing figures, as she asked").await.unwrap();
     w.find("#interaction-summary").await.send_keys(summary).await.unwrap();
 
@@ -2685,5 +2707,53 @@ async fn a_big_books_today_is_triaged_and_the_long_overdue_are_cleared_together(
     let label = w.find("#today-channel option[value='email']").await.text().await.unwrap();
     assert!(label.contains(&by_email.to_string()), "{label}");
     w.shot("3-email-only").await;
+    w.close().await;
+}
+
+/// Issue 15: Log contact asks for four things — channel, when, summary, their words — with the rest under "More
+/// details"; its buttons are in view at 1280×800; a draft that filled a folded field opens with it unfolded.
+#[tokio::test(flavor = "multi_thread")]
+async fn log_contact_is_four_fields_and_more_details() {
+    let s = Sandbox::new();
+    let ana = s.json(&["customers", "add", "Ana Souza", "--email", "ana@example.com"]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "log-four").await;
+    open_log_contact(&w, &id).await;
+    let shown = || async {
+        w.client
+            .execute(
+                "return [...document.querySelectorAll('#interaction-form [data-field]')]
+                   .filter((f) => f.offsetParent !== null && !f.closest('.form-aside')).map((f) => f.dataset.field)",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    assert_eq!(shown().await, serde_json::json!(["channel", "at", "summary", "quotes"]));
+    let in_view = w
+        .client
+        .execute(
+            "const b = document.querySelector('#interaction-form [data-submit]').getBoundingClientRect();
+             return b.bottom <= window.innerHeight && b.top >= 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(in_view, serde_json::json!(true), "Log contact is in view without scrolling");
+    w.shot("1-four-fields").await;
+    more_details(&w, "interaction").await;
+    let more = shown().await;
+    for field in ["direction", "purpose", "reason", "topic", "sentiment", "asked_for"] {
+        assert!(more.as_array().unwrap().iter().any(|f| f == field), "{field}: {more}");
+    }
+    w.find("#interaction-topic").await.send_keys("service").await.unwrap();
+    w.find("#interaction-dialog").await.send_keys("\u{E00C}").await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-more:not([hidden])").await;
+    let topic = w.find("#interaction-topic").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(topic, "service", "the draft is back, unfolded");
+    let toggle = w.find("#interaction-more-toggle").await.text().await.unwrap();
+    assert!(toggle.contains("1 filled"), "{toggle}");
     w.close().await;
 }

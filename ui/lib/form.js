@@ -21,6 +21,7 @@ import { checkTimeZone, knownTimeZones, parseDate } from './format.js';
  * @property {number} [max]
  * @property {number} [rows]      textarea height
  * @property {boolean} [wide]     spans both columns of the form grid
+ * @property {boolean} [more]     folded under "More details" (the few fields most contacts need stay in view)
  * @property {(values: object) => boolean} [showIf]
  * @property {(value: any, values: object) => string} [validate]  returns an error message or ''
  * @property {string[]} [server]  other names the core uses for this field in errors
@@ -154,14 +155,22 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
   form.id = `${id}-form`;
   form.noValidate = true;
   form.className = aside ? 'form with-aside' : 'form';
+  const folded = described.filter((f) => f.more);
   render(form, html`
     <div class="form-notice" hidden></div>
     <p class="form-error" role="alert" id="${id}-form-error"></p>
-    <div class="form-grid">${described.map((f) => fieldMarkup(id, f))}</div>
+    <div class="form-grid">${described.filter((f) => !f.more).map((f) => fieldMarkup(id, f))}
+      ${folded.length ? html`<div class="form-more wide">
+        <button type="button" class="button quiet small form-more-toggle" id="${id}-more-toggle" aria-expanded="false"
+          aria-controls="${id}-more"><span class="form-more-icon" aria-hidden="true">›</span> More details
+          <span class="muted form-more-filled"></span></button>
+        <div class="form-grid form-more-fields" id="${id}-more" hidden>${folded.map((f) => fieldMarkup(id, f))}</div>
+      </div>` : ''}</div>
     ${aside ? html`<div class="form-aside">${aside}</div>` : ''}
     <div class="form-actions">
+      <span class="form-keys muted" aria-hidden="true">Ctrl+Enter: ${submitLabel}</span>
       ${cancel ? html`<button type="button" class="button" data-cancel>Cancel</button>` : ''}
-      <button type="submit" class="button primary" data-submit>${submitLabel}</button>
+      <button type="submit" class="button primary" data-submit aria-keyshortcuts="Control+Enter">${submitLabel}</button>
     </div>`);
 
   const byName = new Map(fields.map((f) => [f.name, f]));
@@ -224,7 +233,32 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
     }
   }
 
+  const moreToggle = form.querySelector('.form-more-toggle');
+  const moreFields = form.querySelector('.form-more-fields');
+  /** Unfolds "More details" (a field in it is wanted: an error, a value restored). */
+  function openMore() {
+    if (!moreToggle || !moreFields.hidden) return;
+    moreFields.hidden = false;
+    moreToggle.setAttribute('aria-expanded', 'true');
+  }
+  const inMore = (name) => Boolean(moreFields && moreFields.contains(wrapper(name)));
+  /** "(2 filled)" on the folded toggle: what is in there is not out of mind. */
+  function countFilled() {
+    if (!moreToggle) return;
+    const v = values();
+    const n = folded.filter((f) => !wrapper(f.name).hidden && f.type !== 'select' && !isEmpty(v[f.name])).length;
+    moreToggle.querySelector('.form-more-filled').textContent = n ? `(${n} filled)` : '';
+  }
+  if (moreToggle) {
+    moreToggle.addEventListener('click', () => {
+      const open = moreFields.hidden;
+      moreFields.hidden = !open;
+      moreToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
+
   function applyVisibility() {
+    countFilled();
     const v = values();
     for (const f of fields) {
       if (!f.showIf) continue;
@@ -298,6 +332,7 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
       if (!validateField(f.name) && !firstBad) firstBad = f;
     }
     if (firstBad) {
+      if (inMore(firstBad.name)) openMore();
       const target = firstBad.type === 'checkboxes' || firstBad.type === 'rows'
         ? wrapper(firstBad.name).querySelector('input') : input(firstBad.name);
       target.focus();
@@ -322,6 +357,7 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
       const message = err.message.toLowerCase().startsWith(prefix.toLowerCase())
         ? err.message.slice(prefix.length) : err.message;
       setFieldError(f.name, message);
+      if (inMore(f.name)) openMore();
       const el = f.type === 'checkboxes' || f.type === 'rows'
         ? wrapper(f.name).querySelector('input') : input(f.name);
       el.focus();
@@ -396,13 +432,14 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
 
   function focusField(name) {
     const f = byName.get(name);
+    if (inMore(name)) openMore();
     const el = f.type === 'checkboxes' || f.type === 'rows' ? wrapper(name).querySelector('input') : input(name);
     if (el) el.focus();
   }
 
   return {
     form, values, setValues, validateAll, showError, clearErrors, setBusy, focusFirst, setNotice,
-    refresh: applyVisibility, setFieldError, control, focusField,
+    refresh: applyVisibility, setFieldError, control, focusField, openMore,
   };
 }
 
@@ -441,6 +478,8 @@ export function openFormDialog({
   const draft = drafts.get(draftKey);
   if (draft) {
     f.setValues(draft);
+    const folded = fields.filter((x) => x.more && JSON.stringify(draft[x.name] ?? '') !== JSON.stringify(start[x.name] ?? ''));
+    if (folded.length) f.openMore();
     f.setNotice(html`<span>Restored what you typed before.</span>
       <button type="button" class="button quiet small" data-start-over>Start over</button>`);
   }

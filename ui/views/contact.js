@@ -70,36 +70,43 @@ export function openInteractionForm(app, customer, {
       <div id="hand-off" class="hand-off" hidden></div>
       <p class="verdict-inbound muted" id="verdict-inbound" hidden>${icon('inbound')} ${who} reached you: a contact
         they started is never blocked, so the Guard has nothing to say.</p>`,
+    // The four fields most contacts need; the rest under "More details" (issue 15).
     fields: [
-      {
-        name: 'direction', label: 'Who reached out', type: 'select',
-        options: [{ value: 'out', label: 'I did (outbound)' }, { value: 'in', label: 'They did (inbound)' }],
-      },
       { name: 'channel', label: 'Channel', type: 'select', options: CHANNELS.map((c) => ({ value: c.value, label: c.word })) },
       {
         name: 'at', label: 'When', type: 'datetime-local', required: true, requiredMessage: 'Enter when it happened.',
         hint: `Your time (${app.zone}).`,
-      },
-      {
-        name: 'topic', label: 'Topic', suggestions: TOPIC_SUGGESTIONS, placeholder: 'service',
-        hint: 'Only when it is about one: buy-back, referrals, service …',
-      },
-      {
-        name: 'purpose', label: 'Purpose', type: 'select', options: PURPOSES, wide: true,
-        showIf: (v) => v.direction === 'out',
-      },
-      {
-        name: 'reason', label: 'What will the customer gain from this contact?', type: 'textarea', rows: 2, wide: true,
-        hint: 'Their gain, in a line: “Her plates are in”, “The towing figures she asked for”.',
-        placeholder: 'The licence plates for the Outback arrived', showIf: (v) => v.direction === 'out',
       },
       { name: 'summary', label: 'Summary', type: 'textarea', rows: 3, required: true, wide: true },
       {
         name: 'quotes', label: 'Their words, word for word', type: 'textarea', rows: 2, wide: true,
         hint: 'One quote per line.', server: ['quotes'],
       },
-      { name: 'sentiment', label: 'How they felt', type: 'select', options: [{ value: '', label: 'Not noted' }, ...SENTIMENTS] },
-      { name: 'asked_for', label: 'They asked for', hint: 'Information still to send them.', server: ['asked for'] },
+      {
+        name: 'direction', label: 'Who reached out', type: 'select', more: true,
+        options: [{ value: 'out', label: 'I did (outbound)' }, { value: 'in', label: 'They did (inbound)' }],
+      },
+      {
+        name: 'purpose', label: 'Purpose', type: 'select', options: PURPOSES, more: true,
+        showIf: (v) => v.direction === 'out',
+      },
+      {
+        name: 'reason', label: 'What will the customer gain from this contact?', type: 'textarea', rows: 2, wide: true,
+        hint: 'Their gain, in a line: “Her plates are in”, “The towing figures she asked for”.', more: true,
+        placeholder: 'The licence plates for the Outback arrived', showIf: (v) => v.direction === 'out',
+      },
+      {
+        name: 'topic', label: 'Topic', suggestions: TOPIC_SUGGESTIONS, placeholder: 'service', more: true,
+        hint: 'Only when it is about one: buy-back, referrals, service …',
+      },
+      {
+        name: 'sentiment', label: 'How they felt', type: 'select', more: true,
+        options: [{ value: '', label: 'Not noted' }, ...SENTIMENTS],
+      },
+      {
+        name: 'asked_for', label: 'They asked for', hint: 'Information still to send them.', server: ['asked for'],
+        more: true,
+      },
       {
         name: 'justification', label: 'Justification', type: 'textarea', rows: 2, wide: true,
         hint: 'Why you are going ahead despite the caution; it is kept with the contact.',
