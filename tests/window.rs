@@ -2757,3 +2757,71 @@ async fn log_contact_is_four_fields_and_more_details() {
     assert!(toggle.contains("1 filled"), "{toggle}");
     w.close().await;
 }
+
+/// The axe-core accessibility engine, installed by `scripts/setup --test` (npm) outside the project: a test tool,
+/// like tauri-driver, not part of Rapport.
+fn axe_source() -> String {
+    let path = std::env::var("RAPPORT_AXE").map(std::path::PathBuf::from).unwrap_or_else(|_| {
+        let cache = std::env::var("XDG_CACHE_HOME")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap()).join(".cache"));
+        cache.join("rapport/axe-core/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} — `scripts/setup --test` installs axe-core", path.display()))
+}
+
+/// The serious and critical violations axe-core finds in the window as it is now, one line each.
+async fn axe_violations(w: &Window, axe: &str) -> Vec<String> {
+    let script = format!(
+        "{axe}
+         const done = arguments[arguments.length - 1];
+         (window.axe || axe).run(document, {{ resultTypes: ['violations'] }}).then((r) => done(r.violations
+           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+           .map((v) => `${{v.id}} (${{v.impact}}): ${{v.help}} — ${{v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + JSON.stringify((n.any[0] && n.any[0].data) || '')).join(' | ')}}`)),
+           (e) => done([`axe failed: ${{e}}`]));"
+    );
+    let found = w.client.execute_async(&script, vec![]).await.unwrap();
+    found.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+/// Issue 15: an automated accessibility check (axe-core, run inside the window) finds no serious or critical
+/// violation on any place: Today, the customer list, a customer's page, Log contact, the thank-you composer, Notes,
+/// Settings.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_place_passes_an_automated_accessibility_check() {
+    let axe = axe_source();
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let id = s.json(&["customers", "list"]).as_array().unwrap()[0]["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "axe").await;
+    let mut report = Vec::new();
+    let mut check = |place: &str, found: Vec<String>| {
+        report.extend(found.into_iter().map(|v| format!("{place}: {v}")));
+    };
+    w.find("#today .reason").await;
+    check("Today", axe_violations(&w, &axe).await);
+    to_customers(&w).await;
+    check("Customers", axe_violations(&w, &axe).await);
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    check("a customer's page", axe_violations(&w, &axe).await);
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    check("Log contact", axe_violations(&w, &axe).await);
+    w.find("#interaction-dialog").await.send_keys("\u{E00C}").await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    w.find("#write-thank-you").await.click().await.unwrap();
+    // Settled: a draft scored (while one is being written the card is dimmed).
+    note_score(&w).await;
+    w.find("#composer-stage:not([aria-busy])").await;
+    check("the thank-you composer", axe_violations(&w, &axe).await);
+    w.find("[data-place='notes']").await.click().await.unwrap();
+    w.find("#notes").await;
+    check("Notes", axe_violations(&w, &axe).await);
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#settings-title").await;
+    check("Settings", axe_violations(&w, &axe).await);
+    assert!(report.is_empty(), "serious or critical accessibility violations:\n{}", report.join("\n"));
+    w.close().await;
+}
