@@ -2825,3 +2825,71 @@ async fn every_place_passes_an_automated_accessibility_check() {
     assert!(report.is_empty(), "serious or critical accessibility violations:\n{}", report.join("\n"));
     w.close().await;
 }
+
+/// Issue 15: below 1000 px the sidebar is a rail of icons — each place still named (for screen readers and in a
+/// tooltip) and reachable — the search box a magnifier that opens over the page with focus, and Today keeps the
+/// room; at 1600×1000 the full sidebar is back. `RAPPORT_DOCS_SHOTS=1` copies the pictures to docs/screenshots.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_small_window_keeps_the_places_as_icons_and_a_large_one_names_them() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let w = Window::open(&s, "sizes").await;
+    w.find("#today .reason").await;
+    let sidebar_width =
+        || async { w.client.execute("return document.querySelector('.sidebar').offsetWidth", vec![]).await.unwrap() };
+    w.client.set_window_size(900, 600).await.expect("the window can be resized");
+    wait_until("the icon rail", || async { (sidebar_width().await.as_u64().unwrap() <= 80).then_some(()) }).await;
+    let names = w
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.place-link')].map((b) => [b.textContent.trim(), b.title,
+               b.querySelector('.place-word').getBoundingClientRect().width <= 1])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        names,
+        serde_json::json!([
+            ["Today", "Today", true],
+            ["Customers", "Customers", true],
+            ["Notes", "Notes", true],
+            ["Settings", "Settings", true]
+        ]),
+        "named, with a tooltip, the word out of sight"
+    );
+    let today_left =
+        w.client.execute("return document.querySelector('#today').getBoundingClientRect().left", vec![]).await.unwrap();
+    assert!(today_left.as_f64().unwrap() < 120.0, "Today takes the room: {today_left}");
+    let small = w.shot("1-900x600").await;
+    // The magnifier opens the search box over the page.
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find("#customer-list").await;
+    w.find("#search").await.click().await.unwrap();
+    let width = w
+        .client
+        .execute(
+            "const s = document.querySelector('#search');
+             return [s.offsetWidth, document.activeElement && document.activeElement.id, getComputedStyle(s).width]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let width = width[0].clone();
+    assert!(width.as_f64().unwrap() > 200.0, "open to type in: {width}");
+    w.find("#search").await.send_keys("a").await.unwrap();
+    let search = w.shot("2-900x600-search").await;
+    w.client.set_window_size(1600, 1000).await.unwrap();
+    wait_until("the full sidebar", || async { (sidebar_width().await.as_u64().unwrap() > 200).then_some(()) }).await;
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find("#today .reason").await;
+    let large = w.shot("3-1600x1000").await;
+    if std::env::var("RAPPORT_DOCS_SHOTS").is_ok() {
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
+        for (from, to) in [(small, "today-900x600.png"), (search, "search-900x600.png"), (large, "today-1600x1000.png")]
+        {
+            std::fs::copy(from, docs.join(to)).unwrap();
+        }
+    }
+    w.close().await;
+}

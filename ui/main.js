@@ -25,6 +25,10 @@ const SEARCH_DELAY_MS = 150;
 
 const main = document.getElementById('main');
 const search = document.getElementById('search');
+// In a small window the search box is a magnifier that opens while it has focus (a class, not :focus, which a
+// window without the system's focus does not match).
+search.addEventListener('focus', () => search.parentElement.classList.add('is-open'));
+search.addEventListener('blur', () => search.parentElement.classList.remove('is-open'));
 const foot = document.getElementById('sidebar-foot');
 
 /**
