@@ -2492,8 +2492,11 @@ async fn fields_are_legible_and_the_one_key_shortcut_can_be_turned_off() {
     assert!(!focused_search(&w).await, "/ is off");
     let hint = w.find("#search").await.attr("placeholder").await.unwrap().unwrap_or_default();
     assert!(!hint.contains('/'), "the hint no longer offers it: {hint}");
-    w.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{E009}k").await.unwrap();
-    assert!(focused_search(&w).await, "Ctrl+K still jumps to search");
+    // Ctrl+K (two keys) still works: the command palette, typing in it.
+    w.client.find(Locator::Css("body")).await.unwrap().send_keys("\u{E009}k\u{E000}").await.unwrap();
+    w.find("#palette-dialog[open]").await;
+    let typing = w.client.execute("return document.activeElement?.id", vec![]).await.unwrap();
+    assert_eq!(typing, "palette-input");
     w.shot("1-shortcut-off").await;
     w.close().await;
 }
@@ -2891,5 +2894,45 @@ async fn a_small_window_keeps_the_places_as_icons_and_a_large_one_names_them() {
             std::fs::copy(from, docs.join(to)).unwrap();
         }
     }
+    w.close().await;
+}
+
+/// Issue 15: Ctrl+K is a command palette — a few letters of a customer's name offer their page, Log contact and a
+/// thank-you; the arrow keys and Enter open Log contact on their page; a place is a word away.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_command_palette_finds_a_customer_and_logs_a_contact_from_the_keyboard() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let ana = s.json(&["customers", "add", "Anneliese Quartermaine", "--email", "aq@example.com"]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "palette").await;
+    w.find("#today .reason").await;
+    let body = || async { w.client.find(Locator::Css("body")).await.unwrap() };
+    body().await.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    let input = w.find("#palette-dialog[open] #palette-input").await;
+    input.send_keys("quarterm").await.unwrap();
+    let first = w.find_text("#palette-list [role='option'][aria-selected='true']", "Anneliese Quartermaine").await;
+    assert_eq!(first.attr("id").await.unwrap().unwrap(), format!("palette-open-{id}"));
+    let options = all_texts(&w, "#palette-list [role='option']").await;
+    assert!(options.iter().any(|o| o.contains("Log contact with Anneliese Quartermaine")), "{options:?}");
+    assert!(options.iter().any(|o| o.contains("Write a thank-you to Anneliese Quartermaine")), "{options:?}");
+    w.shot("1-found").await;
+    input.send_keys("\u{E015}").await.unwrap(); // ArrowDown
+    let active = input.attr("aria-activedescendant").await.unwrap().unwrap_or_default();
+    assert_eq!(active, format!("palette-log-{id}"));
+    input.send_keys("\u{E007}").await.unwrap(); // Enter
+    gone(&w, "#palette-dialog").await;
+    w.find(&format!("#customer-page[data-customer-id='{id}'], #customer-page")).await;
+    let title = w.find("#interaction-dialog[open] h2").await.text().await.unwrap();
+    assert!(title.contains("Anneliese Quartermaine"), "{title}");
+    w.find("#interaction-dialog").await.send_keys("\u{E00C}").await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    // A place by its name.
+    body().await.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    let input = w.find("#palette-dialog[open] #palette-input").await;
+    input.send_keys("notes").await.unwrap();
+    w.find_text("#palette-list [aria-selected='true']", "Go to Notes").await;
+    input.send_keys("\u{E007}").await.unwrap();
+    w.find("#notes").await;
     w.close().await;
 }

@@ -1,5 +1,5 @@
 // The window's frame: the sidebar (search and places: Today, Customers, Notes, Settings), which place the main pane
-// shows, the keyboard shortcuts (/ and Ctrl+K to search, Esc and Alt+← to go back), a clicked desktop
+// shows, the keyboard shortcuts (/ to search, Ctrl+K for the command palette, Esc and Alt+← to go back), a clicked desktop
 // notification (event open-customer), and the shared state views use (`app`).
 
 import * as ipc from './lib/ipc.js';
@@ -18,6 +18,7 @@ import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
 import { showRecovery } from './views/recovery.js';
 import { droppedEmails, logEmails } from './views/mailbox.js';
+import { openPalette } from './views/palette.js';
 
 const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
@@ -201,9 +202,9 @@ document.addEventListener('keydown', (event) => {
   if (document.querySelector('dialog[open]')) return;
   const key = event.key;
   if ((key === 'k' || key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) {
+    // The command palette: a customer by name and what to do with them, a place, an import.
     event.preventDefault();
-    search.focus();
-    search.select();
+    openPalette(app, { showShortcuts });
   } else if (key === '/' && singleKeys() && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
     event.preventDefault();
     search.focus();
@@ -233,7 +234,7 @@ const PLACE_KEYS = { 1: 'today', 2: 'customers', 3: 'notes', 4: 'settings' };
 function showShortcuts() {
   const single = singleKeys();
   const rows = [
-    ['Ctrl+K', 'Search customers, notes and facts'],
+    ['Ctrl+K', 'Go to a customer or do something: open their page, log a contact, write a thank-you, import …'],
     ...(single ? [['/', 'Search (a single key: Settings → Keyboard turns it off)']] : []),
     ['Ctrl+1', 'Today'],
     ['Ctrl+2', 'Customers'],

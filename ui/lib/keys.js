@@ -27,6 +27,7 @@ export function showSearchHint() {
   const search = document.querySelector('#search');
   if (!search) return;
   const on = singleKeys();
-  search.placeholder = on ? 'Search  /  Ctrl+K' : 'Search  Ctrl+K';
-  search.setAttribute('aria-keyshortcuts', on ? '/ Control+K' : 'Control+K');
+  search.placeholder = on ? 'Search  /' : 'Search';
+  if (on) search.setAttribute('aria-keyshortcuts', '/');
+  else search.removeAttribute('aria-keyshortcuts');
 }

@@ -153,12 +153,12 @@ export function showSettings(main, app) {
         <input type="checkbox" id="single-keys" ${singleKeys() ? html`checked` : ''}>
         <label for="single-keys">Press <kbd>/</kbd> to jump to search</label>
       </div>
-      <p class="muted">A shortcut of one key can fire by accident with speech input or a sticky key; Ctrl+K always works.</p>
+      <p class="muted">A shortcut of one key can fire by accident with speech input or a sticky key; Ctrl+K (the command palette, which finds customers too) always works.</p>
     </section>
   </section>`);
   main.querySelector('#single-keys').addEventListener('change', (event) => {
     setSingleKeys(event.target.checked);
-    announce(event.target.checked ? 'The / key jumps to search.' : 'The / key no longer jumps to search; Ctrl+K does.');
+    announce(event.target.checked ? 'The / key jumps to search.' : 'The / key no longer jumps to search; Ctrl+K opens the command palette, which finds customers too.');
   });
   const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
   const stopTransfer = showTransfer(main.querySelector('#transfer'), app);
