@@ -2936,3 +2936,48 @@ async fn the_command_palette_finds_a_customer_and_logs_a_contact_from_the_keyboa
     w.find("#notes").await;
     w.close().await;
 }
+
+/// Issue 15 (WCAG 1.4.4): the text grows and shrinks with Ctrl+= / Ctrl+− / Ctrl+0 and the Settings choice, all
+/// of it (type is in rem), and the choice is kept.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_text_size_follows_ctrl_plus_minus_and_the_setting() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let w = Window::open(&s, "text-size").await;
+    w.find("#today .reason").await;
+    let sizes = || async {
+        let v = w
+            .client
+            .execute(
+                "const px = (css) => parseFloat(getComputedStyle(document.querySelector(css)).fontSize);
+                 return [px('#today-title'), px('#today .reason-value'), px('#today-keys')]",
+                vec![],
+            )
+            .await
+            .unwrap();
+        v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect::<Vec<f64>>()
+    };
+    let normal = sizes().await;
+    assert_eq!(normal, vec![24.0, 15.0, 13.0], "the normal sizes");
+    let body = || async { w.client.find(Locator::Css("body")).await.unwrap() };
+    body().await.send_keys("\u{E009}=\u{E000}").await.unwrap();
+    w.find_text("#status", "Text size: Larger").await;
+    let larger = sizes().await;
+    for (a, b) in normal.iter().zip(&larger) {
+        assert!((b / a - 1.15).abs() < 0.02, "every size grows by the same step: {normal:?} → {larger:?}");
+    }
+    body().await.send_keys("\u{E009}0\u{E000}").await.unwrap();
+    w.find_text("#status", "Text size: Normal").await;
+    assert_eq!(sizes().await, normal);
+    // The setting, kept for the next start.
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#text-size input[value='130']").await.click().await.unwrap();
+    w.find_text("#status", "Largest").await;
+    w.client.refresh().await.unwrap();
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find("#today .reason").await;
+    let kept = sizes().await;
+    assert!((kept[0] / normal[0] - 1.3).abs() < 0.02, "kept after a reload: {kept:?}");
+    w.shot("1-largest").await;
+    w.close().await;
+}

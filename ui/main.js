@@ -8,7 +8,7 @@ import { dateInZone, zoneWorks } from './lib/format.js';
 import { html, render } from './lib/html.js';
 import { icon, logo } from './lib/icons.js';
 import { showSearchHint, singleKeys } from './lib/keys.js';
-import { announceError } from './lib/status.js';
+import { announce, announceError } from './lib/status.js';
 import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
 import { showCustomer } from './views/customer.js';
 import { showComposer } from './views/composer.js';
@@ -19,6 +19,7 @@ import { showWelcome } from './views/welcome.js';
 import { showRecovery } from './views/recovery.js';
 import { droppedEmails, logEmails } from './views/mailbox.js';
 import { openPalette } from './views/palette.js';
+import { applyTextSize, stepTextSize } from './lib/text-size.js';
 
 const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
@@ -209,6 +210,11 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     search.focus();
     search.select();
+  } else if (['=', '+', '-', '0'].includes(key) && (event.ctrlKey || event.metaKey) && !event.altKey) {
+    // Ctrl+= / Ctrl+− / Ctrl+0: the text larger, smaller, normal (also in Settings).
+    event.preventDefault();
+    const size = stepTextSize({ '=': 1, '+': 1, '-': -1, 0: 0 }[key]);
+    announce(`Text size: ${size.label} (${size.value} %).`);
   } else if (PLACE_KEYS[key] && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
     // Ctrl+1–4: the four places, from anywhere (a book still empty shows its welcome instead).
     event.preventDefault();
@@ -245,6 +251,7 @@ function showShortcuts() {
     ...(single ? [['D  S  X', 'Done, Snooze, Dismiss the focused Today row (Dismiss can be undone)']] : []),
     ['Esc or Alt+←', 'Back from a customer’s page'],
     ['Ctrl+Enter', 'Save a form'],
+    ['Ctrl+=  Ctrl+−  Ctrl+0', 'Text larger, smaller, normal'],
     ...(single ? [['?', 'This list']] : []),
   ];
   const dialog = document.createElement('dialog');
@@ -269,6 +276,7 @@ function showShortcuts() {
 }
 
 async function start() {
+  applyTextSize();
   showSearchHint();
   render(document.querySelector('[data-logo]'), logo());
   for (const slot of document.querySelectorAll('[data-icon]')) render(slot, icon(slot.dataset.icon));

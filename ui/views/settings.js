@@ -9,6 +9,7 @@ import { createForm, draftFor, keepDraft } from '../lib/form.js';
 import { clockTime } from '../lib/format.js';
 import { announce } from '../lib/status.js';
 import { setSingleKeys, singleKeys } from '../lib/keys.js';
+import { TEXT_SIZES, setTextSize, textSize } from '../lib/text-size.js';
 import { WEEKDAYS } from '../lib/words.js';
 import { showPlaybooks } from './playbooks.js';
 import { showTransfer } from './transfer.js';
@@ -148,7 +149,12 @@ export function showSettings(main, app) {
     <section class="card" id="backups" aria-labelledby="backups-title"></section>
     <section class="card" id="passphrase-card" aria-labelledby="passphrase-title"></section>
     <section class="card" id="keyboard" aria-labelledby="keyboard-title">
-      <h2 id="keyboard-title">Keyboard</h2>
+      <h2 id="keyboard-title">Keyboard and text</h2>
+      <fieldset class="segmented" id="text-size">
+        <legend>Text size <span class="muted">(also Ctrl+= and Ctrl+−; Ctrl+0 for normal)</span></legend>
+        ${TEXT_SIZES.map((s) => html`<label class="segment"><input type="radio" name="text-size" value="${s.value}"
+          ${s.value === textSize() ? html`checked` : ''}><span>${s.label}</span></label>`)}
+      </fieldset>
       <div class="field field-check">
         <input type="checkbox" id="single-keys" ${singleKeys() ? html`checked` : ''}>
         <label for="single-keys">Press <kbd>/</kbd> to jump to search</label>
@@ -156,6 +162,11 @@ export function showSettings(main, app) {
       <p class="muted">A shortcut of one key can fire by accident with speech input or a sticky key; Ctrl+K (the command palette, which finds customers too) always works.</p>
     </section>
   </section>`);
+  main.querySelector('#text-size').addEventListener('change', (event) => {
+    setTextSize(Number(event.target.value));
+    const size = TEXT_SIZES.find((s) => s.value === textSize());
+    announce(`Text size: ${size.label} (${size.value} %).`);
+  });
   main.querySelector('#single-keys').addEventListener('change', (event) => {
     setSingleKeys(event.target.checked);
     announce(event.target.checked ? 'The / key jumps to search.' : 'The / key no longer jumps to search; Ctrl+K opens the command palette, which finds customers too.');
