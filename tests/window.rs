@@ -292,6 +292,14 @@ async fn a_caution_asks_why_and_do_not_contact_shows_its_banner_at_once() {
     let banner = w.find_text("#how-to-reach #do-not-contact", words).await;
     assert!(banner.text().await.unwrap().contains("Do not contact"));
     w.shot("3-do-not-contact").await;
+    // Issue 15: not an alert read out again on every redraw of the page; said once, on the status line, when the
+    // page opens.
+    let alerts = w.client.find_all(Locator::Css("#customer-page [role='alert']")).await.unwrap();
+    assert!(alerts.is_empty(), "no alert that every redraw would announce again");
+    w.find("#customer-page [data-action='back']").await.click().await.unwrap();
+    w.find("#customer-list").await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find_text("#status", "do not contact").await;
 
     // Every proactive contact is blocked now, whatever the channel, with his words.
     w.find("#log-contact").await.click().await.unwrap();
@@ -2819,6 +2827,9 @@ async fn every_place_passes_an_automated_accessibility_check() {
     note_score(&w).await;
     w.find("#composer-stage:not([aria-busy])").await;
     check("the thank-you composer", axe_violations(&w, &axe).await);
+    // The findings are part of the text's description: a screen reader hears them with the text.
+    let described = w.find("#composer-text").await.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert!(described.split(' ').any(|id| id == "composer-findings"), "{described}");
     w.find("[data-place='notes']").await.click().await.unwrap();
     w.find("#notes").await;
     check("Notes", axe_violations(&w, &axe).await);

@@ -219,7 +219,7 @@ function frameMarkup(c, state) {
             <div class="note-editor">
               <div class="note-highlights" id="composer-highlights" aria-hidden="true"></div>
               <textarea id="composer-text" spellcheck="true" autocomplete="off" aria-label="The note’s text"
-                aria-describedby="composer-count composer-score"></textarea>
+                aria-describedby="composer-count composer-score composer-findings"></textarea>
             </div>
           </div>
         </div>

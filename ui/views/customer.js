@@ -117,7 +117,9 @@ function reachCard(app, c) {
   }
   const notYet = unstated(w);
 
-  const banner = w.do_not_contact ? html`<div class="dnc-banner" role="alert" id="do-not-contact">
+  // No role="alert": the page is drawn again after every change, and an alert would be read out each time; the
+  // page announces it once instead (showCustomer).
+  const banner = w.do_not_contact ? html`<div class="dnc-banner" role="region" aria-label="Do not contact" id="do-not-contact">
     <p class="dnc-title">${icon('stop')} <strong>Do not contact — proactive outreach is off</strong></p>
     <p>${quoted(w.do_not_contact.statement.words)} ${saidOn(app, w.do_not_contact.statement, c)}</p>
     <p class="muted">Only a reply to a message from them, on the channel they used, is still allowed. Only they can
@@ -468,6 +470,9 @@ export function showCustomer(main, app, id) {
   let alive = true;
   /** Disclosures (history, held back) the salesperson opened stay open when the page is drawn again. */
   const open = new Set();
+  /** Whether "do not contact" was said aloud on this page: once when it opens (or when it is recorded), never on
+   * a redraw. */
+  let dncSaid = false;
 
   function draw() {
     const key = focusKey(document.activeElement);
@@ -476,6 +481,9 @@ export function showCustomer(main, app, id) {
     for (const d of page.querySelectorAll('details[data-keep]')) d.open = open.has(d.dataset.keep);
     page.removeAttribute('aria-busy');
     document.title = `${record.name} — Rapport`;
+    const dnc = wishesOf(record.wishes).do_not_contact;
+    if (dnc && !dncSaid) announce(`${record.name}: do not contact — “${dnc.statement.words}”.`);
+    dncSaid = Boolean(dnc);
     main.scrollTop = scroll;
     const again = key && page.querySelector(key);
     if (again) again.focus({ preventScroll: true });
