@@ -2992,3 +2992,50 @@ async fn the_text_size_follows_ctrl_plus_minus_and_the_setting() {
     w.shot("1-largest").await;
     w.close().await;
 }
+
+/// Issue 15: a finding whose fix is certain has an Apply button — "Dear Valued Customer" becomes their name in the
+/// text, the finding goes, and the score rises.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_certain_fix_is_applied_with_one_click() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let (id, _) = note_demo_buyer(&s);
+    let first = {
+        let r = s.json(&["customers", "show", &id]);
+        r["preferred_name"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| r["name"].as_str().unwrap().split(' ').next().unwrap().to_string())
+    };
+    let w = Window::open(&s, "apply-fix").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#write-thank-you").await.click().await.unwrap();
+    let before = note_score(&w).await;
+    w.client
+        .execute(
+            "const t = document.querySelector('#composer-text');
+             t.value = 'Dear Valued Customer,\\n' + t.value;
+             t.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let apply = w.find("#composer-findings [data-rule='generic_salutation'] [data-apply]").await;
+    assert_eq!(apply.text().await.unwrap().trim(), format!("Apply: “Dear {first}”"));
+    w.shot("1-finding").await;
+    apply.click().await.unwrap();
+    wait_until("their name in the text", || async {
+        note_text(&w).await.starts_with(&format!("Dear {first},\n")).then_some(())
+    })
+    .await;
+    gone(&w, "#composer-findings [data-rule='generic_salutation']").await;
+    let after = wait_until("the score again", || async {
+        let s = note_score(&w).await;
+        (s >= before).then_some(s)
+    })
+    .await;
+    assert!(after >= before, "{before} → {after}");
+    w.shot("2-applied").await;
+    w.close().await;
+}

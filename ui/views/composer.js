@@ -334,7 +334,9 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
       <p class="nf-why">${f.message}</p>
       ${f.quote ? html`<p class="nf-quote">${who()} said: <span class="words">“${f.quote}”</span></p>` : ''}
       <p class="nf-fix">${icon('next')} <span>${f.suggestion}</span></p>
-      ${whole ? '' : html`<button type="button" class="button quiet small" data-show="${index}">Show in the text</button>`}
+      <p class="nf-buttons">${typeof f.replacement === 'string' ? html`<button type="button" class="button small"
+        data-apply="${index}">${f.replacement ? html`Apply: “${f.replacement}”` : 'Take it out'}</button>` : ''}
+      ${whole ? '' : html`<button type="button" class="button quiet small" data-show="${index}">Show in the text</button>`}</p>
     </li>`;
   }
 
@@ -674,6 +676,22 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
     el.text.addEventListener('scroll', () => { el.highlights.scrollTop = el.text.scrollTop; });
 
     root.addEventListener('click', (event) => {
+      // Apply: the finding's certain fix, written into the text as if typed (an edit like any other: undo with
+      // Ctrl+Z, the findings read again).
+      const apply = event.target.closest('[data-apply]');
+      if (apply && state.report) {
+        const f = state.report.findings[Number(apply.dataset.apply)];
+        if (!f || typeof f.replacement !== 'string') return;
+        el.text.focus();
+        el.text.setSelectionRange(utf16Index(state.text, f.start), utf16Index(state.text, f.end));
+        // execCommand keeps the browser's undo history; setRangeText is the fallback.
+        if (!document.execCommand('insertText', false, f.replacement)) {
+          el.text.setRangeText(f.replacement, el.text.selectionStart, el.text.selectionEnd, 'end');
+          el.text.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        announce(f.replacement ? `Applied: “${f.replacement}”.` : 'Taken out.');
+        return;
+      }
       const show = event.target.closest('[data-show]');
       if (show && state.report) {
         const f = state.report.findings[Number(show.dataset.show)];

@@ -173,7 +173,7 @@ struct Check<'a> {
 
 impl Check<'_> {
     fn at(&self, rule: Rule, start: usize, end: usize, message: String, suggestion: String) -> Finding {
-        Finding { rule, start, end, message, suggestion, quote: None }
+        Finding { rule, start, end, message, suggestion, quote: None, replacement: None }
     }
 
     fn matched(&self, m: regex::Match<'_>) -> (usize, usize, String) {
@@ -183,7 +183,7 @@ impl Check<'_> {
     fn salutation(&self, out: &mut Vec<Finding>) {
         for sp in language::letters::salutations(self.text) {
             let said = slice(self.text, sp.start, sp.end).trim().to_string();
-            out.push(self.at(
+            let mut f = self.at(
                 Rule::GenericSalutation,
                 sp.start,
                 sp.end,
@@ -192,7 +192,9 @@ impl Check<'_> {
                     self.first
                 ),
                 format!("Open with their name: “{},”", self.first),
-            ));
+            );
+            f.replacement = Some(named_salutation(&slice(self.text, sp.start, sp.end), self.first));
+            out.push(f);
         }
     }
     fn placeholders(&self, out: &mut Vec<Finding>) {
@@ -204,12 +206,13 @@ impl Check<'_> {
                     continue;
                 }
                 seen.push((s, e));
-                let fix = if said.to_lowercase().contains("name") {
+                let of_name = said.to_lowercase().contains("name");
+                let fix = if of_name {
                     format!("Write “{}” instead", self.first)
                 } else {
                     "Write the real words, or take it out".to_string()
                 };
-                out.push(self.at(
+                let mut f = self.at(
                     Rule::Placeholder,
                     s,
                     e,
@@ -218,7 +221,12 @@ impl Check<'_> {
                         self.first
                     ),
                     fix,
-                ));
+                );
+                // A field for the first name is theirs: the fix is certain. Any other field needs the salesperson.
+                if of_name && !said.to_lowercase().contains("last") {
+                    f.replacement = Some(self.first.to_string());
+                }
+                out.push(f);
             }
         }
     }
@@ -373,7 +381,15 @@ impl Check<'_> {
             } else {
                 "Delete it. The card carries your signature, and they already have your number".to_string()
             };
-            out.push(Finding { rule: Rule::LinkOrFooter, start: s, end: e, message, suggestion, quote: None });
+            out.push(Finding {
+                rule: Rule::LinkOrFooter,
+                start: s,
+                end: e,
+                message,
+                suggestion,
+                quote: None,
+                replacement: None,
+            });
         };
         for sp in language::letters::footers(self.text) {
             add(sp.start, sp.end, true, out);
@@ -567,6 +583,7 @@ impl Check<'_> {
                         .unwrap_or_else(|| "Take it out: they asked not to be reached that way".to_string()),
                     message: f.message,
                     quote: f.quote,
+                    replacement: None,
                 });
                 continue;
             }
@@ -592,7 +609,7 @@ impl Check<'_> {
                     format!("Take out “{}”{instead}", slice(self.text, start, end))
                 }
             };
-            out.push(Finding { rule, start, end, message: f.message, suggestion, quote: f.quote });
+            out.push(Finding { rule, start, end, message: f.message, suggestion, quote: f.quote, replacement: None });
         }
     }
 }
@@ -675,10 +692,34 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     jaccard(&grams(&plain(a)), &grams(&plain(b)))
 }
 
+/// The salutation with the customer's name in place of the generic words: "Dear Valued Customer," → "Dear Rita,",
+/// "Hello friend!" → "Hello Rita!" (its greeting word and its closing mark kept).
+fn named_salutation(said: &str, first: &str) -> String {
+    let lead = said.len() - said.trim_start().len();
+    let trimmed = said.trim();
+    let greeting = trimmed
+        .split_whitespace()
+        .next()
+        .filter(|w| {
+            matches!(
+                w.trim_end_matches([',', '!', ':']).to_lowercase().as_str(),
+                "dear" | "hi" | "hello" | "hey" | "greetings" | "good"
+            )
+        })
+        .map(|w| w.trim_end_matches([',', '!', ':']));
+    let mark = trimmed.chars().last().filter(|c| matches!(c, ',' | '!' | ':')).map(String::from).unwrap_or_default();
+    let tail = &said[lead + trimmed.len()..];
+    let body = match greeting {
+        Some(g) if !g.eq_ignore_ascii_case("good") && !g.eq_ignore_ascii_case("greetings") => format!("{g} {first}"),
+        _ => format!("Dear {first}"),
+    };
+    format!("{}{body}{mark}{tail}", &said[..lead])
+}
+
 impl Finding {
     /// A finding about the note as a whole.
     fn whole(rule: Rule, text: &str, message: String, suggestion: String) -> Finding {
-        Finding { rule, start: 0, end: text.chars().count(), message, suggestion, quote: None }
+        Finding { rule, start: 0, end: text.chars().count(), message, suggestion, quote: None, replacement: None }
     }
 }
 
@@ -691,5 +732,19 @@ impl Report {
         let lost: u32 = rules.iter().map(|r| u32::from(r.weight())).sum();
         let score = 100u32.saturating_sub(lost) as u8;
         Report { score, findings, specifics }
+    }
+}
+
+#[cfg(test)]
+mod fixes {
+    use super::named_salutation;
+
+    #[test]
+    fn a_generic_salutation_is_given_their_name_with_its_greeting_and_mark() {
+        assert_eq!(named_salutation("Dear Valued Customer", "Rita"), "Dear Rita");
+        assert_eq!(named_salutation("Hello friend!", "Rita"), "Hello Rita!");
+        assert_eq!(named_salutation("Hi there,", "Rita"), "Hi Rita,");
+        assert_eq!(named_salutation("To whom it may concern:", "Rita"), "Dear Rita:");
+        assert_eq!(named_salutation("Greetings, valued client", "Rita"), "Dear Rita");
     }
 }

@@ -397,6 +397,10 @@ pub struct Finding {
     /// The customer's own words, for the Guard's findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The words to put in place of `start..end` when the fix is certain (their name for a generic salutation or
+    /// an unfilled name field; nothing for a mailing's footer): the composer's *Apply*.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
 }
 
 /// The detector's verdict on a text.
