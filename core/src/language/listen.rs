@@ -138,6 +138,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "keep .. off",
             "not .. anymore|any_more",
             "no interest in",
+            "not leave me|us",
+            "not go to|gonna leave|write|post|give|do|fill",
             "never pick up|answer",
             "screen|screens every|all|my|most|unknown",
         ],
@@ -233,6 +235,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "rather",
             "sooner",
             "let us|me do",
+            "shoot|drop|flick|fire me|us a|an",
             "like .. better",
             "easier for me",
             "the way to go",
@@ -304,6 +307,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "dnc",
             "not disturb|bother .. further|again|anymore",
             "no further contact",
+            "taken|take off .. list|lists|mailing_list",
+            "pause|paused|suspend|stop all|any .. outreach|contact|communication|communications|marketing",
+            "hold off on all|any .. contact|outreach|communication",
             "no need to contact|reach|reach_out|call|email .. further|again|anymore|any_more",
             "not .. reach out|reach_out|get_in_touch .. again|anymore|any_more",
             "quit .. contact|contacting|bothering",
@@ -328,6 +334,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "happy|glad .. to hear from",
             "get back in touch",
             "withdraw|withdrew|reverse|reversed|lift|lifted .. opt|optout|unsubscribe|request|do_not_contact",
+            "undo|cancel|remove|drop|reverse the .. do_not_contact|no_contact",
         ],
     ),
     (Said::Contact, &["contact", "reach out", "reach", "hear from", "get in touch", "touch base", "check in", "bother", "update", "newsletter", "message"]),
@@ -897,10 +904,13 @@ impl Reader<'_> {
                 )
             })
         };
+        // "I told him to stop worrying" is advice; "Heidi told me never to contact her again" is her wish.
         let advised = |h: &Hit<Said>| {
-            t.tokens[t.sentences[s].start..h.first]
-                .iter()
-                .any(|x| matches!(x.lemma.as_str(), "tell" | "telling" | "told"))
+            let before = &t.tokens[t.sentences[s].start..h.first];
+            before.iter().enumerate().any(|(k, x)| {
+                matches!(x.lemma.as_str(), "tell" | "telling" | "told")
+                    && !before.get(k + 1).is_some_and(|n| matches!(n.lemma.as_str(), "me" | "us"))
+            })
         };
         let only_less = |h: &Hit<Said>| {
             t.tokens[h.last..t.sentences[s].end].iter().take(3).any(|x| matches!(x.lemma.as_str(), "more" | "often"))
@@ -915,7 +925,13 @@ impl Reader<'_> {
                     .is_some_and(|k| clause(t, t.sentences[s].start + k) == clause(t, h.first))
             })
         };
-        let remove = remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h) && !timed(h));
+        // "My neighbour said she asked your office to take her off the list": someone else's removal.
+        let others = |h: &Hit<Said>| {
+            direction == Direction::Inbound
+                && t.tokens[t.sentences[s].start..h.first].iter().any(|x| OTHERS.contains(&x.lemma.as_str()))
+        };
+        let remove =
+            remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h) && !timed(h) && !others(h));
         if let (Some(h), false) = (remove, later_resume) {
             found.push((Meaning::DoNotContact, h.start, h.end));
         } else if let (Some(h), true) = (resume, later_resume) {
@@ -937,6 +953,30 @@ impl Reader<'_> {
                 Cue::Pitch(f) | Cue::Subject(f) => f as usize,
                 _ => continue,
             };
+            // "The policy review", "our quarterly business review": a meeting about their account, not a rating.
+            let prev = h.first.checked_sub(1).map(|k| t.tokens[k].lemma.as_str()).unwrap_or("");
+            if FAMILIES[f] == "reviews"
+                && matches!(
+                    prev,
+                    "policy"
+                        | "annual"
+                        | "account"
+                        | "portfolio"
+                        | "quarterly"
+                        | "business"
+                        | "performance"
+                        | "rate"
+                        | "coverage"
+                        | "insurance"
+                        | "yearly"
+                        | "benefit"
+                        | "benefits"
+                        | "plan"
+                        | "financial"
+                )
+            {
+                continue;
+            }
             let c = clause(t, h.first);
             // A word naming the topic is refused only by what is said right around it ("no more survey emails",
             // "stop with the warranty pitches"); a pitch's own words by anything before them in the sentence.
@@ -1037,6 +1077,34 @@ impl Reader<'_> {
             if generic_contact(t, h) || t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str())) {
                 continue;
             }
+            // "She doesn't post reviews", "I'll post it online": to post is to publish, not the post.
+            let posted = h.cue == Said::Channel(3)
+                && h.last - h.first == 1
+                && t.tokens[h.first].lemma == "post"
+                && h.first > 0
+                && matches!(
+                    t.tokens[h.first - 1].lemma.as_str(),
+                    "do" | "not"
+                        | "never"
+                        | "will"
+                        | "to"
+                        | "i"
+                        | "she"
+                        | "he"
+                        | "they"
+                        | "we"
+                        | "you"
+                        | "can"
+                        | "would"
+                        | "should"
+                        | "might"
+                        | "always"
+                        | "rarely"
+                        | "just"
+                );
+            if posted {
+                continue;
+            }
             let c = clause(t, h.first);
             if topic_clauses.contains(&c) || freq_clause == Some(c) {
                 continue;
@@ -1053,6 +1121,15 @@ impl Reader<'_> {
                             && (cue != Said::RefuseAfter
                                 || !(t.tokens[x.first].word.ends_with("ed") || PAST.contains(&t.tokens[x.first].word.as_str())))
                             && (cue != Said::Prefer || x.last - x.first > 1 || !overlaps_channel(x))
+                            // "It went to spam": "go to" said of where something went is no favourite.
+                            && (cue != Said::Prefer
+                                || !matches!(t.tokens[x.first].word.to_lowercase().as_str(), "went" | "goes" | "going" | "gone"))
+                            // "Also, texting is better for me": a sentence's opening "also" joins it to the last
+                            // one; it does not make this one easy-going.
+                            && (cue != Said::Neutral
+                                || x.last - x.first > 1
+                                || !matches!(t.tokens[x.first].lemma.as_str(), "also" | "too" | "or")
+                                || x.first != t.sentences[s].start)
                             // "the texts are coming through fine": arriving, not a way to reach them.
                             && (cue != Said::Prefer
                                 || x.last - x.first > 1
@@ -1120,7 +1197,12 @@ impl Reader<'_> {
                     let lemma = |k: usize| t.tokens.get(k).map_or("", |x| x.lemma.as_str());
                     lemma(k) == "now" && !(lemma(k + 1) == "and" && lemma(k + 2) == "then")
                 });
-            let imperative = clause_opens_with(t, h.first);
+            // "Call me whenever": open to it, no rule about how.
+            let whenever = t.tokens[h.last..t.sentences[s].end]
+                .iter()
+                .take(3)
+                .any(|x| matches!(x.lemma.as_str(), "whenever" | "anytime" | "any" | "wherever"));
+            let imperative = clause_opens_with(t, h.first) && !whenever;
             // "Ring me on my lunch, 12:30 to 1:30" says when, not how.
             let prefer = !in_clause(Said::Prefer).is_empty() || imperative && hours.is_none();
             // "Don't email me the receipt": about that one thing, not about email.
@@ -1155,9 +1237,11 @@ impl Reader<'_> {
             // …but not across a "but": "calls are fine, but I really prefer email" prefers email.
             let easy = here.iter().any(|x| {
                 let (a, b) = if x.first < h.first { (x.last, h.first) } else { (h.last, x.first) };
-                x.cue == Said::Neutral
-                    && !x.negated
-                    && !t.tokens[a.min(b)..b].iter().any(|y| matches!(y.lemma.as_str(), "but" | "though" | "however"))
+                let opening = x.first == t.sentences[s].start
+                    && matches!(t.tokens[x.first].lemma.as_str(), "also" | "too" | "or");
+                let but =
+                    t.tokens[a.min(b)..b].iter().any(|y| matches!(y.lemma.as_str(), "but" | "though" | "however"));
+                x.cue == Said::Neutral && !x.negated && !opening && !but
             });
             let said_prefer = !in_clause(Said::Prefer).is_empty();
             // A relative's or colleague's wish before the channel in its clause is theirs ("her sister only does
@@ -1228,8 +1312,15 @@ impl Reader<'_> {
         };
         let strong = matches!(t.tokens[n].lemma.as_str(), "nothing" | "never" | "no");
         // "I never told anyone not to call me": a negated saying turns the refusal around.
-        let said_not =
-            t.tokens[start..n].iter().any(|x| x.negated && matches!(x.word.as_str(), "told" | "said" | "asked"));
+        // "I'm not saying don't call" takes it back the same way.
+        let said_not = t.tokens[start..n].iter().any(|x| {
+            x.negated && matches!(x.word.as_str(), "told" | "said" | "asked" | "saying" | "asking" | "say" | "ask")
+        });
+        // "You didn't call too early": what did not happen once, not a wish.
+        let did_not = n > start && t.tokens[n - 1].word.eq_ignore_ascii_case("did");
+        // "It's not that I don't want the warranty info": the refusal is denied.
+        let not_that = (start..n)
+            .any(|k| t.tokens[k].lemma == "not" && t.tokens.get(k + 1).is_some_and(|x| x.lemma == "that") && k + 1 < n);
         // Between the "not" and the channel only words that keep it a refusal: "don't want calls", "no more phone
         // calls", "not by text" — not "I wasn't annoyed about the texts" nor "I'm not refusing the ...".
         let plain = t.tokens[n + 1..i].iter().all(|x| {
@@ -1334,6 +1425,8 @@ impl Reader<'_> {
         (i - n <= 4 || strong)
             && plain
             && !said_not
+            && !did_not
+            && !not_that
             && !t.tokens[n + 1..i].iter().any(|x| {
                 matches!(
                     x.word.as_str(),
@@ -1938,6 +2031,12 @@ const OTHERS: &[&str] = &[
     "lawyer",
     "colleague",
     "coworker",
+    "neighbour",
+    "neighbor",
+    "friend",
+    "cousin",
+    "aunt",
+    "uncle",
 ];
 
 /// Whether token `i` opens its clause (after "please", "just", "so"): "email me", "please text me".
