@@ -463,3 +463,33 @@ fn a_possible_match_joins_only_when_the_salesperson_says_so() {
     assert!(values("Ana Souza").contains(&"asouza@work.example".to_string()), "joined Ana");
     assert_eq!(values("Ben Carter"), ["carters@example.com", "312 555 0177"], "Bea and Dee joined Ben's row");
 }
+
+/// The command line's import: the new rows are searchable when it commits (indexed in the same transaction, one
+/// statement per table), with nothing left waiting — and a big import (the lookup indexes set aside and built again)
+/// gives the same book as a small one.
+#[test]
+fn an_import_searchable_at_once_leaves_nothing_waiting_and_finds_every_new_row() {
+    let dir = TempDir::new().unwrap();
+    let mut store = book(&dir);
+    let parsed = google(&fixture("google.csv"));
+    let email = parsed.contacts.iter().flat_map(|c| &c.emails).next().unwrap().value.clone();
+    let plan = store.plan_import(parsed.clone()).unwrap();
+    store.apply_import_searchable(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(store.search_backlog().unwrap(), 0, "nothing waits for the index");
+    let hits = store.search(&email, 10).unwrap();
+    assert!(hits.iter().any(|h| h.text.eq_ignore_ascii_case(&email)), "{email}: {hits:?}");
+    // The same file through the window's path (indexed afterwards) makes the same customers.
+    let other = TempDir::new().unwrap();
+    let mut second = book(&other);
+    let plan = second.plan_import(parsed).unwrap();
+    second.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert!(second.search_backlog().unwrap() > 0, "the window's path indexes afterwards");
+    second.catch_up_search(&|_| {}).unwrap();
+    let names = |s: &Store| {
+        let mut n: Vec<String> = s.export_book().unwrap().customers.into_iter().map(|c| c.customer.name).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&store), names(&second));
+    assert_eq!(second.search(&email, 10).unwrap().len(), store.search(&email, 10).unwrap().len());
+}

@@ -501,6 +501,29 @@ impl Store {
         progress: &dyn Fn(usize, usize),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
+        self.apply_import_with(plan, now, progress, cancel, false)
+    }
+
+    /// [`Store::apply_import`] with the new rows made searchable in the same transaction (the command line, which
+    /// waits for search before it ends): one commit instead of the write's and then a catch-up's, step by step.
+    pub fn apply_import_searchable(
+        &mut self,
+        plan: &ImportPlan,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
+        self.apply_import_with(plan, now, progress, cancel, true)
+    }
+
+    fn apply_import_with(
+        &mut self,
+        plan: &ImportPlan,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(usize, usize),
+        cancel: &AtomicBool,
+        index_now: bool,
+    ) -> Result<ImportReport> {
         let total = plan.new.len() + plan.merges.len();
         let mut done = 0;
         self.write(|tx| {
@@ -553,7 +576,11 @@ impl Store {
             let merged: Vec<&str> =
                 plan.merges.iter().filter(|m| !m.customer_id.is_empty()).map(|m| m.customer_id.as_str()).collect();
             super::agenda_inputs::resume(tx, &agenda, &merged)?;
-            super::search_backlog::resume(tx, &before)
+            super::search_backlog::resume(tx, &before)?;
+            if index_now {
+                super::search_backlog::index_all(tx)?;
+            }
+            Ok(())
         })?;
         progress(total, total);
         Ok(ImportReport {

@@ -62,6 +62,28 @@ pub(super) fn resume(conn: &Connection, paused: &Paused) -> Result<()> {
     Ok(())
 }
 
+/// Indexes every row waiting, inside the caller's transaction, one statement per table: the command line's import
+/// makes its rows searchable before it commits, instead of in steps afterwards (one commit and one checkpoint of
+/// the rows, not eighty).
+pub(super) fn index_all(conn: &Connection) -> Result<()> {
+    let waiting: Vec<(String, i64, i64)> = conn
+        .prepare("SELECT tbl, after_n, up_to_n FROM search_backlog ORDER BY tbl, after_n")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (table, after, up_to) in waiting {
+        let Some((_, kind, body)) = SOURCES.iter().find(|(t, _, _)| *t == table) else { continue };
+        conn.execute(
+            &format!(
+                "INSERT OR REPLACE INTO search_index (rowid, body)
+                 SELECT n * 8 + {kind}, {body} FROM {table} WHERE n > ?1 AND n <= ?2"
+            ),
+            params![after, up_to],
+        )?;
+    }
+    conn.execute("DELETE FROM search_backlog", [])?;
+    Ok(())
+}
+
 impl Store {
     /// How many rows are still waiting to be searchable.
     pub fn search_backlog(&self) -> Result<i64> {

@@ -925,11 +925,12 @@ fn import_contacts(
                 eprint!("\rimporting {done} of {total}…");
             }
         };
-        let r = store.apply_import(&plan, now, &progress, &cancel)?;
+        // Searchable in the same transaction: the command waits for search anyway, and one commit is quicker.
+        let r = store.apply_import_searchable(&plan, now, &progress, &cancel)?;
         if !quiet {
             eprintln!();
         }
-        // The rows are in; make them searchable before the command ends.
+        // Whatever an earlier, interrupted import left waiting.
         let waiting = store.search_backlog()?;
         store.catch_up_search(&|left| {
             if !quiet && waiting > 0 {
