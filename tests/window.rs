@@ -2893,15 +2893,27 @@ async fn a_small_window_keeps_the_places_as_icons_and_a_large_one_names_them() {
     assert!(width.as_f64().unwrap() > 200.0, "open to type in: {width}");
     w.find("#search").await.send_keys("a").await.unwrap();
     let search = w.shot("2-900x600-search").await;
+    w.find("#search").await.clear().await.unwrap();
     w.client.set_window_size(1600, 1000).await.unwrap();
     wait_until("the full sidebar", || async { (sidebar_width().await.as_u64().unwrap() > 200).then_some(()) }).await;
     w.find("[data-place='today']").await.click().await.unwrap();
     w.find("#today .reason").await;
     let large = w.shot("3-1600x1000").await;
+    let label = w.find("label[for='search']").await;
+    assert!(label.is_displayed().await.unwrap(), "the search box has a label in sight, not only a placeholder");
+    // A customer's page at the large size, for the docs.
+    let first = w.find("#today .reason [data-action='open']").await;
+    first.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    let page = w.shot("4-customer-page").await;
     if std::env::var("RAPPORT_DOCS_SHOTS").is_ok() {
         let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
-        for (from, to) in [(small, "today-900x600.png"), (search, "search-900x600.png"), (large, "today-1600x1000.png")]
-        {
+        for (from, to) in [
+            (small, "today-900x600.png"),
+            (search, "search-900x600.png"),
+            (large, "today-1600x1000.png"),
+            (page, "customer-page.png"),
+        ] {
             std::fs::copy(from, docs.join(to)).unwrap();
         }
     }
