@@ -95,6 +95,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down", "with my own eyes",
+            "come|coming|go|going into|to the|your branch|office|showroom|store|dealership|bank",
         ],
     ),
     (
@@ -138,6 +139,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "keep .. off",
             "not .. anymore|any_more",
             "no interest in",
+            "skip",
             "not leave me|us",
             "not go to|gonna leave|write|post|give|do|fill",
             "never pick up|answer",
@@ -335,6 +337,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "get back in touch",
             "withdraw|withdrew|reverse|reversed|lift|lifted .. opt|optout|unsubscribe|request|do_not_contact",
             "undo|cancel|remove|drop|reverse the .. do_not_contact|no_contact",
+            "opt_out|optout|request|do_not_contact|no_contact .. withdrawn|cancelled|canceled|lifted|off",
+            "want|wants back on|in",
         ],
     ),
     (Said::Contact, &["contact", "reach out", "reach", "hear from", "get in touch", "touch base", "check in", "bother", "update", "newsletter", "message"]),
@@ -1047,6 +1051,12 @@ impl Reader<'_> {
             .iter()
             .filter(|h| matches!(h.cue, Said::Channel(_)))
             .filter(|h| !(h.cue == Said::Channel(4) && t.tokens[h.last - 1].lemma == "by" && names_channel(h.last)))
+            // "Stop dropping by": the "stop" refuses the visit, it is not "stop by".
+            .filter(|h| {
+                !(h.cue == Said::Channel(4)
+                    && t.tokens[h.first].lemma == "stop"
+                    && t.tokens.get(h.first + 1).is_some_and(|n| n.word.ends_with("ing")))
+            })
             .copied()
             .collect();
         channels.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
@@ -1123,7 +1133,10 @@ impl Reader<'_> {
                             && (cue != Said::Prefer || x.last - x.first > 1 || !overlaps_channel(x))
                             // "It went to spam": "go to" said of where something went is no favourite.
                             && (cue != Said::Prefer
-                                || !matches!(t.tokens[x.first].word.to_lowercase().as_str(), "went" | "goes" | "going" | "gone"))
+                                || !matches!(
+                                    t.tokens[x.first].word.to_lowercase().as_str(),
+                                    "went" | "goes" | "going" | "gone" | "kept"
+                                ))
                             // "Also, texting is better for me": a sentence's opening "also" joins it to the last
                             // one; it does not make this one easy-going.
                             && (cue != Said::Neutral
