@@ -24,11 +24,11 @@ function matches(label, typed) {
 }
 
 /**
- * Waits (a few frames at a time, up to two seconds) for `css` to appear in the page, then clicks it: the palette's
+ * Waits (a few frames at a time, up to ten seconds) for `css` to appear in the page, then clicks it: the palette's
  * "Log contact with …" opens the customer's page and then its Log contact.
  */
 function whenShown(css, act) {
-  const until = Date.now() + 2000;
+  const until = Date.now() + 10000;
   const look = () => {
     const el = document.querySelector(css);
     if (el) act(el);
