@@ -2997,6 +2997,8 @@ async fn the_text_size_follows_ctrl_plus_minus_and_the_setting() {
     w.find("#text-size input[value='130']").await.click().await.unwrap();
     w.find_text("#status", "Largest").await;
     w.client.refresh().await.unwrap();
+    // The window reopens where it was (Settings) once it has started; only then go to Today.
+    w.find("#settings-title").await;
     w.find("[data-place='today']").await.click().await.unwrap();
     w.find("#today .reason").await;
     let kept = sizes().await;
