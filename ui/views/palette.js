@@ -71,6 +71,8 @@ export function openPalette(app, { showShortcuts }) {
   let asked = 0;
   let timer = 0;
   let ran = false;
+  /** Whether the arrows moved the choice since the last key typed. */
+  let moved = false;
 
   const dialog = document.createElement('dialog');
   dialog.id = 'palette-dialog';
@@ -131,9 +133,11 @@ export function openPalette(app, { showShortcuts }) {
         },
       ];
     });
-    // A name typed is most likely a customer wanted: people first, then the commands that match.
+    // A name typed is most likely a customer wanted: people first, then the commands that match. A choice made
+    // with the arrows since the last key typed stays chosen when a late answer redraws the list.
+    const was = moved && options[active] ? options[active].id : null;
     options = [...theirs, ...found];
-    active = 0;
+    active = Math.max(0, options.findIndex((o) => o.id === was));
     draw();
   }
 
@@ -154,6 +158,7 @@ export function openPalette(app, { showShortcuts }) {
   }
 
   input.addEventListener('input', () => {
+    moved = false;
     clearTimeout(timer);
     timer = setTimeout(update, SEARCH_DELAY_MS);
   });
@@ -162,6 +167,7 @@ export function openPalette(app, { showShortcuts }) {
       event.preventDefault();
       if (!options.length) return;
       active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
+      moved = true;
       draw();
     } else if (event.key === 'Enter') {
       event.preventDefault();
