@@ -186,31 +186,50 @@ impl Window {
             std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
             "no display: run the tests with scripts/test, which starts Xvfb and a D-Bus session"
         );
-        let (port, native_port) = (free_port(), free_port());
-        let mut cmd = Command::new(tauri_driver());
-        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .envs(sandbox.env())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::CommandExt;
-            cmd.process_group(0);
+        // The driver, not the app, sometimes drops the very first request on a busy machine (seen here: "hyper
+        // IncompleteMessage" while WebKit's own driver starts on its port): a fresh driver on fresh ports, up to
+        // three times. Only the session's start is tried again; everything the test asserts runs once.
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let (port, native_port) = (free_port(), free_port());
+            let mut cmd = Command::new(tauri_driver());
+            cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+                .envs(sandbox.env())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::CommandExt;
+                cmd.process_group(0);
+            }
+            let mut driver = cmd.spawn().expect("tauri-driver starts (scripts/setup --test installs it)");
+            let url = format!("http://127.0.0.1:{port}");
+            wait_until(&format!("tauri-driver to listen on {port}"), || async {
+                std::net::TcpStream::connect(("127.0.0.1", port)).ok().map(drop)
+            })
+            .await;
+            let mut caps = serde_json::Map::new();
+            caps.insert("tauri:options".into(), serde_json::json!({ "application": binary().display().to_string() }));
+            match ClientBuilder::native().capabilities(caps).connect(&url).await {
+                Ok(client) => {
+                    let shots = screenshot_dir();
+                    eprintln!("screenshots of {name}: {}", shots.display());
+                    return Window { client, driver, shots, name: name.to_string() };
+                }
+                Err(e) if tries < 3 => {
+                    eprintln!("{name}: the WebDriver session did not start ({e}); a fresh driver");
+                    #[cfg(unix)]
+                    {
+                        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", driver.id())]).status();
+                    }
+                    let _ = driver.kill();
+                    let _ = driver.wait();
+                }
+                Err(e) => panic!("a WebDriver session with the app: {e}"),
+            }
         }
-        let driver = cmd.spawn().expect("tauri-driver starts (scripts/setup --test installs it)");
-        let url = format!("http://127.0.0.1:{port}");
-        wait_until(&format!("tauri-driver to listen on {port}"), || async {
-            std::net::TcpStream::connect(("127.0.0.1", port)).ok().map(drop)
-        })
-        .await;
-        let mut caps = serde_json::Map::new();
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary().display().to_string() }));
-        let client =
-            ClientBuilder::native().capabilities(caps).connect(&url).await.expect("a WebDriver session with the app");
-        let shots = screenshot_dir();
-        eprintln!("screenshots of {name}: {}", shots.display());
-        Window { client, driver, shots, name: name.to_string() }
     }
 
     /// Waits for an element matching `css` (generously: a busy CI machine can take seconds to start WebKit).
