@@ -642,6 +642,13 @@ export function showToday(main, app, { back = false } = {}) {
     });
   }
 
+  /** Unfolds (or folds) the review pile: the list is drawn again with the same page of the agenda. */
+  function showReview(open) {
+    state.reviewOpen = open;
+    render(body, bodyMarkup(agenda));
+    rove();
+  }
+
   function toggleHeld(button) {
     state.heldOpen = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', state.heldOpen ? 'true' : 'false');
@@ -656,9 +663,7 @@ export function showToday(main, app, { back = false } = {}) {
       return;
     }
     if (button.dataset.action === 'review') {
-      state.reviewOpen = button.getAttribute('aria-expanded') !== 'true';
-      render(body, bodyMarkup(agenda));
-      rove();
+      showReview(button.getAttribute('aria-expanded') !== 'true');
       body.querySelector('#today-review-toggle').focus();
       return;
     }
@@ -765,11 +770,7 @@ export function showToday(main, app, { back = false } = {}) {
     const link = event.target.closest('[data-jump]');
     if (!link) return;
     event.preventDefault();
-    if (link.dataset.jump === 'today-review' && !state.reviewOpen) {
-      state.reviewOpen = true;
-      render(body, bodyMarkup(agenda));
-      rove();
-    }
+    if (link.dataset.jump === 'today-review' && !state.reviewOpen) showReview(true);
     const to = body.querySelector(`#${CSS.escape(link.dataset.jump)}`);
     if (!to) return;
     // 'nearest': 'start' would scroll the window itself when the list is near the end of the pane.

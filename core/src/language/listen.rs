@@ -1137,12 +1137,7 @@ impl Reader<'_> {
                                     t.tokens[x.first].word.to_lowercase().as_str(),
                                     "went" | "goes" | "going" | "gone" | "kept"
                                 ))
-                            // "Also, texting is better for me": a sentence's opening "also" joins it to the last
-                            // one; it does not make this one easy-going.
-                            && (cue != Said::Neutral
-                                || x.last - x.first > 1
-                                || !matches!(t.tokens[x.first].lemma.as_str(), "also" | "too" | "or")
-                                || x.first != t.sentences[s].start)
+                            && (cue != Said::Neutral || !joins_sentences(t, x))
                             // "the texts are coming through fine": arriving, not a way to reach them.
                             && (cue != Said::Prefer
                                 || x.last - x.first > 1
@@ -1250,11 +1245,9 @@ impl Reader<'_> {
             // …but not across a "but": "calls are fine, but I really prefer email" prefers email.
             let easy = here.iter().any(|x| {
                 let (a, b) = if x.first < h.first { (x.last, h.first) } else { (h.last, x.first) };
-                let opening = x.first == t.sentences[s].start
-                    && matches!(t.tokens[x.first].lemma.as_str(), "also" | "too" | "or");
                 let but =
                     t.tokens[a.min(b)..b].iter().any(|y| matches!(y.lemma.as_str(), "but" | "though" | "however"));
-                x.cue == Said::Neutral && !x.negated && !opening && !but
+                x.cue == Said::Neutral && !x.negated && !joins_sentences(t, x) && !but
             });
             let said_prefer = !in_clause(Said::Prefer).is_empty();
             // A relative's or colleague's wish before the channel in its clause is theirs ("her sister only does
@@ -2051,6 +2044,14 @@ const OTHERS: &[&str] = &[
     "aunt",
     "uncle",
 ];
+
+/// "Also, texting is better for me": a one-word "also", "too" or "or" opening its sentence joins it to the last
+/// one; it does not make this one easy-going.
+fn joins_sentences(t: &Text, x: &Hit<Said>) -> bool {
+    x.last - x.first == 1
+        && x.first == t.sentences[t.tokens[x.first].sentence].start
+        && matches!(t.tokens[x.first].lemma.as_str(), "also" | "too" | "or")
+}
 
 /// Whether token `i` opens its clause (after "please", "just", "so"): "email me", "please text me".
 fn clause_opens_with(t: &Text, i: usize) -> bool {

@@ -62,6 +62,20 @@ pub(super) fn resume(conn: &Connection, paused: &Paused) -> Result<()> {
     Ok(())
 }
 
+/// Indexes the rows `after < n <= until` of one of the [`SOURCES`] tables, in bulk. OR REPLACE: a row edited since
+/// the import was already indexed by its update trigger.
+fn index_rows(conn: &Connection, table: &str, after: i64, until: i64) -> Result<()> {
+    let (_, kind, body) = SOURCES.iter().find(|(t, _, _)| *t == table).expect("a table the backlog is kept for");
+    conn.execute(
+        &format!(
+            "INSERT OR REPLACE INTO search_index (rowid, body)
+             SELECT n * 8 + {kind}, {body} FROM {table} WHERE n > ?1 AND n <= ?2"
+        ),
+        params![after, until],
+    )?;
+    Ok(())
+}
+
 /// Indexes every row waiting, inside the caller's transaction, one statement per table: the command line's import
 /// makes its rows searchable before it commits, instead of in steps afterwards (one commit and one checkpoint of
 /// the rows, not eighty).
@@ -71,14 +85,7 @@ pub(super) fn index_all(conn: &Connection) -> Result<()> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (table, after, up_to) in waiting {
-        let Some((_, kind, body)) = SOURCES.iter().find(|(t, _, _)| *t == table) else { continue };
-        conn.execute(
-            &format!(
-                "INSERT OR REPLACE INTO search_index (rowid, body)
-                 SELECT n * 8 + {kind}, {body} FROM {table} WHERE n > ?1 AND n <= ?2"
-            ),
-            params![after, up_to],
-        )?;
+        index_rows(conn, &table, after, up_to)?;
     }
     conn.execute("DELETE FROM search_backlog", [])?;
     Ok(())
@@ -99,16 +106,8 @@ impl Store {
                 })
                 .ok();
             let Some((table, after, up_to)) = next else { return Ok(()) };
-            let (_, kind, body) = SOURCES.iter().find(|(t, _, _)| *t == table).expect("a known table");
             let until = (after + STEP).min(up_to);
-            // OR REPLACE: a row edited since the import was already indexed by its update trigger.
-            tx.execute(
-                &format!(
-                    "INSERT OR REPLACE INTO search_index (rowid, body)
-                     SELECT n * 8 + {kind}, {body} FROM {table} WHERE n > ?1 AND n <= ?2"
-                ),
-                params![after, until],
-            )?;
+            index_rows(tx, &table, after, until)?;
             if until >= up_to {
                 tx.execute("DELETE FROM search_backlog WHERE tbl = ?1 AND after_n = ?2", params![table, after])?;
             } else {
