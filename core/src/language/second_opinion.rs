@@ -276,7 +276,9 @@ impl SecondOpinion {
                 }
             }
         }
-        let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
+        // Four decimals, and what is nearer nothing than 0.005 is nothing: a text has a few dozen features, so
+        // such a weight never moves a decision, and writing it would double the file.
+        let round = |x: f64| if x.abs() < 0.005 { 0.0 } else { (x * 10_000.0).round() / 10_000.0 };
         let weights = vocabulary
             .iter()
             .map(|(name, &k)| (name.to_string(), w[k].iter().map(|&x| round(x)).collect::<Vec<f64>>()))
@@ -285,9 +287,11 @@ impl SecondOpinion {
         SecondOpinion::new(labels, bias.into_iter().map(round).collect(), weights)
     }
 
-    /// The weights as the checked-in file holds them: one feature per line, sorted, four decimals.
+    /// The weights as the checked-in file holds them: one feature per line, sorted, four decimals at most, written
+    /// as short as they read ("0.5", "0" — most weights of a feature are near nothing for most labels).
     pub fn to_json(&self) -> String {
-        let list = |v: &[f64]| v.iter().map(|x| format!("{x:.4}")).collect::<Vec<_>>().join(",");
+        let short = |x: f64| if x == 0.0 { "0".to_string() } else { format!("{x}") };
+        let list = |v: &[f64]| v.iter().map(|&x| short(x)).collect::<Vec<_>>().join(",");
         let mut out = String::from("{\n");
         out += &format!("\"labels\":{},\n", serde_json::to_string(&self.labels).expect("strings"));
         out += &format!("\"bias\":[{}],\n\"weights\":{{\n", list(&self.bias));
