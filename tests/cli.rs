@@ -138,7 +138,7 @@ fn a_customer_built_up_from_the_command_line_shows_on_their_page() {
         "“Mornings before nine are best”",
         "Sliding door squeaks",
         // Keeping the promise to order the second key delivered it.
-        "Second key: delivered 2026-11-23",
+        "Second key: delivered Mon 23 Nov 2026",
     ] {
         assert!(text.contains(expected), "{expected:?} in:\n{text}");
     }
@@ -426,4 +426,54 @@ fn log_records_a_meeting_from_a_calendar_invitation() {
     let err = s.fails(&["log", &p("cancel.ics")]);
     assert!(err.contains("cancellation"), "{err}");
     assert_eq!(s.json(&["customers", "show", &id])["interactions"].as_array().unwrap().len(), 2);
+}
+
+/// Issue 15: one way of reading dates and times everywhere — the system's language by default (US English: month
+/// first, 12-hour clock), or what the salesperson chose; the Guard's messages, Today and the customer's page follow
+/// it, and a mistyped choice is named.
+#[test]
+fn dates_and_times_read_in_the_salespersons_style_everywhere() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let in_us = |args: &[&str]| {
+        let out = std::process::Command::new(rapport_tests::binary())
+            .args(args)
+            .envs(s.env())
+            .env_remove("LC_ALL")
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(s.ok(&["profile", "show"]).contains("Dates and times: Mon 23 Nov 2026 · 17:30 (as the system's language"));
+    let profile = in_us(&["profile", "show"]);
+    assert!(profile.contains("Dates and times: Mon, Nov 23, 2026 · 5:30 PM (as the system's language"), "{profile}");
+    assert!(profile.contains("Calls and texts by default: 9:00 AM–7:00 PM their time"), "{profile}");
+    let agenda = in_us(&["agenda"]);
+    assert!(agenda.contains("Chloe asked on Sat, Oct 24 for"), "{agenda}");
+    assert!(!agenda.contains("Sat 24 Oct"), "{agenda}");
+
+    // Chosen in the profile, it wins over the system's language: the Guard's hours, the page's days.
+    s.ok(&["profile", "set", "--dates", "year-first", "--clock", "12h"]);
+    let book: serde_json::Value = serde_json::from_str(&s.ok(&["export", "json"])).unwrap();
+    let id = book["customers"][0]["id"].as_str().unwrap().to_string();
+    let late = in_us(&[
+        "check",
+        "--customer",
+        &id,
+        "--channel",
+        "phone",
+        "--at",
+        "2026-11-24T04:00:00Z",
+        "--reason",
+        "Her plates are in",
+    ]);
+    assert!(late.contains("allowed only 8:00 AM–9:00 PM their time"), "the Guard's clock is 12-hour: {late}");
+    let page = in_us(&["customers", "show", &id]);
+    assert!(!page.contains(", 2026") && page.contains("2026-"), "days year first: {page}");
+
+    let bad = s.fails(&["profile", "set", "--dates", "sideways"]);
+    assert!(bad.contains("'sideways' is not one of: day-first, month-first, year-first, system"), "{bad}");
+    assert!(s.ok(&["profile", "set", "--dates", "system"]).contains("(as the system's language sets it)"));
 }

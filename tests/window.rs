@@ -159,16 +159,8 @@ async fn a_phone_call_to_an_email_only_customer_is_refused_with_their_words() {
     more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
-    w.client
-        .execute(
-            "const at = document.querySelector('#interaction-at');
-             at.value = '2026-11-23T18:00';
-             at.dispatchEvent(new Event('input', { bubbles: true }));
-             at.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    set_value(&w, "#interaction-at", "23/11/2026").await;
+    set_value(&w, "#interaction-at-time", "18:00").await;
     more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("Her licence plates arrived and are ready for her").await.unwrap();
     w.find("#interaction-summary").await.send_keys("Called to say the plates are in").await.unwrap();
@@ -500,7 +492,8 @@ async fn today_shows_the_demo_books_reasons_and_done_on_a_promise_removes_it() {
     assert_eq!(prop("#interaction-direction").await, "out");
     assert_eq!(prop("#interaction-channel").await, promise["channel"].as_str().unwrap());
     assert_eq!(prop("#interaction-purpose").await, promise["purpose"].as_str().unwrap());
-    assert!(prop("#interaction-at").await.starts_with("2026-11-23T10:"), "now, in Chicago");
+    assert_eq!(prop("#interaction-at").await, "23/11/2026", "today, in Chicago, day first");
+    assert!(prop("#interaction-at-time").await.starts_with("10:"), "now, in Chicago");
     w.find("#interaction-summary")
         .await
         .send_keys("Called: the plates are in, dropping them off tomorrow")
@@ -550,11 +543,11 @@ async fn snoozed_and_dismissed_reasons_leave_today() {
     // Snooze: a day after today (tomorrow by default) and a note.
     w.find(&snoozed_css).await.find(Locator::Css("[data-action='snooze']")).await.unwrap().click().await.unwrap();
     w.find("#snooze-dialog[open]").await;
-    assert_eq!(w.find("#snooze-until").await.prop("value").await.unwrap().as_deref(), Some("2026-11-24"));
-    set_value(&w, "#snooze-until", "2026-11-23").await;
+    assert_eq!(w.find("#snooze-until").await.prop("value").await.unwrap().as_deref(), Some("24/11/2026"));
+    set_value(&w, "#snooze-until", "23/11/2026").await;
     w.find("#snooze-form [data-submit]").await.click().await.unwrap();
     w.find_text("#snooze-until-error", "after today").await;
-    set_value(&w, "#snooze-until", "2026-12-01").await;
+    set_value(&w, "#snooze-until", "1 Dec").await;
     w.find("#snooze-note").await.send_keys("He is away until the end of the month").await.unwrap();
     w.shot("1-snooze").await;
     w.find("#snooze-form [data-submit]").await.click().await.unwrap();
@@ -664,7 +657,7 @@ async fn a_reminder_must_say_what_the_customer_gains_and_settings_keep_notificat
     w.find("#add-reminder").await.click().await.unwrap();
     w.find("#reminder-dialog[open]").await;
     w.find("#reminder-value").await.send_keys("just checking in").await.unwrap();
-    set_value(&w, "#reminder-due_on", "2026-11-23").await;
+    set_value(&w, "#reminder-due_on", "23/11/2026").await;
     w.find("#reminder-form [data-submit]").await.click().await.unwrap();
     w.find_text("#reminder-value-error", "What will the customer gain from this contact?").await;
     w.shot("1-contentless").await;
@@ -2032,7 +2025,8 @@ async fn an_email_asking_for_a_call_she_declined_is_underlined_with_her_words() 
     more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
-    set_value(&w, "#interaction-at", "2026-11-23T18:00").await;
+    set_value(&w, "#interaction-at", "23/11/2026").await;
+    set_value(&w, "#interaction-at-time", "18:00").await;
     w.find("#interaction-summary")
         .await
         .send_keys("Do you have five minutes for a phone call tomorrow?")
@@ -2235,7 +2229,8 @@ async fn a_call_summary_fills_what_they_asked_for_and_records_a_promise_with_the
     more_details(&w, "interaction").await;
     w.find("#interaction-direction").await.select_by_value("out").await.unwrap();
     w.find("#interaction-channel").await.select_by_value("phone").await.unwrap();
-    set_value(&w, "#interaction-at", "2026-11-23T18:00").await;
+    set_value(&w, "#interaction-at", "23/11/2026").await;
+    set_value(&w, "#interaction-at-time", "18:00").await;
     more_details(&w, "interaction").await;
     w.find("#interaction-reason").await.send_keys("Her towing figures, as she asked").await.unwrap();
     w.find("#interaction-summary").await.send_keys(summary).await.unwrap();
@@ -2253,10 +2248,10 @@ async fn a_call_summary_fills_what_they_asked_for_and_records_a_promise_with_the
     assert_eq!(felt, "positive");
     // No day was said for the promise: ticking it asks for one, a week after the call to begin with.
     w.find(&format!("{heard}[data-kind='promise'] input[type=checkbox]")).await.click().await.unwrap();
-    let due = w.find(&format!("{heard}[data-kind='promise'] input[type=date]")).await;
+    let due = w.find(&format!("{heard}[data-kind='promise'] input.date-field")).await;
     assert!(due.is_displayed().await.unwrap());
-    assert_eq!(due.prop("value").await.unwrap().as_deref(), Some("2026-11-30"));
-    set_value(&w, &format!("{heard}[data-kind='promise'] input[type=date]"), "2026-11-27").await;
+    assert_eq!(due.prop("value").await.unwrap().as_deref(), Some("30/11/2026"));
+    set_value(&w, &format!("{heard}[data-kind='promise'] input.date-field"), "27/11/2026").await;
     w.find(&format!("{heard}[data-kind='fact'] input[type=checkbox]")).await.click().await.unwrap();
     w.shot("1-ticked").await;
 
@@ -2840,6 +2835,47 @@ async fn every_place_passes_an_automated_accessibility_check() {
     w.close().await;
 }
 
+/// Issue 15: the dark theme (GTK's dark preference, which WebKit reports as `prefers-color-scheme: dark`) passes
+/// the same automated check on the places whose colours differ most: Today, a customer's page, Log contact, the
+/// composer and Settings.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dark_theme_passes_the_automated_accessibility_check_too() {
+    let axe = axe_source();
+    let mut s = Sandbox::new();
+    s.more_env.push(("GTK_THEME".into(), "Adwaita:dark".into()));
+    s.ok(&["demo"]);
+    let id = s.json(&["customers", "list"]).as_array().unwrap()[0]["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "axe-dark").await;
+    w.find("#today .reason").await;
+    let dark = w.client.execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![]).await.unwrap();
+    assert_eq!(dark, serde_json::json!(true), "the window is in the dark theme");
+    let mut report = Vec::new();
+    let mut check = |place: &str, found: Vec<String>| {
+        report.extend(found.into_iter().map(|v| format!("{place}: {v}")));
+    };
+    check("Today", axe_violations(&w, &axe).await);
+    w.shot("1-today").await;
+    to_customers(&w).await;
+    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
+    w.find("#customer-page #how-to-reach").await;
+    check("a customer's page", axe_violations(&w, &axe).await);
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    check("Log contact", axe_violations(&w, &axe).await);
+    w.find("#interaction-dialog").await.send_keys("\u{E00C}").await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    w.find("#write-thank-you").await.click().await.unwrap();
+    note_score(&w).await;
+    w.find("#composer-stage:not([aria-busy])").await;
+    check("the thank-you composer", axe_violations(&w, &axe).await);
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#settings-title").await;
+    check("Settings", axe_violations(&w, &axe).await);
+    w.shot("2-settings").await;
+    assert!(report.is_empty(), "serious or critical accessibility violations (dark):\n{}", report.join("\n"));
+    w.close().await;
+}
+
 /// Issue 15: below 1000 px the sidebar is a rail of icons — each place still named (for screen readers and in a
 /// tooltip) and reachable — the search box a magnifier that opens over the page with focus, and Today keeps the
 /// room; at 1600×1000 the full sidebar is back. `RAPPORT_DOCS_SHOTS=1` copies the pictures to docs/screenshots.
@@ -3051,5 +3087,63 @@ async fn a_certain_fix_is_applied_with_one_click() {
     .await;
     assert!(after >= before, "{before} → {after}");
     w.shot("2-applied").await;
+    w.close().await;
+}
+
+/// Issue 15: one way of reading dates and times in the whole window. Chosen as month first on a 12-hour clock, the
+/// day on Today, the fields of Log contact (typed in the same order, or as "tomorrow", and read back in words under
+/// the field) and the Guard's hours all follow it; a day typed the other way round is named as not a date; choosing
+/// day first in Settings redraws the window that way.
+#[tokio::test(flavor = "multi_thread")]
+async fn dates_and_times_read_one_way_in_every_form_and_message() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    s.ok(&["profile", "set", "--dates", "month-first", "--clock", "12h"]);
+    let ana = s.json(&["customers", "add", "Ana Souza", "--email", "ana@example.com"]);
+    let id = ana["id"].as_str().unwrap().to_string();
+    let w = Window::open(&s, "date-style").await;
+    w.find_text("#today-date", "Mon, Nov 23, 2026").await;
+    w.find_text("#today .reason", " PM").await;
+
+    open_log_contact(&w, &id).await;
+    let value = |css: &'static str| {
+        let w = &w;
+        async move { w.find(css).await.prop("value").await.unwrap().unwrap_or_default() }
+    };
+    assert_eq!(value("#interaction-at").await, "11/23/2026");
+    assert_eq!(value("#interaction-at-time").await, "10:00 AM", "now (15:00 UTC) in the demo salesperson's zone");
+    w.find_text("#interaction-at-echo", "Mon, Nov 23, 2026").await;
+    let at = w.find("#interaction-at").await;
+    at.clear().await.unwrap();
+    at.send_keys("tomorrow").await.unwrap();
+    w.find_text("#interaction-at-echo", "Tue, Nov 24, 2026").await;
+    w.find("#interaction-summary").await.click().await.unwrap();
+    assert_eq!(value("#interaction-at").await, "11/24/2026", "shown back in figures once left");
+    at.clear().await.unwrap();
+    at.send_keys("31/12/2026").await.unwrap();
+    w.find_text("#interaction-at-echo", "Not a date: write month/day/year, like 11/24/2026").await;
+    w.find("#interaction-summary").await.send_keys("Called about her order").await.unwrap();
+    w.find("#interaction-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#interaction-at-error", "Enter the day as month/day/year").await;
+    w.shot("1-month-first").await;
+    at.clear().await.unwrap();
+    at.send_keys("12/31/2025").await.unwrap();
+    w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
+    w.find("#verdict[data-verdict='allowed']").await;
+    w.find("#interaction-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog[open]").await;
+    let page = s.json(&["customers", "show", &id]);
+    assert_eq!(page["interactions"][0]["at"], "2025-12-31T16:00:00Z", "10:00 AM in Chicago: {}", page["interactions"]);
+
+    // Day first, 24 hours, from Settings: the window is drawn again in that style.
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#profile-date_style").await.select_by_value("day_first|24h").await.unwrap();
+    w.find("#profile-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#status", "dates and times now read the new way").await;
+    assert_eq!(value("#profile-contact_start").await, "09:00");
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find_text("#today-date", "Mon 23 Nov 2026").await;
+    assert_eq!(s.json(&["profile", "show"])["date_style"], serde_json::json!({"order": "day_first", "clock": "24h"}));
+    w.shot("2-day-first").await;
     w.close().await;
 }

@@ -4,7 +4,7 @@
 
 import * as ipc from './lib/ipc.js';
 import { now, setClock } from './lib/clock.js';
-import { dateInZone, zoneWorks } from './lib/format.js';
+import { dateInZone, setDateStyle, zoneWorks } from './lib/format.js';
 import { html, render } from './lib/html.js';
 import { icon, logo } from './lib/icons.js';
 import { showSearchHint, singleKeys } from './lib/keys.js';
@@ -69,6 +69,8 @@ const app = {
   /** @param {object} profile */
   setProfile(profile) {
     this.profile = profile;
+    // Dates and times read as the profile asks, or as the system's locale does (the core chose the same).
+    setDateStyle((profile && profile.date_style) || (this.info && this.info.system_date_style), () => this.today());
     if (profile && profile.time_zone && zoneWorks(profile.time_zone)) this.zone = profile.time_zone;
     const who = profile && profile.name ? `${profile.name} · ` : '';
     foot.textContent = `${who}Rapport ${this.info ? this.info.version : ''}`.trim();

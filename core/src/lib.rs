@@ -9,6 +9,7 @@
 //! - [`io`]: moving the whole book in and out (the versioned JSON format).
 //! - [`demo`]: the demo book a first launch offers.
 
+pub mod date_style;
 pub mod demo;
 mod error;
 pub mod guard;

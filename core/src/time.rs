@@ -75,16 +75,6 @@ pub fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// A day as the salesperson reads it everywhere in Rapport — "Mon 23 Nov", the window's and the messages' form,
-/// never an ISO date. (Written out: chrono reads its format string again on every call, and a big agenda names tens
-/// of thousands of days.)
-pub fn day_words(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    format!("{} {} {}", WEEKDAYS[d.weekday().num_days_from_monday() as usize], d.day(), MONTHS[d.month0() as usize])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
+use rapport_core::date_style::DateStyle;
 use rapport_core::guard::{ContactWishes, Decision, Outreach, OutreachReading};
 use rapport_core::language::listen::Listening;
 use rapport_core::model::*;
@@ -29,6 +30,9 @@ pub struct Book {
 
 impl Book {
     pub fn new(store: Store, clock: Clock) -> Book {
+        if let Ok(profile) = store.profile() {
+            rapport_core::date_style::follow(&profile);
+        }
         Book { store: Mutex::new(store), clock, file: RwLock::new(()) }
     }
 
@@ -96,6 +100,9 @@ pub struct AppInfo {
     customers: i64,
     version: &'static str,
     profile: Profile,
+    /// How dates and times read (the profile's choice, or the system's), and the system's (Settings names it).
+    date_style: DateStyle,
+    system_date_style: DateStyle,
     /// The calendar file a calendar app can subscribe to (none for an encrypted book).
     calendar_file: Option<String>,
 }
@@ -109,6 +116,8 @@ pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
             now,
             customers: s.customer_count()?,
             version: env!("CARGO_PKG_VERSION"),
+            date_style: rapport_core::date_style::current(),
+            system_date_style: rapport_core::date_style::system(),
             profile: s.profile()?,
             calendar_file,
         })
@@ -351,6 +360,7 @@ pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
 #[tauri::command(async)]
 pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
     let saved = with(&book, |s, _| s.save_profile(profile))?;
+    rapport_core::date_style::follow(&saved);
     crate::autostart::apply(saved.start_at_login).map_err(|e| IpcError {
         code: "io",
         message: format!("saved, but starting at login could not be set up ({})", e.kind()),

@@ -3,8 +3,14 @@
 use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
+use rapport_core::date_style;
 use rapport_core::model::*;
 use rapport_core::SearchHit;
+
+/// A day as every line here names it: "Mon 23 Nov 2026" in the salesperson's style.
+fn day(d: chrono::NaiveDate) -> String {
+    date_style::date(d)
+}
 
 pub fn customer_list(list: &[CustomerSummary]) -> String {
     if list.is_empty() {
@@ -47,7 +53,12 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
     let _ = writeln!(o, "   id {}", c.id);
     match c.time_zone.as_deref().and_then(|z| rapport_core::time::parse_zone(z).ok()) {
         Some(zone) => {
-            let _ = writeln!(o, "Their time: {} ({})", now.with_timezone(&zone).format("%a %H:%M"), zone);
+            let _ = writeln!(
+                o,
+                "Their time: {} ({})",
+                date_style::weekday_clock(now.with_timezone(&zone).naive_local()),
+                zone
+            );
         }
         None => o += "Their time zone is unknown.\n",
     }
@@ -84,17 +95,17 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
         o += "\nWaiting on you\n";
         for p in open_promises {
             let overdue = if p.due_on < now.date_naive() { " — OVERDUE" } else { "" };
-            let _ = writeln!(o, "  promise: {} — due {}{}   ({})", p.what, p.due_on, overdue, p.id);
+            let _ = writeln!(o, "  promise: {} — due {}{}   ({})", p.what, day(p.due_on), overdue, p.id);
         }
         for i in open_issues {
-            let next = i.next_update_on.map(|d| format!(", next update {d}")).unwrap_or_default();
-            let _ = writeln!(o, "  issue: {} — opened {}{}   ({})", i.title, i.opened_on, next, i.id);
+            let next = i.next_update_on.map(|d| format!(", next update {}", day(d))).unwrap_or_default();
+            let _ = writeln!(o, "  issue: {} — opened {}{}   ({})", i.title, day(i.opened_on), next, i.id);
         }
     }
     if !rec.purchases.is_empty() {
         o += "\nPurchases\n";
         for p in &rec.purchases {
-            let _ = writeln!(o, "  {} — {} ({})", p.purchased_on, p.description, p.ownership);
+            let _ = writeln!(o, "  {} — {} ({})", day(p.purchased_on), p.description, p.ownership);
             if let Some(vin) = p.vehicle.as_ref().and_then(|v| v.vin.as_ref()) {
                 let _ = writeln!(o, "    VIN {vin}");
             }
@@ -102,12 +113,13 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
                 let _ = writeln!(o, "    features: {}", p.features.join(", "));
             }
             if let Some(d) = p.term_ends_on {
-                let _ = writeln!(o, "    {} ends {d}", p.ownership);
+                let _ = writeln!(o, "    {} ends {}", p.ownership, day(d));
             }
             if let Some(d) = p.warranty_ends_on {
                 let _ = writeln!(
                     o,
-                    "    warranty ends {d}{}",
+                    "    warranty ends {}{}",
+                    day(d),
                     p.warranty_terms.as_deref().map(|t| format!(" ({t})")).unwrap_or_default()
                 );
             }
@@ -120,8 +132,8 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
             }
             for d in &p.deliverables {
                 let state = match (d.delivered_on, d.due_on) {
-                    (Some(on), _) => format!("delivered {on}"),
-                    (None, Some(due)) => format!("owed, due {due}"),
+                    (Some(on), _) => format!("delivered {}", day(on)),
+                    (None, Some(due)) => format!("owed, due {}", day(due)),
                     (None, None) => "owed".to_string(),
                 };
                 let _ = writeln!(o, "    {}: {state}", d.what);
@@ -132,15 +144,15 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
         o += "\nFacts and goals\n";
         for f in &rec.facts {
             let src = f.source.as_deref().map(|s| format!(", {s}")).unwrap_or_default();
-            let _ = writeln!(o, "  {} (learned {}{src})", f.text, f.learned_on);
+            let _ = writeln!(o, "  {} (learned {}{src})", f.text, day(f.learned_on));
         }
         for g in &rec.goals {
-            let _ = writeln!(o, "  goal: {} (since {})", g.text, g.stated_on);
+            let _ = writeln!(o, "  goal: {} (since {})", g.text, day(g.stated_on));
         }
     }
     let mut timeline: Vec<(DateTime<Utc>, String)> = Vec::new();
     for i in &rec.interactions {
-        let mut line = format!("{} {} {}: {}", i.at.format("%Y-%m-%d"), i.direction, i.channel, i.summary);
+        let mut line = format!("{} {} {}: {}", day(i.at.date_naive()), i.direction, i.channel, i.summary);
         for q in &i.quotes {
             let _ = write!(line, " — “{q}”");
         }
@@ -148,7 +160,7 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
     }
     for n in &rec.notes {
         let status = n.status.map(|s| format!(" ({s})")).unwrap_or_default();
-        timeline.push((n.created_at, format!("{} {}{status}: {}", n.created_at.format("%Y-%m-%d"), n.kind, n.text)));
+        timeline.push((n.created_at, format!("{} {}{status}: {}", day(n.created_at.date_naive()), n.kind, n.text)));
     }
     if !timeline.is_empty() {
         timeline.sort_by_key(|t| std::cmp::Reverse(t.0));
@@ -163,7 +175,7 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
 pub fn statements(list: &[PreferenceStatement]) -> String {
     let mut o = String::new();
     for s in list {
-        let _ = writeln!(o, "  {} — “{}” (said {})", s.means.describe(), s.words, s.said_at.format("%Y-%m-%d"));
+        let _ = writeln!(o, "  {} — “{}” (said {})", s.means.describe(), s.words, day(s.said_at.date_naive()));
     }
     o
 }
@@ -178,22 +190,23 @@ pub fn hits(hits: &[SearchHit]) -> String {
 pub fn profile(p: &Profile) -> String {
     let days: Vec<String> = p.work_days.iter().map(|d| d.to_string()).collect();
     format!(
-        "Name: {}\nDealership: {}\nTime zone: {}\nWorking hours: {}–{} on {}\nSignature: {}\nVoice: {}\n\
-         Calls and texts by default: {}–{} their time ({} calling rule)\nAt most one proactive contact every {} days\n\
-         Notifications: {}\n",
+        "Name: {}\nDealership: {}\nTime zone: {}\nWorking hours: {} on {}\nSignature: {}\nVoice: {}\n\
+         Calls and texts by default: {} their time ({} calling rule)\nAt most one proactive contact every {} days\n\
+         Notifications: {}\nDates and times: {} · {}{}\n",
         p.name,
         p.dealership,
         p.time_zone,
-        p.work_start.format("%H:%M"),
-        p.work_end.format("%H:%M"),
+        date_style::hours(p.work_start, p.work_end),
         days.join(", "),
         p.signature.replace('\n', " / "),
         p.voice.as_deref().unwrap_or(""),
-        p.contact_start.format("%H:%M"),
-        p.contact_end.format("%H:%M"),
+        date_style::hours(p.contact_start, p.contact_end),
         p.calling_rule,
         p.min_days_between,
-        if p.notifications { "on" } else { "off" }
+        if p.notifications { "on" } else { "off" },
+        date_style::date(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()),
+        date_style::clock(chrono::NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default()),
+        if p.date_style.is_none() { " (as the system's language sets it)" } else { "" }
     )
 }
 
@@ -217,7 +230,7 @@ pub fn decision(d: &rapport_core::guard::Decision) -> String {
         if let Some(q) = &f.quote {
             let _ = write!(o, "\n    they said: “{q}”");
             if let Some(on) = f.said_on {
-                let _ = write!(o, " ({on})");
+                let _ = write!(o, " ({})", day(on));
             }
         }
         o.push('\n');
@@ -263,11 +276,11 @@ pub fn listening(l: &rapport_core::language::listen::Listening) -> String {
                 (if *sentiment == Sentiment::Positive { "praise" } else { "a complaint" }).to_string()
             }
             Heard::Promise { what, due_on } => match due_on {
-                Some(d) => format!("you promised, by {d}: {what}"),
+                Some(d) => format!("you promised, by {}: {what}", day(*d)),
                 None => format!("you promised (no date said): {what}"),
             },
             Heard::Fact { text, date } => match date {
-                Some(d) => format!("a fact, dated {d}: {text}"),
+                Some(d) => format!("a fact, dated {}: {text}", day(*d)),
                 None => format!("a fact: {text}"),
             },
         };
@@ -308,8 +321,9 @@ pub fn held_back(list: &[HeldBack]) -> String {
     for h in list {
         let _ = write!(
             o,
-            "{}  {} for {} — {} [{}]",
-            h.at.format("%Y-%m-%d %H:%M"),
+            "{} {}  {} for {} — {} [{}]",
+            day(h.at.date_naive()),
+            date_style::clock(h.at.time()),
             h.channel,
             h.customer_id,
             h.message,

@@ -38,6 +38,8 @@ pub struct Sandbox {
     pub dir: TempDir,
     pub db: PathBuf,
     pub now: String,
+    /// More of the environment for this sandbox's app (a GTK theme, a locale).
+    pub more_env: Vec<(String, String)>,
 }
 
 impl Default for Sandbox {
@@ -53,20 +55,25 @@ impl Sandbox {
         for sub in ["home", "data", "config", "cache", "runtime"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("sandbox folders");
         }
-        Sandbox { dir, db, now: NOW.to_string() }
+        Sandbox { dir, db, now: NOW.to_string(), more_env: Vec::new() }
     }
 
     /// The environment the app runs with: our database and clock, our own HOME and XDG folders.
     pub fn env(&self) -> Vec<(String, String)> {
         let p = |s: &str| self.dir.path().join(s).display().to_string();
-        vec![
+        let mut env: Vec<(String, String)> = vec![
             ("RAPPORT_DB".into(), self.db.display().to_string()),
             ("RAPPORT_NOW".into(), self.now.clone()),
             ("HOME".into(), p("home")),
             ("XDG_DATA_HOME".into(), p("data")),
             ("XDG_CONFIG_HOME".into(), p("config")),
             ("XDG_CACHE_HOME".into(), p("cache")),
-        ]
+            // Days and times read day first on a 24-hour clock whatever this machine's language (a test of
+            // another locale's style sets its own).
+            ("LC_ALL".into(), "C.UTF-8".into()),
+        ];
+        env.extend(self.more_env.iter().cloned());
+        env
     }
 
     /// `rapport ARGS…` in this sandbox.

@@ -3,7 +3,9 @@
 // when they close by accident.
 
 import { html, render, toNodes } from './html.js';
-import { checkTimeZone, knownTimeZones, parseDate } from './format.js';
+import {
+  checkTimeZone, clockTime, datePattern, formatDate, knownTimeZones, numericDate, parseDate, readClock, readDate,
+} from './format.js';
 
 /**
  * @typedef {object} Field
@@ -77,10 +79,19 @@ function control(f, id, describedBy) {
       return html`<input ${common} type="number" inputmode="numeric" step="1"
         ${f.min !== undefined ? html`min="${f.min}"` : ''} ${f.max !== undefined ? html`max="${f.max}"` : ''}
         placeholder="${f.placeholder || ''}">`;
+    // Dates and times are typed as text and read in the salesperson's style (Settings → About you), with the day
+    // read back beside the field: WebKit's own date inputs follow the system's locale (or en-US when it is not
+    // installed), which would put "11/23/2026" beside "Mon 23 Nov 2026".
     case 'date':
+      return html`<input ${common} type="text" class="date-field" autocomplete="off" spellcheck="false"
+        data-echo="${id}-echo"><span class="field-echo" id="${id}-echo">${datePattern()}</span>`;
     case 'time':
+      return html`<input ${common} type="text" class="time-field" autocomplete="off" spellcheck="false">`;
     case 'datetime-local':
-      return html`<input ${common} type="${f.type}">`;
+      return html`<span class="date-time"><input ${common} type="text" class="date-field" autocomplete="off"
+        spellcheck="false" data-echo="${id}-echo"><input id="${id}-time" name="${id}-time" type="text"
+        class="time-field" autocomplete="off" spellcheck="false" aria-label="${f.label}: time"
+        aria-describedby="${describedBy}"></span><span class="field-echo" id="${id}-echo">${datePattern()}</span>`;
     case 'timezone':
       return html`<input ${common} type="text" list="${id}-list" autocomplete="off" spellcheck="false"
         placeholder="${f.placeholder || 'America/Chicago'}">${suggestionList(id, knownTimeZones())}`;
@@ -110,7 +121,8 @@ function fieldMarkup(formId, f) {
   }
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = f.hint ? `${hintId} ${errorId}` : errorId;
+  const echo = f.type === 'date' || f.type === 'datetime-local' ? ` ${id}-echo` : '';
+  const describedBy = `${f.hint ? `${hintId} ` : ''}${errorId}${echo}`;
   const hint = f.hint ? html`<p class="hint" id="${hintId}">${f.hint}</p>` : '';
   const error = html`<p class="field-error" id="${errorId}"></p>`;
   const cls = `field${f.wide ? ' wide' : ''}`;
@@ -187,11 +199,45 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
     if (f.type === 'rows') {
       const out = [];
       for (let i = 0; i < rowCount(f); i += 1) {
-        out.push(Object.fromEntries(f.columns.map((c) => [c.name, rowInput(f, i, c.name).value])));
+        out.push(Object.fromEntries(f.columns.map((c) => [c.name, readInput(c, rowInput(f, i, c.name))])));
       }
       return out;
     }
-    return input(f.name).value;
+    return readInput(f, input(f.name));
+  }
+
+  /** A text input's value as the core takes it: a date as YYYY-MM-DD, a time as HH:MM (what was typed when it
+   * cannot be read, so the check can say so). */
+  function readInput(f, el) {
+    const typed = el.value;
+    if (f.type === 'date') return readDate(typed) ?? typed;
+    if (f.type === 'time') return readClock(typed) ?? typed;
+    if (f.type === 'datetime-local') {
+      const timeTyped = form.querySelector(`#${CSS.escape(`${el.id}-time`)}`).value;
+      if (!typed.trim() && !timeTyped.trim()) return '';
+      return `${readDate(typed) ?? typed}T${readClock(timeTyped) ?? timeTyped}`;
+    }
+    return typed;
+  }
+
+  /** Shows a value from the core (YYYY-MM-DD, HH:MM[:SS]) in the salesperson's style. */
+  function writeInput(f, el, value) {
+    const v = value ?? '';
+    if (f.type === 'date') el.value = parseDate(v) ? numericDate(v) : v;
+    else if (f.type === 'time') el.value = v ? clockTime(v) : '';
+    else if (f.type === 'datetime-local') {
+      const [day, time = ''] = String(v).split('T');
+      el.value = parseDate(day) ? numericDate(day) : day;
+      form.querySelector(`#${CSS.escape(`${el.id}-time`)}`).value = time ? clockTime(time) : '';
+    } else el.value = v;
+    if (el.dataset.echo) echo(el);
+  }
+
+  /** Reads a date field back in words ("Tue 24 Nov 2026") under it, or how to write one. */
+  function echo(el) {
+    const out = form.querySelector(`#${CSS.escape(el.dataset.echo)}`);
+    const day = readDate(el.value);
+    out.textContent = day ? formatDate(day) : el.value.trim() ? `Not a date: write ${datePattern()}` : datePattern();
   }
 
   function values() {
@@ -214,10 +260,10 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
       render(wrapper(f.name).querySelector('.rows-list'), html``);
       rows.forEach((row, i) => {
         addRow(f);
-        for (const c of f.columns) rowInput(f, i, c.name).value = row[c.name] ?? '';
+        for (const c of f.columns) writeInput(c, rowInput(f, i, c.name), row[c.name]);
       });
     } else {
-      input(f.name).value = value ?? '';
+      writeInput(f, input(f.name), value);
     }
   }
 
@@ -272,19 +318,16 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
 
   /** The problem with a single input, or ''. */
   function inputProblem(f, el, value, all) {
-    if (el && el.validity && el.validity.badInput) {
-      if (f.type === 'date') return 'Enter a date like 2026-11-24.';
-      if (f.type === 'time') return 'Enter a time like 09:30.';
-      if (f.type === 'datetime-local') return 'Enter a date and a time.';
-      if (f.type === 'number') return 'Enter a number.';
-    }
+    if (el && el.validity && el.validity.badInput && f.type === 'number') return 'Enter a number.';
     if (isEmpty(typeof value === 'string' ? value.trim() : value)) {
       return f.required ? (f.requiredMessage || `${f.label} is required.`) : '';
     }
-    if (f.type === 'date' && !parseDate(value)) return 'Enter a date like 2026-11-24.';
-    if (f.type === 'time' && !/^\d{2}:\d{2}(:\d{2})?$/.test(value)) return 'Enter a time like 09:30.';
-    if (f.type === 'datetime-local' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-      return 'Enter a date and a time, like 2026-11-24T09:30.';
+    if (f.type === 'date' && !parseDate(value)) return `Enter a date as ${datePattern()}.`;
+    if (f.type === 'time' && !/^\d{2}:\d{2}(:\d{2})?$/.test(value)) return `Enter a time like ${clockTime('09:30')}.`;
+    if (f.type === 'datetime-local') {
+      const [day, time = ''] = value.split('T');
+      if (!parseDate(day)) return `Enter the day as ${datePattern()}.`;
+      if (!/^\d{2}:\d{2}$/.test(time)) return `Enter the time like ${clockTime('09:30')}.`;
     }
     if (f.type === 'number') {
       const n = Number(value);
@@ -398,10 +441,15 @@ export function createForm({ id, fields: described, submitLabel, cancel = false,
   form.addEventListener('focusout', (event) => {
     const w = event.target.closest('[data-field]');
     // Leaving one input of a group for another in the same group is not leaving the field.
+    const el = event.target;
+    // "tomorrow", "fri" or "24 nov" typed: shown back as the day it was read as, in figures.
+    if (el.classList.contains('date-field') && readDate(el.value)) el.value = numericDate(readDate(el.value));
+    if (el.classList.contains('time-field') && readClock(el.value)) el.value = clockTime(readClock(el.value));
     if (!w || (event.relatedTarget && w.contains(event.relatedTarget))) return;
     validateField(w.dataset.field);
   });
   form.addEventListener('input', (event) => {
+    if (event.target.dataset && event.target.dataset.echo) echo(event.target);
     applyVisibility();
     const w = event.target.closest('[data-field]');
     if (w && form.querySelector(`#${CSS.escape(`${fieldId(id, w.dataset.field)}-error`)}`).textContent) {

@@ -1,5 +1,6 @@
-// Dates and times as the window shows them: "Tue 24 Nov 2026", "due in 3 days", a customer's local time in
-// their IANA zone, and the conversions between calendar dates, wall-clock times and UTC instants.
+// Dates and times as the window shows and reads them: "Tue 24 Nov 2026" in the salesperson's style, "due in 3
+// days", a customer's local time in their IANA zone, and the conversions between calendar dates, wall-clock times
+// and UTC instants.
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -80,15 +81,116 @@ export function parseDate(ymd) {
   return { y, mo, d, utc: t };
 }
 
+// How days and times read: the core's choice (the profile's, or the system locale's), sent in app_info, so the
+// window and the core's own messages agree. Day first on a 24-hour clock until it arrives.
+let style = { order: 'day_first', clock: '24h' };
+let todaySource = () => null;
+
 /**
- * A calendar date as "Tue 24 Nov 2026".
+ * Uses the core's date style from now on, and where "today" comes from (for "tomorrow", "Friday" typed in a field).
+ * @param {{order: string, clock: string}} chosen
+ * @param {() => string} [today] "YYYY-MM-DD"
+ */
+export function setDateStyle(chosen, today) {
+  if (chosen && chosen.order && chosen.clock) style = { order: chosen.order, clock: chosen.clock };
+  if (today) todaySource = today;
+}
+
+/** The date style in use ({order, clock}). */
+export function dateStyle() {
+  return style;
+}
+
+/**
+ * A calendar date as "Tue 24 Nov 2026", "Tue, Nov 24, 2026" or "Tue 2026-11-24", as the salesperson reads dates.
  * @param {string} ymd "YYYY-MM-DD"
  * @returns {string}
  */
 export function formatDate(ymd) {
   const p = parseDate(ymd);
   if (!p) return ymd || '';
-  return `${WEEKDAYS[p.utc.getUTCDay()]} ${p.d} ${MONTHS[p.mo - 1]} ${p.y}`;
+  const weekday = WEEKDAYS[p.utc.getUTCDay()];
+  if (style.order === 'month_first') return `${weekday}, ${MONTHS[p.mo - 1]} ${p.d}, ${p.y}`;
+  if (style.order === 'year_first') return `${weekday} ${ymd}`;
+  return `${weekday} ${p.d} ${MONTHS[p.mo - 1]} ${p.y}`;
+}
+
+/**
+ * A day of the year with no year ("24 Nov" or "Nov 24"): a birthday kept without one.
+ * @param {number} month 1–12
+ * @param {number} day
+ * @returns {string}
+ */
+export function dayAndMonth(month, day) {
+  return style.order === 'month_first' ? `${MONTHS[month - 1]} ${day}` : `${day} ${MONTHS[month - 1]}`;
+}
+
+/**
+ * A calendar date in figures, as a date field shows it: "24/11/2026", "11/24/2026" or "2026-11-24".
+ * @param {string} ymd
+ * @returns {string}
+ */
+export function numericDate(ymd) {
+  const p = parseDate(ymd);
+  if (!p) return ymd || '';
+  if (style.order === 'month_first') return `${pad(p.mo)}/${pad(p.d)}/${p.y}`;
+  if (style.order === 'year_first') return ymd;
+  return `${pad(p.d)}/${pad(p.mo)}/${p.y}`;
+}
+
+/** How a date field asks for a date: "day/month/year, like 24/11/2026". */
+export function datePattern() {
+  const words = { month_first: 'month/day/year', year_first: 'year-month-day' }[style.order] || 'day/month/year';
+  return `${words}, like ${numericDate('2026-11-24')}`;
+}
+
+const WEEKDAY_WORDS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * What someone typed in a date field, as "YYYY-MM-DD", or null when it is not a date. Reads figures in the
+ * salesperson's order (24/11/2026, 24.11.26, 24/11 for this year), ISO dates always, a month's name in either
+ * order ("24 Nov 2026", "November 24"), and today, tomorrow, yesterday or a weekday (the next one after today).
+ * @param {string} text
+ * @param {string} [today] "YYYY-MM-DD"
+ * @returns {string|null}
+ */
+export function readDate(text, today = todaySource()) {
+  const t = (text || '').trim().toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ');
+  if (!t) return null;
+  const ymd = (y, mo, d) => {
+    const out = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+    return parseDate(out) ? out : null;
+  };
+  const year = (y) => (y === undefined ? (today ? Number(today.slice(0, 4)) : new Date().getUTCFullYear())
+    : y.length <= 2 ? 2000 + Number(y) : Number(y));
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{1,4}))?$/.exec(t);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (m[1].length === 4) return m[3] && m[3].length <= 2 ? ymd(a, b, Number(m[3])) : null;
+    if (m[3] !== undefined && m[3].length !== 2 && m[3].length !== 4) return null;
+    if (style.order === 'year_first') return m[3] === undefined ? ymd(year(), a, b) : null;
+    return style.order === 'month_first' ? ymd(year(m[3]), a, b) : ymd(year(m[3]), b, a);
+  }
+  const month = (w) => {
+    const i = MONTHS.findIndex((name) => w.startsWith(name.toLowerCase()));
+    return i < 0 ? null : i + 1;
+  };
+  m = /^(?:[a-z]+ )?(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?(?: (\d{4}))?$/.exec(t);
+  if (m && month(m[2])) return ymd(year(m[3]), month(m[2]), Number(m[1]));
+  m = /^(?:[a-z]+ )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/.exec(t);
+  if (m && month(m[1])) return ymd(year(m[3]), month(m[1]), Number(m[2]));
+  if (!today) return null;
+  const shift = { today: 0, tomorrow: 1, yesterday: -1 }[t];
+  if (shift !== undefined) return addDays(today, shift);
+  const word = t.replace(/^(next|this|on) /, '');
+  const day = WEEKDAY_WORDS.findIndex((w) => word.length >= 3 && w.startsWith(word));
+  if (day >= 0 && /^[a-z]+$/.test(word)) {
+    const from = parseDate(today).utc.getUTCDay();
+    return addDays(today, ((day - from + 6) % 7) + 1);
+  }
+  return null;
 }
 
 /**
@@ -147,7 +249,7 @@ export function formatInstant(iso, zone, { time = false } = {}) {
   const day = formatDate(dateInZone(date, zone));
   if (!time) return day;
   const p = partsIn(date, zone);
-  return `${day}, ${pad(p.hour)}:${pad(p.minute)}`;
+  return `${day}, ${hourMinute(p.hour, p.minute)}`;
 }
 
 /**
@@ -206,12 +308,40 @@ export function addDays(ymd, days) {
 }
 
 /**
- * "HH:MM:SS" → "HH:MM".
+ * A clock time "HH:MM[:SS]" as the salesperson reads times: "17:30" or "5:30 PM".
  * @param {string} hms
  * @returns {string}
  */
 export function clockTime(hms) {
-  return (hms || '').slice(0, 5);
+  const m = /^(\d{2}):(\d{2})/.exec(hms || '');
+  if (!m) return hms || '';
+  return hourMinute(Number(m[1]), Number(m[2]));
+}
+
+function hourMinute(h, min) {
+  if (style.clock !== '12h') return `${pad(h)}:${pad(min)}`;
+  return `${h % 12 === 0 ? 12 : h % 12}:${pad(min)} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * What someone typed in a time field, as "HH:MM", or null: "17:30", "9:05", "0930", "5pm", "5:30 PM", "noon".
+ * @param {string} text
+ * @returns {string|null}
+ */
+export function readClock(text) {
+  const t = (text || '').trim().toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ');
+  if (t === 'noon' || t === 'midday') return '12:00';
+  if (t === 'midnight') return '00:00';
+  const m = /^(\d{1,2})(?:[:h]?(\d{2}))?(?::\d{2})? ?(am|pm|a|p)?$/.exec(t);
+  if (!m) return null;
+  let h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2]);
+  if (m[3]) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (m[3].startsWith('p') ? 12 : 0);
+  }
+  if (h > 23 || min > 59) return null;
+  return `${pad(h)}:${pad(min)}`;
 }
 
 /**
@@ -224,7 +354,7 @@ export function localTime(date, zone) {
   if (!zone || !zoneWorks(zone)) return null;
   const p = partsIn(date, zone);
   const weekday = WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()];
-  return `${weekday} ${pad(p.hour)}:${pad(p.minute)}`;
+  return `${weekday} ${hourMinute(p.hour, p.minute)}`;
 }
 
 /**

@@ -1,6 +1,8 @@
 // The small vocabularies of the book (channels, ownership, note kinds …) with the words and icons the
 // window shows for them. Values are the core's snake_case words (core/src/model).
 
+import { clockTime } from './format.js';
+
 /** Channels: value, the label used in preferences ("phone calls"), a short word ("Phone") and an icon. */
 export const CHANNELS = [
   { value: 'phone', label: 'phone calls', word: 'Phone', icon: 'phone' },
@@ -103,7 +105,7 @@ export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * @returns {string}
  */
 export function describeMeaning(m) {
-  const hm = (t) => (t || '').slice(0, 5);
+  const hm = clockTime;
   switch (m.kind) {
     case 'prefer_channel': return `prefers ${channel(m.channel).label}`;
     case 'decline_channel': return `no ${channel(m.channel).label}`;

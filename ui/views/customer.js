@@ -7,7 +7,7 @@ import { html, render } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
 import { now } from '../lib/clock.js';
 import {
-  addMonths, clockTime, dateInZone, formatDate, formatInstant, localTime, plural, relativeDue, wallTimeInZone,
+  addMonths, clockTime, dayAndMonth, dateInZone, formatDate, formatInstant, localTime, plural, relativeDue, wallTimeInZone,
   zonedWallToUtc, zoneWorks,
 } from '../lib/format.js';
 import { statementHistory, unstated, wishesOf } from '../lib/reach.js';
@@ -319,7 +319,7 @@ function purchasesCard(app, c) {
 function factDay(f) {
   if (f.date.startsWith('1904-') && /no year/i.test(f.text)) {
     const [, m, d] = f.date.split('-').map(Number);
-    return new Date(Date.UTC(2000, m - 1, d)).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    return dayAndMonth(m, d);
   }
   return formatDate(f.date);
 }

@@ -5,7 +5,7 @@
 
 import * as ipc from '../lib/ipc.js';
 import { draftFor, openFormDialog } from '../lib/form.js';
-import { addDays, formatDate } from '../lib/format.js';
+import { addDays, clockTime, formatDate } from '../lib/format.js';
 import { html, render, toNodes } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
 import { heardKeys, heardWhat } from '../lib/heard.js';
@@ -173,7 +173,7 @@ function statementProposal(customer, dialog, f, restored) {
     for (const [name, of] of Object.entries(MEANING_CONTROLS)) {
       const want = of(s.means);
       if (want === undefined) continue;
-      f.control(name).value = want;
+      f.control(name).value = name === 'start' || name === 'end' ? clockTime(want) : want;
       f.setFieldError(name, '');
     }
     f.refresh();

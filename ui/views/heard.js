@@ -11,7 +11,9 @@ import * as ipc from '../lib/ipc.js';
 import { html, render, toNodes } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
 import { now } from '../lib/clock.js';
-import { addDays, dateInZone, formatDate, zonedWallToUtc } from '../lib/format.js';
+import {
+  addDays, dateInZone, datePattern, formatDate, numericDate, readDate, zonedWallToUtc,
+} from '../lib/format.js';
 import { markText, shiftSpans } from '../lib/marks.js';
 import {
   HEARD_KINDS, askedFor, heardKeys, heardWhat, intentItem, intentTone, theirWords,
@@ -122,7 +124,9 @@ export function heardPanels(app, customer, who, dialog, f, draftKey) {
       <p class="heard-then hint" id="${id}-then">${kind.then}</p>
       ${due ? html`<div class="heard-due" ${t.on ? '' : html`hidden`}>
         <label for="${id}-due">Due — no date was said</label>
-        <input type="date" id="${id}-due" data-due="${key}" value="${t.due || ''}" aria-describedby="${id}-due-error">
+        <input type="text" class="date-field" autocomplete="off" spellcheck="false" id="${id}-due" data-due="${key}"
+          value="${t.due ? numericDate(t.due) : ''}" aria-describedby="${id}-due-error ${id}-due-echo">
+        <span class="field-echo" id="${id}-due-echo">${t.due ? formatDate(t.due) : datePattern()}</span>
         <p class="field-error" id="${id}-due-error"></p>
       </div>` : ''}
     </li>`;
@@ -275,8 +279,9 @@ export function heardPanels(app, customer, who, dialog, f, draftKey) {
       const input = due.querySelector('input');
       if (box.checked && !input.value) {
         const day = dateInZone(new Date(atOf() || now()), app.zone);
-        input.value = addDays(day, 7);
-        t.due = input.value;
+        t.due = addDays(day, 7);
+        input.value = numericDate(t.due);
+        due.querySelector('.field-echo').textContent = formatDate(t.due);
       }
     }
     fill(key, s, box.checked);
@@ -286,7 +291,10 @@ export function heardPanels(app, customer, who, dialog, f, draftKey) {
     if (due) {
       const name = due.closest('.heard').id.replace(/^interaction-|-heard$/g, '');
       const key = `${name}|${due.dataset.due}`;
-      ticks.set(key, { ...(ticks.get(key) || { on: true }), due: due.value });
+      const day = readDate(due.value);
+      ticks.set(key, { ...(ticks.get(key) || { on: true }), due: day || '' });
+      due.closest('.heard-due').querySelector('.field-echo').textContent = day ? formatDate(day)
+        : due.value.trim() ? `Not a date: write ${datePattern()}` : datePattern();
       due.closest('.heard-due').querySelector('.field-error').textContent = '';
       due.removeAttribute('aria-invalid');
       return;

@@ -6,7 +6,7 @@
 import * as ipc from '../lib/ipc.js';
 import { html, render } from '../lib/html.js';
 import { createForm, draftFor, keepDraft } from '../lib/form.js';
-import { clockTime } from '../lib/format.js';
+import { clockTime, dateStyle } from '../lib/format.js';
 import { announce } from '../lib/status.js';
 import { setSingleKeys, singleKeys } from '../lib/keys.js';
 import { TEXT_SIZES, setTextSize, textSize } from '../lib/text-size.js';
@@ -20,8 +20,22 @@ const DRAFT_KEY = 'profile';
 
 /** The calling-hours rules a salesperson can follow (Profile.calling_rule). */
 const CALLING_RULES = [
-  { value: 'standard', label: 'Standard: 8:00–21:00 their time' },
-  { value: 'strict', label: 'Strict: 8:00–20:00, at most three calls in 24 hours on one subject' },
+  { value: 'standard', get label() { return `Standard: ${clockTime('08:00')}–${clockTime('21:00')} their time`; } },
+  {
+    value: 'strict',
+    get label() { return `Strict: ${clockTime('08:00')}–${clockTime('20:00')}, at most three calls in 24 hours on one subject`; },
+  },
+];
+
+/** How dates and times may read (Profile.date_style: an order and a clock; none follows the system's language). */
+const DATE_STYLES = [
+  { value: '', label: 'As this computer’s language sets it' },
+  { value: 'day_first|24h', label: 'Tue 24 Nov 2026 · 17:30' },
+  { value: 'day_first|12h', label: 'Tue 24 Nov 2026 · 5:30 PM' },
+  { value: 'month_first|12h', label: 'Tue, Nov 24, 2026 · 5:30 PM' },
+  { value: 'month_first|24h', label: 'Tue, Nov 24, 2026 · 17:30' },
+  { value: 'year_first|24h', label: 'Tue 2026-11-24 · 17:30' },
+  { value: 'year_first|12h', label: 'Tue 2026-11-24 · 5:30 PM' },
 ];
 
 export const FIELDS = [
@@ -51,6 +65,10 @@ export const FIELDS = [
   {
     name: 'voice', label: 'Your writing voice', wide: true,
     placeholder: 'warm, brief, no exclamation marks', hint: 'A few words on how you write; notes follow it.',
+  },
+  {
+    name: 'date_style', label: 'Dates and times', type: 'select', wide: true, options: DATE_STYLES,
+    hint: 'How days and times read everywhere: in forms, reminders, the Guard’s messages and on the command line.',
   },
   {
     name: 'guard', label: 'Reaching customers', type: 'heading',
@@ -95,13 +113,14 @@ export function toValues(p) {
     name: p.name || '',
     dealership: p.dealership || '',
     time_zone: p.time_zone || '',
-    work_start: clockTime(p.work_start),
-    work_end: clockTime(p.work_end),
+    work_start: (p.work_start || '').slice(0, 5),
+    work_end: (p.work_end || '').slice(0, 5),
     work_days: p.work_days || [],
     signature: p.signature || '',
     voice: p.voice || '',
-    contact_start: clockTime(p.contact_start || '09:00:00'),
-    contact_end: clockTime(p.contact_end || '19:00:00'),
+    contact_start: (p.contact_start || '09:00:00').slice(0, 5),
+    contact_end: (p.contact_end || '19:00:00').slice(0, 5),
+    date_style: p.date_style ? `${p.date_style.order}|${p.date_style.clock}` : '',
     calling_rule: p.calling_rule || 'standard',
     min_days_between: String(p.min_days_between ?? 14),
     notifications: p.notifications ?? true,
@@ -125,6 +144,7 @@ export function toProfile(v) {
     min_days_between: Number(v.min_days_between),
     notifications: Boolean(v.notifications),
     start_at_login: Boolean(v.start_at_login),
+    date_style: v.date_style ? { order: v.date_style.split('|')[0], clock: v.date_style.split('|')[1] } : null,
   };
 }
 
@@ -194,10 +214,17 @@ export function showSettings(main, app) {
     if (!f.validateAll()) return;
     f.setBusy(true);
     try {
+      const before = JSON.stringify(dateStyle());
       const profile = await ipc.saveProfile(toProfile(f.values()));
       app.setProfile(profile);
       loaded = JSON.stringify(toValues(profile));
       keepDraft(DRAFT_KEY, null);
+      if (JSON.stringify(dateStyle()) !== before) {
+        // Every date and time on the page was written in the old style: draw the place again.
+        app.go('settings');
+        announce('Saved your profile; dates and times now read the new way.');
+        return;
+      }
       f.setValues(toValues(profile));
       f.setNotice(null);
       announce('Saved your profile.');

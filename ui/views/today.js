@@ -9,7 +9,7 @@ import * as ipc from '../lib/ipc.js';
 import { openFormDialog } from '../lib/form.js';
 import { html, render } from '../lib/html.js';
 import { icon } from '../lib/icons.js';
-import { addDays, formatDate, plural } from '../lib/format.js';
+import { addDays, formatDate, numericDate, plural } from '../lib/format.js';
 import { announce, announceError, announceWithAction } from '../lib/status.js';
 import { CHANNELS, channel } from '../lib/words.js';
 import { singleKeys } from '../lib/keys.js';
@@ -493,7 +493,7 @@ export function showToday(main, app, { back = false } = {}) {
         picks.addEventListener('click', (event) => {
           const pick = event.target.closest('[data-day]');
           if (!pick) return;
-          field.value = pick.dataset.day;
+          field.value = numericDate(pick.dataset.day);
           field.dispatchEvent(new Event('input', { bubbles: true }));
           form.form.requestSubmit();
         });

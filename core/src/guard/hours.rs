@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{ContactWishes, Findings, Outreach, Rule, Situation, Verdict};
+use crate::date_style;
 use crate::language::topics;
 use crate::model::{CallingRule, Channel, Customer, Direction, PreferenceStatement, Profile};
 
@@ -65,15 +66,14 @@ pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel,
     let t = local.time();
     let (legal_start, legal_end) = legal_hours(s.profile.calling_rule);
     let (start, end, said) = contact_hours(wishes, s.profile);
-    let when = local.format("%a %H:%M");
+    let when = date_style::weekday_clock(local.naive_local());
     if t < legal_start || t >= legal_end {
         f.add(
             Rule::LegalHours,
             Verdict::Blocked,
             format!(
-                "It is {when} for them; calls and texts are allowed only {}–{} their time",
-                legal_start.format("%H:%M"),
-                legal_end.format("%H:%M")
+                "It is {when} for them; calls and texts are allowed only {} their time",
+                date_style::hours(legal_start, legal_end)
             ),
             None,
         );
@@ -82,11 +82,7 @@ pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel,
         f.add(
             Rule::QuietHours,
             Verdict::Blocked,
-            format!(
-                "It is {when} for them, outside {whose} ({}–{} their time)",
-                start.format("%H:%M"),
-                end.format("%H:%M")
-            ),
+            format!("It is {when} for them, outside {whose} ({} their time)", date_style::hours(start, end)),
             said,
         );
     } else {
@@ -103,8 +99,8 @@ pub(super) fn check(s: &Situation<'_>, wishes: &ContactWishes, channel: Channel,
         let mine = s.profile.time_zone.parse::<Tz>().unwrap_or(Tz::UTC);
         f.suggest(format!(
             "Next good time: {} their time ({} yours)",
-            next.format("%a %H:%M"),
-            next.with_timezone(&mine).format("%a %H:%M")
+            date_style::weekday_clock(next.naive_local()),
+            date_style::weekday_clock(next.with_timezone(&mine).naive_local())
         ));
     }
 }

@@ -361,8 +361,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
                     Verdict::Blocked,
                     format!(
                         "{who} said no to {topic} on {}; it stays off the table until {}",
-                        crate::time::day_words(said),
-                        crate::time::day_words(until)
+                        crate::date_style::day(said),
+                        crate::date_style::day(until)
                     ),
                     i.quotes.first().cloned(),
                     Some(said),
@@ -425,7 +425,7 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
                 f.add(
                     Rule::Frequency,
                     Verdict::Caution,
-                    format!("The last proactive contact was on {}; {whose}", crate::time::day_words(f.day(last))),
+                    format!("The last proactive contact was on {}; {whose}", crate::date_style::day(f.day(last))),
                     said,
                 );
             }

@@ -1025,7 +1025,10 @@ impl MappedLayout {
         } else {
             let Some(d) = read_date(on, self.date_format.as_deref()) else {
                 let like = match &self.date_format {
-                    Some(f) => format!("written as {f}"),
+                    // The format as the file would write 14 March 2024 ("03/14/2024"), not chrono's "%m/%d/%Y".
+                    Some(f) => {
+                        format!("written like {}", NaiveDate::from_ymd_opt(2024, 3, 14).unwrap_or_default().format(f))
+                    }
                     None => "like 2024-03-14 or 03/14/2024".to_string(),
                 };
                 return Err(format!("{}: '{}' is not a date ({like})", header(Field::PurchasedOn), cut(on)));

@@ -34,6 +34,7 @@ pub use purchase::{
     MAX_SERVICES, MAX_SERVICE_MONTHS,
 };
 pub use reminder::{NewReminder, Notified, ReasonState, ReasonStateKind, Reminder};
+pub(crate) use words::vocabulary;
 pub use words::ParseWordError;
 
 /// Trims a text field and turns an empty one into `None`.

@@ -74,7 +74,7 @@ impl Meaning {
             Meaning::DeclineChannel { channel } => format!("no {}", channel.label()),
             Meaning::AllowChannel { channel } => format!("{} is fine again", channel.label()),
             Meaning::ContactHours { start, end } => {
-                format!("only {}–{} their time", start.format("%H:%M"), end.format("%H:%M"))
+                format!("only {} their time", crate::date_style::hours(*start, *end))
             }
             Meaning::MinDaysBetween { days } => format!("at most once every {days} days"),
             Meaning::DeclineTopic { topic } => format!("never raise: {topic}"),

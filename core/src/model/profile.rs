@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::words::vocabulary;
 use super::{clean, required};
+use crate::date_style::DateStyle;
 use crate::{Error, Result};
 
 vocabulary! {
@@ -46,6 +47,9 @@ pub struct Profile {
     /// Start Rapport (in the tray) when the salesperson logs in.
     #[serde(default)]
     pub start_at_login: bool,
+    /// How dates and clock times read; `None` follows the system locale.
+    #[serde(default)]
+    pub date_style: Option<DateStyle>,
 }
 
 fn yes() -> bool {
@@ -85,11 +89,17 @@ impl Default for Profile {
             min_days_between: default_min_days(),
             notifications: true,
             start_at_login: false,
+            date_style: None,
         }
     }
 }
 
 impl Profile {
+    /// The style dates and times read in: the one chosen, or the system's (`system`, from the locale).
+    pub fn date_style_or(&self, system: DateStyle) -> DateStyle {
+        self.date_style.unwrap_or(system)
+    }
+
     pub fn validated(self) -> Result<Self> {
         let time_zone = required("time zone", &self.time_zone)?;
         crate::time::parse_zone(&time_zone).map_err(|m| Error::invalid("time zone", m))?;

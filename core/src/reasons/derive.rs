@@ -70,7 +70,7 @@ fn first_name(c: &Customer) -> String {
 
 /// "Mon 23 Nov".
 fn day(d: NaiveDate) -> String {
-    crate::time::day_words(d)
+    crate::date_style::day(d)
 }
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

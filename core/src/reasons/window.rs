@@ -116,9 +116,10 @@ fn describe(start: DateTime<Utc>, end: DateTime<Utc>, theirs: Tz, mine: Tz, outs
     let span = |z: Tz| {
         let (s, e) = (start.with_timezone(&z), end.with_timezone(&z));
         if s.date_naive() == e.date_naive() {
-            format!("{} {}–{}", s.format("%a"), s.format("%H:%M"), e.format("%H:%M"))
+            format!("{} {}", s.format("%a"), crate::date_style::hours(s.time(), e.time()))
         } else {
-            format!("{} {}–{} {}", s.format("%a"), s.format("%H:%M"), e.format("%a"), e.format("%H:%M"))
+            let style = crate::date_style::current();
+            format!("{} {}–{} {}", s.format("%a"), style.clock(s.time()), e.format("%a"), style.clock(e.time()))
         }
     };
     ContactWindow {

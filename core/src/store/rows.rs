@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use rusqlite::types::{FromSql, Type};
 use rusqlite::{params, Connection, Params, Row, Statement};
 
+use crate::date_style::DateStyle;
 use crate::model::*;
 use crate::time::stamp;
 use crate::Result;
@@ -174,6 +175,10 @@ pub(super) fn profile(conn: &Connection) -> Result<Profile> {
             min_days_between: r.get("min_days_between")?,
             notifications: r.get("notifications")?,
             start_at_login: r.get("start_at_login")?,
+            date_style: match (maybe_word(r, "date_order")?, maybe_word(r, "clock")?) {
+                (Some(order), Some(clock)) => Some(DateStyle { order, clock }),
+                _ => None,
+            },
         })
     })?)
 }
@@ -183,7 +188,8 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
     conn.prepare_cached(
         "UPDATE profile SET name = ?1, dealership = ?2, time_zone = ?3, work_start = ?4, work_end = ?5,
                 work_days = ?6, signature = ?7, voice = ?8, contact_start = ?9, contact_end = ?10, calling_rule = ?11,
-                min_days_between = ?12, notifications = ?13, start_at_login = ?14 WHERE id = 1",
+                min_days_between = ?12, notifications = ?13, start_at_login = ?14, date_order = ?15, clock = ?16
+         WHERE id = 1",
     )?
     .execute(params![
         p.name,
@@ -199,7 +205,9 @@ pub(super) fn save_profile(conn: &Connection, p: &Profile) -> Result<()> {
         p.calling_rule.as_str(),
         p.min_days_between,
         p.notifications,
-        p.start_at_login
+        p.start_at_login,
+        p.date_style.map(|s| s.order.as_str()),
+        p.date_style.map(|s| s.clock.as_str()),
     ])?;
     Ok(())
 }

@@ -664,6 +664,13 @@ pub enum ProfileCmd {
         /// Fewest days between two proactive contacts when a customer stated none
         #[arg(long)]
         min_days: Option<u32>,
+        /// How dates read: day-first (23 Nov 2026), month-first (Nov 23, 2026), year-first (2026-11-23), or
+        /// system (as the system's language sets it)
+        #[arg(long)]
+        dates: Option<String>,
+        /// How times read: 24h (17:30) or 12h (5:30 PM)
+        #[arg(long)]
+        clock: Option<String>,
     },
 }
 

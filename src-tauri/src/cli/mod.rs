@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
+use rapport_core::date_style::DateStyle;
 use rapport_core::guard::Outreach;
 use rapport_core::model::*;
 use rapport_core::store::Passphrase;
@@ -55,7 +56,9 @@ pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i
     // The command's name only (its arguments may be a customer's words) for the error log.
     let debug = format!("{command:?}");
     let during = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase();
-    let result = match (open_book(db), command) {
+    // Days and times read in the salesperson's style (their profile's, or the system locale's) from here on.
+    let opened = open_book(db).inspect(|s| drop(s.profile().map(|p| rapport_core::date_style::follow(&p))));
+    let result = match (opened, command) {
         // The advice a damaged book gives is `rapport restore <backup>`: that must work without opening it.
         (Err(Error::NotADatabase { .. }), Command::Restore { file }) => restore_unopenable(db, &file, now, json_out),
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
@@ -200,7 +203,15 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let customer = store.customer_of(rapport_core::store::Record::Interaction, &interaction)?;
             let at = at.map(|text| moment_for(store, &customer, &text, "at")).transpose()?;
             let i = store.correct_interaction(&interaction, rapport_core::store::InteractionFix { at, summary })?;
-            emit(j, &i, || format!("Corrected the {} {} of {}", i.channel, i.id, i.at.format("%Y-%m-%d %H:%M UTC")))
+            emit(j, &i, || {
+                format!(
+                    "Corrected the {} {} of {} {} UTC",
+                    i.channel,
+                    i.id,
+                    rapport_core::date_style::date(i.at.date_naive()),
+                    rapport_core::date_style::clock(i.at.time())
+                )
+            })
         }
         Command::Passphrase(cmd) => {
             let (new, done) = match (cmd, store.is_encrypted()) {
@@ -377,8 +388,11 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             contact_hours,
             calling_rule,
             min_days,
+            dates,
+            clock,
         }) => {
             let mut p = store.profile()?;
+            p.date_style = date_style_arg(p.date_style, dates.as_deref(), clock.as_deref())?;
             if let Some(v) = name {
                 p.name = v;
             }
@@ -420,6 +434,7 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 p.voice = voice;
             }
             let p = store.save_profile(p)?;
+            rapport_core::date_style::follow(&p);
             emit(j, &p, || present::profile(&p))
         }
         Command::Export(cmd) => {
@@ -807,6 +822,15 @@ fn issues(cmd: IssuesCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Res
         }
     };
     emit(j, &issue, || format!("Issue {}: {} ({})", issue.status, issue.title, issue.id))
+}
+
+/// `--dates` and `--clock` over the profile's style (see [`rapport_core::date_style::amend`]).
+fn date_style_arg(
+    chosen: Option<DateStyle>,
+    dates: Option<&str>,
+    clock: Option<&str>,
+) -> Result<Option<DateStyle>, Error> {
+    rapport_core::date_style::amend(chosen, dates, clock).map_err(|(field, m)| bad(field, m))
 }
 
 /// `09:00-19:00` as two clock times.
