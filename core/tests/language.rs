@@ -339,13 +339,14 @@ fn utterances_on_both_halves() {
     ];
     // The fifth batch (indirect wordings, read cold at 67 % exact meanings) lowered the train half's figures, and the
     // seventh to ninth (read cold at 64–79 %) lowered them again; the listening model's vetoes trade sentiment
-    // recall for precision (chosen by cross-validation, `examples/cross_validate.rs`).
+    // recall for precision (chosen by cross-validation, `examples/cross_validate.rs`). The fourteenth (praise and
+    // complaints in indirect words and sarcasm, read cold at 47 % sentiment recall) lowered sentiment and facts.
     let floors_train: &[(&str, f64, f64)] = &[
         ("statement", 0.90, 0.84),
         ("promise", 0.92, 0.88),
-        ("fact", 0.80, 0.90),
+        ("fact", 0.80, 0.88),
         ("request", 0.91, 0.76),
-        ("sentiment", 0.80, 0.70),
+        ("sentiment", 0.80, 0.65),
     ];
     for (half, score, floors, exact, chatter) in
         [("test", &test, floors_test, 0.77, 0.09), ("train", &train, floors_train, 0.81, 0.05)]
