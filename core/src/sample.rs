@@ -120,7 +120,8 @@ pub fn fill(store: &mut Store, customers: usize, now: DateTime<Utc>) -> Result<(
     let today = now.date_naive();
     let ts = |days_ago: i64| stamp(now - Duration::days(days_ago));
     let day = |days_ago: i64| (today - Duration::days(days_ago)).format("%Y-%m-%d").to_string();
-    store.write(|tx| {
+    // Triggers and lookup indexes aside while the rows go in, the search index built in one pass after.
+    store.write_new_customers(customers, |tx| {
         let mut customer = tx.prepare("INSERT INTO customers (id, name, time_zone, how_we_met, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)")?;
         let mut point = tx.prepare("INSERT INTO contact_points (id, customer_id, kind, value, preferred) VALUES (?1, ?2, ?3, ?4, 0)")?;
         let mut fact = tx.prepare("INSERT INTO facts (id, customer_id, text, learned_on, date) VALUES (?1, ?2, ?3, ?4, ?5)")?;

@@ -284,6 +284,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
         Said::Remove,
         &[
             "remove me|us|my|our",
+            "remove|delete|take .. from your|the|this|all|any list|lists|database|system|mailing_list",
             "take me|us|my|our .. off",
             "off your|the|this .. list",
             "unsubscribe",
@@ -745,6 +746,7 @@ pub fn listen_with(text: &str, direction: Direction, at: DateTime<Utc>, zone: Tz
         out.fact(s, &dates);
     }
     out.sentiment();
+    out.opt_out_keyword(direction);
     out.second_opinion(hearing, direction);
     let mut suggestions = settle(out.suggestions);
     suggestions.sort_by_key(|x| (x.start, x.end));
@@ -794,7 +796,22 @@ fn clause(t: &Text, i: usize) -> usize {
     t.tokens[i].clause
 }
 
+/// The words that alone, as a whole text message, opt out of all messages (the carriers' and the FCC's standard
+/// keywords: "STOP" answered to a text is a do-not-contact, however short).
+const OPT_OUT_KEYWORDS: &[&str] =
+    &["stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "optout", "opt out", "opt-out", "revoke"];
+
 impl Reader<'_> {
+    /// A customer's whole message that is one of [`OPT_OUT_KEYWORDS`] (any case, with or without a full stop).
+    fn opt_out_keyword(&mut self, direction: Direction) {
+        let text: String = self.chars.iter().collect();
+        let word = text.trim().trim_end_matches(['.', '!']).trim();
+        if direction == Direction::Inbound && OPT_OUT_KEYWORDS.iter().any(|k| word.eq_ignore_ascii_case(k)) {
+            let start = self.chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+            self.add(Heard::Statement { means: Meaning::DoNotContact }, start, start + word.chars().count());
+        }
+    }
+
     fn words(&self, start: usize, end: usize) -> String {
         self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect::<String>().trim().to_string()
     }
@@ -1237,9 +1254,16 @@ impl Reader<'_> {
             if about_a_thing && in_clause(Said::Prefer).is_empty() || hypothetical {
                 continue;
             }
-            // Within its clause only: "I check my inbox more than my voicemail, so email's your best bet".
-            let after_than =
-                than_at.is_some_and(|at| h.first >= at && clause(t, at.min(t.tokens.len() - 1)) == c) && !instead_of;
+            // Within its clause, or the stretch after "than" up to a mark or a "so"/"but" ("rather come in than go
+            // back and forth over email"), only: "I check my inbox more than my voicemail, so email's your best bet".
+            let unbroken = |at: usize| {
+                (at..h.first).all(|k| {
+                    !t.tokens[k].mark && !matches!(t.tokens[k].lemma.as_str(), "so" | "but" | "because" | "since")
+                })
+            };
+            let after_than = than_at
+                .is_some_and(|at| h.first >= at && (clause(t, at.min(t.tokens.len() - 1)) == c || unbroken(at)))
+                && !instead_of;
             let time_bound = hours_clause == Some(c);
             // "Honestly text, email, ring — I'm easy": nothing preferred anywhere in the sentence.
             // …but not across a "but": "calls are fine, but I really prefer email" prefers email.
@@ -2347,7 +2371,9 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     let refused = |start: usize| {
         let before = text[..start].to_lowercase();
         let clause = before.rsplit([',', ';', '.']).next().unwrap_or("").rsplit(" and ").next().unwrap_or("");
-        ["don't", "dont", "do not", "never", "no calls", "not "].iter().any(|n| clause.contains(n))
+        ["don't", "dont", "do not", "never", "no calls", "no texts", "no messages", "not ", "avoid", "nothing"]
+            .iter()
+            .any(|n| clause.contains(n))
     };
     let evening = |end: usize| {
         let rest = text[end..].to_lowercase();
@@ -2373,20 +2399,39 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     } else if let Some(c) = BOUND.captures_iter(text).last() {
         let m = c.get(0)?;
         let word = g(&c, 1)?.to_lowercase();
-        let t = clock(g(&c, 2)?, g(&c, 3))?;
+        let mut t = clock(g(&c, 2)?, g(&c, 3))?;
         let negative = word.starts_with("not")
             || word.starts_with("never")
             || word.starts_with("no")
             || word.starts_with("nothing");
         let after = word.contains("after") || word.contains("later") || word.contains("past") || word.contains("from");
         let turned = negative || refused(m.start());
+        // "No calls after 8": an evening's end, not the morning's; "before 8 in the evening" likewise.
+        if g(&c, 3).is_none() && t.hour() < 12 && (after && turned && t.hour() >= 8 || evening(m.end())) {
+            t += chrono::Duration::hours(12);
+        }
         Some(match (after, turned) {
             (true, false) => (t, at(21), span(&m)),
             (true, true) => (at(8), t, span(&m)),
             (false, false) => (at(8), t, span(&m)),
             (false, true) => (t, at(21), span(&m)),
         })
-    } else if let Some(m) = PART_OF_DAY.find_iter(text).last() {
+    } else if let Some(m) = {
+        // The part of the day the sentence favours ("afternoons work better, I'm at the gym most mornings"),
+        // else the last said.
+        let parts: Vec<regex::Match<'_>> = PART_OF_DAY.find_iter(text).collect();
+        let favoured = parts.iter().find(|m| {
+            let rest = text[m.end()..].to_lowercase();
+            let next: Vec<&str> = rest.split_whitespace().take(3).collect();
+            next.iter().any(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    "better" | "best" | "good" | "fine" | "great" | "ideal" | "easier" | "preferred"
+                )
+            })
+        });
+        favoured.or(parts.last()).copied()
+    } {
         let w = m.as_str().to_lowercase();
         let (a, b) = if w.starts_with("morning") {
             (8, 12)

@@ -528,8 +528,7 @@ impl Store {
         let mut done = 0;
         self.write(|tx| {
             // The rows first; their part of the search index right after (`catch_up_search`).
-            let before = super::search_backlog::pause(tx)?;
-            let agenda = super::agenda_inputs::pause(tx)?;
+            let mut big = super::big_write::BigWrite::begin(tx, plan.new.len())?;
             let step = |done: &mut usize| -> Result<()> {
                 *done += 1;
                 if *done % 500 == 0 {
@@ -539,12 +538,6 @@ impl Store {
                     progress(*done, total);
                 }
                 Ok(())
-            };
-            let existing: i64 = tx.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?;
-            let aside = if super::bulk_indexes::worth_it(existing, plan.new.len()) {
-                super::bulk_indexes::set_aside(tx)?
-            } else {
-                Vec::new()
             };
             for c in &plan.new {
                 let customer = Customer {
@@ -564,7 +557,7 @@ impl Store {
                 step(&mut done)?;
             }
             // Before the merges: they look customers' points up by the indexes.
-            super::bulk_indexes::rebuild(tx, &aside)?;
+            big.indexes_back(tx)?;
             for m in plan.merges.iter().filter(|m| !m.customer_id.is_empty()) {
                 let existing: Vec<String> = tx
                     .prepare_cached("SELECT value FROM contact_points WHERE customer_id = ?1")?
@@ -575,12 +568,7 @@ impl Store {
             }
             let merged: Vec<&str> =
                 plan.merges.iter().filter(|m| !m.customer_id.is_empty()).map(|m| m.customer_id.as_str()).collect();
-            super::agenda_inputs::resume(tx, &agenda, &merged)?;
-            super::search_backlog::resume(tx, &before)?;
-            if index_now {
-                super::search_backlog::index_all(tx)?;
-            }
-            Ok(())
+            big.finish(tx, &merged, index_now)
         })?;
         progress(total, total);
         Ok(ImportReport {

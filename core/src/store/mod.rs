@@ -6,6 +6,7 @@
 mod agenda;
 mod agenda_inputs;
 pub mod backup;
+mod big_write;
 mod book;
 mod bulk_indexes;
 mod corrections;
@@ -178,6 +179,21 @@ impl Store {
         let out = work(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// [`Store::write`] for many new customers at once (the generated book): see `big_write`. Their rows are
+    /// searchable when it returns.
+    pub(crate) fn write_new_customers<T>(
+        &mut self,
+        adding: usize,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write(|tx| {
+            let big = big_write::BigWrite::begin(tx, adding)?;
+            let out = work(tx)?;
+            big.finish(tx, &[], true)?;
+            Ok(out)
+        })
     }
 
     pub(crate) fn conn(&self) -> &Connection {
