@@ -1021,7 +1021,10 @@ impl Reader<'_> {
             let open = near(Said::Interest);
             let lifted =
                 has(Said::Again) || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "now" | "actually"));
-            let means = if refused && !open && !here.iter().any(|x| x.cue == Said::Neutral && clause(t, x.first) == c) {
+            // "Calls or the warranty pitch, either is fine" is easy-going; the "or" of "no more trade-in or
+            // financing spam" is under the refusal.
+            let easy = here.iter().any(|x| x.cue == Said::Neutral && !x.negated && clause(t, x.first) == c);
+            let means = if refused && !open && !easy {
                 Some(Meaning::DeclineTopic { topic: FAMILIES[f].to_string() })
             } else if open && lifted {
                 Some(Meaning::AllowTopic { topic: FAMILIES[f].to_string() })
@@ -1099,9 +1102,18 @@ impl Reader<'_> {
             .map(|k| clause(t, t.sentences[s].start + k));
         let freq_clause = self.frequency_mention(s);
 
+        // "I'd rather you emailed", "she'd rather we texted than called": a wish in the past tense, not what happened.
+        let wished = |h: &Hit<Said>| {
+            t.tokens[t.sentences[s].start..h.first]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|x| matches!(x.lemma.as_str(), "rather" | "sooner" | "prefer" | "than"))
+        };
         for h in &kept {
             let Said::Channel(n) = h.cue else { continue };
-            if generic_contact(t, h) || t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str())) {
+            let past = t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str())) && !wished(h);
+            if generic_contact(t, h) || past {
                 continue;
             }
             // "She doesn't post reviews", "I'll post it online": to post is to publish, not the post.
@@ -1274,6 +1286,18 @@ impl Reader<'_> {
                 x.cue == Said::Neutral && !x.negated && !joins_sentences(t, x) && !but
             });
             let said_prefer = !in_clause(Said::Prefer).is_empty();
+            // "Text or email, but no calls", "so text or email only": the "or" lists what they accept, not that
+            // any way will do.
+            let listed = {
+                let words = |k: usize| t.tokens[k].lemma.as_str();
+                let sentence = t.sentences[s].clone();
+                sentence.clone().any(|k| clause(t, k) == c && words(k) == "only")
+                    || sentence.clone().any(|k| {
+                        words(k) == "but"
+                            && k > h.first
+                            && t.tokens.get(k + 1).is_some_and(|n| matches!(n.lemma.as_str(), "no" | "not" | "never"))
+                    })
+            };
             // A relative's or colleague's wish before the channel in its clause is theirs ("her sister only does
             // email").
             let others_wish = (t.sentences[s].start..h.first)
@@ -1284,11 +1308,23 @@ impl Reader<'_> {
                 Some(Meaning::AllowChannel { channel })
             } else if refused && !time_bound && !dnc {
                 Some(Meaning::DeclineChannel { channel })
-            } else if said_prefer && !refused && !neutral && !easy && !time_bound && !someone_else && !others_wish {
+            } else if said_prefer
+                && !refused
+                && (listed || !neutral && !easy)
+                && !time_bound
+                && !someone_else
+                && !others_wish
+            {
                 Some(Meaning::PreferChannel { channel })
             } else if again && !refused && self.permits(s, h.first) {
                 Some(Meaning::AllowChannel { channel })
-            } else if prefer && !refused && !neutral && !easy && !time_bound && !someone_else && !others_wish {
+            } else if prefer
+                && !refused
+                && (listed || !neutral && !easy)
+                && !time_bound
+                && !someone_else
+                && !others_wish
+            {
                 Some(Meaning::PreferChannel { channel })
             } else {
                 None
