@@ -6,7 +6,7 @@
 import { html } from './html.js';
 import { icon } from './icons.js';
 import { formatDate } from './format.js';
-import { channel, describeMeaning } from './words.js';
+import { channel } from './words.js';
 
 /** "no phone calls" → "No phone calls". */
 export const capitalized = (text) => (text ? text[0].toUpperCase() + text.slice(1) : text);
@@ -29,7 +29,7 @@ export const HEARD_KINDS = {
  */
 export function heardWhat(s) {
   switch (s.kind) {
-    case 'statement': return capitalized(describeMeaning(s.means));
+    case 'statement': return capitalized(s.reads);
     case 'promise': return capitalized(s.what);
     case 'request': return capitalized(askedFor(s));
     case 'sentiment': return s.sentiment === 'negative' ? 'Negative' : 'Positive';

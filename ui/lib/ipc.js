@@ -274,8 +274,9 @@ export async function handOff(customerId, interaction, subject = null, thankYou 
  * @param {'in'|'out'} direction `in`: the customer's own words; `out`: the salesperson's summary
  * @param {string} [at] RFC 3339: when it was said (relative dates count from it); default the app's clock
  * @returns {Promise<{suggestions: {kind: 'statement'|'request'|'sentiment'|'promise'|'fact', means?: object,
- *   what?: string, sentiment?: string, due_on?: string|null, text?: string, date?: string|null, words: string,
- *   start: number, end: number}[]}>} Listening; `start`/`end` are character offsets
+ *   reads?: string, what?: string, sentiment?: string, due_on?: string|null, text?: string, date?: string|null,
+ *   words: string, start: number, end: number}[]}>} Listening; `start`/`end` are character offsets; a statement's
+ *   `reads` is its meaning in the salesperson's words, from the core
  */
 export async function listen(customerId, text, direction, at = undefined) {
   return call('listen', { customerId, text, direction, at: at || undefined });

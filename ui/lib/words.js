@@ -1,8 +1,6 @@
 // The small vocabularies of the book (channels, ownership, note kinds …) with the words and icons the
 // window shows for them. Values are the core's snake_case words (core/src/model).
 
-import { clockTime } from './format.js';
-
 /** Channels: value, the label used in preferences ("phone calls"), a short word ("Phone") and an icon. */
 export const CHANNELS = [
   { value: 'phone', label: 'phone calls', word: 'Phone', icon: 'phone' },
@@ -99,23 +97,3 @@ export const PURPOSES = [
 /** Working days as the profile stores them. */
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/**
- * A statement's meaning in a few words (as the core's `Meaning::describe`).
- * @param {{kind: string, channel?: string, start?: string, end?: string, days?: number, topic?: string}} m
- * @returns {string}
- */
-export function describeMeaning(m) {
-  const hm = clockTime;
-  switch (m.kind) {
-    case 'prefer_channel': return `prefers ${channel(m.channel).label}`;
-    case 'decline_channel': return `no ${channel(m.channel).label}`;
-    case 'allow_channel': return `${channel(m.channel).label} fine again`;
-    case 'contact_hours': return `only ${hm(m.start)}–${hm(m.end)} their time`;
-    case 'min_days_between': return `at most once every ${m.days} days`;
-    case 'decline_topic': return `never raise: ${m.topic}`;
-    case 'allow_topic': return `open again to: ${m.topic}`;
-    case 'do_not_contact': return 'do not contact';
-    case 'resume_contact': return 'contact allowed again';
-    default: return m.kind;
-  }
-}

@@ -13,7 +13,7 @@ import {
 import { statementHistory, unstated, wishesOf } from '../lib/reach.js';
 import { announce, announceError } from '../lib/status.js';
 import {
-  CONTACT_WORDS, NOTE_KINDS, SENTIMENTS, channel, contactKind, describeMeaning, ownershipLabel,
+  CONTACT_WORDS, NOTE_KINDS, SENTIMENTS, channel, contactKind, ownershipLabel,
 } from '../lib/words.js';
 import { confirmDialog } from '../lib/form.js';
 import * as forms from './forms.js';
@@ -153,7 +153,7 @@ function reachCard(app, c) {
     <ol class="history-list">${statementHistory(c.preferences, w).map(({ statement: s, standing }) => html`
       <li class="${standing === 'superseded' ? 'superseded' : ''}">
         <span class="history-date">${formatInstant(s.said_at, app.zone)}</span>
-        <span class="history-means">${describeMeaning(s.means)}</span>
+        <span class="history-means">${s.reads}</span>
         ${quoted(s.words)}
         <span class="tag-state">${STANDING[standing]}</span>
       </li>`)}</ol>

@@ -633,14 +633,38 @@ pub enum Heard {
     Fact { text: String, date: Option<NaiveDate> },
 }
 
-/// One suggestion, with the words it came from (character offsets into the text).
+/// One suggestion, with the words it came from (character offsets into the text). Written out, a statement also
+/// carries `reads`: its meaning in the salesperson's words, as the window shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "SuggestionOut")]
 pub struct Suggestion {
     #[serde(flatten)]
     pub heard: Heard,
     pub words: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// [`Suggestion`] as it is written out.
+#[derive(Serialize)]
+struct SuggestionOut {
+    #[serde(flatten)]
+    heard: Heard,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reads: Option<String>,
+    words: String,
+    start: usize,
+    end: usize,
+}
+
+impl From<Suggestion> for SuggestionOut {
+    fn from(s: Suggestion) -> Self {
+        let reads = match &s.heard {
+            Heard::Statement { means } => Some(means.describe()),
+            _ => None,
+        };
+        SuggestionOut { heard: s.heard, reads, words: s.words, start: s.start, end: s.end }
+    }
 }
 
 /// Everything a text proposes.

@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::{required, Channel};
 use crate::{Error, Result};
 
-/// One thing the customer said, with when and where they said it.
+/// One thing the customer said, with when and where they said it. Written out, it also carries `reads`: what it
+/// means in the salesperson's words ([`Meaning::describe`]), so the window shows the core's wording instead of
+/// keeping its own (reading a statement back ignores it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "StatementOut")]
 pub struct PreferenceStatement {
     pub id: String,
     pub customer_id: String,
@@ -22,6 +25,34 @@ pub struct PreferenceStatement {
     /// The interaction in which they said it, when it was logged.
     pub source_interaction_id: Option<String>,
     pub recorded_at: DateTime<Utc>,
+}
+
+/// [`PreferenceStatement`] as it is written out: its fields and how its meaning reads.
+#[derive(Serialize)]
+struct StatementOut {
+    id: String,
+    customer_id: String,
+    said_at: DateTime<Utc>,
+    words: String,
+    reads: String,
+    means: Meaning,
+    source_interaction_id: Option<String>,
+    recorded_at: DateTime<Utc>,
+}
+
+impl From<PreferenceStatement> for StatementOut {
+    fn from(s: PreferenceStatement) -> Self {
+        StatementOut {
+            reads: s.means.describe(),
+            id: s.id,
+            customer_id: s.customer_id,
+            said_at: s.said_at,
+            words: s.words,
+            means: s.means,
+            source_interaction_id: s.source_interaction_id,
+            recorded_at: s.recorded_at,
+        }
+    }
 }
 
 /// What a statement means for contacting the customer.
