@@ -2797,82 +2797,66 @@ async fn axe_violations(w: &Window, axe: &str) -> Vec<String> {
 /// Settings.
 #[tokio::test(flavor = "multi_thread")]
 async fn every_place_passes_an_automated_accessibility_check() {
-    let axe = axe_source();
     let s = Sandbox::new();
     s.ok(&["demo"]);
-    let id = s.json(&["customers", "list"]).as_array().unwrap()[0]["id"].as_str().unwrap().to_string();
     let w = Window::open(&s, "axe").await;
+    let report = axe_every_place(&w, &s).await;
+    assert!(report.is_empty(), "serious or critical accessibility violations:\n{}", report.join("\n"));
+    w.close().await;
+}
+
+/// Runs axe-core on every place in turn — Today, the customer list, a customer's page, Log contact, the thank-you
+/// composer (settled), Notes, Settings — and returns the serious or critical violations, each named by its place.
+async fn axe_every_place(w: &Window, s: &Sandbox) -> Vec<String> {
+    let axe = axe_source();
+    let id = s.json(&["customers", "list"]).as_array().unwrap()[0]["id"].as_str().unwrap().to_string();
     let mut report = Vec::new();
     let mut check = |place: &str, found: Vec<String>| {
         report.extend(found.into_iter().map(|v| format!("{place}: {v}")));
     };
     w.find("#today .reason").await;
-    check("Today", axe_violations(&w, &axe).await);
-    to_customers(&w).await;
-    check("Customers", axe_violations(&w, &axe).await);
+    check("Today", axe_violations(w, &axe).await);
+    to_customers(w).await;
+    check("Customers", axe_violations(w, &axe).await);
     w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
     w.find("#customer-page #how-to-reach").await;
-    check("a customer's page", axe_violations(&w, &axe).await);
+    check("a customer's page", axe_violations(w, &axe).await);
     w.find("#log-contact").await.click().await.unwrap();
     w.find("#interaction-dialog[open]").await;
-    check("Log contact", axe_violations(&w, &axe).await);
+    check("Log contact", axe_violations(w, &axe).await);
     w.find("#interaction-dialog").await.send_keys("\u{E00C}").await.unwrap();
-    gone(&w, "#interaction-dialog").await;
+    gone(w, "#interaction-dialog").await;
     w.find("#write-thank-you").await.click().await.unwrap();
     // Settled: a draft scored (while one is being written the card is dimmed).
-    note_score(&w).await;
+    note_score(w).await;
     w.find("#composer-stage:not([aria-busy])").await;
-    check("the thank-you composer", axe_violations(&w, &axe).await);
+    check("the thank-you composer", axe_violations(w, &axe).await);
     // The findings are part of the text's description: a screen reader hears them with the text.
     let described = w.find("#composer-text").await.attr("aria-describedby").await.unwrap().unwrap_or_default();
     assert!(described.split(' ').any(|id| id == "composer-findings"), "{described}");
     w.find("[data-place='notes']").await.click().await.unwrap();
     w.find("#notes").await;
-    check("Notes", axe_violations(&w, &axe).await);
+    check("Notes", axe_violations(w, &axe).await);
     w.find("[data-place='settings']").await.click().await.unwrap();
     w.find("#settings-title").await;
-    check("Settings", axe_violations(&w, &axe).await);
-    assert!(report.is_empty(), "serious or critical accessibility violations:\n{}", report.join("\n"));
-    w.close().await;
+    check("Settings", axe_violations(w, &axe).await);
+    w.shot("settings").await;
+    report
 }
 
 /// Issue 15: the dark theme (GTK's dark preference, which WebKit reports as `prefers-color-scheme: dark`) passes
-/// the same automated check on the places whose colours differ most: Today, a customer's page, Log contact, the
-/// composer and Settings.
+/// the same automated check on every place.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_dark_theme_passes_the_automated_accessibility_check_too() {
-    let axe = axe_source();
     let mut s = Sandbox::new();
     s.more_env.push(("GTK_THEME".into(), "Adwaita:dark".into()));
     s.ok(&["demo"]);
-    let id = s.json(&["customers", "list"]).as_array().unwrap()[0]["id"].as_str().unwrap().to_string();
     let w = Window::open(&s, "axe-dark").await;
     w.find("#today .reason").await;
     let dark = w.client.execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![]).await.unwrap();
     assert_eq!(dark, serde_json::json!(true), "the window is in the dark theme");
-    let mut report = Vec::new();
-    let mut check = |place: &str, found: Vec<String>| {
-        report.extend(found.into_iter().map(|v| format!("{place}: {v}")));
-    };
-    check("Today", axe_violations(&w, &axe).await);
-    w.shot("1-today").await;
-    to_customers(&w).await;
-    w.find(&format!("#customer-list [data-customer-id='{id}']")).await.click().await.unwrap();
-    w.find("#customer-page #how-to-reach").await;
-    check("a customer's page", axe_violations(&w, &axe).await);
-    w.find("#log-contact").await.click().await.unwrap();
-    w.find("#interaction-dialog[open]").await;
-    check("Log contact", axe_violations(&w, &axe).await);
-    w.find("#interaction-dialog").await.send_keys("\u{E00C}").await.unwrap();
-    gone(&w, "#interaction-dialog").await;
-    w.find("#write-thank-you").await.click().await.unwrap();
-    note_score(&w).await;
-    w.find("#composer-stage:not([aria-busy])").await;
-    check("the thank-you composer", axe_violations(&w, &axe).await);
-    w.find("[data-place='settings']").await.click().await.unwrap();
-    w.find("#settings-title").await;
-    check("Settings", axe_violations(&w, &axe).await);
-    w.shot("2-settings").await;
+    w.shot("today").await;
+    let report = axe_every_place(&w, &s).await;
     assert!(report.is_empty(), "serious or critical accessibility violations (dark):\n{}", report.join("\n"));
     w.close().await;
 }
