@@ -269,3 +269,77 @@ fn contentless_outreach_is_refused_with_the_question() {
     assert_eq!(d["decision"], "blocked");
     assert_eq!(d["reasons"][0]["rule"], "contentless");
 }
+
+/// Issue 17, part 4 (on the single-user book): a campaign's mailing list is checked against what each customer said.
+/// Whoever declined the topic or asked to be left alone is excluded with their words — also when the list has their
+/// address under another name — and lands in the suppression file by address; a row that matches nobody and a row
+/// that cannot be read are listed; the files are not replaced without --force; a tag works as the list.
+#[test]
+fn a_campaign_leaves_out_whoever_said_no_with_their_words() {
+    let (s, book) = demo();
+    let (gordon, no_buy_back) = customer_who(&book, "decline_topic", Some(("topic", "buy-back")));
+    let (diane, leave_me) = customer_who(&book, "do_not_contact", None);
+    let email_of = |id: &str| -> String {
+        let c = book["customers"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap();
+        let p = c["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email").unwrap();
+        p["value"].as_str().unwrap().to_string()
+    };
+    let others: Vec<&Value> = book["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] != gordon.as_str() && c["id"] != diane.as_str())
+        .collect();
+    let someone = others.iter().find(|c| c["preferences"].as_array().unwrap().is_empty()).unwrap();
+    let someone_email = someone["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email").unwrap()
+        ["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let list = s.dir.path().join("list.csv");
+    std::fs::write(
+        &list,
+        format!(
+            "Name,Email\n{},{}\nD. K. (household),{}\n{},{}\nNew Person,new.person@example.org\n\"Broken, row\n",
+            book["customers"].as_array().unwrap().iter().find(|c| c["id"] == gordon.as_str()).unwrap()["name"]
+                .as_str()
+                .unwrap(),
+            email_of(&gordon),
+            email_of(&diane),
+            someone["name"].as_str().unwrap(),
+            someone_email
+        ),
+    )
+    .unwrap();
+    let out = s.dir.path().join("campaign");
+    std::fs::create_dir(&out).unwrap();
+    let args = ["campaign", "check", list.to_str().unwrap(), "--topic", "buy-back", "--channel", "email"];
+    let checked = s.json(&[&args[..], &["--out", out.to_str().unwrap()]].concat());
+    let excluded = checked["excluded"].as_array().unwrap();
+    let by = |id: &str| {
+        excluded.iter().find(|e| e["customer_id"] == id).unwrap_or_else(|| panic!("{id} excluded: {checked}"))
+    };
+    assert_eq!(by(&gordon)["rule"], "declined_topic");
+    assert_eq!(by(&gordon)["quote"], no_buy_back.as_str());
+    assert_eq!(by(&diane)["rule"], "do_not_contact", "her address under another name is still her");
+    assert_eq!(by(&diane)["quote"], leave_me.as_str());
+    let included = checked["included"].as_array().unwrap();
+    assert_eq!(included.len(), 1, "{checked}");
+    assert_eq!(included[0]["customer_id"], someone["id"]);
+    let unmatched = checked["unmatched"].as_array().unwrap();
+    assert_eq!(unmatched.len(), 2, "{checked}");
+    assert_eq!((unmatched[0]["line"].as_u64(), unmatched[0]["name"].as_str()), (Some(5), Some("New Person")));
+    assert!(unmatched[1]["why"].as_str().unwrap().contains("quote"), "{}", unmatched[1]);
+
+    let suppression = std::fs::read_to_string(out.join("excluded.csv")).unwrap();
+    assert!(suppression.starts_with("customer_id,name,address,rule,message,their_words"));
+    assert!(suppression.contains(&email_of(&diane)) && suppression.contains(&email_of(&gordon)), "{suppression}");
+    let allowed = std::fs::read_to_string(out.join("included.csv")).unwrap();
+    assert!(allowed.contains(&someone_email) && !allowed.contains(&email_of(&diane)), "{allowed}");
+    let again = s.fails(&[&args[..], &["--out", out.to_str().unwrap()]].concat());
+    assert!(again.contains("already exists") && again.contains("--force"), "{again}");
+
+    let tagged = s.json(&["campaign", "check", "--tag", "BuyAndHold", "--topic", "buy-back", "--channel", "email"]);
+    assert!(tagged["included"].as_array().unwrap().is_empty(), "no #BuyAndHold owner is offered a buy-back: {tagged}");
+    assert!(!tagged["excluded"].as_array().unwrap().is_empty());
+}

@@ -313,6 +313,39 @@ pub fn playbooks(list: &[Playbook]) -> String {
     o
 }
 
+pub fn campaign(c: &rapport_core::store::CampaignCheck, files: Option<(&std::path::Path, &std::path::Path)>) -> String {
+    let mut o = format!(
+        "{} may receive it, {} may not, {} match nobody.\n",
+        c.included.len(),
+        c.excluded.len(),
+        c.unmatched.len()
+    );
+    for m in &c.about_the_message {
+        let _ = writeln!(o, "The message: {m}");
+    }
+    if !c.excluded.is_empty() {
+        o += "\nMay not receive it\n";
+        for e in &c.excluded {
+            let _ = write!(o, "  {} — {} [{}]", e.name, e.message, e.rule);
+            if let Some(q) = &e.quote {
+                let _ = write!(o, " — they said: “{q}”");
+            }
+            o.push('\n');
+        }
+    }
+    if !c.unmatched.is_empty() {
+        o += "\nMatch nobody\n";
+        for u in &c.unmatched {
+            let name = if u.name.is_empty() { String::new() } else { format!(" {}", u.name) };
+            let _ = writeln!(o, "  line {}{name}: {}", u.line, u.why);
+        }
+    }
+    if let Some((inc, exc)) = files {
+        let _ = writeln!(o, "\nWrote {} and {} (the suppression list).", inc.display(), exc.display());
+    }
+    o
+}
+
 pub fn held_back(list: &[HeldBack]) -> String {
     if list.is_empty() {
         return "Nothing held back.\n".into();

@@ -255,6 +255,13 @@ fn squash(header: &str) -> String {
     header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// A list of people in any CSV layout (a mailing list, a campaign's recipients): a Google or Outlook export as
+/// such, any other sheet by the mapping its headers propose (name, email, phone columns).
+pub fn read_list(bytes: &[u8]) -> Result<Parsed> {
+    let headers = headers(bytes)?;
+    parse(bytes, &choose(&headers, None).unwrap_or_else(CsvKind::Mapped))
+}
+
 /// Reads the contacts of a CSV file. Errors are for the whole file (empty, binary, a mapping naming a column the
 /// file does not have); a row that cannot be read is in `bad`, with its line and why.
 pub fn parse(bytes: &[u8], kind: &CsvKind) -> Result<Parsed> {

@@ -77,7 +77,7 @@ pub struct ImportPlan {
     /// the line and why: the person is never dropped for one bad value.
     pub skipped_values: Vec<BadRow>,
     #[serde(skip)]
-    new: Vec<Contact>,
+    pub(super) new: Vec<Contact>,
     /// Rows joined by the salesperson to an earlier row: the line of the row they went into.
     #[serde(skip)]
     folded_into: HashMap<usize, usize>,

@@ -9,6 +9,7 @@ pub mod backup;
 mod big_write;
 mod book;
 mod bulk_indexes;
+mod campaign;
 mod corrections;
 mod customers;
 mod guard;
@@ -32,6 +33,7 @@ use crate::model::Profile;
 use crate::{Error, Result};
 
 pub use book::ImportSummary;
+pub use campaign::{Campaign, CampaignCheck, CampaignList, Excluded, Included, Unmatched};
 pub use corrections::{FactFix, InteractionFix, Record, Removed};
 pub use customers::ListQuery;
 pub use guard::{Facts, HeardToRecord};

@@ -167,6 +167,10 @@ pub enum Command {
     /// Persona playbooks: topics never to raise, what to offer instead
     #[command(subcommand)]
     Playbooks(PlaybooksCmd),
+    /// A campaign checked against what customers said: who may receive it and who may not, with their words; with
+    /// --out, as included.csv and excluded.csv (a suppression list) for your mailing tool. Nothing is sent
+    #[command(subcommand)]
+    Campaign(CampaignCmd),
     /// What the Guard held back, and why
     HeldBack {
         /// Only this customer
@@ -308,6 +312,33 @@ pub enum RemindersCmd {
         due: NaiveDate,
         #[arg(long)]
         channel: Option<Channel>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CampaignCmd {
+    Check {
+        /// The mailing list: a CSV file (a Google or Outlook export, or any sheet with a name, email or phone
+        /// column), matched to customers by email, phone or name as an import matches
+        #[arg(required_unless_present = "tag", conflicts_with = "tag")]
+        list: Option<PathBuf>,
+        /// Every customer with this tag instead of a list
+        #[arg(long)]
+        tag: Option<String>,
+        /// The campaign's subject: buy-back, reviews, referrals, financing, extended warranty, service …
+        #[arg(long)]
+        topic: String,
+        #[arg(long)]
+        channel: Channel,
+        /// A file with the message's words (a pitch in them counts as much as the topic)
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// A folder to write included.csv and excluded.csv into
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace those files when they exist
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -608,6 +608,35 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 format!("Removed the playbook of #{}", tag.trim_start_matches('#'))
             })
         }
+        Command::Campaign(CampaignCmd::Check { list, tag, topic, channel, text, out, force }) => {
+            use rapport_core::store::{Campaign, CampaignList};
+            let list = match (list, tag) {
+                (_, Some(tag)) => CampaignList::Tag(tag),
+                (Some(file), None) => {
+                    let bytes = read_file(&file)?;
+                    CampaignList::Rows(rapport_core::io::csv::read_list(&bytes).map_err(|e| in_file(&file, e))?)
+                }
+                (None, None) => return Err(bad("list", "give the mailing list's file, or --tag")),
+            };
+            let text = match text {
+                Some(f) => Some(
+                    String::from_utf8(read_file(&f)?)
+                        .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", f.display())))?,
+                ),
+                None => None,
+            };
+            let files = out.as_ref().map(|d| (d.join("included.csv"), d.join("excluded.csv")));
+            if let Some((inc, exc)) = &files {
+                refuse_to_replace(Some(inc), force)?;
+                refuse_to_replace(Some(exc), force)?;
+            }
+            let checked = store.check_campaign(list, &Campaign { channel, topic: Some(topic), text }, now)?;
+            if let Some((inc, exc)) = &files {
+                write_whole(inc, checked.included_csv().as_bytes())?;
+                write_whole(exc, checked.excluded_csv().as_bytes())?;
+            }
+            emit(j, &checked, || present::campaign(&checked, files.as_ref().map(|(i, e)| (i.as_path(), e.as_path()))))
+        }
         Command::HeldBack { customer, limit } => {
             let id = match customer {
                 Some(c) => Some(store.lookup_customer(&c)?),
