@@ -53,6 +53,8 @@ const COMMANDS: &[&str] = &[
     "import_apply",
     "cancel_import",
     "export_book",
+    "check_campaign",
+    "save_campaign",
     "note_details",
     "compose_note",
     "lint_note",

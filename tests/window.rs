@@ -3132,3 +3132,59 @@ async fn dates_and_times_read_one_way_in_every_form_and_message() {
     w.shot("2-day-first").await;
     w.close().await;
 }
+
+/// Issue 17, part 4, in the window: Settings → Before a campaign checks a mailing list against what each customer
+/// said. A list with a customer who asked to be left alone (her words shown, as text) and a stranger; then a tag.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_campaign_list_is_checked_against_what_each_customer_said() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let book: serde_json::Value = serde_json::from_str(&s.ok(&["export", "json"])).unwrap();
+    let diane = book["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["preferences"].as_array().unwrap().iter().any(|p| p["means"]["kind"] == "do_not_contact"))
+        .unwrap();
+    let email = diane["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email").unwrap()["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let list = s.dir.path().join("list.csv");
+    std::fs::write(
+        &list,
+        format!("Name,Email\n{},{email}\nPat <b>Stranger</b>,pat@example.org\n", diane["name"].as_str().unwrap()),
+    )
+    .unwrap();
+    let w = Window::open(&s, "campaign").await;
+    w.find("#today .reason").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    scroll_to(&w, "#campaign").await;
+    w.find("#campaign-file").await.send_keys(list.to_str().unwrap()).await.unwrap();
+    w.find("#campaign-topic").await.send_keys("service").await.unwrap();
+    w.find("#campaign-check").await.click().await.unwrap();
+    w.find_text("#campaign-summary", "0 may receive it · 1 may not · 1 match nobody").await;
+    let excluded = w.find_text("#campaign-excluded li", diane["name"].as_str().unwrap()).await.text().await.unwrap();
+    let words =
+        diane["preferences"].as_array().unwrap().iter().find(|p| p["means"]["kind"] == "do_not_contact").unwrap()
+            ["words"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    assert!(excluded.contains(&format!("“{words}”")), "her own words: {excluded}");
+    let stranger = w.find("#campaign-unmatched li").await.text().await.unwrap();
+    assert!(stranger.contains("Pat <b>Stranger</b>"), "markup in the list shows as text: {stranger}");
+    w.shot("1-list").await;
+
+    // A tag instead: no #BuyAndHold owner is offered a buy-back.
+    w.find("input[name='campaign-source'][value='tag']").await.click().await.unwrap();
+    w.find("#campaign-tag").await.select_by_value("BuyAndHold").await.unwrap();
+    let topic = w.find("#campaign-topic").await;
+    topic.clear().await.unwrap();
+    topic.send_keys("buy-back").await.unwrap();
+    w.find("#campaign-check").await.click().await.unwrap();
+    w.find_text("#campaign-summary", "0 may receive it").await;
+    assert!(!w.client.find_all(Locator::Css("#campaign-excluded li")).await.unwrap().is_empty());
+    w.shot("2-tag").await;
+    w.close().await;
+}

@@ -4,6 +4,7 @@
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
 mod autostart;
+mod campaign;
 mod cli;
 mod clock;
 mod commands;

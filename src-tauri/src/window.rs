@@ -38,6 +38,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
         )
         .manage(crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) })
         .manage(crate::transfer::Transfer::default())
+        .manage(crate::campaign::LastCampaign::default())
         .manage(crate::mailbox::Dropped::default())
         .invoke_handler(tauri::generate_handler![
             crate::recovery::recovery,
@@ -90,6 +91,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             crate::transfer::import_apply,
             crate::transfer::cancel_import,
             crate::transfer::export_book,
+            crate::campaign::check_campaign,
+            crate::campaign::save_campaign,
             commands::note_details,
             commands::compose_note,
             commands::lint_note,

@@ -578,6 +578,39 @@ export async function cancelImport() {
 }
 
 /**
+ * Checks a campaign against what each customer said: a mailing list's bytes (matched as an import matches) or a
+ * tag, a topic, a channel and perhaps the words. Nothing is recorded.
+ * @param {Uint8Array|null} bytes the CSV file; null with a tag
+ * @param {{tag?: string, topic: string, channel: string, text?: string}} campaign
+ * @returns {Promise<{included: {customer_id: string, name: string, line?: number, addresses: string[],
+ *   cautions?: string[]}[], excluded: {customer_id: string, name: string, line?: number, addresses: string[],
+ *   rule: string, message: string, quote?: string}[], unmatched: {line: number, name: string, why: string}[],
+ *   about_the_message?: string[]}>}
+ */
+export async function checkCampaign(bytes, campaign) {
+  const bridge = window.__TAURI__ && window.__TAURI__.core;
+  if (!bridge) {
+    throw { code: 'io', message: 'This window only works inside the Rapport app.' };
+  }
+  try {
+    return await bridge.invoke('check_campaign', bytes || new Uint8Array(), {
+      headers: { 'x-campaign': asciiJson(campaign) },
+    });
+  } catch (error) {
+    throw asIpcError(error);
+  }
+}
+
+/**
+ * Saves the last campaign check's two files (who may receive it; the suppression list) in a folder picked in a
+ * native dialog.
+ * @returns {Promise<{folder: string|null}>} null when cancelled
+ */
+export async function saveCampaign() {
+  return call('save_campaign');
+}
+
+/**
  * Saves the whole book through a native save dialog.
  * @param {'json'|'vcard'|'csv'} format
  * @returns {Promise<{file: string|null, customers: number}>} `file` (a name, never a path) is null when cancelled

@@ -1,6 +1,6 @@
 // The Settings place: the salesperson's profile (name, dealership, time zone, working hours and days,
 // signature, writing voice, the Guard's defaults: contact hours, calling rule, days between proactive
-// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js), import and export (transfer.js) and backups (backups.js).
+// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js), import and export (transfer.js), the campaign check (campaign.js) and backups (backups.js).
 // What was typed and not saved is kept when the user leaves the place.
 
 import * as ipc from '../lib/ipc.js';
@@ -13,6 +13,7 @@ import { TEXT_SIZES, setTextSize, textSize } from '../lib/text-size.js';
 import { WEEKDAYS } from '../lib/words.js';
 import { showPlaybooks } from './playbooks.js';
 import { showTransfer } from './transfer.js';
+import { showCampaign } from './campaign.js';
 import { showBackups } from './backups.js';
 import { showPassphrase } from './passphrase.js';
 
@@ -166,6 +167,7 @@ export function showSettings(main, app) {
       <p class="loading">Loading your playbooks…</p>
     </section>
     <section class="card" id="transfer" aria-labelledby="transfer-title"></section>
+    <section class="card" id="campaign" aria-labelledby="campaign-title"></section>
     <section class="card" id="backups" aria-labelledby="backups-title"></section>
     <section class="card" id="passphrase-card" aria-labelledby="passphrase-title"></section>
     <section class="card" id="keyboard" aria-labelledby="keyboard-title">
@@ -193,6 +195,7 @@ export function showSettings(main, app) {
   });
   const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
   const stopTransfer = showTransfer(main.querySelector('#transfer'), app);
+  const stopCampaign = showCampaign(main.querySelector('#campaign'));
   const stopBackups = showBackups(main.querySelector('#backups'), app);
   const stopPassphrase = showPassphrase(main.querySelector('#passphrase-card'));
   const slot = main.querySelector('[data-form]');
@@ -257,6 +260,7 @@ export function showSettings(main, app) {
     alive = false;
     stopPlaybooks();
     stopTransfer();
+    stopCampaign();
     stopBackups();
     stopPassphrase();
     if (loaded === null) return;
