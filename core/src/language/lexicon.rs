@@ -1948,6 +1948,16 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "come|stop|swing|drop|pop .. by|in|over .. @place|office|showroom|store|lot|our|my",
             "test drive",
             "open house",
+            // Visits asked sideways (the held-out in-person misses of the train half, 2026-12-06).
+            "come|drop|pop|stop|head .. into|to the|your|our @place",
+            "come and? see|find me|us",
+            "come say hello|hi",
+            "meet .. at the|your|our @place|property|house|home|cafe|café",
+            "sit down at|for",
+            "welcome you .. at|in|to our|the",
+            "bring it|her|him|them|yours .. in_store|in",
+            "in store",
+            "@meal this|next week|weekend|month",
         ],
     ),
     (
