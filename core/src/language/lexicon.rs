@@ -1627,7 +1627,6 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "connect|connecting me with|to",
             "put me in touch",
             "tell him|her|them|em .. i|you|we",
-            "got a guy",
             "mention us|me",
             "anyone|anybody .. i should",
             "pass it around",

@@ -700,7 +700,11 @@ fn thanks_for_one(t: &Text, h: &Hit<Cue>) -> bool {
     let did = match before[thanks..].iter().rposition(|w| *w == "for") {
         Some(k) => {
             let next = plain.get(thanks + k + 1).copied().unwrap_or(t.tokens[h.first].word.as_str());
-            next.ends_with("ing")
+            // "thanks for the referral, Doug": the one they made.
+            let made = matches!(next.to_lowercase().as_str(), "the" | "your" | "that" | "this" | "a")
+                && thanks + k + 2 == before.len()
+                && t.tokens[h.first].lemma.starts_with("referral");
+            next.ends_with("ing") || made
         }
         None => before[thanks] == "appreciate" && t.tokens[h.first].word.ends_with("ing"),
     };
