@@ -1,6 +1,6 @@
 //! The Guard from the command line, on the demo book: `rapport check`, guarded logging, held back, playbooks.
 
-use rapport_tests::Sandbox;
+use rapport_tests::{email_in_export, Sandbox};
 use serde_json::Value;
 
 /// The first demo customer whose statements include one of kind `kind` (and `channel`/`topic`, when given).
@@ -279,11 +279,8 @@ fn a_campaign_leaves_out_whoever_said_no_with_their_words() {
     let (s, book) = demo();
     let (gordon, no_buy_back) = customer_who(&book, "decline_topic", Some(("topic", "buy-back")));
     let (diane, leave_me) = customer_who(&book, "do_not_contact", None);
-    let email_of = |id: &str| -> String {
-        let c = book["customers"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap();
-        let p = c["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email").unwrap();
-        p["value"].as_str().unwrap().to_string()
-    };
+    let email_of =
+        |id: &str| email_in_export(book["customers"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap());
     let others: Vec<&Value> = book["customers"]
         .as_array()
         .unwrap()
@@ -291,11 +288,7 @@ fn a_campaign_leaves_out_whoever_said_no_with_their_words() {
         .filter(|c| c["id"] != gordon.as_str() && c["id"] != diane.as_str())
         .collect();
     let someone = others.iter().find(|c| c["preferences"].as_array().unwrap().is_empty()).unwrap();
-    let someone_email = someone["contact_points"].as_array().unwrap().iter().find(|p| p["kind"] == "email").unwrap()
-        ["value"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let someone_email = email_in_export(someone);
     let list = s.dir.path().join("list.csv");
     std::fs::write(
         &list,

@@ -300,3 +300,10 @@ impl Drop for Window {
         self.stop_driver();
     }
 }
+
+/// A customer's first email address in a book exported as JSON (`rapport export json`).
+pub fn email_in_export(customer: &serde_json::Value) -> String {
+    let points = customer["contact_points"].as_array().expect("contact points");
+    let email = points.iter().find(|p| p["kind"] == "email").expect("an email address");
+    email["value"].as_str().expect("a value").to_string()
+}
