@@ -9,12 +9,12 @@ use rapport_core::model::Channel;
 use rapport_core::store::{Campaign, CampaignCheck, CampaignList};
 use rapport_core::Error;
 use serde::{Deserialize, Serialize};
-use tauri::ipc::{InvokeBody, Request};
+use tauri::ipc::Request;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{with, Book, IpcError};
-use crate::transfer::header;
+use crate::transfer::{file_bytes, header};
 
 /// The last check, for saving its files.
 #[derive(Default)]
@@ -40,10 +40,7 @@ pub fn check_campaign(
     let list = match asked.tag.filter(|t| !t.trim().is_empty()) {
         Some(tag) => CampaignList::Tag(tag),
         None => {
-            let InvokeBody::Raw(bytes) = request.body() else {
-                return Err(Error::invalid("list", "choose the mailing list's file, or a tag").into());
-            };
-            rapport_core::io::check_import_size(bytes.len() as u64)?;
+            let bytes = file_bytes(&request, ("list", "choose the mailing list's file, or a tag"))?;
             CampaignList::Rows(csv::read_list(bytes)?)
         }
     };

@@ -11,7 +11,7 @@ use rapport_core::model::Direction;
 use rapport_core::store::LoggedEmail;
 use rapport_core::Error;
 use serde::Serialize;
-use tauri::ipc::{InvokeBody, Request};
+use tauri::ipc::Request;
 use tauri::{Emitter, State};
 
 use crate::commands::{with, Book, Reply};
@@ -42,10 +42,7 @@ pub fn dropped(window: &tauri::Window, paths: &[PathBuf]) {
 
 /// The file the page sent (raw bytes, its name in `x-name`), read as an email or an invitation.
 fn picked(request: &Request<'_>) -> Result<Happened, Error> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(Error::invalid("file", "send the file's bytes"));
-    };
-    rapport_core::io::check_import_size(bytes.len() as u64)?;
+    let bytes = crate::transfer::file_bytes(request, ("file", "send the file's bytes"))?;
     Happened::read(bytes, &header(request, "x-name").unwrap_or_default())
 }
 

@@ -35,6 +35,16 @@ pub struct Preview {
 }
 
 /// A request header's value, when it is given and not empty.
+/// The file the page sent as the raw body, refused past the import size limit; `missing` says what to send when
+/// the body is not raw bytes.
+pub(crate) fn file_bytes<'r>(request: &'r Request<'_>, missing: (&str, &str)) -> Result<&'r [u8], Error> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(Error::invalid(missing.0, missing.1));
+    };
+    rapport_core::io::check_import_size(bytes.len() as u64)?;
+    Ok(bytes)
+}
+
 pub(crate) fn header(request: &Request<'_>, name: &str) -> Option<String> {
     request.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from).filter(|v| !v.is_empty())
 }
@@ -47,10 +57,7 @@ pub fn import_preview(
     transfer: State<'_, Transfer>,
     request: Request<'_>,
 ) -> Result<Preview, IpcError> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(Error::invalid("file", "send the file's bytes").into());
-    };
-    rapport_core::io::check_import_size(bytes.len() as u64)?;
+    let bytes = file_bytes(&request, ("file", "send the file's bytes"))?;
     let format = header(&request, "x-format").unwrap_or_default();
     let (kind, parsed, headers, rows, mapping) = if format == "vcard" {
         ("vcard".to_string(), vcard::parse_bytes(bytes)?, vec![], vec![], None)

@@ -6,14 +6,10 @@ import * as ipc from '../lib/ipc.js';
 import { html, render } from '../lib/html.js';
 import { announce, announceError } from '../lib/status.js';
 import { plural } from '../lib/format.js';
+import { CHANNELS, TOPIC_SUGGESTIONS } from '../lib/words.js';
 
-const TOPICS = ['buy-back', 'reviews', 'referrals', 'financing', 'extended warranty', 'service', 'events'];
-const CAMPAIGN_CHANNELS = [
-  { value: 'email', label: 'Email' },
-  { value: 'mail', label: 'Post' },
-  { value: 'text', label: 'Text messages' },
-  { value: 'phone', label: 'Phone calls' },
-];
+/** The channels a campaign goes out on (a mailing tool sends; nobody sends a visit). */
+const CAMPAIGN_CHANNELS = ['email', 'mail', 'text', 'phone'].map((v) => CHANNELS.find((c) => c.value === v));
 
 /**
  * Fills the campaign card of Settings.
@@ -48,11 +44,11 @@ export function showCampaign(card) {
           <label for="campaign-topic">Topic <span class="required">(required)</span></label>
           <input type="text" id="campaign-topic" list="campaign-topics" autocomplete="off" required
             aria-required="true">
-          <datalist id="campaign-topics">${TOPICS.map((t) => html`<option value="${t}"></option>`)}</datalist>
+          <datalist id="campaign-topics">${TOPIC_SUGGESTIONS.map((t) => html`<option value="${t}"></option>`)}</datalist>
         </div>
         <div class="field">
           <label for="campaign-channel">Channel</label>
-          <select id="campaign-channel">${CAMPAIGN_CHANNELS.map((c) => html`<option value="${c.value}">${c.label}</option>`)}</select>
+          <select id="campaign-channel">${CAMPAIGN_CHANNELS.map((c) => html`<option value="${c.value}">${c.word}</option>`)}</select>
         </div>
         <div class="field wide">
           <label for="campaign-text">The message (optional)</label>

@@ -111,6 +111,15 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether the rule is about the message or the moment (it gives nothing; the hours; the calls of a day) rather
+    /// than about this customer — what they said, their tags, their history with you.
+    pub fn about_the_message(self) -> bool {
+        matches!(
+            self,
+            Rule::Contentless | Rule::LegalHours | Rule::QuietHours | Rule::UnknownTimeZone | Rule::CallLimit
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::DoNotContact => "do_not_contact",

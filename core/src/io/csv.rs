@@ -255,6 +255,16 @@ fn squash(header: &str) -> String {
     header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// A header and its rows as CSV text, as every sheet Rapport writes: CRLF lines, fields quoted where they need it.
+pub fn write_table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    w.write_record(header).expect("writing to memory");
+    for row in rows {
+        w.write_record(&row).expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("written from strings")
+}
+
 /// A list of people in any CSV layout (a mailing list, a campaign's recipients): a Google or Outlook export as
 /// such, any other sheet by the mapping its headers propose (name, email, phone columns).
 pub fn read_list(bytes: &[u8]) -> Result<Parsed> {

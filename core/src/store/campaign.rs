@@ -77,12 +77,6 @@ pub struct CampaignCheck {
     pub about_the_message: Vec<String>,
 }
 
-/// Rules about the message or the moment, not about the customer: they hold for the whole list alike (the mailing
-/// tool sends at its own time, so the hours are its business).
-fn about_the_message(rule: Rule) -> bool {
-    matches!(rule, Rule::Contentless | Rule::LegalHours | Rule::QuietHours | Rule::UnknownTimeZone | Rule::CallLimit)
-}
-
 impl Store {
     /// Sorts a campaign's list by what each customer said (see the module's note).
     pub fn check_campaign(&self, list: CampaignList, campaign: &Campaign, now: DateTime<Utc>) -> Result<CampaignCheck> {
@@ -152,12 +146,14 @@ impl Store {
             points.sort_by_key(|p| !p.preferred);
             let addresses: Vec<String> = points.iter().map(|p| p.value.clone()).collect();
             let decision = self.check(&id, &outreach)?;
-            for f in decision.reasons.iter().filter(|f| about_the_message(f.rule)) {
+            // The message's and the moment's rules hold for the whole list alike (the mailing tool sends at its own
+            // time, so the hours are its business): said once, never a reason to leave someone out.
+            for f in decision.reasons.iter().filter(|f| f.rule.about_the_message()) {
                 if f.rule == Rule::Contentless && !out.about_the_message.contains(&f.message) {
                     out.about_the_message.push(f.message.clone());
                 }
             }
-            let theirs: Vec<_> = decision.reasons.iter().filter(|f| !about_the_message(f.rule)).collect();
+            let theirs: Vec<_> = decision.reasons.iter().filter(|f| !f.rule.about_the_message()).collect();
             match theirs.iter().find(|f| f.severity == Verdict::Blocked) {
                 Some(f) => out.excluded.push(Excluded {
                     customer_id: id,
@@ -187,35 +183,22 @@ impl Store {
 impl CampaignCheck {
     /// Who may receive it, one row per customer (their first address on the channel), for the mailing tool.
     pub fn included_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-        w.write_record(["customer_id", "name", "address", "cautions"]).expect("writing to memory");
-        for c in &self.included {
-            let first = c.addresses.first().map_or("", String::as_str);
-            w.write_record([c.customer_id.as_str(), &c.name, first, &c.cautions.join("; ")])
-                .expect("writing to memory");
-        }
-        into_text(w)
+        let rows = self.included.iter().map(|c| {
+            let first = c.addresses.first().cloned().unwrap_or_default();
+            vec![c.customer_id.clone(), c.name.clone(), first, c.cautions.join("; ")]
+        });
+        crate::io::csv::write_table(&["customer_id", "name", "address", "cautions"], rows)
     }
 
     /// Who may not, one row per address (a suppression list matches by address), with the rule and their words.
     pub fn excluded_csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-        w.write_record(["customer_id", "name", "address", "rule", "message", "their_words"])
-            .expect("writing to memory");
-        for c in &self.excluded {
-            let quote = c.quote.as_deref().unwrap_or("");
-            let none = [String::new()];
-            let addresses = if c.addresses.is_empty() { &none[..] } else { &c.addresses[..] };
-            for a in addresses {
-                w.write_record([c.customer_id.as_str(), &c.name, a, c.rule, &c.message, quote])
-                    .expect("writing to memory");
-            }
-        }
-        into_text(w)
+        let rows = self.excluded.iter().flat_map(|c| {
+            let addresses = if c.addresses.is_empty() { vec![String::new()] } else { c.addresses.clone() };
+            addresses.into_iter().map(move |a| {
+                let quote = c.quote.clone().unwrap_or_default();
+                vec![c.customer_id.clone(), c.name.clone(), a, c.rule.to_string(), c.message.clone(), quote]
+            })
+        });
+        crate::io::csv::write_table(&["customer_id", "name", "address", "rule", "message", "their_words"], rows)
     }
-}
-
-fn into_text(w: csv::Writer<Vec<u8>>) -> String {
-    let bytes = w.into_inner().expect("writing to memory");
-    String::from_utf8(bytes).expect("the CSV writer writes the UTF-8 it was given")
 }
