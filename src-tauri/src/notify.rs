@@ -13,9 +13,9 @@ pub struct Sent {
     pub customer_id: String,
     pub summary: String,
     pub body: String,
-    /// Kept to wait for the salesperson to click it (the window then opens that customer).
+    /// The server's id for it, to wait for the salesperson to click it (the window then opens that customer).
     #[serde(skip)]
-    pub handle: Option<notify_rust::NotificationHandle>,
+    pub notification_id: Option<u32>,
 }
 
 /// Sends what is due now and records each as notified, so a restart never repeats one.
@@ -32,7 +32,7 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Erro
         }
         let summary = r.value.clone();
         let body = format!("{} — by {} · {}", r.customer_name, r.channel.word(), r.window.their_time);
-        let handle = notify_rust::Notification::new()
+        let shown = notify_rust::Notification::new()
             .appname("Rapport")
             .summary(&summary)
             .body(&if markup { as_text(&body) } else { body.clone() })
@@ -45,10 +45,20 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Erro
             customer_id: r.customer_id.clone(),
             summary,
             body,
-            handle: Some(handle),
+            notification_id: Some(shown.id()),
         });
     }
     Ok(sent)
+}
+
+/// Waits (on its own D-Bus connection, so on any thread) until notification `id` is clicked or closed, and calls
+/// `open` when it was clicked.
+pub fn on_click(id: u32, open: impl FnOnce()) {
+    let _ = notify_rust::handle_action(id, |response| {
+        if matches!(response, notify_rust::ActionResponse::Custom("default")) {
+            open();
+        }
+    });
 }
 
 /// Customer text as text in a markup body: `&`, `<` and `>` escaped.

@@ -40,15 +40,13 @@ pub fn start(app: AppHandle) {
                 Ok(sent) => {
                     reported = false;
                     for s in sent {
-                        if let Some(handle) = s.handle {
+                        if let Some(id) = s.notification_id {
                             let app = app.clone();
                             let customer = s.customer_id.clone();
                             std::thread::spawn(move || {
-                                handle.wait_for_action(|action| {
-                                    if action == "default" {
-                                        crate::tray::show(&app);
-                                        let _ = app.emit_to("main", "open-customer", customer.clone());
-                                    }
+                                crate::notify::on_click(id, || {
+                                    crate::tray::show(&app);
+                                    let _ = app.emit_to("main", "open-customer", customer);
                                 });
                             });
                         }

@@ -441,13 +441,21 @@ fn train_files(dir: &str, prefix: &str) -> Result<Vec<String>, String> {
 
 /// The checked-in listening model.
 pub static LISTENING: LazyLock<SecondOpinion> = LazyLock::new(|| {
-    SecondOpinion::from_json(include_str!("listening.json")).expect("the checked-in listening weights read")
+    checked_in(include_bytes!(concat!(env!("OUT_DIR"), "/listening.json.deflate")))
+        .expect("the checked-in listening weights read")
 });
 
 /// The checked-in model.
 pub static MODEL: LazyLock<SecondOpinion> = LazyLock::new(|| {
-    SecondOpinion::from_json(include_str!("second_opinion.json")).expect("the checked-in weights read")
+    checked_in(include_bytes!(concat!(env!("OUT_DIR"), "/second_opinion.json.deflate")))
+        .expect("the checked-in weights read")
 });
+
+/// A weights file as `build.rs` embedded it: the JSON, deflated.
+fn checked_in(deflated: &[u8]) -> Result<SecondOpinion, String> {
+    let json = miniz_oxide::inflate::decompress_to_vec(deflated).map_err(|e| format!("the weights inflate: {e:?}"))?;
+    SecondOpinion::from_json(std::str::from_utf8(&json).map_err(|e| e.to_string())?)
+}
 
 #[cfg(test)]
 mod tests {
