@@ -31,15 +31,16 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:
           (?P<after>day\s+after\s+tomorrow)
         | (?P<rel>today|tonight|tomorrow|tmrw|tmr|end\s+of\s+(?:the\s+)?day|eod)
-        | (?P<eow>end\s+of\s+(?:the\s+|this\s+)?week|later\s+this\s+week|this\s+week|by\s+the\s+weekend|this\s+weekend)
-        | (?P<nw>end\s+of\s+next\s+week|next\s+week)
+        | (?P<eow>end\s+of\s+(?:the\s+|this\s+)?w(?:ee)?k\b|later\s+this\s+week|this\s+w(?:ee)?k\b|by\s+the\s+weekend|this\s+weekend)
+        | (?P<nw>end\s+of\s+next\s+w(?:ee)?k\b|next\s+w(?:ee)?k\b)
         | (?P<eom>end\s+of\s+(?:the\s+|this\s+)?month|later\s+this\s+month|this\s+month)
         | (?P<nm>end\s+of\s+next\s+month|next\s+month)
         | (?P<eoy>end\s+of\s+(?:the\s+|this\s+)?year|year[\s-]end)
-        | in\s+(?P<n>{COUNTS})\s+(?P<unit>days?|weeks?|months?)
-        | (?P<n2>{COUNTS})\s+(?P<unit2>days?|weeks?|months?)\s+from\s+(?:now|today)
+        | in\s+(?P<n>{COUNTS})\s+(?P<unit>days?|weeks?|wks?|months?|mos?|mths?)\b
+        | (?P<n2>{COUNTS})\s+(?P<unit2>days?|weeks?|wks?|months?|mos?|mths?)\s+from\s+(?:now|today)
         | (?P<aweek>a\s+week)\s+from\s+(?:today|now)
         | (?:(?:this|next|coming|this\s+coming)\s+)?(?P<wd>{WEEKDAYS})\b
+        | (?:by|on|this|next|before|till|til|until)\s+(?P<wd2>mon|wed|sat|sun)\b
         | (?P<mon>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?
         | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTHS})\b(?:,?\s+(?P<y2>\d{{4}}))?
         | (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
@@ -166,7 +167,7 @@ fn resolve(c: &regex::Captures<'_>, today: NaiveDate) -> Option<NaiveDate> {
         let unit = unit.to_ascii_lowercase();
         return if unit.starts_with("day") {
             Some(today + Duration::days(n))
-        } else if unit.starts_with("week") {
+        } else if unit.starts_with("week") || unit.starts_with("wk") {
             Some(today + Duration::days(7 * n))
         } else {
             add_months(today, n)
@@ -175,7 +176,7 @@ fn resolve(c: &regex::Captures<'_>, today: NaiveDate) -> Option<NaiveDate> {
     if get("aweek").is_some() {
         return Some(today + Duration::days(7));
     }
-    if let Some(w) = get("wd") {
+    if let Some(w) = get("wd").or(get("wd2")) {
         return Some(next_weekday(today, weekday(w)?));
     }
     if let (Some(m), Some(d)) = (get("mon").or(get("mon2")), get("d").or(get("d2"))) {

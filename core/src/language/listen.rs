@@ -497,7 +497,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "promise",
             "i|we owe",
             "need_to|have_to|got_to|gotta",
-            "will .. send|get|call|email|text|drop|bring|follow|order|check|find|look|have|mail|ship|confirm|update|put|pull|set|book|schedule|run|reach|work|write|prepare|loop|get back",
+            "will .. send|get|call|email|text|drop|bring|follow|order|check|find|look|have|mail|ship|confirm|update|put|pull|set|book|schedule|run|reach|work|write|prepare|loop|get_back|swing",
+            // A note to oneself: "owe him a callback re: rebate".
+            "owe him|her|them|the_customer",
             "to do",
             "todo",
             "follow_up",
@@ -1539,27 +1541,61 @@ impl Reader<'_> {
 
     /// Whether sentence `s` of a summary speaks of the customer's wishes ("she said", "he asked", "they prefer").
     fn about_them(&self, s: usize) -> bool {
-        self.t.sentence(s).iter().any(|x| {
+        self.shorthand_wish(s)
+            || self.t.sentence(s).iter().any(|x| {
+                matches!(
+                    x.lemma.as_str(),
+                    "she"
+                        | "he"
+                        | "they"
+                        | "customer"
+                        | "client"
+                        | "say"
+                        | "ask"
+                        | "want"
+                        | "prefer"
+                        | "mention"
+                        | "request"
+                        | "her"
+                        | "his"
+                        | "their"
+                        | "him"
+                        | "them"
+                )
+            })
+    }
+
+    /// A note's shorthand for the customer's wish, with no one named: "no texts, email only", "evenings only,
+    /// after 5", "not before 10am pls". The salesperson writes their own doings with a verb first ("will try
+    /// again Tuesday after 5", "left a voicemail") or with "I".
+    fn shorthand_wish(&self, s: usize) -> bool {
+        let words: Vec<&str> = self.t.sentence(s).iter().filter(|x| !x.mark).map(|x| x.lemma.as_str()).collect();
+        let mine = words.iter().any(|l| matches!(*l, "i" | "me" | "my" | "we" | "us" | "our" | "myself"));
+        // Each clause's first word: "spoke w/ Dana — no calls at work, email instead".
+        let t = self.t;
+        let range = t.sentences[s].start..t.sentences[s].end;
+        let opens: Vec<&str> = range
+            .clone()
+            .filter(|&k| !t.tokens[k].mark && (k == range.start || t.tokens[k - 1].mark))
+            .map(|k| t.tokens[k].lemma.as_str())
+            .collect();
+        let wish_first = opens.iter().any(|first| {
             matches!(
-                x.lemma.as_str(),
-                "she"
-                    | "he"
-                    | "they"
-                    | "customer"
-                    | "client"
-                    | "say"
-                    | "ask"
-                    | "want"
-                    | "prefer"
-                    | "mention"
-                    | "request"
-                    | "her"
-                    | "his"
-                    | "their"
-                    | "him"
-                    | "them"
+                *first,
+                "no" | "not"
+                    | "never"
+                    | "only"
+                    | "between"
+                    | "mornings"
+                    | "evenings"
+                    | "afternoons"
+                    | "weekdays"
+                    | "weekends"
+                    | "weekday"
+                    | "weekend"
             )
-        })
+        }) || words.starts_with(&["do", "not"]);
+        !mine && (wish_first || words.contains(&"only") || words.windows(2).any(|w| w == ["per", "customer"]))
     }
 
     /// Whether the clause of token `i` is the salesperson speaking of themselves ("I'll email it over").
@@ -1853,9 +1889,20 @@ impl Reader<'_> {
         let asked_thing = direction == Direction::Inbound
             && self.t.is_question(s)
             && self.t.sentence(s).iter().any(|x| lexicon::in_class("thing", &x.lemma));
+        // A note's "needs the towing specs", "wants payoff amt", "asked if we can match the offer": the customer is
+        // the one left out.
+        let first = self.t.sentences[s].start;
+        let noted = direction == Direction::Outbound
+            && first < self.t.sentences[s].end
+            && matches!(
+                self.t.tokens[first].word.as_str(),
+                "needs" | "wants" | "asked" | "asks" | "requested" | "requests" | "wondering" | "wonders"
+            )
+            // "asked how my weekend was": small talk about the salesperson.
+            && !self.t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "my" | "i"));
         let h = match cued {
             Some(h) => h,
-            None if asked_thing => {
+            None if asked_thing || noted => {
                 let first = self.t.sentences[s].start;
                 Hit {
                     cue: Said::Request,
@@ -1882,6 +1929,7 @@ impl Reader<'_> {
         });
         // In a summary, what the customer asked: "Mr. Ferreira asked for his payoff", "she wants the schedule".
         let by_them = direction == Direction::Inbound
+            || noted
             || t.tokens[t.sentences[s].start..h.first.max(t.sentences[s].start)]
                 .iter()
                 .any(|x| x.capital || matches!(x.lemma.as_str(), "she" | "he" | "they" | "customer" | "client"));
@@ -1897,9 +1945,16 @@ impl Reader<'_> {
 
     fn promise(&mut self, s: usize, direction: Direction, dates: &[dates::Found]) {
         let cue = if direction == Direction::Outbound { Said::Promise } else { Said::Reminded };
-        let Some(h) = self.in_sentence(s, cue).into_iter().find(|h| !h.negated) else { return };
-        let h = *h;
         let t = self.t;
+        let Some(h) = self
+            .in_sentence(s, cue)
+            .into_iter()
+            .find(|h| !h.negated)
+            .copied()
+            .or_else(|| (direction == Direction::Outbound).then(|| self.note_to_self(s, dates)).flatten())
+        else {
+            return;
+        };
         // A promise does something for the customer: a verb of doing follows.
         let acts = t.tokens[h.first..t.sentences[s].end].iter().any(|x| ACTIONS.contains(&x.lemma.as_str()))
             || t.tokens[h.first..h.last]
@@ -1926,6 +1981,35 @@ impl Reader<'_> {
             .map(|d| d.date);
         let what = self.words(h.start, b).trim_end_matches(['.', '!']).to_string();
         self.add(Heard::Promise { what, due_on: due }, a, b);
+    }
+
+    /// A note's to-do with a day on it, said without "I": "sending the title paperwork next week", "get him the
+    /// payoff in a couple of days". A verb of doing first, and a date in the sentence.
+    fn note_to_self(&self, s: usize, dates: &[dates::Found]) -> Option<Hit<Said>> {
+        let t = self.t;
+        let first = t.sentences[s].start;
+        let x = t.tokens.get(first).filter(|_| first < t.sentences[s].end)?;
+        // "Call with Diane: …" heads a log; "call her back Fri" is a to-do.
+        let heading = t.tokens.get(first + 1).is_some_and(|n| {
+            n.mark
+                || matches!(n.lemma.as_str(), "with" | "from" | "to" | "at" | "about" | "re" | "for" | "log" | "note")
+        });
+        let doing = ACTIONS.contains(&x.lemma.as_str())
+            && (x.word.ends_with("ing") || x.word == x.lemma)
+            && !matches!(x.lemma.as_str(), "check" | "look" | "find")
+            && !heading;
+        let (a, b) = self.sentence_span(s);
+        let dated = dates.iter().any(|d| d.start >= a && d.end <= b);
+        (doing && dated && !x.negated).then(|| Hit {
+            cue: Said::Promise,
+            first,
+            last: first + 1,
+            start: x.start,
+            end: x.end,
+            negated: false,
+            sentence: s,
+            source: "",
+        })
     }
 
     fn fact(&mut self, s: usize, dates: &[dates::Found]) {
@@ -2263,6 +2347,10 @@ const TOPIC_ENDS: &[&str] = &[
 
 /// Words that are never a declined topic: people, contacting, pronouns.
 const NOT_TOPICS: &[&str] = &[
+    // "couldn't talk long": how, not what.
+    "long",
+    "much",
+    "now",
     "me",
     "you",
     "us",
