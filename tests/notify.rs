@@ -2,9 +2,9 @@
 //! `dbus-monitor`: what reached the bus, once per reason, never for held-back reasons, only in working hours.
 //! `scripts/test` runs every test inside `dbus-run-session` (and Xvfb, which dunst needs).
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
-use rapport_tests::{eventually, Sandbox};
+use rapport_tests::{eventually, notification_daemon as daemon, wait_until, Running, Sandbox, Window};
 use serde_json::Value;
 
 /// One test at a time sends on the session bus: each counts the Notify calls it sees.
@@ -12,16 +12,6 @@ static BUS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn bus_to_myself() -> std::sync::MutexGuard<'static, ()> {
     BUS.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// A process we started, ended when dropped.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn session_bus() {
@@ -46,21 +36,6 @@ fn monitor(s: &Sandbox) -> (Running, std::path::PathBuf) {
         (!std::fs::read_to_string(&log).unwrap_or_default().is_empty()).then_some(())
     });
     (Running(child), log)
-}
-
-/// The real notification daemon, once it owns its name on the bus. Another test may have started one on this bus
-/// already; then ours just exits.
-fn daemon() -> Running {
-    let dunst = Running(Command::new("dunst").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("dunst runs"));
-    eventually("a notification daemon on the bus", || {
-        let owner = Command::new("dbus-send")
-            .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus"])
-            .args(["org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.Notifications"])
-            .output()
-            .expect("dbus-send (package dbus-bin) runs");
-        String::from_utf8_lossy(&owner.stdout).contains("boolean true").then_some(())
-    });
-    dunst
 }
 
 /// Every Notify call the monitor has seen so far. What `rapport` sent reached the bus before it exited; the monitor
@@ -166,4 +141,30 @@ fn a_customers_name_is_never_markup_in_a_notification() {
     let calls = notify_calls(&log);
     assert!(calls.contains("&lt;b&gt;Eve&lt;/b&gt;"), "the name went out escaped:\n{calls}");
     assert!(!calls.contains("<a href"), "no link reached the daemon:\n{calls}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn clicking_a_notification_opens_that_customer_in_the_window() {
+    session_bus();
+    let _bus = bus_to_myself();
+    let _dunst = daemon();
+    let s = Sandbox::new(); // Monday 23 November 2026, 10:00 in Chicago.
+    let c = s.json(&["customers", "add", "Rosa Delgado", "--tz", "America/Chicago"]);
+    let id = c["id"].as_str().unwrap().to_string();
+    s.ok(&["promises", "add", &id, "Send Rosa the winter tire quote", "--due", "2026-11-23"]);
+    let w = Window::open(&s, "notification-click").await;
+    w.find("#today").await;
+    // The window's scheduler sends what is due now; the daemon shows it.
+    let shown = || {
+        let out =
+            Command::new("dunstctl").args(["count", "displayed"]).output().expect("dunstctl (package dunst) runs");
+        String::from_utf8_lossy(&out.stdout).trim().parse::<u32>().unwrap_or(0)
+    };
+    wait_until("the daemon to show the notification", || async { (shown() > 0).then_some(()) }).await;
+    // The salesperson clicks it: the daemon invokes its default action, and the window opens Rosa.
+    let clicked = Command::new("dunstctl").args(["action", "0"]).status().expect("dunstctl runs");
+    assert!(clicked.success());
+    w.find_text("#customer-name", "Rosa Delgado").await;
+    w.shot("opened-from-notification").await;
+    w.close().await;
 }

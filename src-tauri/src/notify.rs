@@ -13,14 +13,15 @@ pub struct Sent {
     pub customer_id: String,
     pub summary: String,
     pub body: String,
-    /// The server's id for it, to wait for the salesperson to click it (the window then opens that customer).
-    #[serde(skip)]
-    pub notification_id: Option<u32>,
 }
 
+/// What to do when the salesperson clicks a notification: open that customer (given their id).
+pub type OnClick = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
 /// Sends what is due now and records each as notified, so a restart never repeats one.
-/// With no notification server (no D-Bus session), reports it and records nothing.
-pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Error> {
+/// With no notification server (no D-Bus session), reports it and records nothing. With `on_click`, each
+/// notification is waited on for a click (the window's scheduler); without, it is only shown (the command line).
+pub fn send_due(store: &mut Store, now: DateTime<Utc>, on_click: Option<OnClick>) -> Result<Vec<Sent>, Error> {
     let profile = store.profile()?;
     let agenda = store.agenda(now, 0)?;
     let mut sent = Vec::new();
@@ -32,33 +33,42 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>) -> Result<Vec<Sent>, Erro
         }
         let summary = r.value.clone();
         let body = format!("{} — by {} · {}", r.customer_name, r.channel.word(), r.window.their_time);
-        let shown = notify_rust::Notification::new()
+        let mut notification = notify_rust::Notification::new();
+        notification
             .appname("Rapport")
             .summary(&summary)
             .body(&if markup { as_text(&body) } else { body.clone() })
-            .action("default", "Open customer")
-            .show()
-            .map_err(|e| Error::Io(std::io::Error::other(format!("desktop notifications are not available: {e}"))))?;
+            .action("default", "Open customer");
+        match &on_click {
+            Some(open) => show_and_wait(notification, r.customer_id.clone(), open.clone()),
+            None => notification.show().map(drop).map_err(|e| e.to_string()),
+        }
+        .map_err(|e| Error::Io(std::io::Error::other(format!("desktop notifications are not available: {e}"))))?;
         store.mark_notified(&r.id, &r.customer_id, now)?;
-        sent.push(Sent {
-            reason_id: r.id.clone(),
-            customer_id: r.customer_id.clone(),
-            summary,
-            body,
-            notification_id: Some(shown.id()),
-        });
+        sent.push(Sent { reason_id: r.id.clone(), customer_id: r.customer_id.clone(), summary, body });
     }
     Ok(sent)
 }
 
-/// Waits (on its own D-Bus connection, so on any thread) until notification `id` is clicked or closed, and calls
-/// `open` when it was clicked.
-pub fn on_click(id: u32, open: impl FnOnce()) {
-    let _ = notify_rust::handle_action(id, |response| {
-        if matches!(response, notify_rust::ActionResponse::Custom("default")) {
-            open();
+/// Shows `notification` from a thread of its own that then waits for the click: the server tells only the
+/// connection that showed a notification about its actions, and that connection cannot move between threads.
+/// Returns once the server has it (or refused it).
+fn show_and_wait(notification: notify_rust::Notification, customer_id: String, open: OnClick) -> Result<(), String> {
+    let (shown, answer) = std::sync::mpsc::channel();
+    std::thread::spawn(move || match notification.show() {
+        Ok(handle) => {
+            let _ = shown.send(Ok(()));
+            handle.wait_for_action(|action| {
+                if action == "default" {
+                    open(&customer_id);
+                }
+            });
+        }
+        Err(e) => {
+            let _ = shown.send(Err(e.to_string()));
         }
     });
+    answer.recv().unwrap_or_else(|_| Err("the notification thread ended".into()))
 }
 
 /// Customer text as text in a markup body: `&`, `<` and `>` escaped.

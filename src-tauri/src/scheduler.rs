@@ -12,6 +12,14 @@ use crate::commands::Book;
 const EVERY: Duration = Duration::from_secs(60);
 
 pub fn start(app: AppHandle) {
+    // A click on a notification brings the window up on that customer.
+    let open_customer: crate::notify::OnClick = {
+        let app = app.clone();
+        std::sync::Arc::new(move |customer: &str| {
+            crate::tray::show(&app);
+            let _ = app.emit_to("main", "open-customer", customer.to_string());
+        })
+    };
     std::thread::spawn(move || {
         let mut reported = false;
         // A first look shortly after start, then every minute.
@@ -34,24 +42,10 @@ pub fn start(app: AppHandle) {
                 if let Err(e) = store.keep_calendar_file(now, 30) {
                     crate::error_log::record(&e, "calendar file");
                 }
-                crate::notify::send_due(&mut store, now)
+                crate::notify::send_due(&mut store, now, Some(open_customer.clone()))
             });
             match result {
-                Ok(sent) => {
-                    reported = false;
-                    for s in sent {
-                        if let Some(id) = s.notification_id {
-                            let app = app.clone();
-                            let customer = s.customer_id.clone();
-                            std::thread::spawn(move || {
-                                crate::notify::on_click(id, || {
-                                    crate::tray::show(&app);
-                                    let _ = app.emit_to("main", "open-customer", customer);
-                                });
-                            });
-                        }
-                    }
-                }
+                Ok(_) => reported = false,
                 Err(e) if !reported => {
                     eprintln!("rapport: notifications: {e}");
                     reported = true;

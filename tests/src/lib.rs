@@ -307,3 +307,28 @@ pub fn email_in_export(customer: &serde_json::Value) -> String {
     let email = points.iter().find(|p| p["kind"] == "email").expect("an email address");
     email["value"].as_str().expect("a value").to_string()
 }
+
+/// A process a test started, ended when dropped.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The real notification daemon (dunst), once it owns its name on the session bus. Another test may have started
+/// one on this bus already; then ours just exits.
+pub fn notification_daemon() -> Running {
+    let dunst = Running(Command::new("dunst").stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("dunst runs"));
+    eventually("a notification daemon on the bus", || {
+        let owner = Command::new("dbus-send")
+            .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus"])
+            .args(["org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.Notifications"])
+            .output()
+            .expect("dbus-send (package dbus-bin) runs");
+        String::from_utf8_lossy(&owner.stdout).contains("boolean true").then_some(())
+    });
+    dunst
+}

@@ -693,7 +693,7 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             emit(j, &serde_json::json!({ "customers": customers }), || format!("Generated {customers} customers"))
         }
         Command::Notify { once: _ } => {
-            let sent = crate::notify::send_due(store, now)?;
+            let sent = crate::notify::send_due(store, now, None)?;
             emit(j, &sent, || present::notified(&sent))
         }
         Command::Draft(DraftCmd::ThankYou { customer, shape, variant, using, save }) => {
