@@ -32,19 +32,15 @@ fn outreach(dir: &str) {
     let batches = train_batches(dir).expect("the corpora read");
     // (policy name, add threshold, veto threshold); an add threshold above 1 never adds.
     // (name, adds at, pitch veto, pitch veto on a topic's strong words in a text that gives nothing, channel veto,
-    // value veto)
-    let policies: &[(&str, f64, f64, f64, f64, f64)] = &[
-        ("rules alone", 2.0, 0.0, 0.0, 0.0, 0.0),
-        ("adds at 0.5 (no veto)", 0.5, 0.0, 0.0, 0.0, 0.0),
-        ("checked in", 0.5, 0.10, 0.0, 0.20, 0.05),
-        ("before 2026-12-06", 0.5, 0.10, 0.0, 0.10, 0.05),
-        ("strong words 0.10", 0.5, 0.10, 0.10, 0.20, 0.05),
-        ("strong words 0.02", 0.5, 0.10, 0.02, 0.20, 0.05),
-        ("strong words 0.20", 0.5, 0.10, 0.20, 0.20, 0.05),
-        ("channel veto 0.30", 0.5, 0.10, 0.10, 0.30, 0.05),
-        ("pitch veto 0.20", 0.5, 0.20, 0.0, 0.10, 0.05),
-        ("pitch veto 0.05", 0.5, 0.05, 0.0, 0.10, 0.05),
-        ("no pitch veto", 0.5, 0.0, 0.0, 0.10, 0.05),
+    // value veto, channel push added at)
+    let policies: &[(&str, f64, f64, f64, f64, f64, f64)] = &[
+        ("rules alone", 2.0, 0.0, 0.0, 0.0, 0.0, 2.0),
+        ("adds at 0.5 (no veto)", 0.5, 0.0, 0.0, 0.0, 0.0, 2.0),
+        ("checked in", 0.5, 0.10, 0.0, 0.20, 0.05, 0.5),
+        ("no channel adds", 0.5, 0.10, 0.0, 0.20, 0.05, 2.0),
+        ("channel adds 0.7", 0.5, 0.10, 0.0, 0.20, 0.05, 0.7),
+        ("channel adds 0.9", 0.5, 0.10, 0.0, 0.20, 0.05, 0.9),
+        ("channel adds 0.3", 0.5, 0.10, 0.0, 0.20, 0.05, 0.3),
     ];
     let mut per: Vec<BTreeMap<String, Count>> = vec![BTreeMap::new(); policies.len()];
     let mut blocked = vec![(0usize, 0usize); policies.len()];
@@ -55,7 +51,7 @@ fn outreach(dir: &str) {
         eprintln!("held out {name}: {} texts, trained on {}", held_out.len(), others.len());
         for (text, want) in held_out {
             let t = Text::read(text);
-            for (p, &(_, add, veto, strong, channel, value)) in policies.iter().enumerate() {
+            for (p, &(_, add, veto, strong, channel, value, channel_adds)) in policies.iter().enumerate() {
                 let opinion = Opinion {
                     model: &model,
                     adds_at: add,
@@ -63,6 +59,7 @@ fn outreach(dir: &str) {
                     strong_veto_below: strong,
                     channel_veto_below: channel,
                     value_veto_below: value,
+                    channel_adds_at: channel_adds,
                 };
                 let reading = read_with(&t, text, &opinion);
                 let got: BTreeSet<String> = reading.intents.iter().map(|i| i.label()).collect();

@@ -168,6 +168,8 @@ pub struct Opinion<'a> {
     pub channel_veto_below: f64,
     /// The same for value the rules found.
     pub value_veto_below: f64,
+    /// How sure the model must be to add a push for another channel the rules did not find.
+    pub channel_adds_at: f64,
 }
 
 impl Opinion<'static> {
@@ -180,6 +182,7 @@ impl Opinion<'static> {
             strong_veto_below: super::second_opinion::STRONG_VETO,
             channel_veto_below: super::second_opinion::CHANNEL_VETO,
             value_veto_below: super::second_opinion::VALUE_VETO,
+            channel_adds_at: super::second_opinion::CHANNEL_ADDS,
         }
     }
 }
@@ -432,6 +435,20 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
         }
         if let Some(h) = model.strongest(&features, l).and_then(|k| sentence_of(t, k, Cue::Pitch(0))) {
             push(&mut intents, IntentKind::Pitch, Some(family), None, &h);
+        }
+    }
+
+    // And on a push for another channel the rules did not find ("whats the best # to reach u?", "please call our
+    // office to confirm"), when the model is confident and the text names the channel.
+    if let Some(l) = pushes_label.filter(|&l| chances[l] >= opinion.channel_adds_at) {
+        let found = intents.iter().any(|i| i.intent == IntentKind::AsksForChannel);
+        let named = hits.iter().find_map(|h| match h.cue {
+            Cue::Push(n) | Cue::Channel(n) if !h.negated => Some((n, *h)),
+            Cue::Number if !h.negated => Some((0, *h)),
+            _ => None,
+        });
+        if let (false, Some((n, h))) = (found, named) {
+            push(&mut intents, IntentKind::AsksForChannel, None, Some(channel(n)), &h);
         }
     }
 
