@@ -440,7 +440,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
 
     // And on a push for another channel the rules did not find ("whats the best # to reach u?", "please call our
     // office to confirm"), when the model is confident and the text names the channel.
-    if let Some(l) = pushes_label.filter(|&l| chances[l] >= opinion.channel_adds_at) {
+    if pushes_label.is_some_and(|l| chances[l] >= opinion.channel_adds_at) {
         let found = intents.iter().any(|i| i.intent == IntentKind::AsksForChannel);
         let named = hits.iter().find_map(|h| match h.cue {
             Cue::Push(n) | Cue::Channel(n) if !h.negated => Some((n, *h)),
