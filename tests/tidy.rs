@@ -195,3 +195,26 @@ fn no_test_sleeps_a_fixed_time() {
     }
     assert!(problems.is_empty(), "use wait_until / eventually instead:\n{}", problems.join("\n"));
 }
+
+/// The page asks for every module up front (`<link rel="modulepreload">` in ui/index.html): each of ui/lib and
+/// ui/views is listed, and nothing that is not there.
+#[test]
+fn the_page_preloads_every_module_it_has() {
+    let page = read("ui/index.html");
+    let listed: BTreeSet<String> = page
+        .split("<link rel=\"modulepreload\" href=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .collect();
+    let present: BTreeSet<String> = files("ui/lib", ".js")
+        .into_iter()
+        .chain(files("ui/views", ".js"))
+        .map(|(path, _)| path.trim_start_matches("ui/").to_string())
+        .collect();
+    let missing: Vec<&String> = present.difference(&listed).collect();
+    let gone: Vec<&String> = listed.difference(&present).collect();
+    assert!(
+        missing.is_empty() && gone.is_empty(),
+        "ui/index.html preloads no {missing:?}, and preloads {gone:?}, which are no modules"
+    );
+}

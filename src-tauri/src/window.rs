@@ -103,6 +103,9 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             commands::save_profile,
         ])
         .setup(move |app| {
+            // Reading words takes ~15 ms the first time (models, patterns): on the second core while the page
+            // loads its modules, rather than inside Today's first agenda.
+            std::thread::spawn(rapport_core::language::warm_up);
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Rapport")
                 .inner_size(1280.0, 800.0)

@@ -89,6 +89,8 @@ async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
         w.client
             .wait()
             .at_most(Duration::from_secs(60))
+            // Looked for every 10 ms: fantoccini's default of 250 ms added up to a quarter second to the figure.
+            .every(Duration::from_millis(10))
             .for_element(Locator::Css("#today-body:not([aria-busy]) .today-group, #today-empty"))
             .await
             .expect("Today is complete");

@@ -23,6 +23,18 @@ pub mod topics;
 
 pub use outreach::{read, Intent, IntentKind, Reading};
 
+/// Makes ready what reading takes the first time — both models inflated and parsed, the lexicon's patterns
+/// compiled — so the window can do it on a spare thread while its page loads, not while Today waits.
+pub fn warm_up() {
+    let _ = read("Your order came in; pick it up any time.");
+    let _ = listen::listen(
+        "Please text, no calls.",
+        crate::model::Direction::Inbound,
+        chrono::DateTime::UNIX_EPOCH,
+        chrono_tz::UTC,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::Direction;
