@@ -1574,11 +1574,22 @@ impl Reader<'_> {
         // Each clause's first word: "spoke w/ Dana — no calls at work, email instead".
         let t = self.t;
         let range = t.sentences[s].start..t.sentences[s].end;
+        // "no answer", "no luck": what happened, not a wish.
+        let report = |k: usize| {
+            t.tokens.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.lemma.as_str(),
+                    "answer" | "luck" | "reply" | "response" | "change" | "news" | "show" | "one" | "voicemail" | "vm"
+                )
+            })
+        };
         let opens: Vec<&str> = range
             .clone()
-            .filter(|&k| !t.tokens[k].mark && (k == range.start || t.tokens[k - 1].mark))
+            .filter(|&k| !t.tokens[k].mark && (k == range.start || t.tokens[k - 1].mark) && !report(k))
             .map(|k| t.tokens[k].lemma.as_str())
             .collect();
+        // "will try again tomorrow after 5": the salesperson's plan, however it opens.
+        let plan = words.iter().any(|l| matches!(*l, "will" | "try" | "plan" | "gonna"));
         let wish_first = opens.iter().any(|first| {
             matches!(
                 *first,
@@ -1595,7 +1606,7 @@ impl Reader<'_> {
                     | "weekend"
             )
         }) || words.starts_with(&["do", "not"]);
-        !mine && (wish_first || words.contains(&"only") || words.windows(2).any(|w| w == ["per", "customer"]))
+        !mine && !plan && (wish_first || words.contains(&"only") || words.windows(2).any(|w| w == ["per", "customer"]))
     }
 
     /// Whether the clause of token `i` is the salesperson speaking of themselves ("I'll email it over").
@@ -2790,6 +2801,37 @@ mod tests {
             matches!(&got[..], [Heard::Promise { due_on: Some(d), .. }] if d.to_string() == "2026-11-27"),
             "{got:?}"
         );
+    }
+
+    /// A salesperson's note names no one: its wishes are the customer's, its plans the salesperson's own.
+    #[test]
+    fn a_note_in_shorthand_is_heard_and_the_salespersons_own_plan_is_not() {
+        let out = |text: &str| heard(text, Direction::Outbound);
+        assert_eq!(
+            out("no texts, email only"),
+            vec![
+                statement(Meaning::DeclineChannel { channel: Channel::Text }),
+                statement(Meaning::PreferChannel { channel: Channel::Email })
+            ]
+        );
+        let evenings = Meaning::ContactHours {
+            start: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+        };
+        assert_eq!(out("evenings only, after 5"), vec![statement(evenings)]);
+        assert!(out("no answer, will try again tomorrow after 5").is_empty(), "the salesperson's plan");
+        assert!(out("no answer on her cell, left a voicemail").is_empty());
+        let got = out("sending brochure tmrw");
+        assert!(
+            matches!(&got[..], [Heard::Promise { due_on: Some(d), .. }] if d.to_string() == "2026-11-21"),
+            "{got:?}"
+        );
+        assert!(
+            !out("Call with Diane: baby due April 18").iter().any(|h| matches!(h, Heard::Promise { .. })),
+            "a log's heading promises nothing"
+        );
+        assert!(matches!(&out("wants payoff amt + lien release")[..], [Heard::Request { .. }]));
+        assert!(out("asked how my weekend was").is_empty(), "small talk");
     }
 
     #[test]
