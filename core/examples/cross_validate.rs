@@ -36,10 +36,10 @@ fn outreach(dir: &str) {
     let policies: &[(&str, f64, f64, f64, f64, f64, f64)] = &[
         ("rules alone", 2.0, 0.0, 0.0, 0.0, 0.0, 2.0),
         ("adds at 0.5 (no veto)", 0.5, 0.0, 0.0, 0.0, 0.0, 2.0),
-        ("checked in", 0.5, 0.10, 0.0, 0.20, 0.05, 0.5),
+        ("checked in", 0.5, 0.10, 0.0, 0.20, 0.05, 0.9),
         ("no channel adds", 0.5, 0.10, 0.0, 0.20, 0.05, 2.0),
         ("channel adds 0.7", 0.5, 0.10, 0.0, 0.20, 0.05, 0.7),
-        ("channel adds 0.9", 0.5, 0.10, 0.0, 0.20, 0.05, 0.9),
+        ("channel adds 0.5", 0.5, 0.10, 0.0, 0.20, 0.05, 0.5),
         ("channel adds 0.3", 0.5, 0.10, 0.0, 0.20, 0.05, 0.3),
     ];
     let mut per: Vec<BTreeMap<String, Count>> = vec![BTreeMap::new(); policies.len()];

@@ -391,3 +391,26 @@ fn retraining_the_second_opinion_reproduces_the_checked_in_weights() {
     // Seven models (five families, value, channel pushes) over ~10,000 features: about 700 KB.
     assert!(checked_in.len() < 800 * 1024, "small weights: {} bytes", checked_in.len());
 }
+
+/// Referral asks against their look-alikes: a survey's "how likely are you to recommend us" is a review ask; a buyer
+/// who wants a car like the customer's, in a text that asks for it, is a buy-back pitch; thanks for a referral made
+/// ask for nothing. A plain ask for buyers is still a referral ask.
+#[test]
+fn a_referral_ask_is_told_from_a_survey_score_a_buyer_for_theirs_and_thanks() {
+    let labels = |text: &str| -> Vec<String> {
+        let mut l: Vec<String> = rapport_core::language::read(text).intents.iter().map(|i| i.label()).collect();
+        l.sort();
+        l.dedup();
+        l
+    };
+    let table: &[(&str, &[&str])] = &[
+        ("Just curious, how likely would you be to recommend us to a friend, 0 to 10?", &["pitch:reviews"]),
+        ("A customer's wife wants a white Bronco Sport exactly like yours. Would you sell it?", &["pitch:buy-back"]),
+        ("Cheers for the referral last month, Dave, really appreciated.", &[]),
+        ("Know anyone shopping for a truck like yours? Send them my way.", &["pitch:referrals"]),
+        ("If you liked working with us, please recommend us to your friends.", &["pitch:referrals"]),
+    ];
+    for (text, want) in table {
+        assert_eq!(labels(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+    }
+}

@@ -237,7 +237,13 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
             for h in here.iter().filter(|h| h.cue == Cue::Pitch(f) || h.cue == Cue::Topic(f)) {
                 // "Know anyone buying or selling?", "does anyone in your family need a mortgage?": in a referral
                 // ask, the other topics are the friend's business, not an offer to the customer.
-                if f == 4 && (let_me_know(t, h) || thanks_for_one(t, h) || consults(t, h)) {
+                if f == 4
+                    && (let_me_know(t, h)
+                        || thanks_for_one(t, h)
+                        || consults(t, h)
+                        || rates_us(t, h)
+                        || wants_theirs(t, h, &hits))
+                {
                     continue;
                 }
                 let after_referral = here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first);
@@ -709,7 +715,9 @@ fn thanks_for_one(t: &Text, h: &Hit<Cue>) -> bool {
     let words = t.sentence(t.tokens[h.first].sentence);
     let before: Vec<&str> =
         words.iter().filter(|x| x.end <= t.tokens[h.first].start).map(|x| x.lemma.as_str()).collect();
-    let Some(thanks) = before.iter().rposition(|w| matches!(*w, "thank" | "thanks" | "appreciate" | "grateful")) else {
+    let Some(thanks) =
+        before.iter().rposition(|w| matches!(*w, "thank" | "thanks" | "appreciate" | "grateful" | "cheer" | "cheers"))
+    else {
         return false;
     };
     // "for referring", "for sending her our way", "for telling the Garcias about us": what they did.
@@ -733,6 +741,22 @@ fn thanks_for_one(t: &Text, h: &Hit<Cue>) -> bool {
             matches!(x.lemma.as_str(), "any" | "can" | "could" | "will" | "would" | "future" | "more" | "advance")
         });
     did && !ahead
+}
+
+/// "How likely are you to recommend us to a friend, 0 to 10?": the survey's score (a review ask), not a referral.
+fn rates_us(t: &Text, h: &Hit<Cue>) -> bool {
+    let recommend = t.tokens[h.first..h.last].iter().any(|x| x.lemma.starts_with("recommend"));
+    recommend && t.sentence(t.tokens[h.first].sentence).iter().any(|x| matches!(x.lemma.as_str(), "likely" | "scale"))
+}
+
+/// "A customer's wife wants a Bronco exactly like yours — would you sell it?", "asked if I knew anyone with a
+/// low-mileage Camry … would you ever sell?": in a text that asks for the customer's own, a buyer for it, not someone
+/// for the salesperson to sell to. ("Know anyone shopping for a truck like yours?" alone still asks for a referral.)
+fn wants_theirs(t: &Text, h: &Hit<Cue>, hits: &[Hit<Cue>]) -> bool {
+    let buys_theirs = hits.iter().any(|x| x.cue == Cue::Pitch(0) && !x.negated);
+    let rest = &t.tokens[h.last..t.sentences[t.tokens[h.first].sentence].end];
+    let seeks_owner = rest.first().is_some_and(|x| x.lemma == "with");
+    buys_theirs && (seeks_owner || rest.iter().any(|x| x.word == "yours"))
 }
 
 /// "Please refer to page 3": to refer *to* something is to consult it, not to send someone.
