@@ -414,3 +414,31 @@ fn a_referral_ask_is_told_from_a_survey_score_a_buyer_for_theirs_and_thanks() {
         assert_eq!(labels(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
     }
 }
+
+/// Financing against its look-alikes: in a text that asks for the customer's car or house, payments and equity are
+/// the trade's arithmetic; a refinance that went well is the subject of a review ask. A word of lending next to a
+/// trade still pitches financing too.
+#[test]
+fn a_loan_offer_is_told_from_the_arithmetic_of_a_trade_and_a_deal_done() {
+    let labels = |text: &str| -> Vec<String> {
+        let mut l: Vec<String> = rapport_core::language::read(text).intents.iter().map(|i| i.label()).collect();
+        l.sort();
+        l.dedup();
+        l
+    };
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Same monthly, newer truck. We could put you in a '25 without your payment moving. Want me to run it?",
+            &["pitch:buy-back"],
+        ),
+        (
+            "Would you be up for a short quote in our brochure? Something about how smoothly the refi went.",
+            &["pitch:reviews"],
+        ),
+        ("Trade in your Civic and we can refinance you at 3.9%.", &["pitch:buy-back", "pitch:financing"]),
+        ("Rates dropped — want me to see if we can lower your monthly payment?", &["pitch:financing"]),
+    ];
+    for (text, want) in table {
+        assert_eq!(labels(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+    }
+}

@@ -250,6 +250,9 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                 if (f == 0 || f == 3) && after_referral {
                     continue;
                 }
+                if f == 3 && (money_of_a_trade(t, h, &hits) || past_deal(t, h)) {
+                    continue;
+                }
                 // "The Platinum Protection package" is a protection plan, not an upgrade tier.
                 let overlaps = |g: &Hit<Cue>| g.first < h.last && h.first < g.last;
                 if f == 0 && here.iter().any(|g| matches!(g.cue, Cue::Pitch(1) | Cue::Subject(1)) && overlaps(g)) {
@@ -741,6 +744,24 @@ fn thanks_for_one(t: &Text, h: &Hit<Cue>) -> bool {
             matches!(x.lemma.as_str(), "any" | "can" | "could" | "will" | "would" | "future" | "more" | "advance")
         });
     did && !ahead
+}
+
+/// "Same monthly, newer truck", "yours is basically your down payment", "a relocating family, pre-approved": in a
+/// text that asks for the customer's own car or house, payments and equity are the trade's arithmetic, not a loan
+/// offered. A word of lending itself (a rate, a refinance, an APR) still pitches financing too.
+fn money_of_a_trade(t: &Text, h: &Hit<Cue>, hits: &[Hit<Cue>]) -> bool {
+    let trades = hits.iter().any(|x| x.cue == Cue::Pitch(0) && !x.negated);
+    let lending = t.tokens[h.first..h.last].iter().any(|x| {
+        let l = x.lemma.as_str();
+        l.starts_with("refi")
+            || matches!(l, "rate" | "apr" | "interest" | "lender" | "credit" | "finance" | "financing")
+    });
+    trades && !lending
+}
+
+/// "How smoothly the refi went", "your refinance closed": a deal done, told of, not offered.
+fn past_deal(t: &Text, h: &Hit<Cue>) -> bool {
+    t.tokens.get(h.last).is_some_and(|x| matches!(x.word.as_str(), "went" | "closed" | "funded" | "helped" | "was"))
 }
 
 /// "How likely are you to recommend us to a friend, 0 to 10?": the survey's score (a review ask), not a referral.
