@@ -1336,6 +1336,17 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "cover .. down payment",
             "exchange .. value|bonus|offer|mela|program|programme",
             "free|quick .. evaluation|appraisal",
+            // Giving up what they own, in everyday words (the seventeen batches' held-out misses, 2026-12-07).
+            "move|moving on from the|your|it|her|him",
+            "retire|retiring the|your @owned|@model|@name",
+            "get|getting you|u out of",
+            "get|getting out of the|your @owned|@model|@name",
+            "name your price",
+            "offer on the @owned|@model|@name",
+            "over book",
+            "think|thinking|fence .. about|of listing",
+            "walk away with",
+            "ready to .. retire|sell|trade|part_with|move_on",
         ],
     ),
     (
