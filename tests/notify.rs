@@ -143,6 +143,8 @@ fn a_customers_name_is_never_markup_in_a_notification() {
     assert!(!calls.contains("<a href"), "no link reached the daemon:\n{calls}");
 }
 
+/// The click itself: the real daemon invokes the notification's default action (as a click does), and the real
+/// window comes up on that customer.
 #[test]
 fn clicking_a_notification_opens_that_customer_in_the_window() {
     session_bus();

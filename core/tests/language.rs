@@ -397,12 +397,6 @@ fn retraining_the_second_opinion_reproduces_the_checked_in_weights() {
 /// ask for nothing. A plain ask for buyers is still a referral ask.
 #[test]
 fn a_referral_ask_is_told_from_a_survey_score_a_buyer_for_theirs_and_thanks() {
-    let labels = |text: &str| -> Vec<String> {
-        let mut l: Vec<String> = rapport_core::language::read(text).intents.iter().map(|i| i.label()).collect();
-        l.sort();
-        l.dedup();
-        l
-    };
     let table: &[(&str, &[&str])] = &[
         ("Just curious, how likely would you be to recommend us to a friend, 0 to 10?", &["pitch:reviews"]),
         ("A customer's wife wants a white Bronco Sport exactly like yours. Would you sell it?", &["pitch:buy-back"]),
@@ -410,9 +404,7 @@ fn a_referral_ask_is_told_from_a_survey_score_a_buyer_for_theirs_and_thanks() {
         ("Know anyone shopping for a truck like yours? Send them my way.", &["pitch:referrals"]),
         ("If you liked working with us, please recommend us to your friends.", &["pitch:referrals"]),
     ];
-    for (text, want) in table {
-        assert_eq!(labels(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
-    }
+    reads_as(table);
 }
 
 /// Financing against its look-alikes: in a text that asks for the customer's car or house, payments and equity are
@@ -420,12 +412,6 @@ fn a_referral_ask_is_told_from_a_survey_score_a_buyer_for_theirs_and_thanks() {
 /// trade still pitches financing too.
 #[test]
 fn a_loan_offer_is_told_from_the_arithmetic_of_a_trade_and_a_deal_done() {
-    let labels = |text: &str| -> Vec<String> {
-        let mut l: Vec<String> = rapport_core::language::read(text).intents.iter().map(|i| i.label()).collect();
-        l.sort();
-        l.dedup();
-        l
-    };
     let table: &[(&str, &[&str])] = &[
         (
             "Same monthly, newer truck. We could put you in a '25 without your payment moving. Want me to run it?",
@@ -438,7 +424,17 @@ fn a_loan_offer_is_told_from_the_arithmetic_of_a_trade_and_a_deal_done() {
         ("Trade in your Civic and we can refinance you at 3.9%.", &["pitch:buy-back", "pitch:financing"]),
         ("Rates dropped — want me to see if we can lower your monthly payment?", &["pitch:financing"]),
     ];
+    reads_as(table);
+}
+
+/// Each text of `table` read as exactly its labels (in any order).
+fn reads_as(table: &[(&str, &[&str])]) {
     for (text, want) in table {
-        assert_eq!(labels(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+        let mut got: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+        got.sort();
+        got.dedup();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
     }
 }
