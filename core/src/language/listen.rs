@@ -91,7 +91,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Channel(4),
         &[
-            "in person", "face to face", "drop|stop|swing|come|pop .. by|in", "visit", "showroom", "meet",
+            "in person", "face to face", "drop|stop|swing|come|pop .. by|in|into", "visit", "showroom", "meet",
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down", "with my own eyes",
@@ -209,6 +209,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "prefer",
             "preferred",
             "preference",
+            // "wants texts not calls": the channel wanted, before the one refused.
+            "want|wants|wanted texts|text|email|emails|calls|call|letters|mail not",
                         "be .. best|easiest|better|easier|ideal|quicker|faster",
             "keep .. on|to|there",
             "beat|beats|trump|trumps",
@@ -2832,6 +2834,17 @@ mod tests {
         );
         assert!(matches!(&out("wants payoff amt + lien release")[..], [Heard::Request { .. }]));
         assert!(out("asked how my weekend was").is_empty(), "small talk");
+        assert_eq!(
+            out("Brendan wants texts not calls."),
+            vec![
+                statement(Meaning::PreferChannel { channel: Channel::Text }),
+                statement(Meaning::DeclineChannel { channel: Channel::Phone })
+            ]
+        );
+        assert_eq!(
+            heard("I'd rather pop into the branch than do all this over the phone.", Direction::Inbound),
+            vec![statement(Meaning::PreferChannel { channel: Channel::InPerson })]
+        );
     }
 
     #[test]
