@@ -44,9 +44,7 @@ pub fn check_campaign(
             CampaignList::Rows(csv::read_list(bytes)?)
         }
     };
-    let text = asked.text.filter(|t| !t.trim().is_empty());
-    let topic = Some(asked.topic).filter(|t| !t.trim().is_empty());
-    let campaign = Campaign { channel: asked.channel, topic, text };
+    let campaign = Campaign { channel: asked.channel, topic: Some(asked.topic), text: asked.text };
     let checked = with(&book, |s, now| s.check_campaign(list, &campaign, now))?;
     *last.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(checked.clone());
     Ok(checked)

@@ -1597,7 +1597,6 @@ impl Reader<'_> {
                 *first,
                 "no" | "not"
                     | "never"
-                    | "only"
                     | "between"
                     | "mornings"
                     | "evenings"

@@ -208,6 +208,9 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
         };
 
     // Whether the text offers, asks or urges anywhere: a pitch needs a frame somewhere.
+    // The text asks for the customer's own car, house or plan somewhere: payments and buyers around it are the
+    // trade's, not a loan or a referral asked for.
+    let asks_for_theirs = hits.iter().any(|x| x.cue == Cue::Pitch(0) && !x.negated);
     let text_offers = (0..t.sentences.len()).any(|s| {
         t.is_question(s)
             || imperative(t, s)
@@ -242,7 +245,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                         || thanks_for_one(t, h)
                         || consults(t, h)
                         || rates_us(t, h)
-                        || wants_theirs(t, h, &hits))
+                        || asks_for_theirs && wants_theirs(t, h))
                 {
                     continue;
                 }
@@ -250,7 +253,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                 if (f == 0 || f == 3) && after_referral {
                     continue;
                 }
-                if f == 3 && (money_of_a_trade(t, h, &hits) || past_deal(t, h)) {
+                if f == 3 && (asks_for_theirs && money_of_a_trade(t, h) || past_deal(t, h)) {
                     continue;
                 }
                 // "The Platinum Protection package" is a protection plan, not an upgrade tier.
@@ -747,16 +750,14 @@ fn thanks_for_one(t: &Text, h: &Hit<Cue>) -> bool {
 }
 
 /// "Same monthly, newer truck", "yours is basically your down payment", "a relocating family, pre-approved": in a
-/// text that asks for the customer's own car or house, payments and equity are the trade's arithmetic, not a loan
-/// offered. A word of lending itself (a rate, a refinance, an APR) still pitches financing too.
-fn money_of_a_trade(t: &Text, h: &Hit<Cue>, hits: &[Hit<Cue>]) -> bool {
-    let trades = hits.iter().any(|x| x.cue == Cue::Pitch(0) && !x.negated);
-    let lending = t.tokens[h.first..h.last].iter().any(|x| {
+/// text that asks for the customer's own car or house (the caller knows), payments and equity are the trade's
+/// arithmetic, not a loan offered. A word of lending itself (a rate, a refinance, an APR) still pitches financing too.
+fn money_of_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
+    !t.tokens[h.first..h.last].iter().any(|x| {
         let l = x.lemma.as_str();
         l.starts_with("refi")
             || matches!(l, "rate" | "apr" | "interest" | "lender" | "credit" | "finance" | "financing")
-    });
-    trades && !lending
+    })
 }
 
 /// "How smoothly the refi went", "your refinance closed": a deal done, told of, not offered.
@@ -771,13 +772,13 @@ fn rates_us(t: &Text, h: &Hit<Cue>) -> bool {
 }
 
 /// "A customer's wife wants a Bronco exactly like yours — would you sell it?", "asked if I knew anyone with a
-/// low-mileage Camry … would you ever sell?": in a text that asks for the customer's own, a buyer for it, not someone
-/// for the salesperson to sell to. ("Know anyone shopping for a truck like yours?" alone still asks for a referral.)
-fn wants_theirs(t: &Text, h: &Hit<Cue>, hits: &[Hit<Cue>]) -> bool {
-    let buys_theirs = hits.iter().any(|x| x.cue == Cue::Pitch(0) && !x.negated);
+/// low-mileage Camry … would you ever sell?": in a text that asks for the customer's own (the caller knows), a buyer
+/// for it, not someone for the salesperson to sell to. ("Know anyone shopping for a truck like yours?" alone still
+/// asks for a referral.)
+fn wants_theirs(t: &Text, h: &Hit<Cue>) -> bool {
     let rest = &t.tokens[h.last..t.sentences[t.tokens[h.first].sentence].end];
     let seeks_owner = rest.first().is_some_and(|x| x.lemma == "with");
-    buys_theirs && (seeks_owner || rest.iter().any(|x| x.word == "yours"))
+    seeks_owner || rest.iter().any(|x| x.word == "yours")
 }
 
 /// "Please refer to page 3": to refer *to* something is to consult it, not to send someone.

@@ -81,6 +81,9 @@ impl Store {
     /// Sorts a campaign's list by what each customer said (see the module's note).
     pub fn check_campaign(&self, list: CampaignList, campaign: &Campaign, now: DateTime<Utc>) -> Result<CampaignCheck> {
         let mut out = CampaignCheck::default();
+        // A topic or words left blank are none, whichever face asked.
+        let said = |s: &Option<String>| s.clone().filter(|t| !t.trim().is_empty());
+        let (topic, text) = (said(&campaign.topic), said(&campaign.text));
         // (customer, line) in the list's order, each customer once.
         let mut people: Vec<(String, Option<usize>)> = Vec::new();
         match list {
@@ -126,10 +129,10 @@ impl Store {
         let outreach = Outreach {
             channel: campaign.channel,
             at: now,
-            topic: campaign.topic.clone(),
-            text: campaign.text.clone(),
+            topic: topic.clone(),
+            text: text.clone(),
             // What the customer gains is the words' business; with none, only the customers' own words decide.
-            reason: campaign.text.clone().or_else(|| campaign.topic.clone()),
+            reason: text.clone().or_else(|| topic.clone()),
             purpose: Purpose::Proactive,
             in_thank_you: false,
         };
