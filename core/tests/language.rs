@@ -389,7 +389,7 @@ fn retraining_the_second_opinion_reproduces_the_checked_in_weights() {
         "the checked-in weights are not what the train half makes: run `cargo run -p rapport-core --example retrain`"
     );
     // Seven models (five families, value, channel pushes) over ~10,000 features: about 700 KB.
-    assert!(checked_in.len() < 800 * 1024, "small weights: {} bytes", checked_in.len());
+    assert!(checked_in.len() < 1024 * 1024, "small weights: {} bytes", checked_in.len());
 }
 
 /// Referral asks against their look-alikes: a survey's "how likely are you to recommend us" is a review ask; a buyer
@@ -423,6 +423,31 @@ fn a_loan_offer_is_told_from_the_arithmetic_of_a_trade_and_a_deal_done() {
         ),
         ("Trade in your Civic and we can refinance you at 3.9%.", &["pitch:buy-back", "pitch:financing"]),
         ("Rates dropped — want me to see if we can lower your monthly payment?", &["pitch:financing"]),
+    ];
+    reads_as(table);
+}
+
+/// Look-alikes from other trades (the eighteenth batch's gaps, in other words): a review the customer already wrote,
+/// an introduction offered rather than asked for, an opt-out line, a call that happened, a FaceTime hopped on, an
+/// invitation, and lowering a payment (a loan's business, not a trade).
+#[test]
+fn a_review_written_an_intro_offered_and_an_opt_out_line_ask_for_nothing() {
+    let table: &[(&str, &[&str])] = &[
+        ("Thanks again for the lovely review you left on Google last week.", &[]),
+        ("I responded to your Yelp review this morning, and the parking sign you mentioned is fixed.", &["value"]),
+        ("Would you be open to making an intro to your head of IT?", &["pitch:referrals"]),
+        ("If it helps, I can make an introduction to a great contractor I trust.", &[]),
+        ("You can text STOP at any time to end these reminders. Your oil change is booked for Monday at 9.", &["value"]),
+        ("The notes from Monday's call are attached, with the revised quote.", &["value"]),
+        ("Want to grab coffee sometime next month?", &["check_in", "asks_for_channel:in_person"]),
+        (
+            "We'd love to see you at our customer appreciation dinner on the 12th. Can you make it?",
+            &["check_in", "asks_for_channel:in_person"],
+        ),
+        (
+            "We can spread your premium over monthly installments to lower what you pay each month. Want me to set it up?",
+            &["pitch:financing"],
+        ),
     ];
     reads_as(table);
 }

@@ -327,6 +327,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "back on .. list",
             "put me|us back",
             "add me|us back",
+            // In a note: "put her back on the newsletter".
+            "put|add him|her|them back on|onto",
             "resubscribe",
             "re subscribe",
             "contact|reach|hear_from|get_in_touch|reach_out .. again",
@@ -499,7 +501,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "promise",
             "i|we owe",
             "need_to|have_to|got_to|gotta",
-            "will .. send|get|call|email|text|drop|bring|follow|order|check|find|look|have|mail|ship|confirm|update|put|pull|set|book|schedule|run|reach|work|write|prepare|loop|get_back|swing",
+            "will .. send|get|call|email|text|drop|bring|follow|order|check|find|look|have|mail|ship|confirm|update|put|pull|set|book|schedule|run|reach|work|write|prepare|loop|get_back|swing|process",
             // A note to oneself: "owe him a callback re: rebate".
             "owe him|her|them|the_customer",
             "to do",
@@ -614,6 +616,19 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "closing on",
             "renovat",
             "remodel",
+            // Life changes said in passing (the seventeenth utterance batch, read cold).
+            "turn|turns|turning 16|17|18|21|30|40|50|60|65|70|80",
+            "laid off",
+            "lose|lost .. job",
+            "new role|position",
+            "job transfer",
+            "transfer|transferred to",
+            "leave|leaving .. the company|the firm|the job",
+            "open|opening .. a|second|new .. location|store|shop|bakery|restaurant|office|practice|business",
+            "sold the|his|her|their|my|our",
+            "become|became a grandma|grandpa|grandparent|grandmother|grandfather|mom|dad|mother|father",
+            "school start|starts",
+            "quinceañera|quinceanera|bar_mitzvah|bat_mitzvah|christening|baptism",
         ],
     ),
 ];
@@ -928,7 +943,14 @@ impl Reader<'_> {
         let mut found: Vec<(Meaning, usize, usize)> = Vec::new();
 
         // Do not contact, and its lifting.
-        let remove = here.iter().rfind(|h| h.cue == Said::Remove && !h.negated);
+        // "She'd opted out by mistake": an opt-out undone.
+        let mistaken = |h: &&&Hit<Said>| {
+            t.tokens[h.last..t.sentences[s].end]
+                .iter()
+                .take(3)
+                .any(|x| matches!(x.lemma.as_str(), "mistake" | "error" | "accident" | "accidentally"))
+        };
+        let remove = here.iter().rfind(|h| h.cue == Said::Remove && !h.negated).filter(|h| !mistaken(h));
         let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
         let later_resume = match (remove, resume) {
             // "I withdraw my earlier opt-out": the lifting contains the removal it lifts.
@@ -1046,7 +1068,13 @@ impl Reader<'_> {
                 || near(Said::Refuse)
                 || here.iter().any(|x| x.cue == Said::RefuseAfter && x.first >= h.first && clause(t, x.first) == c)
                 || f == 0 && keeping.is_some();
-            let open = near(Said::Interest);
+            // "No longer interested in refinance offers": the interest is over.
+            let over = here.iter().any(|x| {
+                x.cue == Said::Refuse
+                    && t.tokens[x.first].lemma == "no"
+                    && t.tokens.get(x.last).is_some_and(|n| n.lemma.starts_with("interest"))
+            });
+            let open = near(Said::Interest) && !over;
             let lifted =
                 has(Said::Again) || t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "now" | "actually"));
             // "Calls or the warranty pitch, either is fine" is easy-going; the "or" of "no more trade-in or
@@ -1972,16 +2000,49 @@ impl Reader<'_> {
             || t.tokens[h.first..h.last]
                 .iter()
                 .any(|x| matches!(x.lemma.as_str(), "promise" | "commit" | "owe" | "assure" | "word" | "agree"));
-        // "She'll bring it in" is the customer's plan, not the salesperson's promise.
+        // "She'll bring it in", "said they'd get back to us", "needs to know which docs to bring": the customer's
+        // plan or need, not the salesperson's promise.
         let subject = t.tokens[h.first].lemma.as_str();
-        let theirs = matches!(subject, "she" | "he" | "they");
+        let them = |x: &super::text::Token| {
+            matches!(
+                x.lemma.as_str(),
+                "she"
+                    | "he"
+                    | "they"
+                    | "customer"
+                    | "client"
+                    | "buyer"
+                    | "wife"
+                    | "husband"
+                    | "team"
+                    | "office"
+                    | "lender"
+                    | "bank"
+                    | "company"
+            )
+        };
+        let auxiliary =
+            |x: &&super::text::Token| matches!(x.lemma.as_str(), "will" | "would" | "be" | "shall" | "ll" | "d");
+        let before = t.tokens[t.sentences[s].start..h.first].iter().rev().find(|x| !auxiliary(x));
+        let third_person = matches!(t.tokens[h.first].word.as_str(), "needs" | "has" | "wants" | "got");
+        let theirs = matches!(subject, "she" | "he" | "they") || before.is_some_and(them) || third_person;
+        // "Pet insurance follow-up w/ Lena:" heads a log.
+        let heading = matches!(t.tokens[h.first].lemma.as_str(), "follow_up" | "follow")
+            && before.is_some_and(|x| {
+                !x.mark
+                    && !matches!(
+                        x.lemma.as_str(),
+                        "i" | "we" | "to" | "will" | "need" | "must" | "should" | "and" | "then"
+                    )
+            })
+            && t.tokens.get(h.last).is_some_and(|n| matches!(n.lemma.as_str(), "with" | "w" | "call" | "re"));
         // "Followed up with Aisha" is done, not promised.
         let first = t.tokens[h.first].word.as_str();
         let past = first.ends_with("ed") && t.tokens[h.first].lemma != first;
         if past && !matches!(first, "promised" | "committed" | "agreed" | "assured" | "pledged" | "vowed") {
             return;
         }
-        if !acts || theirs {
+        if !acts || theirs || heading {
             return;
         }
         let (a, b) = self.sentence_span(s);
@@ -2012,7 +2073,9 @@ impl Reader<'_> {
             && !heading;
         let (a, b) = self.sentence_span(s);
         let dated = dates.iter().any(|d| d.start >= a && d.end <= b);
-        (doing && dated && !x.negated).then(|| Hit {
+        // "Owe Brent the window sticker": owed, with or without a day.
+        let owes = x.lemma == "owe";
+        ((doing && dated || owes) && !x.negated).then(|| Hit {
             cue: Said::Promise,
             first,
             last: first + 1,
@@ -2844,6 +2907,41 @@ mod tests {
             heard("I'd rather pop into the branch than do all this over the phone.", Direction::Inbound),
             vec![statement(Meaning::PreferChannel { channel: Channel::InPerson })]
         );
+    }
+
+    /// Whose plan a note's sentence is: the salesperson's own ("owe Dana the payoff letter"), the customer's ("she'll
+    /// reach out if she's interested"), or a log's heading ("Service follow-up w/ Leona:").
+    #[test]
+    fn a_note_tells_the_salespersons_promise_from_the_customers_plan_and_a_heading() {
+        let out = |text: &str| heard(text, Direction::Outbound);
+        let promises = |text: &str| out(text).into_iter().filter(|h| matches!(h, Heard::Promise { .. })).count();
+        assert_eq!(promises("Owe Dana the payoff letter by Friday."), 1);
+        assert_eq!(promises("Owe him a callback."), 1);
+        assert_eq!(promises("Declined the add-ons - she'll reach out if she changes her mind."), 0);
+        assert_eq!(promises("Said they'd get back to us after the board meeting."), 0);
+        assert_eq!(promises("Their IT team will send the user list by Wed."), 0);
+        assert_eq!(promises("Needs to know which forms to bring."), 0);
+        assert_eq!(promises("Service follow-up w/ Leona: tires are great."), 0);
+        assert_eq!(promises("Follow up w/ Leona re: tires tomorrow."), 1, "a to-do, not a heading");
+        assert_eq!(promises("Will process the refund and confirm by email tomorrow."), 1);
+    }
+
+    /// Interest that is over is a refusal; an opt-out made by mistake is undone; life changes said in passing are facts.
+    #[test]
+    fn an_interest_that_is_over_and_an_opt_out_undone_are_heard() {
+        assert_eq!(
+            heard("I'm no longer interested in refinance offers, thanks.", Direction::Inbound),
+            vec![statement(Meaning::DeclineTopic { topic: "financing".into() })]
+        );
+        assert_eq!(
+            heard("Put him back on the newsletter, he'd opted out by mistake.", Direction::Outbound),
+            vec![statement(Meaning::ResumeContact)]
+        );
+        for text in
+            ["Her son turns 17 on Aug 9.", "His wife just got laid off.", "She's opening a second location in May."]
+        {
+            assert!(heard(text, Direction::Outbound).iter().any(|h| matches!(h, Heard::Fact { .. })), "{text}");
+        }
     }
 
     #[test]

@@ -256,6 +256,9 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                 if f == 3 && (asks_for_theirs && money_of_a_trade(t, h) || past_deal(t, h)) {
                     continue;
                 }
+                if f == 2 && their_review(t, h) || f == 0 && not_a_trade(t, h) {
+                    continue;
+                }
                 // "The Platinum Protection package" is a protection plan, not an upgrade tier.
                 let overlaps = |g: &Hit<Cue>| g.first < h.last && h.first < g.last;
                 if f == 0 && here.iter().any(|g| matches!(g.cue, Cue::Pitch(1) | Cue::Subject(1)) && overlaps(g)) {
@@ -348,6 +351,10 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
             }
             // "Tell them to come see me": the friends are asked in, not the customer.
             if here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first && h.first <= r.last + 1) {
+                continue;
+            }
+            // "Text STOP to opt out" is how to leave the reminders, and "Tuesday's call" is one that was had.
+            if n == 1 && opts_out(t, h) || n == 0 && had(t, h) {
                 continue;
             }
             // "Would video suit you better than the phone?": the channel compared against is not the one asked for.
@@ -454,11 +461,21 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     // office to confirm"), when the model is confident and the text names the channel.
     if pushes_label.is_some_and(|l| chances[l] >= opinion.channel_adds_at) {
         let found = intents.iter().any(|i| i.intent == IntentKind::AsksForChannel);
-        let named = hits.iter().find_map(|h| match h.cue {
-            Cue::Push(n) | Cue::Channel(n) if !h.negated => Some((n, *h)),
-            Cue::Number if !h.negated => Some((0, *h)),
-            _ => None,
-        });
+        // The channel asked for: one the text pushes, else a video call named ("hop on a quick FaceTime": the
+        // hopping on is the FaceTime's), else the first named.
+        let named = |h: &&Hit<Cue>| {
+            !h.negated && matches!(h.cue, Cue::Push(_) | Cue::Channel(_) | Cue::Number) && !opts_out(t, h) && !had(t, h)
+        };
+        let named = hits
+            .iter()
+            .filter(named)
+            .find(|h| matches!(h.cue, Cue::Push(_)))
+            .or_else(|| hits.iter().filter(named).find(|h| h.cue == Cue::Channel(3)))
+            .or_else(|| hits.iter().find(named))
+            .map(|h| match h.cue {
+                Cue::Push(n) | Cue::Channel(n) => (n, *h),
+                _ => (0, *h),
+            });
         if let (false, Some((n, h))) = (found, named) {
             push(&mut intents, IntentKind::AsksForChannel, None, Some(channel(n)), &h);
         }
@@ -758,6 +775,70 @@ fn money_of_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
         l.starts_with("refi")
             || matches!(l, "rate" | "apr" | "interest" | "lender" | "credit" | "finance" | "financing")
     })
+}
+
+/// "Thanks for the kind review on Yelp", "I replied to your Zillow review", "the completed security questionnaire
+/// is attached": a review the customer already wrote, or a form they filled in, not one asked for.
+fn their_review(t: &Text, h: &Hit<Cue>) -> bool {
+    let start = t.tokens[h.first].start;
+    let before: Vec<&super::text::Token> =
+        t.sentence(t.tokens[h.first].sentence).iter().filter(|x| x.end <= start).collect();
+    let filled = before.iter().rev().take(2).any(|x| {
+        matches!(
+            x.word.to_lowercase().as_str(),
+            "completed" | "signed" | "filled" | "finished" | "returned" | "submitted"
+        )
+    });
+    let acted = before.iter().any(|x| {
+        let w = x.word.to_lowercase();
+        matches!(x.lemma.as_str(), "thank" | "thanks" | "appreciate" | "grateful")
+            || matches!(x.lemma.as_str(), "reply" | "respond" | "read" | "see" | "answer" | "love" | "enjoy")
+                && (w.ends_with("ed") || w == "saw")
+    });
+    let ahead = t.sentence(t.tokens[h.first].sentence).iter().any(|x| {
+        matches!(x.lemma.as_str(), "any" | "can" | "could" | "would" | "future" | "more" | "advance" | "another")
+    });
+    filled || acted && !ahead
+}
+
+/// "Lower what you pay each month" lowers a payment (a loan's business), and "your business plan" is a document:
+/// neither asks for what the customer owns.
+fn not_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
+    let first = &t.tokens[h.first];
+    let previous = h.first.checked_sub(1).map(|k| t.tokens[k].lemma.as_str()).unwrap_or("");
+    first.lemma == "what" && matches!(previous, "lower" | "reduce" | "cut" | "drop" | "shrink" | "slash" | "trim")
+        || first.lemma == "business" && previous == "your"
+}
+
+/// "Text STOP to this number to opt out", "reply STOP": the way out of automated texts, not a push to text.
+fn opts_out(t: &Text, h: &Hit<Cue>) -> bool {
+    t.tokens
+        .get(h.first + 1)
+        .is_some_and(|x| matches!(x.word.as_str(), "stop" | "unsubscribe" | "end" | "cancel" | "quit"))
+}
+
+/// "The agenda from Tuesday's call", "yesterday's call": a call that happened (the reader splits the possessive
+/// off as "s", or it was written without its apostrophe: "tuesdays call").
+fn had(t: &Text, h: &Hit<Cue>) -> bool {
+    let before = |n: usize| h.first.checked_sub(n).map(|k| t.tokens[k].word.as_str()).unwrap_or("");
+    let day = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "morning"
+                | "week"
+        )
+    };
+    let possessive = before(1) == "s" && day(before(2)) || before(1).strip_suffix('s').is_some_and(day);
+    t.tokens[h.first].lemma == "call" && possessive
 }
 
 /// "How smoothly the refi went", "your refinance closed": a deal done, told of, not offered.
