@@ -103,7 +103,6 @@ impl Store {
     /// Customers who may have a reason in the window, in id order: everything else cannot.
     fn agenda_candidates(&self, now: DateTime<Utc>, days: u32) -> Result<Vec<String>> {
         let today = reasons::local_today(&self.profile()?, now);
-        let d = |n: i64| (today + Duration::days(n)).format("%Y-%m-%d").to_string();
         let horizon = i64::from(days);
         // No included service of a purchase older than its longest schedule (and the grace after it) is due.
         let longest: i64 = self
@@ -118,72 +117,58 @@ impl Store {
             .checked_sub_months(chrono::Months::new(u32::try_from(longest).unwrap_or(u32::MAX)))
             .map(|s| (s - Duration::days(SERVICE_GRACE_DAYS + 31)).format("%Y-%m-%d").to_string())
             .unwrap_or_default();
-        let (from, to) = (d(0), d(horizon + 22));
         // Each question on its own, merged here: as one UNION, SQLite reads whole tables in customer order.
-        let questions: [(&str, Vec<String>); 10] = [
-            ("SELECT customer_id FROM promises WHERE status = 'open'", vec![]),
-            ("SELECT customer_id FROM issues WHERE status = 'open' OR resolved_on >= ?1", vec![d(-31)]),
-            (
-                "SELECT p.customer_id FROM deliverables x JOIN purchases p ON p.id = x.purchase_id
-                 WHERE x.delivered_on IS NULL",
-                vec![],
-            ),
-            (
-                "SELECT customer_id FROM purchases WHERE warranty_ends_on IS NOT NULL
-                 AND warranty_ends_on BETWEEN ?1 AND ?2",
-                vec![d(0), d(horizon + 61)],
-            ),
-            (
-                "SELECT customer_id FROM purchases WHERE term_ends_on IS NOT NULL AND term_ends_on BETWEEN ?1 AND ?2
-                 AND ownership <> 'cash'",
-                vec![d(0), d(horizon + 91)],
-            ),
-            (
-                "SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?1",
-                vec![crate::time::stamp(now - Duration::days(reasons::LOOK_BACK_DAYS + reasons::DAY_MARGIN))],
-            ),
-            (
-                "SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?1",
-                vec![crate::time::stamp(now - Duration::days(reasons::PRAISE_DAYS + reasons::DAY_MARGIN))],
-            ),
-            // A personal date shows three weeks ahead; birthdays and anniversaries come back every year.
-            (
-                "SELECT customer_id FROM facts WHERE date IS NOT NULL
-                 AND (date BETWEEN ?1 AND ?2
-                      OR ((lower(text) LIKE '%birthday%' OR lower(text) LIKE '%anniversary%')
-                          AND (CASE WHEN ?4 < ?3 THEN substr(date, 6) >= ?3 OR substr(date, 6) <= ?4
-                                    ELSE substr(date, 6) BETWEEN ?3 AND ?4 END)))",
-                vec![from.clone(), to.clone(), from[5..].to_string(), to[5..].to_string()],
-            ),
-            ("SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)", vec![]),
-            ("SELECT customer_id FROM reminders", vec![]),
-        ];
-        let mut ids = std::collections::BTreeSet::new();
-        for (sql, values) in questions {
-            let mut stmt = self.conn().prepare_cached(sql)?;
-            let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
-            while let Some(r) = rows.next()? {
-                ids.insert(r.get::<_, String>(0)?);
+        let questions = candidate_questions(today, now, horizon);
+        let ask = |conn: &Connection, questions: &[(&str, Vec<String>)]| -> Result<Vec<String>> {
+            let mut ids = Vec::new();
+            for (sql, values) in questions {
+                let mut stmt = conn.prepare_cached(sql)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+                while let Some(r) = rows.next()? {
+                    ids.push(r.get::<_, String>(0)?);
+                }
             }
-        }
+            Ok(ids)
+        };
         // Included services: the schedules of recent purchases, read from an index, and due dates worked out
         // here as the engine works them out.
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT p.customer_id, p.purchased_on, s.every_months, s.used, s.total
-             FROM purchases p JOIN included_services s ON s.purchase_id = p.id
-             WHERE p.purchased_on >= ?1 AND s.used < s.total",
-        )?;
-        let mut rows = stmt.query([services_since])?;
         let last_day = today + Duration::days(horizon);
-        while let Some(r) = rows.next()? {
-            let bought =
-                crate::time::parse_date(&r.get::<_, String>(1)?).map_err(|m| Error::invalid("purchased_on", m))?;
-            let schedule = (r.get::<_, u32>(2)?, r.get::<_, u32>(3)?, r.get::<_, u32>(4)?);
-            if reasons::service_shows_by(bought, schedule, today, last_day) {
-                ids.insert(r.get(0)?);
+        let services = |conn: &Connection| -> Result<Vec<String>> {
+            let mut stmt = conn.prepare_cached(SERVICES_QUESTION)?;
+            let mut rows = stmt.query([&services_since])?;
+            let mut ids = Vec::new();
+            while let Some(r) = rows.next()? {
+                let bought =
+                    crate::time::parse_date(&r.get::<_, String>(1)?).map_err(|m| Error::invalid("purchased_on", m))?;
+                let schedule = (r.get::<_, u32>(2)?, r.get::<_, u32>(3)?, r.get::<_, u32>(4)?);
+                if reasons::service_shows_by(bought, schedule, today, last_day) {
+                    ids.push(r.get(0)?);
+                }
             }
-        }
-        Ok(ids.into_iter().collect())
+            Ok(ids)
+        };
+        // On a book of any size the services and the dated facts (the most pages to read) are asked on the second
+        // connection while the rest are asked here: a new process reads its pages from the file on both at once.
+        let (here, there) = questions.split_at(questions.len() - 2);
+        let mut reader = self.reader().ok();
+        let (mine, theirs) = match reader.as_mut().and_then(|r| r.as_mut()) {
+            None => (ask(self.conn(), &questions), services(self.conn())),
+            Some(second) => std::thread::scope(|s| {
+                let (ask, services) = (&ask, &services);
+                let other = s.spawn(move || {
+                    let mut ids = services(second)?;
+                    ids.extend(ask(second, there)?);
+                    Ok(ids)
+                });
+                let mine = ask(self.conn(), here);
+                (mine, other.join().expect("the agenda's second question does not panic"))
+            }),
+        };
+        let mut ids: Vec<String> = mine?;
+        ids.extend(theirs?);
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
     }
 
     /// Today as the window shows it: the agenda of `days` triaged for the salesperson's day (see
@@ -475,6 +460,64 @@ fn purchase_of<'a>(recs: &'a mut [CustomerRecord], customer_id: &str, purchase_i
     recs[i].purchases.iter_mut().find(|p| p.id == purchase_id)
 }
 
+/// Who has an included service that may come due: the schedules of purchases since `?1`.
+const SERVICES_QUESTION: &str = "SELECT p.customer_id, p.purchased_on, s.every_months, s.used, s.total
+     FROM purchases p JOIN included_services s ON s.purchase_id = p.id
+     WHERE p.purchased_on >= ?1 AND s.used < s.total";
+
+/// The agenda's questions, each with its values: who has an open promise, an open or lately resolved issue, a
+/// deliverable not yet delivered, a warranty or a term ending, an interaction asking for something or praising, a
+/// personal date in the window, a playbook's tag, a reminder. Each is answered from an index alone
+/// (`every_agenda_question_reads_an_index_alone`): a new process starts with an empty page cache, and a table
+/// page per customer found was a read from the file each.
+fn candidate_questions(today: NaiveDate, now: DateTime<Utc>, horizon: i64) -> [(&'static str, Vec<String>); 12] {
+    let d = |n: i64| (today + Duration::days(n)).format("%Y-%m-%d").to_string();
+    let (from, to) = (d(0), d(horizon + 22));
+    [
+        ("SELECT customer_id FROM promises WHERE status = 'open'", vec![]),
+        ("SELECT customer_id FROM issues WHERE status = 'open'", vec![]),
+        ("SELECT customer_id FROM issues WHERE resolved_on IS NOT NULL AND resolved_on >= ?1", vec![d(-31)]),
+        (
+            "SELECT p.customer_id FROM deliverables x JOIN purchases p ON p.id = x.purchase_id
+             WHERE x.delivered_on IS NULL",
+            vec![],
+        ),
+        (
+            "SELECT customer_id FROM purchases WHERE warranty_ends_on IS NOT NULL
+             AND warranty_ends_on BETWEEN ?1 AND ?2",
+            vec![d(0), d(horizon + 61)],
+        ),
+        (
+            "SELECT customer_id FROM purchases WHERE term_ends_on IS NOT NULL AND term_ends_on BETWEEN ?1 AND ?2
+             AND ownership <> 'cash'",
+            vec![d(0), d(horizon + 91)],
+        ),
+        (
+            "SELECT customer_id FROM interactions WHERE asked_for IS NOT NULL AND at >= ?1",
+            vec![crate::time::stamp(now - Duration::days(reasons::LOOK_BACK_DAYS + reasons::DAY_MARGIN))],
+        ),
+        (
+            "SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?1",
+            vec![crate::time::stamp(now - Duration::days(reasons::PRAISE_DAYS + reasons::DAY_MARGIN))],
+        ),
+        // A personal date shows three weeks ahead; birthdays and anniversaries come back every year (each
+        // question in the words of its index, `facts_by_date` and `facts_yearly`).
+        (
+            "SELECT customer_id FROM facts WHERE date IS NOT NULL AND date BETWEEN ?1 AND ?2",
+            vec![from.clone(), to.clone()],
+        ),
+        (
+            "SELECT customer_id FROM facts INDEXED BY facts_yearly
+             WHERE date IS NOT NULL AND (lower(text) LIKE '%birthday%' OR lower(text) LIKE '%anniversary%')
+             AND (CASE WHEN ?2 < ?1 THEN substr(date, 6) >= ?1 OR substr(date, 6) <= ?2
+                       ELSE substr(date, 6) BETWEEN ?1 AND ?2 END)",
+            vec![from[5..].to_string(), to[5..].to_string()],
+        ),
+        ("SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)", vec![]),
+        ("SELECT customer_id FROM reminders", vec![]),
+    ]
+}
+
 /// Puts these customer ids in the connection's temporary table `agenda_ids`, which the agenda's queries join.
 /// (`since`, from when a customer's interactions are read, is set by `records` once their statements are read.)
 pub(super) fn candidates_table(conn: &Connection, ids: &[String]) -> Result<()> {
@@ -509,4 +552,38 @@ fn check_days(days: u32) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each of the agenda's questions is answered from an index: SQLite's plan names a covering index for every
+    /// table it searches, so a new process reads index pages, not one table page per customer found.
+    #[test]
+    fn every_agenda_question_reads_an_index_alone() {
+        let store = Store::open_in_memory().unwrap();
+        let now = "2026-11-23T16:00:00Z".parse().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut questions: Vec<(&str, Vec<String>)> = candidate_questions(today, now, 30).into();
+        questions.push((SERVICES_QUESTION, vec!["2024-01-01".into()]));
+        for (sql, values) in questions {
+            let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(values), |r| r.get::<_, String>(3))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            // A join may look up the one row it found by its unique id (a pending deliverable's purchase), and the
+            // birthdays' index holds only birthdays and anniversaries (whose words are in the row); no question
+            // walks a whole table's rows to find whom it asks about.
+            let reads_rows = plan.iter().any(|step| {
+                (step.starts_with("SCAN") || step.starts_with("SEARCH"))
+                    && !step.contains("COVERING INDEX")
+                    && !(step.starts_with("SEARCH") && step.ends_with("(id=?)"))
+                    && !step.contains("USING INDEX facts_yearly")
+            });
+            assert!(!reads_rows, "{sql}\n{}", plan.join("\n"));
+        }
+    }
 }
