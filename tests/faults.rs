@@ -233,16 +233,31 @@ fn latest_schema() -> i64 {
 }
 
 /// The book as the version before the agenda's ready rows (schema 5) left it: every object migration 6 and later
-/// ones make is dropped again (read from the migrations themselves), and the index it replaced is as it was.
+/// ones make is dropped again (read from the migrations themselves), and the indexes they replaced are as they were
+/// (as migrations 1 to 5 made them).
 fn back_to_schema_5(db: &std::path::Path) {
     let book = rusqlite::Connection::open(db).unwrap();
-    let mut later: Vec<_> = std::fs::read_dir(MIGRATIONS).unwrap().filter_map(Result::ok).map(|f| f.path()).collect();
-    later.sort();
-    for path in later.iter().filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().as_ref() >= "0006")) {
+    let mut all: Vec<_> = std::fs::read_dir(MIGRATIONS).unwrap().filter_map(Result::ok).map(|f| f.path()).collect();
+    all.sort();
+    let later = |p: &&std::path::PathBuf| p.file_name().is_some_and(|n| n.to_string_lossy().as_ref() >= "0006");
+    // The indexes of schema 5, by name, as written (one statement a line).
+    let mut old_indexes = std::collections::BTreeMap::new();
+    for path in all.iter().filter(|p| !later(p)) {
+        for line in std::fs::read_to_string(path).expect("the migration").lines() {
+            if let ["CREATE", "INDEX", name, ..] = line.split_whitespace().collect::<Vec<_>>().as_slice() {
+                old_indexes.insert(name.to_string(), line.to_string());
+            }
+        }
+    }
+    let mut replaced = Vec::new();
+    for path in all.iter().filter(later) {
         let sql = std::fs::read_to_string(path).expect("the migration");
         for line in sql.lines() {
             let words: Vec<&str> = line.split_whitespace().collect();
             match words.as_slice() {
+                ["DROP", "INDEX", "IF", "EXISTS", name] | ["DROP", "INDEX", name] => {
+                    replaced.push(name.trim_end_matches(';').to_string());
+                }
                 ["CREATE", kind @ ("INDEX" | "TABLE" | "TRIGGER"), name, ..] => {
                     book.execute_batch(&format!("DROP {kind} IF EXISTS {name};")).unwrap();
                 }
@@ -253,8 +268,12 @@ fn back_to_schema_5(db: &std::path::Path) {
             }
         }
     }
-    book.execute_batch("CREATE INDEX purchases_by_customer ON purchases (customer_id); PRAGMA user_version = 5;")
-        .unwrap();
+    for name in replaced {
+        if let Some(create) = old_indexes.get(&name) {
+            book.execute_batch(&format!("DROP INDEX IF EXISTS {name}; {create}")).unwrap();
+        }
+    }
+    book.execute_batch("PRAGMA user_version = 5;").unwrap();
 }
 
 #[test]
