@@ -434,6 +434,8 @@ fn a_loan_offer_is_told_from_the_arithmetic_of_a_trade_and_a_deal_done() {
 fn a_review_written_an_intro_offered_and_an_opt_out_line_ask_for_nothing() {
     let table: &[(&str, &[&str])] = &[
         ("Thanks again for the lovely review you left on Google last week.", &[]),
+        ("Thanks for coming in today, please leave us a Google review.", &["pitch:reviews"]),
+        ("In two weeks call me and we'll go over the numbers.", &["check_in", "asks_for_channel:phone"]),
         ("I responded to your Yelp review this morning, and the parking sign you mentioned is fixed.", &["value"]),
         ("Would you be open to making an intro to your head of IT?", &["pitch:referrals"]),
         ("If it helps, I can make an introduction to a great contractor I trust.", &[]),

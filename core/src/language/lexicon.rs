@@ -1618,7 +1618,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "introduce me|us",
             "introduce .. to .. @people",
             "the next person",
-            "intro|introduction to|with your|anyone|someone|somebody|@people",
+            "intro|introduction to|with anyone|someone|somebody|@people",
             "make|making .. intro|introduction to|with your",
             "recommend me|us",
             "put in a good word",

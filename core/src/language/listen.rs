@@ -622,10 +622,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "lose|lost .. job",
             "new role|position",
             "job transfer",
-            "transfer|transferred to",
             "leave|leaving .. the company|the firm|the job",
             "open|opening .. a|second|new .. location|store|shop|bakery|restaurant|office|practice|business",
-            "sold the|his|her|their|my|our",
+            "sold the|his|her|their|my|our boat|car|house|home|business|company|truck|condo|place|practice",
             "become|became a grandma|grandpa|grandparent|grandmother|grandfather|mom|dad|mother|father",
             "school start|starts",
             "quinceañera|quinceanera|bar_mitzvah|bat_mitzvah|christening|baptism",
@@ -943,12 +942,13 @@ impl Reader<'_> {
         let mut found: Vec<(Meaning, usize, usize)> = Vec::new();
 
         // Do not contact, and its lifting.
-        // "She'd opted out by mistake": an opt-out undone.
+        // "Put her back on the newsletter, she'd opted out by mistake": an opt-out undone — said with "by
+        // mistake", "in error" or "by accident" right after it, in a sentence that puts them back on.
+        let puts_back = here.iter().any(|h| h.cue == Said::Resume && !h.negated);
         let mistaken = |h: &&&Hit<Said>| {
-            t.tokens[h.last..t.sentences[s].end]
-                .iter()
-                .take(3)
-                .any(|x| matches!(x.lemma.as_str(), "mistake" | "error" | "accident" | "accidentally"))
+            let after: Vec<&str> =
+                t.tokens[h.last..t.sentences[s].end].iter().take(3).map(|x| x.lemma.as_str()).collect();
+            puts_back && after.windows(2).any(|w| matches!(w, ["by", "mistake"] | ["in", "error"] | ["by", "accident"]))
         };
         let remove = here.iter().rfind(|h| h.cue == Said::Remove && !h.negated).filter(|h| !mistaken(h));
         let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
@@ -2024,15 +2024,31 @@ impl Reader<'_> {
         let auxiliary =
             |x: &&super::text::Token| matches!(x.lemma.as_str(), "will" | "would" | "be" | "shall" | "ll" | "d");
         let before = t.tokens[t.sentences[s].start..h.first].iter().rev().find(|x| !auxiliary(x));
-        let third_person = matches!(t.tokens[h.first].word.as_str(), "needs" | "has" | "wants" | "got");
+        let third_person = matches!(t.tokens[h.first].word.as_str(), "needs" | "has" | "wants" | "owes");
         let theirs = matches!(subject, "she" | "he" | "they") || before.is_some_and(them) || third_person;
-        // "Pet insurance follow-up w/ Lena:" heads a log.
+        // "Pet insurance follow-up w/ Lena:" heads a log (with no day on it: "quick follow up w/ Lena tomorrow" is
+        // a to-do).
+        let (a, b) = self.sentence_span(s);
+        let dated = dates.iter().any(|d| d.start >= a && d.end <= b);
         let heading = matches!(t.tokens[h.first].lemma.as_str(), "follow_up" | "follow")
+            && !dated
             && before.is_some_and(|x| {
                 !x.mark
                     && !matches!(
                         x.lemma.as_str(),
-                        "i" | "we" | "to" | "will" | "need" | "must" | "should" | "and" | "then"
+                        "i" | "we"
+                            | "to"
+                            | "will"
+                            | "need"
+                            | "must"
+                            | "should"
+                            | "and"
+                            | "then"
+                            | "gotta"
+                            | "can"
+                            | "could"
+                            | "please"
+                            | "pls"
                     )
             })
             && t.tokens.get(h.last).is_some_and(|n| matches!(n.lemma.as_str(), "with" | "w" | "call" | "re"));
@@ -2045,7 +2061,6 @@ impl Reader<'_> {
         if !acts || theirs || heading {
             return;
         }
-        let (a, b) = self.sentence_span(s);
         // The date said after the promise is its due date.
         let due = dates
             .iter()
@@ -2073,8 +2088,8 @@ impl Reader<'_> {
             && !heading;
         let (a, b) = self.sentence_span(s);
         let dated = dates.iter().any(|d| d.start >= a && d.end <= b);
-        // "Owe Brent the window sticker": owed, with or without a day.
-        let owes = x.lemma == "owe";
+        // "Owe Brent the window sticker": owed, with or without a day ("owes 12k on the trade" is the customer's).
+        let owes = x.word == "owe";
         ((doing && dated || owes) && !x.negated).then(|| Hit {
             cue: Said::Promise,
             first,
@@ -2917,12 +2932,14 @@ mod tests {
         let promises = |text: &str| out(text).into_iter().filter(|h| matches!(h, Heard::Promise { .. })).count();
         assert_eq!(promises("Owe Dana the payoff letter by Friday."), 1);
         assert_eq!(promises("Owe him a callback."), 1);
+        assert_eq!(promises("Owes 12k on the trade."), 0, "the customer's payoff");
         assert_eq!(promises("Declined the add-ons - she'll reach out if she changes her mind."), 0);
         assert_eq!(promises("Said they'd get back to us after the board meeting."), 0);
         assert_eq!(promises("Their IT team will send the user list by Wed."), 0);
         assert_eq!(promises("Needs to know which forms to bring."), 0);
         assert_eq!(promises("Service follow-up w/ Leona: tires are great."), 0);
         assert_eq!(promises("Follow up w/ Leona re: tires tomorrow."), 1, "a to-do, not a heading");
+        assert_eq!(promises("Gotta follow up w/ Dana."), 1);
         assert_eq!(promises("Will process the refund and confirm by email tomorrow."), 1);
     }
 
@@ -2936,6 +2953,11 @@ mod tests {
         assert_eq!(
             heard("Put him back on the newsletter, he'd opted out by mistake.", Direction::Outbound),
             vec![statement(Meaning::ResumeContact)]
+        );
+        assert_eq!(
+            heard("Take me off the list, accidentally signed up.", Direction::Inbound),
+            vec![statement(Meaning::DoNotContact)],
+            "an opt-out is kept"
         );
         for text in
             ["Her son turns 17 on Aug 9.", "His wife just got laid off.", "She's opening a second location in May."]

@@ -789,12 +789,21 @@ fn their_review(t: &Text, h: &Hit<Cue>) -> bool {
             "completed" | "signed" | "filled" | "finished" | "returned" | "submitted"
         )
     });
-    let acted = before.iter().any(|x| {
+    // The thanks or the reply must be what the review is the object of: "thanks for coming in, please leave us a
+    // review" still asks.
+    let acted = before.iter().rposition(|x| {
         let w = x.word.to_lowercase();
         matches!(x.lemma.as_str(), "thank" | "thanks" | "appreciate" | "grateful")
             || matches!(x.lemma.as_str(), "reply" | "respond" | "read" | "see" | "answer" | "love" | "enjoy")
                 && (w.ends_with("ed") || w == "saw")
     });
+    let asked_between = acted.is_some_and(|k| {
+        before[k + 1..].iter().any(|x| {
+            x.mark
+                || matches!(x.lemma.as_str(), "leave" | "write" | "post" | "share" | "drop" | "give" | "please" | "pls")
+        })
+    });
+    let acted = acted.is_some() && !asked_between;
     let ahead = t.sentence(t.tokens[h.first].sentence).iter().any(|x| {
         matches!(x.lemma.as_str(), "any" | "can" | "could" | "would" | "future" | "more" | "advance" | "another")
     });
@@ -818,27 +827,15 @@ fn opts_out(t: &Text, h: &Hit<Cue>) -> bool {
 }
 
 /// "The agenda from Tuesday's call", "yesterday's call": a call that happened (the reader splits the possessive
-/// off as "s", or it was written without its apostrophe: "tuesdays call").
+/// off as "s"). "Next Tuesday's call" is one to come, and "in two weeks call me" no possessive at all.
 fn had(t: &Text, h: &Hit<Cue>) -> bool {
     let before = |n: usize| h.first.checked_sub(n).map(|k| t.tokens[k].word.as_str()).unwrap_or("");
-    let day = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "yesterday"
-                | "today"
-                | "morning"
-                | "week"
-        )
-    };
-    let possessive = before(1) == "s" && day(before(2)) || before(1).strip_suffix('s').is_some_and(day);
-    t.tokens[h.first].lemma == "call" && possessive
+    let day = matches!(
+        before(2),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "morning"
+    );
+    let ahead = matches!(before(3), "next" | "this" | "upcoming" | "tomorrow");
+    t.tokens[h.first].lemma == "call" && before(1) == "s" && day && !ahead
 }
 
 /// "How smoothly the refi went", "your refinance closed": a deal done, told of, not offered.

@@ -19,6 +19,9 @@ use crate::{Error, Result};
 /// Below this many candidates one connection does it all: a second thread costs more than it saves.
 const SPLIT_FROM: usize = 256;
 
+/// Below this many pages (64 MiB of book, some 10,000 customers) one connection asks the agenda's questions.
+const SPLIT_PAGES: i64 = 16_384;
+
 impl Store {
     /// Today: the reasons due within `days`, checked by the Guard, and what was held back.
     pub fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
@@ -147,10 +150,13 @@ impl Store {
             }
             Ok(ids)
         };
-        // On a book of any size the services and the dated facts (the most pages to read) are asked on the second
-        // connection while the rest are asked here: a new process reads its pages from the file on both at once.
+        // On a big book the services and the personal dates (the last two questions; the most pages to read) are
+        // asked on the second connection while the rest are asked here: a new process reads its pages from the
+        // file on both at once. A small book is not worth opening a second connection for (an encrypted one
+        // derives its key again).
         let (here, there) = questions.split_at(questions.len() - 2);
-        let mut reader = self.reader().ok();
+        let pages: i64 = self.conn().query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let mut reader = if pages >= SPLIT_PAGES { self.reader().ok() } else { None };
         let (mine, theirs) = match reader.as_mut().and_then(|r| r.as_mut()) {
             None => (ask(self.conn(), &questions), services(self.conn())),
             Some(second) => std::thread::scope(|s| {
@@ -165,7 +171,15 @@ impl Store {
             }),
         };
         let mut ids: Vec<String> = mine?;
-        ids.extend(theirs?);
+        // The second connection failed (the file moved, a read error there): the questions are asked again here.
+        ids.extend(match theirs {
+            Ok(found) => found,
+            Err(_) => {
+                let mut again = services(self.conn())?;
+                again.extend(ask(self.conn(), there)?);
+                again
+            }
+        });
         ids.sort_unstable();
         ids.dedup();
         Ok(ids)
@@ -500,6 +514,8 @@ fn candidate_questions(today: NaiveDate, now: DateTime<Utc>, horizon: i64) -> [(
             "SELECT customer_id FROM interactions WHERE direction = 'in' AND sentiment = 'positive' AND at >= ?1",
             vec![crate::time::stamp(now - Duration::days(reasons::PRAISE_DAYS + reasons::DAY_MARGIN))],
         ),
+        ("SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)", vec![]),
+        ("SELECT customer_id FROM reminders", vec![]),
         // A personal date shows three weeks ahead; birthdays and anniversaries come back every year (each
         // question in the words of its index, `facts_by_date` and `facts_yearly`).
         (
@@ -513,8 +529,6 @@ fn candidate_questions(today: NaiveDate, now: DateTime<Utc>, horizon: i64) -> [(
                        ELSE substr(date, 6) BETWEEN ?1 AND ?2 END)",
             vec![from[5..].to_string(), to[5..].to_string()],
         ),
-        ("SELECT customer_id FROM tags WHERE tag IN (SELECT tag FROM playbooks)", vec![]),
-        ("SELECT customer_id FROM reminders", vec![]),
     ]
 }
 
@@ -559,7 +573,8 @@ mod tests {
     use super::*;
 
     /// Each of the agenda's questions is answered from an index: SQLite's plan names a covering index for every
-    /// table it searches, so a new process reads index pages, not one table page per customer found.
+    /// table it searches (but the birthdays' index, whose words are in the row, and a join's lookup of the one row
+    /// it found by its id), so a new process reads index pages, not one table page per customer found.
     #[test]
     fn every_agenda_question_reads_an_index_alone() {
         let store = Store::open_in_memory().unwrap();

@@ -169,8 +169,12 @@ fn for_terminal(text: &str) -> String {
 fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) -> Result<(), Error> {
     let mut out = Out::new();
     if json_out {
-        serde_json::to_writer_pretty(&mut out, value).map_err(|e| Error::Io(e.into()))?;
-        writeln!(out)?;
+        // Standard output flushes at every line, and pretty JSON is a line a value: a month's agenda was a
+        // million writes. In blocks of 64 KiB it is a few hundred.
+        let mut blocks = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+        serde_json::to_writer_pretty(&mut blocks, value).map_err(|e| Error::Io(e.into()))?;
+        writeln!(blocks)?;
+        blocks.flush()?;
     } else {
         let t = for_terminal(&text());
         write!(out, "{t}")?;
