@@ -1068,9 +1068,11 @@ impl Reader<'_> {
                 || near(Said::Refuse)
                 || here.iter().any(|x| x.cue == Said::RefuseAfter && x.first >= h.first && clause(t, x.first) == c)
                 || f == 0 && keeping.is_some();
-            // "No longer interested in refinance offers": the interest is over.
+            // "No longer interested in refinance offers": the interest is over — in that clause ("…, but open to
+            // hearing about warranties" is another).
             let over = here.iter().any(|x| {
                 x.cue == Said::Refuse
+                    && clause(t, x.first) == c
                     && t.tokens[x.first].lemma == "no"
                     && t.tokens.get(x.last).is_some_and(|n| n.lemma.starts_with("interest"))
             });
@@ -2949,6 +2951,15 @@ mod tests {
         assert_eq!(
             heard("I'm no longer interested in refinance offers, thanks.", Direction::Inbound),
             vec![statement(Meaning::DeclineTopic { topic: "financing".into() })]
+        );
+        let got = heard(
+            "I'm no longer interested in refinance offers, but I'm actually interested in the extended warranty now.",
+            Direction::Inbound,
+        );
+        assert!(got.contains(&statement(Meaning::DeclineTopic { topic: "financing".into() })), "{got:?}");
+        assert!(
+            got.contains(&statement(Meaning::AllowTopic { topic: "extended warranty".into() })),
+            "the interest in the other clause is not over: {got:?}"
         );
         assert_eq!(
             heard("Put him back on the newsletter, he'd opted out by mistake.", Direction::Outbound),
