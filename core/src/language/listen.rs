@@ -923,6 +923,12 @@ impl Reader<'_> {
         (self.sentence_span(first).0.min(start), self.sentence_span(last).1.max(end))
     }
 
+    /// Whether sentence `s` names a day (one of `dates`, found in the whole text).
+    fn says_a_day(&self, s: usize, dates: &[dates::Found]) -> bool {
+        let (a, b) = self.sentence_span(s);
+        dates.iter().any(|d| d.start >= a && d.end <= b)
+    }
+
     fn sentence_span(&self, s: usize) -> (usize, usize) {
         let r = self.t.sentences[s].clone();
         let toks = &self.t.tokens[r];
@@ -2030,8 +2036,7 @@ impl Reader<'_> {
         let theirs = matches!(subject, "she" | "he" | "they") || before.is_some_and(them) || third_person;
         // "Pet insurance follow-up w/ Lena:" heads a log (with no day on it: "quick follow up w/ Lena tomorrow" is
         // a to-do).
-        let (a, b) = self.sentence_span(s);
-        let dated = dates.iter().any(|d| d.start >= a && d.end <= b);
+        let dated = self.says_a_day(s, dates);
         let heading = matches!(t.tokens[h.first].lemma.as_str(), "follow_up" | "follow")
             && !dated
             && before.is_some_and(|x| {
@@ -2063,6 +2068,7 @@ impl Reader<'_> {
         if !acts || theirs || heading {
             return;
         }
+        let (a, b) = self.sentence_span(s);
         // The date said after the promise is its due date.
         let due = dates
             .iter()
@@ -2088,8 +2094,7 @@ impl Reader<'_> {
             && (x.word.ends_with("ing") || x.word == x.lemma)
             && !matches!(x.lemma.as_str(), "check" | "look" | "find")
             && !heading;
-        let (a, b) = self.sentence_span(s);
-        let dated = dates.iter().any(|d| d.start >= a && d.end <= b);
+        let dated = self.says_a_day(s, dates);
         // "Owe Brent the window sticker": owed, with or without a day ("owes 12k on the trade" is the customer's).
         let owes = x.word == "owe";
         ((doing && dated || owes) && !x.negated).then(|| Hit {

@@ -157,28 +157,25 @@ impl Store {
         let (here, there) = questions.split_at(questions.len() - 2);
         let pages: i64 = self.conn().query_row("PRAGMA page_count", [], |r| r.get(0))?;
         let mut reader = if pages >= SPLIT_PAGES { self.reader().ok() } else { None };
+        let theirs_on = |conn: &Connection| -> Result<Vec<String>> {
+            let mut ids = services(conn)?;
+            ids.extend(ask(conn, there)?);
+            Ok(ids)
+        };
         let (mine, theirs) = match reader.as_mut().and_then(|r| r.as_mut()) {
-            None => (ask(self.conn(), &questions), services(self.conn())),
+            None => (ask(self.conn(), here), theirs_on(self.conn())),
             Some(second) => std::thread::scope(|s| {
-                let (ask, services) = (&ask, &services);
-                let other = s.spawn(move || {
-                    let mut ids = services(second)?;
-                    ids.extend(ask(second, there)?);
-                    Ok(ids)
-                });
+                let theirs_on = &theirs_on;
+                let other = s.spawn(move || theirs_on(second));
                 let mine = ask(self.conn(), here);
                 (mine, other.join().expect("the agenda's second question does not panic"))
             }),
         };
         let mut ids: Vec<String> = mine?;
-        // The second connection failed (the file moved, a read error there): the questions are asked again here.
+        // The second connection failed (the file moved, a read error there): its questions are asked again here.
         ids.extend(match theirs {
             Ok(found) => found,
-            Err(_) => {
-                let mut again = services(self.conn())?;
-                again.extend(ask(self.conn(), there)?);
-                again
-            }
+            Err(_) => theirs_on(self.conn())?,
         });
         ids.sort_unstable();
         ids.dedup();
