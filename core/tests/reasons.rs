@@ -792,3 +792,47 @@ fn several_reasons_are_set_aside_at_once_or_not_at_all() {
     assert_eq!(after.reasons.len(), before.reasons.len() - 2);
     assert!(!after.reasons.iter().any(|r| two.iter().any(|(id, _)| *id == r.id)));
 }
+
+/// The Guard reads Rapport's own line about a customer without their name and its days: a customer called Will or
+/// May, a day in May, gets what Rita gets — and "the twins turn seven" is an age, not a trade-in pitched to a
+/// customer who declined buy-back offers.
+#[test]
+fn who_the_customer_is_and_when_a_reason_falls_do_not_change_what_the_guard_reads() {
+    let mut b = book();
+    let mut ids = Vec::new();
+    for (name, day) in [("Will Baker", "2026-11-12"), ("May Chen", "2026-11-13"), ("Rita Ortiz", "2026-11-14")] {
+        let id = b.customer(name, "America/Chicago");
+        b.say(&id, "Don't ask me to sell it back, ever.", Meaning::DeclineTopic { topic: "buy-back".into() });
+        let fact = NewFact {
+            text: "The twins turn seven in March".into(),
+            learned_on: None,
+            source: None,
+            date: Some(d(day)),
+        };
+        b.store.add_fact(&id, fact, t(MONDAY)).unwrap();
+        b.store
+            .add_promise(
+                &id,
+                NewPromise { what: "Send the May service specials".into(), due_on: d(day), made_on: None },
+                t(MONDAY),
+            )
+            .unwrap();
+        ids.push(id);
+    }
+    let a = b.agenda(MONDAY, 30);
+    assert!(
+        a.held_back.is_empty(),
+        "{:#?}",
+        a.held_back.iter().map(|h| (&h.reason.value, &h.message)).collect::<Vec<_>>()
+    );
+    for id in &ids {
+        let mut kinds = kinds_for(&a, id);
+        kinds.sort_by_key(|k| format!("{k:?}"));
+        assert_eq!(kinds, vec![ReasonKind::PersonalDate, ReasonKind::PromiseDue], "{id}");
+        let cautions: Vec<_> = a.reasons.iter().filter(|r| &r.customer_id == id).map(|r| r.cautions.len()).collect();
+        assert_eq!(
+            cautions,
+            a.reasons.iter().filter(|r| r.customer_id == ids[2]).map(|r| r.cautions.len()).collect::<Vec<_>>()
+        );
+    }
+}

@@ -282,10 +282,20 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     // What the message and the reason do — a pitch on a topic, a push for a channel, a check-in, something of
     // value — is read once by the language module, for every rule below.
     let text_read = outreach.text.as_deref().map(|t| (language::read(t), t));
-    let reason_read = outreach.reason.as_deref().map(|t| (language::read(t), t));
-    let reads = || text_read.iter().chain(reason_read.iter());
-    let topics = topics_of(outreach, reads().map(|(r, _)| r));
-    let raised = |topic: &str| reads().find_map(|(r, t)| language::topics::raised(r, t, topic));
+    // The reason is Rapport's own line about the customer: read without their name and its days (see
+    // `language::impersonal`), its words quoted as the line has them.
+    let first_name = situation.customer.first_name();
+    let reason_seen = outreach.reason.as_deref().map(|t| language::impersonal(t, &first_name));
+    let reason_read = reason_seen.as_ref().map(|s| (language::read(&s.text), s));
+    let reads = || text_read.iter().map(|(r, _)| r).chain(reason_read.iter().map(|(r, _)| r));
+    let topics = topics_of(outreach, reads());
+    let raised = |topic: &str| {
+        let in_text = text_read.as_ref().and_then(|(r, t)| language::topics::raised(r, t, topic));
+        in_text.or_else(|| {
+            let (r, seen) = reason_read.as_ref()?;
+            language::topics::raised(r, &seen.text, topic).map(|w| seen.words_in_line(&w))
+        })
+    };
     for said in &wishes.declined_topics {
         let words = raised(&said.value);
         if topics.iter().any(|t| t == &said.value) || words.is_some() {
@@ -306,11 +316,16 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
             if declined.value == outreach.channel {
                 continue;
             }
-            if let Some(push) = reads().find_map(|(r, _)| r.push_for(declined.value).cloned()) {
+            let in_text = text_read.as_ref().and_then(|(r, _)| r.push_for(declined.value)).map(|p| p.words.clone());
+            let in_reason = || {
+                let (r, seen) = reason_read.as_ref()?;
+                r.push_for(declined.value).map(|p| seen.words_in_line(&p.words))
+            };
+            if let Some(words) = in_text.or_else(in_reason) {
                 f.add(
                     Rule::PushesDeclinedChannel,
                     Verdict::Blocked,
-                    format!("“{}” asks {who} for {}, which {who} declined", push.words, declined.value.label()),
+                    format!("“{words}” asks {who} for {}, which {who} declined", declined.value.label()),
                     Some(&declined.statement),
                 );
             }
@@ -321,7 +336,7 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
     if let Some(preferred) = &wishes.preferred_channel {
         // A thank-you is the exception: it answers what the customer did and asks nothing of them; so is a card by
         // post for a personal occasion (the birthday or anniversary they shared).
-        let occasion_card = outreach.channel == Channel::Mail && reads().any(|(r, _)| r.occasion);
+        let occasion_card = outreach.channel == Channel::Mail && reads().any(|r| r.occasion);
         let card = outreach.in_thank_you || occasion_card;
         if preferred.value != outreach.channel && !reply && !card && wishes.declined(outreach.channel).is_none() {
             f.add(
@@ -441,8 +456,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
         }
 
         // Nothing for the customer in it.
-        let value = reason_read.as_ref().or(text_read.as_ref());
-        if value.is_none_or(|(r, _)| language::topics::is_contentless(r)) {
+        let value = reason_read.as_ref().map(|(r, _)| r).or(text_read.as_ref().map(|(r, _)| r));
+        if value.is_none_or(language::topics::is_contentless) {
             f.add(
                 Rule::Contentless,
                 Verdict::Blocked,

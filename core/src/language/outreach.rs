@@ -224,6 +224,9 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     let clauses = clauses(t);
     // Families pitched in a topic's own strong words ("trade in", "refinance"): the model never vetoes these.
     let mut strongly_pitched: Vec<&str> = Vec::new();
+    // Families whose words the rules read as something else: an age ("the twins turn seven in March"), a review
+    // already written. The model, which sees the same words, does not add that family back.
+    let mut explained: Vec<&str> = Vec::new();
     for s in 0..t.sentences.len() {
         let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
         let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
@@ -257,6 +260,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                     continue;
                 }
                 if f == 2 && their_review(t, h) || f == 0 && not_a_trade(t, h) {
+                    explained.push(family);
                     continue;
                 }
                 // "The Platinum Protection package" is a protection plan, not an upgrade tier.
@@ -449,7 +453,8 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     });
     for family in FAMILIES {
         let Some(l) = model.labels.iter().position(|x| x.strip_prefix("pitch:") == Some(family)) else { continue };
-        if chances[l] < opinion.adds_at || intents.iter().any(|i| i.topic.as_deref() == Some(family)) {
+        let found = intents.iter().any(|i| i.topic.as_deref() == Some(family));
+        if chances[l] < opinion.adds_at || found || explained.contains(family) {
             continue;
         }
         if let Some(h) = model.strongest(&features, l).and_then(|k| sentence_of(t, k, Cue::Pitch(0))) {
@@ -817,6 +822,44 @@ fn not_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
     let previous = h.first.checked_sub(1).map(|k| t.tokens[k].lemma.as_str()).unwrap_or("");
     first.lemma == "what" && matches!(previous, "lower" | "reduce" | "cut" | "drop" | "shrink" | "slash" | "trim")
         || first.lemma == "business" && previous == "your"
+        // "The twins turn seven in March", "she turns 16 in May": an age, not a trade-in.
+        || first.lemma == "turn" && t.tokens.get(h.first + 1).is_some_and(|x| a_number(&x.word))
+}
+
+/// A number in digits or in words, as an age is said.
+fn a_number(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            word,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+        )
 }
 
 /// "Text STOP to this number to opt out", "reply STOP": the way out of automated texts, not a push to text.

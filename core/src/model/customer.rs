@@ -34,6 +34,13 @@ pub struct Customer {
 }
 
 impl Customer {
+    /// What Rapport calls them in its own lines ("Rita asked on …"): the name they go by, else the first word.
+    pub fn first_name(&self) -> String {
+        self.preferred_name
+            .clone()
+            .unwrap_or_else(|| self.name.split_whitespace().next().unwrap_or(&self.name).to_string())
+    }
+
     /// The name in parts for an export: the file's own parts while they still describe the name, else a guess.
     pub fn name_in_parts(&self) -> NameParts {
         match &self.name_parts {

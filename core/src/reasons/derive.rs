@@ -47,7 +47,7 @@ pub(crate) fn derive_memo(
         profile,
         now,
         today: super::local_today(profile, now),
-        first: first_name(&rec.customer),
+        first: rec.customer.first_name(),
         memo,
         background: Vec::new(),
     };
@@ -62,10 +62,6 @@ pub(crate) fn derive_memo(
     b.referral_moment(&mut out);
     b.reminders(&mut out);
     out
-}
-
-fn first_name(c: &Customer) -> String {
-    c.preferred_name.clone().unwrap_or_else(|| c.name.split_whitespace().next().unwrap_or(&c.name).to_string())
 }
 
 /// "Mon 23 Nov".
