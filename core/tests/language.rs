@@ -454,6 +454,23 @@ fn a_review_written_an_intro_offered_and_an_opt_out_line_ask_for_nothing() {
     reads_as(table);
 }
 
+/// Voices of the nineteenth batch's gaps, in other words: a suggestion that sounds negated ("why don't you …"),
+/// the friends' own visit and call in a referral ask, a number asked for as "digits", a video call offered, and an
+/// age, which is no trade-in.
+#[test]
+fn a_suggestion_a_friends_visit_digits_and_an_age_are_read_for_what_they_are() {
+    let table: &[(&str, &[&str])] = &[
+        ("Why don't you stop by the lot Saturday and see the new colors?", &["check_in", "asks_for_channel:in_person"]),
+        ("Ask your teammates to mention my name when they come in, I'll take care of them.", &["pitch:referrals"]),
+        ("If your brother is shopping, tell him to call me directly.", &["pitch:referrals"]),
+        ("What are the best digits to reach you at?", &["check_in", "asks_for_channel:phone"]),
+        ("We could FaceTime later if that's easier for you.", &["check_in", "asks_for_channel:video"]),
+        ("Her boys turn ten in June, so a card then would mean something.", &[]),
+        ("When your lease is up, turn it in and we'll set you up in the new one.", &["pitch:buy-back"]),
+    ];
+    reads_as(table);
+}
+
 /// Each text of `table` read as exactly its labels (in any order).
 fn reads_as(table: &[(&str, &[&str])]) {
     for (text, want) in table {

@@ -20,7 +20,7 @@ pub struct Found {
     pub end: usize,
 }
 
-const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|tue|thurs|thur|thu|fri";
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|tue|weds|thurs|thur|thu|fri";
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december\
                       |jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 const COUNTS: &str = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve\
@@ -30,8 +30,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?ix)\b(?:
           (?P<after>day\s+after\s+tomorrow)
-        | (?P<rel>today|tonight|tomorrow|tmrw|tmr|end\s+of\s+(?:the\s+)?day|eod)
-        | (?P<eow>end\s+of\s+(?:the\s+|this\s+)?w(?:ee)?k\b|later\s+this\s+week|this\s+w(?:ee)?k\b|by\s+the\s+weekend|this\s+weekend)
+        | (?:end\s+of\s+(?:the\s+)?day|eod|cob)\s+(?:on\s+)?(?P<wd3>{WEEKDAYS}|mon|wed)\b
+        | (?P<rel>today|tonight|tomorrow|tmrw|tmr|end\s+of\s+(?:the\s+)?day|eod|cob)
+        | (?P<eow>eow\b|end\s+of\s+(?:the\s+|this\s+)?w(?:ee)?k\b|later\s+this\s+week|this\s+w(?:ee)?k\b|by\s+the\s+weekend|this\s+weekend)
         | (?P<nw>end\s+of\s+next\s+w(?:ee)?k\b|next\s+w(?:ee)?k\b)
         | (?P<eom>end\s+of\s+(?:the\s+|this\s+)?month|later\s+this\s+month|this\s+month)
         | (?P<nm>end\s+of\s+next\s+month|next\s+month)
@@ -176,7 +177,7 @@ fn resolve(c: &regex::Captures<'_>, today: NaiveDate) -> Option<NaiveDate> {
     if get("aweek").is_some() {
         return Some(today + Duration::days(7));
     }
-    if let Some(w) = get("wd").or(get("wd2")) {
+    if let Some(w) = get("wd").or(get("wd2")).or(get("wd3")) {
         return Some(next_weekday(today, weekday(w)?));
     }
     if let (Some(m), Some(d)) = (get("mon").or(get("mon2")), get("d").or(get("d2"))) {
@@ -248,6 +249,11 @@ mod tests {
             ("on 12/15", "2026-11-20", Some("2026-12-15")),
             ("2027-01-05", "2026-11-20", Some("2027-01-05")),
             ("the 5th", "2026-11-20", Some("2026-12-05")),
+            // A note's shorthand: end of the week, the end of a named day.
+            ("sending EOW", "2026-11-18", Some("2026-11-20")),
+            ("by EOD Weds", "2026-11-16", Some("2026-11-18")),
+            ("pricing by COB", "2026-11-16", Some("2026-11-16")),
+            ("redline by Weds", "2026-11-20", Some("2026-11-25")),
             ("two weeks from now", "2026-11-20", Some("2026-12-04")),
             ("May I ask", "2026-11-20", None),
             ("nothing here", "2026-11-20", None),

@@ -1909,7 +1909,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
         Cue::Number,
         &[
             "number|cell|mobile .. reach|call|ring|talk|best|good",
-            "good|best|right .. number",
+            "good|best|right .. number|digits",
             "phone number",
             "your number",
             "your cell",
@@ -2006,6 +2006,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "on video",
             "on|over zoom|teams|meet|facetime|webex|skype",
             "zoom|teams|meet|webex|facetime|skype call|meeting|link|invite|session",
+            "we|i could|can facetime|zoom|skype",
         ],
     ),
     (

@@ -628,6 +628,29 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "become|became a grandma|grandpa|grandparent|grandmother|grandfather|mom|dad|mother|father",
             "school start|starts",
             "quinceañera|quinceanera|bar_mitzvah|bat_mitzvah|christening|baptism",
+            // Health, travel, home and work said in passing (the eighteenth utterance batch, read cold).
+            "break|broke|broken .. leg|arm|hip|wrist|ankle|foot|collarbone|back",
+            "hard of hearing",
+            "rehab",
+            "assisted living",
+            "nursing home",
+            "memory care",
+            "hip|knee|shoulder replacement",
+            "newborn",
+            "new baby",
+            "overseas",
+            "abroad",
+            "in @name until|till|through|from",
+            "go|going|head|headed|heading|fly|flying|drive|driving to @name",
+            "on leave",
+            "maternity|paternity|medical leave",
+            "move|moves|moving|moved in with",
+            "sell|selling .. the|our|my|his|her|their house|home|condo|place",
+            "just bought|buy|purchased a|an",
+            "work|works|working nights|weekends|overnights|overnight|doubles",
+            "grandkid|grandkids|grandchildren|in_laws|family .. visit|visiting|in_town|come|coming",
+            "host|hosting .. party|birthday|reunion|shower|dinner|80th|70th|60th|50th|40th|30th",
+            "start|starts|starting at @name",
         ],
     ),
 ];
@@ -1009,7 +1032,25 @@ impl Reader<'_> {
         };
         let remove =
             remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h) && !timed(h) && !others(h));
-        if let (Some(h), false) = (remove, later_resume) {
+        // "I said don't contact me but I changed my mind", "take me off the do-not-contact list": the removal
+        // taken back, or the removal of one.
+        let sentence = t.sentence(s);
+        let off_the_list = sentence.iter().enumerate().any(|(k, x)| {
+            let next: Vec<&str> = sentence[k + 1..].iter().take(5).map(|n| n.lemma.as_str()).collect();
+            matches!(x.lemma.as_str(), "off" | "from")
+                && (next.iter().take(3).any(|n| *n == "dnc")
+                    || next.windows(3).any(|w| matches!(w, ["do", "not", "contact" | "call"])))
+        });
+        let taken_back = remove.is_some_and(|h| {
+            let rest = &t.tokens[h.last..t.sentences[s].end];
+            let mind = |w: &[super::text::Token]| {
+                w[0].lemma == "change" && matches!(w[1].lemma.as_str(), "my" | "our") && w[2].lemma == "mind"
+            };
+            rest.windows(3).any(mind) || off_the_list
+        });
+        if let (Some(h), true) = (remove, taken_back) {
+            found.push((Meaning::ResumeContact, h.start, h.end));
+        } else if let (Some(h), false) = (remove, later_resume) {
             found.push((Meaning::DoNotContact, h.start, h.end));
         } else if let (Some(h), true) = (resume, later_resume) {
             let channel_again = here.iter().any(|c| {
@@ -1174,6 +1215,8 @@ impl Reader<'_> {
                 .take(4)
                 .any(|x| matches!(x.lemma.as_str(), "rather" | "sooner" | "prefer" | "than"))
         };
+        // "Don't call, text or email me": the channels listed after a refused one are refused with it.
+        let mut refused_until: Option<usize> = None;
         for h in &kept {
             let Said::Channel(n) = h.cue else { continue };
             let past = t.tokens[h.first..h.last].iter().any(|x| PAST.contains(&x.word.as_str())) && !wished(h);
@@ -1261,8 +1304,23 @@ impl Reader<'_> {
             // "instead of calling": the second is declined, unlike "rather than".
             let instead_of =
                 here.iter().any(|x| x.cue == Said::Than && x.last <= h.first && t.tokens[x.first].lemma == "instead");
-            let refused =
-                (negated_near || !refuse_before.is_empty() || refuse_after || instead_of) && !neutral && !someone_else;
+            // A comma alone lists only where the list goes on ("call, text or email"); "don't call or text, email
+            // is best" turns to what they want.
+            let listed_after_a_refusal = refused_until.is_some_and(|end| {
+                let gap = &t.tokens[end.min(h.first)..h.first];
+                let joined = gap.iter().any(|x| matches!(x.word.as_str(), "or" | "and" | "nor" | "/"));
+                let goes_on =
+                    t.tokens.get(h.last).is_some_and(|x| matches!(x.word.as_str(), "," | "or" | "and" | "nor"));
+                end <= h.first
+                    && gap.iter().all(|x| matches!(x.word.as_str(), "," | "or" | "and" | "nor" | "/"))
+                    && (joined || goes_on)
+            });
+            let refused = ((negated_near || !refuse_before.is_empty() || refuse_after || instead_of) && !neutral
+                || listed_after_a_refusal)
+                && !someone_else;
+            if refused {
+                refused_until = Some(h.last);
+            }
             // "my calls", "nobody returns my calls": the customer's own calls, not ours; "a new phone" is a device.
             let prev = |k: usize| h.first.checked_sub(k).map(|p| t.tokens[p].lemma.as_str()).unwrap_or("");
             let theirs = matches!(prev(1), "new" | "old")
@@ -1413,7 +1471,22 @@ impl Reader<'_> {
             latest.push(f);
         }
         latest.reverse();
-        let found = latest;
+        let mut found = latest;
+        // "Do not call, text or email me ever again": every way to reach them refused, and none left open, is no
+        // contact at all.
+        let refused: Vec<Channel> = found
+            .iter()
+            .filter_map(|(m, _, _)| match m {
+                Meaning::DeclineChannel { channel } => Some(*channel),
+                _ => None,
+            })
+            .collect();
+        let opens =
+            found.iter().any(|(m, _, _)| matches!(m, Meaning::PreferChannel { .. } | Meaning::AllowChannel { .. }));
+        if !opens && [Channel::Phone, Channel::Text, Channel::Email].iter().all(|c| refused.contains(c)) {
+            found.retain(|(m, _, _)| !matches!(m, Meaning::DeclineChannel { .. }));
+            found.push((Meaning::DoNotContact, ss, se));
+        }
         // A statement is recorded with the customer's own sentence: it is what the Guard will quote.
         for (m, _, _) in found {
             self.add(Heard::Statement { means: m }, ss, se);
@@ -1864,6 +1937,13 @@ impl Reader<'_> {
             return None;
         }
         let (start, end, a, b) = hours_in(&text)?;
+        // "I'll call her back by 5 today": in a summary, a time something is done by is a deadline.
+        let before: String = text.chars().take(a).collect::<String>().to_lowercase();
+        let said: String = text.chars().skip(a).take(b - a).collect::<String>().to_lowercase();
+        let by = before.trim_end().ends_with(" by") || said.starts_with("by ");
+        if direction == Direction::Outbound && by {
+            return None;
+        }
         (start < end).then(|| (Meaning::ContactHours { start, end }, ss + a, ss + b))
     }
 
@@ -1879,15 +1959,17 @@ impl Reader<'_> {
                 .sentence(s)
                 .iter()
                 .any(|x| matches!(x.lemma.as_str(), "good" | "great" | "perfect" | "ideal" | "best"));
+        let limit =
+            ["no more than", "not more than", "no more often", "not more often"].iter().any(|w| lower.contains(w));
         let about_contact =
             self.hits.iter().any(|h| h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact))
+                || limit
                 || FREQUENCY_WORDS.iter().any(|w| lower.contains(w))
                 || only_how_often;
         if !about_contact {
             return None;
         }
-        let limit =
-            ["no more than", "not more than", "no more often", "not more often"].iter().any(|w| lower.contains(w));
+
         // Each "how often" in turn: "stop with the weekly emails, monthly is enough" wishes for the second.
         let mut from = 0;
         while let Some((days, a, b)) = frequency_in(&text.chars().skip(from).collect::<String>()) {
@@ -1904,6 +1986,17 @@ impl Reader<'_> {
                 .iter()
                 .any(|n| clause_before.contains(n));
             if negated && !limit && !at_most || refused && !at_most {
+                continue;
+            }
+            // "I know I said once a month, but every two weeks is fine", "weekly is too much, but monthly is
+            // fine": a frequency taken back is not the wish.
+            let after = lower.chars().skip(b).collect::<String>();
+            let clause_after = after.split([',', ';', '.', '—']).next().unwrap_or("");
+            let taken_back = ["i said", "what i said", "said before", "used to say"]
+                .iter()
+                .any(|n| clause_before.contains(n))
+                || ["too much", "too often", "too many", "overkill", "a lot"].iter().any(|n| clause_after.contains(n));
+            if taken_back {
                 continue;
             }
             return Some((Meaning::MinDaysBetween { days }, ss + a, ss + b));
@@ -2080,27 +2173,39 @@ impl Reader<'_> {
     }
 
     /// A note's to-do with a day on it, said without "I": "sending the title paperwork next week", "get him the
-    /// payoff in a couple of days". A verb of doing first, and a date in the sentence.
+    /// payoff in a couple of days", and after a dash or a semicolon: "wants the HOA docs — getting those over by
+    /// thurs". A verb of doing first, and a date after it in the sentence.
     fn note_to_self(&self, s: usize, dates: &[dates::Found]) -> Option<Hit<Said>> {
         let t = self.t;
-        let first = t.sentences[s].start;
-        let x = t.tokens.get(first).filter(|_| first < t.sentences[s].end)?;
-        // "Call with Diane: …" heads a log; "call her back Fri" is a to-do.
-        let heading = t.tokens.get(first + 1).is_some_and(|n| {
+        let (first, end) = (t.sentences[s].start, t.sentences[s].end);
+        let after_a_break = (first..end)
+            .filter(|&k| t.tokens[k].mark && matches!(t.tokens[k].word.as_str(), ";" | "—" | "–" | ":" | "-"))
+            .map(|k| k + 1);
+        std::iter::once(first).chain(after_a_break).filter(|&k| k < end).find_map(|k| self.to_do_at(k, s, dates))
+    }
+
+    /// The to-do [`Reader::note_to_self`] looks for, opening at token `k` of sentence `s`.
+    fn to_do_at(&self, k: usize, s: usize, dates: &[dates::Found]) -> Option<Hit<Said>> {
+        let t = self.t;
+        let x = &t.tokens[k];
+        let dated = dates.iter().any(|d| d.start >= x.end && d.end <= self.sentence_span(s).1);
+        // "Call with Diane: …" heads a log; "call her back Fri" and "confirming w/ the listing agent by tonight"
+        // are to-dos.
+        let heading = t.tokens.get(k + 1).is_some_and(|n| {
             n.mark
                 || matches!(n.lemma.as_str(), "with" | "from" | "to" | "at" | "about" | "re" | "for" | "log" | "note")
+                    && !(x.word.ends_with("ing") && dated)
         });
         let doing = ACTIONS.contains(&x.lemma.as_str())
             && (x.word.ends_with("ing") || x.word == x.lemma)
             && !matches!(x.lemma.as_str(), "check" | "look" | "find")
             && !heading;
-        let dated = self.says_a_day(s, dates);
         // "Owe Brent the window sticker": owed, with or without a day ("owes 12k on the trade" is the customer's).
         let owes = x.word == "owe";
         ((doing && dated || owes) && !x.negated).then(|| Hit {
             cue: Said::Promise,
-            first,
-            last: first + 1,
+            first: k,
+            last: k + 1,
             start: x.start,
             end: x.end,
             negated: false,
@@ -2386,6 +2491,10 @@ const CONTACT_TIME_WORDS: &[&str] = &[
 
 /// Words that make "every few months" a wish about contact.
 const FREQUENCY_WORDS: &[&str] = &[
+    " between ",
+    "works better",
+    "work better",
+    "suits me",
     "plenty",
     "be fine",
     "chase",
@@ -2573,6 +2682,8 @@ const ACTIONS: &[&str] = &[
     "review",
     "file",
     "submit",
+    "process",
+    "try",
 ];
 
 /// Whether a channel hit is really a word for contacting in general ("message me" aside): "call" in "you can
@@ -2650,7 +2761,9 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             || word.starts_with("no")
             || word.starts_with("nothing");
         let after = word.contains("after") || word.contains("later") || word.contains("past") || word.contains("from");
-        let turned = negative || refused(m.start());
+        // "Not around for calls until after 3": the "not" is the until's, so it is from 3.
+        let until = ["until", "till", "til"].iter().any(|u| text[..m.start()].to_lowercase().trim_end().ends_with(u));
+        let turned = (negative || refused(m.start())) && !until;
         // "No calls after 8": an evening's end, not the morning's; "before 8 in the evening" likewise.
         if g(&c, 3).is_none() && t.hour() < 12 && (after && turned && t.hour() >= 8 || evening(m.end())) {
             t += chrono::Duration::hours(12);
@@ -2707,7 +2820,7 @@ static RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// "after 6", "not before 9", "nothing after 8pm", "before noon", "until 5".
 static BOUND: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(&format!(
-        r"(?i)\b((?:not|never|no|nothing)\s+(?:\w+\s+){{0,3}}?(?:before|earlier\s+than|after|later\s+than|past)|anytime\s+after|after|from|past|before|until|till|by)\s+{CLOCK}"
+        r"(?i)\b((?:not|never|no|nothing)\s+(?:\w+\s+){{0,3}}?(?:before|b4|earlier\s+than|after|later\s+than|past)|anytime\s+after|after|from|past|before|b4|until|till|by)\s+{CLOCK}"
     ))
     .expect("the bound pattern builds")
 });
@@ -2724,12 +2837,12 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"(?ix)
         (?P<times>once|one\s+time|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
-      | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months)
+      | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months|half\s+a\s+year\s+between)
       | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
       | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
-      | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
+      | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple(?:\s+of)?|a\s+few|a)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )
     .expect("the frequency pattern builds")
 });
@@ -2951,6 +3064,55 @@ mod tests {
     }
 
     /// Interest that is over is a refusal; an opt-out made by mistake is undone; life changes said in passing are facts.
+    #[test]
+    fn a_notes_shorthand_a_rule_taken_back_and_every_channel_refused_are_heard() {
+        // 2026-11-20 is a Friday in New York.
+        let due = |text: &str| {
+            heard(text, Direction::Outbound).into_iter().find_map(|h| match h {
+                Heard::Promise { due_on, .. } => due_on.map(|d| d.to_string()),
+                _ => None,
+            })
+        };
+        assert_eq!(
+            due("Ran the numbers on the F-250 — emailing the buyer's order EOW.").as_deref(),
+            Some("2026-11-20")
+        );
+        assert_eq!(due("Wants the trim options; getting him a price by EOD Weds.").as_deref(), Some("2026-11-25"));
+        assert_eq!(due("Needs a payoff letter — sending it tmrw.").as_deref(), Some("2026-11-21"));
+        let got = heard(
+            "She's upset about the delay. I'll chase the body shop and call her back by 4 today.",
+            Direction::Outbound,
+        );
+        assert!(!got.iter().any(|h| matches!(h, Heard::Statement { means: Meaning::ContactHours { .. } })), "{got:?}");
+
+        let inbound = |text: &str| heard(text, Direction::Inbound);
+        let every = |days| vec![statement(Meaning::MinDaysBetween { days })];
+        assert_eq!(inbound("I know I said every week, but once a month works better now."), every(30));
+        assert_eq!(inbound("Monthly feels like too much; quarterly is plenty."), every(90));
+        assert_eq!(inbound("Max one message every 10 days please."), every(10));
+        let resume = vec![statement(Meaning::ResumeContact)];
+        assert_eq!(inbound("I asked to be removed from your list, but I've changed my mind."), resume);
+        assert_eq!(inbound("You can take us off the DNC list now."), resume);
+        assert_eq!(inbound("No calls, texts or emails please."), vec![statement(Meaning::DoNotContact)]);
+        assert_eq!(
+            inbound("Please don't call or text, email is best."),
+            vec![
+                statement(Meaning::DeclineChannel { channel: Channel::Phone }),
+                statement(Meaning::DeclineChannel { channel: Channel::Text }),
+                statement(Meaning::PreferChannel { channel: Channel::Email }),
+            ]
+        );
+        let hours = |h: u32| Meaning::ContactHours {
+            start: NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+        };
+        assert_eq!(inbound("No calls b4 9am please"), vec![statement(hours(9))]);
+        assert_eq!(inbound("We're not free for calls until after 2 most days."), vec![statement(hours(14))]);
+        for text in ["He's in Denver through the 14th for work.", "His wife works overnights at the hospital."] {
+            assert!(heard(text, Direction::Outbound).iter().any(|h| matches!(h, Heard::Fact { .. })), "{text}");
+        }
+    }
+
     #[test]
     fn an_interest_that_is_over_and_an_opt_out_undone_are_heard() {
         assert_eq!(

@@ -357,6 +357,14 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
             if here.iter().any(|r| r.cue == Cue::Pitch(4) && r.first <= h.first && h.first <= r.last + 1) {
                 continue;
             }
+            // Nor, in a referral ask, are the friends' own visit and call: "ask for me when they come in", "tell
+            // em to call me direct".
+            let before = |k: usize| h.first.checked_sub(k).map(|j| t.tokens[j].lemma.as_str()).unwrap_or("");
+            let theirs = matches!(before(1), "they" | "he" | "she")
+                || before(1) == "to" && matches!(before(2), "them" | "em" | "him" | "her");
+            if theirs && here.iter().any(|r| r.cue == Cue::Pitch(4)) {
+                continue;
+            }
             // "Text STOP to opt out" is how to leave the reminders, and "Tuesday's call" is one that was had.
             if n == 1 && opts_out(t, h) || n == 0 && had(t, h) {
                 continue;

@@ -604,6 +604,8 @@ impl Text {
                 && !self.tokens.get(i + 1).is_some_and(|next| {
                     NOT_NEGATIONS.iter().any(|(a, b)| *a == t.lemma && *b == next.lemma)
                         || t.lemma == "not" && ["why", "or"].contains(&prev_word(&self.tokens, i))
+                        // "Why don't you come by?": a suggestion.
+                        || t.lemma == "not" && prev_word(&self.tokens, i) == "do" && prev_word(&self.tokens, i - 1) == "why"
                 });
             if opens {
                 let sentence = t.sentence;
