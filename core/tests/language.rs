@@ -471,6 +471,28 @@ fn a_suggestion_a_friends_visit_digits_and_an_age_are_read_for_what_they_are() {
     reads_as(table);
 }
 
+/// Invitations of the twentieth batch's kind, in other words: an event hoped to be seen at, a seminar to join, a
+/// webinar (a video call), a callback asked a time for.
+#[test]
+fn an_event_a_webinar_and_a_callback_ask_the_customer_somewhere() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Our spring tent sale is this Saturday from 10 to 4, hot dogs on the grill. Hope to see you there!",
+            &["check_in", "asks_for_channel:in_person"],
+        ),
+        (
+            "We're hosting a free seminar on retirement income at the branch next Tuesday; hope you can join us.",
+            &["check_in", "asks_for_channel:in_person"],
+        ),
+        (
+            "Join our webinar next Wednesday for a walkthrough of the new reporting tools.",
+            &["check_in", "asks_for_channel:video"],
+        ),
+        ("Is there a good time today for a quick callback?", &["check_in", "asks_for_channel:phone"]),
+    ];
+    reads_as(table);
+}
+
 /// Each text of `table` read as exactly its labels (in any order).
 fn reads_as(table: &[(&str, &[&str])]) {
     for (text, want) in table {

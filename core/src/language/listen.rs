@@ -1129,7 +1129,15 @@ impl Reader<'_> {
             // "Calls or the warranty pitch, either is fine" is easy-going; the "or" of "no more trade-in or
             // financing spam" is under the refusal.
             let easy = here.iter().any(|x| x.cue == Said::Neutral && !x.negated && clause(t, x.first) == c);
-            let means = if refused && !open && !easy {
+            // "I know I said no more financing talk, but send me the refi options": a refusal recalled, then
+            // taken back.
+            let recalled = t.tokens[t.sentences[s].start..h.first]
+                .windows(2)
+                .any(|w| w[0].lemma == "i" && matches!(w[1].word.as_str(), "said" | "told" | "asked" | "say" | "tell"))
+                && t.tokens[h.last..t.sentences[s].end].iter().any(|x| x.lemma == "but");
+            let means = if refused && recalled {
+                Some(Meaning::AllowTopic { topic: FAMILIES[f].to_string() })
+            } else if refused && !open && !easy {
                 Some(Meaning::DeclineTopic { topic: FAMILIES[f].to_string() })
             } else if open && lifted {
                 Some(Meaning::AllowTopic { topic: FAMILIES[f].to_string() })
@@ -1159,6 +1167,15 @@ impl Reader<'_> {
                 found.push((m, a, b));
             }
         }
+        // A topic allowed again after its refusal was recalled is allowed, whatever else in the sentence names it.
+        let allowed: Vec<String> = found
+            .iter()
+            .filter_map(|(m, _, _)| match m {
+                Meaning::AllowTopic { topic } => Some(topic.clone()),
+                _ => None,
+            })
+            .collect();
+        found.retain(|(m, _, _)| !matches!(m, Meaning::DeclineTopic { topic } if allowed.contains(topic)));
 
         // Hours and frequency.
         if let Some((m, a, b)) = &hours {
@@ -1332,7 +1349,17 @@ impl Reader<'_> {
                 || device(t, h);
             // In a summary, "I'd mail it", "I'll email it" is what the salesperson does.
             let mine = direction == Direction::Outbound && (self.said_by_me(h.first) || !self.about_them(s));
-            if theirs || mine {
+            // A voicemail's "call me back" asks for this one call, and "I'm calling about the policy", "returning
+            // a call" is the customer's own call: neither sets a rule about how to reach them.
+            let next_is_back =
+                t.tokens[h.last..t.sentences[s].end].iter().take(2).any(|x| x.lemma == "back" && !x.mark);
+            let callers_own = t.tokens[h.first].word.ends_with("ing") && matches!(prev(1), "be" | "m" | "i" | "s")
+                || matches!(prev(1), "a") && prev(2) == "return";
+            let one_call = direction == Direction::Inbound
+                && !refused
+                && in_clause(Said::Prefer).is_empty()
+                && (next_is_back || callers_own);
+            if theirs || mine || one_call {
                 continue;
             }
             // "He doesn't want calls anymore": the "anymore" of a refusal lifts nothing; nor does the "back" of
@@ -1996,7 +2023,22 @@ impl Reader<'_> {
                 .iter()
                 .any(|n| clause_before.contains(n))
                 || ["too much", "too often", "too many", "overkill", "a lot"].iter().any(|n| clause_after.contains(n));
-            if taken_back {
+            // "Charged twice for the monthly fee": how often money moves, not contact.
+            let money = [
+                "fee",
+                "payment",
+                "premium",
+                "bill",
+                "statement",
+                "charge",
+                "dues",
+                "rent",
+                "membership",
+                "subscription",
+            ]
+            .iter()
+            .any(|w| clause_after.trim_start().starts_with(w));
+            if taken_back || money {
                 continue;
             }
             return Some((Meaning::MinDaysBetween { days }, ss + a, ss + b));
@@ -3111,6 +3153,42 @@ mod tests {
         for text in ["He's in Denver through the 14th for work.", "His wife works overnights at the hospital."] {
             assert!(heard(text, Direction::Outbound).iter().any(|h| matches!(h, Heard::Fact { .. })), "{text}");
         }
+    }
+
+    #[test]
+    fn a_voicemails_call_back_sets_no_rule_and_a_recalled_refusal_is_lifted() {
+        let inbound = |text: &str| heard(text, Direction::Inbound);
+        let statements =
+            |text: &str| inbound(text).into_iter().filter(|h| matches!(h, Heard::Statement { .. })).collect::<Vec<_>>();
+        assert_eq!(
+            statements(
+                "Hi, it's Raj, I'm calling about the renewal on the boat policy, call me back when you get a chance."
+            ),
+            vec![]
+        );
+        assert!(inbound(
+            "Hi, it's Raj, I'm calling about the renewal on the boat policy, call me back when you get a chance."
+        )
+        .iter()
+        .any(|h| matches!(h, Heard::Request { .. })));
+        assert_eq!(statements("I'm returning a call from your office."), vec![]);
+        assert_eq!(
+            statements("Please call me back, not email, phone is best for me."),
+            vec![
+                statement(Meaning::DeclineChannel { channel: Channel::Email }),
+                statement(Meaning::PreferChannel { channel: Channel::Phone }),
+            ],
+            "a call back said with a preference is still the preference"
+        );
+        assert_eq!(statements("My card was charged twice for the monthly dues, can someone fix it?"), vec![]);
+        assert_eq!(
+            statements("I know I said no more refinance talk, but go ahead and send me the new rates."),
+            vec![statement(Meaning::AllowTopic { topic: "financing".into() })]
+        );
+        assert_eq!(
+            statements("I told you no warranty pitches, and I meant it."),
+            vec![statement(Meaning::DeclineTopic { topic: "extended warranty".into() })]
+        );
     }
 
     #[test]
