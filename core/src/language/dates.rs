@@ -31,7 +31,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:
           (?P<after>day\s+after\s+tomorrow)
         | (?:end\s+of\s+(?:the\s+)?day|eod|cob)\s+(?:on\s+)?(?P<wd3>{WEEKDAYS}|mon|wed)\b
-        | (?P<rel>today|tonight|tomorrow|tmrw|tmr|end\s+of\s+(?:the\s+)?day|eod|cob)
+        | (?P<rel>today|tonight|tomorrow|tmrw|tmr|end\s+of\s+(?:the\s+)?day|eod\b|cob\b)
         | (?P<eow>eow\b|end\s+of\s+(?:the\s+|this\s+)?w(?:ee)?k\b|later\s+this\s+week|this\s+w(?:ee)?k\b|by\s+the\s+weekend|this\s+weekend)
         | (?P<nw>end\s+of\s+next\s+w(?:ee)?k\b|next\s+w(?:ee)?k\b)
         | (?P<eom>end\s+of\s+(?:the\s+|this\s+)?month|later\s+this\s+month|this\s+month)

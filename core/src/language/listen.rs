@@ -1034,20 +1034,33 @@ impl Reader<'_> {
             remove.filter(|h| (!specific(h) || general(h)) && !advised(h) && !only_less(h) && !timed(h) && !others(h));
         // "I said don't contact me but I changed my mind", "take me off the do-not-contact list": the removal
         // taken back, or the removal of one.
+        // Only "off the DNC list" itself, word after word: "remove me from everything and do not call" removes.
         let sentence = t.sentence(s);
         let off_the_list = sentence.iter().enumerate().any(|(k, x)| {
-            let next: Vec<&str> = sentence[k + 1..].iter().take(5).map(|n| n.lemma.as_str()).collect();
+            let mut next = sentence[k + 1..].iter().map(|n| n.lemma.as_str()).peekable();
+            if next.peek().is_some_and(|n| matches!(*n, "the" | "your" | "that" | "this")) {
+                next.next();
+            }
+            let next: Vec<&str> = next.take(3).collect();
             matches!(x.lemma.as_str(), "off" | "from")
-                && (next.iter().take(3).any(|n| *n == "dnc")
-                    || next.windows(3).any(|w| matches!(w, ["do", "not", "contact" | "call"])))
+                && (next.first() == Some(&"dnc")
+                    || next.starts_with(&["do", "not", "contact"])
+                    || next.starts_with(&["do", "not", "call"]))
         });
-        let taken_back = remove.is_some_and(|h| {
+        // "I asked to be removed, but I've changed my mind" — not "unsubscribe me, I've changed my mind about the
+        // newsletter", nor "you won't change my mind".
+        let changed_mind = remove.is_some_and(|h| {
             let rest = &t.tokens[h.last..t.sentences[s].end];
-            let mind = |w: &[super::text::Token]| {
-                w[0].lemma == "change" && matches!(w[1].lemma.as_str(), "my" | "our") && w[2].lemma == "mind"
-            };
-            rest.windows(3).any(mind) || off_the_list
+            rest.windows(3).enumerate().any(|(k, w)| {
+                w[0].lemma == "change"
+                    && !w[0].negated
+                    && matches!(w[1].lemma.as_str(), "my" | "our")
+                    && w[2].lemma == "mind"
+                    && rest.get(k + 3).is_none_or(|n| n.lemma != "about")
+                    && rest[..k].iter().any(|x| x.lemma == "but")
+            })
         });
+        let taken_back = remove.is_some() && (changed_mind || off_the_list);
         if let (Some(h), true) = (remove, taken_back) {
             found.push((Meaning::ResumeContact, h.start, h.end));
         } else if let (Some(h), false) = (remove, later_resume) {
@@ -1066,6 +1079,7 @@ impl Reader<'_> {
             self.topics.iter().filter(|h| h.sentence == s && matches!(h.cue, Cue::Subject(_))).collect();
         let mut topic_clauses: Vec<usize> = Vec::new();
         let keeping = here.iter().find(|h| h.cue == Said::Keeping && !h.negated).copied();
+        let mut recalled_topics: Vec<String> = Vec::new();
         for h in &topic_hits {
             let f = match h.cue {
                 Cue::Pitch(f) | Cue::Subject(f) => f as usize,
@@ -1134,7 +1148,32 @@ impl Reader<'_> {
             let recalled = t.tokens[t.sentences[s].start..h.first]
                 .windows(2)
                 .any(|w| w[0].lemma == "i" && matches!(w[1].word.as_str(), "said" | "told" | "asked" | "say" | "tell"))
-                && t.tokens[h.last..t.sentences[s].end].iter().any(|x| x.lemma == "but");
+                && t.tokens[h.last..t.sentences[s].end].iter().enumerate().any(|(k, x)| {
+                    // …and taken back after the "but" ("but go ahead", "but send me the rates", "but I'm open
+                    // now"), not complained of ("but you keep calling").
+                    let after = &t.tokens[h.last + k + 1..t.sentences[s].end];
+                    x.lemma == "but"
+                        && after.iter().any(|y| {
+                            !y.negated
+                                && matches!(
+                                    y.lemma.as_str(),
+                                    "ahead"
+                                        | "send"
+                                        | "now"
+                                        | "actually"
+                                        | "again"
+                                        | "fine"
+                                        | "ok"
+                                        | "okay"
+                                        | "open"
+                                        | "interest"
+                                        | "interested"
+                                )
+                        })
+                });
+            if refused && recalled {
+                recalled_topics.push(FAMILIES[f].to_string());
+            }
             let means = if refused && recalled {
                 Some(Meaning::AllowTopic { topic: FAMILIES[f].to_string() })
             } else if refused && !open && !easy {
@@ -1167,15 +1206,8 @@ impl Reader<'_> {
                 found.push((m, a, b));
             }
         }
-        // A topic allowed again after its refusal was recalled is allowed, whatever else in the sentence names it.
-        let allowed: Vec<String> = found
-            .iter()
-            .filter_map(|(m, _, _)| match m {
-                Meaning::AllowTopic { topic } => Some(topic.clone()),
-                _ => None,
-            })
-            .collect();
-        found.retain(|(m, _, _)| !matches!(m, Meaning::DeclineTopic { topic } if allowed.contains(topic)));
+        // A topic whose refusal was recalled and taken back is allowed, whatever else in the sentence names it.
+        found.retain(|(m, _, _)| !matches!(m, Meaning::DeclineTopic { topic } if recalled_topics.contains(topic)));
 
         // Hours and frequency.
         if let Some((m, a, b)) = &hours {
@@ -1328,9 +1360,17 @@ impl Reader<'_> {
                 let joined = gap.iter().any(|x| matches!(x.word.as_str(), "or" | "and" | "nor" | "/"));
                 let goes_on =
                     t.tokens.get(h.last).is_some_and(|x| matches!(x.word.as_str(), "," | "or" | "and" | "nor"));
+                // "Please don't call, text or email is fine": the list ends in what they accept.
+                let accepted = t.tokens[h.last..t.sentences[s].end].iter().take_while(|x| !x.mark).any(|x| {
+                    matches!(
+                        x.lemma.as_str(),
+                        "fine" | "best" | "ok" | "okay" | "good" | "great" | "better" | "prefer" | "preferred"
+                    )
+                });
                 end <= h.first
                     && gap.iter().all(|x| matches!(x.word.as_str(), "," | "or" | "and" | "nor" | "/"))
                     && (joined || goes_on)
+                    && !accepted
             });
             let refused = ((negated_near || !refuse_before.is_empty() || refuse_after || instead_of) && !neutral
                 || listed_after_a_refusal)
@@ -2019,11 +2059,14 @@ impl Reader<'_> {
             // fine": a frequency taken back is not the wish.
             let after = lower.chars().skip(b).collect::<String>();
             let clause_after = after.split([',', ';', '.', '—']).next().unwrap_or("");
-            let taken_back = ["i said", "what i said", "said before", "used to say"]
-                .iter()
-                .any(|n| clause_before.contains(n))
-                || ["too much", "too often", "too many", "overkill", "a lot"].iter().any(|n| clause_after.contains(n));
+            let then_but = after.contains(" but ") || after.contains('—') || after.contains(" now");
+            let taken_back = !at_most
+                && (["i said", "what i said", "said before", "used to say"].iter().any(|n| clause_before.contains(n))
+                    && then_but
+                    || ["too much", "too often", "too many", "overkill"].iter().any(|n| clause_after.contains(n)));
             // "Charged twice for the monthly fee": how often money moves, not contact.
+            let next_word =
+                clause_after.split_whitespace().next().unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
             let money = [
                 "fee",
                 "payment",
@@ -2031,13 +2074,13 @@ impl Reader<'_> {
                 "bill",
                 "statement",
                 "charge",
-                "dues",
+                "due",
                 "rent",
                 "membership",
                 "subscription",
             ]
             .iter()
-            .any(|w| clause_after.trim_start().starts_with(w));
+            .any(|w| next_word == *w || next_word.strip_suffix('s') == Some(w));
             if taken_back || money {
                 continue;
             }
@@ -2238,10 +2281,18 @@ impl Reader<'_> {
                 || matches!(n.lemma.as_str(), "with" | "from" | "to" | "at" | "about" | "re" | "for" | "log" | "note")
                     && !(x.word.ends_with("ing") && dated)
         });
+        // After a break, "— having her knee replaced next month", "; getting married in June" is their news.
+        let news = k > t.sentences[s].start
+            && matches!(x.lemma.as_str(), "have" | "get")
+            && t.tokens.get(k + 1).is_some_and(|n| {
+                n.word.ends_with("ed")
+                    || matches!(n.lemma.as_str(), "her" | "his" | "their" | "a" | "twins" | "engaged")
+            });
         let doing = ACTIONS.contains(&x.lemma.as_str())
             && (x.word.ends_with("ing") || x.word == x.lemma)
             && !matches!(x.lemma.as_str(), "check" | "look" | "find")
-            && !heading;
+            && !heading
+            && !news;
         // "Owe Brent the window sticker": owed, with or without a day ("owes 12k on the trade" is the customer's).
         let owes = x.word == "owe";
         ((doing && dated || owes) && !x.negated).then(|| Hit {
@@ -2804,7 +2855,10 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             || word.starts_with("nothing");
         let after = word.contains("after") || word.contains("later") || word.contains("past") || word.contains("from");
         // "Not around for calls until after 3": the "not" is the until's, so it is from 3.
-        let until = ["until", "till", "til"].iter().any(|u| text[..m.start()].to_lowercase().trim_end().ends_with(u));
+        let until = ["until", "till", "til"].iter().any(|u| text[..m.start()].to_lowercase().trim_end().ends_with(u))
+            || word.contains("until ")
+            || word.contains("till ")
+            || word.contains(" til ");
         let turned = (negative || refused(m.start())) && !until;
         // "No calls after 8": an evening's end, not the morning's; "before 8 in the evening" likewise.
         if g(&c, 3).is_none() && t.hour() < 12 && (after && turned && t.hour() >= 8 || evening(m.end())) {
@@ -2884,7 +2938,7 @@ static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
       | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
-      | (?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple(?:\s+of)?|a\s+few|a)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
+      | \b(?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple(?:\s+of)?|a\s+few|a)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )
     .expect("the frequency pattern builds")
 });
@@ -3105,7 +3159,7 @@ mod tests {
         assert_eq!(promises("Will process the refund and confirm by email tomorrow."), 1);
     }
 
-    /// Interest that is over is a refusal; an opt-out made by mistake is undone; life changes said in passing are facts.
+    /// A note's shorthand days and to-dos after a dash; a rule taken back; every channel refused is no contact.
     #[test]
     fn a_notes_shorthand_a_rule_taken_back_and_every_channel_refused_are_heard() {
         // 2026-11-20 is a Friday in New York.
@@ -3189,8 +3243,26 @@ mod tests {
             statements("I told you no warranty pitches, and I meant it."),
             vec![statement(Meaning::DeclineTopic { topic: "extended warranty".into() })]
         );
+        // What must stay a refusal (an independent review's cases).
+        let dnc = vec![statement(Meaning::DoNotContact)];
+        assert_eq!(statements("Remove me from everything and do not call again."), dnc);
+        assert_eq!(statements("Stop contacting me, you won't change my mind."), dnc);
+        assert_eq!(
+            statements("I told you no more warranty calls, but you keep calling."),
+            vec![statement(Meaning::DeclineTopic { topic: "extended warranty".into() })]
+        );
+        let hours = |h: u32| Meaning::ContactHours {
+            start: NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+        };
+        assert_eq!(statements("I'm not around until after 3."), vec![statement(hours(15))]);
+        assert!(
+            !statements("Please don't call, text or email is fine.").contains(&statement(Meaning::DoNotContact)),
+            "the list ends in what they accept"
+        );
     }
 
+    /// Interest that is over is a refusal; an opt-out made by mistake is undone; life changes said in passing are facts.
     #[test]
     fn an_interest_that_is_over_and_an_opt_out_undone_are_heard() {
         assert_eq!(

@@ -225,8 +225,8 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     // Families pitched in a topic's own strong words ("trade in", "refinance"): the model never vetoes these.
     let mut strongly_pitched: Vec<&str> = Vec::new();
     // Families whose words the rules read as something else: an age ("the twins turn seven in March"), a review
-    // already written. The model, which sees the same words, does not add that family back.
-    let mut explained: Vec<&str> = Vec::new();
+    // already written. The model, which sees the same words, does not add that family back in that sentence.
+    let mut explained: Vec<(&str, usize)> = Vec::new();
     for s in 0..t.sentences.len() {
         let here: Vec<&Hit<Cue>> = hits.iter().filter(|h| h.sentence == s && !h.negated).collect();
         let has = |cue: Cue| here.iter().any(|h| h.cue == cue);
@@ -260,7 +260,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                     continue;
                 }
                 if f == 2 && their_review(t, h) || f == 0 && not_a_trade(t, h) {
-                    explained.push(family);
+                    explained.push((family, s));
                     continue;
                 }
                 // "The Platinum Protection package" is a protection plan, not an upgrade tier.
@@ -462,10 +462,11 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     for family in FAMILIES {
         let Some(l) = model.labels.iter().position(|x| x.strip_prefix("pitch:") == Some(family)) else { continue };
         let found = intents.iter().any(|i| i.topic.as_deref() == Some(family));
-        if chances[l] < opinion.adds_at || found || explained.contains(family) {
+        if chances[l] < opinion.adds_at || found {
             continue;
         }
-        if let Some(h) = model.strongest(&features, l).and_then(|k| sentence_of(t, k, Cue::Pitch(0))) {
+        let strongest = model.strongest(&features, l).and_then(|k| sentence_of(t, k, Cue::Pitch(0)));
+        if let Some(h) = strongest.filter(|h| !explained.contains(&(family, h.sentence))) {
             push(&mut intents, IntentKind::Pitch, Some(family), None, &h);
         }
     }
