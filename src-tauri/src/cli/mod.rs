@@ -171,8 +171,16 @@ fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) 
     if json_out {
         // Standard output flushes at every line, and pretty JSON is a line a value: a month's agenda was a
         // million writes. In blocks of 64 KiB it is a few hundred.
+        // Indented for a person at a terminal; compact for a program reading a pipe or a file (a month's agenda is
+        // a third smaller, and the reader parses it either way).
+        let for_a_person = std::io::IsTerminal::is_terminal(&std::io::stdout());
         let mut blocks = std::io::BufWriter::with_capacity(1 << 16, &mut out);
-        serde_json::to_writer_pretty(&mut blocks, value).map_err(|e| Error::Io(e.into()))?;
+        let written = if for_a_person {
+            serde_json::to_writer_pretty(&mut blocks, value)
+        } else {
+            serde_json::to_writer(&mut blocks, value)
+        };
+        written.map_err(|e| Error::Io(e.into()))?;
         writeln!(blocks)?;
         blocks.flush()?;
     } else {
