@@ -281,20 +281,17 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
 
     // What the message and the reason do — a pitch on a topic, a push for a channel, a check-in, something of
     // value — is read once by the language module, for every rule below.
-    let text_read = outreach.text.as_deref().map(|t| (language::read(t), t));
     // The reason is Rapport's own line about the customer: read without their name and its days (see
-    // `language::impersonal`), its words quoted as the line has them.
+    // `language::impersonal`); the message as written. Words found are quoted as each line has them.
     let first_name = situation.customer.first_name();
+    let text_seen = outreach.text.as_deref().map(language::Impersonal::as_is);
     let reason_seen = outreach.reason.as_deref().map(|t| language::impersonal(t, &first_name));
-    let reason_read = reason_seen.as_ref().map(|s| (language::read(&s.text), s));
-    let reads = || text_read.iter().map(|(r, _)| r).chain(reason_read.iter().map(|(r, _)| r));
+    let readings: Vec<(language::Reading, &language::Impersonal)> =
+        text_seen.iter().chain(reason_seen.iter()).map(|s| (language::read(&s.text), s)).collect();
+    let reads = || readings.iter().map(|(r, _)| r);
     let topics = topics_of(outreach, reads());
     let raised = |topic: &str| {
-        let in_text = text_read.as_ref().and_then(|(r, t)| language::topics::raised(r, t, topic));
-        in_text.or_else(|| {
-            let (r, seen) = reason_read.as_ref()?;
-            language::topics::raised(r, &seen.text, topic).map(|w| seen.words_in_line(&w))
-        })
+        readings.iter().find_map(|(r, s)| language::topics::raised(r, &s.text, topic).map(|w| s.words_in_line(&w)))
     };
     for said in &wishes.declined_topics {
         let words = raised(&said.value);
@@ -316,12 +313,9 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
             if declined.value == outreach.channel {
                 continue;
             }
-            let in_text = text_read.as_ref().and_then(|(r, _)| r.push_for(declined.value)).map(|p| p.words.clone());
-            let in_reason = || {
-                let (r, seen) = reason_read.as_ref()?;
-                r.push_for(declined.value).map(|p| seen.words_in_line(&p.words))
-            };
-            if let Some(words) = in_text.or_else(in_reason) {
+            if let Some(words) =
+                readings.iter().find_map(|(r, s)| r.push_for(declined.value).map(|p| s.words_in_line(&p.words)))
+            {
                 f.add(
                     Rule::PushesDeclinedChannel,
                     Verdict::Blocked,
@@ -456,8 +450,8 @@ pub fn decide_with(situation: &Situation<'_>, wishes: &ContactWishes, outreach: 
         }
 
         // Nothing for the customer in it.
-        let value = reason_read.as_ref().map(|(r, _)| r).or(text_read.as_ref().map(|(r, _)| r));
-        if value.is_none_or(language::topics::is_contentless) {
+        // The reason when there is one (it is read last), else the message.
+        if reads().next_back().is_none_or(language::topics::is_contentless) {
             f.add(
                 Rule::Contentless,
                 Verdict::Blocked,

@@ -2060,7 +2060,7 @@ impl Reader<'_> {
             let after = lower.chars().skip(b).collect::<String>();
             let clause_after = after.split([',', ';', '.', '—']).next().unwrap_or("");
             let then_but = after.contains(" but ") || after.contains('—') || after.contains(" now");
-            let taken_back = !at_most
+            let withdrawn = !at_most
                 && (["i said", "what i said", "said before", "used to say"].iter().any(|n| clause_before.contains(n))
                     && then_but
                     || ["too much", "too often", "too many", "overkill"].iter().any(|n| clause_after.contains(n)));
@@ -2081,7 +2081,7 @@ impl Reader<'_> {
             ]
             .iter()
             .any(|w| next_word == *w || next_word.strip_suffix('s') == Some(w));
-            if taken_back || money {
+            if withdrawn || money {
                 continue;
             }
             return Some((Meaning::MinDaysBetween { days }, ss + a, ss + b));

@@ -50,7 +50,12 @@ pub struct Impersonal<'a> {
     swaps: Vec<(Range<usize>, Range<usize>)>,
 }
 
-impl Impersonal<'_> {
+impl<'a> Impersonal<'a> {
+    /// A line read as it is written (a message the salesperson wrote): no stand-ins.
+    pub fn as_is(line: &'a str) -> Impersonal<'a> {
+        Impersonal { line, text: line.to_string(), swaps: Vec::new() }
+    }
+
     /// The words of the line that `words` (found in [`Impersonal::text`]) stand for, to quote them as written.
     pub fn words_in_line(&self, words: &str) -> String {
         let Some(start) = self.text.find(words) else { return words.to_string() };
