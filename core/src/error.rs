@@ -80,6 +80,26 @@ pub enum Error {
 
     #[error("database schema: {0}")]
     Migration(String),
+
+    /// The dealership's server could not be reached, or went away during the work; nothing of it was saved.
+    #[error("the dealership book is unreachable ({0}); nothing was saved — check the network and the server, then try again")]
+    Unreachable(String),
+
+    /// The dealership's server refused or failed the work (its words, without the address or a password).
+    #[error("the dealership book: {0}")]
+    SharedBook(String),
+
+    /// Signing in to the dealership book failed.
+    #[error("{0}")]
+    SignIn(String),
+
+    /// The signed-in person's role does not allow this.
+    #[error("{0}")]
+    NotAllowed(String),
+
+    /// Someone else saved the same record since it was read: nothing was overwritten.
+    #[error("{what} was changed by {by} at {at} since you opened it; nothing was overwritten — open it again to see what they saved")]
+    Changed { what: String, by: String, at: String },
 }
 
 impl Error {
@@ -101,6 +121,11 @@ impl Error {
             Error::Io(_) => "io",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::UnreadableRecord(_) => "unreadable_record",
+            Error::Unreachable(_) => "unreachable",
+            Error::SharedBook(_) => "shared_book",
+            Error::SignIn(_) => "sign_in",
+            Error::NotAllowed(_) => "not_allowed",
+            Error::Changed { .. } => "changed_meanwhile",
         }
     }
 
@@ -116,7 +141,7 @@ impl Error {
                     .to_string()
             }
             Error::Io(e) => format!("a file could not be read or written ({})", e.kind()),
-            Error::Database(_) | Error::Migration(_) => {
+            Error::Database(_) | Error::Migration(_) | Error::SharedBook(_) => {
                 "the database could not complete this; nothing was changed".to_string()
             }
             other => other.to_string(),

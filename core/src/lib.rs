@@ -9,7 +9,9 @@
 //! - [`io`]: moving the whole book in and out (the versioned JSON format).
 //! - [`demo`]: the demo book a first launch offers.
 
+pub mod book;
 pub mod date_style;
+pub mod dealership;
 pub mod demo;
 mod error;
 pub mod guard;
@@ -25,5 +27,6 @@ pub mod store;
 pub mod tags;
 pub mod time;
 
+pub use book::Book;
 pub use error::{Error, Result};
 pub use store::{ImportSummary, ListQuery, SearchHit, Store};

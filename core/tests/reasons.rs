@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rapport_core::model::*;
 use rapport_core::reasons::{self, Agenda, Group, ReasonKind, Snapshot};
+use rapport_core::Book as _;
 use rapport_core::Store;
 use tempfile::TempDir;
 

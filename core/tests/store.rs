@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rapport_core::io::json;
 use rapport_core::model::*;
+use rapport_core::Book as _;
 use rapport_core::{Error, ListQuery, Store};
 use tempfile::TempDir;
 

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use rapport_core::io::csv;
 use rapport_core::model::Channel;
 use rapport_core::store::{Campaign, CampaignCheck, CampaignList};
+use rapport_core::Book as _;
 use rapport_core::Error;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Request;

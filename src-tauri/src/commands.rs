@@ -11,6 +11,7 @@ use rapport_core::model::*;
 use rapport_core::notes::{self, ThankYouKind};
 use rapport_core::reasons::Agenda;
 use rapport_core::store::backup::Backup;
+use rapport_core::Book as _;
 use rapport_core::{Error, ListQuery, SearchHit, Store};
 use serde::Serialize;
 use tauri::State;

@@ -50,6 +50,7 @@ fn unexpected(e: &Error) -> bool {
             | Error::NotADatabase { .. }
             | Error::NewerDatabase { .. }
             | Error::Busy
+            | Error::SharedBook(_)
     )
 }
 

@@ -14,6 +14,7 @@ use crate::guard::{self, Outreach, Verdict};
 use crate::ids::new_id;
 use crate::model::*;
 use crate::reasons::{self, Agenda, Snapshot, SERVICE_GRACE_DAYS};
+use crate::Book;
 use crate::{Error, Result};
 
 /// Below this many candidates one connection does it all: a second thread costs more than it saves.

@@ -6,11 +6,10 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::Store;
 use crate::guard::{Outreach, Rule, Verdict};
 use crate::io::contact::Parsed;
 use crate::model::{Channel, ContactKind, Purpose};
-use crate::{ListQuery, Result};
+use crate::{Book, ListQuery, Result};
 
 /// Who a campaign goes to.
 pub enum CampaignList {
@@ -77,110 +76,109 @@ pub struct CampaignCheck {
     pub about_the_message: Vec<String>,
 }
 
-impl Store {
-    /// Sorts a campaign's list by what each customer said (see the module's note).
-    pub fn check_campaign(&self, list: CampaignList, campaign: &Campaign, now: DateTime<Utc>) -> Result<CampaignCheck> {
-        let mut out = CampaignCheck::default();
-        // A topic or words left blank are none, whichever face asked.
-        let said = |s: &Option<String>| s.clone().filter(|t| !t.trim().is_empty());
-        let (topic, text) = (said(&campaign.topic), said(&campaign.text));
-        // (customer, line) in the list's order, each customer once.
-        let mut people: Vec<(String, Option<usize>)> = Vec::new();
-        match list {
-            CampaignList::Tag(tag) => {
-                let query = ListQuery { tag: Some(tag.trim_start_matches('#').to_string()), ..ListQuery::default() };
-                people.extend(self.list_customers(&query)?.into_iter().map(|c| (c.id, None)));
-            }
-            CampaignList::Rows(parsed) => {
-                let plan = self.plan_import(parsed)?;
-                for m in &plan.merges {
-                    if m.customer_id.is_empty() {
-                        out.unmatched.push(Unmatched {
-                            line: m.line,
-                            name: m.name.clone(),
-                            why: "matches no customer (a second row of someone new)".into(),
-                        });
-                    } else {
-                        people.push((m.customer_id.clone(), Some(m.line)));
-                    }
-                }
-                // A shared email or phone under another name still reaches that customer's inbox or phone: their
-                // words count.
-                for p in plan.possible_matches.iter().filter(|p| !p.customer_id.is_empty()) {
-                    people.push((p.customer_id.clone(), Some(p.line)));
-                }
-                let shared: std::collections::HashSet<usize> = plan.possible_matches.iter().map(|p| p.line).collect();
-                for c in plan.new.iter().filter(|c| !shared.contains(&c.line)) {
+/// Sorts a campaign's list by what each customer said (see the module's note), in either kind of book.
+pub(crate) fn check<B: Book + ?Sized>(
+    book: &B,
+    list: CampaignList,
+    campaign: &Campaign,
+    now: DateTime<Utc>,
+) -> Result<CampaignCheck> {
+    let mut out = CampaignCheck::default();
+    // A topic or words left blank are none, whichever face asked.
+    let said = |s: &Option<String>| s.clone().filter(|t| !t.trim().is_empty());
+    let (topic, text) = (said(&campaign.topic), said(&campaign.text));
+    // (customer, line) in the list's order, each customer once.
+    let mut people: Vec<(String, Option<usize>)> = Vec::new();
+    match list {
+        CampaignList::Tag(tag) => {
+            let query = ListQuery { tag: Some(tag.trim_start_matches('#').to_string()), ..ListQuery::default() };
+            people.extend(book.list_customers(&query)?.into_iter().map(|c| (c.id, None)));
+        }
+        CampaignList::Rows(parsed) => {
+            let plan = book.plan_import(parsed)?;
+            for m in &plan.merges {
+                if m.customer_id.is_empty() {
                     out.unmatched.push(Unmatched {
-                        line: c.line,
-                        name: c.name.clone(),
-                        why: "matches no customer".into(),
+                        line: m.line,
+                        name: m.name.clone(),
+                        why: "matches no customer (a second row of someone new)".into(),
                     });
+                } else {
+                    people.push((m.customer_id.clone(), Some(m.line)));
                 }
-                for b in plan.bad.iter().chain(&plan.skipped_values) {
-                    out.unmatched.push(Unmatched { line: b.line, name: String::new(), why: b.message.clone() });
-                }
-                out.unmatched.sort_by_key(|u| u.line);
-                people.sort_by_key(|(_, line)| *line);
             }
+            // A shared email or phone under another name still reaches that customer's inbox or phone: their
+            // words count.
+            for p in plan.possible_matches.iter().filter(|p| !p.customer_id.is_empty()) {
+                people.push((p.customer_id.clone(), Some(p.line)));
+            }
+            let shared: std::collections::HashSet<usize> = plan.possible_matches.iter().map(|p| p.line).collect();
+            for c in plan.new.iter().filter(|c| !shared.contains(&c.line)) {
+                out.unmatched.push(Unmatched { line: c.line, name: c.name.clone(), why: "matches no customer".into() });
+            }
+            for b in plan.bad.iter().chain(&plan.skipped_values) {
+                out.unmatched.push(Unmatched { line: b.line, name: String::new(), why: b.message.clone() });
+            }
+            out.unmatched.sort_by_key(|u| u.line);
+            people.sort_by_key(|(_, line)| *line);
         }
-        let mut seen = std::collections::HashSet::new();
-        people.retain(|(id, _)| seen.insert(id.clone()));
-        let outreach = Outreach {
-            channel: campaign.channel,
-            at: now,
-            topic: topic.clone(),
-            text: text.clone(),
-            // What the customer gains is the words' business; with none, only the customers' own words decide.
-            reason: text.clone().or_else(|| topic.clone()),
-            purpose: Purpose::Proactive,
-            in_thank_you: false,
-        };
-        let kind = match campaign.channel {
-            Channel::Email => Some(ContactKind::Email),
-            Channel::Phone | Channel::Text => Some(ContactKind::Phone),
-            Channel::Mail => Some(ContactKind::Address),
-            Channel::InPerson | Channel::Video => None,
-        };
-        for (id, line) in people {
-            let rec = self.customer_record(&id)?;
-            let name = rec.customer.name.clone();
-            let mut points: Vec<_> = rec.contact_points.iter().filter(|p| Some(p.kind) == kind).collect();
-            points.sort_by_key(|p| !p.preferred);
-            let addresses: Vec<String> = points.iter().map(|p| p.value.clone()).collect();
-            let decision = self.check(&id, &outreach)?;
-            // The message's and the moment's rules hold for the whole list alike (the mailing tool sends at its own
-            // time, so the hours are its business): said once, never a reason to leave someone out.
-            for f in decision.reasons.iter().filter(|f| f.rule.about_the_message()) {
-                if f.rule == Rule::Contentless && !out.about_the_message.contains(&f.message) {
-                    out.about_the_message.push(f.message.clone());
-                }
-            }
-            let theirs: Vec<_> = decision.reasons.iter().filter(|f| !f.rule.about_the_message()).collect();
-            match theirs.iter().find(|f| f.severity == Verdict::Blocked) {
-                Some(f) => out.excluded.push(Excluded {
-                    customer_id: id,
-                    name,
-                    line,
-                    addresses,
-                    rule: f.rule.as_str(),
-                    message: f.message.clone(),
-                    quote: f.quote.clone(),
-                }),
-                None => {
-                    let cautions = theirs
-                        .iter()
-                        .map(|f| match &f.quote {
-                            Some(q) => format!("{} — “{q}”", f.message),
-                            None => f.message.clone(),
-                        })
-                        .collect();
-                    out.included.push(Included { customer_id: id, name, line, addresses, cautions });
-                }
-            }
-        }
-        Ok(out)
     }
+    let mut seen = std::collections::HashSet::new();
+    people.retain(|(id, _)| seen.insert(id.clone()));
+    let outreach = Outreach {
+        channel: campaign.channel,
+        at: now,
+        topic: topic.clone(),
+        text: text.clone(),
+        // What the customer gains is the words' business; with none, only the customers' own words decide.
+        reason: text.clone().or_else(|| topic.clone()),
+        purpose: Purpose::Proactive,
+        in_thank_you: false,
+    };
+    let kind = match campaign.channel {
+        Channel::Email => Some(ContactKind::Email),
+        Channel::Phone | Channel::Text => Some(ContactKind::Phone),
+        Channel::Mail => Some(ContactKind::Address),
+        Channel::InPerson | Channel::Video => None,
+    };
+    for (id, line) in people {
+        let rec = book.customer_record(&id)?;
+        let name = rec.customer.name.clone();
+        let mut points: Vec<_> = rec.contact_points.iter().filter(|p| Some(p.kind) == kind).collect();
+        points.sort_by_key(|p| !p.preferred);
+        let addresses: Vec<String> = points.iter().map(|p| p.value.clone()).collect();
+        let decision = book.check(&id, &outreach)?;
+        // The message's and the moment's rules hold for the whole list alike (the mailing tool sends at its own
+        // time, so the hours are its business): said once, never a reason to leave someone out.
+        for f in decision.reasons.iter().filter(|f| f.rule.about_the_message()) {
+            if f.rule == Rule::Contentless && !out.about_the_message.contains(&f.message) {
+                out.about_the_message.push(f.message.clone());
+            }
+        }
+        let theirs: Vec<_> = decision.reasons.iter().filter(|f| !f.rule.about_the_message()).collect();
+        match theirs.iter().find(|f| f.severity == Verdict::Blocked) {
+            Some(f) => out.excluded.push(Excluded {
+                customer_id: id,
+                name,
+                line,
+                addresses,
+                rule: f.rule.as_str(),
+                message: f.message.clone(),
+                quote: f.quote.clone(),
+            }),
+            None => {
+                let cautions = theirs
+                    .iter()
+                    .map(|f| match &f.quote {
+                        Some(q) => format!("{} — “{q}”", f.message),
+                        None => f.message.clone(),
+                    })
+                    .collect();
+                out.included.push(Included { customer_id: id, name, line, addresses, cautions });
+            }
+        }
+    }
+    Ok(out)
 }
 
 impl CampaignCheck {

@@ -34,40 +34,14 @@ impl Store {
         tags: Vec<String>,
         now: DateTime<Utc>,
     ) -> Result<Customer> {
-        let c = input.validated()?;
-        let points = points.into_iter().map(NewContactPoint::validated).collect::<Result<Vec<_>>>()?;
-        let tags = tags
-            .iter()
-            .map(|t| tags::normalize(t).map_err(|m| Error::invalid("tag", m)))
-            .collect::<Result<Vec<_>>>()?;
-        let customer = Customer {
-            id: new_id(),
-            name: c.name,
-            preferred_name: c.preferred_name,
-            time_zone: c.time_zone,
-            how_we_met: c.how_we_met,
-            company: c.company,
-            household: c.household,
-            name_parts: None,
-            created_at: now,
-            updated_at: now,
-        };
+        let (customer, points, tags) = crate::book::new_customer(input, points, tags, now)?;
         self.write(|tx| {
             rows::insert_customer(tx, &customer)?;
-            for p in points {
-                let point = ContactPoint {
-                    id: new_id(),
-                    customer_id: customer.id.clone(),
-                    kind: p.kind,
-                    label: p.label,
-                    value: p.value,
-                    preferred: p.preferred,
-                    parts: None,
-                };
-                rows::insert_contact_point(tx, &point)?;
+            for point in &points {
+                rows::insert_contact_point(tx, point)?;
             }
-            for tag in tags {
-                rows::insert_tag(tx, &customer.id, &Tag { tag, origin: TagOrigin::Manual })?;
+            for tag in &tags {
+                rows::insert_tag(tx, &customer.id, tag)?;
             }
             Ok(())
         })?;
@@ -239,7 +213,7 @@ impl Store {
     }
 
     pub fn add_fact(&mut self, customer_id: &str, input: NewFact, now: DateTime<Utc>) -> Result<Fact> {
-        let fact = fact_from(customer_id, input.validated()?, now);
+        let fact = crate::book::fact_from(customer_id, input.validated()?, now);
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             rows::insert_fact(tx, &fact)?;
@@ -306,16 +280,4 @@ pub(super) fn refresh_text_tags(conn: &Connection, customer_id: &str) -> Result<
         rows::insert_tag(conn, customer_id, &Tag { tag, origin: TagOrigin::Text })?;
     }
     Ok(())
-}
-
-/// A fact from checked input: learned today unless said otherwise.
-pub(super) fn fact_from(customer_id: &str, f: NewFact, now: DateTime<Utc>) -> Fact {
-    Fact {
-        id: new_id(),
-        customer_id: customer_id.to_string(),
-        text: f.text,
-        learned_on: f.learned_on.unwrap_or(now.date_naive()),
-        source: f.source,
-        date: f.date,
-    }
 }

@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::{read, rows, Store};
-use crate::guard::{self, Decision, Outreach, Situation, Verdict};
-use crate::ids::new_id;
+use crate::guard::{self, Situation};
 use crate::model::*;
+use crate::Book;
 use crate::{Error, Result};
 
 /// Everything the Guard needs about one customer, owned.
@@ -34,34 +34,6 @@ impl Facts {
 }
 
 impl Store {
-    /// What the Guard needs to decide for this customer.
-    pub fn guard_facts(&self, customer_id: &str) -> Result<Facts> {
-        let rec = read::record(self.conn(), customer_id)?;
-        Ok(Facts {
-            tags: rec.tags.iter().map(|t| t.tag.clone()).collect(),
-            statements: rec.preferences,
-            interactions: rec.interactions,
-            customer: rec.customer,
-            playbooks: self.playbooks()?,
-            profile: self.profile()?,
-        })
-    }
-
-    /// The Guard's decision on a proposed contact.
-    pub fn check(&self, customer_id: &str, outreach: &Outreach) -> Result<Decision> {
-        let facts = self.guard_facts(customer_id)?;
-        Ok(guard::decide(&facts.situation(), outreach))
-    }
-
-    /// What an outreach's words do, intent by intent, with the Guard's rule about each and its whole decision
-    /// (the composers underline these live).
-    pub fn read_outreach(&self, customer_id: &str, outreach: &Outreach) -> Result<guard::OutreachReading> {
-        let facts = self.guard_facts(customer_id)?;
-        let situation = facts.situation();
-        let decision = guard::decide(&situation, outreach);
-        Ok(guard::annotate(&situation, outreach.text.as_deref().unwrap_or(""), decision))
-    }
-
     /// What the customer's words (or the salesperson's call summary) propose to record, with relative dates on
     /// the customer's calendar (their zone, else the salesperson's). Nothing is written.
     pub fn listen(
@@ -73,103 +45,6 @@ impl Store {
     ) -> Result<crate::language::listen::Listening> {
         let (zone, _) = guard::customer_zone(&self.customer(customer_id)?, &self.profile()?);
         Ok(crate::language::listen::listen(text, direction, at, zone))
-    }
-
-    /// Logs a contact and what was heard in it — statements (their source: this contact), promises, facts — in
-    /// one transaction: all of it is recorded, or none of it. An outbound contact goes through the Guard first, as
-    /// [`Store::log_contact`]. Every item is checked before anything is written.
-    pub fn log_contact_heard(
-        &mut self,
-        customer_id: &str,
-        input: NewInteraction,
-        heard: HeardToRecord,
-        now: DateTime<Utc>,
-    ) -> Result<(Interaction, HeardToRecord)> {
-        let input = input.validated()?;
-        let statements: Vec<NewStatement> =
-            heard.statements.into_iter().map(NewStatement::validated).collect::<Result<_>>()?;
-        let promises: Vec<NewPromise> = heard.promises.into_iter().map(NewPromise::validated).collect::<Result<_>>()?;
-        let facts: Vec<NewFact> = heard.facts.into_iter().map(NewFact::validated).collect::<Result<_>>()?;
-        if input.direction == Direction::Outbound {
-            self.guard_outbound(customer_id, &input, now, false)?;
-        }
-        let interaction = self.interaction_of(customer_id, input, now);
-        // What was heard was said in this contact (never later than now): its source and its time.
-        let said_at = interaction.at.min(now);
-        let statements: Vec<PreferenceStatement> = statements
-            .into_iter()
-            .map(|s| {
-                let s =
-                    NewStatement { said_at: Some(said_at), source_interaction_id: Some(interaction.id.clone()), ..s };
-                super::records::statement_from(customer_id, s, now)
-            })
-            .collect::<Result<_>>()?;
-        let promises: Vec<Promise> =
-            promises.into_iter().map(|p| super::records::promise_from(customer_id, p, now)).collect::<Result<_>>()?;
-        let facts: Vec<Fact> = facts.into_iter().map(|f| super::customers::fact_from(customer_id, f, now)).collect();
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::insert_interaction(tx, &interaction)?;
-            for s in &statements {
-                rows::insert_statement(tx, s)?;
-            }
-            for p in &promises {
-                rows::insert_promise(tx, p)?;
-            }
-            for f in &facts {
-                rows::insert_fact(tx, f)?;
-            }
-            super::customers::refresh_text_tags(tx, customer_id)
-        })?;
-        let recorded = HeardToRecord {
-            statements: statements
-                .iter()
-                .map(|s| NewStatement {
-                    words: s.words.clone(),
-                    means: s.means.clone(),
-                    said_at: Some(s.said_at),
-                    source_interaction_id: s.source_interaction_id.clone(),
-                })
-                .collect(),
-            promises: promises
-                .iter()
-                .map(|p| NewPromise { what: p.what.clone(), due_on: p.due_on, made_on: Some(p.made_on) })
-                .collect(),
-            facts: facts
-                .iter()
-                .map(|f| NewFact {
-                    text: f.text.clone(),
-                    learned_on: Some(f.learned_on),
-                    source: f.source.clone(),
-                    date: f.date,
-                })
-                .collect(),
-        };
-        Ok((interaction, recorded))
-    }
-
-    /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held
-    /// back, with the customer's words); a caution needs a typed justification, stored with the interaction.
-    pub fn log_contact(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
-        self.log_contact_as(customer_id, input, now, false)
-    }
-
-    /// [`Store::log_contact`], saying whether the contact is a thank-you note (a card by post is then no caution
-    /// off the customer's preferred channel, and never a referral ask).
-    pub(crate) fn log_contact_as(
-        &mut self,
-        customer_id: &str,
-        input: NewInteraction,
-        now: DateTime<Utc>,
-        in_thank_you: bool,
-    ) -> Result<Interaction> {
-        let input = input.validated()?;
-        if input.direction == Direction::Outbound {
-            self.guard_outbound(customer_id, &input, now, in_thank_you)?;
-            let purpose = Some(input.purpose.unwrap_or(Purpose::Proactive));
-            return self.log_interaction(customer_id, NewInteraction { purpose, ..input }, now);
-        }
-        self.log_interaction(customer_id, input, now)
     }
 
     /// Hands an outbound contact to the salesperson's own app (mail, messages, phone): the Guard decides first, on
@@ -227,87 +102,6 @@ impl Store {
         }
         let url = crate::handoff::url(input.channel, &to, subject, &input.summary)?;
         Ok(crate::handoff::HandOff { url, channel: input.channel, to, invitation: None })
-    }
-
-    /// The Guard on an outbound contact about to be logged: a block is kept as held back and refused; a caution
-    /// needs the typed justification.
-    fn guard_outbound(
-        &mut self,
-        customer_id: &str,
-        input: &NewInteraction,
-        now: DateTime<Utc>,
-        in_thank_you: bool,
-    ) -> Result<()> {
-        let outreach = Outreach {
-            channel: input.channel,
-            at: input.at.unwrap_or(now),
-            topic: input.topic.clone(),
-            text: Some(input.summary.clone()),
-            reason: input.reason.clone(),
-            purpose: input.purpose.unwrap_or(Purpose::Proactive),
-            in_thank_you,
-        };
-        let decision = self.check(customer_id, &outreach)?;
-        match decision.decision {
-            Verdict::Blocked => {
-                self.hold_back(customer_id, &outreach, &decision, "log", now)?;
-                Err(Error::Blocked(Box::new(decision)))
-            }
-            Verdict::Caution if input.justification.is_none() => Err(Error::NeedsJustification(Box::new(decision))),
-            _ => Ok(()),
-        }
-    }
-
-    /// The interaction `input` describes (validated), as it will be stored; an outbound one is proactive unless
-    /// said otherwise.
-    fn interaction_of(&self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Interaction {
-        let purpose = match input.direction {
-            Direction::Outbound => Some(input.purpose.unwrap_or(Purpose::Proactive)),
-            Direction::Inbound => input.purpose,
-        };
-        Interaction {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            at: input.at.unwrap_or(now),
-            channel: input.channel,
-            direction: input.direction,
-            summary: input.summary,
-            quotes: input.quotes,
-            sentiment: input.sentiment,
-            reason: input.reason,
-            topic: input.topic,
-            asked_for: input.asked_for,
-            justification: input.justification,
-            purpose,
-        }
-    }
-
-    /// Keeps a blocked outreach so the salesperson can see what was held back and why.
-    pub fn hold_back(
-        &mut self,
-        customer_id: &str,
-        o: &Outreach,
-        d: &Decision,
-        source: &str,
-        now: DateTime<Utc>,
-    ) -> Result<HeldBack> {
-        let f = d.deciding().ok_or_else(|| Error::invalid("decision", "nothing was blocked"))?;
-        let h = HeldBack {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            at: now,
-            planned_for: o.at,
-            channel: o.channel,
-            topic: o.topic.clone(),
-            text: o.text.clone().or_else(|| o.reason.clone()),
-            rule: f.rule.as_str().to_string(),
-            message: f.message.clone(),
-            quote: f.quote.clone(),
-            said_on: f.said_on,
-            source: source.to_string(),
-        };
-        self.write(|tx| rows::insert_held_back(tx, &h))?;
-        Ok(h)
     }
 
     /// What the Guard held back, newest first, for one customer or all.

@@ -374,121 +374,13 @@ fn shared(c: &Contact, known: &Known, who: usize) -> String {
 impl Store {
     /// What importing `parsed` would do, without writing anything.
     pub fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan> {
-        let mut known = Known::default();
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
+        let mut stmt = self.conn().prepare(
             "SELECT c.id, c.name, p.kind, p.value FROM customers c LEFT JOIN contact_points p ON p.customer_id = c.id ORDER BY c.n",
         )?;
-        let mut index_of: HashMap<String, usize> = HashMap::new();
-        let mut people_rows = stmt.query([])?;
-        while let Some(r) = people_rows.next()? {
-            let id: String = r.get(0)?;
-            let name: String = r.get(1)?;
-            let who = match index_of.get(&id) {
-                Some(who) => *who,
-                None => {
-                    known.people.push((Some(id.clone()), name.clone()));
-                    let who = known.people.len() - 1;
-                    index_of.insert(id.clone(), who);
-                    // Its id (Rapport's own export reads it back) and its name (for name-only contacts).
-                    known.learn(
-                        who,
-                        &Contact { name: name.clone(), rapport_id: Some(id.clone()), ..Contact::default() },
-                    );
-                    who
-                }
-            };
-            let kind: Option<String> = r.get(2)?;
-            let value: Option<String> = r.get(3)?;
-            let one = |v: String| Contact { name: name.clone(), ..Contact::default() }.with(kind.as_deref(), v);
-            if let Some(v) = value {
-                known.learn(who, &one(v));
-            }
-        }
-        let mut plan = ImportPlan {
-            new_customers: 0,
-            merges: Vec::new(),
-            possible_matches: Vec::new(),
-            bad: parsed.bad,
-            skipped_values: Vec::new(),
-            new: Vec::new(),
-            folded_into: HashMap::new(),
-        };
-        // Which entry of `plan.new` each new person of this file is.
-        let mut new_entry: HashMap<usize, usize> = HashMap::new();
-        for mut c in parsed.contacts {
-            if let Err(why) = check(&mut c, &mut plan.skipped_values) {
-                plan.bad.push(BadRow { line: c.line, message: why });
-                continue;
-            }
-            // A shared email or phone under another name is someone else (colleagues on one office line): kept
-            // apart, and listed so the salesperson can join them if they are one person.
-            let found = known.find(&c);
-            let found = match found {
-                Some((who, by))
-                    if matches!(by, MatchedBy::SameEmail | MatchedBy::SamePhone)
-                        && !same_person(&known.people[who].1, &c.name) =>
-                {
-                    let (customer_id, customer_name) = known.people[who].clone();
-                    let with_line = new_entry.get(&who).and_then(|i| plan.new.get(*i)).map_or(0, |e| e.line);
-                    plan.possible_matches.push(PossibleMatch {
-                        line: c.line,
-                        name: c.name.clone(),
-                        customer_id: customer_id.unwrap_or_default(),
-                        customer_name,
-                        shares: shared(&c, &known, who),
-                        with_line,
-                        adds: additions(&c, &known, who),
-                        matched_by: Some(by),
-                    });
-                    None
-                }
-                other => other,
-            };
-            match found {
-                Some((who, by)) => {
-                    let (customer_id, customer_name) = known.people[who].clone();
-                    let adds = additions(&c, &known, who);
-                    // A contact matching another row of the same file joins that new customer.
-                    match customer_id {
-                        Some(id) => plan.merges.push(Merge {
-                            line: c.line,
-                            name: c.name.clone(),
-                            customer_id: id,
-                            customer_name,
-                            matched_by: by,
-                            adds,
-                            contact: c.clone(),
-                        }),
-                        None => {
-                            if let Some(first) = new_entry.get(&who).and_then(|i| plan.new.get_mut(*i)) {
-                                merge_into(first, &c);
-                            }
-                            plan.merges.push(Merge {
-                                line: c.line,
-                                name: c.name.clone(),
-                                customer_id: String::new(),
-                                customer_name,
-                                matched_by: by,
-                                adds,
-                                contact: Contact::default(),
-                            });
-                        }
-                    }
-                    known.learn(who, &c);
-                }
-                None => {
-                    known.people.push((None, c.name.clone()));
-                    let who = known.people.len() - 1;
-                    known.learn(who, &c);
-                    new_entry.insert(who, plan.new.len());
-                    plan.new.push(c);
-                }
-            }
-        }
-        plan.new_customers = plan.new.len();
-        plan.bad.sort_by_key(|b| b.line);
-        Ok(plan)
+        let known = stmt
+            .query_map([], |r| Ok(KnownRow { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)?, value: r.get(3)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(plan(known, parsed))
     }
 
     /// Writes the plan in one transaction: all of it lands, or (on any error, or when `cancel` is set) none of it.
@@ -725,4 +617,120 @@ fn add_details(
         rows::insert_purchase(conn, &super::records::purchase_from(customer_id, as_new_purchase(p), now))?;
     }
     Ok(())
+}
+
+/// One customer of the book and one of their contact points (none for a customer with none), in the book's order:
+/// what an import's rows are matched against.
+pub(crate) struct KnownRow {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub value: Option<String>,
+}
+
+/// What importing `parsed` into a book of `known` customers would do (either backend reads `known` its own way).
+pub(crate) fn plan(known_rows: Vec<KnownRow>, parsed: Parsed) -> ImportPlan {
+    let mut known = Known::default();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    for KnownRow { id, name, kind, value } in known_rows {
+        let who = match index_of.get(&id) {
+            Some(who) => *who,
+            None => {
+                known.people.push((Some(id.clone()), name.clone()));
+                let who = known.people.len() - 1;
+                index_of.insert(id.clone(), who);
+                // Its id (Rapport's own export reads it back) and its name (for name-only contacts).
+                known.learn(who, &Contact { name: name.clone(), rapport_id: Some(id.clone()), ..Contact::default() });
+                who
+            }
+        };
+        let one = |v: String| Contact { name: name.clone(), ..Contact::default() }.with(kind.as_deref(), v);
+        if let Some(v) = value {
+            known.learn(who, &one(v));
+        }
+    }
+    let mut plan = ImportPlan {
+        new_customers: 0,
+        merges: Vec::new(),
+        possible_matches: Vec::new(),
+        bad: parsed.bad,
+        skipped_values: Vec::new(),
+        new: Vec::new(),
+        folded_into: HashMap::new(),
+    };
+    // Which entry of `plan.new` each new person of this file is.
+    let mut new_entry: HashMap<usize, usize> = HashMap::new();
+    for mut c in parsed.contacts {
+        if let Err(why) = check(&mut c, &mut plan.skipped_values) {
+            plan.bad.push(BadRow { line: c.line, message: why });
+            continue;
+        }
+        // A shared email or phone under another name is someone else (colleagues on one office line): kept
+        // apart, and listed so the salesperson can join them if they are one person.
+        let found = known.find(&c);
+        let found = match found {
+            Some((who, by))
+                if matches!(by, MatchedBy::SameEmail | MatchedBy::SamePhone)
+                    && !same_person(&known.people[who].1, &c.name) =>
+            {
+                let (customer_id, customer_name) = known.people[who].clone();
+                let with_line = new_entry.get(&who).and_then(|i| plan.new.get(*i)).map_or(0, |e| e.line);
+                plan.possible_matches.push(PossibleMatch {
+                    line: c.line,
+                    name: c.name.clone(),
+                    customer_id: customer_id.unwrap_or_default(),
+                    customer_name,
+                    shares: shared(&c, &known, who),
+                    with_line,
+                    adds: additions(&c, &known, who),
+                    matched_by: Some(by),
+                });
+                None
+            }
+            other => other,
+        };
+        match found {
+            Some((who, by)) => {
+                let (customer_id, customer_name) = known.people[who].clone();
+                let adds = additions(&c, &known, who);
+                // A contact matching another row of the same file joins that new customer.
+                match customer_id {
+                    Some(id) => plan.merges.push(Merge {
+                        line: c.line,
+                        name: c.name.clone(),
+                        customer_id: id,
+                        customer_name,
+                        matched_by: by,
+                        adds,
+                        contact: c.clone(),
+                    }),
+                    None => {
+                        if let Some(first) = new_entry.get(&who).and_then(|i| plan.new.get_mut(*i)) {
+                            merge_into(first, &c);
+                        }
+                        plan.merges.push(Merge {
+                            line: c.line,
+                            name: c.name.clone(),
+                            customer_id: String::new(),
+                            customer_name,
+                            matched_by: by,
+                            adds,
+                            contact: Contact::default(),
+                        });
+                    }
+                }
+                known.learn(who, &c);
+            }
+            None => {
+                known.people.push((None, c.name.clone()));
+                let who = known.people.len() - 1;
+                known.learn(who, &c);
+                new_entry.insert(who, plan.new.len());
+                plan.new.push(c);
+            }
+        }
+    }
+    plan.new_customers = plan.new.len();
+    plan.bad.sort_by_key(|b| b.line);
+    plan
 }

@@ -11,6 +11,7 @@ use crate::guard::{Decision, Outreach};
 use crate::io::invite::Invitation;
 use crate::io::mail::Email;
 use crate::model::{Channel, Direction, Interaction, NewInteraction, Purpose};
+use crate::Book;
 use crate::{Error, Result};
 
 /// How much of an inbound email is kept as the customer's own words.

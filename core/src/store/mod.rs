@@ -5,19 +5,20 @@
 
 mod agenda;
 mod agenda_inputs;
+mod as_book;
 pub mod backup;
 mod big_write;
 mod book;
 mod bulk_indexes;
-mod campaign;
+pub(crate) mod campaign;
 mod corrections;
 mod customers;
 mod guard;
-mod import;
+pub(crate) mod import;
 mod logged;
 mod notes;
 mod passphrase;
-mod read;
+pub(crate) mod read;
 mod records;
 mod rows;
 mod search;

@@ -7,6 +7,7 @@ use rusqlite::params;
 use super::{read, rows, Store};
 use crate::model::*;
 use crate::notes::{self, Draft, Others, Report, Request, Shape};
+use crate::Book;
 use crate::{Error, Result};
 
 /// How many of the most recent notes to other customers the near-copy check compares against.

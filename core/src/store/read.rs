@@ -164,7 +164,7 @@ pub(super) fn all_records(conn: &Connection) -> Result<Vec<CustomerRecord>> {
 }
 
 /// A record with the customer and nothing else yet.
-pub(super) fn empty(customer: Customer) -> CustomerRecord {
+pub(crate) fn empty(customer: Customer) -> CustomerRecord {
     CustomerRecord {
         customer,
         contact_points: vec![],
@@ -185,17 +185,28 @@ pub(super) fn empty(customer: Customer) -> CustomerRecord {
 }
 
 /// Finds the one row of `table` whose id starts with `prefix` (as git does with hashes).
-pub(super) fn resolve(conn: &Connection, table: &'static str, what: &'static str, prefix: &str) -> Result<String> {
-    let p = prefix.trim().to_ascii_lowercase();
-    if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-        return Err(Error::NotFound { what, key: prefix.to_string() });
-    }
+pub(crate) fn resolve(conn: &Connection, table: &'static str, what: &'static str, prefix: &str) -> Result<String> {
+    let p = id_prefix(what, prefix)?;
     // A range scan on the unique index: ids in [prefix, prefix + '~') start with prefix.
     let sql = format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT 11");
     let ids = conn
         .prepare_cached(&sql)?
         .query_map(params![p], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    the_one(ids, what, prefix)
+}
+
+/// The start of an id as typed, lower-cased; anything but hex digits and dashes matches nothing.
+pub(crate) fn id_prefix(what: &'static str, prefix: &str) -> Result<String> {
+    let p = prefix.trim().to_ascii_lowercase();
+    if p.is_empty() || !p.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+        return Err(Error::NotFound { what, key: prefix.to_string() });
+    }
+    Ok(p)
+}
+
+/// The one id of those starting with `prefix`, or why there is not one.
+pub(crate) fn the_one(ids: Vec<String>, what: &'static str, prefix: &str) -> Result<String> {
     match ids.len() {
         0 => Err(Error::NotFound { what, key: prefix.to_string() }),
         1 => Ok(ids.into_iter().next().expect("one id")),

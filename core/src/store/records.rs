@@ -20,7 +20,7 @@ impl Store {
     }
 
     pub fn add_promise(&mut self, customer_id: &str, input: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
-        let promise = promise_from(customer_id, input.validated()?, now)?;
+        let promise = crate::book::promise_from(customer_id, input.validated()?, now)?;
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             rows::insert_promise(tx, &promise)
@@ -155,7 +155,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<PreferenceStatement> {
         let s = input.validated()?;
-        let statement = statement_from(customer_id, s, now)?;
+        let statement = crate::book::statement_from(customer_id, s, now)?;
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             if let Some(source) = &statement.source_interaction_id {
@@ -186,40 +186,6 @@ fn issue_with_updates(conn: &rusqlite::Connection, issue_id: &str) -> Result<Cus
 }
 
 /// A purchase made of what the purchase form (or an import) gives, with fresh ids.
-/// A promise from checked input: made today unless said otherwise, and never due before it was made.
-pub(super) fn promise_from(customer_id: &str, p: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
-    let made_on = p.made_on.unwrap_or(now.date_naive());
-    if p.due_on < made_on {
-        return Err(Error::invalid("due", format!("{} is before the promise was made ({made_on})", p.due_on)));
-    }
-    Ok(Promise {
-        id: new_id(),
-        customer_id: customer_id.to_string(),
-        what: p.what,
-        made_on,
-        due_on: p.due_on,
-        status: PromiseStatus::Open,
-        closed_on: None,
-    })
-}
-
-/// A statement from checked input: said now unless said otherwise, and never in the future.
-pub(super) fn statement_from(customer_id: &str, s: NewStatement, now: DateTime<Utc>) -> Result<PreferenceStatement> {
-    let said_at = s.said_at.unwrap_or(now);
-    if said_at > now {
-        return Err(Error::invalid("said", "a customer cannot have said it in the future"));
-    }
-    Ok(PreferenceStatement {
-        id: new_id(),
-        customer_id: customer_id.to_string(),
-        said_at,
-        words: s.words,
-        means: s.means,
-        source_interaction_id: s.source_interaction_id,
-        recorded_at: now,
-    })
-}
-
 pub(super) fn purchase_from(customer_id: &str, p: NewPurchase, now: DateTime<Utc>) -> Purchase {
     Purchase {
         id: new_id(),

@@ -14,7 +14,7 @@ use rapport_core::date_style::DateStyle;
 use rapport_core::guard::Outreach;
 use rapport_core::model::*;
 use rapport_core::store::Passphrase;
-use rapport_core::{io::json, time, Error, ListQuery, Store};
+use rapport_core::{io::json, time, Book, Error, ListQuery, Store};
 use serde::Serialize;
 
 pub use args::*;

@@ -1,0 +1,379 @@
+//! What a book does for the window and the command line, whichever backend keeps it: the salesperson's own SQLite
+//! file ([`crate::Store`]) or a dealership's shared PostgreSQL book ([`crate::dealership::DealershipBook`]).
+//!
+//! The decisions that read the book — the Guard's on a contact about to be logged, a campaign's list sorted by what
+//! each customer said — are written once here, over the few reads and writes each backend provides, so the shared
+//! book can never honour a customer's words differently from the salesperson's own.
+
+use chrono::{DateTime, Utc};
+
+use crate::guard::{self, Decision, Outreach, Verdict};
+use crate::ids::new_id;
+use crate::io::contact::Parsed;
+use crate::model::*;
+use crate::reasons::Agenda;
+use crate::store::{Campaign, CampaignCheck, CampaignList, Facts, HeardToRecord, ImportPlan, SearchHit};
+use crate::{Error, ListQuery, Result};
+
+/// A contact and what was heard in it, as it will be written: all of it, or none of it.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub interaction: Interaction,
+    pub statements: Vec<PreferenceStatement>,
+    pub promises: Vec<Promise>,
+    pub facts: Vec<Fact>,
+    /// When it is written (the contact itself may have happened earlier).
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Who entered a record in a shared book, and when ("told Dana on 4 Nov"). The salesperson's own book has one
+/// person in it, so it names nobody.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct EnteredBy {
+    /// The statement's, interaction's, promise's or note's id.
+    pub record_id: String,
+    pub user_id: String,
+    pub name: String,
+}
+
+/// The operations both backends provide, and the decisions made over them.
+pub trait Book {
+    // What each backend reads.
+
+    fn profile(&self) -> Result<Profile>;
+    fn playbooks(&self) -> Result<Vec<Playbook>>;
+    fn customer_record(&self, id: &str) -> Result<CustomerRecord>;
+    /// The one customer whose id starts with `prefix`.
+    fn lookup_customer(&self, prefix: &str) -> Result<String>;
+    /// The one interaction whose id starts with `prefix`.
+    fn lookup_interaction(&self, prefix: &str) -> Result<String>;
+    fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>>;
+    /// Customers found by the words typed (name, company, addresses, facts, notes), best first.
+    fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// How the rows of a contact file match the customers in the book (an import's plan; a campaign's list).
+    fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan>;
+    /// The reasons due within `days` of the customers the reader looks after.
+    fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda>;
+    /// Who entered each of a customer's records, where the book keeps it (a shared book does).
+    fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>>;
+
+    // What each backend writes, each in one transaction.
+
+    /// Adds a customer with their contact points and hand-set tags.
+    fn add_customer_with(
+        &mut self,
+        input: NewCustomer,
+        points: Vec<NewContactPoint>,
+        tags: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Customer>;
+    /// Records what the customer said about being contacted, in their words. Earlier statements stay as they were.
+    fn record_statement(
+        &mut self,
+        customer_id: &str,
+        input: NewStatement,
+        now: DateTime<Utc>,
+    ) -> Result<PreferenceStatement>;
+    /// Writes a contact and what was heard in it, after checking the customer is in the book.
+    fn write_contact(&mut self, contact: &Contact) -> Result<()>;
+    /// Keeps an outreach the Guard stopped.
+    fn keep_held_back(&mut self, held: &HeldBack) -> Result<()>;
+
+    // The decisions, written once.
+
+    /// Everything the Guard needs about one customer, read fresh: a statement anyone recorded a moment ago counts.
+    fn guard_facts(&self, customer_id: &str) -> Result<Facts> {
+        let rec = self.customer_record(customer_id)?;
+        Ok(Facts {
+            tags: rec.tags.iter().map(|t| t.tag.clone()).collect(),
+            statements: rec.preferences,
+            interactions: rec.interactions,
+            customer: rec.customer,
+            playbooks: self.playbooks()?,
+            profile: self.profile()?,
+        })
+    }
+
+    /// The Guard's decision on a proposed contact.
+    fn check(&self, customer_id: &str, outreach: &Outreach) -> Result<Decision> {
+        let facts = self.guard_facts(customer_id)?;
+        Ok(guard::decide(&facts.situation(), outreach))
+    }
+
+    /// What an outreach's words do, intent by intent, with the Guard's rule about each and its whole decision
+    /// (the composers underline these live).
+    fn read_outreach(&self, customer_id: &str, outreach: &Outreach) -> Result<guard::OutreachReading> {
+        let facts = self.guard_facts(customer_id)?;
+        let situation = facts.situation();
+        let decision = guard::decide(&situation, outreach);
+        Ok(guard::annotate(&situation, outreach.text.as_deref().unwrap_or(""), decision))
+    }
+
+    /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held
+    /// back, with the customer's words); a caution needs a typed justification, stored with the interaction.
+    fn log_contact(&mut self, customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Result<Interaction> {
+        self.log_contact_as(customer_id, input, now, false)
+    }
+
+    /// [`Book::log_contact`], saying whether the contact is a thank-you note (a card by post is then no caution
+    /// off the customer's preferred channel, and never a referral ask).
+    fn log_contact_as(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        now: DateTime<Utc>,
+        in_thank_you: bool,
+    ) -> Result<Interaction> {
+        let input = input.validated()?;
+        if input.direction == Direction::Outbound {
+            self.guard_outbound(customer_id, &input, now, in_thank_you)?;
+        }
+        let contact = Contact {
+            interaction: interaction_of(customer_id, input, now),
+            statements: vec![],
+            promises: vec![],
+            facts: vec![],
+            recorded_at: now,
+        };
+        self.write_contact(&contact)?;
+        Ok(contact.interaction)
+    }
+
+    /// Logs a contact and what was heard in it — statements (their source: this contact), promises, facts — in
+    /// one transaction: all of it is recorded, or none of it. An outbound contact goes through the Guard first, as
+    /// [`Book::log_contact`]. Every item is checked before anything is written.
+    fn log_contact_heard(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        heard: HeardToRecord,
+        now: DateTime<Utc>,
+    ) -> Result<(Interaction, HeardToRecord)> {
+        let input = input.validated()?;
+        let statements: Vec<NewStatement> =
+            heard.statements.into_iter().map(NewStatement::validated).collect::<Result<_>>()?;
+        let promises: Vec<NewPromise> = heard.promises.into_iter().map(NewPromise::validated).collect::<Result<_>>()?;
+        let facts: Vec<NewFact> = heard.facts.into_iter().map(NewFact::validated).collect::<Result<_>>()?;
+        if input.direction == Direction::Outbound {
+            self.guard_outbound(customer_id, &input, now, false)?;
+        }
+        let interaction = interaction_of(customer_id, input, now);
+        // What was heard was said in this contact (never later than now): its source and its time.
+        let said_at = interaction.at.min(now);
+        let statements: Vec<PreferenceStatement> = statements
+            .into_iter()
+            .map(|s| {
+                let s =
+                    NewStatement { said_at: Some(said_at), source_interaction_id: Some(interaction.id.clone()), ..s };
+                statement_from(customer_id, s, now)
+            })
+            .collect::<Result<_>>()?;
+        let promises: Vec<Promise> =
+            promises.into_iter().map(|p| promise_from(customer_id, p, now)).collect::<Result<_>>()?;
+        let facts: Vec<Fact> = facts.into_iter().map(|f| fact_from(customer_id, f, now)).collect();
+        let contact = Contact { interaction, statements, promises, facts, recorded_at: now };
+        self.write_contact(&contact)?;
+        let recorded = HeardToRecord {
+            statements: contact
+                .statements
+                .iter()
+                .map(|s| NewStatement {
+                    words: s.words.clone(),
+                    means: s.means.clone(),
+                    said_at: Some(s.said_at),
+                    source_interaction_id: s.source_interaction_id.clone(),
+                })
+                .collect(),
+            promises: contact
+                .promises
+                .iter()
+                .map(|p| NewPromise { what: p.what.clone(), due_on: p.due_on, made_on: Some(p.made_on) })
+                .collect(),
+            facts: contact
+                .facts
+                .iter()
+                .map(|f| NewFact {
+                    text: f.text.clone(),
+                    learned_on: Some(f.learned_on),
+                    source: f.source.clone(),
+                    date: f.date,
+                })
+                .collect(),
+        };
+        Ok((contact.interaction, recorded))
+    }
+
+    /// The Guard on an outbound contact about to be logged or handed to the salesperson's apps: a block is kept as
+    /// held back and refused; a caution needs the typed justification.
+    fn guard_outbound(
+        &mut self,
+        customer_id: &str,
+        input: &NewInteraction,
+        now: DateTime<Utc>,
+        in_thank_you: bool,
+    ) -> Result<()> {
+        let outreach = Outreach {
+            channel: input.channel,
+            at: input.at.unwrap_or(now),
+            topic: input.topic.clone(),
+            text: Some(input.summary.clone()),
+            reason: input.reason.clone(),
+            purpose: input.purpose.unwrap_or(Purpose::Proactive),
+            in_thank_you,
+        };
+        let decision = self.check(customer_id, &outreach)?;
+        match decision.decision {
+            Verdict::Blocked => {
+                self.hold_back(customer_id, &outreach, &decision, "log", now)?;
+                Err(Error::Blocked(Box::new(decision)))
+            }
+            Verdict::Caution if input.justification.is_none() => Err(Error::NeedsJustification(Box::new(decision))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Keeps a blocked outreach so the salesperson can see what was held back and why.
+    fn hold_back(
+        &mut self,
+        customer_id: &str,
+        o: &Outreach,
+        d: &Decision,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<HeldBack> {
+        let f = d.deciding().ok_or_else(|| Error::invalid("decision", "nothing was blocked"))?;
+        let h = HeldBack {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            at: now,
+            planned_for: o.at,
+            channel: o.channel,
+            topic: o.topic.clone(),
+            text: o.text.clone().or_else(|| o.reason.clone()),
+            rule: f.rule.as_str().to_string(),
+            message: f.message.clone(),
+            quote: f.quote.clone(),
+            said_on: f.said_on,
+            source: source.to_string(),
+        };
+        self.keep_held_back(&h)?;
+        Ok(h)
+    }
+
+    /// Sorts a campaign's list by what each customer said (see `store::campaign`).
+    fn check_campaign(&self, list: CampaignList, campaign: &Campaign, now: DateTime<Utc>) -> Result<CampaignCheck> {
+        crate::store::campaign::check(self, list, campaign, now)
+    }
+}
+
+/// The interaction `input` describes (validated), as it will be stored; an outbound one is proactive unless said
+/// otherwise.
+pub(crate) fn interaction_of(customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Interaction {
+    let purpose = match input.direction {
+        Direction::Outbound => Some(input.purpose.unwrap_or(Purpose::Proactive)),
+        Direction::Inbound => input.purpose,
+    };
+    Interaction {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        at: input.at.unwrap_or(now),
+        channel: input.channel,
+        direction: input.direction,
+        summary: input.summary,
+        quotes: input.quotes,
+        sentiment: input.sentiment,
+        reason: input.reason,
+        topic: input.topic,
+        asked_for: input.asked_for,
+        justification: input.justification,
+        purpose,
+    }
+}
+
+/// A statement from checked input: said now unless said otherwise, and never in the future.
+pub(crate) fn statement_from(customer_id: &str, s: NewStatement, now: DateTime<Utc>) -> Result<PreferenceStatement> {
+    let said_at = s.said_at.unwrap_or(now);
+    if said_at > now {
+        return Err(Error::invalid("said", "a customer cannot have said it in the future"));
+    }
+    Ok(PreferenceStatement {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        said_at,
+        words: s.words,
+        means: s.means,
+        source_interaction_id: s.source_interaction_id,
+        recorded_at: now,
+    })
+}
+
+/// A promise from checked input: made today unless said otherwise, and never due before it was made.
+pub(crate) fn promise_from(customer_id: &str, p: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
+    let made_on = p.made_on.unwrap_or(now.date_naive());
+    if p.due_on < made_on {
+        return Err(Error::invalid("due", format!("{} is before the promise was made ({made_on})", p.due_on)));
+    }
+    Ok(Promise {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        what: p.what,
+        made_on,
+        due_on: p.due_on,
+        status: PromiseStatus::Open,
+        closed_on: None,
+    })
+}
+
+/// A fact from checked input: learned today unless said otherwise.
+pub(crate) fn fact_from(customer_id: &str, f: NewFact, now: DateTime<Utc>) -> Fact {
+    Fact {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        text: f.text,
+        learned_on: f.learned_on.unwrap_or(now.date_naive()),
+        source: f.source,
+        date: f.date,
+    }
+}
+
+/// A new customer, their contact points and hand-set tags from checked input, with fresh ids: every part is
+/// checked before any is written, so a bad email never leaves a customer without it.
+pub(crate) fn new_customer(
+    input: NewCustomer,
+    points: Vec<NewContactPoint>,
+    tags: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<(Customer, Vec<ContactPoint>, Vec<Tag>)> {
+    let c = input.validated()?;
+    let points = points.into_iter().map(NewContactPoint::validated).collect::<Result<Vec<_>>>()?;
+    let tags = tags
+        .iter()
+        .map(|t| crate::tags::normalize(t).map(|tag| Tag { tag, origin: TagOrigin::Manual }))
+        .collect::<std::result::Result<Vec<_>, String>>()
+        .map_err(|m| Error::invalid("tag", m))?;
+    let customer = Customer {
+        id: new_id(),
+        name: c.name,
+        preferred_name: c.preferred_name,
+        time_zone: c.time_zone,
+        how_we_met: c.how_we_met,
+        company: c.company,
+        household: c.household,
+        name_parts: None,
+        created_at: now,
+        updated_at: now,
+    };
+    let points = points
+        .into_iter()
+        .map(|p| ContactPoint {
+            id: new_id(),
+            customer_id: customer.id.clone(),
+            kind: p.kind,
+            label: p.label,
+            value: p.value,
+            preferred: p.preferred,
+            parts: None,
+        })
+        .collect();
+    Ok((customer, points, tags))
+}

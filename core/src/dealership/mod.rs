@@ -1,0 +1,600 @@
+//! The dealership book (issue 17): one book on a PostgreSQL server that every salesperson, the service desk and the
+//! manager work on, so what a customer said binds everyone who can reach them.
+//!
+//! It is a [`Book`] like the salesperson's own file: the Guard, the campaign check and the reasons are the same code
+//! over it. What differs is said here: people sign in ([`people`]), customers have an owner, every statement,
+//! contact, promise and note keeps who entered it, and two people editing one customer never overwrite each other
+//! unseen (`version`). The schema and its reasons are in `core/migrations-pg/`.
+
+mod people;
+mod rows;
+
+use std::cell::{RefCell, RefMut};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use postgres::config::Host;
+use postgres::error::SqlState;
+use postgres::{Client, Config, NoTls, Transaction};
+
+use crate::book::{self, Book, Contact, EnteredBy};
+use crate::io::contact::Parsed;
+use crate::model::*;
+use crate::reasons::{self, Agenda, Snapshot};
+use crate::store::{ImportPlan, SearchHit};
+use crate::{Error, ListQuery, Result};
+
+pub use people::{NewUser, Role, User, MIN_PASSWORD_CHARS};
+
+/// The schema's versions, oldest first; a book of a newer one is refused untouched.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations-pg/0001_dealership.sql")];
+
+/// The schema version this build writes on a dealership book.
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Whether a book's address names a PostgreSQL server rather than a file.
+pub fn is_address(book: &str) -> bool {
+    book.starts_with("postgres://") || book.starts_with("postgresql://")
+}
+
+/// How long connecting may take before the server counts as unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// One lock id for schema changes ("Rapp"), so two programs opening a new book never both migrate it.
+const MIGRATION_LOCK: i64 = 0x5261_7070;
+
+/// The dealership's shared book, signed in as one person.
+pub struct DealershipBook {
+    /// One connection; reads take it briefly and never call back into the book while holding it.
+    client: RefCell<Client>,
+    config: Config,
+    me: User,
+}
+
+impl std::fmt::Debug for DealershipBook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the address's password.
+        f.debug_struct("DealershipBook").field("me", &self.me.email).finish()
+    }
+}
+
+impl DealershipBook {
+    /// Signs in to the book at `address` as the person with this email and password.
+    pub fn open(address: &str, email: &str, password: &str) -> Result<DealershipBook> {
+        let (mut client, config) = connect(address)?;
+        let found = client.query_opt(
+            "SELECT id, name, email, role, active, created_at, password_hash FROM users WHERE lower(email) = lower($1)",
+            &[&email.trim()],
+        )?;
+        let wrong = || Error::SignIn("that email and password do not sign in to this dealership book".into());
+        let Some(row) = found else {
+            let anyone: i64 = client.query_one("SELECT count(*) FROM users", &[])?.get(0);
+            if anyone == 0 {
+                return Err(Error::SignIn(
+                    "this dealership book has nobody in it yet: add its first person, a manager, with \
+                     rapport users add --first"
+                        .into(),
+                ));
+            }
+            // The same time either way, so a wrong email is not told apart from a wrong password by the clock.
+            let _ = people::password_matches(password, people::dummy_hash());
+            return Err(wrong());
+        };
+        let hash: String = row.get("password_hash");
+        if !people::password_matches(password, &hash) {
+            return Err(wrong());
+        }
+        let me = rows::user(&row)?;
+        if !me.active {
+            return Err(Error::SignIn(format!("{} no longer signs in to this dealership book", me.name)));
+        }
+        Ok(DealershipBook { client: RefCell::new(client), config, me })
+    }
+
+    /// Starts a new dealership book with its first person, a manager. Refused once anyone is in it.
+    pub fn start(address: &str, first: NewUser, now: DateTime<Utc>) -> Result<DealershipBook> {
+        let first = NewUser { role: Role::Manager, ..first.validated()? };
+        let (mut client, config) = connect(address)?;
+        let me = {
+            let mut tx = client.transaction()?;
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+            let anyone: i64 = tx.query_one("SELECT count(*) FROM users", &[])?.get(0);
+            if anyone > 0 {
+                return Err(Error::NotAllowed(
+                    "this dealership book already has people in it: a manager adds you with rapport users add".into(),
+                ));
+            }
+            let me = insert_user(&mut tx, &first, now)?;
+            tx.commit()?;
+            me
+        };
+        Ok(DealershipBook { client: RefCell::new(client), config, me })
+    }
+
+    /// Who is signed in.
+    pub fn me(&self) -> &User {
+        &self.me
+    }
+
+    /// Everyone who works on the book, by name.
+    pub fn users(&self) -> Result<Vec<User>> {
+        let rows = self
+            .client()?
+            .query("SELECT id, name, email, role, active, created_at FROM users ORDER BY lower(name), id", &[])?;
+        rows.iter().map(rows::user).collect()
+    }
+
+    /// Adds a person (a manager's work).
+    pub fn add_user(&mut self, person: NewUser, now: DateTime<Utc>) -> Result<User> {
+        self.managers_only("add people")?;
+        let person = person.validated()?;
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let user = insert_user(&mut tx, &person, now)?;
+        tx.commit()?;
+        Ok(user)
+    }
+
+    /// Hands every customer of one person to another, in one step (a manager's work, when someone leaves); the one
+    /// who left can no longer sign in if `leaving`. Returns how many customers moved.
+    pub fn reassign(&mut self, from_email: &str, to_email: &str, leaving: bool, now: DateTime<Utc>) -> Result<u64> {
+        self.managers_only("hand customers on")?;
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let from = user_by_email(&mut tx, from_email)?;
+        let to = user_by_email(&mut tx, to_email)?;
+        if !to.active {
+            return Err(Error::invalid("to", format!("{} no longer works on this book", to.name)));
+        }
+        let moved = tx.execute(
+            "UPDATE customers SET owner_id = $2, version = version + 1, updated_at = $3, updated_by = $4
+             WHERE owner_id = $1",
+            &[&from.id, &to.id, &now, &me],
+        )?;
+        if leaving {
+            tx.execute("UPDATE users SET active = FALSE WHERE id = $1", &[&from.id])?;
+        }
+        tx.commit()?;
+        Ok(moved)
+    }
+
+    /// A customer's own fields and the version they were read at: an edit sends that version back.
+    pub fn customer_at(&self, id: &str) -> Result<(Customer, i64)> {
+        let row = self
+            .client()?
+            .query_opt("SELECT record, version FROM customers WHERE id = $1", &[&id])?
+            .ok_or_else(|| Error::NotFound { what: "customer", key: id.to_string() })?;
+        let rec: CustomerRecord = rows::from_json("customer", row.get("record"))?;
+        Ok((rec.customer, row.get("version")))
+    }
+
+    /// Replaces a customer's own fields, if nobody saved them since `read_version`; otherwise nothing is written
+    /// and the error says who changed them and when.
+    pub fn edit_customer(
+        &mut self,
+        id: &str,
+        input: NewCustomer,
+        read_version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Customer> {
+        let c = input.validated()?;
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let row = tx
+            .query_opt(
+                "SELECT c.record, c.version, c.updated_at, coalesce(u.name, 'someone') AS by
+                 FROM customers c LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = $1 FOR UPDATE OF c",
+                &[&id],
+            )?
+            .ok_or_else(|| Error::NotFound { what: "customer", key: id.to_string() })?;
+        let version: i64 = row.get("version");
+        let mut rec: CustomerRecord = rows::from_json("customer", row.get("record"))?;
+        if version != read_version {
+            let at: DateTime<Utc> = row.get("updated_at");
+            return Err(Error::Changed {
+                what: format!("{}'s record", rec.customer.name),
+                by: row.get("by"),
+                at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            });
+        }
+        rec.customer = Customer {
+            name: c.name,
+            preferred_name: c.preferred_name,
+            time_zone: c.time_zone,
+            how_we_met: c.how_we_met,
+            company: c.company,
+            household: c.household,
+            updated_at: now,
+            ..rec.customer
+        };
+        rows::save_record(&mut tx, &rec, &me, now)?;
+        tx.commit()?;
+        Ok(rec.customer)
+    }
+
+    /// The connection, made again if the server went away and came back.
+    fn client(&self) -> Result<RefMut<'_, Client>> {
+        let mut client = self.client.borrow_mut();
+        // The blocking client learns its connection closed only when it next uses it: an error that said the
+        // server went away (on this thread, where the book is used) is the sign to connect again.
+        if client.is_closed() || CONNECTION_LOST.with(|lost| lost.replace(false)) {
+            *client = self.config.connect(NoTls)?;
+        }
+        Ok(client)
+    }
+
+    fn managers_only(&self, to: &str) -> Result<()> {
+        if self.me.role != Role::Manager {
+            return Err(Error::NotAllowed(format!(
+                "only a manager can {to}; {} is a {}",
+                self.me.name,
+                self.me.role.as_str()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Whose customers the signed-in person looks after: a manager, everyone's.
+    fn owner_filter(&self) -> Option<&str> {
+        (self.me.role != Role::Manager).then_some(self.me.id.as_str())
+    }
+}
+
+impl Book for DealershipBook {
+    fn profile(&self) -> Result<Profile> {
+        match self.client()?.query_opt("SELECT profile FROM profile WHERE id = 1", &[])? {
+            Some(row) => rows::from_json("profile", row.get(0)),
+            None => Ok(Profile::default()),
+        }
+    }
+
+    fn playbooks(&self) -> Result<Vec<Playbook>> {
+        let rows = self.client()?.query("SELECT playbook FROM playbooks ORDER BY lower(tag)", &[])?;
+        rows.iter().map(|r| rows::from_json("playbook", r.get(0))).collect()
+    }
+
+    fn customer_record(&self, id: &str) -> Result<CustomerRecord> {
+        let mut client = self.client()?;
+        let mut recs = rows::records(&mut client, "c.id = $1", &[&id], None)?;
+        recs.pop().ok_or_else(|| Error::NotFound { what: "customer", key: id.to_string() })
+    }
+
+    fn lookup_customer(&self, prefix: &str) -> Result<String> {
+        self.resolve("customers", "customer", prefix)
+    }
+
+    fn lookup_interaction(&self, prefix: &str) -> Result<String> {
+        self.resolve("interactions", "interaction", prefix)
+    }
+
+    fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>> {
+        let tag = match &q.tag {
+            Some(t) => Some(crate::tags::normalize(t).map_err(|m| Error::invalid("tag", m))?),
+            None => None,
+        };
+        let words = q.text.as_deref().map(rows::search_words).unwrap_or_default();
+        let tag_json = tag.map(|t| serde_json::json!({ "tags": [{ "tag": t }] }));
+        let limit = q.limit.map_or(i64::MAX, i64::from);
+        let offset = i64::from(q.offset.unwrap_or(0));
+        let rows = self.client()?.query(
+            "SELECT c.record,
+                    (SELECT count(*) FROM promises p WHERE p.customer_id = c.id AND p.promise->>'status' = 'open')
+                      AS open_promises,
+                    (SELECT s.statement->'means'->>'kind' FROM statements s WHERE s.customer_id = c.id
+                       AND s.statement->'means'->>'kind' IN ('do_not_contact', 'resume_contact')
+                     ORDER BY s.said_at DESC, s.n DESC LIMIT 1) AS contact_switch
+             FROM customers c
+             WHERE ($1::jsonb IS NULL OR c.record @> $1::jsonb)
+               AND ($2::text IS NULL OR c.search_words @@ to_tsquery('simple', $2) OR c.search_text LIKE ALL ($3))
+             ORDER BY lower(c.name), c.n LIMIT $4 OFFSET $5",
+            &[&tag_json, &words.tsquery, &words.like, &limit, &offset],
+        )?;
+        rows.iter().map(rows::summary).collect()
+    }
+
+    fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let words = rows::search_words(typed);
+        if words.tsquery.is_none() {
+            return Ok(Vec::new());
+        }
+        let mut client = self.client()?;
+        let recs = rows::records(
+            &mut client,
+            "c.search_words @@ to_tsquery('simple', $1) OR c.search_text LIKE ALL ($2)",
+            &[&words.tsquery, &words.like],
+            Some(limit),
+        )?;
+        Ok(recs.iter().map(|r| rows::hit(r, &words.plain)).collect())
+    }
+
+    fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan> {
+        let rows = self.client()?.query("SELECT id, name, record->'contact_points' FROM customers ORDER BY n", &[])?;
+        let mut known = Vec::new();
+        for row in &rows {
+            let (id, name): (String, String) = (row.get(0), row.get(1));
+            let points: Vec<ContactPoint> = rows::from_json("contact point", row.get(2))?;
+            if points.is_empty() {
+                known.push(crate::store::import::KnownRow {
+                    id: id.clone(),
+                    name: name.clone(),
+                    kind: None,
+                    value: None,
+                });
+            }
+            for p in points {
+                let kind = Some(p.kind.as_str().to_string());
+                known.push(crate::store::import::KnownRow {
+                    id: id.clone(),
+                    name: name.clone(),
+                    kind,
+                    value: Some(p.value),
+                });
+            }
+        }
+        Ok(crate::store::import::plan(known, parsed))
+    }
+
+    fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
+        let mut client = self.client()?;
+        let customers = match self.owner_filter() {
+            Some(me) => rows::records(&mut client, "c.owner_id = $1", &[&me], None)?,
+            None => rows::records(&mut client, "TRUE", &[], None)?,
+        };
+        Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
+    }
+
+    fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>> {
+        let rows = self.client()?.query(
+            "SELECT x.id, u.id, u.name FROM (
+                 SELECT id, entered_by FROM statements WHERE customer_id = $1
+                 UNION ALL SELECT id, entered_by FROM interactions WHERE customer_id = $1
+                 UNION ALL SELECT id, entered_by FROM promises WHERE customer_id = $1
+                 UNION ALL SELECT id, entered_by FROM notes WHERE customer_id = $1
+                 UNION ALL SELECT id, entered_by FROM held_back WHERE customer_id = $1
+             ) x JOIN users u ON u.id = x.entered_by",
+            &[&customer_id],
+        )?;
+        Ok(rows.iter().map(|r| EnteredBy { record_id: r.get(0), user_id: r.get(1), name: r.get(2) }).collect())
+    }
+
+    fn add_customer_with(
+        &mut self,
+        input: NewCustomer,
+        points: Vec<NewContactPoint>,
+        tags: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Customer> {
+        let (customer, points, tags) = book::new_customer(input, points, tags, now)?;
+        let rec = CustomerRecord { contact_points: points, tags, ..crate::store::read::empty(customer) };
+        // The service desk owns no customers: one they add is the team's until a manager hands them on.
+        let owner = (self.me.role == Role::Salesperson).then(|| self.me.id.clone());
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        rows::insert_record(&mut tx, &rec, owner.as_deref(), &me, now)?;
+        tx.commit()?;
+        Ok(rec.customer)
+    }
+
+    fn record_statement(
+        &mut self,
+        customer_id: &str,
+        input: NewStatement,
+        now: DateTime<Utc>,
+    ) -> Result<PreferenceStatement> {
+        let statement = book::statement_from(customer_id, input.validated()?, now)?;
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        rows::customer_is_there(&mut tx, customer_id, rows::Lock::Share)?;
+        if let Some(source) = &statement.source_interaction_id {
+            let owner: Option<String> =
+                tx.query_opt("SELECT customer_id FROM interactions WHERE id = $1", &[source])?.map(|r| r.get(0));
+            if owner.as_deref() != Some(customer_id) {
+                return Err(Error::invalid("source interaction", "is not one of this customer's interactions"));
+            }
+        }
+        rows::insert_statement(&mut tx, &statement, &me, now)?;
+        tx.commit()?;
+        Ok(statement)
+    }
+
+    fn write_contact(&mut self, contact: &Contact) -> Result<()> {
+        let me = self.me.id.clone();
+        let now = contact.recorded_at;
+        let customer_id = &contact.interaction.customer_id;
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        // Facts go into her record: take its row for that at once, so two writers queue instead of deadlocking
+        // (each holding a share lock and waiting to update).
+        let lock = if contact.facts.is_empty() { rows::Lock::Share } else { rows::Lock::Update };
+        rows::customer_is_there(&mut tx, customer_id, lock)?;
+        rows::insert_interaction(&mut tx, &contact.interaction, &me, now)?;
+        for s in &contact.statements {
+            rows::insert_statement(&mut tx, s, &me, s.recorded_at)?;
+        }
+        for p in &contact.promises {
+            rows::insert_promise(&mut tx, p, &me, now)?;
+        }
+        if !contact.facts.is_empty() {
+            rows::add_facts(&mut tx, customer_id, &contact.facts, &me, now)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        client.execute(
+            "INSERT INTO held_back (id, customer_id, at, held, entered_by) VALUES ($1, $2, $3, $4, $5)",
+            &[&held.id, &held.customer_id, &held.at, &rows::to_json(held)?, &me],
+        )?;
+        Ok(())
+    }
+}
+
+impl DealershipBook {
+    fn resolve(&self, table: &'static str, what: &'static str, prefix: &str) -> Result<String> {
+        let p = crate::store::read::id_prefix(what, prefix)?;
+        let sql = format!("SELECT id FROM {table} WHERE id >= $1 AND id < $1 || '~' ORDER BY id LIMIT 11");
+        let ids = self.client()?.query(&sql, &[&p])?.iter().map(|r| r.get(0)).collect();
+        crate::store::read::the_one(ids, what, prefix)
+    }
+}
+
+/// Connects to the book at `address` and brings its schema up to date; a newer schema, or a database that holds
+/// another program's tables, is refused untouched.
+fn connect(address: &str) -> Result<(Client, Config)> {
+    let mut config: Config = address.parse().map_err(|e| {
+        Error::invalid("book", format!("not a PostgreSQL address (postgres://USER@HOST/DATABASE): {e}"))
+    })?;
+    for host in config.get_hosts() {
+        if let Host::Tcp(name) = host {
+            if !is_this_machine(name) {
+                return Err(Error::invalid(
+                    "book",
+                    format!(
+                        "{name} is another machine, and this version of Rapport talks to a dealership book only on \
+                         this machine (an encrypted connection to another one is not built yet); nothing was sent"
+                    ),
+                ));
+            }
+        }
+    }
+    // The password is never in the book or a log: from the address as given, else the environment PostgreSQL's
+    // own tools read.
+    if config.get_password().is_none() {
+        if let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+            config.password(p);
+        }
+    }
+    config.connect_timeout(CONNECT_TIMEOUT);
+    config.application_name("rapport");
+    let mut client = config.connect(NoTls)?;
+    migrate(&mut client)?;
+    Ok((client, config))
+}
+
+fn is_this_machine(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "::1" | "[::1]") || host.starts_with("127.")
+}
+
+fn migrate(client: &mut Client) -> Result<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    let ours: bool = tx.query_one("SELECT to_regclass('rapport_schema') IS NOT NULL", &[])?.get(0);
+    let found: i64 = if ours {
+        tx.query_one("SELECT version FROM rapport_schema", &[])?.get::<_, i32>(0).into()
+    } else {
+        let tables: i64 =
+            tx.query_one("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", &[])?.get(0);
+        if tables > 0 {
+            return Err(Error::BadFile(
+                "that database holds another program's tables, not a Rapport dealership book; it was not changed — \
+                 give Rapport a database of its own"
+                    .into(),
+            ));
+        }
+        0
+    };
+    if found > schema_version() {
+        return Err(Error::NewerDatabase { found, supported: schema_version() });
+    }
+    if found == schema_version() {
+        return Ok(());
+    }
+    for sql in &MIGRATIONS[found as usize..] {
+        tx.batch_execute(sql)?;
+    }
+    let version = schema_version() as i32;
+    if ours {
+        tx.execute("UPDATE rapport_schema SET version = $1", &[&version])?;
+    } else {
+        tx.batch_execute("CREATE TABLE rapport_schema (version INTEGER NOT NULL)")?;
+        tx.execute("INSERT INTO rapport_schema (version) VALUES ($1)", &[&version])?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn insert_user(tx: &mut Transaction<'_>, person: &NewUser, now: DateTime<Utc>) -> Result<User> {
+    let taken: bool =
+        tx.query_one("SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower($1))", &[&person.email])?.get(0);
+    if taken {
+        return Err(Error::invalid("email", format!("{} already signs in to this book", person.email)));
+    }
+    let user = User {
+        id: crate::ids::new_id(),
+        name: person.name.clone(),
+        email: person.email.clone(),
+        role: person.role,
+        active: true,
+        created_at: now,
+    };
+    tx.execute(
+        "INSERT INTO users (id, name, email, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        &[&user.id, &user.name, &user.email, &user.role.as_str(), &people::hash_password(&person.password)?, &now],
+    )?;
+    Ok(user)
+}
+
+fn user_by_email(tx: &mut Transaction<'_>, email: &str) -> Result<User> {
+    let row = tx
+        .query_opt(
+            "SELECT id, name, email, role, active, created_at FROM users WHERE lower(email) = lower($1)",
+            &[&email.trim()],
+        )?
+        .ok_or_else(|| Error::NotFound { what: "person", key: email.to_string() })?;
+    rows::user(&row)
+}
+
+thread_local! {
+    /// Set when an error says the server went away; the next call connects again (see `DealershipBook::client`).
+    static CONNECTION_LOST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+impl From<postgres::Error> for Error {
+    fn from(e: postgres::Error) -> Self {
+        let error = Error::from_postgres(e);
+        if matches!(error, Error::Unreachable(_)) {
+            CONNECTION_LOST.with(|lost| lost.set(true));
+        }
+        error
+    }
+}
+
+impl Error {
+    fn from_postgres(e: postgres::Error) -> Error {
+        if let Some(db) = e.as_db_error() {
+            let code = db.code();
+            if *code == SqlState::ADMIN_SHUTDOWN
+                || *code == SqlState::CRASH_SHUTDOWN
+                || *code == SqlState::CANNOT_CONNECT_NOW
+            {
+                return Error::Unreachable("the server is shutting down or starting".into());
+            }
+            if *code == SqlState::T_R_SERIALIZATION_FAILURE
+                || *code == SqlState::T_R_DEADLOCK_DETECTED
+                || *code == SqlState::LOCK_NOT_AVAILABLE
+            {
+                return Error::Busy;
+            }
+            if *code == SqlState::INVALID_PASSWORD || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
+                return Error::SignIn(format!("the dealership's server refused the connection: {}", db.message()));
+            }
+            return Error::SharedBook(db.message().to_string());
+        }
+        if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) {
+            let why =
+                std::error::Error::source(&e).map_or_else(|| "the connection closed".to_string(), |s| s.to_string());
+            return Error::Unreachable(why);
+        }
+        Error::SharedBook(e.to_string())
+    }
+}

@@ -1,0 +1,275 @@
+//! Reading and writing the dealership book's rows: a customer's record document beside the rows many people add at
+//! once (statements, interactions, promises, notes, outreach held back), and what search reads.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use postgres::types::ToSql;
+use postgres::{Client, GenericClient, Row, Transaction};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::people::{Role, User};
+use crate::model::*;
+use crate::store::SearchHit;
+use crate::{Error, Result};
+
+pub(super) fn from_json<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|e| Error::UnreadableRecord(format!("a {what} in the dealership book: {e}")))
+}
+
+pub(super) fn to_json<T: Serialize>(value: &T) -> Result<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| Error::SharedBook(format!("a record could not be written: {e}")))
+}
+
+pub(super) fn user(row: &Row) -> Result<User> {
+    Ok(User {
+        id: row.get("id"),
+        name: row.get("name"),
+        email: row.get("email"),
+        role: Role::parse(row.get("role"))?,
+        active: row.get("active"),
+        created_at: row.get("created_at"),
+    })
+}
+
+/// Customers whose row meets `condition` (SQL over `customers c`), each with every row of theirs, by name.
+pub(super) fn records(
+    client: &mut Client,
+    condition: &str,
+    params: &[&(dyn ToSql + Sync)],
+    limit: Option<usize>,
+) -> Result<Vec<CustomerRecord>> {
+    let limit = limit.map_or(String::new(), |n| format!(" LIMIT {n}"));
+    let sql = format!("SELECT c.id, c.record FROM customers c WHERE {condition} ORDER BY lower(c.name), c.n{limit}");
+    let rows = client.query(&sql, params)?;
+    let mut recs = Vec::with_capacity(rows.len());
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    for row in &rows {
+        let mut rec: CustomerRecord = from_json("customer", row.get("record"))?;
+        // Whatever the document holds of these, the rows are what count.
+        rec.preferences.clear();
+        rec.interactions.clear();
+        rec.promises.clear();
+        rec.notes.clear();
+        rec.held_back.clear();
+        at.insert(row.get("id"), recs.len());
+        recs.push(rec);
+    }
+    if recs.is_empty() {
+        return Ok(recs);
+    }
+    let ids: Vec<String> = recs.iter().map(|r| r.customer.id.clone()).collect();
+    macro_rules! fill {
+        ($field:ident, $column:literal, $table:literal, $order:literal) => {
+            let sql = concat!(
+                "SELECT customer_id, ",
+                $column,
+                " FROM ",
+                $table,
+                " WHERE customer_id = ANY($1) ORDER BY ",
+                $order
+            );
+            for row in client.query(sql, &[&ids])? {
+                let who: String = row.get(0);
+                if let Some(i) = at.get(&who) {
+                    recs[*i].$field.push(from_json($table, row.get(1))?);
+                }
+            }
+        };
+    }
+    fill!(preferences, "statement", "statements", "said_at, n");
+    fill!(interactions, "interaction", "interactions", "at, n");
+    fill!(promises, "promise", "promises", "n");
+    fill!(notes, "note", "notes", "entered_at, n");
+    fill!(held_back, "held", "held_back", "at, n");
+    Ok(recs)
+}
+
+/// How a write holds the customer's row until it commits.
+pub(super) enum Lock {
+    /// Rows are added beside it: a removal meanwhile waits for this write, or this write for the removal.
+    Share,
+    /// The record itself will change in this transaction.
+    Update,
+}
+
+pub(super) fn customer_is_there(tx: &mut Transaction<'_>, id: &str, lock: Lock) -> Result<()> {
+    let sql = match lock {
+        Lock::Share => "SELECT 1 FROM customers WHERE id = $1 FOR SHARE",
+        Lock::Update => "SELECT 1 FROM customers WHERE id = $1 FOR NO KEY UPDATE",
+    };
+    match tx.query_opt(sql, &[&id])? {
+        Some(_) => Ok(()),
+        None => Err(Error::NotFound { what: "customer", key: id.to_string() }),
+    }
+}
+
+/// The record as its document: what has rows of its own is left out.
+fn document(rec: &CustomerRecord) -> Result<serde_json::Value> {
+    let doc = CustomerRecord {
+        preferences: vec![],
+        interactions: vec![],
+        promises: vec![],
+        notes: vec![],
+        held_back: vec![],
+        ..rec.clone()
+    };
+    to_json(&doc)
+}
+
+/// Everything search reads of a record, lower-cased.
+fn search_text(rec: &CustomerRecord) -> String {
+    let c = &rec.customer;
+    let mut parts: Vec<&str> = vec![&c.name];
+    parts
+        .extend([&c.preferred_name, &c.company, &c.household, &c.how_we_met].into_iter().flatten().map(String::as_str));
+    parts.extend(rec.contact_points.iter().map(|p| p.value.as_str()));
+    parts.extend(rec.tags.iter().map(|t| t.tag.as_str()));
+    parts.extend(rec.facts.iter().map(|f| f.text.as_str()));
+    parts.extend(rec.goals.iter().map(|g| g.text.as_str()));
+    parts.extend(rec.purchases.iter().map(|p| p.description.as_str()));
+    parts.join(" \n ").to_lowercase()
+}
+
+pub(super) fn insert_record(
+    tx: &mut Transaction<'_>,
+    rec: &CustomerRecord,
+    owner: Option<&str>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let text = search_text(rec);
+    tx.execute(
+        "INSERT INTO customers (id, owner_id, name, record, search_words, search_text, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, to_tsvector('simple', $5), $5, $6, $7)",
+        &[&rec.customer.id, &owner, &rec.customer.name, &document(rec)?, &text, &now, &by],
+    )?;
+    Ok(())
+}
+
+/// Saves an edited record over the one read `FOR UPDATE` in the same transaction, one version on.
+pub(super) fn save_record(tx: &mut Transaction<'_>, rec: &CustomerRecord, by: &str, now: DateTime<Utc>) -> Result<()> {
+    let text = search_text(rec);
+    tx.execute(
+        "UPDATE customers SET name = $2, record = $3, search_words = to_tsvector('simple', $4), search_text = $4,
+                version = version + 1, updated_at = $5, updated_by = $6
+         WHERE id = $1",
+        &[&rec.customer.id, &rec.customer.name, &document(rec)?, &text, &now, &by],
+    )?;
+    Ok(())
+}
+
+/// Adds facts heard in a contact to the customer's document in one statement (no read, so nothing another person
+/// saved meanwhile is lost), one version on.
+pub(super) fn add_facts(
+    tx: &mut Transaction<'_>,
+    customer_id: &str,
+    facts: &[Fact],
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let text = facts.iter().map(|f| f.text.to_lowercase()).collect::<Vec<_>>().join(" \n ");
+    tx.execute(
+        "UPDATE customers SET record = jsonb_set(record, '{facts}', coalesce(record->'facts', '[]'::jsonb) || $2),
+                search_words = search_words || to_tsvector('simple', $3), search_text = search_text || ' \n ' || $3,
+                version = version + 1, updated_at = $4, updated_by = $5
+         WHERE id = $1",
+        &[&customer_id, &to_json(&facts)?, &text, &now, &by],
+    )?;
+    Ok(())
+}
+
+pub(super) fn insert_statement(
+    tx: &mut impl GenericClient,
+    s: &PreferenceStatement,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO statements (id, customer_id, said_at, statement, entered_by, entered_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[&s.id, &s.customer_id, &s.said_at, &to_json(s)?, &by, &now],
+    )?;
+    Ok(())
+}
+
+pub(super) fn insert_interaction(
+    tx: &mut impl GenericClient,
+    i: &Interaction,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO interactions (id, customer_id, at, interaction, entered_by, entered_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[&i.id, &i.customer_id, &i.at, &to_json(i)?, &by, &now],
+    )?;
+    Ok(())
+}
+
+pub(super) fn insert_promise(tx: &mut impl GenericClient, p: &Promise, by: &str, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO promises (id, customer_id, due_on, promise, entered_by, entered_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        &[&p.id, &p.customer_id, &p.due_on, &to_json(p)?, &by, &now],
+    )?;
+    Ok(())
+}
+
+/// One line of the customer list.
+pub(super) fn summary(row: &Row) -> Result<CustomerSummary> {
+    let rec: CustomerRecord = from_json("customer", row.get("record"))?;
+    let open_promises: i64 = row.get("open_promises");
+    let switch: Option<String> = row.get("contact_switch");
+    let mut tags: Vec<String> = rec.tags.iter().map(|t| t.tag.clone()).collect();
+    tags.sort();
+    Ok(CustomerSummary {
+        open_issues: rec.issues.iter().filter(|i| i.status == IssueStatus::Open).count() as u32,
+        id: rec.customer.id,
+        name: rec.customer.name,
+        preferred_name: rec.customer.preferred_name,
+        company: rec.customer.company,
+        time_zone: rec.customer.time_zone,
+        tags,
+        open_promises: open_promises as u32,
+        do_not_contact: switch.as_deref() == Some("do_not_contact"),
+    })
+}
+
+/// What a person typed, as search reads it: each word a prefix (`tsquery`), or a part of a word or number
+/// (`like`, through the trigram index); nothing typed is read as query syntax.
+#[derive(Default)]
+pub(super) struct Words {
+    pub tsquery: Option<String>,
+    pub like: Vec<String>,
+    pub plain: Vec<String>,
+}
+
+pub(super) fn search_words(typed: &str) -> Words {
+    let plain: Vec<String> =
+        typed.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    Words {
+        tsquery: (!plain.is_empty()).then(|| plain.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ")),
+        like: plain.iter().map(|w| format!("%{w}%")).collect(),
+        plain,
+    }
+}
+
+/// Where in a found customer's record the words are: their name, an address, a fact, a goal, a note or a contact.
+pub(super) fn hit(rec: &CustomerRecord, words: &[String]) -> SearchHit {
+    let has_all = |text: &str| {
+        let text = text.to_lowercase();
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
+    let c = &rec.customer;
+    let places = std::iter::once(("customer", c.name.as_str()))
+        .chain(c.company.iter().map(|t| ("customer", t.as_str())))
+        .chain(rec.contact_points.iter().map(|p| ("contact", p.value.as_str())))
+        .chain(rec.facts.iter().map(|f| ("fact", f.text.as_str())))
+        .chain(rec.goals.iter().map(|g| ("goal", g.text.as_str())))
+        .chain(rec.notes.iter().map(|n| ("note", n.text.as_str())))
+        .chain(rec.interactions.iter().map(|i| ("interaction", i.summary.as_str())));
+    let (kind, text) = places.into_iter().find(|(_, t)| has_all(t)).unwrap_or(("customer", c.name.as_str()));
+    SearchHit { customer_id: c.id.clone(), customer_name: c.name.clone(), kind: kind.into(), text: text.into() }
+}

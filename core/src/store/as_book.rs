@@ -1,0 +1,95 @@
+//! The salesperson's own SQLite book as a [`Book`]: each operation is the store's own, and a contact with what
+//! was heard in it is one transaction.
+
+use chrono::{DateTime, Utc};
+
+use super::{customers, read, rows, ImportPlan, SearchHit, Store};
+use crate::book::{Book, Contact, EnteredBy};
+use crate::io::contact::Parsed;
+use crate::model::*;
+use crate::reasons::Agenda;
+use crate::{ListQuery, Result};
+
+impl Book for Store {
+    fn profile(&self) -> Result<Profile> {
+        Store::profile(self)
+    }
+
+    fn playbooks(&self) -> Result<Vec<Playbook>> {
+        Store::playbooks(self)
+    }
+
+    fn customer_record(&self, id: &str) -> Result<CustomerRecord> {
+        Store::customer_record(self, id)
+    }
+
+    fn lookup_customer(&self, prefix: &str) -> Result<String> {
+        Store::lookup_customer(self, prefix)
+    }
+
+    fn lookup_interaction(&self, prefix: &str) -> Result<String> {
+        Store::lookup_interaction(self, prefix)
+    }
+
+    fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>> {
+        Store::list_customers(self, q)
+    }
+
+    fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        Store::search(self, typed, limit)
+    }
+
+    fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan> {
+        Store::plan_import(self, parsed)
+    }
+
+    fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        Store::agenda(self, now, days)
+    }
+
+    fn entered_by(&self, _customer_id: &str) -> Result<Vec<EnteredBy>> {
+        // One salesperson, one book: everything in it was entered by its owner.
+        Ok(Vec::new())
+    }
+
+    fn add_customer_with(
+        &mut self,
+        input: NewCustomer,
+        points: Vec<NewContactPoint>,
+        tags: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Customer> {
+        Store::add_customer_with(self, input, points, tags, now)
+    }
+
+    fn record_statement(
+        &mut self,
+        customer_id: &str,
+        input: NewStatement,
+        now: DateTime<Utc>,
+    ) -> Result<PreferenceStatement> {
+        Store::record_statement(self, customer_id, input, now)
+    }
+
+    fn write_contact(&mut self, contact: &Contact) -> Result<()> {
+        let customer_id = &contact.interaction.customer_id;
+        self.write(|tx| {
+            read::customer(tx, customer_id)?;
+            rows::insert_interaction(tx, &contact.interaction)?;
+            for s in &contact.statements {
+                rows::insert_statement(tx, s)?;
+            }
+            for p in &contact.promises {
+                rows::insert_promise(tx, p)?;
+            }
+            for f in &contact.facts {
+                rows::insert_fact(tx, f)?;
+            }
+            customers::refresh_text_tags(tx, customer_id)
+        })
+    }
+
+    fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {
+        self.write(|tx| rows::insert_held_back(tx, held))
+    }
+}

@@ -1,0 +1,508 @@
+//! The dealership book on a real PostgreSQL server, beside the salesperson's own SQLite book.
+//!
+//! The first tests are written once over [`Book`] and run on both backends: a customer's words bind the Guard, a
+//! contact and what was heard in it land together or not at all, a campaign leaves out who declined, search finds
+//! a prefix, the agenda shows a promise. The rest is what only a shared book has: people signing in, who entered
+//! what, a statement at the service desk binding a salesperson a moment later, two people editing one customer,
+//! ten writers at once, a server that goes away, a newer or foreign schema refused untouched.
+//!
+//! The server is the throwaway cluster `scripts/test` starts (`RAPPORT_TEST_POSTGRES`, its address); each test makes
+//! a database of its own on it. Run outside `scripts/test` with no cluster, the PostgreSQL half says so and skips,
+//! unless `RAPPORT_TEST_POSTGRES_REQUIRED` is set (as `scripts/test` sets it), where a missing server fails.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rapport_core::dealership::{DealershipBook, NewUser, Role};
+use rapport_core::guard::Outreach;
+use rapport_core::model::*;
+use rapport_core::store::{Campaign, CampaignList, HeardToRecord};
+use rapport_core::{Book, Error, ListQuery, Store};
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T16:00:00Z".parse().unwrap()
+}
+
+/// A fresh, empty database on the throwaway cluster, or `None` (and a line saying so) when there is no cluster.
+fn fresh_database() -> Option<String> {
+    let Some(admin) = std::env::var("RAPPORT_TEST_POSTGRES").ok().filter(|u| !u.is_empty()) else {
+        assert!(
+            std::env::var_os("RAPPORT_TEST_POSTGRES_REQUIRED").is_none(),
+            "RAPPORT_TEST_POSTGRES is not set, and scripts/test requires the PostgreSQL tests to run"
+        );
+        eprintln!("skipped: no PostgreSQL server (scripts/test starts a throwaway one and sets RAPPORT_TEST_POSTGRES)");
+        return None;
+    };
+    let name = format!("book_{}", rapport_core::ids::new_id().replace('-', ""));
+    let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("the throwaway cluster answers");
+    client.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    Some(format!("{base}/{name}"))
+}
+
+fn person(name: &str, role: Role) -> NewUser {
+    NewUser {
+        name: name.into(),
+        email: format!("{}@dealer.example", name.to_lowercase()),
+        role,
+        password: format!("{name}'s long password"),
+    }
+}
+
+/// A new dealership book with its manager, Maria, signed in.
+fn dealership() -> Option<(String, DealershipBook)> {
+    let url = fresh_database()?;
+    let book =
+        DealershipBook::start(&url, person("Maria", Role::Manager), now()).expect("a new dealership book starts");
+    Some((url, book))
+}
+
+/// Signs in as someone the manager added.
+fn sign_in(url: &str, name: &str) -> DealershipBook {
+    let p = person(name, Role::Salesperson);
+    DealershipBook::open(url, &p.email, &p.password).expect("signs in")
+}
+
+fn rita(book: &mut dyn Book) -> String {
+    book.add_customer_with(
+        NewCustomer {
+            name: "Rita Kowalski".into(),
+            time_zone: Some("America/Denver".into()),
+            company: Some("Kowalski Plumbing".into()),
+            ..Default::default()
+        },
+        vec![
+            NewContactPoint {
+                kind: ContactKind::Email,
+                label: None,
+                value: "rita@example.com".into(),
+                preferred: true,
+            },
+            NewContactPoint {
+                kind: ContactKind::Phone,
+                label: None,
+                value: "+1 303 555 0142".into(),
+                preferred: false,
+            },
+        ],
+        vec!["fleet".into()],
+        now() - Duration::days(60),
+    )
+    .unwrap()
+    .id
+}
+
+fn said(book: &mut dyn Book, customer: &str, words: &str, means: Meaning) -> PreferenceStatement {
+    book.record_statement(
+        customer,
+        NewStatement { words: words.into(), means, said_at: None, source_interaction_id: None },
+        now() - Duration::days(1),
+    )
+    .unwrap()
+}
+
+fn call(summary: &str) -> NewInteraction {
+    NewInteraction {
+        at: Some(now()),
+        channel: Channel::Phone,
+        direction: Direction::Outbound,
+        summary: summary.into(),
+        quotes: vec![],
+        sentiment: None,
+        reason: Some("her plates arrived".into()),
+        topic: None,
+        asked_for: None,
+        justification: None,
+        purpose: None,
+    }
+}
+
+/// Runs one scenario on a fresh SQLite book and on a fresh dealership book.
+macro_rules! on_both_books {
+    ($name:ident, $scenario:expr) => {
+        mod $name {
+            use super::*;
+
+            #[test]
+            fn on_the_salespersons_own_book() {
+                let dir = tempfile::TempDir::new().unwrap();
+                let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+                let scenario: fn(&mut dyn Book) = $scenario;
+                scenario(&mut store);
+            }
+
+            #[test]
+            fn on_the_dealership_book() {
+                let Some((_, mut book)) = dealership() else { return };
+                let scenario: fn(&mut dyn Book) = $scenario;
+                scenario(&mut book);
+            }
+        }
+    };
+}
+
+on_both_books!(a_declined_channel_blocks_the_call_and_it_is_held_back_with_her_words, |book| {
+    let rita = rita(book);
+    said(book, &rita, "Please don't call me, email is fine", Meaning::DeclineChannel { channel: Channel::Phone });
+    let refused = book.log_contact(&rita, call("Calling about the plates"), now());
+    let Err(Error::Blocked(decision)) = refused else { panic!("the call was not blocked: {refused:?}") };
+    let quote = decision.deciding().and_then(|f| f.quote.clone()).unwrap_or_default();
+    assert!(quote.contains("don't call me"), "the block quotes her: {quote}");
+    let rec = book.customer_record(&rita).unwrap();
+    assert!(rec.interactions.is_empty(), "nothing was logged");
+    assert_eq!(rec.held_back.len(), 1, "the call was kept as held back");
+    assert!(rec.held_back[0].quote.as_deref().unwrap_or("").contains("don't call me"));
+    // An email is fine.
+    let email = NewInteraction { channel: Channel::Email, ..call("Your plates arrived; they are at the front desk") };
+    book.log_contact(&rita, email, now()).expect("an email goes through");
+    assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 1);
+});
+
+on_both_books!(a_contact_and_what_was_heard_in_it_land_together_or_not_at_all, |book| {
+    let rita = rita(book);
+    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She called about her plates") };
+    let heard = |due_on: NaiveDate| HeardToRecord {
+        statements: vec![NewStatement {
+            words: "Text me, I never pick up".into(),
+            means: Meaning::PreferChannel { channel: Channel::Text },
+            said_at: None,
+            source_interaction_id: None,
+        }],
+        promises: vec![NewPromise { what: "Plates to her by Friday".into(), due_on, made_on: None }],
+        facts: vec![fact("Her son starts college in the fall")],
+    };
+    // A promise due before it was made: nothing of the contact is written.
+    let bad = book.log_contact_heard(&rita, inbound.clone(), heard(now().date_naive() - Duration::days(3)), now());
+    assert!(matches!(bad, Err(Error::InvalidInput { .. })), "{bad:?}");
+    let rec = book.customer_record(&rita).unwrap();
+    assert!(
+        rec.interactions.is_empty() && rec.preferences.is_empty() && rec.promises.is_empty() && rec.facts.is_empty()
+    );
+
+    let (contact, _) =
+        book.log_contact_heard(&rita, inbound, heard(now().date_naive() + Duration::days(4)), now()).unwrap();
+    let rec = book.customer_record(&rita).unwrap();
+    assert_eq!(rec.interactions.len(), 1);
+    assert_eq!(rec.preferences.len(), 1);
+    assert_eq!(rec.preferences[0].source_interaction_id.as_deref(), Some(contact.id.as_str()));
+    assert_eq!(rec.promises.len(), 1);
+    assert_eq!(rec.facts.len(), 1);
+    assert_eq!(rec.contact_points.len(), 2, "the customer's own parts are kept beside what was added");
+});
+
+on_both_books!(a_campaign_leaves_out_who_declined_its_topic_with_their_words, |book| {
+    let rita = rita(book);
+    let noor = book
+        .add_customer_with(
+            NewCustomer { name: "Noor Haddad".into(), ..Default::default() },
+            vec![NewContactPoint {
+                kind: ContactKind::Email,
+                label: None,
+                value: "noor@example.com".into(),
+                preferred: false,
+            }],
+            vec!["fleet".into()],
+            now(),
+        )
+        .unwrap()
+        .id;
+    said(book, &rita, "Never ask me to sell my truck", Meaning::DeclineTopic { topic: "buy-back".into() });
+    let campaign = Campaign { channel: Channel::Email, topic: Some("buy-back".into()), text: None };
+    let checked = book.check_campaign(CampaignList::Tag("fleet".into()), &campaign, now()).unwrap();
+    assert_eq!(checked.included.iter().map(|c| c.customer_id.as_str()).collect::<Vec<_>>(), [noor.as_str()]);
+    assert_eq!(checked.excluded.len(), 1);
+    assert_eq!(checked.excluded[0].customer_id, rita);
+    assert!(checked.excluded[0].quote.as_deref().unwrap_or("").contains("sell my truck"));
+    assert_eq!(checked.excluded[0].addresses, ["rita@example.com"]);
+});
+
+on_both_books!(search_finds_a_name_by_its_start_and_a_customer_by_their_number, |book| {
+    let rita = rita(book);
+    book.add_customer_with(NewCustomer { name: "Tom Becker".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap();
+    let found = |book: &dyn Book, typed: &str| -> Vec<String> {
+        book.search(typed, 10).unwrap().into_iter().map(|h| h.customer_id).collect()
+    };
+    assert_eq!(found(book, "Kowal"), [rita.as_str()]);
+    assert_eq!(found(book, "kowalski plumb"), [rita.as_str()]);
+    assert_eq!(found(book, "0142"), [rita.as_str()]);
+    assert!(found(book, "Zebra").is_empty());
+    assert!(found(book, "\"; DROP TABLE customers; --").is_empty(), "typed syntax is only text");
+    let listed = book.list_customers(&ListQuery { tag: Some("#fleet".into()), ..Default::default() }).unwrap();
+    assert_eq!(listed.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Rita Kowalski"]);
+    assert_eq!(book.list_customers(&ListQuery::default()).unwrap().len(), 2);
+});
+
+on_both_books!(the_agenda_shows_a_promise_coming_due, |book| {
+    let rita = rita(book);
+    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She asked about her plates") };
+    let heard = HeardToRecord {
+        promises: vec![NewPromise {
+            what: "Call with the plates' arrival date".into(),
+            due_on: now().date_naive() + Duration::days(2),
+            made_on: None,
+        }],
+        ..Default::default()
+    };
+    book.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+    let agenda = book.agenda(now(), 7).unwrap();
+    assert!(
+        agenda.reasons.iter().any(|r| r.customer_id == rita && r.value.contains("plates")),
+        "the promise is on the agenda: {:?}",
+        agenda.reasons.iter().map(|r| &r.value).collect::<Vec<_>>()
+    );
+});
+
+// What only a shared book has.
+
+#[test]
+fn a_do_not_contact_at_the_service_desk_blocks_the_salespersons_call_a_moment_later() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    maria.add_user(NewUser { role: Role::Service, ..person("Sam", Role::Service) }, now()).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let mut sam = sign_in(&url, "Sam");
+    let rita = rita(&mut dana);
+
+    // Each on their own connection, as on their own machines.
+    sam.record_statement(
+        &rita,
+        NewStatement {
+            words: "Take me off your list, all of you".into(),
+            means: Meaning::DoNotContact,
+            said_at: None,
+            source_interaction_id: None,
+        },
+        now(),
+    )
+    .unwrap();
+    let refused = dana.log_contact(&rita, call("Your plates are in"), now() + Duration::seconds(1));
+    let Err(Error::Blocked(decision)) = refused else { panic!("Dana's call was not blocked: {refused:?}") };
+    assert!(decision.deciding().and_then(|f| f.quote.clone()).unwrap_or_default().contains("off your list"));
+
+    // Who said it to whom: "told Sam".
+    let rec = dana.customer_record(&rita).unwrap();
+    let entered = dana.entered_by(&rita).unwrap();
+    let statement = &rec.preferences[0];
+    let by = entered.iter().find(|e| e.record_id == statement.id).expect("the statement names who entered it");
+    assert_eq!(by.name, "Sam");
+    let held = entered.iter().find(|e| e.record_id == rec.held_back[0].id).expect("the held-back call names Dana");
+    assert_eq!(held.name, "Dana");
+}
+
+#[test]
+fn people_sign_in_as_themselves_and_only_a_manager_adds_people_or_hands_customers_on() {
+    let Some((url, mut maria)) = dealership() else { return };
+    let second_start = DealershipBook::start(&url, person("Eve", Role::Manager), now());
+    assert!(matches!(second_start, Err(Error::NotAllowed(_))), "a started book is not started again");
+
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    maria.add_user(person("Leo", Role::Salesperson), now()).unwrap();
+    let again = maria.add_user(person("Dana", Role::Salesperson), now());
+    assert!(matches!(again, Err(Error::InvalidInput { .. })), "one email, one person: {again:?}");
+
+    let wrong = DealershipBook::open(&url, "dana@dealer.example", "not her password");
+    assert!(matches!(wrong, Err(Error::SignIn(_))));
+    let nobody = DealershipBook::open(&url, "nobody@dealer.example", "Dana's long password");
+    assert!(matches!(nobody, Err(Error::SignIn(_))));
+    // The password is kept only as a salted Argon2id hash.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let hash: String =
+        admin.query_one("SELECT password_hash FROM users WHERE email = 'dana@dealer.example'", &[]).unwrap().get(0);
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("long password"));
+
+    let mut dana = sign_in(&url, "Dana");
+    assert_eq!(dana.me().role, Role::Salesperson);
+    let refused = dana.add_user(person("Zed", Role::Manager), now());
+    assert!(matches!(refused, Err(Error::NotAllowed(_))), "{refused:?}");
+
+    // Dana's customers are hers: her Today shows them, Leo's does not; the manager sees the team's.
+    let rita = rita(&mut dana);
+    dana.log_contact_heard(
+        &rita,
+        NewInteraction { direction: Direction::Inbound, ..call("She asked about her plates") },
+        HeardToRecord {
+            promises: vec![NewPromise {
+                what: "Plates to her by Friday".into(),
+                due_on: now().date_naive() + Duration::days(2),
+                made_on: None,
+            }],
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let leo = sign_in(&url, "Leo");
+    let mine =
+        |b: &DealershipBook| b.agenda(now(), 7).unwrap().reasons.iter().filter(|r| r.customer_id == rita).count();
+    assert_eq!(mine(&dana), 1);
+    assert_eq!(mine(&leo), 0);
+    assert_eq!(mine(&maria), 1);
+
+    // Dana leaves: one step hands her customers to Leo, and she can no longer sign in.
+    let refused = dana.reassign("dana@dealer.example", "leo@dealer.example", true, now());
+    assert!(matches!(refused, Err(Error::NotAllowed(_))));
+    assert_eq!(maria.reassign("dana@dealer.example", "leo@dealer.example", true, now()).unwrap(), 1);
+    assert_eq!(mine(&leo), 1);
+    let gone = DealershipBook::open(&url, "dana@dealer.example", "Dana's long password");
+    assert!(matches!(gone, Err(Error::SignIn(_))), "{gone:?}");
+}
+
+#[test]
+fn two_people_editing_one_customer_never_overwrite_each_other_unseen() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let rita = rita(&mut dana);
+    let (seen_by_dana, dana_version) = dana.customer_at(&rita).unwrap();
+    let (seen_by_maria, maria_version) = maria.customer_at(&rita).unwrap();
+    assert_eq!(dana_version, maria_version);
+
+    let as_edit = |c: &Customer, company: &str| NewCustomer {
+        name: c.name.clone(),
+        preferred_name: c.preferred_name.clone(),
+        time_zone: c.time_zone.clone(),
+        how_we_met: c.how_we_met.clone(),
+        company: Some(company.into()),
+        household: c.household.clone(),
+    };
+    maria.edit_customer(&rita, as_edit(&seen_by_maria, "Kowalski & Sons"), maria_version, now()).unwrap();
+    let late = dana.edit_customer(&rita, as_edit(&seen_by_dana, "Kowalski Heating"), dana_version, now());
+    let Err(Error::Changed { by, .. }) = &late else { panic!("Dana's edit overwrote Maria's: {late:?}") };
+    assert_eq!(by, "Maria");
+    assert!(late.unwrap_err().to_string().contains("nothing was overwritten"));
+    assert_eq!(dana.customer_record(&rita).unwrap().customer.company.as_deref(), Some("Kowalski & Sons"));
+
+    // Read again, Dana's edit goes through.
+    let (fresh, version) = dana.customer_at(&rita).unwrap();
+    dana.edit_customer(&rita, as_edit(&fresh, "Kowalski Heating"), version, now()).unwrap();
+    assert_eq!(maria.customer_record(&rita).unwrap().customer.company.as_deref(), Some("Kowalski Heating"));
+}
+
+#[test]
+fn ten_people_writing_at_once_lose_nothing() {
+    let Some((url, mut maria)) = dealership() else { return };
+    let names: Vec<String> = (0..10).map(|i| format!("Seller{i}")).collect();
+    for n in &names {
+        maria.add_user(person(n, Role::Salesperson), now()).unwrap();
+    }
+    let rita = rita(&mut maria);
+    const EACH: usize = 20;
+    std::thread::scope(|s| {
+        for n in &names {
+            let (url, rita) = (url.clone(), rita.clone());
+            s.spawn(move || {
+                let mut me = sign_in(&url, n);
+                for i in 0..EACH {
+                    // Every writer adds to the same customer: rows of their own, and facts in her record.
+                    let inbound = NewInteraction { direction: Direction::Inbound, ..call(&format!("{n} call {i}")) };
+                    let heard = HeardToRecord { facts: vec![fact(&format!("{n} fact {i}"))], ..Default::default() };
+                    me.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+                }
+            });
+        }
+    });
+    let rec = maria.customer_record(&rita).unwrap();
+    assert_eq!(rec.interactions.len(), names.len() * EACH);
+    assert_eq!(rec.facts.len(), names.len() * EACH, "no fact was lost to another writer's");
+    for n in &names {
+        assert_eq!(rec.facts.iter().filter(|f| f.text.starts_with(&format!("{n} "))).count(), EACH);
+    }
+}
+
+#[test]
+fn a_server_that_goes_away_is_said_plainly_and_the_book_recovers_when_it_returns() {
+    let Some((url, mut maria)) = dealership() else { return };
+    let rita = rita(&mut maria);
+    // The server ends this connection (as a restart or a dropped network does).
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE application_name = 'rapport' AND datname = current_database()",
+            &[],
+        )
+        .unwrap();
+    let lost = maria.record_statement(
+        &rita,
+        NewStatement {
+            words: "Email only".into(),
+            means: Meaning::PreferChannel { channel: Channel::Email },
+            said_at: None,
+            source_interaction_id: None,
+        },
+        now(),
+    );
+    let Err(e) = &lost else { panic!("a write on a lost connection succeeded") };
+    assert!(matches!(e, Error::Unreachable(_)), "{e:?}");
+    assert!(e.to_string().contains("nothing was saved"), "{e}");
+    assert!(!e.to_string().contains("postgres://"), "the address is not in the message: {e}");
+    let written: i64 = admin.query_one("SELECT count(*) FROM statements", &[]).unwrap().get(0);
+    assert_eq!(written, 0, "nothing half-written");
+    // The next call connects again.
+    said(&mut maria, &rita, "Email only", Meaning::PreferChannel { channel: Channel::Email });
+    assert_eq!(maria.customer_record(&rita).unwrap().preferences.len(), 1);
+}
+
+#[test]
+fn a_newer_schema_or_another_programs_database_is_refused_untouched() {
+    let Some((url, maria)) = dealership() else { return };
+    drop(maria);
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let newer = rapport_core::dealership::schema_version() as i32 + 1;
+    admin.execute("UPDATE rapport_schema SET version = $1", &[&newer]).unwrap();
+    let refused = DealershipBook::open(&url, "maria@dealer.example", "Maria's long password");
+    assert!(matches!(refused, Err(Error::NewerDatabase { .. })), "{refused:?}");
+    let still: i32 = admin.query_one("SELECT version FROM rapport_schema", &[]).unwrap().get(0);
+    assert_eq!(still, newer);
+
+    let Some(other) = fresh_database() else { return };
+    let mut theirs = postgres::Client::connect(&other, postgres::NoTls).unwrap();
+    theirs.batch_execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)").unwrap();
+    let refused = DealershipBook::start(&other, person("Maria", Role::Manager), now());
+    assert!(matches!(refused, Err(Error::BadFile(_))), "{refused:?}");
+    let tables: i64 =
+        theirs.query_one("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", &[]).unwrap().get(0);
+    assert_eq!(tables, 1, "nothing of Rapport's was written into it");
+}
+
+#[test]
+fn a_server_on_another_machine_is_refused_before_anything_is_sent() {
+    let refused = DealershipBook::open("postgres://rapport@192.0.2.10/book", "maria@dealer.example", "whatever it is");
+    let Err(Error::InvalidInput { message, .. }) = refused else { panic!("{refused:?}") };
+    assert!(message.contains("another machine"), "{message}");
+}
+
+#[test]
+fn the_guard_reads_the_same_words_on_both_books() {
+    let Some((_, mut shared)) = dealership() else { return };
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut own = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let books: [&mut dyn Book; 2] = [&mut own, &mut shared];
+    let mut decisions = Vec::new();
+    for book in books {
+        let rita = rita(book);
+        said(
+            book,
+            &rita,
+            "Only between 10 and 4, please",
+            Meaning::ContactHours { start: "10:00:00".parse().unwrap(), end: "16:00:00".parse().unwrap() },
+        );
+        said(book, &rita, "No more warranty pitches", Meaning::DeclineTopic { topic: "extended-warranty".into() });
+        let outreach = Outreach {
+            channel: Channel::Phone,
+            at: "2026-11-23T15:30:00Z".parse().unwrap(),
+            topic: None,
+            text: Some("Hi Rita, want to protect the truck with our platinum coverage plan?".into()),
+            reason: None,
+            purpose: Purpose::Proactive,
+            in_thank_you: false,
+        };
+        let d = book.check(&rita, &outreach).unwrap();
+        decisions.push((d.decision, d.reasons.iter().map(|r| (r.rule.as_str(), r.quote.clone())).collect::<Vec<_>>()));
+    }
+    assert_eq!(decisions[0], decisions[1]);
+    assert!(!decisions[0].1.is_empty(), "the Guard found something to say: {decisions:?}");
+}
+
+fn fact(text: &str) -> NewFact {
+    NewFact { text: text.into(), learned_on: None, source: None, date: None }
+}
