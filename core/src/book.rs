@@ -42,6 +42,8 @@ pub trait Book {
 
     fn profile(&self) -> Result<Profile>;
     fn playbooks(&self) -> Result<Vec<Playbook>>;
+    /// A customer's own fields.
+    fn customer(&self, id: &str) -> Result<Customer>;
     fn customer_record(&self, id: &str) -> Result<CustomerRecord>;
     /// The one customer whose id starts with `prefix`.
     fn lookup_customer(&self, prefix: &str) -> Result<String>;
@@ -56,6 +58,8 @@ pub trait Book {
     fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda>;
     /// Who entered each of a customer's records, where the book keeps it (a shared book does).
     fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>>;
+    /// The whole book, as the JSON export carries it, read as of one moment.
+    fn export_book(&self) -> Result<crate::model::Book>;
 
     // What each backend writes, each in one transaction.
 
@@ -78,6 +82,9 @@ pub trait Book {
     fn write_contact(&mut self, contact: &Contact) -> Result<()>;
     /// Keeps an outreach the Guard stopped.
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()>;
+    /// Adds every customer of an exported book, keeping ids; into an empty book its profile and playbooks come
+    /// too. Every record is checked first, and a customer already here stops it with nothing written.
+    fn import_book(&mut self, book: &crate::model::Book) -> Result<crate::ImportSummary>;
 
     // The decisions, written once.
 
@@ -107,6 +114,19 @@ pub trait Book {
         let situation = facts.situation();
         let decision = guard::decide(&situation, outreach);
         Ok(guard::annotate(&situation, outreach.text.as_deref().unwrap_or(""), decision))
+    }
+
+    /// What the customer's words (or the salesperson's call summary) propose to record, with relative dates on
+    /// the customer's calendar (their zone, else the salesperson's). Nothing is written.
+    fn listen(
+        &self,
+        customer_id: &str,
+        text: &str,
+        direction: Direction,
+        at: DateTime<Utc>,
+    ) -> Result<crate::language::listen::Listening> {
+        let (zone, _) = guard::customer_zone(&self.customer(customer_id)?, &self.profile()?);
+        Ok(crate::language::listen::listen(text, direction, at, zone))
     }
 
     /// Logs a contact. An outbound one goes through the Guard first: a block refuses it (and is kept as held

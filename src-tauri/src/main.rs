@@ -37,6 +37,24 @@ fn main() {
         Ok(c) => c,
         Err(message) => cli::fail(args.json, "invalid_input", &message),
     };
+    // A dealership book's address is no file: its commands go to the shared book, and the error log stays where the
+    // salesperson's own book keeps it.
+    if let Some(address) =
+        args.db.as_deref().and_then(|p| p.to_str()).filter(|a| rapport_core::dealership::is_address(a))
+    {
+        if let Ok(own) = location::database_path(None) {
+            error_log::start(&own);
+        }
+        let Some(command) = args.command else {
+            cli::fail(
+                args.json,
+                "invalid_input",
+                "the window opens your own book; a dealership book works from the command line in this version \
+                 (see rapport --help)",
+            )
+        };
+        std::process::exit(cli::run_shared(command, address, args.user.as_deref(), clock.now(), args.json));
+    }
     let given = args.db.clone().filter(|p| !p.as_os_str().is_empty());
     let db = match location::database_path(args.db.clone()) {
         Ok(p) => p,
@@ -46,6 +64,6 @@ fn main() {
     error_log::start(&db);
     match args.command {
         None => window::run(db, clock, args.tray),
-        Some(command) => std::process::exit(cli::run(command, &db, clock.now(), args.json)),
+        Some(command) => std::process::exit(cli::run(command, &db, args.user.as_deref(), clock.now(), args.json)),
     }
 }

@@ -43,7 +43,7 @@ pub fn customer_list(list: &[CustomerSummary]) -> String {
     out
 }
 
-pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
+pub fn customer(rec: &CustomerRecord, authors: &[rapport_core::book::EnteredBy], now: DateTime<Utc>) -> String {
     let c = &rec.customer;
     let mut o = String::new();
     let _ = write!(o, "{}", c.name);
@@ -86,7 +86,7 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
     if rec.preferences.is_empty() {
         o += "  No statements yet.\n";
     } else {
-        o += &statements(&rec.preferences);
+        o += &statements_told(&rec.preferences, authors);
     }
 
     let open_promises: Vec<&Promise> = rec.promises.iter().filter(|p| p.status == PromiseStatus::Open).collect();
@@ -173,9 +173,19 @@ pub fn customer(rec: &CustomerRecord, now: DateTime<Utc>) -> String {
 }
 
 pub fn statements(list: &[PreferenceStatement]) -> String {
+    statements_told(list, &[])
+}
+
+/// Statements, each with who heard it where a shared book keeps that ("told Dana on 4 Nov").
+pub fn statements_told(list: &[PreferenceStatement], authors: &[rapport_core::book::EnteredBy]) -> String {
     let mut o = String::new();
     for s in list {
-        let _ = writeln!(o, "  {} — “{}” (said {})", s.means.describe(), s.words, day(s.said_at.date_naive()));
+        let when = day(s.said_at.date_naive());
+        let heard = match authors.iter().find(|a| a.record_id == s.id) {
+            Some(a) => format!("told {} on {when}", a.name),
+            None => format!("said {when}"),
+        };
+        let _ = writeln!(o, "  {} — “{}” ({heard})", s.means.describe(), s.words);
     }
     o
 }

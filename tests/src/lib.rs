@@ -332,3 +332,26 @@ pub fn notification_daemon() -> Running {
     });
     dunst
 }
+
+/// A fresh, empty database on the throwaway PostgreSQL cluster `scripts/test` starts (`RAPPORT_TEST_POSTGRES`), or
+/// `None` and a line saying the test skips when there is none. Where `scripts/test` requires it
+/// (`RAPPORT_TEST_POSTGRES_REQUIRED`), a missing cluster fails the test instead.
+pub fn throwaway_postgres_database() -> Option<String> {
+    let Some(admin) = std::env::var("RAPPORT_TEST_POSTGRES").ok().filter(|u| !u.is_empty()) else {
+        assert!(
+            std::env::var_os("RAPPORT_TEST_POSTGRES_REQUIRED").is_none(),
+            "RAPPORT_TEST_POSTGRES is not set, and scripts/test requires the PostgreSQL tests to run"
+        );
+        eprintln!("skipped: no PostgreSQL server (scripts/test starts a throwaway one and sets RAPPORT_TEST_POSTGRES)");
+        return None;
+    };
+    let name =
+        format!("cli_{}_{}", std::process::id(), NEXT_DATABASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("the throwaway cluster answers");
+    client.batch_execute(&format!("DROP DATABASE IF EXISTS {name}")).expect("an old database of that name goes");
+    client.batch_execute(&format!("CREATE DATABASE {name}")).expect("a database");
+    let (base, _) = admin.rsplit_once('/').expect("an address ending in a database");
+    Some(format!("{base}/{name}"))
+}
+
+static NEXT_DATABASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

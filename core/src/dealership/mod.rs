@@ -257,9 +257,13 @@ impl Book for DealershipBook {
         rows.iter().map(|r| rows::from_json("playbook", r.get(0))).collect()
     }
 
+    fn customer(&self, id: &str) -> Result<Customer> {
+        Ok(self.customer_at(id)?.0)
+    }
+
     fn customer_record(&self, id: &str) -> Result<CustomerRecord> {
         let mut client = self.client()?;
-        let mut recs = rows::records(&mut client, "c.id = $1", &[&id], None)?;
+        let mut recs = rows::records(&mut *client, "c.id = $1", &[&id], None)?;
         recs.pop().ok_or_else(|| Error::NotFound { what: "customer", key: id.to_string() })
     }
 
@@ -303,7 +307,7 @@ impl Book for DealershipBook {
         }
         let mut client = self.client()?;
         let recs = rows::records(
-            &mut client,
+            &mut *client,
             "c.search_words @@ to_tsquery('simple', $1) OR c.search_text LIKE ALL ($2)",
             &[&words.tsquery, &words.like],
             Some(limit),
@@ -342,8 +346,8 @@ impl Book for DealershipBook {
         let (profile, playbooks) = (self.profile()?, self.playbooks()?);
         let mut client = self.client()?;
         let customers = match self.owner_filter() {
-            Some(me) => rows::records(&mut client, "c.owner_id = $1", &[&me], None)?,
-            None => rows::records(&mut client, "TRUE", &[], None)?,
+            Some(me) => rows::records(&mut *client, "c.owner_id = $1", &[&me], None)?,
+            None => rows::records(&mut *client, "TRUE", &[], None)?,
         };
         Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
     }
@@ -362,6 +366,25 @@ impl Book for DealershipBook {
         Ok(rows.iter().map(|r| EnteredBy { record_id: r.get(0), user_id: r.get(1), name: r.get(2) }).collect())
     }
 
+    fn export_book(&self) -> Result<crate::model::Book> {
+        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
+        let mut client = self.client()?;
+        // Every table as of one moment.
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        let mut customers = rows::records(&mut tx, "TRUE", &[], None)?;
+        tx.commit()?;
+        // In the order they were added, as the salesperson's own export has them.
+        customers
+            .sort_by(|a, b| a.customer.created_at.cmp(&b.customer.created_at).then(a.customer.id.cmp(&b.customer.id)));
+        let mut book = crate::model::Book::new(profile, customers);
+        book.playbooks = playbooks;
+        Ok(book)
+    }
+
     fn add_customer_with(
         &mut self,
         input: NewCustomer,
@@ -371,8 +394,7 @@ impl Book for DealershipBook {
     ) -> Result<Customer> {
         let (customer, points, tags) = book::new_customer(input, points, tags, now)?;
         let rec = CustomerRecord { contact_points: points, tags, ..crate::store::read::empty(customer) };
-        // The service desk owns no customers: one they add is the team's until a manager hands them on.
-        let owner = (self.me.role == Role::Salesperson).then(|| self.me.id.clone());
+        let owner = self.owner_of_new_customers();
         let me = self.me.id.clone();
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
@@ -428,6 +450,42 @@ impl Book for DealershipBook {
         Ok(())
     }
 
+    fn import_book(&mut self, book: &crate::model::Book) -> Result<crate::ImportSummary> {
+        crate::store::book::check_book(book)?;
+        let owner = self.owner_of_new_customers();
+        let me = self.me.id.clone();
+        let now = Utc::now();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let empty = tx.query_one("SELECT NOT EXISTS (SELECT 1 FROM customers)", &[])?.get::<_, bool>(0);
+        for (i, rec) in book.customers.iter().enumerate() {
+            let exists: bool =
+                tx.query_one("SELECT EXISTS (SELECT 1 FROM customers WHERE id = $1)", &[&rec.customer.id])?.get(0);
+            if exists {
+                return Err(Error::BadFile(format!(
+                    "customers[{i}] ({}): id {} is already in this book; nothing was imported",
+                    rec.customer.name, rec.customer.id
+                )));
+            }
+            rows::insert_whole_record(&mut tx, rec, owner.as_deref(), &me, now)
+                .map_err(|e| Error::BadFile(format!("customers[{i}] ({}): {e}", rec.customer.name)))?;
+        }
+        if empty {
+            tx.execute(
+                "INSERT INTO profile (id, profile) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET profile = $1",
+                &[&rows::to_json(&book.profile)?],
+            )?;
+            for p in &book.playbooks {
+                tx.execute(
+                    "INSERT INTO playbooks (tag, playbook) VALUES ($1, $2) ON CONFLICT (tag) DO UPDATE SET playbook = $2",
+                    &[&p.tag, &rows::to_json(p)?],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(crate::ImportSummary { customers: book.customers.len(), profile_imported: empty })
+    }
+
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {
         let me = self.me.id.clone();
         let mut client = self.client()?;
@@ -440,6 +498,11 @@ impl Book for DealershipBook {
 }
 
 impl DealershipBook {
+    fn owner_of_new_customers(&self) -> Option<String> {
+        // The service desk owns no customers: one they add is the team's until a manager hands them on.
+        (self.me.role != Role::Service).then(|| self.me.id.clone())
+    }
+
     fn resolve(&self, table: &'static str, what: &'static str, prefix: &str) -> Result<String> {
         let p = crate::store::read::id_prefix(what, prefix)?;
         let sql = format!("SELECT id FROM {table} WHERE id >= $1 AND id < $1 || '~' ORDER BY id LIMIT 11");

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use postgres::types::ToSql;
-use postgres::{Client, GenericClient, Row, Transaction};
+use postgres::{GenericClient, Row, Transaction};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -35,7 +35,7 @@ pub(super) fn user(row: &Row) -> Result<User> {
 
 /// Customers whose row meets `condition` (SQL over `customers c`), each with every row of theirs, by name.
 pub(super) fn records(
-    client: &mut Client,
+    client: &mut impl GenericClient,
     condition: &str,
     params: &[&(dyn ToSql + Sync)],
     limit: Option<usize>,
@@ -205,6 +205,39 @@ pub(super) fn insert_interaction(
          VALUES ($1, $2, $3, $4, $5, $6)",
         &[&i.id, &i.customer_id, &i.at, &to_json(i)?, &by, &now],
     )?;
+    Ok(())
+}
+
+/// A whole record moved in (from the salesperson's own book): its document and every row of it, entered by `by`.
+pub(super) fn insert_whole_record(
+    tx: &mut Transaction<'_>,
+    rec: &CustomerRecord,
+    owner: Option<&str>,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    insert_record(tx, rec, owner, by, now)?;
+    for s in &rec.preferences {
+        insert_statement(tx, s, by, s.recorded_at)?;
+    }
+    for i in &rec.interactions {
+        insert_interaction(tx, i, by, now)?;
+    }
+    for p in &rec.promises {
+        insert_promise(tx, p, by, now)?;
+    }
+    for n in &rec.notes {
+        tx.execute(
+            "INSERT INTO notes (id, customer_id, note, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5)",
+            &[&n.id, &n.customer_id, &to_json(n)?, &by, &n.created_at],
+        )?;
+    }
+    for h in &rec.held_back {
+        tx.execute(
+            "INSERT INTO held_back (id, customer_id, at, held, entered_by) VALUES ($1, $2, $3, $4, $5)",
+            &[&h.id, &h.customer_id, &h.at, &to_json(h)?, &by],
+        )?;
+    }
     Ok(())
 }
 

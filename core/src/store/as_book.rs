@@ -19,6 +19,10 @@ impl Book for Store {
         Store::playbooks(self)
     }
 
+    fn customer(&self, id: &str) -> Result<Customer> {
+        Store::customer(self, id)
+    }
+
     fn customer_record(&self, id: &str) -> Result<CustomerRecord> {
         Store::customer_record(self, id)
     }
@@ -50,6 +54,10 @@ impl Book for Store {
     fn entered_by(&self, _customer_id: &str) -> Result<Vec<EnteredBy>> {
         // One salesperson, one book: everything in it was entered by its owner.
         Ok(Vec::new())
+    }
+
+    fn export_book(&self) -> Result<crate::model::Book> {
+        Store::export_book(self)
     }
 
     fn add_customer_with(
@@ -91,5 +99,9 @@ impl Book for Store {
 
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {
         self.write(|tx| rows::insert_held_back(tx, held))
+    }
+
+    fn import_book(&mut self, book: &crate::model::Book) -> Result<crate::ImportSummary> {
+        Store::import_book(self, book)
     }
 }

@@ -124,7 +124,7 @@ fn insert_record(conn: &rusqlite::Connection, rec: &CustomerRecord) -> Result<()
 }
 
 /// Checks a book the way the forms check typed input, naming the customer and the field.
-fn check_book(book: &Book) -> Result<()> {
+pub(crate) fn check_book(book: &Book) -> Result<()> {
     if book.format != BOOK_FORMAT {
         return Err(Error::BadFile(format!(
             "this is not a Rapport book (format '{}', expected '{BOOK_FORMAT}')",

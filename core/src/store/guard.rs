@@ -34,19 +34,6 @@ impl Facts {
 }
 
 impl Store {
-    /// What the customer's words (or the salesperson's call summary) propose to record, with relative dates on
-    /// the customer's calendar (their zone, else the salesperson's). Nothing is written.
-    pub fn listen(
-        &self,
-        customer_id: &str,
-        text: &str,
-        direction: Direction,
-        at: DateTime<Utc>,
-    ) -> Result<crate::language::listen::Listening> {
-        let (zone, _) = guard::customer_zone(&self.customer(customer_id)?, &self.profile()?);
-        Ok(crate::language::listen::listen(text, direction, at, zone))
-    }
-
     /// Hands an outbound contact to the salesperson's own app (mail, messages, phone): the Guard decides first, on
     /// the real channel, time and words — a block refuses it and keeps it as held back, a caution needs the typed
     /// justification, exactly as logging it would — and only then is the address made. Nothing is logged here: the

@@ -8,7 +8,7 @@ mod agenda_inputs;
 mod as_book;
 pub mod backup;
 mod big_write;
-mod book;
+pub(crate) mod book;
 mod bulk_indexes;
 pub(crate) mod campaign;
 mod corrections;

@@ -12,9 +12,13 @@ use rapport_core::time;
 #[command(name = "rapport", version, about = "Rapport: your customers, what they said, and reasons worth their time.")]
 #[command(after_help = "Run without a subcommand to open the window.")]
 pub struct Args {
-    /// The database file (default: the OS data directory)
-    #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH")]
+    /// The database file (default: the OS data directory), or a dealership book's address
+    /// (postgres://USER@HOST/DATABASE)
+    #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH|URL")]
     pub db: Option<PathBuf>,
+    /// Who signs in to a dealership book (their email); the password comes from RAPPORT_PASSWORD, or is typed
+    #[arg(long, global = true, env = "RAPPORT_USER", value_name = "EMAIL")]
+    pub user: Option<String>,
     /// What time it is, for tests and demos (RFC 3339, or YYYY-MM-DD[THH:MM] read as UTC)
     #[arg(long, global = true, env = "RAPPORT_NOW", value_name = "TIME")]
     pub now: Option<String>,
@@ -171,6 +175,16 @@ pub enum Command {
     /// --out, as included.csv and excluded.csv (a suppression list) for your mailing tool. Nothing is sent
     #[command(subcommand)]
     Campaign(CampaignCmd),
+    /// The people who work on a dealership book (--db postgres://…): add them, list them
+    #[command(subcommand)]
+    Users(UsersCmd),
+    /// Move this book into a dealership book in one step: every customer, owned by you (--user), with what they
+    /// said; nothing is written if any of it cannot be. Out again with `rapport --db postgres://… export json`
+    Share {
+        /// The dealership book's address (postgres://USER@HOST/DATABASE)
+        #[arg(long)]
+        to: String,
+    },
     /// What the Guard held back, and why
     HeldBack {
         /// Only this customer
@@ -415,6 +429,18 @@ pub enum CustomersCmd {
     },
     /// A customer's whole page
     Show { id: String },
+    /// On a dealership book: hand every customer of one person to another, in one step (a manager's work)
+    Reassign {
+        /// The email of the person whose customers move
+        #[arg(long)]
+        from: String,
+        /// The email of the person who takes them on
+        #[arg(long)]
+        to: String,
+        /// The person has left: they can no longer sign in (what they entered keeps their name)
+        #[arg(long)]
+        leaving: bool,
+    },
     /// Search names, contact points, facts, goals, notes and interactions
     Search {
         query: String,
@@ -773,4 +799,23 @@ pub enum ImportCmd {
 
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
     time::parse_date(s)
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCmd {
+    /// Add a person (a manager's work); their password comes from RAPPORT_NEW_PASSWORD, or is typed twice
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+        /// salesperson, manager or service
+        #[arg(long, default_value = "salesperson")]
+        role: String,
+        /// Start a new dealership book with this person as its first manager (no sign-in: nobody is in it yet)
+        #[arg(long)]
+        first: bool,
+    },
+    /// Everyone who works on the book
+    List,
 }

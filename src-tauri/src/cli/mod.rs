@@ -3,7 +3,9 @@
 //! Human text by default, stable JSON with `--json` (documented in `docs/CLI.md`). Errors are one line naming
 //! what is wrong, with a non-zero exit, and nothing half-written (every write is one transaction).
 
+mod any_book;
 mod args;
+mod shared;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,13 +13,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
 use rapport_core::date_style::DateStyle;
-use rapport_core::guard::Outreach;
 use rapport_core::model::*;
 use rapport_core::store::Passphrase;
-use rapport_core::{io::json, time, Book, Error, ListQuery, Store};
+use rapport_core::{time, Book, Error, Store};
 use serde::Serialize;
 
 pub use args::*;
+pub use shared::run_shared;
 
 use crate::present;
 
@@ -52,7 +54,7 @@ pub fn fail(json: bool, code: &str, message: &str) -> ! {
 }
 
 /// Runs one subcommand; returns the exit code.
-pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i32 {
+pub fn run(command: Command, db: &Path, user: Option<&str>, now: DateTime<Utc>, json_out: bool) -> i32 {
     // The command's name only (its arguments may be a customer's words) for the error log.
     let debug = format!("{command:?}");
     let during = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase();
@@ -61,6 +63,7 @@ pub fn run(command: Command, db: &Path, now: DateTime<Utc>, json_out: bool) -> i
     let result = match (opened, command) {
         // The advice a damaged book gives is `rapport restore <backup>`: that must work without opening it.
         (Err(Error::NotADatabase { .. }), Command::Restore { file }) => restore_unopenable(db, &file, now, json_out),
+        (opened, Command::Share { to }) => opened.and_then(|store| shared::share(&store, &to, user, json_out)),
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
     };
     if let Err(e) = &result {
@@ -196,6 +199,10 @@ fn emit<T: Serialize>(json_out: bool, value: &T, text: impl FnOnce() -> String) 
 fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
     match command {
         Command::Customers(cmd) => customers(cmd, store, now, j),
+        Command::Users(_) => Err(shared::only_there("users")),
+        Command::Share { .. } => {
+            Err(Error::invalid("command", "share moves the book it opened; see rapport share --help"))
+        }
         Command::ContactPoints(ContactPointsCmd::Add { customer, kind, value, label, preferred }) => {
             let id = store.lookup_customer(&customer)?;
             let p = store.add_contact_point(&id, NewContactPoint { kind, label, value, preferred })?;
@@ -330,60 +337,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             emit(j, &p, || format!("Kept: {}", p.what))
         }
         Command::Issues(cmd) => issues(cmd, store, now, j),
-        Command::Interactions(InteractionsCmd::Add {
-            customer,
-            channel,
-            direction,
-            summary,
-            quote,
-            sentiment,
-            reason,
-            topic,
-            asked_for,
-            at,
-            purpose,
-            justification,
-        }) => {
-            let id = store.lookup_customer(&customer)?;
-            let at = match at {
-                Some(text) => Some(moment_for(store, &id, &text, "at")?),
-                None => None,
-            };
-            let input = NewInteraction {
-                at,
-                channel,
-                direction,
-                summary,
-                quotes: quote,
-                sentiment,
-                reason,
-                topic,
-                asked_for,
-                justification,
-                purpose,
-            };
-            let i = store.log_contact(&id, input, now)?;
-            emit(j, &i, || format!("Logged {} {} ({})", i.direction, i.channel, i.id))
-        }
-        Command::Prefs(PrefsCmd::Add { customer, words, means, said, source }) => {
-            let id = store.lookup_customer(&customer)?;
-            let means = Meaning::parse(&means)?;
-            let said_at = match said {
-                Some(text) => Some(moment_for(store, &id, &text, "said")?),
-                None => None,
-            };
-            let source_interaction_id = match source {
-                Some(prefix) => Some(store.lookup_interaction(&prefix)?),
-                None => None,
-            };
-            let s = store.record_statement(&id, NewStatement { words, means, said_at, source_interaction_id }, now)?;
-            emit(j, &s, || format!("Recorded: “{}” — {} ({})", s.words, s.means.describe(), s.id))
-        }
-        Command::Prefs(PrefsCmd::List { customer }) => {
-            let id = store.lookup_customer(&customer)?;
-            let rec = store.customer_record(&id)?;
-            emit(j, &rec.preferences, || present::statements(&rec.preferences))
-        }
         Command::Profile(ProfileCmd::Show) => {
             let p = store.profile()?;
             emit(j, &p, || present::profile(&p))
@@ -449,17 +402,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             rapport_core::date_style::follow(&p);
             emit(j, &p, || present::profile(&p))
         }
-        Command::Export(cmd) => {
-            use rapport_core::io::ExportFormat;
-            let (format, out, force) = match cmd {
-                ExportCmd::Json { out, force } => (ExportFormat::Json, out, force),
-                ExportCmd::Vcard { out, force } => (ExportFormat::Vcard, out, force),
-                ExportCmd::Csv { out, force } => (ExportFormat::Csv, out, force),
-            };
-            refuse_to_replace(out.as_deref(), force)?;
-            let text = format.write(&store.export_book()?);
-            write_out(store, out, &text, j)
-        }
         Command::Import(ImportCmd::Vcard { file, dry_run, join }) => {
             let bytes = read_file(&file)?;
             let parsed = rapport_core::io::vcard::parse_bytes(&bytes).map_err(|e| in_file(&file, e))?;
@@ -495,38 +437,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             };
             let parsed = csv::parse(&bytes, &kind).map_err(|e| in_file(&file, e))?;
             import_contacts(store, parsed, &join, dry_run, now, j)
-        }
-        Command::Import(ImportCmd::Json { file }) => {
-            let text =
-                std::fs::read_to_string(&file).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
-            let book = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
-            let summary = store.import_book(&book)?;
-            emit(j, &summary, || format!("Imported {} customers", summary.customers))
-        }
-        Command::Check(a) => {
-            let id = store.lookup_customer(&a.customer)?;
-            let at = match a.at {
-                Some(text) => moment_for(store, &id, &text, "at")?,
-                None => now,
-            };
-            let outreach = Outreach {
-                channel: a.channel,
-                at,
-                topic: a.topic,
-                text: a.text,
-                reason: a.reason,
-                purpose: a.purpose,
-                in_thank_you: a.thank_you,
-            };
-            let read = store.read_outreach(&id, &outreach)?;
-            // The decision as before, with what the text does beside it.
-            let out = serde_json::json!({
-                "decision": read.decision.decision,
-                "reasons": read.decision.reasons,
-                "suggestion": read.decision.suggestion,
-                "intents": read.intents,
-            });
-            emit(j, &out, || present::decision_with_intents(&read))
         }
         Command::Reach(a) => {
             let id = store.lookup_customer(&a.customer)?;
@@ -620,35 +530,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 format!("Removed the playbook of #{}", tag.trim_start_matches('#'))
             })
         }
-        Command::Campaign(CampaignCmd::Check { list, tag, topic, channel, text, out, force }) => {
-            use rapport_core::store::{Campaign, CampaignList};
-            let list = match (list, tag) {
-                (_, Some(tag)) => CampaignList::Tag(tag),
-                (Some(file), None) => {
-                    let bytes = read_file(&file)?;
-                    CampaignList::Rows(rapport_core::io::csv::read_list(&bytes).map_err(|e| in_file(&file, e))?)
-                }
-                (None, None) => return Err(bad("list", "give the mailing list's file, or --tag")),
-            };
-            let text = match text {
-                Some(f) => Some(
-                    String::from_utf8(read_file(&f)?)
-                        .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", f.display())))?,
-                ),
-                None => None,
-            };
-            let files = out.as_ref().map(|d| (d.join("included.csv"), d.join("excluded.csv")));
-            if let Some((inc, exc)) = &files {
-                refuse_to_replace(Some(inc), force)?;
-                refuse_to_replace(Some(exc), force)?;
-            }
-            let checked = store.check_campaign(list, &Campaign { channel, topic: Some(topic), text }, now)?;
-            if let Some((inc, exc)) = &files {
-                write_whole(inc, checked.included_csv().as_bytes())?;
-                write_whole(exc, checked.excluded_csv().as_bytes())?;
-            }
-            emit(j, &checked, || present::campaign(&checked, files.as_ref().map(|(i, e)| (i.as_path(), e.as_path()))))
-        }
         Command::HeldBack { customer, limit } => {
             let id = match customer {
                 Some(c) => Some(store.lookup_customer(&c)?),
@@ -656,20 +537,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             };
             let list = store.held_back(id.as_deref(), limit)?;
             emit(j, &list, || present::held_back(&list))
-        }
-        Command::Agenda { days, ics } => {
-            let agenda = store.agenda(now, days)?;
-            if ics {
-                let mut out = Out::new();
-                out.write_all(rapport_core::io::ics::agenda(&agenda).as_bytes())?;
-                out.flush()?;
-                return Ok(());
-            }
-            let shown = emit(j, &agenda, || present::agenda(&agenda));
-            // The process ends next: a big book's month of reasons, freed one by one, kept the salesperson
-            // waiting some 15 ms more for nothing.
-            std::mem::forget(agenda);
-            shown
         }
         Command::Reasons(cmd) => {
             let (prefix, state, until, note) = match cmd {
@@ -744,16 +611,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             });
             emit(j, &out, || present::note(&draft.text, &draft.report, Some(shape.card.limit())))
         }
-        Command::Listen { customer, direction, at, file } => {
-            let id = store.lookup_customer(&customer)?;
-            let at = match at {
-                Some(text) => moment_for(store, &id, &text, "at")?,
-                None => now,
-            };
-            let text = read_text(file)?;
-            let heard = store.listen(&id, &text, direction, at)?;
-            emit(j, &heard, || present::listening(&heard))
-        }
         Command::Lint { customer, file, shape } => {
             let id = store.lookup_customer(&customer)?;
             let text = read_text(file)?;
@@ -766,31 +623,13 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let summary = store.load_demo(now)?;
             emit(j, &summary, || format!("Wrote the demo book: {} customers", summary.customers))
         }
+        // What either kind of book does.
+        other => any_book::run(other, store, now, j),
     }
 }
 
 fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
     match cmd {
-        CustomersCmd::Add { name, fields, email, phone, address, tag } => {
-            let input = NewCustomer {
-                name,
-                preferred_name: fields.preferred,
-                time_zone: fields.time_zone,
-                how_we_met: fields.how_we_met,
-                company: fields.company,
-                household: fields.household,
-            };
-            let points: Vec<NewContactPoint> = email
-                .into_iter()
-                .map(|v| (ContactKind::Email, v))
-                .chain(phone.into_iter().map(|v| (ContactKind::Phone, v)))
-                .chain(address.into_iter().map(|v| (ContactKind::Address, v)))
-                .map(|(kind, value)| NewContactPoint { kind, label: None, value, preferred: false })
-                .collect();
-            // The core checks every part before it writes any, so a bad email never leaves a customer without it.
-            let c = store.add_customer_with(input, points, tag, now)?;
-            emit(j, &c, || format!("Added {} ({})", c.name, c.id))
-        }
         CustomersCmd::Edit { id, name, fields } => {
             let id = store.lookup_customer(&id)?;
             let old = store.customer(&id)?;
@@ -810,19 +649,8 @@ fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) 
             let c = store.edit_customer(&id, input, now)?;
             emit(j, &c, || format!("Saved {} ({})", c.name, c.id))
         }
-        CustomersCmd::List { tag, limit, offset } => {
-            let list = store.list_customers(&ListQuery { tag, text: None, limit, offset })?;
-            emit(j, &list, || present::customer_list(&list))
-        }
-        CustomersCmd::Show { id } => {
-            let id = store.lookup_customer(&id)?;
-            let rec = store.customer_record(&id)?;
-            emit(j, &rec, || present::customer(&rec, now))
-        }
-        CustomersCmd::Search { query, limit } => {
-            let hits = store.search(&query, limit)?;
-            emit(j, &hits, || present::hits(&hits))
-        }
+        CustomersCmd::Reassign { .. } => Err(shared::only_there("customers reassign")),
+        other => any_book::customers(other, store, now, j),
     }
 }
 
@@ -914,9 +742,8 @@ fn parse_deliverable(text: &str) -> Result<NewDeliverable, Error> {
 }
 
 /// A moment typed for a customer: without an offset it is their local time (or UTC when their zone is unknown).
-fn moment_for(store: &Store, customer_id: &str, text: &str, field: &str) -> Result<DateTime<Utc>, Error> {
-    let zone =
-        store.customer(customer_id)?.time_zone.and_then(|z| time::parse_zone(&z).ok()).unwrap_or(time::Zone::UTC);
+fn moment_for(book: &dyn Book, customer_id: &str, text: &str, field: &str) -> Result<DateTime<Utc>, Error> {
+    let zone = book.customer(customer_id)?.time_zone.and_then(|z| time::parse_zone(&z).ok()).unwrap_or(time::Zone::UTC);
     time::parse_moment(text, zone).map_err(|m| bad(field, m))
 }
 
@@ -956,12 +783,12 @@ fn refuse_to_replace(out: Option<&Path>, force: bool) -> Result<(), Error> {
     }
 }
 
-fn write_out(store: &Store, out: Option<PathBuf>, text: &str, j: bool) -> Result<(), Error> {
+fn write_out(customers: usize, out: Option<PathBuf>, text: &str, j: bool) -> Result<(), Error> {
     match out {
         Some(path) => {
             write_whole(&path, text.as_bytes())?;
             if !j {
-                eprintln!("Wrote {} customers to {}", store.customer_count()?, path.display());
+                eprintln!("Wrote {customers} customers to {}", path.display());
             }
             Ok(())
         }

@@ -1,0 +1,239 @@
+//! The commands that work on either kind of book — the salesperson's own file or the dealership's shared one —
+//! written once over [`Book`]: customers, what they said, logging a contact, the Guard's check, listening, a
+//! campaign, the agenda, export and import of the whole book.
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use rapport_core::guard::Outreach;
+use rapport_core::model::*;
+use rapport_core::{io::json, Book, Error, ListQuery};
+
+use super::*;
+use crate::present;
+
+/// Whether `command` works on either kind of book.
+pub(super) fn handles(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Customers(
+            CustomersCmd::Add { .. }
+                | CustomersCmd::List { .. }
+                | CustomersCmd::Show { .. }
+                | CustomersCmd::Search { .. }
+        ) | Command::Interactions(InteractionsCmd::Add { .. })
+            | Command::Prefs(PrefsCmd::Add { .. } | PrefsCmd::List { .. })
+            | Command::Export(_)
+            | Command::Import(ImportCmd::Json { .. })
+            | Command::Check(_)
+            | Command::Campaign(CampaignCmd::Check { .. })
+            | Command::Agenda { .. }
+            | Command::Listen { .. }
+    )
+}
+
+/// Runs one of the commands [`handles`] lets through.
+pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    match command {
+        Command::Customers(cmd) => customers(cmd, book, now, j),
+        Command::Interactions(InteractionsCmd::Add {
+            customer,
+            channel,
+            direction,
+            summary,
+            quote,
+            sentiment,
+            reason,
+            topic,
+            asked_for,
+            at,
+            purpose,
+            justification,
+        }) => {
+            let id = book.lookup_customer(&customer)?;
+            let at = match at {
+                Some(text) => Some(moment_for(book, &id, &text, "at")?),
+                None => None,
+            };
+            let input = NewInteraction {
+                at,
+                channel,
+                direction,
+                summary,
+                quotes: quote,
+                sentiment,
+                reason,
+                topic,
+                asked_for,
+                justification,
+                purpose,
+            };
+            let i = book.log_contact(&id, input, now)?;
+            emit(j, &i, || format!("Logged {} {} ({})", i.direction, i.channel, i.id))
+        }
+        Command::Prefs(PrefsCmd::Add { customer, words, means, said, source }) => {
+            let id = book.lookup_customer(&customer)?;
+            let means = Meaning::parse(&means)?;
+            let said_at = match said {
+                Some(text) => Some(moment_for(book, &id, &text, "said")?),
+                None => None,
+            };
+            let source_interaction_id = match source {
+                Some(prefix) => Some(book.lookup_interaction(&prefix)?),
+                None => None,
+            };
+            let s = book.record_statement(&id, NewStatement { words, means, said_at, source_interaction_id }, now)?;
+            emit(j, &s, || format!("Recorded: “{}” — {} ({})", s.words, s.means.describe(), s.id))
+        }
+        Command::Prefs(PrefsCmd::List { customer }) => {
+            let id = book.lookup_customer(&customer)?;
+            let rec = book.customer_record(&id)?;
+            emit(j, &rec.preferences, || present::statements(&rec.preferences))
+        }
+        Command::Export(cmd) => {
+            use rapport_core::io::ExportFormat;
+            let (format, out, force) = match cmd {
+                ExportCmd::Json { out, force } => (ExportFormat::Json, out, force),
+                ExportCmd::Vcard { out, force } => (ExportFormat::Vcard, out, force),
+                ExportCmd::Csv { out, force } => (ExportFormat::Csv, out, force),
+            };
+            refuse_to_replace(out.as_deref(), force)?;
+            let whole = book.export_book()?;
+            write_out(whole.customers.len(), out, &format.write(&whole), j)
+        }
+        Command::Import(ImportCmd::Json { file }) => {
+            let text =
+                std::fs::read_to_string(&file).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
+            let whole = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
+            let summary = book.import_book(&whole)?;
+            emit(j, &summary, || format!("Imported {} customers", summary.customers))
+        }
+        Command::Check(a) => {
+            let id = book.lookup_customer(&a.customer)?;
+            let at = match a.at {
+                Some(text) => moment_for(book, &id, &text, "at")?,
+                None => now,
+            };
+            let outreach = Outreach {
+                channel: a.channel,
+                at,
+                topic: a.topic,
+                text: a.text,
+                reason: a.reason,
+                purpose: a.purpose,
+                in_thank_you: a.thank_you,
+            };
+            let read = book.read_outreach(&id, &outreach)?;
+            // The decision as before, with what the text does beside it.
+            let out = serde_json::json!({
+                "decision": read.decision.decision,
+                "reasons": read.decision.reasons,
+                "suggestion": read.decision.suggestion,
+                "intents": read.intents,
+            });
+            emit(j, &out, || present::decision_with_intents(&read))
+        }
+        Command::Campaign(CampaignCmd::Check { list, tag, topic, channel, text, out, force }) => {
+            use rapport_core::store::{Campaign, CampaignList};
+            let list = match (list, tag) {
+                (_, Some(tag)) => CampaignList::Tag(tag),
+                (Some(file), None) => {
+                    let bytes = read_file(&file)?;
+                    CampaignList::Rows(rapport_core::io::csv::read_list(&bytes).map_err(|e| in_file(&file, e))?)
+                }
+                (None, None) => return Err(bad("list", "give the mailing list's file, or --tag")),
+            };
+            let text = match text {
+                Some(f) => Some(
+                    String::from_utf8(read_file(&f)?)
+                        .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", f.display())))?,
+                ),
+                None => None,
+            };
+            let files = out.as_ref().map(|d| (d.join("included.csv"), d.join("excluded.csv")));
+            if let Some((inc, exc)) = &files {
+                refuse_to_replace(Some(inc), force)?;
+                refuse_to_replace(Some(exc), force)?;
+            }
+            let checked = book.check_campaign(list, &Campaign { channel, topic: Some(topic), text }, now)?;
+            if let Some((inc, exc)) = &files {
+                write_whole(inc, checked.included_csv().as_bytes())?;
+                write_whole(exc, checked.excluded_csv().as_bytes())?;
+            }
+            emit(j, &checked, || present::campaign(&checked, files.as_ref().map(|(i, e)| (i.as_path(), e.as_path()))))
+        }
+        Command::Agenda { days, ics } => {
+            let agenda = book.agenda(now, days)?;
+            if ics {
+                let mut out = Out::new();
+                out.write_all(rapport_core::io::ics::agenda(&agenda).as_bytes())?;
+                out.flush()?;
+                return Ok(());
+            }
+            let shown = emit(j, &agenda, || present::agenda(&agenda));
+            // The process ends next: a big book's month of reasons, freed one by one, kept the salesperson
+            // waiting some 15 ms more for nothing.
+            std::mem::forget(agenda);
+            shown
+        }
+        Command::Listen { customer, direction, at, file } => {
+            let id = book.lookup_customer(&customer)?;
+            let at = match at {
+                Some(text) => moment_for(book, &id, &text, "at")?,
+                None => now,
+            };
+            let text = read_text(file)?;
+            let heard = book.listen(&id, &text, direction, at)?;
+            emit(j, &heard, || present::listening(&heard))
+        }
+        // `handles` let nothing else through.
+        _ => Err(Error::invalid("command", "this command is not one that works on either kind of book")),
+    }
+}
+
+pub(super) fn customers(cmd: CustomersCmd, book: &mut dyn Book, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    match cmd {
+        CustomersCmd::Add { name, fields, email, phone, address, tag } => {
+            let input = NewCustomer {
+                name,
+                preferred_name: fields.preferred,
+                time_zone: fields.time_zone,
+                how_we_met: fields.how_we_met,
+                company: fields.company,
+                household: fields.household,
+            };
+            let points: Vec<NewContactPoint> = email
+                .into_iter()
+                .map(|v| (ContactKind::Email, v))
+                .chain(phone.into_iter().map(|v| (ContactKind::Phone, v)))
+                .chain(address.into_iter().map(|v| (ContactKind::Address, v)))
+                .map(|(kind, value)| NewContactPoint { kind, label: None, value, preferred: false })
+                .collect();
+            // The core checks every part before it writes any, so a bad email never leaves a customer without it.
+            let c = book.add_customer_with(input, points, tag, now)?;
+            emit(j, &c, || format!("Added {} ({})", c.name, c.id))
+        }
+        CustomersCmd::List { tag, limit, offset } => {
+            let list = book.list_customers(&ListQuery { tag, text: None, limit, offset })?;
+            emit(j, &list, || present::customer_list(&list))
+        }
+        CustomersCmd::Show { id } => {
+            let id = book.lookup_customer(&id)?;
+            let rec = book.customer_record(&id)?;
+            let authors = book.entered_by(&id)?;
+            if j && !authors.is_empty() {
+                // The shared book says who entered what beside the record.
+                let out = serde_json::json!({ "customer": &rec, "entered_by": &authors });
+                return emit(j, &out, String::new);
+            }
+            emit(j, &rec, || present::customer(&rec, &authors, now))
+        }
+        CustomersCmd::Edit { .. } | CustomersCmd::Reassign { .. } => {
+            Err(Error::invalid("command", "this face edits customers and hands them on itself"))
+        }
+        CustomersCmd::Search { query, limit } => {
+            let hits = book.search(&query, limit)?;
+            emit(j, &hits, || present::hits(&hits))
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The dealership book from the command line: the real binary, `--db postgres://…`, on the throwaway PostgreSQL
+//! cluster `scripts/test` starts — people signing in, one customer's words binding everyone a moment later, who
+//! heard what, moving a salesperson's own book in and out again.
+
+use rapport_tests::{throwaway_postgres_database, Sandbox};
+use serde_json::Value;
+
+/// A sandbox whose commands go to a new dealership book, started by Maria (the manager), with Dana (sales) and Sam
+/// (the service desk) added. Commands run as Maria unless `as_person` says otherwise.
+struct Dealership {
+    sandbox: Sandbox,
+    url: String,
+}
+
+impl Dealership {
+    fn start() -> Option<Dealership> {
+        let url = throwaway_postgres_database()?;
+        let d = Dealership { sandbox: Sandbox::new(), url };
+        d.run_as(
+            None,
+            &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+            Some("Maria's password"),
+        )
+        .expect("the first person starts the book");
+        for (name, role) in [("Dana", "salesperson"), ("Sam", "service")] {
+            let email = format!("{}@dealer.example", name.to_lowercase());
+            let password = format!("{name}'s password");
+            d.run_as(
+                Some("Maria"),
+                &["users", "add", "--name", name, "--email", &email, "--role", role],
+                Some(&password),
+            )
+            .expect("the manager adds people");
+        }
+        Some(d)
+    }
+
+    /// `rapport ARGS --json` on the dealership book as `who`; the JSON printed, or the error's JSON.
+    fn run_as(&self, who: Option<&str>, args: &[&str], new_password: Option<&str>) -> Result<Value, Value> {
+        let mut env = self.sandbox.env();
+        env.push(("RAPPORT_DB".into(), self.url.clone()));
+        if let Some(name) = who {
+            env.push(("RAPPORT_USER".into(), format!("{}@dealer.example", name.to_lowercase())));
+            env.push(("RAPPORT_PASSWORD".into(), format!("{name}'s password")));
+        }
+        if let Some(p) = new_password {
+            env.push(("RAPPORT_NEW_PASSWORD".into(), p.into()));
+        }
+        let out = std::process::Command::new(rapport_tests::binary())
+            .args(args)
+            .arg("--json")
+            .envs(env)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("rapport runs");
+        if out.status.success() {
+            Ok(serde_json::from_slice(&out.stdout).unwrap_or(Value::Null))
+        } else {
+            Err(serde_json::from_slice(&out.stderr)
+                .unwrap_or_else(|_| panic!("an error that is not JSON: {}", String::from_utf8_lossy(&out.stderr))))
+        }
+    }
+
+    fn ok(&self, who: &str, args: &[&str]) -> Value {
+        self.run_as(Some(who), args, None).unwrap_or_else(|e| panic!("rapport {args:?} as {who} failed: {e}"))
+    }
+
+    fn fails(&self, who: &str, args: &[&str]) -> Value {
+        match self.run_as(Some(who), args, None) {
+            Ok(v) => panic!("rapport {args:?} as {who} should have failed, printed {v}"),
+            Err(e) => e["error"].clone(),
+        }
+    }
+}
+
+#[test]
+fn what_the_service_desk_hears_binds_the_salesperson_a_moment_later() {
+    let Some(d) = Dealership::start() else { return };
+    let rita = d.ok("Dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com", "--tag", "fleet"]);
+    let rita = rita["id"].as_str().unwrap().to_string();
+
+    // Sam, at the service desk, on his own connection.
+    d.ok("Sam", &["prefs", "add", &rita, "--words", "Take me off every list you have", "--means", "do-not-contact"]);
+
+    // Dana's call is refused with Rita's words, and kept as held back.
+    let refused = d.fails(
+        "Dana",
+        &["interactions", "add", &rita, "--channel", "phone", "--direction", "out", "--summary", "Your plates are in"],
+    );
+    assert_eq!(refused["code"], "blocked_by_preference", "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("off every list"), "{refused}");
+    let check = d.ok("Dana", &["check", "--customer", &rita, "--channel", "email", "--reason", "Your plates are in"]);
+    assert_eq!(check["decision"], "blocked");
+
+    // Her page says who heard it: "told Sam".
+    let page = d.ok("Dana", &["customers", "show", &rita]);
+    let statement = &page["customer"]["preferences"][0];
+    let by = page["entered_by"].as_array().unwrap().iter().find(|e| e["record_id"] == statement["id"]).cloned();
+    assert_eq!(by.expect("who entered the statement")["name"], "Sam");
+    let out = std::process::Command::new(rapport_tests::binary())
+        .args(["customers", "show", &rita])
+        .envs(d.sandbox.env())
+        .env("RAPPORT_DB", &d.url)
+        .env("RAPPORT_USER", "dana@dealer.example")
+        .env("RAPPORT_PASSWORD", "Dana's password")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(told Sam on"), "{text}");
+
+    // A campaign by tag leaves her out, with her words.
+    let campaign = d.ok("Maria", &["campaign", "check", "--tag", "fleet", "--topic", "service", "--channel", "email"]);
+    assert_eq!(campaign["excluded"][0]["customer_id"], rita.as_str());
+    assert!(campaign["included"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn people_sign_in_as_themselves_and_roles_decide_what_they_may_do() {
+    let Some(d) = Dealership::start() else { return };
+    let wrong = d.run_as(None, &["customers", "list"], None).unwrap_err();
+    assert_eq!(wrong["error"]["code"], "sign_in", "no --user: {wrong}");
+    let mut env = d.sandbox.env();
+    env.extend([
+        ("RAPPORT_DB".to_string(), d.url.clone()),
+        ("RAPPORT_USER".to_string(), "dana@dealer.example".to_string()),
+        ("RAPPORT_PASSWORD".to_string(), "not Dana's password".to_string()),
+    ]);
+    let out = std::process::Command::new(rapport_tests::binary())
+        .args(["customers", "list", "--json"])
+        .envs(env)
+        .output()
+        .unwrap();
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["code"], "sign_in", "{e}");
+
+    let refused = d.run_as(
+        Some("Dana"),
+        &["users", "add", "--name", "Zed", "--email", "zed@dealer.example"],
+        Some("Zed's password"),
+    );
+    assert_eq!(refused.unwrap_err()["error"]["code"], "not_allowed");
+    let again = d.run_as(
+        None,
+        &["users", "add", "--first", "--name", "Eve", "--email", "eve@dealer.example"],
+        Some("Eve's password1"),
+    );
+    assert_eq!(again.unwrap_err()["error"]["code"], "not_allowed", "a started book is not started again");
+    let people = d.ok("Dana", &["users", "list"]);
+    let names: Vec<&str> = people.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Dana", "Maria", "Sam"]);
+    assert!(!people.to_string().contains("argon2"), "no hash leaves the book");
+
+    // Dana leaves: the manager hands her customers to Maria in one step, and Dana can no longer sign in.
+    d.ok("Dana", &["customers", "add", "Rita Kowalski"]);
+    let moved = d.ok(
+        "Maria",
+        &["customers", "reassign", "--from", "dana@dealer.example", "--to", "maria@dealer.example", "--leaving"],
+    );
+    assert_eq!(moved["moved"], 1);
+    assert_eq!(d.fails("Dana", &["customers", "list"])["code"], "sign_in");
+
+    // What the shared book does not do yet says so, and names what it does.
+    let e = d.fails("Maria", &["reminders", "add", "0", "--value", "x", "--due", "2026-12-01"]);
+    assert!(e["message"].as_str().unwrap().contains("own book only"), "{e}");
+    // The window opens one's own book only.
+    let out = std::process::Command::new(rapport_tests::binary())
+        .envs(d.sandbox.env())
+        .env("RAPPORT_DB", &d.url)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("command line"));
+}
+
+#[test]
+fn a_salespersons_own_book_moves_in_whole_and_comes_out_again() {
+    let Some(d) = Dealership::start() else { return };
+    let own = Sandbox::new();
+    own.ok(&["demo"]);
+    let before: Value = serde_json::from_str(&own.ok(&["export", "json"])).unwrap();
+    let customers = before["customers"].as_array().unwrap().len();
+    assert!(customers > 5);
+
+    let mut env = own.env();
+    env.extend([
+        ("RAPPORT_USER".to_string(), "dana@dealer.example".to_string()),
+        ("RAPPORT_PASSWORD".to_string(), "Dana's password".to_string()),
+    ]);
+    let share = |env: &[(String, String)]| {
+        std::process::Command::new(rapport_tests::binary())
+            .args(["share", "--to", &d.url, "--json"])
+            .envs(env.iter().cloned())
+            .output()
+            .unwrap()
+    };
+    let out = share(&env);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let moved: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(moved["customers"], customers);
+    // Twice is refused whole: nothing is written the second time.
+    let again = share(&env);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already in this book"));
+    assert_eq!(d.ok("Dana", &["customers", "list"]).as_array().unwrap().len(), customers);
+
+    // Dana's Today on the shared book is the one she had on her own.
+    let own_agenda = own.json(&["agenda", "--days", "30"]);
+    let shared_agenda = d.ok("Dana", &["agenda", "--days", "30"]);
+    let ids = |a: &Value| {
+        let mut ids: Vec<String> =
+            a["reasons"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    };
+    assert!(!ids(&own_agenda).is_empty());
+    assert_eq!(ids(&own_agenda), ids(&shared_agenda));
+
+    // And out again: the shared book's export reads back into a new book of one's own, every statement with it.
+    let out_again = d.ok("Dana", &["export", "json"]);
+    let fresh = Sandbox::new();
+    let file = fresh.dir.path().join("from-the-dealership.json");
+    std::fs::write(&file, out_again.to_string()).unwrap();
+    fresh.ok(&["import", "json", file.to_str().unwrap()]);
+    let after: Value = serde_json::from_str(&fresh.ok(&["export", "json"])).unwrap();
+    let statements = |b: &Value| -> usize {
+        b["customers"].as_array().unwrap().iter().map(|c| c["preferences"].as_array().unwrap().len()).sum()
+    };
+    assert_eq!(after["customers"].as_array().unwrap().len(), customers);
+    assert_eq!(statements(&after), statements(&before));
+}
