@@ -465,10 +465,41 @@ fn a_newer_schema_or_another_programs_database_is_refused_untouched() {
 }
 
 #[test]
-fn a_server_on_another_machine_is_refused_before_anything_is_sent() {
-    let refused = DealershipBook::open("postgres://rapport@192.0.2.10/book", "maria@dealer.example", "whatever it is");
-    let Err(Error::InvalidInput { message, .. }) = refused else { panic!("{refused:?}") };
-    assert!(message.contains("another machine"), "{message}");
+fn the_server_is_reached_over_tls_with_its_certificate_checked() {
+    let Some(url) = fresh_database() else { return };
+    let Some(ca) = std::env::var("RAPPORT_TEST_POSTGRES_CA").ok().filter(|c| !c.is_empty()) else {
+        eprintln!("skipped: the throwaway cluster offers no TLS (RAPPORT_TEST_POSTGRES_CA is not set)");
+        return;
+    };
+    // The certificate is for "localhost": reach the server by that name, asking for TLS.
+    let (_, rest) = url.split_once("@127.0.0.1:").expect("the cluster's address is on 127.0.0.1");
+    let by_name = format!("postgres://postgres@localhost:{rest}?sslmode=require");
+
+    // Without the dealership's certificate, this machine does not trust the server: nothing is sent.
+    let untrusted = DealershipBook::start(&by_name, person("Maria", Role::Manager), now());
+    let Err(e) = &untrusted else { panic!("a server with an untrusted certificate was used") };
+    assert!(e.to_string().contains("certificate"), "{e}");
+
+    // With it, the book works over TLS.
+    let trusted = format!("{by_name}&sslrootcert={ca}");
+    let mut maria =
+        DealershipBook::start(&trusted, person("Maria", Role::Manager), now()).expect("TLS with the certificate");
+    rita(&mut maria);
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let over_tls: bool = admin
+        .query_one(
+            "SELECT bool_and(s.ssl) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+             WHERE a.application_name = 'rapport' AND a.datname = current_database()",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(over_tls, "Rapport's connection is encrypted");
+
+    // A name the certificate is not for is refused, even with the certificate.
+    let wrong_name = trusted.replace("@localhost:", "@127.0.0.1:");
+    let refused = DealershipBook::open(&wrong_name, "maria@dealer.example", "Maria's long password");
+    assert!(matches!(&refused, Err(e) if e.to_string().contains("certificate")), "{refused:?}");
 }
 
 #[test]

@@ -13,9 +13,10 @@ use std::cell::{RefCell, RefMut};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use postgres::config::Host;
+use postgres::config::{Host, SslMode};
 use postgres::error::SqlState;
-use postgres::{Client, Config, NoTls, Transaction};
+use postgres::{Client, Config, Transaction};
+use postgres_native_tls::MakeTlsConnector;
 
 use crate::book::{self, Book, Contact, EnteredBy};
 use crate::io::contact::Parsed;
@@ -50,6 +51,7 @@ pub struct DealershipBook {
     /// One connection; reads take it briefly and never call back into the book while holding it.
     client: RefCell<Client>,
     config: Config,
+    tls: MakeTlsConnector,
     me: User,
 }
 
@@ -63,7 +65,7 @@ impl std::fmt::Debug for DealershipBook {
 impl DealershipBook {
     /// Signs in to the book at `address` as the person with this email and password.
     pub fn open(address: &str, email: &str, password: &str) -> Result<DealershipBook> {
-        let (mut client, config) = connect(address)?;
+        let (mut client, config, tls) = connect(address)?;
         let found = client.query_opt(
             "SELECT id, name, email, role, active, created_at, password_hash FROM users WHERE lower(email) = lower($1)",
             &[&email.trim()],
@@ -90,13 +92,13 @@ impl DealershipBook {
         if !me.active {
             return Err(Error::SignIn(format!("{} no longer signs in to this dealership book", me.name)));
         }
-        Ok(DealershipBook { client: RefCell::new(client), config, me })
+        Ok(DealershipBook { client: RefCell::new(client), config, tls, me })
     }
 
     /// Starts a new dealership book with its first person, a manager. Refused once anyone is in it.
     pub fn start(address: &str, first: NewUser, now: DateTime<Utc>) -> Result<DealershipBook> {
         let first = NewUser { role: Role::Manager, ..first.validated()? };
-        let (mut client, config) = connect(address)?;
+        let (mut client, config, tls) = connect(address)?;
         let me = {
             let mut tx = client.transaction()?;
             tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
@@ -110,7 +112,7 @@ impl DealershipBook {
             tx.commit()?;
             me
         };
-        Ok(DealershipBook { client: RefCell::new(client), config, me })
+        Ok(DealershipBook { client: RefCell::new(client), config, tls, me })
     }
 
     /// Who is signed in.
@@ -222,7 +224,7 @@ impl DealershipBook {
         // The blocking client learns its connection closed only when it next uses it: an error that said the
         // server went away (on this thread, where the book is used) is the sign to connect again.
         if client.is_closed() || CONNECTION_LOST.with(|lost| lost.replace(false)) {
-            *client = self.config.connect(NoTls)?;
+            *client = self.config.connect(self.tls.clone())?;
         }
         Ok(client)
     }
@@ -513,25 +515,34 @@ impl DealershipBook {
 
 /// Connects to the book at `address` and brings its schema up to date; a newer schema, or a database that holds
 /// another program's tables, is refused untouched.
-fn connect(address: &str) -> Result<(Client, Config)> {
+fn connect(address: &str) -> Result<(Client, Config, MakeTlsConnector)> {
+    let (config, tls) = connection(address)?;
+    let mut client = config.connect(tls.clone())?;
+    migrate(&mut client)?;
+    Ok((client, config, tls))
+}
+
+/// How to reach the book at `address`. A server on another machine is always reached over TLS, its certificate
+/// checked against the system's trusted roots and the dealership's own (`sslrootcert=FILE` in the address, or
+/// `PGSSLROOTCERT`) and its name against the address — never in the clear. On this machine, TLS only if the address
+/// asks for it (`sslmode=require`). The server's password comes from the address or `PGPASSWORD`, and is never
+/// written anywhere by Rapport.
+pub(crate) fn connection(address: &str) -> Result<(Config, MakeTlsConnector)> {
+    let (address, root) = without_root_certificate(address);
     let mut config: Config = address.parse().map_err(|e| {
         Error::invalid("book", format!("not a PostgreSQL address (postgres://USER@HOST/DATABASE): {e}"))
     })?;
-    for host in config.get_hosts() {
-        if let Host::Tcp(name) = host {
-            if !is_this_machine(name) {
-                return Err(Error::invalid(
-                    "book",
-                    format!(
-                        "{name} is another machine, and this version of Rapport talks to a dealership book only on \
-                         this machine (an encrypted connection to another one is not built yet); nothing was sent"
-                    ),
-                ));
-            }
+    let elsewhere = config.get_hosts().iter().any(|h| matches!(h, Host::Tcp(name) if !is_this_machine(name)));
+    match (elsewhere, config.get_ssl_mode()) {
+        (true, _) => {
+            config.ssl_mode(SslMode::Require);
         }
+        // Left to the default, a local server is reached directly: TLS adds nothing on one machine.
+        (false, SslMode::Prefer) => {
+            config.ssl_mode(SslMode::Disable);
+        }
+        (false, _) => {}
     }
-    // The password is never in the book or a log: from the address as given, else the environment PostgreSQL's
-    // own tools read.
     if config.get_password().is_none() {
         if let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
             config.password(p);
@@ -539,9 +550,37 @@ fn connect(address: &str) -> Result<(Client, Config)> {
     }
     config.connect_timeout(CONNECT_TIMEOUT);
     config.application_name("rapport");
-    let mut client = config.connect(NoTls)?;
-    migrate(&mut client)?;
-    Ok((client, config))
+    let mut tls = native_tls::TlsConnector::builder();
+    if let Some(path) = root.or_else(|| std::env::var("PGSSLROOTCERT").ok().filter(|p| !p.is_empty())) {
+        let pem = std::fs::read(&path).map_err(|e| {
+            Error::invalid("sslrootcert", format!("the server's certificate {path} cannot be read: {e}"))
+        })?;
+        let cert = native_tls::Certificate::from_pem(&pem)
+            .map_err(|e| Error::invalid("sslrootcert", format!("{path} is not a PEM certificate: {e}")))?;
+        tls.add_root_certificate(cert);
+    }
+    let tls = tls.build().map_err(|e| Error::SharedBook(format!("TLS could not be set up: {e}")))?;
+    Ok((config, MakeTlsConnector::new(tls)))
+}
+
+/// The address without its `sslrootcert=` part (which the PostgreSQL client library does not read), and that part.
+fn without_root_certificate(address: &str) -> (String, Option<String>) {
+    let Some((base, query)) = address.split_once('?') else { return (address.to_string(), None) };
+    let mut root = None;
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| match pair.strip_prefix("sslrootcert=") {
+            Some(path) => {
+                root = Some(percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned());
+                false
+            }
+            None => true,
+        })
+        .collect();
+    match kept.is_empty() {
+        true => (base.to_string(), root),
+        false => (format!("{base}?{}", kept.join("&")), root),
+    }
 }
 
 fn is_this_machine(host: &str) -> bool {
@@ -653,11 +692,47 @@ impl Error {
             }
             return Error::SharedBook(db.message().to_string());
         }
+        if let Some(tls) = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<native_tls::Error>()) {
+            return Error::SharedBook(format!(
+                "the server's certificate is not one this machine trusts, or not for this address ({tls}); give the \
+                 dealership's certificate with sslrootcert=FILE in the address (or PGSSLROOTCERT); nothing was sent"
+            ));
+        }
         if e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>()) {
             let why =
                 std::error::Error::source(&e).map_or_else(|| "the connection closed".to_string(), |s| s.to_string());
             return Error::Unreachable(why);
         }
         Error::SharedBook(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_machine_is_reached_over_tls_only_and_this_one_directly() {
+        let mode = |address: &str| connection(address).map(|(c, _)| c.get_ssl_mode());
+        assert_eq!(mode("postgres://rapport@192.0.2.10/book").unwrap(), SslMode::Require);
+        assert_eq!(mode("postgres://rapport@office.dealer.example/book?sslmode=disable").unwrap(), SslMode::Require);
+        assert_eq!(mode("postgres://rapport@localhost/book").unwrap(), SslMode::Disable);
+        assert_eq!(mode("postgres://rapport@127.0.0.1/book?sslmode=require").unwrap(), SslMode::Require);
+        assert!(matches!(mode("mysql://nope"), Err(Error::InvalidInput { .. })));
+        let missing = connection("postgres://rapport@office/book?sslrootcert=/nonexistent/ca.pem");
+        assert!(matches!(missing, Err(Error::InvalidInput { field, .. }) if field == "sslrootcert"));
+    }
+
+    #[test]
+    fn the_certificate_file_is_taken_out_of_the_address() {
+        assert_eq!(
+            without_root_certificate("postgres://a@h/db?sslmode=require&sslrootcert=%2Fetc%2Fca.pem"),
+            ("postgres://a@h/db?sslmode=require".to_string(), Some("/etc/ca.pem".to_string()))
+        );
+        assert_eq!(
+            without_root_certificate("postgres://a@h/db?sslrootcert=ca.pem"),
+            ("postgres://a@h/db".into(), Some("ca.pem".into()))
+        );
+        assert_eq!(without_root_certificate("postgres://a@h/db"), ("postgres://a@h/db".into(), None));
     }
 }
