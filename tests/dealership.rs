@@ -228,3 +228,108 @@ fn a_salespersons_own_book_moves_in_whole_and_comes_out_again() {
     assert_eq!(after["customers"].as_array().unwrap().len(), customers);
     assert_eq!(statements(&after), statements(&before));
 }
+
+/// Drops the cluster `scripts/serve` made for a test, however the test ends.
+struct ServedCluster(String);
+
+impl Drop for ServedCluster {
+    fn drop(&mut self) {
+        let version = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|d| d.filter_map(|e| e.ok()?.file_name().into_string().ok()).max())
+            .unwrap_or_default();
+        let _ = std::process::Command::new("pg_dropcluster").args(["--stop", &version, &self.0]).status();
+    }
+}
+
+#[test]
+fn scripts_serve_sets_up_a_server_a_salesperson_reaches_over_tls_with_a_password() {
+    // It makes (and then drops) a cluster of the distribution's PostgreSQL: that takes root, as on the dealership's
+    // server. Under scripts/test on CI it runs as root.
+    let is_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let has_tools = std::path::Path::new("/usr/bin/pg_createcluster").exists();
+    if !is_root || !has_tools {
+        assert!(std::env::var_os("RAPPORT_TEST_POSTGRES_REQUIRED").is_none() || !has_tools || !is_root, "unreachable");
+        eprintln!("skipped: scripts/serve needs root and the postgresql-common tools (pg_createcluster)");
+        return;
+    }
+    let name = format!("rapport_serve_{}", std::process::id());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port().to_string();
+    let _cleanup = ServedCluster(name.clone());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let served = std::process::Command::new("bash")
+        .arg(root.join("scripts/serve"))
+        .args(["--cluster", &name, "--port", &port, "--database", "dealership"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&served.stdout);
+    assert!(served.status.success(), "{said}{}", String::from_utf8_lossy(&served.stderr));
+    assert!(said.contains("letting Rapport in: over TLS"), "{said}");
+    // Run again, it only checks.
+    let again = std::process::Command::new("bash")
+        .arg(root.join("scripts/serve"))
+        .args(["--cluster", &name, "--port", &port])
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    assert!(!String::from_utf8_lossy(&again.stdout).contains("creating"), "nothing made twice");
+
+    // A salesperson on another machine: this machine's network address, the certificate, the server's password.
+    let address = String::from_utf8_lossy(&std::process::Command::new("hostname").arg("-I").output().unwrap().stdout)
+        .split_whitespace()
+        .next()
+        .map(String::from)
+        .unwrap_or_else(|| "localhost".into());
+    let conf = std::path::PathBuf::from(format!(
+        "/etc/postgresql/{}/{name}",
+        std::fs::read_dir("/usr/lib/postgresql")
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .max()
+            .unwrap()
+    ));
+    let password = std::fs::read_to_string(conf.join("rapport.password")).unwrap();
+    let cert = conf.join("rapport-server.crt");
+    let url = format!("postgres://rapport@{address}:{port}/dealership?sslrootcert={}", cert.display());
+    let sandbox = Sandbox::new();
+    let rapport = |url: &str, server_password: &str, args: &[&str]| {
+        std::process::Command::new(rapport_tests::binary())
+            .args(args)
+            .arg("--json")
+            .envs(sandbox.env())
+            .env("RAPPORT_DB", url)
+            .env("PGPASSWORD", server_password)
+            .env("RAPPORT_USER", "maria@dealer.example")
+            .env("RAPPORT_PASSWORD", "Maria's password")
+            .env("RAPPORT_NEW_PASSWORD", "Maria's password")
+            .output()
+            .unwrap()
+    };
+    let started =
+        rapport(&url, &password, &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"]);
+    assert!(started.status.success(), "{}", String::from_utf8_lossy(&started.stderr));
+    let listed = rapport(&url, &password, &["users", "list"]);
+    assert!(listed.status.success() && String::from_utf8_lossy(&listed.stdout).contains("Maria"));
+
+    // A wrong server password, no certificate, or asking for no TLS: refused, each said plainly.
+    let wrong = rapport(&url, "not the password", &["users", "list"]);
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("\"sign_in\""),
+        "{}",
+        String::from_utf8_lossy(&wrong.stderr)
+    );
+    let bare = format!("postgres://rapport@{address}:{port}/dealership");
+    let untrusted = rapport(&bare, &password, &["users", "list"]);
+    assert!(
+        String::from_utf8_lossy(&untrusted.stderr).contains("certificate"),
+        "{}",
+        String::from_utf8_lossy(&untrusted.stderr)
+    );
+    let plain = format!("{url}&sslmode=disable");
+    let forced = rapport(&plain, &password, &["users", "list"]);
+    assert!(
+        forced.status.success(),
+        "TLS is used however the address asks: {}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+}

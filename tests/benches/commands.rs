@@ -9,44 +9,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const NOW: &str = "2026-11-23T16:00:00Z";
+const NOW: &str = rapport_tests::BENCH_NOW;
 const RUNS: usize = 15;
 
 fn binary() -> PathBuf {
-    let bin = std::env::var("RAPPORT_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| rapport_tests::target_dir().join("release/rapport"));
-    assert!(bin.exists(), "{} is missing: run `cargo build --release -p rapport` first", bin.display());
-    bin
+    rapport_tests::release_binary()
 }
 
 /// Runs `rapport ARGS` on `db`; returns its standard output (it must succeed).
 fn rapport(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(binary())
-        .args(args)
-        .env("RAPPORT_DB", db)
-        .env("RAPPORT_NOW", NOW)
-        .stdin(Stdio::null())
-        .output()
-        .expect("rapport runs");
-    assert!(out.status.success(), "rapport {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
+    rapport_tests::run_release(db.as_os_str(), &[], args)
 }
 
-/// The kept generated book, made once.
 fn kept_book(customers: usize) -> PathBuf {
-    let dir = rapport_tests::target_dir().join("bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("cli-book-{customers}.sqlite3"));
-    if !path.exists() {
-        let partial = dir.join(format!("cli-book-{customers}.partial"));
-        let _ = std::fs::remove_file(&partial);
-        let started = Instant::now();
-        rapport(&partial, &["generate", "--customers", &customers.to_string()]);
-        std::fs::rename(&partial, &path).unwrap();
-        println!("generated {customers} customers in {:.1} s", started.elapsed().as_secs_f64());
-    }
-    path
+    rapport_tests::generated_book(customers)
 }
 
 /// Times `rapport ARGS` from start to exit, its output going to /dev/null (as to a file: no terminal's drawing).

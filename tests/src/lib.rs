@@ -355,3 +355,44 @@ pub fn throwaway_postgres_database() -> Option<String> {
 }
 
 static NEXT_DATABASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The release binary the benchmarks time (`cargo build --release -p rapport` first, or `RAPPORT_BIN`).
+pub fn release_binary() -> PathBuf {
+    let bin = std::env::var("RAPPORT_BIN").map(PathBuf::from).unwrap_or_else(|_| target_dir().join("release/rapport"));
+    assert!(bin.exists(), "{} is missing: run `cargo build --release -p rapport` first", bin.display());
+    bin
+}
+
+/// The benchmarks' clock.
+pub const BENCH_NOW: &str = "2026-11-23T16:00:00Z";
+
+/// Runs the release binary on the book `db` (a file or a dealership book's address) with `env`; returns its
+/// standard output (it must succeed).
+pub fn run_release(db: &std::ffi::OsStr, env: &[(&str, &str)], args: &[&str]) -> String {
+    let out = Command::new(release_binary())
+        .args(args)
+        .env("RAPPORT_DB", db)
+        .env("RAPPORT_NOW", BENCH_NOW)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("rapport runs");
+    assert!(out.status.success(), "rapport {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The benchmarks' generated book of `customers`, made once into `target/bench/` (copy it before writing to it).
+pub fn generated_book(customers: usize) -> PathBuf {
+    let dir = target_dir().join("bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("cli-book-{customers}.sqlite3"));
+    if !path.exists() {
+        let partial = dir.join(format!("cli-book-{customers}.partial"));
+        let _ = std::fs::remove_file(&partial);
+        let started = std::time::Instant::now();
+        run_release(partial.as_os_str(), &[], &["generate", "--customers", &customers.to_string()]);
+        std::fs::rename(&partial, &path).unwrap();
+        println!("generated {customers} customers in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    path
+}
