@@ -77,52 +77,29 @@ fn main() {
     let own = work.path().join("book.sqlite3");
     std::fs::copy(generated_book(customers), &own).unwrap();
 
-    let name = format!("bench_{customers}_{}", std::process::id());
+    // RAPPORT_BENCH_KEEP_DATABASE=NAME: a database an earlier run left (its book shared already) is used again, and
+    // kept; otherwise a new one is made, shared into, and dropped at the end.
+    let kept = std::env::var("RAPPORT_BENCH_KEEP_DATABASE").ok().filter(|n| !n.is_empty());
+    let name = kept.clone().unwrap_or_else(|| format!("bench_{customers}_{}", std::process::id()));
     let mut server = postgres::Client::connect(&admin, postgres::NoTls).expect("the server answers");
-    server.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let exists: bool =
+        server.query_one("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", &[&name]).unwrap().get(0);
     let shared = format!("{}/{name}", admin.rsplit_once('/').unwrap().0);
     let shared_db = std::ffi::OsStr::new(&shared);
-
-    // The dealership: Maria the manager and ten salespeople.
-    let as_env = |who: &str, new: Option<&str>| {
-        let mut env = env_of(Some(who));
-        env.extend(new.map(|p| ("RAPPORT_NEW_PASSWORD".to_string(), p.to_string())));
-        env
-    };
-    let run_as = |env: Vec<(String, String)>, args: &[&str]| {
-        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        run_release(shared_db, &env, args)
-    };
-    let maria = password("Maria");
-    run_as(
-        vec![("RAPPORT_NEW_PASSWORD".into(), maria.clone())],
-        &["users", "add", "--first", "--name", "Maria", "--email", &email("Maria")],
-    );
     let sellers: Vec<String> = (0..SELLERS).map(|i| format!("Seller{i}")).collect();
-    for s in &sellers {
-        run_as(as_env("Maria", Some(&password(s))), &["users", "add", "--name", s, "--email", &email(s)]);
+    if !exists {
+        server.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+        share_in(&own, &shared, &sellers, customers);
     }
-
-    // Moving the salesperson's own book in, as the command does it.
-    let t = Instant::now();
-    let out = Command::new(release_binary())
-        .args(["share", "--to", &shared])
-        .env("RAPPORT_DB", &own)
-        .env("RAPPORT_NOW", BENCH_NOW)
-        .envs(env_of(Some("Maria")))
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "share: {}", String::from_utf8_lossy(&out.stderr));
-    println!("`share --to` {customers} customers into the dealership book: {:.1} s (once)", t.elapsed().as_secs_f64());
 
     // Hand the customers to the ten salespeople, a tenth each (setting up, not timed), and let the planner know them.
     let mut book = postgres::Client::connect(&shared, postgres::NoTls).unwrap();
     book.batch_execute(&format!(
         "UPDATE customers c SET owner_id = u.id FROM (SELECT id, row_number() OVER (ORDER BY email) - 1 AS k
-           FROM users WHERE role = 'salesperson') u WHERE c.n % {SELLERS} = u.k; VACUUM ANALYZE"
+           FROM users WHERE role = 'salesperson') u WHERE c.n % {SELLERS} = u.k"
     ))
     .unwrap();
+    book.batch_execute("VACUUM ANALYZE").unwrap();
     let size: String =
         book.query_one("SELECT pg_size_pretty(pg_database_size(current_database()))", &[]).unwrap().get(0);
     println!("the dealership book on the server: {size}");
@@ -198,7 +175,44 @@ fn main() {
 
     ten_writers(&shared, &sellers, &id, seconds);
     drop(book);
-    server.batch_execute(&format!("DROP DATABASE {name}")).unwrap();
+    if kept.is_none() {
+        server.batch_execute(&format!("DROP DATABASE {name}")).unwrap();
+    }
+}
+/// Makes the dealership (Maria the manager and the salespeople) and moves the salesperson's own book in, timed.
+fn share_in(own: &std::path::Path, shared: &str, sellers: &[String], customers: usize) {
+    let shared_db = std::ffi::OsStr::new(shared);
+    // The dealership: Maria the manager and ten salespeople.
+    let as_env = |who: &str, new: Option<&str>| {
+        let mut env = env_of(Some(who));
+        env.extend(new.map(|p| ("RAPPORT_NEW_PASSWORD".to_string(), p.to_string())));
+        env
+    };
+    let run_as = |env: Vec<(String, String)>, args: &[&str]| {
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        run_release(shared_db, &env, args)
+    };
+    let maria = password("Maria");
+    run_as(
+        vec![("RAPPORT_NEW_PASSWORD".into(), maria.clone())],
+        &["users", "add", "--first", "--name", "Maria", "--email", &email("Maria")],
+    );
+    for s in sellers {
+        run_as(as_env("Maria", Some(&password(s))), &["users", "add", "--name", s, "--email", &email(s)]);
+    }
+
+    // Moving the salesperson's own book in, as the command does it.
+    let t = Instant::now();
+    let out = Command::new(release_binary())
+        .args(["share", "--to", shared])
+        .env("RAPPORT_DB", own)
+        .env("RAPPORT_NOW", BENCH_NOW)
+        .envs(env_of(Some("Maria")))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "share: {}", String::from_utf8_lossy(&out.stderr));
+    println!("`share --to` {customers} customers into the dealership book: {:.1} s (once)", t.elapsed().as_secs_f64());
 }
 
 /// Ten people, each on their own connection, logging contacts with a fact heard in each for `seconds`, half of them

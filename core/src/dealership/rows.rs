@@ -18,6 +18,11 @@ pub(super) fn from_json<T: DeserializeOwned>(what: &str, value: serde_json::Valu
     serde_json::from_value(value).map_err(|e| Error::UnreadableRecord(format!("a {what} in the dealership book: {e}")))
 }
 
+/// A document read as text: straight into the type, without the intermediate `Value` (a big agenda reads many).
+pub(super) fn from_text<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::UnreadableRecord(format!("a {what} in the dealership book: {e}")))
+}
+
 pub(super) fn to_json<T: Serialize>(value: &T) -> Result<serde_json::Value> {
     serde_json::to_value(value).map_err(|e| Error::SharedBook(format!("a record could not be written: {e}")))
 }
@@ -41,12 +46,14 @@ pub(super) fn records(
     limit: Option<usize>,
 ) -> Result<Vec<CustomerRecord>> {
     let limit = limit.map_or(String::new(), |n| format!(" LIMIT {n}"));
-    let sql = format!("SELECT c.id, c.record FROM customers c WHERE {condition} ORDER BY lower(c.name), c.n{limit}");
+    let sql = format!(
+        "SELECT c.id, c.record::text AS record FROM customers c WHERE {condition} ORDER BY lower(c.name), c.n{limit}"
+    );
     let rows = client.query(&sql, params)?;
     let mut recs = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for row in &rows {
-        let mut rec: CustomerRecord = from_json("customer", row.get("record"))?;
+        let mut rec: CustomerRecord = from_text("customer", row.get("record"))?;
         // Whatever the document holds of these, the rows are what count.
         rec.preferences.clear();
         rec.interactions.clear();
@@ -65,7 +72,7 @@ pub(super) fn records(
             let sql = concat!(
                 "SELECT customer_id, ",
                 $column,
-                " FROM ",
+                "::text FROM ",
                 $table,
                 " WHERE customer_id = ANY($1) ORDER BY ",
                 $order
@@ -73,7 +80,7 @@ pub(super) fn records(
             for row in client.query(sql, &[&ids])? {
                 let who: String = row.get(0);
                 if let Some(i) = at.get(&who) {
-                    recs[*i].$field.push(from_json($table, row.get(1))?);
+                    recs[*i].$field.push(from_text($table, row.get(1))?);
                 }
             }
         };
