@@ -160,7 +160,7 @@ fn people_sign_in_as_themselves_and_roles_decide_what_they_may_do() {
     assert_eq!(d.fails("Dana", &["customers", "list"])["code"], "sign_in");
 
     // What the shared book does not do yet says so, and names what it does.
-    let e = d.fails("Maria", &["reminders", "add", "0", "--value", "x", "--due", "2026-12-01"]);
+    let e = d.fails("Maria", &["backup"]);
     assert!(e["message"].as_str().unwrap().contains("own book only"), "{e}");
     // The window opens one's own book only.
     let out = std::process::Command::new(rapport_tests::binary())

@@ -5,7 +5,7 @@
 //! each customer said — are written once here, over the few reads and writes each backend provides, so the shared
 //! book can never honour a customer's words differently from the salesperson's own.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::guard::{self, Decision, Outreach, Verdict};
 use crate::ids::new_id;
@@ -49,6 +49,8 @@ pub trait Book {
     fn lookup_customer(&self, prefix: &str) -> Result<String>;
     /// The one interaction whose id starts with `prefix`.
     fn lookup_interaction(&self, prefix: &str) -> Result<String>;
+    /// The one promise whose id starts with `prefix`.
+    fn lookup_promise(&self, prefix: &str) -> Result<String>;
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>>;
     /// Customers found by the words typed (name, company, addresses, facts, notes), best first.
     fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>>;
@@ -82,9 +84,21 @@ pub trait Book {
     fn write_contact(&mut self, contact: &Contact) -> Result<()>;
     /// Keeps an outreach the Guard stopped.
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()>;
+    /// Writes a promise made (checked by [`Book::add_promise`]) to a customer who is in the book.
+    fn insert_promise(&mut self, promise: &Promise, now: DateTime<Utc>) -> Result<()>;
+    /// Marks an open promise kept today; a deliverable of theirs it names is delivered with it.
+    fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise>;
+    /// Writes the salesperson's own reminder (checked by [`Book::add_reminder`]).
+    fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()>;
+    /// Saves what was done with reasons (checked by [`Book::set_reason_states`]), replacing what was said of each
+    /// before: all of them, or — a customer not found — none.
+    fn save_reason_states(&mut self, states: &[ReasonState]) -> Result<()>;
+    /// Takes back what was done with a reason (the window's Undo); returns the state it had. A reason never
+    /// marked is not found.
+    fn undo_reason_state(&mut self, reason_id: &str, now: DateTime<Utc>) -> Result<ReasonState>;
     /// Adds every customer of an exported book, keeping ids; into an empty book its profile and playbooks come
     /// too. Every record is checked first, and a customer already here stops it with nothing written.
-    fn import_book(&mut self, book: &crate::model::Book) -> Result<crate::ImportSummary>;
+    fn import_book(&mut self, book: &crate::model::Book, now: DateTime<Utc>) -> Result<crate::ImportSummary>;
 
     // The decisions, written once.
 
@@ -278,6 +292,101 @@ pub trait Book {
         };
         self.keep_held_back(&h)?;
         Ok(h)
+    }
+
+    /// Records a promise to the customer: made today unless said otherwise, and never due before it was made.
+    fn add_promise(&mut self, customer_id: &str, input: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
+        let promise = promise_from(customer_id, input.validated()?, now)?;
+        self.insert_promise(&promise, now)?;
+        Ok(promise)
+    }
+
+    /// Adds the salesperson's own reminder — only with a value the Guard accepts as something for the customer.
+    fn add_reminder(&mut self, customer_id: &str, input: NewReminder, now: DateTime<Utc>) -> Result<Reminder> {
+        let value = input.value.trim().to_string();
+        let facts = self.guard_facts(customer_id)?;
+        let channel = input.channel.unwrap_or(Channel::Email);
+        let outreach = Outreach::new(channel, now, &value);
+        let d = guard::decide(&facts.situation(), &outreach);
+        if let Some(f) = d.reasons.iter().find(|f| f.rule == guard::Rule::Contentless) {
+            return Err(Error::invalid("value", f.message.clone()));
+        }
+        if d.decision == Verdict::Blocked && d.reasons.iter().any(|f| matches!(f.rule, guard::Rule::DoNotContact)) {
+            return Err(Error::Blocked(Box::new(d)));
+        }
+        let m = Reminder {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            value,
+            due_on: input.due_on,
+            channel: input.channel,
+            created_at: now,
+        };
+        self.insert_reminder(&m)?;
+        Ok(m)
+    }
+
+    /// The reason (on the agenda of the coming year) whose id starts with `prefix`: its id and its customer.
+    fn find_reason(&self, prefix: &str, now: DateTime<Utc>) -> Result<(String, String)> {
+        let a = self.agenda(now, 366)?;
+        let p = prefix.trim();
+        let all = a.reasons.iter().chain(a.held_back.iter().map(|h| &h.reason));
+        let found: Vec<_> = all.filter(|r| !p.is_empty() && r.id.starts_with(p)).collect();
+        match found.as_slice() {
+            [] => Err(Error::NotFound { what: "reason", key: p.to_string() }),
+            [r] => Ok((r.id.clone(), r.customer_id.clone())),
+            more => Err(Error::Ambiguous { what: "reason", key: p.to_string(), count: more.len() }),
+        }
+    }
+
+    /// Marks a reason done, snoozed until a day, or dismissed (with why).
+    fn set_reason_state(
+        &mut self,
+        reason_id: &str,
+        customer_id: &str,
+        state: ReasonStateKind,
+        until: Option<NaiveDate>,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<ReasonState> {
+        let mut done = self.set_reason_states(&[(reason_id, customer_id)], state, until, note, now)?;
+        Ok(done.remove(0))
+    }
+
+    /// [`Book::set_reason_state`] for several reasons at once, with one day and one why (the review pile's
+    /// Snooze and Dismiss): all of them, or — when one customer is not found — none.
+    fn set_reason_states(
+        &mut self,
+        reasons: &[(&str, &str)],
+        state: ReasonStateKind,
+        until: Option<NaiveDate>,
+        note: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ReasonState>> {
+        let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        let today = crate::reasons::local_today(&self.profile()?, now);
+        match state {
+            ReasonStateKind::Snoozed if until.is_none_or(|u| u <= today) => {
+                return Err(Error::invalid("until", "snooze to a day after today"));
+            }
+            ReasonStateKind::Dismissed if note.is_none() => {
+                return Err(Error::invalid("why", "say why it is not worth the customer's time"));
+            }
+            _ => {}
+        }
+        let states: Vec<ReasonState> = reasons
+            .iter()
+            .map(|(reason_id, customer_id)| ReasonState {
+                reason_id: reason_id.to_string(),
+                customer_id: customer_id.to_string(),
+                state,
+                until: if state == ReasonStateKind::Snoozed { until } else { None },
+                note: note.clone(),
+                at: now,
+            })
+            .collect();
+        self.save_reason_states(&states)?;
+        Ok(states)
     }
 
     /// Sorts a campaign's list by what each customer said (see `store::campaign`).

@@ -251,6 +251,42 @@ on_both_books!(the_agenda_shows_a_promise_coming_due, |book| {
     );
 });
 
+on_both_books!(a_promise_kept_and_a_reason_done_leave_today_and_undo_brings_it_back, |book| {
+    let rita = rita(book);
+    let due = now().date_naive() + Duration::days(2);
+    let promise = book
+        .add_promise(&rita, NewPromise { what: "Bring her plates".into(), due_on: due, made_on: None }, now())
+        .unwrap();
+    let on_today = |book: &dyn Book| -> Vec<String> {
+        book.agenda(now(), 7).unwrap().reasons.iter().filter(|r| r.customer_id == rita).map(|r| r.id.clone()).collect()
+    };
+    let reasons = on_today(book);
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    let (reason, whose) = book.find_reason(&reasons[0][..12], now()).unwrap();
+    assert_eq!(whose, rita);
+
+    book.set_reason_state(&reason, &rita, ReasonStateKind::Done, None, None, now()).unwrap();
+    assert!(on_today(book).is_empty(), "done leaves Today");
+    let refused = book.set_reason_state(&reason, &rita, ReasonStateKind::Dismissed, None, None, now());
+    assert!(matches!(refused, Err(Error::InvalidInput { .. })), "a dismissal says why");
+    let had = book.undo_reason_state(&reason, now()).unwrap();
+    assert_eq!(had.state, ReasonStateKind::Done);
+    assert_eq!(on_today(book), reasons, "undone, it is back");
+    assert!(matches!(book.undo_reason_state(&reason, now()), Err(Error::NotFound { .. })));
+
+    let kept = book.keep_promise(&book.lookup_promise(&promise.id[..13]).unwrap(), now()).unwrap();
+    assert_eq!(kept.status, PromiseStatus::Kept);
+    assert!(on_today(book).is_empty(), "a kept promise is no reason");
+    assert!(matches!(book.keep_promise(&promise.id, now()), Err(Error::InvalidInput { .. })), "kept once");
+
+    // A reminder needs something for the customer in it.
+    let reminder = |value: &str| NewReminder { value: value.into(), due_on: due, channel: None };
+    assert!(matches!(book.add_reminder(&rita, reminder("Just checking in"), now()), Err(Error::InvalidInput { .. })));
+    book.add_reminder(&rita, reminder("Her winter tires came in, the size she asked for"), now()).unwrap();
+    assert_eq!(on_today(book).len(), 1, "the reminder is on Today");
+    assert_eq!(book.customer_record(&rita).unwrap().reminders.len(), 1);
+});
+
 // What only a shared book has.
 
 #[test]

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rapport_core::io::{csv, vcard};
 use rapport_core::model::*;
 use rapport_core::store::MatchedBy;
+use rapport_core::Book as _;
 use rapport_core::{ListQuery, Store};
 use tempfile::TempDir;
 

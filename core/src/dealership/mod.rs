@@ -277,6 +277,10 @@ impl Book for DealershipBook {
         self.resolve("interactions", "interaction", prefix)
     }
 
+    fn lookup_promise(&self, prefix: &str) -> Result<String> {
+        self.resolve("promises", "promise", prefix)
+    }
+
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>> {
         let tag = match &q.tag {
             Some(t) => Some(crate::tags::normalize(t).map_err(|m| Error::invalid("tag", m))?),
@@ -452,11 +456,10 @@ impl Book for DealershipBook {
         Ok(())
     }
 
-    fn import_book(&mut self, book: &crate::model::Book) -> Result<crate::ImportSummary> {
+    fn import_book(&mut self, book: &crate::model::Book, now: DateTime<Utc>) -> Result<crate::ImportSummary> {
         crate::store::book::check_book(book)?;
         let owner = self.owner_of_new_customers();
         let me = self.me.id.clone();
-        let now = Utc::now();
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         let empty = tx.query_one("SELECT NOT EXISTS (SELECT 1 FROM customers)", &[])?.get::<_, bool>(0);
@@ -486,6 +489,93 @@ impl Book for DealershipBook {
         }
         tx.commit()?;
         Ok(crate::ImportSummary { customers: book.customers.len(), profile_imported: empty })
+    }
+
+    fn insert_promise(&mut self, promise: &Promise, now: DateTime<Utc>) -> Result<()> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        rows::customer_is_there(&mut tx, &promise.customer_id, rows::Lock::Share)?;
+        rows::insert_promise(&mut tx, promise, &me, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise> {
+        let me = self.me.id.clone();
+        let today = now.date_naive();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let row = tx
+            .query_opt("SELECT customer_id, promise::text FROM promises WHERE id = $1 FOR UPDATE", &[&promise_id])?
+            .ok_or_else(|| Error::NotFound { what: "promise", key: promise_id.to_string() })?;
+        let customer_id: String = row.get(0);
+        let mut promise: Promise = rows::from_text("promise", row.get(1))?;
+        if promise.status != PromiseStatus::Open {
+            return Err(Error::invalid("promise", format!("it is already {}", promise.status)));
+        }
+        promise.status = PromiseStatus::Kept;
+        promise.closed_on = Some(today);
+        tx.execute("UPDATE promises SET promise = $2 WHERE id = $1", &[&promise_id, &rows::to_json(&promise)?])?;
+        // A promise to bring the plates, kept, means the plates were delivered: the deliverable closes with it.
+        let row =
+            tx.query_one("SELECT record::text FROM customers WHERE id = $1 FOR NO KEY UPDATE", &[&customer_id])?;
+        let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
+        let promised = promise.what.to_lowercase();
+        let mut delivered = false;
+        for d in rec.purchases.iter_mut().flat_map(|p| p.deliverables.iter_mut()) {
+            if d.delivered_on.is_none() && promised.contains(&d.what.to_lowercase()) {
+                d.delivered_on = Some(today);
+                delivered = true;
+            }
+        }
+        if delivered {
+            rows::save_record(&mut tx, &rec, &me, now)?;
+        }
+        tx.commit()?;
+        Ok(promise)
+    }
+
+    fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let items = serde_json::Value::Array(vec![rows::to_json(reminder)?]);
+        rows::append(&mut tx, &reminder.customer_id, "reminders", &items, "", &me, reminder.created_at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn save_reason_states(&mut self, states: &[ReasonState]) -> Result<()> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        for s in states {
+            rows::save_reason_state(&mut tx, s, &me)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn undo_reason_state(&mut self, reason_id: &str, now: DateTime<Utc>) -> Result<ReasonState> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let wanted = serde_json::json!([{ "reason_id": reason_id }]);
+        let row = tx
+            .query_opt(
+                "SELECT id, record::text FROM customers WHERE record->'reason_states' @> $1 FOR NO KEY UPDATE",
+                &[&wanted],
+            )?
+            .ok_or_else(|| Error::NotFound { what: "reason", key: reason_id.to_string() })?;
+        let mut rec: CustomerRecord = rows::from_text("customer", row.get(1))?;
+        let at = rec.reason_states.iter().position(|s| s.reason_id == reason_id);
+        let had = at
+            .map(|i| rec.reason_states.remove(i))
+            .ok_or_else(|| Error::NotFound { what: "reason", key: reason_id.to_string() })?;
+        rows::save_record(&mut tx, &rec, &me, now)?;
+        tx.commit()?;
+        Ok(had)
     }
 
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {

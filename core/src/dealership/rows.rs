@@ -177,13 +177,47 @@ pub(super) fn add_facts(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let text = facts.iter().map(|f| f.text.to_lowercase()).collect::<Vec<_>>().join(" \n ");
-    tx.execute(
-        "UPDATE customers SET record = jsonb_set(record, '{facts}', coalesce(record->'facts', '[]'::jsonb) || $2),
-                search_words = search_words || to_tsvector('simple', $3), search_text = search_text || ' \n ' || $3,
+    append(tx, customer_id, "facts", &to_json(&facts)?, &text, by, now)
+}
+
+/// Adds `items` (a JSON array) to the list `field` of the customer's document, and `words` to what search reads, in
+/// one statement under the row's lock, one version on. False-free: a customer not in the book is [`Error::NotFound`].
+pub(super) fn append(
+    tx: &mut Transaction<'_>,
+    customer_id: &str,
+    field: &str,
+    items: &serde_json::Value,
+    words: &str,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE customers SET record = jsonb_set(record, ARRAY[$6::text], coalesce(record->$6, '[]'::jsonb) || $2),
+                search_words = search_words || to_tsvector('simple', $3),
+                search_text = CASE WHEN $3 = '' THEN search_text ELSE search_text || ' \n ' || $3 END,
                 version = version + 1, updated_at = $4, updated_by = $5
          WHERE id = $1",
-        &[&customer_id, &to_json(&facts)?, &text, &now, &by],
+        &[&customer_id, items, &words, &now, &by, &field],
     )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "customer", key: customer_id.to_string() });
+    }
+    Ok(())
+}
+
+/// Puts what was done with a reason into the customer's document, in place of what was said of it before.
+pub(super) fn save_reason_state(tx: &mut Transaction<'_>, state: &ReasonState, by: &str) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE customers SET record = jsonb_set(record, '{reason_states}',
+                    coalesce((SELECT jsonb_agg(x) FROM jsonb_array_elements(coalesce(record->'reason_states', '[]'::jsonb)) x
+                              WHERE x->>'reason_id' <> $2), '[]'::jsonb) || jsonb_build_array($3::jsonb)),
+                version = version + 1, updated_at = $4, updated_by = $5
+         WHERE id = $1",
+        &[&state.customer_id, &state.reason_id, &to_json(state)?, &state.at, &by],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "customer", key: state.customer_id.clone() });
+    }
     Ok(())
 }
 

@@ -69,6 +69,8 @@ impl crate::Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::Book as _;
+
     #[test]
     fn every_reason_is_an_event_with_its_reminder_and_nothing_from_the_wall_clock() {
         let now = "2026-11-23T16:00:00Z".parse().unwrap();

@@ -10,11 +10,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{agenda_inputs, read, rows, Store};
-use crate::guard::{self, Outreach, Verdict};
-use crate::ids::new_id;
 use crate::model::*;
 use crate::reasons::{self, Agenda, Snapshot, SERVICE_GRACE_DAYS};
-use crate::Book;
 use crate::{Error, Result};
 
 /// Below this many candidates one connection does it all: a second thread costs more than it saves.
@@ -191,60 +188,15 @@ impl Store {
         Ok(self.agenda(now, days)?.triage(today, ask))
     }
 
-    /// Marks a reason done, snoozed until a day, or dismissed (with why).
-    pub fn set_reason_state(
-        &mut self,
-        reason_id: &str,
-        customer_id: &str,
-        state: ReasonStateKind,
-        until: Option<NaiveDate>,
-        note: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<ReasonState> {
-        let mut done = self.set_reason_states(&[(reason_id, customer_id)], state, until, note, now)?;
-        Ok(done.remove(0))
-    }
-
-    /// [`Store::set_reason_state`] for several reasons at once, with one day and one why (the review pile's
-    /// Snooze and Dismiss): all of them, or — when one customer is not found — none.
-    pub fn set_reason_states(
-        &mut self,
-        reasons: &[(&str, &str)],
-        state: ReasonStateKind,
-        until: Option<NaiveDate>,
-        note: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<ReasonState>> {
-        let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-        let today = reasons::local_today(&self.profile()?, now);
-        match state {
-            ReasonStateKind::Snoozed if until.is_none_or(|u| u <= today) => {
-                return Err(Error::invalid("until", "snooze to a day after today"));
-            }
-            ReasonStateKind::Dismissed if note.is_none() => {
-                return Err(Error::invalid("why", "say why it is not worth the customer's time"));
-            }
-            _ => {}
-        }
-        let states: Vec<ReasonState> = reasons
-            .iter()
-            .map(|(reason_id, customer_id)| ReasonState {
-                reason_id: reason_id.to_string(),
-                customer_id: customer_id.to_string(),
-                state,
-                until: if state == ReasonStateKind::Snoozed { until } else { None },
-                note: note.clone(),
-                at: now,
-            })
-            .collect();
+    /// Saves what was done with reasons, all or none (see [`Book::save_reason_states`]).
+    pub(crate) fn save_reason_states(&mut self, states: &[ReasonState]) -> Result<()> {
         self.write(|tx| {
-            for s in &states {
+            for s in states {
                 read::customer(tx, &s.customer_id)?;
                 rows::save_reason_state(tx, s)?;
             }
             Ok(())
-        })?;
-        Ok(states)
+        })
     }
 
     /// Takes back what was done with a reason — done, snoozed or dismissed — so it is on Today again while it is
@@ -258,44 +210,6 @@ impl Store {
             tx.execute("DELETE FROM reason_states WHERE reason_id = ?1", [reason_id])?;
             Ok(had)
         })
-    }
-
-    /// Adds the salesperson's own reminder — only with a value the Guard accepts as something for the customer.
-    pub fn add_reminder(&mut self, customer_id: &str, input: NewReminder, now: DateTime<Utc>) -> Result<Reminder> {
-        let value = input.value.trim().to_string();
-        let facts = self.guard_facts(customer_id)?;
-        let channel = input.channel.unwrap_or(Channel::Email);
-        let outreach = Outreach::new(channel, now, &value);
-        let d = guard::decide(&facts.situation(), &outreach);
-        if let Some(f) = d.reasons.iter().find(|f| f.rule == guard::Rule::Contentless) {
-            return Err(Error::invalid("value", f.message.clone()));
-        }
-        if d.decision == Verdict::Blocked && d.reasons.iter().any(|f| matches!(f.rule, guard::Rule::DoNotContact)) {
-            return Err(Error::Blocked(Box::new(d)));
-        }
-        let m = Reminder {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            value,
-            due_on: input.due_on,
-            channel: input.channel,
-            created_at: now,
-        };
-        self.write(|tx| rows::insert_reminder(tx, &m))?;
-        Ok(m)
-    }
-
-    /// The reason (on the agenda of the coming year) whose id starts with `prefix`: its id and its customer.
-    pub fn find_reason(&self, prefix: &str, now: DateTime<Utc>) -> Result<(String, String)> {
-        let a = self.agenda(now, 366)?;
-        let p = prefix.trim();
-        let all = a.reasons.iter().chain(a.held_back.iter().map(|h| &h.reason));
-        let found: Vec<_> = all.filter(|r| !p.is_empty() && r.id.starts_with(p)).collect();
-        match found.as_slice() {
-            [] => Err(Error::NotFound { what: "reason", key: p.to_string() }),
-            [r] => Ok((r.id.clone(), r.customer_id.clone())),
-            more => Err(Error::Ambiguous { what: "reason", key: p.to_string(), count: more.len() }),
-        }
     }
 
     /// Records that a reason was notified; false if it already was (a restart never repeats one).

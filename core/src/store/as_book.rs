@@ -35,6 +35,10 @@ impl Book for Store {
         Store::lookup_interaction(self, prefix)
     }
 
+    fn lookup_promise(&self, prefix: &str) -> Result<String> {
+        Store::lookup_promise(self, prefix)
+    }
+
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>> {
         Store::list_customers(self, q)
     }
@@ -101,7 +105,30 @@ impl Book for Store {
         self.write(|tx| rows::insert_held_back(tx, held))
     }
 
-    fn import_book(&mut self, book: &crate::model::Book) -> Result<crate::ImportSummary> {
+    fn insert_promise(&mut self, promise: &Promise, _now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            read::customer(tx, &promise.customer_id)?;
+            rows::insert_promise(tx, promise)
+        })
+    }
+
+    fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise> {
+        Store::keep_promise(self, promise_id, now)
+    }
+
+    fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {
+        self.write(|tx| rows::insert_reminder(tx, reminder))
+    }
+
+    fn save_reason_states(&mut self, states: &[ReasonState]) -> Result<()> {
+        Store::save_reason_states(self, states)
+    }
+
+    fn undo_reason_state(&mut self, reason_id: &str, _now: DateTime<Utc>) -> Result<ReasonState> {
+        Store::undo_reason_state(self, reason_id)
+    }
+
+    fn import_book(&mut self, book: &crate::model::Book, _now: DateTime<Utc>) -> Result<crate::ImportSummary> {
         Store::import_book(self, book)
     }
 }

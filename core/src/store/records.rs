@@ -19,15 +19,6 @@ impl Store {
         Ok(purchase)
     }
 
-    pub fn add_promise(&mut self, customer_id: &str, input: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
-        let promise = crate::book::promise_from(customer_id, input.validated()?, now)?;
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::insert_promise(tx, &promise)
-        })?;
-        Ok(promise)
-    }
-
     /// Marks a promise kept today.
     pub fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise> {
         self.write(|tx| {

@@ -29,6 +29,9 @@ pub(super) fn handles(command: &Command) -> bool {
             | Command::Campaign(CampaignCmd::Check { .. })
             | Command::Agenda { .. }
             | Command::Listen { .. }
+            | Command::Promises(PromisesCmd::Add { .. } | PromisesCmd::Keep { .. })
+            | Command::Reasons(_)
+            | Command::Reminders(RemindersCmd::Add { .. })
     )
 }
 
@@ -105,7 +108,7 @@ pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: 
             let text =
                 std::fs::read_to_string(&file).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
             let whole = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
-            let summary = book.import_book(&whole)?;
+            let summary = book.import_book(&whole, now)?;
             emit(j, &summary, || format!("Imported {} customers", summary.customers))
         }
         Command::Check(a) => {
@@ -185,6 +188,35 @@ pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: 
             let text = read_text(file)?;
             let heard = book.listen(&id, &text, direction, at)?;
             emit(j, &heard, || present::listening(&heard))
+        }
+        Command::Promises(PromisesCmd::Add { customer, what, due, made }) => {
+            let id = book.lookup_customer(&customer)?;
+            let p = book.add_promise(&id, NewPromise { what, due_on: due, made_on: made }, now)?;
+            emit(j, &p, || format!("Promised: {} — due {} ({})", p.what, p.due_on, p.id))
+        }
+        Command::Promises(PromisesCmd::Keep { promise }) => {
+            let id = book.lookup_promise(&promise)?;
+            let p = book.keep_promise(&id, now)?;
+            emit(j, &p, || format!("Kept: {}", p.what))
+        }
+        Command::Reasons(cmd) => {
+            let (prefix, state, until, note) = match cmd {
+                ReasonsCmd::Done { reason } => (reason, ReasonStateKind::Done, None, None),
+                ReasonsCmd::Snooze { reason, until, note } => (reason, ReasonStateKind::Snoozed, Some(until), note),
+                ReasonsCmd::Dismiss { reason, why } => (reason, ReasonStateKind::Dismissed, None, Some(why)),
+                ReasonsCmd::Undo { reason } => {
+                    let had = book.undo_reason_state(&reason, now)?;
+                    return emit(j, &had, || format!("Taken back ({} before): {}", had.state, had.reason_id));
+                }
+            };
+            let (reason_id, customer_id) = book.find_reason(&prefix, now)?;
+            let s = book.set_reason_state(&reason_id, &customer_id, state, until, note, now)?;
+            emit(j, &s, || format!("{}: {}", s.state, s.reason_id))
+        }
+        Command::Reminders(RemindersCmd::Add { customer, value, due, channel }) => {
+            let id = book.lookup_customer(&customer)?;
+            let m = book.add_reminder(&id, NewReminder { value, due_on: due, channel }, now)?;
+            emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
         }
         // `handles` let nothing else through.
         _ => Err(Error::invalid("command", "this command is not one that works on either kind of book")),

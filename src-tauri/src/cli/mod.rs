@@ -63,7 +63,7 @@ pub fn run(command: Command, db: &Path, user: Option<&str>, now: DateTime<Utc>, 
     let result = match (opened, command) {
         // The advice a damaged book gives is `rapport restore <backup>`: that must work without opening it.
         (Err(Error::NotADatabase { .. }), Command::Restore { file }) => restore_unopenable(db, &file, now, json_out),
-        (opened, Command::Share { to }) => opened.and_then(|store| shared::share(&store, &to, user, json_out)),
+        (opened, Command::Share { to }) => opened.and_then(|store| shared::share(&store, &to, user, now, json_out)),
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
     };
     if let Err(e) = &result {
@@ -326,16 +326,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let p = store.add_purchase(&id, input, now)?;
             emit(j, &p, || format!("Added purchase {} ({})", p.description, p.id))
         }
-        Command::Promises(PromisesCmd::Add { customer, what, due, made }) => {
-            let id = store.lookup_customer(&customer)?;
-            let p = store.add_promise(&id, NewPromise { what, due_on: due, made_on: made }, now)?;
-            emit(j, &p, || format!("Promised: {} — due {} ({})", p.what, p.due_on, p.id))
-        }
-        Command::Promises(PromisesCmd::Keep { promise }) => {
-            let id = store.lookup_promise(&promise)?;
-            let p = store.keep_promise(&id, now)?;
-            emit(j, &p, || format!("Kept: {}", p.what))
-        }
         Command::Issues(cmd) => issues(cmd, store, now, j),
         Command::Profile(ProfileCmd::Show) => {
             let p = store.profile()?;
@@ -537,25 +527,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             };
             let list = store.held_back(id.as_deref(), limit)?;
             emit(j, &list, || present::held_back(&list))
-        }
-        Command::Reasons(cmd) => {
-            let (prefix, state, until, note) = match cmd {
-                ReasonsCmd::Done { reason } => (reason, ReasonStateKind::Done, None, None),
-                ReasonsCmd::Snooze { reason, until, note } => (reason, ReasonStateKind::Snoozed, Some(until), note),
-                ReasonsCmd::Dismiss { reason, why } => (reason, ReasonStateKind::Dismissed, None, Some(why)),
-                ReasonsCmd::Undo { reason } => {
-                    let had = store.undo_reason_state(&reason)?;
-                    return emit(j, &had, || format!("Taken back ({} before): {}", had.state, had.reason_id));
-                }
-            };
-            let (reason_id, customer_id) = store.find_reason(&prefix, now)?;
-            let s = store.set_reason_state(&reason_id, &customer_id, state, until, note, now)?;
-            emit(j, &s, || format!("{}: {}", s.state, s.reason_id))
-        }
-        Command::Reminders(RemindersCmd::Add { customer, value, due, channel }) => {
-            let id = store.lookup_customer(&customer)?;
-            let m = store.add_reminder(&id, NewReminder { value, due_on: due, channel }, now)?;
-            emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
         }
         Command::Backup { list: true } => {
             let all = store.backups()?;

@@ -82,7 +82,8 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
                 "command",
                 format!(
                     "`rapport {name}` works on your own book only in this version; on a dealership book: customers, \
-                     prefs, interactions add, check, listen, campaign check, agenda, export, import json, users"
+                     prefs, interactions add, promises add|keep, reminders add, reasons, check, listen, campaign check, agenda, \
+                     export, import json, users"
                 ),
             ))
         }
@@ -90,13 +91,13 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
 }
 
 /// Moves the salesperson's own book into the dealership book, in one transaction.
-pub(super) fn share(store: &Store, to: &str, user: Option<&str>, j: bool) -> Result<(), Error> {
+pub(super) fn share(store: &Store, to: &str, user: Option<&str>, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
     if !rapport_core::dealership::is_address(to) {
         return Err(Error::invalid("to", "give the dealership book's address, postgres://USER@HOST/DATABASE"));
     }
     let mut book = sign_in(to, user)?;
     let whole = store.export_book()?;
-    let summary = book.import_book(&whole)?;
+    let summary = book.import_book(&whole, now)?;
     let me = book.me().name.clone();
     emit(j, &summary, || {
         format!(
