@@ -47,7 +47,7 @@ CREATE TABLE customers (
     updated_by TEXT REFERENCES users (id)
 );
 CREATE INDEX customers_owner ON customers (owner_id);
-CREATE INDEX customers_name ON customers (lower(name), id);
+CREATE INDEX customers_name ON customers ((lower(name) COLLATE "C"), n);
 CREATE INDEX customers_search_words ON customers USING gin (search_words);
 CREATE INDEX customers_search_text ON customers USING gin (search_text gin_trgm_ops);
 -- Undoing what was done with a reason finds its customer by the reason's id.

@@ -24,6 +24,9 @@ pub struct Contact {
     pub facts: Vec<Fact>,
     /// When it is written (the contact itself may have happened earlier).
     pub recorded_at: DateTime<Utc>,
+    /// For a contact the Guard allowed: how many statements of the customer it read. If anyone recorded another
+    /// since, the contact is not written — the Guard decided without it.
+    pub statements_seen: Option<usize>,
 }
 
 /// Who entered a record in a shared book, and when ("told Dana on 4 Nov"). The salesperson's own book has one
@@ -159,15 +162,17 @@ pub trait Book {
         in_thank_you: bool,
     ) -> Result<Interaction> {
         let input = input.validated()?;
-        if input.direction == Direction::Outbound {
-            self.guard_outbound(customer_id, &input, now, in_thank_you)?;
-        }
+        let statements_seen = match input.direction {
+            Direction::Outbound => Some(self.guard_outbound(customer_id, &input, now, in_thank_you)?),
+            Direction::Inbound => None,
+        };
         let contact = Contact {
             interaction: interaction_of(customer_id, input, now),
             statements: vec![],
             promises: vec![],
             facts: vec![],
             recorded_at: now,
+            statements_seen,
         };
         self.write_contact(&contact)?;
         Ok(contact.interaction)
@@ -188,9 +193,10 @@ pub trait Book {
             heard.statements.into_iter().map(NewStatement::validated).collect::<Result<_>>()?;
         let promises: Vec<NewPromise> = heard.promises.into_iter().map(NewPromise::validated).collect::<Result<_>>()?;
         let facts: Vec<NewFact> = heard.facts.into_iter().map(NewFact::validated).collect::<Result<_>>()?;
-        if input.direction == Direction::Outbound {
-            self.guard_outbound(customer_id, &input, now, false)?;
-        }
+        let statements_seen = match input.direction {
+            Direction::Outbound => Some(self.guard_outbound(customer_id, &input, now, false)?),
+            Direction::Inbound => None,
+        };
         let interaction = interaction_of(customer_id, input, now);
         // What was heard was said in this contact (never later than now): its source and its time.
         let said_at = interaction.at.min(now);
@@ -205,7 +211,7 @@ pub trait Book {
         let promises: Vec<Promise> =
             promises.into_iter().map(|p| promise_from(customer_id, p, now)).collect::<Result<_>>()?;
         let facts: Vec<Fact> = facts.into_iter().map(|f| fact_from(customer_id, f, now)).collect();
-        let contact = Contact { interaction, statements, promises, facts, recorded_at: now };
+        let contact = Contact { interaction, statements, promises, facts, recorded_at: now, statements_seen };
         self.write_contact(&contact)?;
         let recorded = HeardToRecord {
             statements: contact
@@ -238,14 +244,15 @@ pub trait Book {
     }
 
     /// The Guard on an outbound contact about to be logged or handed to the salesperson's apps: a block is kept as
-    /// held back and refused; a caution needs the typed justification.
+    /// held back and refused; a caution needs the typed justification. Returns how many of the customer's
+    /// statements it read (see [`Contact::statements_seen`]).
     fn guard_outbound(
         &mut self,
         customer_id: &str,
         input: &NewInteraction,
         now: DateTime<Utc>,
         in_thank_you: bool,
-    ) -> Result<()> {
+    ) -> Result<usize> {
         let outreach = Outreach {
             channel: input.channel,
             at: input.at.unwrap_or(now),
@@ -255,14 +262,15 @@ pub trait Book {
             purpose: input.purpose.unwrap_or(Purpose::Proactive),
             in_thank_you,
         };
-        let decision = self.check(customer_id, &outreach)?;
+        let facts = self.guard_facts(customer_id)?;
+        let decision = guard::decide(&facts.situation(), &outreach);
         match decision.decision {
             Verdict::Blocked => {
                 self.hold_back(customer_id, &outreach, &decision, "log", now)?;
                 Err(Error::Blocked(Box::new(decision)))
             }
             Verdict::Caution if input.justification.is_none() => Err(Error::NeedsJustification(Box::new(decision))),
-            _ => Ok(()),
+            _ => Ok(facts.statements.len()),
         }
     }
 
@@ -397,7 +405,7 @@ pub trait Book {
 
 /// The interaction `input` describes (validated), as it will be stored; an outbound one is proactive unless said
 /// otherwise.
-pub(crate) fn interaction_of(customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Interaction {
+pub fn interaction_of(customer_id: &str, input: NewInteraction, now: DateTime<Utc>) -> Interaction {
     let purpose = match input.direction {
         Direction::Outbound => Some(input.purpose.unwrap_or(Purpose::Proactive)),
         Direction::Inbound => input.purpose,

@@ -85,6 +85,10 @@ pub enum Error {
     #[error("the dealership book is unreachable ({0}); nothing was saved — check the network and the server, then try again")]
     Unreachable(String),
 
+    /// The connection was lost while the work was being committed: it may have been saved, or not.
+    #[error("the dealership book went away while saving this ({0}); it may or may not have been saved — look at the customer's page before doing it again")]
+    UnreachableWhileSaving(String),
+
     /// The dealership's server refused or failed the work (its words, without the address or a password).
     #[error("the dealership book: {0}")]
     SharedBook(String),
@@ -122,6 +126,7 @@ impl Error {
             Error::Database(_) | Error::Migration(_) => "database",
             Error::UnreadableRecord(_) => "unreadable_record",
             Error::Unreachable(_) => "unreachable",
+            Error::UnreachableWhileSaving(_) => "unreachable_while_saving",
             Error::SharedBook(_) => "shared_book",
             Error::SignIn(_) => "sign_in",
             Error::NotAllowed(_) => "not_allowed",

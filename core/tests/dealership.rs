@@ -224,6 +224,7 @@ on_both_books!(search_finds_a_name_by_its_start_and_a_customer_by_their_number, 
     assert_eq!(found(book, "Kowal"), [rita.as_str()]);
     assert_eq!(found(book, "kowalski plumb"), [rita.as_str()]);
     assert_eq!(found(book, "0142"), [rita.as_str()]);
+    assert_eq!(found(book, "Ko"), [rita.as_str()], "two letters are a prefix too");
     assert!(found(book, "Zebra").is_empty());
     assert!(found(book, "\"; DROP TABLE customers; --").is_empty(), "typed syntax is only text");
     let listed = book.list_customers(&ListQuery { tag: Some("#fleet".into()), ..Default::default() }).unwrap();
@@ -262,7 +263,8 @@ on_both_books!(a_promise_kept_and_a_reason_done_leave_today_and_undo_brings_it_b
     };
     let reasons = on_today(book);
     assert_eq!(reasons.len(), 1, "{reasons:?}");
-    let (reason, whose) = book.find_reason(&reasons[0][..12], now()).unwrap();
+    // A real prefix: the kind and the start of the promise's id.
+    let (reason, whose) = book.find_reason(&reasons[0][..reasons[0].len() - 6], now()).unwrap();
     assert_eq!(whose, rita);
 
     book.set_reason_state(&reason, &rita, ReasonStateKind::Done, None, None, now()).unwrap();
@@ -374,12 +376,104 @@ fn people_sign_in_as_themselves_and_only_a_manager_adds_people_or_hands_customer
     assert_eq!(mine(&maria), 1);
 
     // Dana leaves: one step hands her customers to Leo, and she can no longer sign in.
-    let refused = dana.reassign("dana@dealer.example", "leo@dealer.example", true, now());
+    let refused = dana.reassign(Some("dana@dealer.example"), "leo@dealer.example", true, now());
     assert!(matches!(refused, Err(Error::NotAllowed(_))));
-    assert_eq!(maria.reassign("dana@dealer.example", "leo@dealer.example", true, now()).unwrap(), 1);
+    let to_herself = maria.reassign(Some("dana@dealer.example"), "dana@dealer.example", true, now());
+    assert!(matches!(to_herself, Err(Error::InvalidInput { .. })), "{to_herself:?}");
+    let last_manager = maria.reassign(Some("maria@dealer.example"), "leo@dealer.example", true, now());
+    assert!(matches!(last_manager, Err(Error::InvalidInput { .. })), "the only manager cannot leave: {last_manager:?}");
+    assert_eq!(maria.reassign(Some("dana@dealer.example"), "leo@dealer.example", true, now()).unwrap(), 1);
     assert_eq!(mine(&leo), 1);
     let gone = DealershipBook::open(&url, "dana@dealer.example", "Dana's long password");
     assert!(matches!(gone, Err(Error::SignIn(_))), "{gone:?}");
+}
+
+#[test]
+fn a_statement_recorded_while_the_guard_decided_stops_the_contact_it_did_not_see() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    maria.add_user(NewUser { role: Role::Service, ..person("Sam", Role::Service) }, now()).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let mut sam = sign_in(&url, "Sam");
+    let rita = rita(&mut dana);
+    // Dana's call passes the Guard; before it is written, Sam records a do-not-contact.
+    let input = call("Your plates are in").validated().unwrap();
+    let seen = dana.guard_outbound(&rita, &input, now(), false).unwrap();
+    said(&mut sam, &rita, "Take me off your list", Meaning::DoNotContact);
+    let contact = rapport_core::book::Contact {
+        interaction: rapport_core::book::interaction_of(&rita, input, now()),
+        statements: vec![],
+        promises: vec![],
+        facts: vec![],
+        recorded_at: now(),
+        statements_seen: Some(seen),
+    };
+    let refused = dana.write_contact(&contact);
+    let Err(Error::Changed { by, .. }) = &refused else {
+        panic!("written without the Guard seeing Sam's: {refused:?}")
+    };
+    assert_eq!(by, "Sam");
+    assert!(dana.customer_record(&rita).unwrap().interactions.is_empty());
+    // Checked again, the Guard reads it and blocks.
+    assert!(matches!(dana.log_contact(&rita, call("Your plates are in"), now()), Err(Error::Blocked(_))));
+}
+
+#[test]
+fn the_service_desks_customers_are_the_teams_until_a_manager_hands_them_on() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Leo", Role::Salesperson), now()).unwrap();
+    maria.add_user(NewUser { role: Role::Service, ..person("Sam", Role::Service) }, now()).unwrap();
+    let mut sam = sign_in(&url, "Sam");
+    let leo = sign_in(&url, "Leo");
+    let rita = rita(&mut sam);
+    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She asked about her plates") };
+    let heard = HeardToRecord {
+        promises: vec![NewPromise {
+            what: "Plates by Friday".into(),
+            due_on: now().date_naive() + Duration::days(2),
+            made_on: None,
+        }],
+        ..Default::default()
+    };
+    sam.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+    let on_today =
+        |b: &DealershipBook| b.agenda(now(), 7).unwrap().reasons.iter().filter(|r| r.customer_id == rita).count();
+    assert_eq!(on_today(&maria), 1, "the manager sees the team's unowned customers");
+    assert_eq!(on_today(&leo), 0);
+    assert_eq!(maria.reassign(None, "leo@dealer.example", false, now()).unwrap(), 1);
+    assert_eq!(on_today(&leo), 1);
+    let to_service = maria.reassign(Some("leo@dealer.example"), "sam@dealer.example", false, now());
+    assert!(matches!(to_service, Err(Error::InvalidInput { .. })), "the service desk owns no one");
+}
+
+#[test]
+fn a_salesperson_takes_out_their_own_customers_and_only_a_manager_sets_the_dealerships_rules() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    maria.add_user(person("Leo", Role::Salesperson), now()).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let mut leo = sign_in(&url, "Leo");
+    // Dana moves her own book in: its customers come, her personal settings do not become everyone's.
+    let mut own = rapport_core::model::Book::new(
+        Profile { dealership: "Dana's own".into(), min_days_between: 3, ..Profile::default() },
+        vec![],
+    );
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    rita(&mut store);
+    own.customers = store.export_book().unwrap().customers;
+    let moved = dana.import_book(&own, now()).unwrap();
+    assert_eq!(moved.customers, 1);
+    assert!(!moved.profile_imported, "a salesperson does not set the dealership's rules");
+    assert_ne!(leo.profile().unwrap().min_days_between, 3);
+    leo.add_customer_with(NewCustomer { name: "Tom Becker".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap();
+
+    let names = |b: &rapport_core::model::Book| b.customers.iter().map(|c| c.customer.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&dana.export_book().unwrap()), ["Rita Kowalski"], "Dana takes out her own");
+    assert_eq!(names(&maria.export_book().unwrap()), ["Rita Kowalski", "Tom Becker"], "the manager, the book");
+    let too_far = dana.agenda(now(), 4_000_000_000);
+    assert!(matches!(too_far, Err(Error::InvalidInput { .. })), "{too_far:?}");
 }
 
 #[test]
@@ -508,8 +602,8 @@ fn the_server_is_reached_over_tls_with_its_certificate_checked() {
         return;
     };
     // The certificate is for "localhost": reach the server by that name, asking for TLS.
-    let (_, rest) = url.split_once("@127.0.0.1:").expect("the cluster's address is on 127.0.0.1");
-    let by_name = format!("postgres://postgres@localhost:{rest}?sslmode=require");
+    let (who, rest) = url.split_once("@127.0.0.1:").expect("the cluster's address is on 127.0.0.1");
+    let by_name = format!("{who}@localhost:{rest}?sslmode=require");
 
     // Without the dealership's certificate, this machine does not trust the server: nothing is sent.
     let untrusted = DealershipBook::start(&by_name, person("Maria", Role::Manager), now());

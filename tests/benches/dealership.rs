@@ -232,6 +232,8 @@ fn ten_writers(shared: &str, sellers: &[String], hot: &str, seconds: u64) {
                 .get(0)
         })
         .collect();
+    // This run's writes, told apart from an earlier run's on a kept database.
+    let run = std::process::id();
     let until = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
     let written: Vec<(String, usize)> = std::thread::scope(|scope| {
@@ -249,7 +251,7 @@ fn ten_writers(shared: &str, sellers: &[String], hot: &str, seconds: u64) {
                             at: None,
                             channel: Channel::Email,
                             direction: Direction::Inbound,
-                            summary: format!("{s} write {n}"),
+                            summary: format!("{s} write {run} {n}"),
                             quotes: vec![],
                             sentiment: None,
                             reason: None,
@@ -260,7 +262,7 @@ fn ten_writers(shared: &str, sellers: &[String], hot: &str, seconds: u64) {
                         };
                         let heard = HeardToRecord {
                             facts: vec![NewFact {
-                                text: format!("{s} fact {n}"),
+                                text: format!("{s} fact {run} {n}"),
                                 learned_on: None,
                                 source: None,
                                 date: None,
@@ -284,14 +286,14 @@ fn ten_writers(shared: &str, sellers: &[String], hot: &str, seconds: u64) {
         let found: i64 = admin
             .query_one(
                 "SELECT count(*) FROM interactions WHERE interaction->>'summary' LIKE $1",
-                &[&format!("{s} write %")],
+                &[&format!("{s} write {run} %")],
             )
             .unwrap()
             .get(0);
         let facts: i64 = admin
             .query_one(
                 "SELECT count(*) FROM customers c, jsonb_array_elements(c.record->'facts') f WHERE f->>'text' LIKE $1",
-                &[&format!("{s} fact %")],
+                &[&format!("{s} fact {run} %")],
             )
             .unwrap()
             .get(0);

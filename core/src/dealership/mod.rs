@@ -81,7 +81,7 @@ impl DealershipBook {
                 ));
             }
             // The same time either way, so a wrong email is not told apart from a wrong password by the clock.
-            let _ = people::password_matches(password, people::dummy_hash());
+            let _ = people::password_matches(password, people::DUMMY_HASH);
             return Err(wrong());
         };
         let hash: String = row.get("password_hash");
@@ -109,7 +109,7 @@ impl DealershipBook {
                 ));
             }
             let me = insert_user(&mut tx, &first, now)?;
-            tx.commit()?;
+            rows::commit(tx)?;
             me
         };
         Ok(DealershipBook { client: RefCell::new(client), config, tls, me })
@@ -135,31 +135,58 @@ impl DealershipBook {
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         let user = insert_user(&mut tx, &person, now)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(user)
     }
 
-    /// Hands every customer of one person to another, in one step (a manager's work, when someone leaves); the one
-    /// who left can no longer sign in if `leaving`. Returns how many customers moved.
-    pub fn reassign(&mut self, from_email: &str, to_email: &str, leaving: bool, now: DateTime<Utc>) -> Result<u64> {
+    /// Hands every customer of one person — or, `from` being `None`, every customer nobody owns (those the service
+    /// desk added) — to another, in one step (a manager's work, when someone leaves); the one who left can no
+    /// longer sign in if `leaving`. Returns how many customers moved.
+    pub fn reassign(
+        &mut self,
+        from_email: Option<&str>,
+        to_email: &str,
+        leaving: bool,
+        now: DateTime<Utc>,
+    ) -> Result<u64> {
         self.managers_only("hand customers on")?;
         let me = self.me.id.clone();
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
-        let from = user_by_email(&mut tx, from_email)?;
+        let from = from_email.map(|e| user_by_email(&mut tx, e)).transpose()?;
         let to = user_by_email(&mut tx, to_email)?;
         if !to.active {
             return Err(Error::invalid("to", format!("{} no longer works on this book", to.name)));
         }
+        if to.role == Role::Service {
+            return Err(Error::invalid("to", format!("{} is at the service desk, which owns no customers", to.name)));
+        }
+        if from.as_ref().is_some_and(|f| f.id == to.id) {
+            return Err(Error::invalid("to", "give the customers to someone else"));
+        }
+        if leaving {
+            let Some(from) = &from else {
+                return Err(Error::invalid("leaving", "say who is leaving with --from"));
+            };
+            let managers: i64 = tx
+                .query_one("SELECT count(*) FROM users WHERE role = 'manager' AND active AND id <> $1", &[&from.id])?
+                .get(0);
+            if from.role == Role::Manager && managers == 0 {
+                return Err(Error::invalid(
+                    "leaving",
+                    format!("{} is the book's only manager: make someone else a manager first", from.name),
+                ));
+            }
+        }
         let moved = tx.execute(
             "UPDATE customers SET owner_id = $2, version = version + 1, updated_at = $3, updated_by = $4
-             WHERE owner_id = $1",
-            &[&from.id, &to.id, &now, &me],
+             WHERE owner_id IS NOT DISTINCT FROM $1",
+            &[&from.as_ref().map(|f| f.id.as_str()), &to.id, &now, &me],
         )?;
-        if leaving {
+        if let (true, Some(from)) = (leaving, &from) {
             tx.execute("UPDATE users SET active = FALSE WHERE id = $1", &[&from.id])?;
         }
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(moved)
     }
 
@@ -214,7 +241,7 @@ impl DealershipBook {
             ..rec.customer
         };
         rows::save_record(&mut tx, &rec, &me, now)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(rec.customer)
     }
 
@@ -229,13 +256,19 @@ impl DealershipBook {
         Ok(client)
     }
 
+    /// Refuses unless the signed-in person is, right now, an active manager (their role and whether they still
+    /// work here are read from the book, not from when they signed in).
     fn managers_only(&self, to: &str) -> Result<()> {
-        if self.me.role != Role::Manager {
-            return Err(Error::NotAllowed(format!(
-                "only a manager can {to}; {} is a {}",
-                self.me.name,
-                self.me.role.as_str()
-            )));
+        let row = self.client()?.query_opt("SELECT role, active FROM users WHERE id = $1", &[&self.me.id])?;
+        let (role, active) = match &row {
+            Some(r) => (Role::parse(r.get(0))?, r.get::<_, bool>(1)),
+            None => (self.me.role, false),
+        };
+        if !active {
+            return Err(Error::SignIn(format!("{} no longer signs in to this dealership book", self.me.name)));
+        }
+        if role != Role::Manager {
+            return Err(Error::NotAllowed(format!("only a manager can {to}; {} is a {}", self.me.name, role.as_str())));
         }
         Ok(())
     }
@@ -290,7 +323,15 @@ impl Book for DealershipBook {
         let tag_json = tag.map(|t| serde_json::json!({ "tags": [{ "tag": t }] }));
         let limit = q.limit.map_or(i64::MAX, i64::from);
         let offset = i64::from(q.offset.unwrap_or(0));
-        let rows = self.client()?.query(
+        let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&tag_json, &limit, &offset];
+        let found = match words.tsquery {
+            Some(_) => {
+                params.extend(words.params());
+                format!("AND {}", words.condition(4))
+            }
+            None => String::new(),
+        };
+        let sql = format!(
             "SELECT c.record,
                     (SELECT count(*) FROM promises p WHERE p.customer_id = c.id AND p.promise->>'status' = 'open')
                       AS open_promises,
@@ -298,11 +339,11 @@ impl Book for DealershipBook {
                        AND s.statement->'means'->>'kind' IN ('do_not_contact', 'resume_contact')
                      ORDER BY s.said_at DESC, s.n DESC LIMIT 1) AS contact_switch
              FROM customers c
-             WHERE ($1::jsonb IS NULL OR c.record @> $1::jsonb)
-               AND ($2::text IS NULL OR c.search_words @@ to_tsquery('simple', $2) OR c.search_text LIKE ALL ($3))
-             ORDER BY lower(c.name), c.n LIMIT $4 OFFSET $5",
-            &[&tag_json, &words.tsquery, &words.like, &limit, &offset],
-        )?;
+             WHERE ($1::jsonb IS NULL OR c.record @> $1::jsonb) {found}
+             ORDER BY {} LIMIT $2 OFFSET $3",
+            rows::BY_NAME
+        );
+        let rows = self.client()?.query(&sql, &params)?;
         rows.iter().map(rows::summary).collect()
     }
 
@@ -312,12 +353,7 @@ impl Book for DealershipBook {
             return Ok(Vec::new());
         }
         let mut client = self.client()?;
-        let recs = rows::records(
-            &mut *client,
-            "c.search_words @@ to_tsquery('simple', $1) OR c.search_text LIKE ALL ($2)",
-            &[&words.tsquery, &words.like],
-            Some(limit),
-        )?;
+        let recs = rows::records(&mut *client, &words.condition(1), &words.params(), Some(limit))?;
         Ok(recs.iter().map(|r| rows::hit(r, &words.plain)).collect())
     }
 
@@ -349,6 +385,7 @@ impl Book for DealershipBook {
     }
 
     fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        crate::store::agenda::check_days(days)?;
         let (profile, playbooks) = (self.profile()?, self.playbooks()?);
         let mut client = self.client()?;
         let customers = match self.owner_filter() {
@@ -373,7 +410,6 @@ impl Book for DealershipBook {
     }
 
     fn export_book(&self) -> Result<crate::model::Book> {
-        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
         let mut client = self.client()?;
         // Every table as of one moment.
         let mut tx = client
@@ -381,11 +417,22 @@ impl Book for DealershipBook {
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
             .start()?;
-        let mut customers = rows::records(&mut tx, "TRUE", &[], None)?;
+        let profile = match tx.query_opt("SELECT profile::text FROM profile WHERE id = 1", &[])? {
+            Some(row) => rows::from_text("profile", row.get(0))?,
+            None => Profile::default(),
+        };
+        let playbooks = tx
+            .query("SELECT playbook::text FROM playbooks ORDER BY lower(tag)", &[])?
+            .iter()
+            .map(|r| rows::from_text("playbook", r.get(0)))
+            .collect::<Result<Vec<Playbook>>>()?;
+        // A salesperson takes out their own customers; the manager, the whole book.
+        let order = Some("c.n");
+        let customers = match self.owner_filter() {
+            Some(me) => rows::records_in_order(&mut tx, "c.owner_id = $1", &[&me], None, order)?,
+            None => rows::records_in_order(&mut tx, "TRUE", &[], None, order)?,
+        };
         tx.commit()?;
-        // In the order they were added, as the salesperson's own export has them.
-        customers
-            .sort_by(|a, b| a.customer.created_at.cmp(&b.customer.created_at).then(a.customer.id.cmp(&b.customer.id)));
         let mut book = crate::model::Book::new(profile, customers);
         book.playbooks = playbooks;
         Ok(book)
@@ -405,7 +452,7 @@ impl Book for DealershipBook {
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         rows::insert_record(&mut tx, &rec, owner.as_deref(), &me, now)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(rec.customer)
     }
 
@@ -419,7 +466,9 @@ impl Book for DealershipBook {
         let me = self.me.id.clone();
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
-        rows::customer_is_there(&mut tx, customer_id, rows::Lock::Share)?;
+        // The same lock a contact the Guard allowed takes: one of them waits, so the Guard never decides on
+        // statements that change before its contact is written.
+        rows::customer_is_there(&mut tx, customer_id, rows::Lock::Update)?;
         if let Some(source) = &statement.source_interaction_id {
             let owner: Option<String> =
                 tx.query_opt("SELECT customer_id FROM interactions WHERE id = $1", &[source])?.map(|r| r.get(0));
@@ -428,7 +477,7 @@ impl Book for DealershipBook {
             }
         }
         rows::insert_statement(&mut tx, &statement, &me, now)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(statement)
     }
 
@@ -439,9 +488,30 @@ impl Book for DealershipBook {
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         // Facts go into her record: take its row for that at once, so two writers queue instead of deadlocking
-        // (each holding a share lock and waiting to update).
-        let lock = if contact.facts.is_empty() { rows::Lock::Share } else { rows::Lock::Update };
+        // (each holding a share lock and waiting to update). A contact the Guard allowed takes it too, as recording
+        // a statement does, so the statements it counts below cannot change before this commits.
+        let lock = match contact.facts.is_empty() && contact.statements_seen.is_none() {
+            true => rows::Lock::Share,
+            false => rows::Lock::Update,
+        };
         rows::customer_is_there(&mut tx, customer_id, lock)?;
+        if let Some(seen) = contact.statements_seen {
+            let latest = tx.query_opt(
+                "SELECT (SELECT count(*) FROM statements WHERE customer_id = $1), coalesce(u.name, 'someone'), s.entered_at
+                 FROM statements s LEFT JOIN users u ON u.id = s.entered_by
+                 WHERE s.customer_id = $1 ORDER BY s.n DESC LIMIT 1",
+                &[customer_id],
+            )?;
+            if let Some(row) = latest.filter(|r| r.get::<_, i64>(0) as usize != seen) {
+                let at: DateTime<Utc> = row.get(2);
+                // The Guard decided without what was just said: nothing is logged; checking again reads it.
+                return Err(Error::Changed {
+                    what: "what the customer said about being contacted".into(),
+                    by: row.get(1),
+                    at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                });
+            }
+        }
         rows::insert_interaction(&mut tx, &contact.interaction, &me, now)?;
         for s in &contact.statements {
             rows::insert_statement(&mut tx, s, &me, s.recorded_at)?;
@@ -452,7 +522,7 @@ impl Book for DealershipBook {
         if !contact.facts.is_empty() {
             rows::add_facts(&mut tx, customer_id, &contact.facts, &me, now)?;
         }
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(())
     }
 
@@ -462,7 +532,10 @@ impl Book for DealershipBook {
         let me = self.me.id.clone();
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
-        let empty = tx.query_one("SELECT NOT EXISTS (SELECT 1 FROM customers)", &[])?.get::<_, bool>(0);
+        // The dealership's settings (hours, calling rule, playbooks) are the Guard's for everyone: only a manager
+        // brings them in, and only into a book that has none yet.
+        let no_profile = tx.query_one("SELECT NOT EXISTS (SELECT 1 FROM profile)", &[])?.get::<_, bool>(0);
+        let empty = no_profile && self.me.role == Role::Manager;
         for (i, rec) in book.customers.iter().enumerate() {
             let exists: bool =
                 tx.query_one("SELECT EXISTS (SELECT 1 FROM customers WHERE id = $1)", &[&rec.customer.id])?.get(0);
@@ -487,7 +560,7 @@ impl Book for DealershipBook {
                 )?;
             }
         }
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(crate::ImportSummary { customers: book.customers.len(), profile_imported: empty })
     }
 
@@ -497,7 +570,7 @@ impl Book for DealershipBook {
         let mut tx = client.transaction()?;
         rows::customer_is_there(&mut tx, &promise.customer_id, rows::Lock::Share)?;
         rows::insert_promise(&mut tx, promise, &me, now)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(())
     }
 
@@ -532,7 +605,7 @@ impl Book for DealershipBook {
         if delivered {
             rows::save_record(&mut tx, &rec, &me, now)?;
         }
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(promise)
     }
 
@@ -542,7 +615,7 @@ impl Book for DealershipBook {
         let mut tx = client.transaction()?;
         let items = serde_json::Value::Array(vec![rows::to_json(reminder)?]);
         rows::append(&mut tx, &reminder.customer_id, "reminders", &items, "", &me, reminder.created_at)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(())
     }
 
@@ -550,10 +623,13 @@ impl Book for DealershipBook {
         let me = self.me.id.clone();
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
+        // Customers locked in one order by everyone, so two people snoozing the same reasons never deadlock.
+        let mut states: Vec<&ReasonState> = states.iter().collect();
+        states.sort_by(|a, b| a.customer_id.cmp(&b.customer_id));
         for s in states {
             rows::save_reason_state(&mut tx, s, &me)?;
         }
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(())
     }
 
@@ -574,7 +650,7 @@ impl Book for DealershipBook {
             .map(|i| rec.reason_states.remove(i))
             .ok_or_else(|| Error::NotFound { what: "reason", key: reason_id.to_string() })?;
         rows::save_record(&mut tx, &rec, &me, now)?;
-        tx.commit()?;
+        rows::commit(tx)?;
         Ok(had)
     }
 
@@ -622,7 +698,9 @@ pub(crate) fn connection(address: &str) -> Result<(Config, MakeTlsConnector)> {
     let mut config: Config = address.parse().map_err(|e| {
         Error::invalid("book", format!("not a PostgreSQL address (postgres://USER@HOST/DATABASE): {e}"))
     })?;
-    let elsewhere = config.get_hosts().iter().any(|h| matches!(h, Host::Tcp(name) if !is_this_machine(name)));
+    // Where the connection really goes: `hostaddr` wins over the host's name; with neither, the default socket.
+    let elsewhere = config.get_hostaddrs().iter().any(|ip| !ip.is_loopback())
+        || config.get_hosts().iter().any(|h| matches!(h, Host::Tcp(name) if !is_this_machine(name)));
     match (elsewhere, config.get_ssl_mode()) {
         (true, _) => {
             config.ssl_mode(SslMode::Require);
@@ -640,6 +718,11 @@ pub(crate) fn connection(address: &str) -> Result<(Config, MakeTlsConnector)> {
     }
     config.connect_timeout(CONNECT_TIMEOUT);
     config.application_name("rapport");
+    // A salesperson whose network drops mid-write must not hold a customer's row for hours: the server gives up on
+    // a silent connection, a lock waited on, or a transaction left open, and the others carry on.
+    config.keepalives(true);
+    config.keepalives_idle(Duration::from_secs(30));
+    config.options("-c lock_timeout=10s -c statement_timeout=120s -c idle_in_transaction_session_timeout=60s");
     let mut tls = native_tls::TlsConnector::builder();
     if let Some(path) = root.or_else(|| std::env::var("PGSSLROOTCERT").ok().filter(|p| !p.is_empty())) {
         let pem = std::fs::read(&path).map_err(|e| {
@@ -673,8 +756,14 @@ fn without_root_certificate(address: &str) -> (String, Option<String>) {
     }
 }
 
+/// `localhost` or a loopback address: never a name that merely starts with "127." (`127.office.example`).
 fn is_this_machine(host: &str) -> bool {
-    matches!(host, "localhost" | "127.0.0.1" | "::1" | "[::1]") || host.starts_with("127.")
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn migrate(client: &mut Client) -> Result<()> {
@@ -711,7 +800,7 @@ fn migrate(client: &mut Client) -> Result<()> {
         tx.batch_execute("CREATE TABLE rapport_schema (version INTEGER NOT NULL)")?;
         tx.execute("INSERT INTO rapport_schema (version) VALUES ($1)", &[&version])?;
     }
-    tx.commit()?;
+    rows::commit(tx)?;
     Ok(())
 }
 
@@ -808,6 +897,11 @@ mod tests {
         assert_eq!(mode("postgres://rapport@office.dealer.example/book?sslmode=disable").unwrap(), SslMode::Require);
         assert_eq!(mode("postgres://rapport@localhost/book").unwrap(), SslMode::Disable);
         assert_eq!(mode("postgres://rapport@127.0.0.1/book?sslmode=require").unwrap(), SslMode::Require);
+        // Where the connection really goes decides, not how the host is named.
+        assert_eq!(mode("postgres://rapport@localhost/book?hostaddr=203.0.113.9").unwrap(), SslMode::Require);
+        assert_eq!(mode("postgres://rapport@/book?hostaddr=203.0.113.9").unwrap(), SslMode::Require);
+        assert_eq!(mode("postgres://rapport@127.office.example/book").unwrap(), SslMode::Require);
+        assert_eq!(mode("postgres://rapport@[::1]/book").unwrap(), SslMode::Disable);
         assert!(matches!(mode("mysql://nope"), Err(Error::InvalidInput { .. })));
         let missing = connection("postgres://rapport@office/book?sslrootcert=/nonexistent/ca.pem");
         assert!(matches!(missing, Err(Error::InvalidInput { field, .. }) if field == "sslrootcert"));

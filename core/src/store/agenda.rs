@@ -470,7 +470,7 @@ pub(super) fn bulk<T, P: rusqlite::Params>(
 /// The most days ahead an agenda looks: ten years. Further is no agenda, and past the calendar's end.
 pub const MAX_AGENDA_DAYS: u32 = 3660;
 
-fn check_days(days: u32) -> Result<()> {
+pub(crate) fn check_days(days: u32) -> Result<()> {
     if days > MAX_AGENDA_DAYS {
         return Err(crate::Error::invalid(
             "days",

@@ -87,6 +87,20 @@ impl Book for Store {
         let customer_id = &contact.interaction.customer_id;
         self.write(|tx| {
             read::customer(tx, customer_id)?;
+            if let Some(seen) = contact.statements_seen {
+                // Another window or command recorded what the customer said after the Guard read it.
+                let now: i64 =
+                    tx.query_row("SELECT count(*) FROM preferences WHERE customer_id = ?1", [customer_id], |r| {
+                        r.get(0)
+                    })?;
+                if now as usize != seen {
+                    return Err(crate::Error::Changed {
+                        what: "what the customer said about being contacted".into(),
+                        by: "another window or command".into(),
+                        at: "this moment".into(),
+                    });
+                }
+            }
             rows::insert_interaction(tx, &contact.interaction)?;
             for s in &contact.statements {
                 rows::insert_statement(tx, s)?;

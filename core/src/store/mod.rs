@@ -3,7 +3,7 @@
 //! `Store` is a concrete type, not a trait: there is one backend today. Every write that belongs together is one
 //! transaction, opened `IMMEDIATE` so two processes (the window and the command line) queue instead of failing.
 
-mod agenda;
+pub(crate) mod agenda;
 mod agenda_inputs;
 mod as_book;
 pub mod backup;

@@ -432,13 +432,17 @@ pub enum CustomersCmd {
     /// On a dealership book: hand every customer of one person to another, in one step (a manager's work)
     Reassign {
         /// The email of the person whose customers move
+        #[arg(long, required_unless_present = "unowned", conflicts_with = "unowned")]
+        from: Option<String>,
+        /// Instead of --from: the customers nobody owns yet (those the service desk added)
         #[arg(long)]
-        from: String,
+        unowned: bool,
         /// The email of the person who takes them on
         #[arg(long)]
         to: String,
-        /// The person has left: they can no longer sign in (what they entered keeps their name)
-        #[arg(long)]
+        /// The person has left: they can no longer sign in through Rapport (what they entered keeps their name).
+        /// They still know the server's password: change it (sudo scripts/serve --new-password)
+        #[arg(long, requires = "from")]
         leaving: bool,
     },
     /// Search names, contact points, facts, goals, notes and interactions

@@ -54,10 +54,20 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
                     .collect()
             })
         }
-        Command::Customers(CustomersCmd::Reassign { from, to, leaving }) => {
-            let moved = book.reassign(&from, &to, leaving, now)?;
+        Command::Customers(CustomersCmd::Reassign { from, unowned: _, to, leaving }) => {
+            let moved = book.reassign(from.as_deref(), &to, leaving, now)?;
             let out = serde_json::json!({ "moved": moved, "from": from, "to": to, "leaving": leaving });
-            emit(j, &out, || format!("{moved} customers moved from {from} to {to}"))
+            let whose = from.as_deref().unwrap_or("nobody");
+            emit(j, &out, || {
+                let mut text = format!("{moved} customers moved from {whose} to {to}");
+                if leaving {
+                    text += &format!(
+                        "\n{whose} can no longer sign in through Rapport, but knows the server's password: change it \
+                         on the server (sudo scripts/serve --new-password) and give the new one to the others"
+                    );
+                }
+                text
+            })
         }
         Command::Customers(CustomersCmd::Edit { id, name, fields }) => {
             let id = book.lookup_customer(&id)?;
