@@ -1353,6 +1353,18 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "think|thinking|fence .. about|of listing",
             "walk away with",
             "ready to .. retire|sell|trade|part_with|move_on",
+            // What they own paying for the next one, and plans one step up (the twenty-first batch's cold misses,
+            // 2026-12-07): "yours would go a long way toward one", "the higher plan".
+            "yours|this_one|that_one|@owned|@model|@car would|could|'d|will .. cover|carry|pay_for|go_a_long_way|be_a_big_piece|be_a_big_part|take_care_of",
+            "ran|run|plug|plugged your vin",
+            "buy .. outright",
+            "you'd|you_would|would_you sell",
+            "step|slide|jump into a|an|the .. new|newer|2027|2026|2028|@model|@car",
+            "time to downsize",
+            "its next family|owner|owners",
+            "higher|bigger|larger|next|top .. plan|tier|edition|package|level",
+            "our .. plan|tier|edition|package would|could|will let|give|add|fit|include",
+            "move|bump you up",
         ],
     ),
     (
@@ -1732,6 +1744,8 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "want details",
             "shall i",
             "if you switch|upgrade",
+            // A hypothetical that sells: "yours would cover a big chunk of it".
+            "yours|this_one|that_one|@owned|@model|@car would|could|'d .. cover|carry|pay_for|go_a_long_way|be_a_big_piece|be_a_big_part",
             "let us|me .. show|get|put|run|see|help|know|set",
             "get you into|a|an|the",
             "limited",
@@ -1993,6 +2007,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
         Cue::Channel(IN_PERSON),
         &[
             "come|stop|swing|drop|pop|stroll|head|roll .. by|in|over|down",
+            "walk|walking through the|your .. house|home|place|property|space|office|shop",
             "bring .. by|over",
             "visit",
             "meet",
