@@ -493,6 +493,23 @@ fn an_event_a_webinar_and_a_callback_ask_the_customer_somewhere() {
     reads_as(table);
 }
 
+/// The twenty-first batch's kind, in other words: what a customer owns paying for the next one, buying it outright,
+/// a plan one step up, a walk-through — and the same words where nothing is sold.
+#[test]
+fn what_they_own_paying_for_the_next_one_is_a_buy_back_pitch() {
+    let table: &[(&str, &[&str])] = &[
+        ("Honestly, your Civic would go a long way toward the new Accord.", &["pitch:buy-back"]),
+        ("If you're ever curious, we'd happily buy the Jeep outright.", &["pitch:buy-back"]),
+        ("The next tier up would give your whole team unlimited seats. Worth a look?", &["pitch:buy-back"]),
+        (
+            "Could I walk through your office on Thursday to measure for the new copier?",
+            &["check_in", "asks_for_channel:in_person"],
+        ),
+        ("Your loaner is ready, and the rental company confirmed it covers the whole week.", &["value"]),
+    ];
+    reads_as(table);
+}
+
 /// Each text of `table` read as exactly its labels (in any order).
 fn reads_as(table: &[(&str, &[&str])]) {
     for (text, want) in table {
