@@ -91,6 +91,8 @@ pub trait Book {
     fn insert_promise(&mut self, promise: &Promise, now: DateTime<Utc>) -> Result<()>;
     /// Marks an open promise kept today; a deliverable of theirs it names is delivered with it.
     fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise>;
+    /// Writes a note about the customer (made by [`Book::add_note`]); `#hashtags` in it become their tags.
+    fn insert_note(&mut self, note: &Note) -> Result<()>;
     /// Writes the salesperson's own reminder (checked by [`Book::add_reminder`]).
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()>;
     /// Saves what was done with reasons (checked by [`Book::set_reason_states`]), replacing what was said of each
@@ -307,6 +309,23 @@ pub trait Book {
         let promise = promise_from(customer_id, input.validated()?, now)?;
         self.insert_promise(&promise, now)?;
         Ok(promise)
+    }
+
+    /// Adds a note about the customer (the salesperson's own, or a thank-you draft); its `#hashtags` become tags.
+    fn add_note(&mut self, customer_id: &str, input: NewNote, now: DateTime<Utc>) -> Result<Note> {
+        let n = input.validated()?;
+        let note = Note {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            kind: n.kind,
+            format: n.format,
+            text: n.text,
+            status: n.status,
+            created_at: now,
+            updated_at: now,
+        };
+        self.insert_note(&note)?;
+        Ok(note)
     }
 
     /// Adds the salesperson's own reminder — only with a value the Guard accepts as something for the customer.

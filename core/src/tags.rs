@@ -20,6 +20,36 @@ pub fn hashtags(text: &str) -> Vec<String> {
     found
 }
 
+/// The tags written in any of `texts` (a customer's facts and notes), in order, each once (compared without case).
+pub fn in_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for text in texts {
+        for tag in hashtags(text) {
+            if !found.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                found.push(tag);
+            }
+        }
+    }
+    found
+}
+
+/// A customer's tags with the text tags made again from `texts`: tags set by hand are kept whatever the text says,
+/// and a hashtag that is already a hand-set tag is not added twice.
+pub fn with_text_tags<'a>(
+    tags: &[crate::model::Tag],
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Vec<crate::model::Tag> {
+    use crate::model::{Tag, TagOrigin};
+    let mut out: Vec<Tag> = tags.iter().filter(|t| t.origin == TagOrigin::Manual).cloned().collect();
+    for tag in in_texts(texts) {
+        if !out.iter().any(|t| t.tag == tag) {
+            out.push(Tag { tag, origin: TagOrigin::Text });
+        }
+    }
+    out.sort_by_cached_key(|t| t.tag.to_ascii_lowercase());
+    out
+}
+
 /// A tag typed by hand, with or without its `#`, checked.
 pub fn normalize(tag: &str) -> Result<String, String> {
     let t = tag.trim().trim_start_matches('#');

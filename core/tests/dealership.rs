@@ -289,6 +289,27 @@ on_both_books!(a_promise_kept_and_a_reason_done_leave_today_and_undo_brings_it_b
     assert_eq!(book.customer_record(&rita).unwrap().reminders.len(), 1);
 });
 
+on_both_books!(hashtags_in_notes_and_facts_heard_become_tags_a_campaign_and_a_playbook_read, |book| {
+    let rita = rita(book);
+    book.add_note(&rita, NewNote::plain("Prefers mornings; #WinterTires customer since 2022"), now()).unwrap();
+    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She asked about storage") };
+    let heard = HeardToRecord { facts: vec![fact("Stores her boat with us #BoatOwner")], ..Default::default() };
+    book.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+    let tags: Vec<(String, TagOrigin)> =
+        book.customer_record(&rita).unwrap().tags.into_iter().map(|t| (t.tag, t.origin)).collect();
+    assert_eq!(
+        tags,
+        [
+            ("BoatOwner".to_string(), TagOrigin::Text),
+            ("fleet".to_string(), TagOrigin::Manual),
+            ("WinterTires".to_string(), TagOrigin::Text)
+        ]
+    );
+    let campaign = Campaign { channel: Channel::Email, topic: Some("service".into()), text: None };
+    let checked = book.check_campaign(CampaignList::Tag("BoatOwner".into()), &campaign, now()).unwrap();
+    assert_eq!(checked.included.len(), 1, "the tag a fact wrote reaches the campaign");
+});
+
 // What only a shared book has.
 
 #[test]

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rapport_core::model::NewCustomer;
 use rapport_core::store::{backup, Passphrase};
+use rapport_core::Book as _;
 use rapport_core::{Error, Store};
 use tempfile::TempDir;
 

@@ -520,7 +520,7 @@ impl Book for DealershipBook {
             rows::insert_promise(&mut tx, p, &me, now)?;
         }
         if !contact.facts.is_empty() {
-            rows::add_facts(&mut tx, customer_id, &contact.facts, &me, now)?;
+            rows::save_with_text_tags(&mut tx, customer_id, &contact.facts, &me, now)?;
         }
         rows::commit(tx)?;
         Ok(())
@@ -607,6 +607,20 @@ impl Book for DealershipBook {
         }
         rows::commit(tx)?;
         Ok(promise)
+    }
+
+    fn insert_note(&mut self, note: &Note) -> Result<()> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        rows::customer_is_there(&mut tx, &note.customer_id, rows::Lock::Update)?;
+        tx.execute(
+            "INSERT INTO notes (id, customer_id, note, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5)",
+            &[&note.id, &note.customer_id, &rows::to_json(note)?, &me, &note.created_at],
+        )?;
+        rows::save_with_text_tags(&mut tx, &note.customer_id, &[], &me, note.created_at)?;
+        rows::commit(tx)?;
+        Ok(())
     }
 
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {

@@ -69,8 +69,8 @@ pub(super) fn records_in_order(
     let mut at: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for row in &rows {
         let mut rec: CustomerRecord = from_text("customer", row.get("record"))?;
-        // As the SQLite book reads them: tags by tag, what was done with reasons by reason.
-        rec.tags.sort_by(|a, b| a.tag.cmp(&b.tag));
+        // As the SQLite book reads them: tags by tag without case (NOCASE), what was done with reasons by reason.
+        rec.tags.sort_by_cached_key(|t| t.tag.to_ascii_lowercase());
         rec.reason_states.sort_by(|a, b| a.reason_id.cmp(&b.reason_id));
         // Whatever the document holds of these, the rows are what count.
         rec.preferences.clear();
@@ -183,19 +183,6 @@ pub(super) fn save_record(tx: &mut Transaction<'_>, rec: &CustomerRecord, by: &s
         &[&rec.customer.id, &rec.customer.name, &document(rec)?, &text, &now, &by],
     )?;
     Ok(())
-}
-
-/// Adds facts heard in a contact to the customer's document in one statement (no read, so nothing another person
-/// saved meanwhile is lost), one version on.
-pub(super) fn add_facts(
-    tx: &mut Transaction<'_>,
-    customer_id: &str,
-    facts: &[Fact],
-    by: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let text = facts.iter().map(|f| f.text.to_lowercase()).collect::<Vec<_>>().join(" \n ");
-    append(tx, customer_id, "facts", &to_json(&facts)?, &text, by, now)
 }
 
 /// Adds `items` (a JSON array) to the list `field` of the customer's document, and `words` to what search reads, in
@@ -398,4 +385,27 @@ pub(super) fn commit(tx: Transaction<'_>) -> Result<()> {
         Error::Unreachable(why) => Error::UnreachableWhileSaving(why),
         other => other,
     })
+}
+
+/// A customer's record with what is added to it, text tags made again from its facts and notes (as the SQLite
+/// book does on every write), saved one version on. The caller holds the row (`FOR NO KEY UPDATE`), so nothing
+/// another person saves meanwhile is lost.
+pub(super) fn save_with_text_tags(
+    tx: &mut Transaction<'_>,
+    customer_id: &str,
+    add_facts: &[Fact],
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let row = tx.query_one("SELECT record::text FROM customers WHERE id = $1", &[&customer_id])?;
+    let mut rec: CustomerRecord = from_text("customer", row.get(0))?;
+    rec.facts.extend(add_facts.iter().cloned());
+    let notes: Vec<String> = tx
+        .query("SELECT note->>'text' FROM notes WHERE customer_id = $1 ORDER BY n", &[&customer_id])?
+        .iter()
+        .map(|r| r.get::<_, Option<String>>(0).unwrap_or_default())
+        .collect();
+    let texts = rec.facts.iter().map(|f| f.text.as_str()).chain(notes.iter().map(String::as_str));
+    rec.tags = crate::tags::with_text_tags(&rec.tags, texts);
+    save_record(tx, &rec, by, now)
 }

@@ -130,6 +130,14 @@ impl Book for Store {
         Store::keep_promise(self, promise_id, now)
     }
 
+    fn insert_note(&mut self, note: &Note) -> Result<()> {
+        self.write(|tx| {
+            read::customer(tx, &note.customer_id)?;
+            rows::insert_note(tx, note)?;
+            customers::refresh_text_tags(tx, &note.customer_id)
+        })
+    }
+
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {
         self.write(|tx| rows::insert_reminder(tx, reminder))
     }

@@ -238,26 +238,6 @@ impl Store {
         })?;
         Ok(goal)
     }
-
-    pub fn add_note(&mut self, customer_id: &str, input: NewNote, now: DateTime<Utc>) -> Result<Note> {
-        let n = input.validated()?;
-        let note = Note {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            kind: n.kind,
-            format: n.format,
-            text: n.text,
-            status: n.status,
-            created_at: now,
-            updated_at: now,
-        };
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::insert_note(tx, &note)?;
-            refresh_text_tags(tx, customer_id)
-        })?;
-        Ok(note)
-    }
 }
 
 /// Makes the customer's text tags exactly the hashtags written in their facts and notes.
@@ -267,14 +247,9 @@ pub(super) fn refresh_text_tags(conn: &Connection, customer_id: &str) -> Result<
     let mut stmt = conn.prepare_cached(
         "SELECT text FROM facts WHERE customer_id = ?1 UNION ALL SELECT text FROM notes WHERE customer_id = ?1",
     )?;
-    let texts = stmt.query_map(params![customer_id], |r| r.get::<_, String>(0))?;
-    for text in texts {
-        for tag in tags::hashtags(&text?) {
-            if !found.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                found.push(tag);
-            }
-        }
-    }
+    let texts =
+        stmt.query_map(params![customer_id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    found.extend(tags::in_texts(texts.iter().map(String::as_str)));
     conn.execute("DELETE FROM tags WHERE customer_id = ?1 AND origin = 'text'", params![customer_id])?;
     for tag in found {
         rows::insert_tag(conn, customer_id, &Tag { tag, origin: TagOrigin::Text })?;

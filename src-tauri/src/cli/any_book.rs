@@ -32,6 +32,7 @@ pub(super) fn handles(command: &Command) -> bool {
             | Command::Promises(PromisesCmd::Add { .. } | PromisesCmd::Keep { .. })
             | Command::Reasons(_)
             | Command::Reminders(RemindersCmd::Add { .. })
+            | Command::Notes(NotesCmd::Add { .. })
     )
 }
 
@@ -217,6 +218,11 @@ pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: 
             let id = book.lookup_customer(&customer)?;
             let m = book.add_reminder(&id, NewReminder { value, due_on: due, channel }, now)?;
             emit(j, &m, || format!("Reminder for {}: {} ({})", m.due_on, m.value, m.id))
+        }
+        Command::Notes(NotesCmd::Add { customer, text }) => {
+            let id = book.lookup_customer(&customer)?;
+            let n = book.add_note(&id, NewNote::plain(text), now)?;
+            emit(j, &n, || format!("Added note {}", n.id))
         }
         // `handles` let nothing else through.
         _ => Err(Error::invalid("command", "this command is not one that works on either kind of book")),

@@ -277,11 +277,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let g = store.add_goal(&id, NewGoal { text, stated_on: stated, source }, now)?;
             emit(j, &g, || format!("Added goal {}", g.id))
         }
-        Command::Notes(NotesCmd::Add { customer, text }) => {
-            let id = store.lookup_customer(&customer)?;
-            let n = store.add_note(&id, NewNote::plain(text), now)?;
-            emit(j, &n, || format!("Added note {}", n.id))
-        }
         Command::Notes(NotesCmd::List { status, limit }) => {
             let notes = store.list_notes(status, limit)?;
             emit(j, &notes, || present::notes(&notes))
