@@ -25,31 +25,9 @@ fn kept_book(customers: usize) -> PathBuf {
     rapport_tests::generated_book(customers)
 }
 
-/// Times `rapport ARGS` from start to exit, its output going to /dev/null (as to a file: no terminal's drawing).
+/// Times `rapport ARGS` from start to exit on `db`.
 fn measure(name: &str, db: &Path, args: &[&str]) {
-    let run = || {
-        let t = Instant::now();
-        let status = Command::new(binary())
-            .args(args)
-            .env("RAPPORT_DB", db)
-            .env("RAPPORT_NOW", NOW)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .status()
-            .expect("rapport runs");
-        assert!(status.success(), "rapport {args:?} failed");
-        t.elapsed()
-    };
-    run(); // warm the page cache
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| run()).collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<58} median {:>8.1} ms   min {:>8.1}   max {:>8.1}",
-        ms(times[RUNS / 2]),
-        ms(times[0]),
-        ms(times[RUNS - 1])
-    );
+    rapport_tests::time_command(name, RUNS, db.as_os_str(), &[], args);
 }
 
 /// Importing a 100,000-row contacts CSV as the command does it — read, plan, write one transaction, make it

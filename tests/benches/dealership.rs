@@ -32,32 +32,9 @@ fn env_of(who: Option<&str>) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// Times `rapport ARGS` from start to exit on `db` as `who`, output to /dev/null.
+/// Times `rapport ARGS` from start to exit on `db` as `who`.
 fn measure(name: &str, runs: usize, db: &std::ffi::OsStr, who: Option<&str>, args: &[&str]) {
-    let run = || {
-        let t = Instant::now();
-        let status = Command::new(release_binary())
-            .args(args)
-            .env("RAPPORT_DB", db)
-            .env("RAPPORT_NOW", BENCH_NOW)
-            .envs(env_of(who))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .status()
-            .expect("rapport runs");
-        assert!(status.success(), "rapport {args:?} failed");
-        t.elapsed()
-    };
-    run(); // warm the caches
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<62} median {:>8.1} ms   min {:>8.1}   max {:>8.1}   ({runs} runs)",
-        ms(times[runs / 2]),
-        ms(times[0]),
-        ms(times[runs - 1])
-    );
+    rapport_tests::time_command(name, runs, db, &env_of(who), args);
 }
 
 fn main() {

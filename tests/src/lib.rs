@@ -396,3 +396,33 @@ pub fn generated_book(customers: usize) -> PathBuf {
     }
     path
 }
+
+/// Times the release binary's `rapport ARGS` from start to exit on the book `db` (a file or an address) with `env`,
+/// its output to /dev/null (as to a file: no terminal's drawing), once to warm the caches and then `runs` times;
+/// prints the median, the fastest and the slowest under `name`.
+pub fn time_command(name: &str, runs: usize, db: &std::ffi::OsStr, env: &[(String, String)], args: &[&str]) {
+    let run = || {
+        let t = Instant::now();
+        let status = Command::new(release_binary())
+            .args(args)
+            .env("RAPPORT_DB", db)
+            .env("RAPPORT_NOW", BENCH_NOW)
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .status()
+            .expect("rapport runs");
+        assert!(status.success(), "rapport {args:?} failed");
+        t.elapsed()
+    };
+    run();
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<62} median {:>8.1} ms   min {:>8.1}   max {:>8.1}   ({runs} runs)",
+        ms(times[runs / 2]),
+        ms(times[0]),
+        ms(times[runs - 1])
+    );
+}

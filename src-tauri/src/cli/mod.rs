@@ -55,9 +55,7 @@ pub fn fail(json: bool, code: &str, message: &str) -> ! {
 
 /// Runs one subcommand; returns the exit code.
 pub fn run(command: Command, db: &Path, user: Option<&str>, now: DateTime<Utc>, json_out: bool) -> i32 {
-    // The command's name only (its arguments may be a customer's words) for the error log.
-    let debug = format!("{command:?}");
-    let during = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase();
+    let during = command_name(&command);
     // Days and times read in the salesperson's style (their profile's, or the system locale's) from here on.
     let opened = open_book(db).inspect(|s| drop(s.profile().map(|p| rapport_core::date_style::follow(&p))));
     let result = match (opened, command) {
@@ -66,8 +64,20 @@ pub fn run(command: Command, db: &Path, user: Option<&str>, now: DateTime<Utc>, 
         (opened, Command::Share { to }) => opened.and_then(|store| shared::share(&store, &to, user, now, json_out)),
         (opened, command) => opened.and_then(|mut store| execute(command, &mut store, now, json_out)),
     };
+    finish(result, &during, json_out)
+}
+
+/// The command's name only (its arguments may be a customer's words), for the error log.
+fn command_name(command: &Command) -> String {
+    let debug = format!("{command:?}");
+    debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase()
+}
+
+/// The exit code of a command that ended with `result`: an unexpected error goes to the error log, any error is one
+/// line on standard error, and a command whose output was lost says so (exit 3).
+fn finish(result: Result<(), Error>, during: &str, json_out: bool) -> i32 {
     if let Err(e) = &result {
-        crate::error_log::record(e, &during);
+        crate::error_log::record(e, during);
     }
     match result {
         Err(e) if OUTPUT_LOST.load(Ordering::Relaxed) => output_lost(json_out, &e),

@@ -10,17 +10,8 @@ use super::*;
 
 /// Runs one subcommand on the dealership book at `address`; returns the exit code.
 pub fn run_shared(command: Command, address: &str, user: Option<&str>, now: DateTime<Utc>, j: bool) -> i32 {
-    let debug = format!("{command:?}");
-    let during = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("command").to_lowercase();
-    let result = execute(command, address, user, now, j);
-    if let Err(e) = &result {
-        crate::error_log::record(e, &during);
-    }
-    match result {
-        Err(e) if OUTPUT_LOST.load(Ordering::Relaxed) => output_lost(j, &e),
-        Ok(()) => 0,
-        Err(e) => fail(j, e.code(), &e.to_string()),
-    }
+    let during = command_name(&command);
+    finish(execute(command, address, user, now, j), &during, j)
 }
 
 fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
@@ -86,8 +77,7 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
             emit(j, &c, || format!("Saved {} ({})", c.name, c.id))
         }
         other => {
-            let debug = format!("{other:?}");
-            let name = debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("this").to_lowercase();
+            let name = command_name(&other);
             Err(Error::invalid(
                 "command",
                 format!(
