@@ -50,6 +50,8 @@ CREATE INDEX customers_owner ON customers (owner_id);
 CREATE INDEX customers_name ON customers ((lower(name) COLLATE "C"), n);
 CREATE INDEX customers_search_words ON customers USING gin (search_words);
 CREATE INDEX customers_search_text ON customers USING gin (search_text gin_trgm_ops);
+-- A customer issue is found by its id (its customer's record holds it).
+CREATE INDEX customers_issue_ids ON customers USING gin (jsonb_path_query_array(record, '$.issues[*].id'));
 -- Undoing what was done with a reason finds its customer by the reason's id.
 CREATE INDEX customers_reason_states ON customers USING gin ((record->'reason_states') jsonb_path_ops);
 

@@ -54,6 +54,8 @@ pub trait Book {
     fn lookup_interaction(&self, prefix: &str) -> Result<String>;
     /// The one promise whose id starts with `prefix`.
     fn lookup_promise(&self, prefix: &str) -> Result<String>;
+    /// The one customer issue whose id starts with `prefix`.
+    fn lookup_issue(&self, prefix: &str) -> Result<String>;
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>>;
     /// Customers found by the words typed (name, company, addresses, facts, notes), best first.
     fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>>;
@@ -93,6 +95,18 @@ pub trait Book {
     fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise>;
     /// Writes a note about the customer (made by [`Book::add_note`]); `#hashtags` in it become their tags.
     fn insert_note(&mut self, note: &Note) -> Result<()>;
+    /// Opens an issue the customer raised (the rules are `CustomerIssue::open`'s).
+    fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue>;
+    /// Adds an update to an open issue (`CustomerIssue::add_update`'s rules), in one transaction with reading it.
+    fn update_issue(
+        &mut self,
+        issue_id: &str,
+        text: &str,
+        next_update_on: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<CustomerIssue>;
+    /// Resolves an open issue (`CustomerIssue::resolve`'s rules), in one transaction with reading it.
+    fn resolve_issue(&mut self, issue_id: &str, resolution: &str, now: DateTime<Utc>) -> Result<CustomerIssue>;
     /// Writes the salesperson's own reminder (checked by [`Book::add_reminder`]).
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()>;
     /// Saves what was done with reasons (checked by [`Book::set_reason_states`]), replacing what was said of each

@@ -310,6 +310,35 @@ on_both_books!(hashtags_in_notes_and_facts_heard_become_tags_a_campaign_and_a_pl
     assert_eq!(checked.included.len(), 1, "the tag a fact wrote reaches the campaign");
 });
 
+on_both_books!(an_issue_opened_updated_and_resolved_is_on_today_until_the_customer_is_told, |book| {
+    let rita = rita(book);
+    let next = now().date_naive() + Duration::days(2);
+    let input = NewIssue { title: "Rattle in the dash".into(), opened_on: None, next_update_on: Some(next) };
+    let issue = book.open_issue(&rita, input, now()).unwrap();
+    assert_eq!(book.lookup_issue(&issue.id[..issue.id.len() - 4]).unwrap(), issue.id);
+    let kinds = |book: &dyn Book| -> Vec<String> {
+        let a = book.agenda(now(), 7).unwrap();
+        a.reasons
+            .iter()
+            .filter(|r| r.customer_id == rita)
+            .map(|r| r.id.split(':').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kinds(book), ["issue_update"]);
+    let updated = book.update_issue(&issue.id, "Parts ordered, in Thursday", None, now()).unwrap();
+    assert_eq!(updated.updates.len(), 1);
+    assert_eq!(updated.next_update_on, Some(next), "an update without a new day keeps the day");
+    assert!(matches!(book.resolve_issue(&issue.id, "  ", now()), Err(Error::InvalidInput { .. })));
+    let resolved = book.resolve_issue(&issue.id, "Loose clip, refastened", now()).unwrap();
+    assert_eq!(resolved.status, IssueStatus::Resolved);
+    assert_eq!(kinds(book), ["issue_resolved"], "the customer is still to be told");
+    assert!(matches!(book.update_issue(&issue.id, "More", None, now()), Err(Error::InvalidInput { .. })));
+    assert!(matches!(book.resolve_issue(&issue.id, "Again", now()), Err(Error::InvalidInput { .. })));
+    let rec = book.customer_record(&rita).unwrap();
+    assert_eq!(rec.issues.len(), 1);
+    assert_eq!(rec.issues[0].updates[0].text, "Parts ordered, in Thursday");
+});
+
 // What only a shared book has.
 
 #[test]

@@ -314,6 +314,27 @@ impl Book for DealershipBook {
         self.resolve("promises", "promise", prefix)
     }
 
+    fn lookup_issue(&self, prefix: &str) -> Result<String> {
+        let p = crate::store::read::id_prefix("issue", prefix)?;
+        let mut client = self.client()?;
+        // A whole id through the index; the start of one by reading the issues of every record.
+        let whole =
+            "SELECT $1::text FROM customers WHERE jsonb_path_query_array(record, '$.issues[*].id') ? $1 LIMIT 1";
+        if let Some(row) = client.query_opt(whole, &[&p])? {
+            return Ok(row.get(0));
+        }
+        let ids = client
+            .query(
+                "SELECT i->>'id' FROM customers c, jsonb_array_elements(c.record->'issues') i
+                 WHERE i->>'id' >= $1 AND i->>'id' < $1 || '~' ORDER BY 1 LIMIT 11",
+                &[&p],
+            )?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        crate::store::read::the_one(ids, "issue", prefix)
+    }
+
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>> {
         let tag = match &q.tag {
             Some(t) => Some(crate::tags::normalize(t).map_err(|m| Error::invalid("tag", m))?),
@@ -609,6 +630,31 @@ impl Book for DealershipBook {
         Ok(promise)
     }
 
+    fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        let issue = CustomerIssue::open(customer_id, input, now)?;
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let items = serde_json::Value::Array(vec![rows::to_json(&issue)?]);
+        rows::append(&mut tx, customer_id, "issues", &items, "", &me, now)?;
+        rows::commit(tx)?;
+        Ok(issue)
+    }
+
+    fn update_issue(
+        &mut self,
+        issue_id: &str,
+        text: &str,
+        next_update_on: Option<chrono::NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<CustomerIssue> {
+        self.change_issue(issue_id, now, |issue| issue.add_update(text, next_update_on, now).map(drop))
+    }
+
+    fn resolve_issue(&mut self, issue_id: &str, resolution: &str, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        self.change_issue(issue_id, now, |issue| issue.resolve(resolution, now))
+    }
+
     fn insert_note(&mut self, note: &Note) -> Result<()> {
         let me = self.me.id.clone();
         let mut client = self.client()?;
@@ -680,6 +726,36 @@ impl Book for DealershipBook {
 }
 
 impl DealershipBook {
+    /// Reads an issue with its customer's record held, changes it by the model's rules, and saves the record.
+    fn change_issue(
+        &mut self,
+        issue_id: &str,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut CustomerIssue) -> Result<()>,
+    ) -> Result<CustomerIssue> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        let row = tx
+            .query_opt(
+                "SELECT record::text FROM customers WHERE jsonb_path_query_array(record, '$.issues[*].id') ? $1
+                 FOR NO KEY UPDATE",
+                &[&issue_id],
+            )?
+            .ok_or_else(|| Error::NotFound { what: "issue", key: issue_id.to_string() })?;
+        let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
+        let issue = rec
+            .issues
+            .iter_mut()
+            .find(|i| i.id == issue_id)
+            .ok_or_else(|| Error::NotFound { what: "issue", key: issue_id.to_string() })?;
+        change(issue)?;
+        let changed = issue.clone();
+        rows::save_record(&mut tx, &rec, &me, now)?;
+        rows::commit(tx)?;
+        Ok(changed)
+    }
+
     fn owner_of_new_customers(&self) -> Option<String> {
         // The service desk owns no customers: one they add is the team's until a manager hands them on.
         (self.me.role != Role::Service).then(|| self.me.id.clone())

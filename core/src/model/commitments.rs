@@ -82,3 +82,56 @@ impl NewIssue {
         Ok(NewIssue { title: required("issue", &self.title)?, ..self })
     }
 }
+
+impl CustomerIssue {
+    /// A new open issue from checked input: opened today unless said otherwise.
+    pub fn open(customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        let i = input.validated()?;
+        Ok(CustomerIssue {
+            id: crate::ids::new_id(),
+            customer_id: customer_id.to_string(),
+            title: i.title,
+            opened_on: i.opened_on.unwrap_or(now.date_naive()),
+            status: IssueStatus::Open,
+            next_update_on: i.next_update_on,
+            resolved_on: None,
+            resolution: None,
+            updates: Vec::new(),
+        })
+    }
+
+    /// Adds an update to an open issue and, optionally, when the customer should hear next; returns the update.
+    pub fn add_update(
+        &mut self,
+        text: &str,
+        next_update_on: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<IssueUpdate> {
+        let text = required("update", text)?;
+        if self.status != IssueStatus::Open {
+            return Err(crate::Error::invalid("issue", "it is resolved; open a new issue instead"));
+        }
+        let update = IssueUpdate { id: crate::ids::new_id(), at: now, text };
+        self.updates.push(update.clone());
+        if next_update_on.is_some() {
+            self.next_update_on = next_update_on;
+        }
+        Ok(update)
+    }
+
+    /// Resolves an open issue; telling the customer it is done is still to come.
+    pub fn resolve(&mut self, resolution: &str, now: DateTime<Utc>) -> Result<()> {
+        let resolution = resolution.trim().to_string();
+        if resolution.is_empty() {
+            return Err(crate::Error::invalid("resolution", "say how it was resolved; the customer will want to know"));
+        }
+        if self.status != IssueStatus::Open {
+            return Err(crate::Error::invalid("issue", "it is already resolved"));
+        }
+        self.status = IssueStatus::Resolved;
+        self.resolved_on = Some(now.date_naive());
+        self.resolution = Some(resolution);
+        self.next_update_on = None;
+        Ok(())
+    }
+}

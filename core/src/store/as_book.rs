@@ -39,6 +39,10 @@ impl Book for Store {
         Store::lookup_promise(self, prefix)
     }
 
+    fn lookup_issue(&self, prefix: &str) -> Result<String> {
+        Store::lookup_issue(self, prefix)
+    }
+
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>> {
         Store::list_customers(self, q)
     }
@@ -128,6 +132,24 @@ impl Book for Store {
 
     fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise> {
         Store::keep_promise(self, promise_id, now)
+    }
+
+    fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        Store::open_issue(self, customer_id, input, now)
+    }
+
+    fn update_issue(
+        &mut self,
+        issue_id: &str,
+        text: &str,
+        next_update_on: Option<chrono::NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<CustomerIssue> {
+        Store::update_issue(self, issue_id, text, next_update_on, now)
+    }
+
+    fn resolve_issue(&mut self, issue_id: &str, resolution: &str, now: DateTime<Utc>) -> Result<CustomerIssue> {
+        Store::resolve_issue(self, issue_id, resolution, now)
     }
 
     fn insert_note(&mut self, note: &Note) -> Result<()> {

@@ -45,18 +45,7 @@ impl Store {
     }
 
     pub fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue> {
-        let i = input.validated()?;
-        let issue = CustomerIssue {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            title: i.title,
-            opened_on: i.opened_on.unwrap_or(now.date_naive()),
-            status: IssueStatus::Open,
-            next_update_on: i.next_update_on,
-            resolved_on: None,
-            resolution: None,
-            updates: Vec::new(),
-        };
+        let issue = CustomerIssue::open(customer_id, input, now)?;
         self.write(|tx| {
             read::customer(tx, customer_id)?;
             rows::insert_issue(tx, &issue)
@@ -72,14 +61,11 @@ impl Store {
         next_update_on: Option<NaiveDate>,
         now: DateTime<Utc>,
     ) -> Result<CustomerIssue> {
-        let text = crate::model::required("update", text)?;
         self.write(|tx| {
-            let issue = issue_in(tx, issue_id)?;
-            if issue.status != IssueStatus::Open {
-                return Err(Error::invalid("issue", "it is resolved; open a new issue instead"));
-            }
-            rows::insert_issue_update(tx, issue_id, &IssueUpdate { id: new_id(), at: now, text })?;
-            if let Some(next) = next_update_on {
+            let mut issue = issue_with_updates(tx, issue_id)?;
+            let update = issue.add_update(text, next_update_on, now)?;
+            rows::insert_issue_update(tx, issue_id, &update)?;
+            if let Some(next) = issue.next_update_on {
                 tx.execute(
                     "UPDATE issues SET next_update_on = ?2 WHERE id = ?1",
                     params![issue_id, next.format("%Y-%m-%d").to_string()],
@@ -91,18 +77,12 @@ impl Store {
 
     /// Resolves an issue; telling the customer it is done is still to come.
     pub fn resolve_issue(&mut self, issue_id: &str, resolution: &str, now: DateTime<Utc>) -> Result<CustomerIssue> {
-        let resolution = resolution.trim().to_string();
-        if resolution.is_empty() {
-            return Err(Error::invalid("resolution", "say how it was resolved; the customer will want to know"));
-        }
         self.write(|tx| {
-            let issue = issue_in(tx, issue_id)?;
-            if issue.status != IssueStatus::Open {
-                return Err(Error::invalid("issue", "it is already resolved"));
-            }
+            let mut issue = issue_with_updates(tx, issue_id)?;
+            issue.resolve(resolution, now)?;
             tx.execute(
                 "UPDATE issues SET status = 'resolved', resolved_on = ?2, resolution = ?3, next_update_on = NULL WHERE id = ?1",
-                params![issue_id, now.date_naive().format("%Y-%m-%d").to_string(), resolution],
+                params![issue_id, now.date_naive().format("%Y-%m-%d").to_string(), issue.resolution],
             )?;
             issue_with_updates(tx, issue_id)
         })

@@ -33,6 +33,7 @@ pub(super) fn handles(command: &Command) -> bool {
             | Command::Reasons(_)
             | Command::Reminders(RemindersCmd::Add { .. })
             | Command::Notes(NotesCmd::Add { .. })
+            | Command::Issues(_)
     )
 }
 
@@ -224,6 +225,7 @@ pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: 
             let n = book.add_note(&id, NewNote::plain(text), now)?;
             emit(j, &n, || format!("Added note {}", n.id))
         }
+        Command::Issues(cmd) => issues(cmd, book, now, j),
         // `handles` let nothing else through.
         _ => Err(Error::invalid("command", "this command is not one that works on either kind of book")),
     }
@@ -274,4 +276,22 @@ pub(super) fn customers(cmd: CustomersCmd, book: &mut dyn Book, now: DateTime<Ut
             emit(j, &hits, || present::hits(&hits))
         }
     }
+}
+
+fn issues(cmd: IssuesCmd, book: &mut dyn Book, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    let issue = match cmd {
+        IssuesCmd::Open { customer, title, next_update } => {
+            let id = book.lookup_customer(&customer)?;
+            book.open_issue(&id, NewIssue { title, opened_on: None, next_update_on: next_update }, now)?
+        }
+        IssuesCmd::Update { issue, text, next_update } => {
+            let id = book.lookup_issue(&issue)?;
+            book.update_issue(&id, &text, next_update, now)?
+        }
+        IssuesCmd::Resolve { issue, resolution } => {
+            let id = book.lookup_issue(&issue)?;
+            book.resolve_issue(&id, &resolution, now)?
+        }
+    };
+    emit(j, &issue, || format!("Issue {}: {} ({})", issue.status, issue.title, issue.id))
 }

@@ -331,7 +331,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             let p = store.add_purchase(&id, input, now)?;
             emit(j, &p, || format!("Added purchase {} ({})", p.description, p.id))
         }
-        Command::Issues(cmd) => issues(cmd, store, now, j),
         Command::Profile(ProfileCmd::Show) => {
             let p = store.profile()?;
             emit(j, &p, || present::profile(&p))
@@ -653,24 +652,6 @@ fn tags(cmd: TagsCmd, store: &mut Store, j: bool) -> Result<(), Error> {
             })
         }
     }
-}
-
-fn issues(cmd: IssuesCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
-    let issue = match cmd {
-        IssuesCmd::Open { customer, title, next_update } => {
-            let id = store.lookup_customer(&customer)?;
-            store.open_issue(&id, NewIssue { title, opened_on: None, next_update_on: next_update }, now)?
-        }
-        IssuesCmd::Update { issue, text, next_update } => {
-            let id = store.lookup_issue(&issue)?;
-            store.update_issue(&id, &text, next_update, now)?
-        }
-        IssuesCmd::Resolve { issue, resolution } => {
-            let id = store.lookup_issue(&issue)?;
-            store.resolve_issue(&id, &resolution, now)?
-        }
-    };
-    emit(j, &issue, || format!("Issue {}: {} ({})", issue.status, issue.title, issue.id))
 }
 
 /// `--dates` and `--clock` over the profile's style (see [`rapport_core::date_style::amend`]).

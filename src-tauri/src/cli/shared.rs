@@ -82,7 +82,7 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
                 "command",
                 format!(
                     "`rapport {name}` works on your own book only in this version; on a dealership book: customers, \
-                     prefs, interactions add, notes add, promises add|keep, reminders add, reasons, check, listen, campaign check, agenda, \
+                     prefs, interactions add, notes add, issues, promises add|keep, reminders add, reasons, check, listen, campaign check, agenda, \
                      export, import json, users"
                 ),
             ))
