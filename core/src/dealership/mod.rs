@@ -557,18 +557,16 @@ impl Book for DealershipBook {
         // brings them in, and only into a book that has none yet.
         let no_profile = tx.query_one("SELECT NOT EXISTS (SELECT 1 FROM profile)", &[])?.get::<_, bool>(0);
         let empty = no_profile && self.me.role == Role::Manager;
-        for (i, rec) in book.customers.iter().enumerate() {
-            let exists: bool =
-                tx.query_one("SELECT EXISTS (SELECT 1 FROM customers WHERE id = $1)", &[&rec.customer.id])?.get(0);
-            if exists {
-                return Err(Error::BadFile(format!(
-                    "customers[{i}] ({}): id {} is already in this book; nothing was imported",
-                    rec.customer.name, rec.customer.id
-                )));
-            }
-            rows::insert_whole_record(&mut tx, rec, owner.as_deref(), &me, now)
-                .map_err(|e| Error::BadFile(format!("customers[{i}] ({}): {e}", rec.customer.name)))?;
+        let ids: Vec<&str> = book.customers.iter().map(|c| c.customer.id.as_str()).collect();
+        if let Some(row) = tx.query_opt("SELECT id FROM customers WHERE id = ANY($1) LIMIT 1", &[&ids])? {
+            let id: String = row.get(0);
+            let i = ids.iter().position(|x| *x == id).unwrap_or(0);
+            return Err(Error::BadFile(format!(
+                "customers[{i}] ({}): id {id} is already in this book; nothing was imported",
+                book.customers[i].customer.name
+            )));
         }
+        rows::copy_in_records(&mut tx, &book.customers, owner.as_deref(), &me, now)?;
         if empty {
             tx.execute(
                 "INSERT INTO profile (id, profile) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET profile = $1",

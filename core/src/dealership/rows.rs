@@ -254,36 +254,130 @@ pub(super) fn insert_interaction(
     Ok(())
 }
 
-/// A whole record moved in (from the salesperson's own book): its document and every row of it, entered by `by`.
-pub(super) fn insert_whole_record(
+/// Whole records moved in (a salesperson's own book), their documents and every row of them, entered by `by`:
+/// with `COPY` rather than a statement a row (row by row, 100,000 customers took 245 s), in the caller's
+/// transaction. The customers keep the file's order (`n`).
+pub(super) fn copy_in_records(
     tx: &mut Transaction<'_>,
-    rec: &CustomerRecord,
+    recs: &[CustomerRecord],
     owner: Option<&str>,
     by: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    insert_record(tx, rec, owner, by, now)?;
-    for s in &rec.preferences {
-        insert_statement(tx, s, by, s.recorded_at)?;
+    use postgres::binary_copy::BinaryCopyInWriter;
+    use postgres::types::Type;
+    tx.batch_execute(
+        "CREATE TEMP TABLE moving_in (k BIGINT, id TEXT, name TEXT, record JSONB, search_text TEXT) ON COMMIT DROP",
+    )?;
+    let mut w = BinaryCopyInWriter::new(
+        tx.copy_in("COPY moving_in (k, id, name, record, search_text) FROM STDIN BINARY")?,
+        &[Type::INT8, Type::TEXT, Type::TEXT, Type::JSONB, Type::TEXT],
+    );
+    for (k, rec) in recs.iter().enumerate() {
+        let k = k as i64;
+        w.write(&[&k, &rec.customer.id, &rec.customer.name, &document(rec)?, &search_text(rec)])?;
     }
-    for i in &rec.interactions {
-        insert_interaction(tx, i, by, now)?;
+    w.finish()?;
+    tx.execute(
+        "INSERT INTO customers (id, owner_id, name, record, search_words, search_text, updated_at, updated_by)
+         SELECT id, $1, name, record, to_tsvector('simple', search_text), search_text, $2, $3 FROM moving_in ORDER BY k",
+        &[&owner, &now, &by],
+    )?;
+    // Each kind of row, in the record's order.
+    macro_rules! copy_rows {
+        ($table:literal, $columns:literal, $types:expr, $items:expr, $values:expr) => {{
+            let mut w = BinaryCopyInWriter::new(
+                tx.copy_in(concat!("COPY ", $table, " (", $columns, ") FROM STDIN BINARY"))?,
+                $types,
+            );
+            for x in $items {
+                let values = $values(x)?;
+                let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v.as_ref()).collect();
+                w.write(&refs)?;
+            }
+            w.finish()?;
+        }};
     }
-    for p in &rec.promises {
-        insert_promise(tx, p, by, now)?;
-    }
-    for n in &rec.notes {
-        tx.execute(
-            "INSERT INTO notes (id, customer_id, note, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5)",
-            &[&n.id, &n.customer_id, &to_json(n)?, &by, &n.created_at],
-        )?;
-    }
-    for h in &rec.held_back {
-        tx.execute(
-            "INSERT INTO held_back (id, customer_id, at, held, entered_by) VALUES ($1, $2, $3, $4, $5)",
-            &[&h.id, &h.customer_id, &h.at, &to_json(h)?, &by],
-        )?;
-    }
+    type Values = Vec<Box<dyn ToSql + Sync>>;
+    let stamped = [Type::TEXT, Type::TEXT, Type::TIMESTAMPTZ, Type::JSONB, Type::TEXT, Type::TIMESTAMPTZ];
+    copy_rows!(
+        "statements",
+        "id, customer_id, said_at, statement, entered_by, entered_at",
+        &stamped,
+        recs.iter().flat_map(|r| &r.preferences),
+        |x: &PreferenceStatement| -> Result<Values> {
+            Ok(vec![
+                Box::new(x.id.clone()),
+                Box::new(x.customer_id.clone()),
+                Box::new(x.said_at),
+                Box::new(to_json(x)?),
+                Box::new(by.to_string()),
+                Box::new(x.recorded_at),
+            ])
+        }
+    );
+    copy_rows!(
+        "interactions",
+        "id, customer_id, at, interaction, entered_by, entered_at",
+        &stamped,
+        recs.iter().flat_map(|r| &r.interactions),
+        |x: &Interaction| -> Result<Values> {
+            Ok(vec![
+                Box::new(x.id.clone()),
+                Box::new(x.customer_id.clone()),
+                Box::new(x.at),
+                Box::new(to_json(x)?),
+                Box::new(by.to_string()),
+                Box::new(now),
+            ])
+        }
+    );
+    copy_rows!(
+        "promises",
+        "id, customer_id, due_on, promise, entered_by, entered_at",
+        &[Type::TEXT, Type::TEXT, Type::DATE, Type::JSONB, Type::TEXT, Type::TIMESTAMPTZ],
+        recs.iter().flat_map(|r| &r.promises),
+        |x: &Promise| -> Result<Values> {
+            Ok(vec![
+                Box::new(x.id.clone()),
+                Box::new(x.customer_id.clone()),
+                Box::new(x.due_on),
+                Box::new(to_json(x)?),
+                Box::new(by.to_string()),
+                Box::new(now),
+            ])
+        }
+    );
+    copy_rows!(
+        "notes",
+        "id, customer_id, note, entered_by, entered_at",
+        &[Type::TEXT, Type::TEXT, Type::JSONB, Type::TEXT, Type::TIMESTAMPTZ],
+        recs.iter().flat_map(|r| &r.notes),
+        |x: &Note| -> Result<Values> {
+            Ok(vec![
+                Box::new(x.id.clone()),
+                Box::new(x.customer_id.clone()),
+                Box::new(to_json(x)?),
+                Box::new(by.to_string()),
+                Box::new(x.created_at),
+            ])
+        }
+    );
+    copy_rows!(
+        "held_back",
+        "id, customer_id, at, held, entered_by",
+        &[Type::TEXT, Type::TEXT, Type::TIMESTAMPTZ, Type::JSONB, Type::TEXT],
+        recs.iter().flat_map(|r| &r.held_back),
+        |x: &HeldBack| -> Result<Values> {
+            Ok(vec![
+                Box::new(x.id.clone()),
+                Box::new(x.customer_id.clone()),
+                Box::new(x.at),
+                Box::new(to_json(x)?),
+                Box::new(by.to_string()),
+            ])
+        }
+    );
     Ok(())
 }
 
