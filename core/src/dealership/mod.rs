@@ -613,10 +613,9 @@ impl Book for DealershipBook {
         let row =
             tx.query_one("SELECT record::text FROM customers WHERE id = $1 FOR NO KEY UPDATE", &[&customer_id])?;
         let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
-        let promised = promise.what.to_lowercase();
         let mut delivered = false;
         for d in rec.purchases.iter_mut().flat_map(|p| p.deliverables.iter_mut()) {
-            if d.delivered_on.is_none() && promised.contains(&d.what.to_lowercase()) {
+            if d.delivered_on.is_none() && promise.names(&d.what) {
                 d.delivered_on = Some(today);
                 delivered = true;
             }

@@ -186,7 +186,7 @@ pub(super) fn save_record(tx: &mut Transaction<'_>, rec: &CustomerRecord, by: &s
 }
 
 /// Adds `items` (a JSON array) to the list `field` of the customer's document, and `words` to what search reads, in
-/// one statement under the row's lock, one version on. False-free: a customer not in the book is [`Error::NotFound`].
+/// one statement under the row's lock, one version on. A customer not in the book is [`Error::NotFound`].
 pub(super) fn append(
     tx: &mut Transaction<'_>,
     customer_id: &str,

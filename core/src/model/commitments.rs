@@ -77,6 +77,14 @@ pub struct NewIssue {
     pub next_update_on: Option<NaiveDate>,
 }
 
+impl Promise {
+    /// Whether keeping this promise delivers `what` ("Bring her plates" delivers "plates"): its words hold the
+    /// deliverable's, letters compared without case.
+    pub fn names(&self, what: &str) -> bool {
+        self.what.to_ascii_lowercase().contains(&what.to_ascii_lowercase())
+    }
+}
+
 impl NewIssue {
     pub fn validated(self) -> Result<Self> {
         Ok(NewIssue { title: required("issue", &self.title)?, ..self })

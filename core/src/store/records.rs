@@ -31,16 +31,24 @@ impl Store {
                 Some(other) => return Err(Error::invalid("promise", format!("it is already {other}"))),
             }
             let today = now.date_naive().format("%Y-%m-%d").to_string();
-            tx.execute("UPDATE promises SET status = 'kept', closed_on = ?2 WHERE id = ?1", params![promise_id, today])?;
-            // A promise to bring the plates, kept, means the plates were delivered: the deliverable closes with it.
             tx.execute(
-                "UPDATE deliverables SET delivered_on = ?2
-                 WHERE delivered_on IS NULL
-                   AND purchase_id IN (SELECT p.id FROM purchases p JOIN promises r ON r.customer_id = p.customer_id WHERE r.id = ?1)
-                   AND instr(lower((SELECT what FROM promises WHERE id = ?1)), lower(what)) > 0",
+                "UPDATE promises SET status = 'kept', closed_on = ?2 WHERE id = ?1",
                 params![promise_id, today],
             )?;
-            Ok(rows::one(tx, "SELECT * FROM promises WHERE id = ?1", params![promise_id], rows::promise)?)
+            let promise = rows::one(tx, "SELECT * FROM promises WHERE id = ?1", params![promise_id], rows::promise)?;
+            // A promise to bring the plates, kept, means the plates were delivered: the deliverable it names
+            // (`Promise::names`, as the shared book decides it) closes with it.
+            let open: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT d.id, d.what FROM deliverables d JOIN purchases p ON p.id = d.purchase_id
+                     WHERE p.customer_id = ?1 AND d.delivered_on IS NULL",
+                )?
+                .query_map(params![promise.customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, _) in open.iter().filter(|(_, what)| promise.names(what)) {
+                tx.execute("UPDATE deliverables SET delivered_on = ?2 WHERE id = ?1", params![id, today])?;
+            }
+            Ok(promise)
         })
     }
 

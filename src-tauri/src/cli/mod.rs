@@ -603,24 +603,24 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
     }
 }
 
+/// A customer's fields after `customers edit`: a flag not given keeps the old value; an empty one clears it.
+fn edited(old: Customer, name: Option<String>, fields: CustomerFields) -> NewCustomer {
+    let keep = |new: Option<String>, old: Option<String>| new.or(old);
+    NewCustomer {
+        name: name.unwrap_or(old.name),
+        preferred_name: keep(fields.preferred, old.preferred_name),
+        time_zone: keep(fields.time_zone, old.time_zone),
+        how_we_met: keep(fields.how_we_met, old.how_we_met),
+        company: keep(fields.company, old.company),
+        household: keep(fields.household, old.household),
+    }
+}
+
 fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
     match cmd {
         CustomersCmd::Edit { id, name, fields } => {
             let id = store.lookup_customer(&id)?;
-            let old = store.customer(&id)?;
-            // A flag not given keeps the old value; an empty one clears it.
-            let keep = |new: Option<String>, old: Option<String>| match new {
-                Some(v) => Some(v),
-                None => old,
-            };
-            let input = NewCustomer {
-                name: name.unwrap_or(old.name),
-                preferred_name: keep(fields.preferred, old.preferred_name),
-                time_zone: keep(fields.time_zone, old.time_zone),
-                how_we_met: keep(fields.how_we_met, old.how_we_met),
-                company: keep(fields.company, old.company),
-                household: keep(fields.household, old.household),
-            };
+            let input = edited(store.customer(&id)?, name, fields);
             let c = store.edit_customer(&id, input, now)?;
             emit(j, &c, || format!("Saved {} ({})", c.name, c.id))
         }

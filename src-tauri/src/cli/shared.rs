@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use rapport_core::dealership::{DealershipBook, NewUser, Role};
-use rapport_core::model::NewCustomer;
 use rapport_core::{Book, Error, Store};
 
 use super::*;
@@ -64,15 +63,7 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
             let id = book.lookup_customer(&id)?;
             // The version read here goes back with the edit: anyone's save in between is not overwritten.
             let (old, version) = book.customer_at(&id)?;
-            let keep = |new: Option<String>, old: Option<String>| new.or(old);
-            let input = NewCustomer {
-                name: name.unwrap_or(old.name),
-                preferred_name: keep(fields.preferred, old.preferred_name),
-                time_zone: keep(fields.time_zone, old.time_zone),
-                how_we_met: keep(fields.how_we_met, old.how_we_met),
-                company: keep(fields.company, old.company),
-                household: keep(fields.household, old.household),
-            };
+            let input = edited(old, name, fields);
             let c = book.edit_customer(&id, input, version, now)?;
             emit(j, &c, || format!("Saved {} ({})", c.name, c.id))
         }
