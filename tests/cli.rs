@@ -477,3 +477,32 @@ fn dates_and_times_read_in_the_salespersons_style_everywhere() {
     assert!(bad.contains("'sideways' is not one of: day-first, month-first, year-first, system"), "{bad}");
     assert!(s.ok(&["profile", "set", "--dates", "system"]).contains("(as the system's language sets it)"));
 }
+
+#[test]
+fn the_command_line_loads_none_of_the_windows_libraries() {
+    // What a command costs to start is what it loads: WebKit and GTK are some 60 ms and 55 MB of every command
+    // when linked in (docs/PERFORMANCE.md). `ldd` lists what the loader would map, transitively.
+    let listed = |program: &std::path::Path| {
+        let out = std::process::Command::new("ldd").arg(program).output().expect("ldd runs");
+        assert!(out.status.success(), "ldd {}: {}", program.display(), String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).to_lowercase()
+    };
+    let command_line = listed(&rapport_tests::binary());
+    for window_library in ["webkit", "gtk", "gdk", "javascriptcore", "soup"] {
+        assert!(!command_line.contains(window_library), "rapport loads {window_library}:\n{command_line}");
+    }
+    // The window's program, beside it, does (so the check above could fail).
+    assert!(listed(&rapport_tests::binary().with_file_name("rapport-window")).contains("webkit"));
+}
+
+#[test]
+fn without_the_windows_program_rapport_says_what_is_missing() {
+    let s = Sandbox::new();
+    let alone = s.dir.path().join("rapport");
+    std::fs::copy(rapport_tests::binary(), &alone).expect("a copy of rapport on its own");
+    let out =
+        std::process::Command::new(&alone).args(["--db"]).arg(&s.db).envs(s.env()).output().expect("rapport runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "it cannot open a window it does not have");
+    assert!(said.contains("cannot open the window") && said.contains("rapport-window"), "{said}");
+}

@@ -1,27 +1,11 @@
-//! `rapport`: the window when run without a subcommand, the command line with one. Both are thin faces over
-//! `rapport-core`. The clock is read once, here, and `--now` / `RAPPORT_NOW` replace it.
+//! `rapport`: the command line. With no subcommand it hands over to `rapport-window`, the window's program beside
+//! it, so that no command loads the window's libraries.
 
 #![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
 
-mod autostart;
-mod campaign;
-mod cli;
-mod clock;
-mod commands;
-mod error_log;
-mod location;
-mod mailbox;
-mod notify;
-mod present;
-mod privacy;
-mod reach;
-mod recovery;
-mod scheduler;
-mod transfer;
-mod tray;
-mod window;
+use std::path::PathBuf;
 
-use clap::Parser;
+use rapport_app::clock::Clock;
 
 /// mimalloc rather than the system's allocator: an agenda of a big book makes and drops hundreds of thousands of
 /// small strings, and this was a sixth of its time (docs/PERFORMANCE.md).
@@ -29,41 +13,40 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let args = match cli::Args::try_parse() {
-        Ok(a) => a,
-        Err(e) => cli::usage_error(e),
-    };
-    let clock = match clock::Clock::start(args.now.as_deref()) {
-        Ok(c) => c,
-        Err(message) => cli::fail(args.json, "invalid_input", &message),
-    };
-    // A dealership book's address is no file: its commands go to the shared book, and the error log stays where the
-    // salesperson's own book keeps it.
-    if let Some(address) =
-        args.db.as_deref().and_then(|p| p.to_str()).filter(|a| rapport_core::dealership::is_address(a))
-    {
-        if let Ok(own) = location::database_path(None) {
-            error_log::start(&own);
+    // No transparent huge pages: the allocator's arenas would otherwise be resident 2 MiB at a time, and a command
+    // lives for a fraction of a second (the month's agenda of a big book peaks at some 135 MB instead of 160, no
+    // slower: docs/PERFORMANCE.md). The window's program, started from here, inherits the setting.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+    rapport_app::command_line(hand_over);
+}
+
+/// Becomes `rapport-window` with the same arguments (the same process, so whoever started `rapport` — a desktop
+/// entry, autostart, a test's WebDriver — has the window's process).
+fn hand_over(_db: PathBuf, _clock: Clock, _hidden: bool) {
+    let window = std::env::current_exe().map(|p| p.with_file_name("rapport-window"));
+    let failed = match &window {
+        Ok(path) => {
+            let mut program = std::process::Command::new(path);
+            program.args(std::env::args_os().skip(1));
+            become_program(program)
         }
-        let Some(command) = args.command else {
-            cli::fail(
-                args.json,
-                "invalid_input",
-                "the window opens your own book; a dealership book works from the command line in this version \
-                 (see rapport --help)",
-            )
-        };
-        std::process::exit(cli::run_shared(command, address, args.user.as_deref(), clock.now(), args.json));
-    }
-    let given = args.db.clone().filter(|p| !p.as_os_str().is_empty());
-    let db = match location::database_path(args.db.clone()) {
-        Ok(p) => p,
-        Err(message) => cli::fail(args.json, "io", &message),
+        Err(e) => e.to_string(),
     };
-    privacy::owner_only(&db, given.is_none());
-    error_log::start(&db);
-    match args.command {
-        None => window::run(db, clock, args.tray),
-        Some(command) => std::process::exit(cli::run(command, &db, args.user.as_deref(), clock.now(), args.json)),
+    let shown = window.map(|p| p.display().to_string()).unwrap_or_else(|_| "rapport-window".into());
+    rapport_app::cli::fail(false, "io", &format!("cannot open the window: {shown}: {failed}"));
+}
+
+#[cfg(unix)]
+fn become_program(mut program: std::process::Command) -> String {
+    use std::os::unix::process::CommandExt;
+    program.arg0("rapport").exec().to_string()
+}
+
+#[cfg(not(unix))]
+fn become_program(mut program: std::process::Command) -> String {
+    match program.status() {
+        Ok(status) => std::process::exit(status.code().unwrap_or(1)),
+        Err(e) => e.to_string(),
     }
 }

@@ -3,7 +3,7 @@
 //! page's first script, launch → Today complete, and the memory (PSS, shared pages counted once) of the app and
 //! its WebKit processes once settled — with the demo book and with a 100,000-customer book.
 //!
-//! Needs the release builds (`cargo build --release -p rapport --bin rapport --example bare_window`), a display
+//! Needs the release builds (`cargo build --release -p rapport --bins --example bare_window`), a display
 //! (Xvfb) and `tauri-driver`: `xvfb-run -a cargo bench -p rapport-tests --bench window`. Launch times include
 //! starting `tauri-driver` and WebKit's WebDriver, alike for both windows.
 
@@ -99,7 +99,9 @@ async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
         None
     };
     std::thread::sleep(SETTLE);
-    let app = process_of(binary);
+    // `rapport` becomes `rapport-window` (the same process, another program file).
+    let window = if binary.ends_with("rapport") { binary.with_file_name("rapport-window") } else { binary.to_owned() };
+    let app = process_of(&window);
     let (pss, anon) = app.map(|pid| pss_mib(&family(pid))).unwrap_or((f64::NAN, f64::NAN));
     let app_anon = app.map(|pid| pss_mib(&[pid]).1).unwrap_or(f64::NAN);
     w.close().await;
@@ -121,7 +123,7 @@ async fn main() {
     for b in [&rapport, &bare] {
         assert!(
             b.exists(),
-            "{} is missing: cargo build --release -p rapport --bin rapport --example bare_window",
+            "{} is missing: cargo build --release -p rapport --bins --example bare_window",
             b.display()
         );
     }

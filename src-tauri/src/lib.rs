@@ -1,0 +1,89 @@
+//! The window and the command line over `rapport-core`, as one library for two programs: `rapport`, the command
+//! line, and `rapport-window`, the window. Both read the arguments and the clock the same way; only the
+//! window's program links WebKit and GTK, so a command starts without loading a browser engine it never shows
+//! (docs/PERFORMANCE.md: some 60 ms and 55 MB a command), and `rapport` with no subcommand hands over to the window.
+//! The clock is read once, here, and `--now` / `RAPPORT_NOW` replace it.
+
+pub mod autostart;
+pub mod campaign;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod error_log;
+pub mod location;
+pub mod mailbox;
+pub mod notify;
+pub mod present;
+pub mod privacy;
+pub mod reach;
+pub mod recovery;
+pub mod scheduler;
+pub mod transfer;
+pub mod tray;
+pub mod window;
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// What opens the window: a hand-over to `rapport-window` from `rapport`.
+pub type OpenWindow = fn(db: PathBuf, clock: clock::Clock, hidden: bool);
+
+/// `rapport`: reads the arguments and the clock, then runs the command given, or opens the window when there is none.
+pub fn command_line(open_window: OpenWindow) {
+    let args = arguments();
+    let clock = clock(&args);
+    // A dealership book's address is no file: its commands go to the shared book, and the error log stays where the
+    // salesperson's own book keeps it.
+    if let Some(address) = shared_book(&args).map(str::to_owned) {
+        if let Ok(own) = location::database_path(None) {
+            error_log::start(&own);
+        }
+        let Some(command) = args.command else { cli::fail(args.json, "invalid_input", WINDOW_ON_OWN_BOOK) };
+        std::process::exit(cli::run_shared(command, &address, args.user.as_deref(), clock.now(), args.json));
+    }
+    let db = own_book(&args);
+    match args.command {
+        None => open_window(db, clock, args.tray),
+        Some(command) => std::process::exit(cli::run(command, &db, args.user.as_deref(), clock.now(), args.json)),
+    }
+}
+
+/// `rapport-window`: the window on the book the arguments name. Commands are `rapport`'s, so that this program does
+/// not carry them.
+pub fn window() {
+    let args = arguments();
+    if args.command.is_some() {
+        cli::fail(args.json, "invalid_input", "rapport-window opens the window; commands are run by rapport");
+    }
+    let clock = clock(&args);
+    if shared_book(&args).is_some() {
+        cli::fail(args.json, "invalid_input", WINDOW_ON_OWN_BOOK);
+    }
+    window::run(own_book(&args), clock, args.tray)
+}
+
+const WINDOW_ON_OWN_BOOK: &str =
+    "the window opens your own book; a dealership book works from the command line in this version (see rapport --help)";
+
+fn arguments() -> cli::Args {
+    cli::Args::try_parse().unwrap_or_else(|e| cli::usage_error(e))
+}
+
+fn clock(args: &cli::Args) -> clock::Clock {
+    clock::Clock::start(args.now.as_deref()).unwrap_or_else(|message| cli::fail(args.json, "invalid_input", &message))
+}
+
+/// The dealership book's address, when `--db` / `RAPPORT_DB` gives one.
+fn shared_book(args: &cli::Args) -> Option<&str> {
+    args.db.as_deref().and_then(|p| p.to_str()).filter(|a| rapport_core::dealership::is_address(a))
+}
+
+/// The salesperson's own book: its file made the owner's only, and the error log beside it.
+fn own_book(args: &cli::Args) -> PathBuf {
+    let given = args.db.clone().filter(|p| !p.as_os_str().is_empty());
+    let db = location::database_path(args.db.clone()).unwrap_or_else(|message| cli::fail(args.json, "io", &message));
+    privacy::owner_only(&db, given.is_none());
+    error_log::start(&db);
+    db
+}
