@@ -521,3 +521,27 @@ fn reads_as(table: &[(&str, &[&str])]) {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// The twenty-second batch's kinds, in other words: the call under way in a call script is no call asked for,
+/// "a phone call away" asks for nothing, something given beside a pitch is still given, and a payment the same as
+/// today's measures a trade, not a loan.
+#[test]
+fn a_call_under_way_is_no_push_and_value_beside_a_pitch_is_still_value() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Call script: 'Hello Mrs. Ortiz, this is Ben at Lakeside Ford. I'm calling because the brake recall on \
+             your Escape now has parts in stock.'",
+            &["value"],
+        ),
+        ("Hi Tom, our whole office sends its best. Remember we're only ever a phone call away.", &["check_in"]),
+        ("I'm calling you Thursday afternoon to see how the move went.", &["check_in", "asks_for_channel:phone"]),
+        (
+            "Your new savings account is open and the welcome packet is on its way. You may also qualify for a \
+             personal loan at 7.4% if you ever want one.",
+            &["value", "pitch:financing"],
+        ),
+        ("We could put you in a brand-new Tucson for roughly the same payment you make today.", &["pitch:buy-back"]),
+        ("Good news, the dent on your tailgate polished out perfectly.", &["value"]),
+    ];
+    reads_as(table);
+}

@@ -1078,6 +1078,9 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "good|great|nice|lovely see|seeing you",
             "make sure you get|see|saw|receive",
             "have a chance to look|read|review",
+            // There when needed, and regards sent on (the twenty-second batch's kind).
+            "a|one call|phone_call|text|message|email away",
+            "send|sends|sending .. best|regards|love|hello|greetings",
         ],
     ),
     (
@@ -1209,6 +1212,18 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "come|came in at",
             "be|now covered up to",
             "now include|includes|cover|covers",
+            // Done and told of in everyday words (the twenty-eighth batch's cold misses, 2026-12-07): "it's back
+            // from the body shop", "the card is on its way", "your record now shows the new address", "it buffed out".
+            "be back from",
+            "be|now on its|their|the way",
+            "now show|shows|reflect|reflects|list|lists|read|reads",
+            "buff|buffed|polish|polished|came|come out clean|completely|perfectly|fine|great|like_new",
+            "buff|buffed out",
+            "pass|passed its|the|inspection|emissions|smog|check|test|audit|review",
+            "you order|ordered|requested .. be here|in",
+            "your ... be open|active|live",
+            "following up on|to your question|request|email|call",
+            "back to you on|about your question",
             "recording|slide|deck|link|copy|transcript|receipt|invoice|estimate|quote .. be|are here",
         ],
     ),
@@ -1365,6 +1380,10 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "higher|bigger|larger|next|top .. plan|tier|edition|package|level",
             "our .. plan|tier|edition|package would|could|will let|give|add|fit|include",
             "move|bump you up",
+            // A price for what they own, and the house put on the market (the twenty-eighth batch's cold misses).
+            "give|pay|offer .. good|great|top|best|fair|nice price|money|dollar for it|your|the",
+            "time for .. new|newer car|truck|vehicle|ride|one|model",
+            "consider|considering|open_to listing",
         ],
     ),
     (
@@ -1611,6 +1630,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "appreciate|love|welcome an intro|introduction",
             "kind|kindest|nice|nicest .. compliment",
             "tell them|him|her to come|ask|call|see",
+            "tell|say .. sent you|them|em|him|her",
             "bring|send .. a|your mate|friend|buddy|pal|neighbour|neighbor|colleague",
             "refer",
             "referral",

@@ -257,6 +257,11 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                     continue;
                 }
                 if f == 3 && (asks_for_theirs && money_of_a_trade(t, h) || past_deal(t, h)) {
+                    // "A new one for the same payment you have now": the payment measures the trade; the model,
+                    // which sees "payment", does not add a loan back.
+                    if asks_for_theirs && money_of_a_trade(t, h) && same_as_now(t, h) {
+                        explained.push((family, s));
+                    }
                     continue;
                 }
                 if f == 2 && their_review(t, h) || f == 0 && not_a_trade(t, h) {
@@ -366,7 +371,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                 continue;
             }
             // "Text STOP to opt out" is how to leave the reminders, and "Tuesday's call" is one that was had.
-            if n == 1 && opts_out(t, h) || n == 0 && had(t, h) {
+            if n == 1 && opts_out(t, h) || n == 0 && (had(t, h) || the_call_itself(t, h)) || only_a_call_away(t, h) {
                 continue;
             }
             // "Would video suit you better than the phone?": the channel compared against is not the one asked for.
@@ -478,7 +483,12 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
         // The channel asked for: one the text pushes, else a video call named ("hop on a quick FaceTime": the
         // hopping on is the FaceTime's), else the first named.
         let named = |h: &&Hit<Cue>| {
-            !h.negated && matches!(h.cue, Cue::Push(_) | Cue::Channel(_) | Cue::Number) && !opts_out(t, h) && !had(t, h)
+            !h.negated
+                && matches!(h.cue, Cue::Push(_) | Cue::Channel(_) | Cue::Number)
+                && !opts_out(t, h)
+                && !had(t, h)
+                && !the_call_itself(t, h)
+                && !only_a_call_away(t, h)
         };
         let named = hits
             .iter()
@@ -497,9 +507,19 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
 
     // And on value, where the rules found none and no pitch: a message that gives something in words the lexicon
     // does not know is not a check-in to refuse.
+    // Beside a pitch, too, when the words it rests on are in a sentence that sells nothing and says what is rather
+    // than what could be ("your new account is open and the card is on its way. You also pre-qualify for a loan").
     if let Some(l) = value_label.filter(|&l| chances[l] >= opinion.adds_at) {
-        let none = !intents.iter().any(|i| matches!(i.intent, IntentKind::Value | IntentKind::Pitch));
-        if let Some(h) = model.strongest(&features, l).filter(|_| none).and_then(|k| sentence_of(t, k, Cue::Value)) {
+        let found = intents.iter().any(|i| i.intent == IntentKind::Value);
+        let pitches = intents.iter().filter(|i| i.intent == IntentKind::Pitch).collect::<Vec<_>>();
+        let sells = |sentence: usize, start: usize| {
+            pitches.iter().any(|i| t.tokens.iter().any(|x| x.sentence == sentence && x.start == i.start))
+                || !pitches.is_empty() && hypothetical(t, start)
+        };
+        let strongest = model
+            .strongest_where(&features, l, |k| !sells(t.tokens[k].sentence, t.tokens[k].start))
+            .and_then(|k| sentence_of(t, k, Cue::Value));
+        if let Some(h) = strongest.filter(|_| !found) {
             push(&mut intents, IntentKind::Value, None, None, &h);
         }
     }
@@ -888,6 +908,42 @@ fn had(t: &Text, h: &Hit<Cue>) -> bool {
     );
     let ahead = matches!(before(3), "next" | "this" | "upcoming" | "tomorrow");
     t.tokens[h.first].lemma == "call" && before(1) == "s" && day && !ahead
+}
+
+/// "The reason I'm calling: your Prius is due", "I'm calling about your claim": in a call script, the call under
+/// way, told of as it happens, not one asked for ("I'm calling you Tuesday" still announces one); and the "Call
+/// script:" that heads it.
+fn the_call_itself(t: &Text, h: &Hit<Cue>) -> bool {
+    let words = &t.tokens;
+    // "Call script: …" heads what is said on the call.
+    let heading = words.get(h.last).is_some_and(|x| matches!(x.word.as_str(), "script" | "scripts" | "notes" | "plan"));
+    heading
+        || (h.first..h.last).filter(|&k| words[k].word == "calling").any(|k| {
+            let said_now =
+                k.checked_sub(1).is_some_and(|j| words[j].lemma == "be" && words[j].sentence == words[k].sentence);
+            let about = words.get(k + 1).is_none_or(|x| {
+                x.mark
+                    || x.sentence != words[k].sentence
+                    || matches!(
+                        x.word.as_str(),
+                        "because" | "about" | "to" | "regarding" | "re" | "with" | "from" | "today"
+                    )
+            });
+            said_now && about
+        })
+}
+
+/// "We're always just a phone call away": there when needed, no call asked for.
+fn only_a_call_away(t: &Text, h: &Hit<Cue>) -> bool {
+    let word = |k: usize| t.tokens.get(k).map(|x| x.word.as_str()).unwrap_or("");
+    let reaching = |k: usize| matches!(word(k), "call" | "text" | "phone" | "ring" | "message" | "email" | "click");
+    word(h.last) == "away" || reaching(h.last) && word(h.last + 1) == "away"
+}
+
+/// "For the same monthly payment", "about what you pay now": a payment the same as today's.
+fn same_as_now(t: &Text, h: &Hit<Cue>) -> bool {
+    let near = &t.tokens[h.first.saturating_sub(3)..(h.last + 4).min(t.tokens.len())];
+    near.iter().any(|x| matches!(x.lemma.as_str(), "same" | "similar" | "now" | "today" | "current" | "currently"))
 }
 
 /// "How smoothly the refi went", "your refinance closed": a deal done, told of, not offered.

@@ -229,8 +229,14 @@ impl SecondOpinion {
 
     /// The token whose features speak most for `label` (where the span of the finding is drawn).
     pub fn strongest(&self, features: &[Feature], label: usize) -> Option<usize> {
+        self.strongest_where(features, label, |_| true)
+    }
+
+    /// The same among the tokens `keep` accepts.
+    pub fn strongest_where(&self, features: &[Feature], label: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
         features
             .iter()
+            .filter(|f| keep(f.token))
             .filter_map(|f| self.keyed.get(&f.key).map(|w| (w[label], f.token)))
             .filter(|(w, _)| *w > 0.0)
             .max_by(|a, b| a.0.total_cmp(&b.0))
