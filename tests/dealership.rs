@@ -338,3 +338,34 @@ fn scripts_serve_sets_up_a_server_a_salesperson_reaches_over_tls_with_a_password
         String::from_utf8_lossy(&forced.stderr)
     );
 }
+
+#[test]
+fn a_salesperson_brings_a_contact_file_into_the_shared_book_as_her_own_customers() {
+    let Some(d) = Dealership::start() else { return };
+    let rita = d.ok("Maria", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"]);
+    let rita = rita["id"].as_str().unwrap().to_string();
+    let sheet = d.sandbox.dir.path().join("contacts.csv");
+    std::fs::write(
+        &sheet,
+        "Name,Given Name,Family Name,E-mail 1 - Value,Phone 1 - Value,Notes\n\
+         Rita Kowalski,Rita,Kowalski,rita@example.com,+1 720 555 0199,Met at fleet day\n\
+         Tomás Ortega,Tomás,Ortega,tomas@example.com,,Wants a #HeavyDuty truck\n",
+    )
+    .unwrap();
+    let path = sheet.to_str().unwrap();
+    let everyone = || d.ok("Maria", &["customers", "list"]).as_array().unwrap().len();
+    let preview = d.ok("Dana", &["import", "csv", path, "--dry-run"]);
+    assert_eq!(preview["plan"]["new_customers"], 1, "{preview}");
+    assert_eq!(everyone(), 1, "a dry run writes nothing");
+
+    let done = d.ok("Dana", &["import", "csv", path]);
+    assert_eq!((done["report"]["added"].as_u64(), done["report"]["merged"].as_u64()), (Some(1), Some(1)), "{done}");
+    assert_eq!(everyone(), 2, "Rita is found again, not added twice");
+    // Tomás is Dana's, on her Today and in her export; Rita keeps her place, with the file's phone and note.
+    let mine = d.ok("Dana", &["export", "json"]);
+    assert!(mine.to_string().contains("Tomás Ortega"), "{mine}");
+    let found = d.ok("Maria", &["customers", "search", "HeavyDuty"]);
+    assert!(found.to_string().contains("Tomás Ortega"), "searchable at once: {found}");
+    let rita = d.ok("Maria", &["customers", "show", &rita]);
+    assert!(rita.to_string().contains("+1 720 555 0199") && rita.to_string().contains("Met at fleet day"), "{rita}");
+}

@@ -12,7 +12,7 @@ use crate::ids::new_id;
 use crate::io::contact::Parsed;
 use crate::model::*;
 use crate::reasons::Agenda;
-use crate::store::{Campaign, CampaignCheck, CampaignList, Facts, HeardToRecord, ImportPlan, SearchHit};
+use crate::store::{Campaign, CampaignCheck, CampaignList, Facts, HeardToRecord, ImportPlan, ImportReport, SearchHit};
 use crate::{Error, ListQuery, Result};
 
 /// A contact and what was heard in it, as it will be written: all of it, or none of it.
@@ -118,6 +118,15 @@ pub trait Book {
     /// Adds every customer of an exported book, keeping ids; into an empty book its profile and playbooks come
     /// too. Every record is checked first, and a customer already here stops it with nothing written.
     fn import_book(&mut self, book: &crate::model::Book, now: DateTime<Utc>) -> Result<crate::ImportSummary>;
+    /// Writes an import's plan (a contact file's new customers and what it adds to those already here) in one
+    /// transaction, all of it or none; what it added is searchable when it returns. `progress(done, total)` every
+    /// few hundred contacts.
+    fn apply_import(
+        &mut self,
+        plan: &ImportPlan,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<ImportReport>;
 
     // The decisions, written once.
 

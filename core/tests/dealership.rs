@@ -341,6 +341,42 @@ on_both_books!(an_issue_opened_updated_and_resolved_is_on_today_until_the_custom
 
 // What only a shared book has.
 
+on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_changes_nothing, |book| {
+    let rita = rita(book);
+    // A vCard file: Rita again (her email) with a new phone and a note, and a new customer with a birthday.
+    let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rita Kowalski\r\nEMAIL:rita@example.com\r\n\
+                TEL:+1 720 555 0199\r\nNOTE:Met at the spring fleet day #FleetDay\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tomás Ortega\r\nEMAIL:tomas@example.com\r\nBDAY:1984-03-09\r\n\
+                CATEGORIES:Referral\r\nNOTE:Wants a #HeavyDuty truck\r\nEND:VCARD\r\n";
+    let plan = book.plan_import(rapport_core::io::vcard::parse(file)).unwrap();
+    assert_eq!((plan.new_customers, plan.merges.len()), (1, 1), "{plan:?}");
+    let report = book.apply_import(&plan, now(), &|_, _| {}).unwrap();
+    assert_eq!((report.added, report.merged), (1, 1));
+
+    let rec = book.customer_record(&rita).unwrap();
+    let values: Vec<&str> = rec.contact_points.iter().map(|p| p.value.as_str()).collect();
+    assert_eq!(values.iter().filter(|v| **v == "rita@example.com").count(), 1, "her email once: {values:?}");
+    assert!(values.contains(&"+1 720 555 0199"), "the file's new phone joins her: {values:?}");
+    assert!(rec.notes.iter().any(|n| n.text.contains("spring fleet day")));
+    assert!(rec.tags.iter().any(|t| t.tag == "FleetDay"), "the note's hashtag tags her: {:?}", rec.tags);
+
+    let mut found: Vec<String> = book.search("Ortega", 5).unwrap().into_iter().map(|h| h.customer_id).collect();
+    found.dedup();
+    assert_eq!(found.len(), 1, "the new customer is searchable when the import returns");
+    let rec = book.customer_record(&found[0]).unwrap();
+    assert!(rec.facts.iter().any(|f| f.date == chrono::NaiveDate::from_ymd_opt(1984, 3, 9)), "{:?}", rec.facts);
+    let tags: Vec<&str> = rec.tags.iter().map(|t| t.tag.as_str()).collect();
+    assert!(tags.contains(&"Referral") && tags.contains(&"HeavyDuty"), "{tags:?}");
+
+    // The same file again: both are found, nothing is added.
+    let again = book.plan_import(rapport_core::io::vcard::parse(file)).unwrap();
+    assert_eq!(again.new_customers, 0, "{again:?}");
+    let report = book.apply_import(&again, now(), &|_, _| {}).unwrap();
+    assert_eq!(report.added, 0);
+    assert_eq!(book.customer_record(&rita).unwrap().contact_points.len(), 3, "no point twice");
+    assert_eq!(book.list_customers(&ListQuery::default()).unwrap().len(), 2);
+});
+
 #[test]
 fn a_do_not_contact_at_the_service_desk_blocks_the_salespersons_call_a_moment_later() {
     let Some((url, mut maria)) = dealership() else { return };

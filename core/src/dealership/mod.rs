@@ -22,7 +22,7 @@ use crate::book::{self, Book, Contact, EnteredBy};
 use crate::io::contact::Parsed;
 use crate::model::*;
 use crate::reasons::{self, Agenda, Snapshot};
-use crate::store::{ImportPlan, SearchHit};
+use crate::store::{ImportPlan, ImportReport, SearchHit};
 use crate::{Error, ListQuery, Result};
 
 pub use people::{NewUser, Role, User, MIN_PASSWORD_CHARS};
@@ -581,6 +581,81 @@ impl Book for DealershipBook {
         }
         rows::commit(tx)?;
         Ok(crate::ImportSummary { customers: book.customers.len(), profile_imported: empty })
+    }
+
+    fn apply_import(
+        &mut self,
+        plan: &ImportPlan,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<ImportReport> {
+        use crate::store::import::{customer_of, details};
+        let owner = self.owner_of_new_customers();
+        let me = self.me.id.clone();
+        let merges: Vec<_> = plan.merges.iter().filter(|m| !m.customer_id.is_empty()).collect();
+        let total = plan.new.len() + merges.len();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        // A customer of Rapport's own export keeps their id where no one here has it, so the same file imported
+        // again finds them by it.
+        let given: Vec<&str> = plan.new.iter().filter_map(|c| c.rapport_id.as_deref().map(str::trim)).collect();
+        let taken: std::collections::HashSet<String> =
+            tx.query("SELECT id FROM customers WHERE id = ANY($1)", &[&given])?.iter().map(|r| r.get(0)).collect();
+        let mut kept = std::collections::HashSet::new();
+        let mut recs = Vec::with_capacity(plan.new.len());
+        for c in &plan.new {
+            let id = c
+                .rapport_id
+                .as_deref()
+                .map(str::trim)
+                .filter(|id| uuid::Uuid::parse_str(id).is_ok() && !taken.contains(*id) && kept.insert(id.to_string()))
+                .map_or_else(crate::ids::new_id, str::to_string);
+            let d = details(&id, c, now, &[]);
+            let mut rec = crate::store::read::empty(customer_of(c, id, now));
+            rec.contact_points = d.points;
+            rec.notes.extend(d.note);
+            rec.tags = crate::tags::with_text_tags(&d.tags, rec.notes.iter().map(|n| n.text.as_str()));
+            rec.facts.extend(d.birthday);
+            rec.purchases.extend(d.purchase);
+            recs.push(rec);
+        }
+        rows::copy_in_records(&mut tx, &recs, owner.as_deref(), &me, now)?;
+        progress(recs.len(), total);
+        for (k, m) in merges.iter().enumerate() {
+            rows::customer_is_there(&mut tx, &m.customer_id, rows::Lock::Update)?;
+            let row = tx.query_one("SELECT record::text FROM customers WHERE id = $1", &[&m.customer_id])?;
+            let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
+            let existing: Vec<String> = rec.contact_points.iter().map(|p| p.value.clone()).collect();
+            let d = details(&m.customer_id, &m.contact, now, &existing);
+            rec.contact_points.extend(d.points);
+            for t in d.tags.into_iter().filter(|t| t.origin == TagOrigin::Manual) {
+                if !rec.tags.iter().any(|x| x.tag == t.tag) {
+                    rec.tags.push(t);
+                }
+            }
+            rec.purchases.extend(d.purchase);
+            rows::save_record(&mut tx, &rec, &me, now)?;
+            if let Some(note) = &d.note {
+                tx.execute(
+                    "INSERT INTO notes (id, customer_id, note, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5)",
+                    &[&note.id, &note.customer_id, &rows::to_json(note)?, &me, &note.created_at],
+                )?;
+            }
+            // The note's hashtags, and the birthday, through the one path that tags from texts.
+            let birthday: Vec<Fact> = d.birthday.into_iter().collect();
+            rows::save_with_text_tags(&mut tx, &m.customer_id, &birthday, &me, now)?;
+            if (k + 1) % 500 == 0 {
+                progress(recs.len() + k + 1, total);
+            }
+        }
+        rows::commit(tx)?;
+        progress(total, total);
+        Ok(ImportReport {
+            added: plan.new.len(),
+            merged: merges.len(),
+            joined_rows: plan.merges.len() - merges.len(),
+            skipped: plan.bad.len(),
+        })
     }
 
     fn insert_promise(&mut self, promise: &Promise, now: DateTime<Utc>) -> Result<()> {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{customers, read, rows, ImportPlan, SearchHit, Store};
+use super::{customers, read, rows, ImportPlan, ImportReport, SearchHit, Store};
 use crate::book::{Book, Contact, EnteredBy};
 use crate::io::contact::Parsed;
 use crate::model::*;
@@ -174,5 +174,18 @@ impl Book for Store {
 
     fn import_book(&mut self, book: &crate::model::Book, _now: DateTime<Utc>) -> Result<crate::ImportSummary> {
         Store::import_book(self, book)
+    }
+
+    fn apply_import(
+        &mut self,
+        plan: &ImportPlan,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<ImportReport> {
+        // Searchable in the same transaction: one commit instead of the write's and a catch-up's.
+        let report = self.apply_import_searchable(plan, now, progress, &std::sync::atomic::AtomicBool::new(false))?;
+        // And whatever an earlier, interrupted import left waiting.
+        self.catch_up_search(&|_| {})?;
+        Ok(report)
     }
 }

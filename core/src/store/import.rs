@@ -39,7 +39,7 @@ pub struct Merge {
     /// What the customer gains from the file ("email ana@example.com", "a note").
     pub adds: Vec<String>,
     #[serde(skip)]
-    contact: Contact,
+    pub(crate) contact: Contact,
 }
 
 /// Two people who share an email or a phone but not a name: kept apart (colleagues on one office line, a family on
@@ -77,7 +77,7 @@ pub struct ImportPlan {
     /// the line and why: the person is never dropped for one bad value.
     pub skipped_values: Vec<BadRow>,
     #[serde(skip)]
-    pub(super) new: Vec<Contact>,
+    pub(crate) new: Vec<Contact>,
     /// Rows joined by the salesperson to an earlier row: the line of the row they went into.
     #[serde(skip)]
     folded_into: HashMap<usize, usize>,
@@ -432,18 +432,7 @@ impl Store {
                 Ok(())
             };
             for c in &plan.new {
-                let customer = Customer {
-                    id: kept_id(tx, c.rapport_id.as_deref())?.unwrap_or_else(new_id),
-                    name: c.name.trim().to_string(),
-                    preferred_name: c.preferred_name.clone().filter(|p| !p.trim().is_empty()),
-                    time_zone: c.time_zone.clone(),
-                    how_we_met: None,
-                    company: c.company.clone().filter(|p| !p.trim().is_empty()),
-                    household: None,
-                    name_parts: c.name_parts.clone(),
-                    created_at: now,
-                    updated_at: now,
-                };
+                let customer = customer_of(c, kept_id(tx, c.rapport_id.as_deref())?.unwrap_or_else(new_id), now);
                 rows::insert_customer(tx, &customer)?;
                 add_details(tx, &customer.id, c, now, &[])?;
                 step(&mut done)?;
@@ -554,6 +543,84 @@ impl Contact {
     }
 }
 
+/// What a contact brings a customer: the points they do not have yet (`existing` holds the values they have), its
+/// note, its tags (the note's hashtags, then the file's own), its birthday and its purchase. The same for both kinds
+/// of book: the SQLite book writes these as rows, the dealership book into the customer's record.
+pub(crate) struct Details {
+    pub points: Vec<ContactPoint>,
+    pub note: Option<Note>,
+    pub tags: Vec<Tag>,
+    pub birthday: Option<Fact>,
+    pub purchase: Option<Purchase>,
+}
+
+pub(crate) fn details(customer_id: &str, c: &Contact, now: DateTime<Utc>, existing: &[String]) -> Details {
+    let has = |v: &str| existing.iter().any(|e| e.eq_ignore_ascii_case(v.trim()));
+    let mut points = Vec::new();
+    for (kind, list) in
+        [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones), (ContactKind::Address, &c.addresses)]
+    {
+        points.extend(list.iter().filter(|l| !l.value.trim().is_empty() && !has(&l.value)).map(|l| ContactPoint {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            kind,
+            label: l.label.clone(),
+            value: l.value.trim().to_string(),
+            preferred: l.preferred,
+            parts: l.parts.clone(),
+        }));
+    }
+    let note = c.notes.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(|n| Note {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        kind: NoteKind::Note,
+        format: None,
+        text: n.to_string(),
+        status: None,
+        created_at: now,
+        updated_at: now,
+    });
+    let text_tags = note.iter().flat_map(|n| tags::hashtags(&n.text)).map(|t| Tag { tag: t, origin: TagOrigin::Text });
+    let own_tags =
+        c.tags.iter().filter_map(|t| tags::normalize(t).ok()).map(|t| Tag { tag: t, origin: TagOrigin::Manual });
+    let tags: Vec<Tag> = text_tags.chain(own_tags).collect();
+    // Readers keep birthdays within the book's years; a contact built otherwise loses the date, not the person.
+    let birthday = c.birthday.filter(|b| crate::time::date_in_range(*b).is_ok()).map(|b| {
+        let yearless = chrono::Datelike::year(&b) == crate::io::contact::NO_YEAR;
+        Fact {
+            id: new_id(),
+            customer_id: customer_id.to_string(),
+            text: if yearless { "Birthday (no year)" } else { "Birthday" }.into(),
+            learned_on: now.date_naive(),
+            source: Some("imported".into()),
+            date: Some(b),
+        }
+    });
+    Details {
+        points,
+        note,
+        tags,
+        birthday,
+        purchase: c.purchase.as_ref().map(|p| super::records::purchase_from(customer_id, as_new_purchase(p), now)),
+    }
+}
+
+/// The customer a contact becomes (with `id`: a new one, or the one Rapport's export gave them).
+pub(crate) fn customer_of(c: &Contact, id: String, now: DateTime<Utc>) -> Customer {
+    Customer {
+        id,
+        name: c.name.trim().to_string(),
+        preferred_name: c.preferred_name.clone().filter(|p| !p.trim().is_empty()),
+        time_zone: c.time_zone.clone(),
+        how_we_met: None,
+        company: c.company.clone().filter(|p| !p.trim().is_empty()),
+        household: None,
+        name_parts: c.name_parts.clone(),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
 /// Adds a contact's points, note, tags, birthday and purchase to a customer, skipping points already there.
 fn add_details(
     conn: &rusqlite::Connection,
@@ -562,59 +629,21 @@ fn add_details(
     now: DateTime<Utc>,
     existing: &[String],
 ) -> Result<()> {
-    let has = |v: &str| existing.iter().any(|e| e.eq_ignore_ascii_case(v.trim()));
-    for (kind, list) in
-        [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones), (ContactKind::Address, &c.addresses)]
-    {
-        for l in list.iter().filter(|l| !l.value.trim().is_empty() && !has(&l.value)) {
-            let p = ContactPoint {
-                id: new_id(),
-                customer_id: customer_id.to_string(),
-                kind,
-                label: l.label.clone(),
-                value: l.value.trim().to_string(),
-                preferred: l.preferred,
-                parts: l.parts.clone(),
-            };
-            rows::insert_contact_point(conn, &p)?;
-        }
+    let d = details(customer_id, c, now, existing);
+    for p in &d.points {
+        rows::insert_contact_point(conn, p)?;
     }
-    let mut text_tags: Vec<String> = Vec::new();
-    if let Some(n) = c.notes.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        let note = Note {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            kind: NoteKind::Note,
-            format: None,
-            text: n.to_string(),
-            status: None,
-            created_at: now,
-            updated_at: now,
-        };
-        rows::insert_note(conn, &note)?;
-        text_tags = tags::hashtags(n);
+    if let Some(note) = &d.note {
+        rows::insert_note(conn, note)?;
     }
-    for t in text_tags {
-        rows::insert_tag(conn, customer_id, &Tag { tag: t, origin: TagOrigin::Text })?;
+    for t in &d.tags {
+        rows::insert_tag(conn, customer_id, t)?;
     }
-    for t in c.tags.iter().filter_map(|t| tags::normalize(t).ok()) {
-        rows::insert_tag(conn, customer_id, &Tag { tag: t, origin: TagOrigin::Manual })?;
+    if let Some(f) = &d.birthday {
+        rows::insert_fact(conn, f)?;
     }
-    // Readers keep birthdays within the book's years; a contact built otherwise loses the date, not the person.
-    if let Some(b) = c.birthday.filter(|b| crate::time::date_in_range(*b).is_ok()) {
-        let yearless = chrono::Datelike::year(&b) == crate::io::contact::NO_YEAR;
-        let f = Fact {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            text: if yearless { "Birthday (no year)" } else { "Birthday" }.into(),
-            learned_on: now.date_naive(),
-            source: Some("imported".into()),
-            date: Some(b),
-        };
-        rows::insert_fact(conn, &f)?;
-    }
-    if let Some(p) = &c.purchase {
-        rows::insert_purchase(conn, &super::records::purchase_from(customer_id, as_new_purchase(p), now))?;
+    if let Some(p) = &d.purchase {
+        rows::insert_purchase(conn, p)?;
     }
     Ok(())
 }

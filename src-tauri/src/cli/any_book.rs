@@ -24,7 +24,7 @@ pub(super) fn handles(command: &Command) -> bool {
         ) | Command::Interactions(InteractionsCmd::Add { .. })
             | Command::Prefs(PrefsCmd::Add { .. } | PrefsCmd::List { .. })
             | Command::Export(_)
-            | Command::Import(ImportCmd::Json { .. })
+            | Command::Import(ImportCmd::Json { .. } | ImportCmd::Vcard { .. } | ImportCmd::Csv { .. })
             | Command::Check(_)
             | Command::Campaign(CampaignCmd::Check { .. })
             | Command::Agenda { .. }
@@ -112,6 +112,42 @@ pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: 
             let whole = json::from_json(&text).map_err(|e| Error::BadFile(format!("{}: {e}", file.display())))?;
             let summary = book.import_book(&whole, now)?;
             emit(j, &summary, || format!("Imported {} customers", summary.customers))
+        }
+        Command::Import(ImportCmd::Vcard { file, dry_run, join }) => {
+            let bytes = read_file(&file)?;
+            let parsed = rapport_core::io::vcard::parse_bytes(&bytes).map_err(|e| in_file(&file, e))?;
+            import_contacts(book, parsed, &join, dry_run, now, j)
+        }
+        Command::Import(ImportCmd::Csv { file, mapping, dry_run, join }) => {
+            use rapport_core::io::csv;
+            let bytes = read_file(&file)?;
+            let headers = csv::headers(&bytes).map_err(|e| in_file(&file, e))?;
+            let auto = mapping.as_ref().is_some_and(|m| m.as_os_str() == "auto");
+            let given: Option<csv::Mapping> = match mapping.filter(|_| !auto) {
+                Some(m) => {
+                    let text = String::from_utf8(read_file(&m)?)
+                        .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", m.display())))?;
+                    Some(serde_json::from_str(&text).map_err(|e| {
+                        Error::BadFile(format!("{}: line {}, column {}: {e}", m.display(), e.line(), e.column()))
+                    })?)
+                }
+                None => None,
+            };
+            // `--mapping auto` takes the proposed mapping for a sheet of no known layout.
+            let kind = match csv::choose(&headers, given) {
+                Ok(kind) => kind,
+                Err(proposed) if auto => csv::CsvKind::Mapped(proposed),
+                Err(proposed) => {
+                    let proposed = serde_json::to_string(&proposed).unwrap_or_default();
+                    return Err(Error::BadFile(format!(
+                        "{}: not a Google or Outlook export; confirm a column mapping: --mapping auto takes this one, \
+                         or save it to a file, edit it and pass --mapping FILE: {proposed}",
+                        file.display()
+                    )));
+                }
+            };
+            let parsed = csv::parse(&bytes, &kind).map_err(|e| in_file(&file, e))?;
+            import_contacts(book, parsed, &join, dry_run, now, j)
         }
         Command::Check(a) => {
             let id = book.lookup_customer(&a.customer)?;
@@ -294,4 +330,35 @@ fn issues(cmd: IssuesCmd, book: &mut dyn Book, now: DateTime<Utc>, j: bool) -> R
         }
     };
     emit(j, &issue, || format!("Issue {}: {} ({})", issue.status, issue.title, issue.id))
+}
+
+/// A contact file's plan, shown; and unless it is a dry run, written in one transaction and searchable when the
+/// command ends.
+fn import_contacts(
+    book: &mut dyn Book,
+    parsed: rapport_core::io::contact::Parsed,
+    join: &[usize],
+    dry_run: bool,
+    now: DateTime<Utc>,
+    j: bool,
+) -> Result<(), Error> {
+    let mut plan = book.plan_import(parsed)?;
+    plan.join(join)?;
+    let report = if dry_run {
+        None
+    } else {
+        let quiet = j || plan.new_customers + plan.merges.len() < 2000;
+        let progress = |done: usize, total: usize| {
+            if !quiet {
+                eprint!("\rimporting {done} of {total}…");
+            }
+        };
+        let r = book.apply_import(&plan, now, &progress)?;
+        if !quiet {
+            eprintln!();
+        }
+        Some(r)
+    };
+    let out = serde_json::json!({ "dry_run": dry_run, "plan": plan, "report": report });
+    emit(j, &out, || present::import(&plan, report.as_ref()))
 }

@@ -396,42 +396,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             rapport_core::date_style::follow(&p);
             emit(j, &p, || present::profile(&p))
         }
-        Command::Import(ImportCmd::Vcard { file, dry_run, join }) => {
-            let bytes = read_file(&file)?;
-            let parsed = rapport_core::io::vcard::parse_bytes(&bytes).map_err(|e| in_file(&file, e))?;
-            import_contacts(store, parsed, &join, dry_run, now, j)
-        }
-        Command::Import(ImportCmd::Csv { file, mapping, dry_run, join }) => {
-            use rapport_core::io::csv;
-            let bytes = read_file(&file)?;
-            let headers = csv::headers(&bytes).map_err(|e| in_file(&file, e))?;
-            let auto = mapping.as_ref().is_some_and(|m| m.as_os_str() == "auto");
-            let given: Option<csv::Mapping> = match mapping.filter(|_| !auto) {
-                Some(m) => {
-                    let text = String::from_utf8(read_file(&m)?)
-                        .map_err(|_| Error::BadFile(format!("{}: not UTF-8 text", m.display())))?;
-                    Some(serde_json::from_str(&text).map_err(|e| {
-                        Error::BadFile(format!("{}: line {}, column {}: {e}", m.display(), e.line(), e.column()))
-                    })?)
-                }
-                None => None,
-            };
-            // `--mapping auto` takes the proposed mapping for a sheet of no known layout.
-            let kind = match csv::choose(&headers, given) {
-                Ok(kind) => kind,
-                Err(proposed) if auto => csv::CsvKind::Mapped(proposed),
-                Err(proposed) => {
-                    let proposed = serde_json::to_string(&proposed).unwrap_or_default();
-                    return Err(Error::BadFile(format!(
-                        "{}: not a Google or Outlook export; confirm a column mapping: --mapping auto takes this one, \
-                         or save it to a file, edit it and pass --mapping FILE: {proposed}",
-                        file.display()
-                    )));
-                }
-            };
-            let parsed = csv::parse(&bytes, &kind).map_err(|e| in_file(&file, e))?;
-            import_contacts(store, parsed, &join, dry_run, now, j)
-        }
         Command::Reach(a) => {
             let id = store.lookup_customer(&a.customer)?;
             let at = match a.at {
@@ -755,48 +719,6 @@ fn write_out(customers: usize, out: Option<PathBuf>, text: &str, j: bool) -> Res
             Ok(out.flush()?)
         }
     }
-}
-
-/// The preview, then (unless a dry run) the import itself with progress on standard error.
-fn import_contacts(
-    store: &mut Store,
-    parsed: rapport_core::io::contact::Parsed,
-    join: &[usize],
-    dry_run: bool,
-    now: DateTime<Utc>,
-    j: bool,
-) -> Result<(), Error> {
-    let mut plan = store.plan_import(parsed)?;
-    plan.join(join)?;
-    let report = if dry_run {
-        None
-    } else {
-        let cancel = std::sync::atomic::AtomicBool::new(false);
-        let quiet = j || plan.new_customers + plan.merges.len() < 2000;
-        let progress = |done: usize, total: usize| {
-            if !quiet {
-                eprint!("\rimporting {done} of {total}…");
-            }
-        };
-        // Searchable in the same transaction: the command waits for search anyway, and one commit is quicker.
-        let r = store.apply_import_searchable(&plan, now, &progress, &cancel)?;
-        if !quiet {
-            eprintln!();
-        }
-        // Whatever an earlier, interrupted import left waiting.
-        let waiting = store.search_backlog()?;
-        store.catch_up_search(&|left| {
-            if !quiet && waiting > 0 {
-                eprint!("\rmaking them searchable: {} of {waiting}…", waiting - left);
-            }
-        })?;
-        if !quiet && waiting > 0 {
-            eprintln!();
-        }
-        Some(r)
-    };
-    let out = serde_json::json!({ "dry_run": dry_run, "plan": plan, "report": report });
-    emit(j, &out, || present::import(&plan, report.as_ref()))
 }
 
 /// Writes a file whole or not at all, naming it in the error.
