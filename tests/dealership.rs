@@ -162,14 +162,21 @@ fn people_sign_in_as_themselves_and_roles_decide_what_they_may_do() {
     // What the shared book does not do yet says so, and names what it does.
     let e = d.fails("Maria", &["backup"]);
     assert!(e["message"].as_str().unwrap().contains("own book only"), "{e}");
-    // The window opens one's own book only.
+    // The window signs in first: with a wrong password no window opens, and the reason is said.
     let out = std::process::Command::new(rapport_tests::binary())
         .envs(d.sandbox.env())
         .env("RAPPORT_DB", &d.url)
+        .env("RAPPORT_USER", "maria@dealer.example")
+        .env("RAPPORT_PASSWORD", "not Maria's password")
+        .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("command line"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("do not sign in"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

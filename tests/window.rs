@@ -3185,3 +3185,95 @@ async fn a_campaign_list_is_checked_against_what_each_customer_said() {
     w.shot("2-tag").await;
     w.close().await;
 }
+
+/// The window on the dealership's shared book: Dana signs in, sees Today and a customer the service desk spoke to
+/// with the customer's words; the server going away is said plainly, and the window recovers when it returns.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_server_is_gone() {
+    // The PostgreSQL client blocks: off the test's async runtime.
+    let off_runtime = |work: Box<dyn FnOnce() + Send>| std::thread::spawn(work).join().unwrap();
+    let Some(url) = std::thread::spawn(rapport_tests::throwaway_postgres_database).join().unwrap() else { return };
+    let mut s = Sandbox::new();
+    s.more_env.push(("RAPPORT_DB".into(), url.clone()));
+    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
+        let mut env = s.env();
+        if !who.is_empty() {
+            env.push(("RAPPORT_USER".into(), format!("{who}@dealer.example")));
+            env.push(("RAPPORT_PASSWORD".into(), format!("{who}'s password")));
+        }
+        if let Some(p) = new_password {
+            env.push(("RAPPORT_NEW_PASSWORD".into(), p.into()));
+        }
+        let out = std::process::Command::new(rapport_tests::binary())
+            .args(args)
+            .arg("--json")
+            .envs(env)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "rapport {args:?} as {who}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    };
+    as_person(
+        "",
+        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+        Some("maria's password"),
+    );
+    for (name, role) in [("dana", "salesperson"), ("sam", "service")] {
+        let email = format!("{name}@dealer.example");
+        let password = format!("{name}'s password");
+        as_person("maria", &["users", "add", "--name", name, "--email", &email, "--role", role], Some(&password));
+    }
+    let rita = as_person("dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"], None);
+    let rita = rita["id"].as_str().unwrap().to_string();
+    as_person("dana", &["promises", "add", &rita, "Bring the winter tire quote", "--due", "2026-11-25"], None);
+    as_person(
+        "sam",
+        &["prefs", "add", &rita, "--words", "Please don't phone me, email is fine", "--means", "decline:phone"],
+        None,
+    );
+
+    s.more_env.push(("RAPPORT_USER".into(), "dana@dealer.example".into()));
+    s.more_env.push(("RAPPORT_PASSWORD".into(), "dana's password".into()));
+    let w = Window::open(&s, "dealership-window").await;
+    w.find_text("#sidebar-foot", "Dealership book · dana").await;
+    w.find_text("#today .reason", "winter tire quote").await;
+    w.shot("1-today").await;
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list [data-customer-id]", "Rita Kowalski").await.click().await.unwrap();
+    // Her words, and who heard them: the service desk, a moment before.
+    let card = w.find_text("#how-to-reach", "Please don't phone me").await;
+    assert!(card.text().await.unwrap().contains("told sam"), "{}", card.text().await.unwrap());
+    w.shot("2-rita").await;
+
+    // The server goes away: Dana's connection is cut and no new one is let in.
+    let (admin, database) =
+        url.rsplit_once('/').map(|(base, db)| (format!("{base}/postgres"), db.to_string())).unwrap();
+    let admin = std::env::var("RAPPORT_TEST_POSTGRES").unwrap_or(admin);
+    let database_at = |allowed: bool| {
+        let (admin, database) = (admin.clone(), database.clone());
+        off_runtime(Box::new(move || {
+            let mut server = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+            server.batch_execute(&format!("ALTER DATABASE {database} WITH ALLOW_CONNECTIONS {allowed}")).unwrap();
+            if !allowed {
+                let sql = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1";
+                server.execute(sql, &[&database]).unwrap();
+            }
+        }))
+    };
+    database_at(false);
+    w.find("[data-place='today']").await.click().await.unwrap();
+    let banner = w.find_text("#book-banner", "cannot be reached").await;
+    assert!(banner.text().await.unwrap().contains("nothing was saved"), "{}", banner.text().await.unwrap());
+    w.shot("3-unreachable").await;
+
+    // It comes back: within a few seconds the banner goes and Today is there again.
+    database_at(true);
+    rapport_tests::wait_until("the banner to go once the server answers", || async {
+        let hidden = w.client.execute("return document.getElementById('book-banner').hidden", vec![]).await.ok()?;
+        hidden.as_bool().filter(|h| *h).map(drop)
+    })
+    .await;
+    w.find_text("#today .reason", "winter tire quote").await;
+    w.close().await;
+}

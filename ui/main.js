@@ -72,7 +72,8 @@ const app = {
     // Dates and times read as the profile asks, or as the system's locale does (the core chose the same).
     setDateStyle((profile && profile.date_style) || (this.info && this.info.system_date_style), () => this.today());
     if (profile && profile.time_zone && zoneWorks(profile.time_zone)) this.zone = profile.time_zone;
-    const who = profile && profile.name ? `${profile.name} · ` : '';
+    const shared = this.info && this.info.shared;
+    const who = shared ? `Dealership book · ${shared.name} · ` : profile && profile.name ? `${profile.name} · ` : '';
     foot.textContent = `${who}Rapport ${this.info ? this.info.version : ''}`.trim();
   },
 
@@ -276,6 +277,31 @@ function showShortcuts() {
   dialog.showModal();
   dialog.querySelector('[data-close]').focus();
 }
+
+/**
+ * The dealership book's server gone: a banner that says so plainly (what was just done was not saved), a look
+ * every few seconds, and the place shown again once the book answers.
+ */
+const RETRY_MS = 5000;
+let retrying = null;
+ipc.onBookReachable(({ reachable, error }) => {
+  const banner = document.getElementById('book-banner');
+  if (!reachable) {
+    banner.hidden = false;
+    render(banner, html`<strong>The dealership book cannot be reached.</strong> ${error.message}
+      <span class="book-banner-retry">Rapport tries again every few seconds.</span>`);
+    if (!retrying) retrying = setInterval(() => ipc.appInfo().catch(() => {}), RETRY_MS);
+    return;
+  }
+  if (retrying) clearInterval(retrying);
+  retrying = null;
+  if (banner.hidden) return;
+  banner.hidden = true;
+  render(banner, html``);
+  announce('The dealership book answers again.');
+  if (view.customerId) app.openCustomer(view.customerId, { from: view.from });
+  else app.go(view.place);
+});
 
 async function start() {
   applyTextSize();

@@ -59,6 +59,8 @@ pub trait Book {
     fn list_customers(&self, q: &ListQuery) -> Result<Vec<CustomerSummary>>;
     /// Customers found by the words typed (name, company, addresses, facts, notes), best first.
     fn search(&self, typed: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// Every tag of the book with how many customers have it, by name (letters folded).
+    fn tag_counts(&self) -> Result<Vec<(String, u32)>>;
     /// How the rows of a contact file match the customers in the book (an import's plan; a campaign's list).
     fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan>;
     /// The reasons due within `days` of the customers the reader looks after.

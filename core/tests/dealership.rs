@@ -305,6 +305,9 @@ on_both_books!(hashtags_in_notes_and_facts_heard_become_tags_a_campaign_and_a_pl
             ("WinterTires".to_string(), TagOrigin::Text)
         ]
     );
+    // The customer list's tags, counted alike on both books.
+    let counts = book.tag_counts().unwrap();
+    assert_eq!(counts, [("BoatOwner".to_string(), 1), ("fleet".to_string(), 1), ("WinterTires".to_string(), 1)]);
     let campaign = Campaign { channel: Channel::Email, topic: Some("service".into()), text: None };
     let checked = book.check_campaign(CampaignList::Tag("BoatOwner".into()), &campaign, now()).unwrap();
     assert_eq!(checked.included.len(), 1, "the tag a fact wrote reaches the campaign");

@@ -5,6 +5,7 @@ use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use rapport_core::date_style::DateStyle;
+use rapport_core::dealership::DealershipBook;
 use rapport_core::guard::{ContactWishes, Decision, Outreach, OutreachReading};
 use rapport_core::language::listen::Listening;
 use rapport_core::model::*;
@@ -18,11 +19,19 @@ use tauri::State;
 
 use crate::clock::Clock;
 
+/// Which book the window has open: the salesperson's own file, or the dealership's shared book. (One per window,
+/// made once and never moved: the variants' sizes do not matter.)
+#[allow(clippy::large_enum_variant)]
+pub enum Open {
+    Own(Store),
+    Shared(DealershipBook),
+}
+
 /// What every command shares: the open book and the clock.
 pub struct Book {
     /// The window's own connection. Work that runs beside the window (an import, the scheduler's minute) opens
     /// another (`beside`), so a window command never waits for it.
-    pub store: Mutex<Store>,
+    open: Mutex<Open>,
     pub clock: Clock,
     /// Shared by the work running beside the window, and taken whole by what replaces the book's file (a restore, a
     /// new passphrase) — which would otherwise pull the file from under an import and lose what it wrote.
@@ -34,16 +43,41 @@ impl Book {
         if let Ok(profile) = store.profile() {
             rapport_core::date_style::follow(&profile);
         }
-        Book { store: Mutex::new(store), clock, file: RwLock::new(()) }
+        Book { open: Mutex::new(Open::Own(store)), clock, file: RwLock::new(()) }
+    }
+
+    /// The window on the dealership's shared book.
+    pub fn shared(book: DealershipBook, clock: Clock) -> Book {
+        if let Ok(profile) = rapport_core::Book::profile(&book) {
+            rapport_core::date_style::follow(&profile);
+        }
+        Book { open: Mutex::new(Open::Shared(book)), clock, file: RwLock::new(()) }
     }
 
     /// A connection of its own for work beside the window, and the share of the file that keeps the file in place
-    /// while it works.
+    /// while it works. One's own book only: the dealership book has no file here.
     pub fn beside(&self) -> Result<(Store, RwLockReadGuard<'_, ()>), Error> {
         let share = self.file.read().unwrap_or_else(|p| p.into_inner());
-        let store = self.store.lock().unwrap_or_else(|p| p.into_inner()).reopen()?;
+        let store = match &*self.open.lock().unwrap_or_else(|p| p.into_inner()) {
+            Open::Own(store) => store.reopen()?,
+            Open::Shared(_) => return Err(own_book_only()),
+        };
         Ok((store, share))
     }
+
+    /// Whether the window is on the dealership's shared book.
+    pub fn is_shared(&self) -> bool {
+        matches!(&*self.open.lock().unwrap_or_else(|p| p.into_inner()), Open::Shared(_))
+    }
+}
+
+/// What the window does on one's own book only in this version.
+pub(crate) fn own_book_only() -> Error {
+    Error::invalid(
+        "book",
+        "this works on your own book only in this version; on the dealership book the window has Today, customers, \
+         search, a customer's page, logging a contact, what they said, notes, promises, issues and reminders",
+    )
 }
 
 /// Runs `work` that replaces the book's file — unless an import is writing to it: then the salesperson is told the
@@ -87,12 +121,35 @@ impl From<Error> for IpcError {
 
 pub(crate) type Reply<T> = Result<T, IpcError>;
 
+/// Runs `work` on one's own book (the dealership book says it is for one's own book only).
 pub(crate) fn with<T>(
     book: &State<'_, Book>,
     work: impl FnOnce(&mut Store, chrono::DateTime<chrono::Utc>) -> Result<T, Error>,
 ) -> Reply<T> {
-    let mut store = book.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    Ok(work(&mut store, book.clock.now())?)
+    let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    match &mut *open {
+        Open::Own(store) => Ok(work(store, book.clock.now())?),
+        Open::Shared(_) => Err(own_book_only().into()),
+    }
+}
+
+/// Runs `work` on whichever book is open: what both books do, written once over [`rapport_core::Book`].
+pub(crate) fn with_any<T: Send>(
+    book: &State<'_, Book>,
+    work: impl FnOnce(&mut dyn rapport_core::Book, chrono::DateTime<chrono::Utc>) -> Result<T, Error> + Send,
+) -> Reply<T> {
+    let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let now = book.clock.now();
+    Ok(match &mut *open {
+        Open::Own(store) => work(store, now),
+        Open::Shared(shared) => off_the_runtime(move || work(shared, now)),
+    }?)
+}
+
+/// Runs `work` on a thread of its own: the dealership book's client blocks on a runtime of its own, which it may
+/// not start on one of the window's async workers.
+fn off_the_runtime<T: Send>(work: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
+    std::thread::scope(|s| s.spawn(work).join().unwrap_or_else(|_| Err(Error::invalid("book", "the work failed"))))
 }
 
 #[derive(Serialize)]
@@ -104,25 +161,48 @@ pub struct AppInfo {
     /// How dates and times read (the profile's choice, or the system's), and the system's (Settings names it).
     date_style: DateStyle,
     system_date_style: DateStyle,
-    /// The calendar file a calendar app can subscribe to (none for an encrypted book).
+    /// The calendar file a calendar app can subscribe to (none for an encrypted book, or a dealership book).
     calendar_file: Option<String>,
+    /// On the dealership's shared book: who is signed in (none on one's own book).
+    shared: Option<SignedIn>,
 }
 
 #[tauri::command(async)]
 pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
-    with(&book, |s, now| {
-        let calendar_file =
-            (!s.is_encrypted()).then(|| rapport_core::io::ics::subscription_path(s.path()).display().to_string());
-        Ok(AppInfo {
-            now,
-            customers: s.customer_count()?,
-            version: env!("CARGO_PKG_VERSION"),
-            date_style: rapport_core::date_style::current(),
-            system_date_style: rapport_core::date_style::system(),
-            profile: s.profile()?,
-            calendar_file,
-        })
+    let now = book.clock.now();
+    let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let (customers, profile, calendar_file, shared) = match &mut *open {
+        Open::Own(s) => {
+            let calendar_file =
+                (!s.is_encrypted()).then(|| rapport_core::io::ics::subscription_path(s.path()).display().to_string());
+            (s.customer_count()?, s.profile()?, calendar_file, None)
+        }
+        Open::Shared(b) => {
+            let me = b.me();
+            let signed_in = SignedIn { name: me.name.clone(), email: me.email.clone(), role: me.role };
+            let b = &mut *b;
+            let (count, profile) = off_the_runtime(move || Ok((b.customer_count()?, rapport_core::Book::profile(b)?)))?;
+            (count, profile, None, Some(signed_in))
+        }
+    };
+    Ok(AppInfo {
+        now,
+        customers,
+        version: env!("CARGO_PKG_VERSION"),
+        date_style: rapport_core::date_style::current(),
+        system_date_style: rapport_core::date_style::system(),
+        profile,
+        calendar_file,
+        shared,
     })
+}
+
+/// Who is signed in to the dealership book the window has open.
+#[derive(Serialize)]
+pub struct SignedIn {
+    name: String,
+    email: String,
+    role: rapport_core::dealership::Role,
 }
 
 #[derive(Serialize)]
@@ -143,7 +223,7 @@ pub fn list_customers(
     limit: Option<u32>,
 ) -> Reply<Vec<CustomerSummary>> {
     let tag = tag.filter(|t| !t.trim().is_empty());
-    with(&book, |s, _| s.list_customers(&ListQuery { tag, text: query, limit, offset: None }))
+    with_any(&book, |s, _| s.list_customers(&ListQuery { tag, text: query, limit, offset: None }))
 }
 
 #[derive(Serialize)]
@@ -154,12 +234,14 @@ pub struct TagCount {
 
 #[tauri::command(async)]
 pub fn list_tags(book: State<'_, Book>) -> Reply<Vec<TagCount>> {
-    with(&book, |s, _| Ok(s.tag_counts()?.into_iter().map(|(tag, customers)| TagCount { tag, customers }).collect()))
+    with_any(&book, |s, _| {
+        Ok(s.tag_counts()?.into_iter().map(|(tag, customers)| TagCount { tag, customers }).collect())
+    })
 }
 
 #[tauri::command(async)]
 pub fn search(book: State<'_, Book>, query: String) -> Reply<Vec<SearchHit>> {
-    with(&book, |s, _| s.search(&query, 50))
+    with_any(&book, |s, _| s.search(&query, 50))
 }
 
 /// A customer's page: the whole record, and what their statements add up to now.
@@ -168,27 +250,30 @@ pub struct CustomerPage {
     #[serde(flatten)]
     record: CustomerRecord,
     wishes: ContactWishes,
+    /// On the dealership book: who entered each statement, contact, promise and note ("told Sam").
+    entered_by: Vec<rapport_core::book::EnteredBy>,
 }
 
 #[tauri::command(async)]
 pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
-    with(&book, |s, _| {
+    with_any(&book, |s, _| {
         let record = s.customer_record(&id)?;
         let wishes = ContactWishes::from_statements(&record.preferences);
-        Ok(CustomerPage { record, wishes })
+        let entered_by = s.entered_by(&id)?;
+        Ok(CustomerPage { record, wishes, entered_by })
     })
 }
 
 #[tauri::command(async)]
 pub fn check_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<Decision> {
-    with(&book, |s, _| s.check(&customer_id, &outreach))
+    with_any(&book, |s, _| s.check(&customer_id, &outreach))
 }
 
 /// What an outreach's words do, intent by intent, with the Guard's rule and the customer's words about each, and
 /// the Guard's whole decision (the composers underline these live).
 #[tauri::command(async)]
 pub fn read_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<OutreachReading> {
-    with(&book, |s, _| s.read_outreach(&customer_id, &outreach))
+    with_any(&book, |s, _| s.read_outreach(&customer_id, &outreach))
 }
 
 /// What the customer's words (`in`) or the salesperson's own summary (`out`) propose to record, said `at` (default:
@@ -201,7 +286,7 @@ pub fn listen(
     direction: Direction,
     at: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Reply<Listening> {
-    with(&book, |s, now| s.listen(&customer_id, &text, direction, at.unwrap_or(now)))
+    with_any(&book, |s, now| s.listen(&customer_id, &text, direction, at.unwrap_or(now)))
 }
 
 #[tauri::command(async)]
@@ -281,7 +366,7 @@ pub fn add_goal(book: State<'_, Book>, customer_id: String, goal: NewGoal) -> Re
 
 #[tauri::command(async)]
 pub fn add_note(book: State<'_, Book>, customer_id: String, note: NewNote) -> Reply<Note> {
-    with(&book, |s, now| s.add_note(&customer_id, note, now))
+    with_any(&book, |s, now| s.add_note(&customer_id, note, now))
 }
 
 #[tauri::command(async)]
@@ -291,17 +376,17 @@ pub fn add_purchase(book: State<'_, Book>, customer_id: String, purchase: NewPur
 
 #[tauri::command(async)]
 pub fn add_promise(book: State<'_, Book>, customer_id: String, promise: NewPromise) -> Reply<Promise> {
-    with(&book, |s, now| s.add_promise(&customer_id, promise, now))
+    with_any(&book, |s, now| s.add_promise(&customer_id, promise, now))
 }
 
 #[tauri::command(async)]
 pub fn keep_promise(book: State<'_, Book>, promise_id: String) -> Reply<Promise> {
-    with(&book, |s, now| s.keep_promise(&promise_id, now))
+    with_any(&book, |s, now| s.keep_promise(&promise_id, now))
 }
 
 #[tauri::command(async)]
 pub fn open_issue(book: State<'_, Book>, customer_id: String, issue: NewIssue) -> Reply<CustomerIssue> {
-    with(&book, |s, now| s.open_issue(&customer_id, issue, now))
+    with_any(&book, |s, now| s.open_issue(&customer_id, issue, now))
 }
 
 #[tauri::command(async)]
@@ -311,17 +396,17 @@ pub fn update_issue(
     text: String,
     next_update_on: Option<NaiveDate>,
 ) -> Reply<CustomerIssue> {
-    with(&book, |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
+    with_any(&book, |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
 }
 
 #[tauri::command(async)]
 pub fn resolve_issue(book: State<'_, Book>, issue_id: String, resolution: String) -> Reply<CustomerIssue> {
-    with(&book, |s, now| s.resolve_issue(&issue_id, &resolution, now))
+    with_any(&book, |s, now| s.resolve_issue(&issue_id, &resolution, now))
 }
 
 #[tauri::command(async)]
 pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: NewInteraction) -> Reply<Interaction> {
-    with(&book, |s, now| s.log_contact(&customer_id, interaction, now))
+    with_any(&book, |s, now| s.log_contact(&customer_id, interaction, now))
 }
 
 /// A contact and what was heard in it, recorded in one transaction.
@@ -350,12 +435,12 @@ pub fn record_preference(
     customer_id: String,
     statement: NewStatement,
 ) -> Reply<PreferenceStatement> {
-    with(&book, |s, now| s.record_statement(&customer_id, statement, now))
+    with_any(&book, |s, now| s.record_statement(&customer_id, statement, now))
 }
 
 #[tauri::command(async)]
 pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
-    with(&book, |s, _| s.profile())
+    with_any(&book, |s, _| s.profile())
 }
 
 #[tauri::command(async)]
@@ -382,7 +467,10 @@ pub fn agenda(
     channel: Option<Channel>,
 ) -> Reply<Agenda> {
     let ask = rapport_core::reasons::TodayAsk { shown: shown.unwrap_or_default(), channel };
-    with(&book, |s, now| s.today(now, days.unwrap_or(7), &ask))
+    with_any(&book, |s, now| {
+        let today = rapport_core::reasons::local_today(&s.profile()?, now);
+        Ok(s.agenda(now, days.unwrap_or(7))?.triage(today, &ask))
+    })
 }
 
 #[tauri::command(async)]
@@ -394,7 +482,7 @@ pub fn set_reason_state(
     until: Option<NaiveDate>,
     note: Option<String>,
 ) -> Reply<ReasonState> {
-    with(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
+    with_any(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
 }
 
 /// The review pile's Snooze and Dismiss: several reasons (`[reasonId, customerId]` pairs) with one day and one why.
@@ -407,7 +495,7 @@ pub fn set_reason_states(
     note: Option<String>,
 ) -> Reply<Vec<ReasonState>> {
     let pairs: Vec<(&str, &str)> = reasons.iter().map(|(r, c)| (r.as_str(), c.as_str())).collect();
-    with(&book, |s, now| s.set_reason_states(&pairs, state, until, note, now))
+    with_any(&book, |s, now| s.set_reason_states(&pairs, state, until, note, now))
 }
 
 /// Undo: takes back done, snoozed or dismissed, and returns the state the reason had.
@@ -418,7 +506,7 @@ pub fn undo_reason_state(book: State<'_, Book>, reason_id: String) -> Reply<Reas
 
 #[tauri::command(async)]
 pub fn add_reminder(book: State<'_, Book>, customer_id: String, reminder: NewReminder) -> Reply<Reminder> {
-    with(&book, |s, now| s.add_reminder(&customer_id, reminder, now))
+    with_any(&book, |s, now| s.add_reminder(&customer_id, reminder, now))
 }
 
 /// Where the agenda was saved, for the window to say.

@@ -39,7 +39,7 @@ pub fn command_line(open_window: OpenWindow) {
         if let Ok(own) = location::database_path(None) {
             error_log::start(&own);
         }
-        let Some(command) = args.command else { cli::fail(args.json, "invalid_input", WINDOW_ON_OWN_BOOK) };
+        let Some(command) = args.command else { return open_window(PathBuf::new(), clock, args.tray) };
         std::process::exit(cli::run_shared(command, &address, args.user.as_deref(), clock.now(), args.json));
     }
     let db = own_book(&args);
@@ -57,14 +57,18 @@ pub fn window() {
         cli::fail(args.json, "invalid_input", "rapport-window opens the window; commands are run by rapport");
     }
     let clock = clock(&args);
-    if shared_book(&args).is_some() {
-        cli::fail(args.json, "invalid_input", WINDOW_ON_OWN_BOOK);
+    if let Some(address) = shared_book(&args) {
+        if let Ok(own) = location::database_path(None) {
+            error_log::start(&own);
+        }
+        match cli::sign_in(address, args.user.as_deref()) {
+            Ok(book) => window::run_shared(book, clock, args.tray),
+            Err(e) => cli::fail(args.json, e.code(), &e.public_message()),
+        }
+        return;
     }
     window::run(own_book(&args), clock, args.tray)
 }
-
-const WINDOW_ON_OWN_BOOK: &str =
-    "the window opens your own book; a dealership book works from the command line in this version (see rapport --help)";
 
 fn arguments() -> cli::Args {
     cli::Args::try_parse().unwrap_or_else(|e| cli::usage_error(e))

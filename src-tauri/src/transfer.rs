@@ -75,7 +75,7 @@ pub fn import_preview(
         };
         (kind.name().to_string(), csv::parse(bytes, &kind)?, headers, rows, mapping)
     };
-    let plan = book.store.lock().unwrap_or_else(|p| p.into_inner()).plan_import(parsed)?;
+    let plan = crate::commands::with_any(&book, |s, _| s.plan_import(parsed))?;
     *transfer.pending.lock().unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
     Ok(Preview { kind, plan, headers, rows, mapping })
 }
@@ -143,7 +143,7 @@ pub async fn export_book(app: AppHandle, format: String) -> Result<Exported, Ipc
     let format = ExportFormat::parse(&format)?;
     let (text, customers, ext) = {
         let book = app.state::<Book>();
-        let b = book.store.lock().unwrap_or_else(|p| p.into_inner()).export_book()?;
+        let b = crate::commands::with_any(&book, |s, _| s.export_book())?;
         (format.write(&b), b.customers.len(), format.extension())
     };
     let picked =

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use rapport_core::dealership::DealershipBook;
 use rapport_core::Store;
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
@@ -19,10 +20,22 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
         eprintln!("rapport: cannot open {}: {e}; the window opens on the recovery page", db.display());
     }
     let problem = opened.as_ref().err().map(crate::recovery::clone_problem);
-    let is_open = opened.is_ok();
+    let book = opened.ok().map(|store| Book::new(store, clock));
+    open(book, crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) }, hidden);
+}
+
+/// The window on the dealership's shared book, signed in. Its scheduler (notifications, backups, the calendar
+/// file) is one's own book's in this version.
+pub fn run_shared(book: DealershipBook, clock: Clock, hidden: bool) {
+    let nothing_to_recover = crate::recovery::Recovery { db: PathBuf::new(), clock, problem: Mutex::new(None) };
+    open(Some(Book::shared(book, clock)), nothing_to_recover, hidden);
+}
+
+fn open(book: Option<Book>, recovery: crate::recovery::Recovery, hidden: bool) {
+    let own_book_open = book.as_ref().is_some_and(|b| !b.is_shared());
     let mut builder = tauri::Builder::default();
-    if let Ok(store) = opened {
-        builder = builder.manage(Book::new(store, clock));
+    if let Some(book) = book {
+        builder = builder.manage(book);
     }
     let result = builder
         .plugin(tauri_plugin_dialog::init())
@@ -36,7 +49,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
                 )
                 .build(),
         )
-        .manage(crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) })
+        .manage(recovery)
         .manage(crate::transfer::Transfer::default())
         .manage(crate::campaign::LastCampaign::default())
         .manage(crate::mailbox::Dropped::default())
@@ -119,7 +132,7 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
             }
             app.manage(TrayReady(tray.is_ok()));
             // With the book open; a recovered book starts it once it opens.
-            if is_open {
+            if own_book_open {
                 crate::scheduler::start(app.handle().clone());
             }
             Ok(())

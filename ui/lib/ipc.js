@@ -33,15 +33,40 @@ async function call(command, args = {}) {
   }
   const clean = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
   try {
-    return await bridge.invoke(command, clean);
+    const answer = await bridge.invoke(command, clean);
+    if (unreachable) reached();
+    return answer;
   } catch (error) {
-    throw asIpcError(error);
+    const e = asIpcError(error);
+    if (e.code === 'unreachable' || e.code === 'unreachable_while_saving') {
+      unreachable = true;
+      for (const listener of bookListeners) listener({ reachable: false, error: e });
+    }
+    throw e;
   }
 }
 
+/** Whether the last call found the dealership book unreachable. */
+let unreachable = false;
+const bookListeners = new Set();
+
+function reached() {
+  unreachable = false;
+  for (const listener of bookListeners) listener({ reachable: true });
+}
+
 /**
- * The app's clock, the size of the book, the version and the profile.
- * @returns {Promise<{now: string, customers: number, version: string, profile: object}>}
+ * Calls `listener({reachable, error?})` when the dealership book stops answering and when it answers again.
+ * @param {(change: {reachable: boolean, error?: IpcError}) => void} listener
+ */
+export function onBookReachable(listener) {
+  bookListeners.add(listener);
+}
+
+/**
+ * The app's clock, the size of the book, the version and the profile; on the dealership book, who is signed in.
+ * @returns {Promise<{now: string, customers: number, version: string, profile: object,
+ *   shared: null | {name: string, email: string, role: string}}>}
  */
 export async function appInfo() {
   return call('app_info');

@@ -32,7 +32,9 @@ const quoted = (words) => html`<span class="words">“${words}”</span>`;
  */
 function saidOn(app, s, c = null) {
   const from = c && s.source_interaction_id && c.interactions.find((i) => i.id === s.source_interaction_id);
-  return html`<span class="said">said ${formatInstant(s.said_at, app.zone)}${from ? html` · <button type="button"
+  // On the dealership book: who heard it ("told Sam").
+  const told = c && (c.entered_by || []).find((e) => e.record_id === s.id);
+  return html`<span class="said">said ${formatInstant(s.said_at, app.zone)}${told ? ` · told ${told.name}` : ''}${from ? html` · <button type="button"
     class="said-source" data-action="show-contact" data-id="${from.id}">from ${CONTACT_WORDS[from.channel]
     || 'a contact'}</button>` : ''}</span>`;
 }

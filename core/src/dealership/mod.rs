@@ -120,6 +120,11 @@ impl DealershipBook {
         &self.me
     }
 
+    /// How many customers the book holds (everyone's).
+    pub fn customer_count(&self) -> Result<i64> {
+        Ok(self.client()?.query_one("SELECT count(*) FROM customers", &[])?.get(0))
+    }
+
     /// Everyone who works on the book, by name.
     pub fn users(&self) -> Result<Vec<User>> {
         let rows = self
@@ -376,6 +381,16 @@ impl Book for DealershipBook {
         let mut client = self.client()?;
         let recs = rows::records(&mut *client, &words.condition(1), &words.params(), Some(limit))?;
         Ok(recs.iter().map(|r| rows::hit(r, &words.plain)).collect())
+    }
+
+    fn tag_counts(&self) -> Result<Vec<(String, u32)>> {
+        // As the SQLite book counts them: one name per spelling folded to lower case, the first spelling shown.
+        let rows = self.client()?.query(
+            "SELECT min(t->>'tag'), count(DISTINCT c.id) FROM customers c, jsonb_array_elements(c.record->'tags') t
+             GROUP BY lower(t->>'tag') ORDER BY lower(t->>'tag') COLLATE \"C\"",
+            &[],
+        )?;
+        Ok(rows.iter().map(|r| (r.get(0), u32::try_from(r.get::<_, i64>(1)).unwrap_or(u32::MAX))).collect())
     }
 
     fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan> {

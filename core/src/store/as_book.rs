@@ -51,6 +51,10 @@ impl Book for Store {
         Store::search(self, typed, limit)
     }
 
+    fn tag_counts(&self) -> Result<Vec<(String, u32)>> {
+        Store::tag_counts(self)
+    }
+
     fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan> {
         Store::plan_import(self, parsed)
     }

@@ -19,7 +19,7 @@ use rapport_core::{time, Book, Error, Store};
 use serde::Serialize;
 
 pub use args::*;
-pub use shared::run_shared;
+pub use shared::{run_shared, sign_in};
 
 use crate::present;
 

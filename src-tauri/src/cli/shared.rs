@@ -107,7 +107,7 @@ pub(super) fn only_there(what: &str) -> Error {
 }
 
 /// Signs in as `--user` (RAPPORT_USER) with RAPPORT_PASSWORD, or the password typed at a terminal.
-fn sign_in(address: &str, user: Option<&str>) -> Result<DealershipBook, Error> {
+pub fn sign_in(address: &str, user: Option<&str>) -> Result<DealershipBook, Error> {
     use std::io::IsTerminal;
     let Some(email) = user.map(str::trim).filter(|u| !u.is_empty()) else {
         return Err(Error::SignIn("sign in to the dealership book with --user EMAIL (or RAPPORT_USER)".into()));
