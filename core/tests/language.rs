@@ -545,3 +545,29 @@ fn a_call_under_way_is_no_push_and_value_beside_a_pitch_is_still_value() {
     ];
     reads_as(table);
 }
+
+/// The twenty-third outreach and twenty-second utterance batches' kinds, in other words: a car like theirs seen
+/// about town is no buy-back pitch; something done, told in a few words as a text is, is value; milestones said in a
+/// line are facts.
+#[test]
+fn a_car_like_theirs_seen_in_town_terse_news_and_milestones_in_a_line() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Spotted a silver Tundra just like yours at the lake this weekend and smiled. Hope all is well!",
+            &["check_in"],
+        ),
+        ("glass guy en route, 15 min out", &["value"]),
+        ("loaner booked for fri 8am 👍", &["value"]),
+        ("your brake inspection came back clean", &["value"]),
+    ];
+    reads_as(table);
+    for line in [
+        "My nephew passed his driving test today, so we need to add him to the policy",
+        "we're downsizing to a condo after the holidays",
+        "i have jury duty all next week",
+    ] {
+        let row = serde_json::json!({ "text": line, "direction": "in", "at": "2026-11-20T15:00:00Z", "zone": "America/Chicago" });
+        let kinds: Vec<String> = heard(&row).iter().map(|h| h["kind"].as_str().unwrap_or("").to_string()).collect();
+        assert!(kinds.iter().any(|k| k == "fact"), "{line}: {kinds:?}");
+    }
+}

@@ -264,7 +264,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                     }
                     continue;
                 }
-                if f == 2 && their_review(t, h) || f == 0 && not_a_trade(t, h) {
+                if f == 2 && their_review(t, h) || f == 0 && (not_a_trade(t, h) || seen_about(t, h)) {
                     explained.push((family, s));
                     continue;
                 }
@@ -853,6 +853,19 @@ fn not_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
         || first.lemma == "business" && previous == "your"
         // "The twins turn seven in March", "she turns 16 in May": an age, not a trade-in.
         || first.lemma == "turn" && t.tokens.get(h.first + 1).is_some_and(|x| a_number(&x.word))
+}
+
+/// "Saw a green Bronco just like yours on the highway", "a Mazda3 like yours rolled past": one seen about town, which
+/// made the salesperson think of them — not theirs wanted.
+fn seen_about(t: &Text, h: &Hit<Cue>) -> bool {
+    let like_yours = t.tokens[h.first..h.last].iter().any(|x| x.lemma == "like")
+        && t.tokens.get(h.last.saturating_sub(1)).is_some_and(|x| x.word == "yours");
+    let sentence = t.tokens[h.first].sentence;
+    let seen = t.tokens.iter().filter(|x| x.sentence == sentence).any(|x| {
+        matches!(x.lemma.as_str(), "see" | "spot" | "saw" | "spotted" | "pass" | "roll" | "drive" | "notice")
+            || matches!(x.word.as_str(), "saw" | "spotted" | "rolled" | "drove" | "passed" | "noticed")
+    });
+    like_yours && seen
 }
 
 /// A number in digits or in words, as an age is said.
