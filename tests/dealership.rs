@@ -37,22 +37,7 @@ impl Dealership {
 
     /// `rapport ARGS --json` on the dealership book as `who`; the JSON printed, or the error's JSON.
     fn run_as(&self, who: Option<&str>, args: &[&str], new_password: Option<&str>) -> Result<Value, Value> {
-        let mut env = self.sandbox.env();
-        env.push(("RAPPORT_DB".into(), self.url.clone()));
-        if let Some(name) = who {
-            env.push(("RAPPORT_USER".into(), format!("{}@dealer.example", name.to_lowercase())));
-            env.push(("RAPPORT_PASSWORD".into(), format!("{name}'s password")));
-        }
-        if let Some(p) = new_password {
-            env.push(("RAPPORT_NEW_PASSWORD".into(), p.into()));
-        }
-        let out = std::process::Command::new(rapport_tests::binary())
-            .args(args)
-            .arg("--json")
-            .envs(env)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("rapport runs");
+        let out = rapport_tests::on_dealership_book(&self.sandbox, &self.url, who, args, new_password);
         if out.status.success() {
             Ok(serde_json::from_slice(&out.stdout).unwrap_or(Value::Null))
         } else {

@@ -3194,24 +3194,10 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
     let off_runtime = |work: Box<dyn FnOnce() + Send>| std::thread::spawn(work).join().unwrap();
     let Some(url) = std::thread::spawn(rapport_tests::throwaway_postgres_database).join().unwrap() else { return };
     let mut s = Sandbox::new();
-    s.more_env.push(("RAPPORT_DB".into(), url.clone()));
     let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
-        let mut env = s.env();
-        if !who.is_empty() {
-            env.push(("RAPPORT_USER".into(), format!("{who}@dealer.example")));
-            env.push(("RAPPORT_PASSWORD".into(), format!("{who}'s password")));
-        }
-        if let Some(p) = new_password {
-            env.push(("RAPPORT_NEW_PASSWORD".into(), p.into()));
-        }
-        let out = std::process::Command::new(rapport_tests::binary())
-            .args(args)
-            .arg("--json")
-            .envs(env)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "rapport {args:?} as {who}: {}", String::from_utf8_lossy(&out.stderr));
+        let who = (!who.is_empty()).then_some(who);
+        let out = rapport_tests::on_dealership_book(&s, &url, who, args, new_password);
+        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
     };
     as_person(
@@ -3233,6 +3219,7 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
         None,
     );
 
+    s.more_env.push(("RAPPORT_DB".into(), url.clone()));
     s.more_env.push(("RAPPORT_USER".into(), "dana@dealer.example".into()));
     s.more_env.push(("RAPPORT_PASSWORD".into(), "dana's password".into()));
     let w = Window::open(&s, "dealership-window").await;

@@ -354,6 +354,28 @@ pub fn throwaway_postgres_database() -> Option<String> {
     Some(format!("{base}/{name}"))
 }
 
+/// `rapport ARGS --json` on the dealership book at `url`, signed in as `who` (`who@dealer.example`, password
+/// "`who`'s password"; no one for the first person, who starts the book), with `new_password` for a person being
+/// added: the command's output as it ended.
+pub fn on_dealership_book(
+    sandbox: &Sandbox,
+    url: &str,
+    who: Option<&str>,
+    args: &[&str],
+    new_password: Option<&str>,
+) -> Output {
+    let mut env = sandbox.env();
+    env.push(("RAPPORT_DB".into(), url.to_string()));
+    if let Some(name) = who {
+        env.push(("RAPPORT_USER".into(), format!("{}@dealer.example", name.to_lowercase())));
+        env.push(("RAPPORT_PASSWORD".into(), format!("{name}'s password")));
+    }
+    if let Some(p) = new_password {
+        env.push(("RAPPORT_NEW_PASSWORD".into(), p.into()));
+    }
+    Command::new(binary()).args(args).arg("--json").envs(env).stdin(Stdio::null()).output().expect("rapport runs")
+}
+
 static NEXT_DATABASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The release binary the benchmarks time (`cargo build --release -p rapport` first, or `RAPPORT_BIN`).
