@@ -290,7 +290,14 @@ ipc.onBookReachable(({ reachable, error }) => {
     banner.hidden = false;
     render(banner, html`<strong>The dealership book cannot be reached.</strong> ${error.message}
       <span class="book-banner-retry">Rapport tries again every few seconds.</span>`);
-    if (!retrying) retrying = setInterval(() => ipc.appInfo().catch(() => {}), RETRY_MS);
+    // One look at a time: a server that is slow to refuse does not pile looks up behind it.
+    let looking = false;
+    const look = () => {
+      if (looking) return;
+      looking = true;
+      ipc.appInfo().catch(() => {}).finally(() => { looking = false; });
+    };
+    if (!retrying) retrying = setInterval(look, RETRY_MS);
     return;
   }
   if (retrying) clearInterval(retrying);

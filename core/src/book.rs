@@ -132,6 +132,12 @@ pub trait Book {
 
     // The decisions, written once.
 
+    /// A page of Today: the agenda as the window shows it ([`Agenda::triage`]), days counted in the salesperson's zone.
+    fn today(&self, now: DateTime<Utc>, days: u32, ask: &crate::reasons::TodayAsk) -> Result<Agenda> {
+        let today = crate::reasons::local_today(&self.profile()?, now);
+        Ok(self.agenda(now, days)?.triage(today, ask))
+    }
+
     /// Everything the Guard needs about one customer, read fresh: a statement anyone recorded a moment ago counts.
     fn guard_facts(&self, customer_id: &str) -> Result<Facts> {
         let rec = self.customer_record(customer_id)?;

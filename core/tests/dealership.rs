@@ -350,7 +350,7 @@ on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_chan
     let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rita Kowalski\r\nEMAIL:rita@example.com\r\n\
                 TEL:+1 720 555 0199\r\nNOTE:Met at the spring fleet day #FleetDay\r\nEND:VCARD\r\n\
                 BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tomás Ortega\r\nEMAIL:tomas@example.com\r\nBDAY:1984-03-09\r\n\
-                CATEGORIES:Referral\r\nNOTE:Wants a #HeavyDuty truck\r\nEND:VCARD\r\n";
+                CATEGORIES:Referral,referral\r\nNOTE:Wants a #HeavyDuty truck\r\nEND:VCARD\r\n";
     let plan = book.plan_import(rapport_core::io::vcard::parse(file)).unwrap();
     assert_eq!((plan.new_customers, plan.merges.len()), (1, 1), "{plan:?}");
     let report = book.apply_import(&plan, now(), &|_, _| {}).unwrap();
@@ -370,6 +370,13 @@ on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_chan
     assert!(rec.facts.iter().any(|f| f.date == chrono::NaiveDate::from_ymd_opt(1984, 3, 9)), "{:?}", rec.facts);
     let tags: Vec<&str> = rec.tags.iter().map(|t| t.tag.as_str()).collect();
     assert!(tags.contains(&"Referral") && tags.contains(&"HeavyDuty"), "{tags:?}");
+    assert_eq!(tags.iter().filter(|t| t.eq_ignore_ascii_case("referral")).count(), 1, "one spelling: {tags:?}");
+    let tomas = found[0].clone();
+    let sizes = |book: &mut dyn Book, id: &str| {
+        let r = book.customer_record(id).unwrap();
+        (r.contact_points.len(), r.notes.len(), r.facts.len(), r.purchases.len(), r.tags.len())
+    };
+    let (rita_before, tomas_before) = (sizes(book, &rita), sizes(book, &tomas));
 
     // The same file again: both are found, nothing is added.
     let again = book.plan_import(rapport_core::io::vcard::parse(file)).unwrap();
@@ -377,7 +384,12 @@ on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_chan
     let report = book.apply_import(&again, now(), &|_, _| {}).unwrap();
     assert_eq!(report.added, 0);
     assert_eq!(book.customer_record(&rita).unwrap().contact_points.len(), 3, "no point twice");
+    assert_eq!(sizes(book, &rita), rita_before, "no point, note, fact, purchase or tag twice");
+    assert_eq!(sizes(book, &tomas), tomas_before, "no point, note, fact, purchase or tag twice");
     assert_eq!(book.list_customers(&ListQuery::default()).unwrap().len(), 2);
+    // The list by a tag, in any spelling, finds whom the tag counts count.
+    let by_tag = book.list_customers(&ListQuery { tag: Some("REFERRAL".into()), ..Default::default() }).unwrap();
+    assert_eq!(by_tag.len(), 1, "{by_tag:?}");
 });
 
 #[test]

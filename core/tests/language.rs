@@ -561,6 +561,10 @@ fn a_car_like_theirs_seen_in_town_terse_news_and_milestones_in_a_line() {
         ("your brake inspection came back clean", &["value"]),
     ];
     reads_as(table);
+    // A sighting word does not excuse a pitch: here they are asked to come and see an offer for theirs.
+    let pitch = "We need SUVs like yours on the lot, so come see what we'd offer you for it.";
+    let read: Vec<String> = language::read(pitch).intents.iter().map(|i| i.label()).collect();
+    assert!(read.contains(&"pitch:buy-back".to_string()), "{pitch}: {read:?}");
     for line in [
         "My nephew passed his driving test today, so we need to add him to the policy",
         "we're downsizing to a condo after the holidays",

@@ -16,7 +16,9 @@ pub fn apply(enabled: bool) -> std::io::Result<()> {
             _ => Ok(()),
         };
     }
-    let exe = std::env::current_exe()?;
+    // `rapport`, which becomes the window, is what a person starts; the window's own program is beside it.
+    let here = std::env::current_exe()?;
+    let exe = Some(here.with_file_name("rapport")).filter(|p| p.exists()).unwrap_or(here);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

@@ -1,7 +1,7 @@
 //! The window's commands: each a few lines over `rapport-core`. The list is mirrored in `build.rs`, which puts
 //! them under capability control, and documented in `docs/IPC.md`.
 
-use std::sync::{Mutex, RwLock, RwLockReadGuard};
+use std::sync::{mpsc, Mutex, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use rapport_core::date_style::DateStyle;
@@ -19,12 +19,62 @@ use tauri::State;
 
 use crate::clock::Clock;
 
-/// Which book the window has open: the salesperson's own file, or the dealership's shared book. (One per window,
-/// made once and never moved: the variants' sizes do not matter.)
-#[allow(clippy::large_enum_variant)]
+/// Which book the window has open: the salesperson's own file, or the dealership's shared book.
 pub enum Open {
     Own(Store),
-    Shared(DealershipBook),
+    Shared(SharedBook),
+}
+
+/// The dealership book on a thread of its own. Its client blocks (on a runtime of its own, which it may not start
+/// on one of the window's async workers), and one thread keeps what it learns of its connection from one call to
+/// the next (a lost connection is made again by the next call). A command waits for its answer at most
+/// [`ANSWER_WITHIN`]; the calls queue in order behind one another.
+pub struct SharedBook {
+    jobs: mpsc::Sender<Job>,
+    me: rapport_core::dealership::User,
+}
+
+type Job = Box<dyn FnOnce(&mut DealershipBook) + Send>;
+
+/// Longer than the server's own lock timeout and the client's connection timeouts, so the server's answer (or the
+/// connection's end) usually comes first; the window is never held longer.
+const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(90);
+
+impl SharedBook {
+    fn start(book: DealershipBook) -> SharedBook {
+        let me = book.me().clone();
+        let (jobs, queue) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("dealership-book".into())
+            .spawn(move || {
+                let mut book = book;
+                for job in queue {
+                    job(&mut book);
+                }
+            })
+            .expect("a thread for the dealership book");
+        SharedBook { jobs, me }
+    }
+
+    /// Runs `work` on the book's thread and waits for its answer.
+    fn run<T: Send + 'static>(
+        jobs: &mpsc::Sender<Job>,
+        work: impl FnOnce(&mut DealershipBook) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Error> {
+        let (answer, answered) = mpsc::sync_channel(1);
+        let job: Job = Box::new(move |book| {
+            let _ = answer.send(work(book));
+        });
+        jobs.send(job).map_err(|_| Error::Unreachable("the dealership book's connection stopped".into()))?;
+        answered.recv_timeout(ANSWER_WITHIN).unwrap_or_else(|e| {
+            Err(match e {
+                mpsc::RecvTimeoutError::Timeout => {
+                    Error::Unreachable(format!("no answer within {} seconds", ANSWER_WITHIN.as_secs()))
+                }
+                mpsc::RecvTimeoutError::Disconnected => Error::Unreachable("the work stopped".into()),
+            })
+        })
+    }
 }
 
 /// What every command shares: the open book and the clock.
@@ -51,7 +101,7 @@ impl Book {
         if let Ok(profile) = rapport_core::Book::profile(&book) {
             rapport_core::date_style::follow(&profile);
         }
-        Book { open: Mutex::new(Open::Shared(book)), clock, file: RwLock::new(()) }
+        Book { open: Mutex::new(Open::Shared(SharedBook::start(book))), clock, file: RwLock::new(()) }
     }
 
     /// A connection of its own for work beside the window, and the share of the file that keeps the file in place
@@ -133,23 +183,31 @@ pub(crate) fn with<T>(
     }
 }
 
-/// Runs `work` on whichever book is open: what both books do, written once over [`rapport_core::Book`].
-pub(crate) fn with_any<T: Send>(
+/// Runs `work` on whichever book is open: what both books do, written once over [`rapport_core::Book`]. On the
+/// dealership book it runs on the book's own thread, and the window's lock is not held while the server answers.
+pub(crate) fn with_any<T: Send + 'static>(
     book: &State<'_, Book>,
-    work: impl FnOnce(&mut dyn rapport_core::Book, chrono::DateTime<chrono::Utc>) -> Result<T, Error> + Send,
+    work: impl FnOnce(&mut dyn rapport_core::Book, chrono::DateTime<chrono::Utc>) -> Result<T, Error> + Send + 'static,
 ) -> Reply<T> {
-    let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let now = book.clock.now();
-    Ok(match &mut *open {
-        Open::Own(store) => work(store, now),
-        Open::Shared(shared) => off_the_runtime(move || work(shared, now)),
-    }?)
+    Ok(book.run_any(work)?)
 }
 
-/// Runs `work` on a thread of its own: the dealership book's client blocks on a runtime of its own, which it may
-/// not start on one of the window's async workers.
-fn off_the_runtime<T: Send>(work: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
-    std::thread::scope(|s| s.spawn(work).join().unwrap_or_else(|_| Err(Error::invalid("book", "the work failed"))))
+impl Book {
+    /// [`with_any`] for work beside the window's commands (an import's thread).
+    pub(crate) fn run_any<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut dyn rapport_core::Book, chrono::DateTime<chrono::Utc>) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Error> {
+        let now = self.clock.now();
+        let jobs = {
+            let mut open = self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            match &mut *open {
+                Open::Own(store) => return work(store, now),
+                Open::Shared(shared) => shared.jobs.clone(),
+            }
+        };
+        SharedBook::run(&jobs, move |shared| work(shared, now))
+    }
 }
 
 #[derive(Serialize)]
@@ -170,19 +228,23 @@ pub struct AppInfo {
 #[tauri::command(async)]
 pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
     let now = book.clock.now();
-    let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let (customers, profile, calendar_file, shared) = match &mut *open {
-        Open::Own(s) => {
-            let calendar_file =
-                (!s.is_encrypted()).then(|| rapport_core::io::ics::subscription_path(s.path()).display().to_string());
-            (s.customer_count()?, s.profile()?, calendar_file, None)
-        }
-        Open::Shared(b) => {
-            let me = b.me();
-            let signed_in = SignedIn { name: me.name.clone(), email: me.email.clone(), role: me.role };
-            let b = &mut *b;
-            let (count, profile) = off_the_runtime(move || Ok((b.customer_count()?, rapport_core::Book::profile(b)?)))?;
-            (count, profile, None, Some(signed_in))
+    let (customers, profile, calendar_file, shared) = {
+        let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &mut *open {
+            Open::Own(s) => {
+                let calendar_file = (!s.is_encrypted())
+                    .then(|| rapport_core::io::ics::subscription_path(s.path()).display().to_string());
+                (s.customer_count()?, s.profile()?, calendar_file, None)
+            }
+            Open::Shared(shared) => {
+                let me = &shared.me;
+                let signed_in = SignedIn { name: me.name.clone(), email: me.email.clone(), role: me.role };
+                let jobs = shared.jobs.clone();
+                drop(open);
+                let (count, profile) =
+                    SharedBook::run(&jobs, |b| Ok((b.customer_count()?, rapport_core::Book::profile(b)?)))?;
+                (count, profile, None, Some(signed_in))
+            }
         }
     };
     Ok(AppInfo {
@@ -223,7 +285,7 @@ pub fn list_customers(
     limit: Option<u32>,
 ) -> Reply<Vec<CustomerSummary>> {
     let tag = tag.filter(|t| !t.trim().is_empty());
-    with_any(&book, |s, _| s.list_customers(&ListQuery { tag, text: query, limit, offset: None }))
+    with_any(&book, move |s, _| s.list_customers(&ListQuery { tag, text: query, limit, offset: None }))
 }
 
 #[derive(Serialize)]
@@ -234,14 +296,14 @@ pub struct TagCount {
 
 #[tauri::command(async)]
 pub fn list_tags(book: State<'_, Book>) -> Reply<Vec<TagCount>> {
-    with_any(&book, |s, _| {
+    with_any(&book, move |s, _| {
         Ok(s.tag_counts()?.into_iter().map(|(tag, customers)| TagCount { tag, customers }).collect())
     })
 }
 
 #[tauri::command(async)]
 pub fn search(book: State<'_, Book>, query: String) -> Reply<Vec<SearchHit>> {
-    with_any(&book, |s, _| s.search(&query, 50))
+    with_any(&book, move |s, _| s.search(&query, 50))
 }
 
 /// A customer's page: the whole record, and what their statements add up to now.
@@ -256,7 +318,7 @@ pub struct CustomerPage {
 
 #[tauri::command(async)]
 pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
-    with_any(&book, |s, _| {
+    with_any(&book, move |s, _| {
         let record = s.customer_record(&id)?;
         let wishes = ContactWishes::from_statements(&record.preferences);
         let entered_by = s.entered_by(&id)?;
@@ -266,14 +328,14 @@ pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
 
 #[tauri::command(async)]
 pub fn check_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<Decision> {
-    with_any(&book, |s, _| s.check(&customer_id, &outreach))
+    with_any(&book, move |s, _| s.check(&customer_id, &outreach))
 }
 
 /// What an outreach's words do, intent by intent, with the Guard's rule and the customer's words about each, and
 /// the Guard's whole decision (the composers underline these live).
 #[tauri::command(async)]
 pub fn read_outreach(book: State<'_, Book>, customer_id: String, outreach: Outreach) -> Reply<OutreachReading> {
-    with_any(&book, |s, _| s.read_outreach(&customer_id, &outreach))
+    with_any(&book, move |s, _| s.read_outreach(&customer_id, &outreach))
 }
 
 /// What the customer's words (`in`) or the salesperson's own summary (`out`) propose to record, said `at` (default:
@@ -286,7 +348,7 @@ pub fn listen(
     direction: Direction,
     at: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Reply<Listening> {
-    with_any(&book, |s, now| s.listen(&customer_id, &text, direction, at.unwrap_or(now)))
+    with_any(&book, move |s, now| s.listen(&customer_id, &text, direction, at.unwrap_or(now)))
 }
 
 #[tauri::command(async)]
@@ -366,7 +428,7 @@ pub fn add_goal(book: State<'_, Book>, customer_id: String, goal: NewGoal) -> Re
 
 #[tauri::command(async)]
 pub fn add_note(book: State<'_, Book>, customer_id: String, note: NewNote) -> Reply<Note> {
-    with_any(&book, |s, now| s.add_note(&customer_id, note, now))
+    with_any(&book, move |s, now| s.add_note(&customer_id, note, now))
 }
 
 #[tauri::command(async)]
@@ -376,17 +438,17 @@ pub fn add_purchase(book: State<'_, Book>, customer_id: String, purchase: NewPur
 
 #[tauri::command(async)]
 pub fn add_promise(book: State<'_, Book>, customer_id: String, promise: NewPromise) -> Reply<Promise> {
-    with_any(&book, |s, now| s.add_promise(&customer_id, promise, now))
+    with_any(&book, move |s, now| s.add_promise(&customer_id, promise, now))
 }
 
 #[tauri::command(async)]
 pub fn keep_promise(book: State<'_, Book>, promise_id: String) -> Reply<Promise> {
-    with_any(&book, |s, now| s.keep_promise(&promise_id, now))
+    with_any(&book, move |s, now| s.keep_promise(&promise_id, now))
 }
 
 #[tauri::command(async)]
 pub fn open_issue(book: State<'_, Book>, customer_id: String, issue: NewIssue) -> Reply<CustomerIssue> {
-    with_any(&book, |s, now| s.open_issue(&customer_id, issue, now))
+    with_any(&book, move |s, now| s.open_issue(&customer_id, issue, now))
 }
 
 #[tauri::command(async)]
@@ -396,17 +458,17 @@ pub fn update_issue(
     text: String,
     next_update_on: Option<NaiveDate>,
 ) -> Reply<CustomerIssue> {
-    with_any(&book, |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
+    with_any(&book, move |s, now| s.update_issue(&issue_id, &text, next_update_on, now))
 }
 
 #[tauri::command(async)]
 pub fn resolve_issue(book: State<'_, Book>, issue_id: String, resolution: String) -> Reply<CustomerIssue> {
-    with_any(&book, |s, now| s.resolve_issue(&issue_id, &resolution, now))
+    with_any(&book, move |s, now| s.resolve_issue(&issue_id, &resolution, now))
 }
 
 #[tauri::command(async)]
 pub fn log_interaction(book: State<'_, Book>, customer_id: String, interaction: NewInteraction) -> Reply<Interaction> {
-    with_any(&book, |s, now| s.log_contact(&customer_id, interaction, now))
+    with_any(&book, move |s, now| s.log_contact(&customer_id, interaction, now))
 }
 
 /// A contact and what was heard in it, recorded in one transaction.
@@ -435,12 +497,12 @@ pub fn record_preference(
     customer_id: String,
     statement: NewStatement,
 ) -> Reply<PreferenceStatement> {
-    with_any(&book, |s, now| s.record_statement(&customer_id, statement, now))
+    with_any(&book, move |s, now| s.record_statement(&customer_id, statement, now))
 }
 
 #[tauri::command(async)]
 pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
-    with_any(&book, |s, _| s.profile())
+    with_any(&book, move |s, _| s.profile())
 }
 
 #[tauri::command(async)]
@@ -467,10 +529,7 @@ pub fn agenda(
     channel: Option<Channel>,
 ) -> Reply<Agenda> {
     let ask = rapport_core::reasons::TodayAsk { shown: shown.unwrap_or_default(), channel };
-    with_any(&book, |s, now| {
-        let today = rapport_core::reasons::local_today(&s.profile()?, now);
-        Ok(s.agenda(now, days.unwrap_or(7))?.triage(today, &ask))
-    })
+    with_any(&book, move |s, now| s.today(now, days.unwrap_or(7), &ask))
 }
 
 #[tauri::command(async)]
@@ -482,7 +541,7 @@ pub fn set_reason_state(
     until: Option<NaiveDate>,
     note: Option<String>,
 ) -> Reply<ReasonState> {
-    with_any(&book, |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
+    with_any(&book, move |s, now| s.set_reason_state(&reason_id, &customer_id, state, until, note, now))
 }
 
 /// The review pile's Snooze and Dismiss: several reasons (`[reasonId, customerId]` pairs) with one day and one why.
@@ -494,8 +553,10 @@ pub fn set_reason_states(
     until: Option<NaiveDate>,
     note: Option<String>,
 ) -> Reply<Vec<ReasonState>> {
-    let pairs: Vec<(&str, &str)> = reasons.iter().map(|(r, c)| (r.as_str(), c.as_str())).collect();
-    with_any(&book, |s, now| s.set_reason_states(&pairs, state, until, note, now))
+    with_any(&book, move |s, now| {
+        let pairs: Vec<(&str, &str)> = reasons.iter().map(|(r, c)| (r.as_str(), c.as_str())).collect();
+        s.set_reason_states(&pairs, state, until, note, now)
+    })
 }
 
 /// Undo: takes back done, snoozed or dismissed, and returns the state the reason had.
@@ -506,7 +567,7 @@ pub fn undo_reason_state(book: State<'_, Book>, reason_id: String) -> Reply<Reas
 
 #[tauri::command(async)]
 pub fn add_reminder(book: State<'_, Book>, customer_id: String, reminder: NewReminder) -> Reply<Reminder> {
-    with_any(&book, |s, now| s.add_reminder(&customer_id, reminder, now))
+    with_any(&book, move |s, now| s.add_reminder(&customer_id, reminder, now))
 }
 
 /// Where the agenda was saved, for the window to say.

@@ -62,7 +62,13 @@ pub fn window() {
             error_log::start(&own);
         }
         match cli::sign_in(address, args.user.as_deref()) {
-            Ok(book) => window::run_shared(book, clock, args.tray),
+            Ok(book) => {
+                // Signed in: the passwords leave the environment, which WebKit's processes and every app the
+                // window opens (a mail app, the calendar) would otherwise inherit.
+                std::env::remove_var("RAPPORT_PASSWORD");
+                std::env::remove_var("PGPASSWORD");
+                window::run_shared(book, clock, args.tray)
+            }
             Err(e) => cli::fail(args.json, e.code(), &e.public_message()),
         }
         return;

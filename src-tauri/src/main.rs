@@ -1,8 +1,6 @@
 //! `rapport`: the command line. With no subcommand it hands over to `rapport-window`, the window's program beside
 //! it, so that no command loads the window's libraries.
 
-#![cfg_attr(all(not(debug_assertions), target_os = "windows"), windows_subsystem = "windows")]
-
 use std::path::PathBuf;
 
 use rapport_app::clock::Clock;

@@ -75,7 +75,7 @@ pub fn import_preview(
         };
         (kind.name().to_string(), csv::parse(bytes, &kind)?, headers, rows, mapping)
     };
-    let plan = crate::commands::with_any(&book, |s, _| s.plan_import(parsed))?;
+    let plan = crate::commands::with_any(&book, move |s, _| s.plan_import(parsed))?;
     *transfer.pending.lock().unwrap_or_else(|p| p.into_inner()) = Some(plan.clone());
     Ok(Preview { kind, plan, headers, rows, mapping })
 }
@@ -108,6 +108,16 @@ pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>, join: Option<
             };
             let _ = app.emit_to("main", "import-done", payload);
         };
+        // The dealership book writes it on its own thread, in one transaction (a cancel does not stop it there).
+        if book.is_shared() {
+            let shown = app.clone();
+            return done(book.run_any(move |shared, now| {
+                let progress = |done: usize, total: usize| {
+                    let _ = shown.emit_to("main", "import-progress", Progress { done, total });
+                };
+                shared.apply_import(&plan, now, &progress)
+            }));
+        }
         // On a connection of its own: the window keeps reading (and Today keeps showing) while the import writes.
         let (mut store, _share) = match book.beside() {
             Ok(beside) => beside,
@@ -143,7 +153,7 @@ pub async fn export_book(app: AppHandle, format: String) -> Result<Exported, Ipc
     let format = ExportFormat::parse(&format)?;
     let (text, customers, ext) = {
         let book = app.state::<Book>();
-        let b = crate::commands::with_any(&book, |s, _| s.export_book())?;
+        let b = crate::commands::with_any(&book, move |s, _| s.export_book())?;
         (format.write(&b), b.customers.len(), format.extension())
     };
     let picked =

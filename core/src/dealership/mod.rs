@@ -346,10 +346,9 @@ impl Book for DealershipBook {
             None => None,
         };
         let words = q.text.as_deref().map(rows::search_words).unwrap_or_default();
-        let tag_json = tag.map(|t| serde_json::json!({ "tags": [{ "tag": t }] }));
         let limit = q.limit.map_or(i64::MAX, i64::from);
         let offset = i64::from(q.offset.unwrap_or(0));
-        let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&tag_json, &limit, &offset];
+        let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![&tag, &limit, &offset];
         let found = match words.tsquery {
             Some(_) => {
                 params.extend(words.params());
@@ -365,7 +364,8 @@ impl Book for DealershipBook {
                        AND s.statement->'means'->>'kind' IN ('do_not_contact', 'resume_contact')
                      ORDER BY s.said_at DESC, s.n DESC LIMIT 1) AS contact_switch
              FROM customers c
-             WHERE ($1::jsonb IS NULL OR c.record @> $1::jsonb) {found}
+             WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.record->'tags') t
+                                                 WHERE lower(t->>'tag') = lower($1::text))) {found}
              ORDER BY {} LIMIT $2 OFFSET $3",
             rows::BY_NAME
         );
@@ -604,7 +604,7 @@ impl Book for DealershipBook {
         now: DateTime<Utc>,
         progress: &dyn Fn(usize, usize),
     ) -> Result<ImportReport> {
-        use crate::store::import::{customer_of, details};
+        use crate::store::import::{customer_of, details, Has};
         let owner = self.owner_of_new_customers();
         let me = self.me.id.clone();
         let merges: Vec<_> = plan.merges.iter().filter(|m| !m.customer_id.is_empty()).collect();
@@ -625,7 +625,7 @@ impl Book for DealershipBook {
                 .map(str::trim)
                 .filter(|id| uuid::Uuid::parse_str(id).is_ok() && !taken.contains(*id) && kept.insert(id.to_string()))
                 .map_or_else(crate::ids::new_id, str::to_string);
-            let d = details(&id, c, now, &[]);
+            let d = details(&id, c, now, &Has::default());
             let mut rec = crate::store::read::empty(customer_of(c, id, now));
             rec.contact_points = d.points;
             rec.notes.extend(d.note);
@@ -640,25 +640,30 @@ impl Book for DealershipBook {
             rows::customer_is_there(&mut tx, &m.customer_id, rows::Lock::Update)?;
             let row = tx.query_one("SELECT record::text FROM customers WHERE id = $1", &[&m.customer_id])?;
             let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
-            let existing: Vec<String> = rec.contact_points.iter().map(|p| p.value.clone()).collect();
+            // Notes are rows of their own: what the customer has is read with them.
+            let mut existing = Has::of(&rec);
+            existing.notes = tx
+                .query("SELECT note->>'text' FROM notes WHERE customer_id = $1", &[&m.customer_id])?
+                .iter()
+                .filter_map(|r| r.get::<_, Option<String>>(0))
+                .collect();
             let d = details(&m.customer_id, &m.contact, now, &existing);
             rec.contact_points.extend(d.points);
             for t in d.tags.into_iter().filter(|t| t.origin == TagOrigin::Manual) {
-                if !rec.tags.iter().any(|x| x.tag == t.tag) {
+                if !rec.tags.iter().any(|x| x.tag.eq_ignore_ascii_case(&t.tag)) {
                     rec.tags.push(t);
                 }
             }
+            rec.facts.extend(d.birthday);
             rec.purchases.extend(d.purchase);
-            rows::save_record(&mut tx, &rec, &me, now)?;
             if let Some(note) = &d.note {
                 tx.execute(
                     "INSERT INTO notes (id, customer_id, note, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5)",
                     &[&note.id, &note.customer_id, &rows::to_json(note)?, &me, &note.created_at],
                 )?;
             }
-            // The note's hashtags, and the birthday, through the one path that tags from texts.
-            let birthday: Vec<Fact> = d.birthday.into_iter().collect();
-            rows::save_with_text_tags(&mut tx, &m.customer_id, &birthday, &me, now)?;
+            // One save, one version on, the note's hashtags read with the rest of the customer's texts.
+            rows::save_tagged_from_texts(&mut tx, rec, &me, now)?;
             if (k + 1) % 500 == 0 {
                 progress(recs.len() + k + 1, total);
             }
@@ -897,8 +902,13 @@ pub(crate) fn connection(address: &str) -> Result<(Config, MakeTlsConnector)> {
     config.application_name("rapport");
     // A salesperson whose network drops mid-write must not hold a customer's row for hours: the server gives up on
     // a silent connection, a lock waited on, or a transaction left open, and the others carry on.
+    // And the client gives up on a silent server too: unanswered keepalives or unacknowledged data end the
+    // connection within about a minute, so a call never hangs for the kernel's quarter of an hour.
     config.keepalives(true);
     config.keepalives_idle(Duration::from_secs(30));
+    config.keepalives_interval(Duration::from_secs(10));
+    config.keepalives_retries(3);
+    config.tcp_user_timeout(Duration::from_secs(60));
     config.options("-c lock_timeout=10s -c statement_timeout=120s -c idle_in_transaction_session_timeout=60s");
     let mut tls = native_tls::TlsConnector::builder();
     if let Some(path) = root.or_else(|| std::env::var("PGSSLROOTCERT").ok().filter(|p| !p.is_empty())) {

@@ -494,8 +494,19 @@ pub(super) fn save_with_text_tags(
     let row = tx.query_one("SELECT record::text FROM customers WHERE id = $1", &[&customer_id])?;
     let mut rec: CustomerRecord = from_text("customer", row.get(0))?;
     rec.facts.extend(add_facts.iter().cloned());
+    save_tagged_from_texts(tx, rec, by, now)
+}
+
+/// Saves an edited record (read in this transaction under the row's lock) with its text tags made again from its
+/// facts and every note of the customer's, one version on.
+pub(super) fn save_tagged_from_texts(
+    tx: &mut Transaction<'_>,
+    mut rec: CustomerRecord,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let notes: Vec<String> = tx
-        .query("SELECT note->>'text' FROM notes WHERE customer_id = $1 ORDER BY n", &[&customer_id])?
+        .query("SELECT note->>'text' FROM notes WHERE customer_id = $1 ORDER BY n", &[&rec.customer.id])?
         .iter()
         .map(|r| r.get::<_, Option<String>>(0).unwrap_or_default())
         .collect();

@@ -1220,7 +1220,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "come|came in at",
             "be|now covered up to",
             "now include|includes|cover|covers",
-            // Done and told of in everyday words (the twenty-eighth batch's cold misses, 2026-12-07): "it's back
+            // Done and told of in everyday words (the twenty-second outreach batch's cold misses, 2026-12-07): "it's back
             // from the body shop", "the card is on its way", "your record now shows the new address", "it buffed out".
             "be back from",
             "be|now on its|their|the way",
@@ -1232,7 +1232,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "your ... be open|active|live",
             "following up on|to your question|request|email|call",
             "back to you on|about your question",
-            // Told in a few words, as a text is (the twenty-ninth batch's cold misses, 2026-12-07): "tech en route",
+            // Told in a few words, as a text is (the twenty-third outreach batch's cold misses, 2026-12-07): "tech en route",
             // "booked thurs 10am", "rate lock extended to 9/30", "appraisal back at 415", "inspection clean",
             // "no deductible", "live for your team", "key reset, check your inbox".
             "en route",
@@ -1401,7 +1401,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "higher|bigger|larger|next|top .. plan|tier|edition|package|level",
             "our .. plan|tier|edition|package would|could|will let|give|add|fit|include",
             "move|bump you up",
-            // A price for what they own, and the house put on the market (the twenty-eighth batch's cold misses).
+            // A price for what they own, and the house put on the market (the twenty-second outreach batch's cold misses).
             "give|pay|offer .. good|great|top|best|fair|nice price|money|dollar for it|your|the",
             "time for .. new|newer car|truck|vehicle|ride|one|model",
             "consider|considering|open_to listing",

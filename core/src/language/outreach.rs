@@ -860,12 +860,19 @@ fn not_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
 fn seen_about(t: &Text, h: &Hit<Cue>) -> bool {
     let like_yours = t.tokens[h.first..h.last].iter().any(|x| x.lemma == "like")
         && t.tokens.get(h.last.saturating_sub(1)).is_some_and(|x| x.word == "yours");
+    // A sighting told in the past tense, before the car ("saw a … like yours") or right after it ("… rolled past"),
+    // in a sentence that neither asks nor offers.
+    let sighted = |x: &super::text::Token| {
+        matches!(x.word.as_str(), "saw" | "spotted" | "rolled" | "drove" | "passed" | "noticed" | "seen")
+    };
     let sentence = t.tokens[h.first].sentence;
-    let seen = t.tokens.iter().filter(|x| x.sentence == sentence).any(|x| {
-        matches!(x.lemma.as_str(), "see" | "spot" | "saw" | "spotted" | "pass" | "roll" | "drive" | "notice")
-            || matches!(x.word.as_str(), "saw" | "spotted" | "rolled" | "drove" | "passed" | "noticed")
-    });
-    like_yours && seen
+    let before = t.tokens[..h.first].iter().rev().take_while(|x| x.sentence == sentence).any(sighted);
+    let after = t.tokens[h.last..].iter().take(3).any(|x| x.sentence == sentence && sighted(x));
+    let asks = t.is_question(sentence)
+        || t.tokens
+            .iter()
+            .any(|x| x.sentence == sentence && matches!(x.lemma.as_str(), "offer" | "buy" | "need" | "want"));
+    like_yours && (before || after) && !asks
 }
 
 /// A number in digits or in words, as an age is said.

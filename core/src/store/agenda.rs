@@ -180,14 +180,6 @@ impl Store {
         Ok(ids)
     }
 
-    /// Today as the window shows it: the agenda of `days` triaged for the salesperson's day (see
-    /// [`Agenda::triage`]: the summary line, the channel filter, the review pile, one customer's reasons together,
-    /// a page of each list).
-    pub fn today(&self, now: DateTime<Utc>, days: u32, ask: &reasons::TodayAsk) -> Result<Agenda> {
-        let today = reasons::local_today(&self.profile()?, now);
-        Ok(self.agenda(now, days)?.triage(today, ask))
-    }
-
     /// Saves what was done with reasons, all or none (see [`Book::save_reason_states`]).
     pub(crate) fn save_reason_states(&mut self, states: &[ReasonState]) -> Result<()> {
         self.write(|tx| {

@@ -434,16 +434,27 @@ impl Store {
             for c in &plan.new {
                 let customer = customer_of(c, kept_id(tx, c.rapport_id.as_deref())?.unwrap_or_else(new_id), now);
                 rows::insert_customer(tx, &customer)?;
-                add_details(tx, &customer.id, c, now, &[])?;
+                add_details(tx, &customer.id, c, now, &Has::default())?;
                 step(&mut done)?;
             }
             // Before the merges: they look customers' points up by the indexes.
             big.indexes_back(tx)?;
             for m in plan.merges.iter().filter(|m| !m.customer_id.is_empty()) {
-                let existing: Vec<String> = tx
-                    .prepare_cached("SELECT value FROM contact_points WHERE customer_id = ?1")?
-                    .query_map(params![m.customer_id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                let column = |sql: &str| -> Result<Vec<String>> {
+                    Ok(tx
+                        .prepare_cached(sql)?
+                        .query_map(params![m.customer_id], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?)
+                };
+                let existing = Has {
+                    values: column("SELECT value FROM contact_points WHERE customer_id = ?1")?,
+                    notes: column("SELECT text FROM notes WHERE customer_id = ?1")?,
+                    dates: column("SELECT date FROM facts WHERE customer_id = ?1 AND date IS NOT NULL")?
+                        .iter()
+                        .filter_map(|d| d.parse().ok())
+                        .collect(),
+                    purchases: column("SELECT description FROM purchases WHERE customer_id = ?1")?,
+                };
                 add_details(tx, &m.customer_id, &m.contact, now, &existing)?;
                 step(&mut done)?;
             }
@@ -554,8 +565,33 @@ pub(crate) struct Details {
     pub purchase: Option<Purchase>,
 }
 
-pub(crate) fn details(customer_id: &str, c: &Contact, now: DateTime<Utc>, existing: &[String]) -> Details {
-    let has = |v: &str| existing.iter().any(|e| e.eq_ignore_ascii_case(v.trim()));
+/// What a customer already has that a contact could bring again (the same file imported twice adds nothing).
+#[derive(Debug, Default)]
+pub(crate) struct Has {
+    /// Their contact points' values.
+    pub values: Vec<String>,
+    /// Their notes' texts.
+    pub notes: Vec<String>,
+    /// The dates of their dated facts.
+    pub dates: Vec<chrono::NaiveDate>,
+    /// Their purchases' descriptions.
+    pub purchases: Vec<String>,
+}
+
+impl Has {
+    /// What `rec` has.
+    pub(crate) fn of(rec: &CustomerRecord) -> Has {
+        Has {
+            values: rec.contact_points.iter().map(|p| p.value.clone()).collect(),
+            notes: rec.notes.iter().map(|n| n.text.clone()).collect(),
+            dates: rec.facts.iter().filter_map(|f| f.date).collect(),
+            purchases: rec.purchases.iter().map(|p| p.description.clone()).collect(),
+        }
+    }
+}
+
+pub(crate) fn details(customer_id: &str, c: &Contact, now: DateTime<Utc>, existing: &Has) -> Details {
+    let has = |v: &str| existing.values.iter().any(|e| e.eq_ignore_ascii_case(v.trim()));
     let mut points = Vec::new();
     for (kind, list) in
         [(ContactKind::Email, &c.emails), (ContactKind::Phone, &c.phones), (ContactKind::Address, &c.addresses)]
@@ -570,7 +606,8 @@ pub(crate) fn details(customer_id: &str, c: &Contact, now: DateTime<Utc>, existi
             parts: l.parts.clone(),
         }));
     }
-    let note = c.notes.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(|n| Note {
+    let known_note = |n: &str| existing.notes.iter().any(|e| e.trim() == n);
+    let note = c.notes.as_deref().map(str::trim).filter(|n| !n.is_empty() && !known_note(n)).map(|n| Note {
         id: new_id(),
         customer_id: customer_id.to_string(),
         kind: NoteKind::Note,
@@ -583,25 +620,36 @@ pub(crate) fn details(customer_id: &str, c: &Contact, now: DateTime<Utc>, existi
     let text_tags = note.iter().flat_map(|n| tags::hashtags(&n.text)).map(|t| Tag { tag: t, origin: TagOrigin::Text });
     let own_tags =
         c.tags.iter().filter_map(|t| tags::normalize(t).ok()).map(|t| Tag { tag: t, origin: TagOrigin::Manual });
-    let tags: Vec<Tag> = text_tags.chain(own_tags).collect();
-    // Readers keep birthdays within the book's years; a contact built otherwise loses the date, not the person.
-    let birthday = c.birthday.filter(|b| crate::time::date_in_range(*b).is_ok()).map(|b| {
-        let yearless = chrono::Datelike::year(&b) == crate::io::contact::NO_YEAR;
-        Fact {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            text: if yearless { "Birthday (no year)" } else { "Birthday" }.into(),
-            learned_on: now.date_naive(),
-            source: Some("imported".into()),
-            date: Some(b),
+    // One spelling of a tag per customer, as the book keeps it: the first the file gave.
+    let mut tags: Vec<Tag> = Vec::new();
+    for t in text_tags.chain(own_tags) {
+        if !tags.iter().any(|x| x.tag.eq_ignore_ascii_case(&t.tag)) {
+            tags.push(t);
         }
-    });
+    }
+    // Readers keep birthdays within the book's years; a contact built otherwise loses the date, not the person.
+    let birthday =
+        c.birthday.filter(|b| crate::time::date_in_range(*b).is_ok() && !existing.dates.contains(b)).map(|b| {
+            let yearless = chrono::Datelike::year(&b) == crate::io::contact::NO_YEAR;
+            Fact {
+                id: new_id(),
+                customer_id: customer_id.to_string(),
+                text: if yearless { "Birthday (no year)" } else { "Birthday" }.into(),
+                learned_on: now.date_naive(),
+                source: Some("imported".into()),
+                date: Some(b),
+            }
+        });
     Details {
         points,
         note,
         tags,
         birthday,
-        purchase: c.purchase.as_ref().map(|p| super::records::purchase_from(customer_id, as_new_purchase(p), now)),
+        purchase: c
+            .purchase
+            .as_ref()
+            .filter(|p| !existing.purchases.iter().any(|d| d.eq_ignore_ascii_case(p.description.trim())))
+            .map(|p| super::records::purchase_from(customer_id, as_new_purchase(p), now)),
     }
 }
 
@@ -627,7 +675,7 @@ fn add_details(
     customer_id: &str,
     c: &Contact,
     now: DateTime<Utc>,
-    existing: &[String],
+    existing: &Has,
 ) -> Result<()> {
     let d = details(customer_id, c, now, existing);
     for p in &d.points {
