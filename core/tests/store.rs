@@ -659,6 +659,9 @@ fn a_generated_book_is_searchable_at_once_and_keeps_its_triggers_and_indexes() {
     assert_eq!(store.search_backlog().unwrap(), 0, "nothing left for the catch-up");
     let hits = store.search("customer1234@example.com", 5).unwrap();
     assert!(hits.iter().any(|h| h.customer_name.ends_with(" 1234")), "{hits:?}");
+    // Contacts too (indexed in bulk with the rest, not one by one by their trigger).
+    let contacts = store.search("infotainment", 5).unwrap();
+    assert!(contacts.iter().any(|h| h.kind == "interaction"), "{contacts:?}");
     let id = customer(&mut store, "Zebulon Quartermaine");
     assert_eq!(store.search("Quartermaine", 5).unwrap()[0].customer_id, id, "the search triggers work again");
 }
