@@ -99,6 +99,14 @@ fn said(book: &mut dyn Book, customer: &str, words: &str, means: Meaning) -> Pre
     .unwrap()
 }
 
+/// She asks about her plates on a call, and the salesperson promises `what` in two days.
+fn promised_in_a_call(book: &mut dyn Book, customer: &str, what: &str) {
+    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She asked about her plates") };
+    let promise = NewPromise { what: what.into(), due_on: now().date_naive() + Duration::days(2), made_on: None };
+    let heard = HeardToRecord { promises: vec![promise], ..Default::default() };
+    book.log_contact_heard(customer, inbound, heard, now()).unwrap();
+}
+
 fn call(summary: &str) -> NewInteraction {
     NewInteraction {
         at: Some(now()),
@@ -234,16 +242,7 @@ on_both_books!(search_finds_a_name_by_its_start_and_a_customer_by_their_number, 
 
 on_both_books!(the_agenda_shows_a_promise_coming_due, |book| {
     let rita = rita(book);
-    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She asked about her plates") };
-    let heard = HeardToRecord {
-        promises: vec![NewPromise {
-            what: "Call with the plates' arrival date".into(),
-            due_on: now().date_naive() + Duration::days(2),
-            made_on: None,
-        }],
-        ..Default::default()
-    };
-    book.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+    promised_in_a_call(book, &rita, "Call with the plates' arrival date");
     let agenda = book.agenda(now(), 7).unwrap();
     assert!(
         agenda.reasons.iter().any(|r| r.customer_id == rita && r.value.contains("plates")),
@@ -527,16 +526,7 @@ fn the_service_desks_customers_are_the_teams_until_a_manager_hands_them_on() {
     let mut sam = sign_in(&url, "Sam");
     let leo = sign_in(&url, "Leo");
     let rita = rita(&mut sam);
-    let inbound = NewInteraction { direction: Direction::Inbound, ..call("She asked about her plates") };
-    let heard = HeardToRecord {
-        promises: vec![NewPromise {
-            what: "Plates by Friday".into(),
-            due_on: now().date_naive() + Duration::days(2),
-            made_on: None,
-        }],
-        ..Default::default()
-    };
-    sam.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+    promised_in_a_call(&mut sam, &rita, "Plates by Friday");
     let on_today =
         |b: &DealershipBook| b.agenda(now(), 7).unwrap().reasons.iter().filter(|r| r.customer_id == rita).count();
     assert_eq!(on_today(&maria), 1, "the manager sees the team's unowned customers");

@@ -26,27 +26,23 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-/// What opens the window: a hand-over to `rapport-window` from `rapport`.
-pub type OpenWindow = fn(db: PathBuf, clock: clock::Clock, hidden: bool);
+/// What opens the window: a hand-over to `rapport-window` from `rapport` (which reads the arguments again itself).
+pub type OpenWindow = fn();
 
 /// `rapport`: reads the arguments and the clock, then runs the command given, or opens the window when there is none.
 pub fn command_line(open_window: OpenWindow) {
-    let args = arguments();
+    let mut args = arguments();
     let clock = clock(&args);
     // A dealership book's address is no file: its commands go to the shared book, and the error log stays where the
     // salesperson's own book keeps it.
     if let Some(address) = shared_book(&args).map(str::to_owned) {
-        if let Ok(own) = location::database_path(None) {
-            error_log::start(&own);
-        }
-        let Some(command) = args.command else { return open_window(PathBuf::new(), clock, args.tray) };
+        let Some(command) = args.command else { return open_window() };
+        log_beside_own_book();
         std::process::exit(cli::run_shared(command, &address, args.user.as_deref(), clock.now(), args.json));
     }
+    let Some(command) = args.command.take() else { return open_window() };
     let db = own_book(&args);
-    match args.command {
-        None => open_window(db, clock, args.tray),
-        Some(command) => std::process::exit(cli::run(command, &db, args.user.as_deref(), clock.now(), args.json)),
-    }
+    std::process::exit(cli::run(command, &db, args.user.as_deref(), clock.now(), args.json))
 }
 
 /// `rapport-window`: the window on the book the arguments name. Commands are `rapport`'s, so that this program does
@@ -58,9 +54,7 @@ pub fn window() {
     }
     let clock = clock(&args);
     if let Some(address) = shared_book(&args) {
-        if let Ok(own) = location::database_path(None) {
-            error_log::start(&own);
-        }
+        log_beside_own_book();
         match cli::sign_in(address, args.user.as_deref()) {
             Ok(book) => {
                 // Signed in: the passwords leave the environment, which WebKit's processes and every app the
@@ -87,6 +81,13 @@ fn clock(args: &cli::Args) -> clock::Clock {
 /// The dealership book's address, when `--db` / `RAPPORT_DB` gives one.
 fn shared_book(args: &cli::Args) -> Option<&str> {
     args.db.as_deref().and_then(|p| p.to_str()).filter(|a| rapport_core::dealership::is_address(a))
+}
+
+/// On a dealership book (an address, no file), the error log stays where the salesperson's own book keeps it.
+fn log_beside_own_book() {
+    if let Ok(own) = location::database_path(None) {
+        error_log::start(&own);
+    }
 }
 
 /// The salesperson's own book: its file made the owner's only, and the error log beside it.

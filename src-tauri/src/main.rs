@@ -1,10 +1,6 @@
 //! `rapport`: the command line. With no subcommand it hands over to `rapport-window`, the window's program beside
 //! it, so that no command loads the window's libraries.
 
-use std::path::PathBuf;
-
-use rapport_app::clock::Clock;
-
 /// mimalloc rather than the system's allocator: an agenda of a big book makes and drops hundreds of thousands of
 /// small strings, and this was a sixth of its time (docs/PERFORMANCE.md).
 #[global_allocator]
@@ -21,7 +17,7 @@ fn main() {
 
 /// Becomes `rapport-window` with the same arguments (the same process, so whoever started `rapport` — a desktop
 /// entry, autostart, a test's WebDriver — has the window's process).
-fn hand_over(_db: PathBuf, _clock: Clock, _hidden: bool) {
+fn hand_over() {
     let window = std::env::current_exe().map(|p| p.with_file_name("rapport-window"));
     let failed = match &window {
         Ok(path) => {

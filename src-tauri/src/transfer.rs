@@ -111,26 +111,25 @@ pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>, join: Option<
         // The dealership book writes it on its own thread, in one transaction (a cancel does not stop it there).
         if book.is_shared() {
             let shown = app.clone();
-            return done(book.run_any(move |shared, now| {
-                let progress = |done: usize, total: usize| {
-                    let _ = shown.emit_to("main", "import-progress", Progress { done, total });
-                };
-                shared.apply_import(&plan, now, &progress)
-            }));
+            return done(book.run_any(move |shared, now| shared.apply_import(&plan, now, &progress_to(&shown))));
         }
         // On a connection of its own: the window keeps reading (and Today keeps showing) while the import writes.
         let (mut store, _share) = match book.beside() {
             Ok(beside) => beside,
             Err(e) => return done(Err(e)),
         };
-        let progress = |done: usize, total: usize| {
-            let _ = app.emit_to("main", "import-progress", Progress { done, total });
-        };
-        done(store.apply_import(&plan, now, &progress, &cancel));
+        done(store.apply_import(&plan, now, &progress_to(&app), &cancel));
         // Then make the new rows searchable, a step at a time so a window write gets the book in between.
         while matches!(store.catch_up_search_step(), Ok(n) if n > 0) {}
     });
     Ok(())
+}
+
+/// An import's progress, told to the window as `import-progress` events.
+fn progress_to(app: &AppHandle) -> impl Fn(usize, usize) + '_ {
+    move |done, total| {
+        let _ = app.emit_to("main", "import-progress", Progress { done, total });
+    }
 }
 
 /// Stops a running import; nothing of it is kept.

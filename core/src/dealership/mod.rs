@@ -604,7 +604,7 @@ impl Book for DealershipBook {
         now: DateTime<Utc>,
         progress: &dyn Fn(usize, usize),
     ) -> Result<ImportReport> {
-        use crate::store::import::{customer_of, details, Has};
+        use crate::store::import::{customer_of, details, rapport_shaped, Has};
         let owner = self.owner_of_new_customers();
         let me = self.me.id.clone();
         let merges: Vec<_> = plan.merges.iter().filter(|m| !m.customer_id.is_empty()).collect();
@@ -619,11 +619,8 @@ impl Book for DealershipBook {
         let mut kept = std::collections::HashSet::new();
         let mut recs = Vec::with_capacity(plan.new.len());
         for c in &plan.new {
-            let id = c
-                .rapport_id
-                .as_deref()
-                .map(str::trim)
-                .filter(|id| uuid::Uuid::parse_str(id).is_ok() && !taken.contains(*id) && kept.insert(id.to_string()))
+            let id = rapport_shaped(c.rapport_id.as_deref())
+                .filter(|id| !taken.contains(*id) && kept.insert(id.to_string()))
                 .map_or_else(crate::ids::new_id, str::to_string);
             let d = details(&id, c, now, &Has::default());
             let mut rec = crate::store::read::empty(customer_of(c, id, now));

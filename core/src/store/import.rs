@@ -476,9 +476,14 @@ impl Store {
 /// new machine), so importing the same file again finds them by it instead of adding them twice. Only an id of
 /// Rapport's shape that no customer here has is kept.
 fn kept_id(tx: &rusqlite::Transaction<'_>, rapport_id: Option<&str>) -> Result<Option<String>> {
-    let Some(id) = rapport_id.map(str::trim).filter(|id| uuid::Uuid::parse_str(id).is_ok()) else { return Ok(None) };
+    let Some(id) = rapport_shaped(rapport_id) else { return Ok(None) };
     let taken: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM customers WHERE id = ?1)", [id], |r| r.get(0))?;
     Ok((!taken).then(|| id.to_string()))
+}
+
+/// The id a contact carries when it has one of Rapport's shape (both books keep such an id where no one has it).
+pub(crate) fn rapport_shaped(rapport_id: Option<&str>) -> Option<&str> {
+    rapport_id.map(str::trim).filter(|id| uuid::Uuid::parse_str(id).is_ok())
 }
 
 /// Folds a later row of the file into the earlier one it matched.
