@@ -63,6 +63,9 @@ const COMMANDS: &[&str] = &[
     "update_note",
     "get_profile",
     "save_profile",
+    "sign_in_shared",
+    "use_own_book",
+    "forget_shared_password",
 ];
 
 fn main() {

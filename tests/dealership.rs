@@ -361,3 +361,77 @@ fn a_salesperson_brings_a_contact_file_into_the_shared_book_as_her_own_customers
     let rita = d.ok("Maria", &["customers", "show", &rita]);
     assert!(rita.to_string().contains("+1 720 555 0199") && rita.to_string().contains("Met at fleet day"), "{rita}");
 }
+
+#[test]
+fn a_computer_remembers_its_dealership_book_until_it_signs_out() {
+    let Some(d) = Dealership::start() else { return };
+    d.ok("Dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"]);
+    let settings = d.sandbox.dir.path().join("config/org.rapport.desktop/dealership-book.json");
+    // No --db, no --user and no password: what this computer remembers, or one's own book.
+    let plain = |args: &[&str], password: Option<&str>| {
+        let mut command = std::process::Command::new(rapport_tests::binary());
+        command.args(args).arg("--json").envs(d.sandbox.env()).env_remove("RAPPORT_DB");
+        if let Some(p) = password {
+            command.env("RAPPORT_PASSWORD", p);
+        }
+        command.stdin(std::process::Stdio::null()).output().unwrap()
+    };
+    let names = |out: std::process::Output| -> Vec<String> {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+        list.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(names(plain(&["customers", "list"], None)).is_empty(), "one's own book, empty, before signing in");
+
+    // Dana signs in once and keeps her password here: from then on every command goes to the shared book.
+    let signed = d.ok("Dana", &["sign-in", "--remember-password"]);
+    assert_eq!(signed["password_remembered"], true, "{signed}");
+    let server_password = d.url.split_once("://").unwrap().1.split('@').next().unwrap().split(':').nth(1);
+    if let Some(secret) = server_password {
+        assert!(
+            !signed["book"].as_str().unwrap().contains(secret),
+            "the address is shown without the server's password"
+        );
+    }
+    assert_eq!(names(plain(&["customers", "list"], None)), ["Rita Kowalski"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&settings).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let own_book = d.sandbox.dir.path().join("data/org.rapport.desktop/rapport.sqlite3");
+    let book_bytes = std::fs::read(&own_book).unwrap_or_default();
+    assert!(!String::from_utf8_lossy(&book_bytes).contains("Dana's password"), "no password in one's own book");
+
+    // Signed in again without keeping the password: it is asked for (here: none can be typed) and never guessed.
+    d.ok("Dana", &["sign-in"]);
+    assert!(!std::fs::read_to_string(&settings).unwrap().contains("Dana's password"));
+    let asked = plain(&["customers", "list"], None);
+    assert!(!asked.status.success());
+    let e: Value = serde_json::from_slice(&asked.stderr).unwrap();
+    assert_eq!(e["error"]["code"], "sign_in", "{e}");
+    assert!(e["error"]["message"].as_str().unwrap().contains("no password for dana@dealer.example"), "{e}");
+    assert_eq!(names(plain(&["customers", "list"], Some("Dana's password"))), ["Rita Kowalski"]);
+
+    // A remembered file others could read is not used, and the error says how to mend it; signing out still works.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&settings, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let refused = plain(&["customers", "list"], Some("Dana's password"));
+        assert!(!refused.status.success());
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("chmod 600"),
+            "{}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
+    let out = plain(&["sign-out"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["forgot"], true);
+    assert!(!settings.exists());
+    assert!(names(plain(&["customers", "list"], None)).is_empty(), "one's own book again");
+    // Signing in needs the dealership book's address.
+    let e = d.sandbox.fails(&["sign-in"]);
+    assert!(e.contains("works on a dealership book"), "{e}");
+}

@@ -3264,3 +3264,98 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
     w.find_text("#today .reason", "winter tire quote").await;
     w.close().await;
 }
+
+#[tokio::test]
+async fn a_salesperson_signs_in_to_the_dealership_book_from_settings_and_this_computer_remembers_it() {
+    let Some(url) = std::thread::spawn(rapport_tests::throwaway_postgres_database).join().unwrap() else { return };
+    let mut s = Sandbox::new();
+    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
+        let who = (!who.is_empty()).then_some(who);
+        let out = rapport_tests::on_dealership_book(&s, &url, who, args, new_password);
+        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    };
+    as_person(
+        "",
+        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+        Some("maria's password"),
+    );
+    as_person("maria", &["users", "add", "--name", "dana", "--email", "dana@dealer.example"], Some("dana's password"));
+    let rita = as_person("dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"], None);
+    let rita = rita["id"].as_str().unwrap().to_string();
+    as_person("dana", &["promises", "add", &rita, "Bring the winter tire quote", "--due", "2026-11-25"], None);
+    // Started as from the desktop: no --db, no password; one's own book is the usual file.
+    s.more_env.push(("RAPPORT_DB".into(), String::new()));
+    let remembered = s.dir.path().join("config/org.rapport.desktop/dealership-book.json");
+
+    let w = Window::open(&s, "sign-in").await;
+    // Her own book, empty: the welcome, then Settings.
+    w.find("#welcome-import").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#dealership-card #dealership-form").await;
+    w.find("#shared-address").await.send_keys(&url).await.unwrap();
+    w.find("#shared-user").await.send_keys("dana@dealer.example").await.unwrap();
+    w.find("#shared-password").await.send_keys("not dana's password").await.unwrap();
+    w.find("#shared-sign-in").await.click().await.unwrap();
+    w.find_text("#shared-error", "do not sign in").await;
+    assert_eq!(
+        w.find("#shared-password").await.prop("value").await.unwrap().as_deref(),
+        Some(""),
+        "the password is not kept by the page"
+    );
+    assert!(!remembered.exists(), "a wrong password changes nothing");
+    w.shot("1-wrong-password").await;
+    w.find("#shared-password").await.send_keys("dana's password").await.unwrap();
+    w.find("#shared-remember").await.click().await.unwrap();
+    w.find("#shared-sign-in").await.click().await.unwrap();
+    // Signed in, the window reads the shared book: her promise on Today.
+    w.find_text("#sidebar-foot", "Dealership book · dana").await;
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find_text("#today .reason", "winter tire quote").await;
+    w.shot("2-signed-in").await;
+    w.close().await;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&remembered).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    // Next start, from the desktop: straight onto the shared book. Settings says the password is kept, and forgets it.
+    let w = Window::open(&s, "sign-in-remembered").await;
+    w.find_text("#sidebar-foot", "Dealership book · dana").await;
+    w.find_text("#today .reason", "winter tire quote").await;
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    let card = w.find_text("#dealership-card", "kept on this computer").await;
+    assert!(w.client.find(Locator::Css("#backups")).await.is_err(), "backups are one's own book's");
+    assert!(!card.text().await.unwrap().contains(url.split('@').next().unwrap()), "no server password on the page");
+    w.find("#shared-forget").await.click().await.unwrap();
+    w.find_text("#dealership-card", "asks for your password each time").await;
+    w.shot("3-forgot-the-password").await;
+    w.close().await;
+    assert!(!std::fs::read_to_string(&remembered).unwrap().contains("dana's password"));
+
+    // Then the window opens on the sign-in page, the book and the email already there.
+    let w = Window::open(&s, "sign-in-page").await;
+    w.find_text("#sign-in-why", "type it to sign in").await;
+    assert_eq!(w.find("#shared-user").await.prop("value").await.unwrap().as_deref(), Some("dana@dealer.example"));
+    w.shot("4-sign-in-page").await;
+    w.find("#shared-password").await.send_keys("dana's password").await.unwrap();
+    w.find("#shared-sign-in").await.click().await.unwrap();
+    w.find_text("#sidebar-foot", "Dealership book · dana").await;
+    w.find("[data-place='today']").await.click().await.unwrap();
+    w.find_text("#today .reason", "winter tire quote").await;
+
+    // Signing out brings one's own book back, and this computer forgets the dealership book.
+    w.find("[data-place='settings']").await.click().await.unwrap();
+    w.find("#shared-own").await.click().await.unwrap();
+    wait_until("the window to be on one's own book", || async {
+        let foot = w.find("#sidebar-foot").await.text().await.ok()?;
+        (!foot.contains("Dealership book")).then_some(())
+    })
+    .await;
+    assert!(!remembered.exists());
+    w.shot("5-own-book-again").await;
+    // Her own book, empty, as she left it: the welcome.
+    w.find("#welcome-import").await;
+    w.close().await;
+}

@@ -17,6 +17,7 @@ import { showSettings } from './views/settings.js';
 import { focusFirstReason, showToday } from './views/today.js';
 import { showWelcome } from './views/welcome.js';
 import { showRecovery } from './views/recovery.js';
+import { showSignIn } from './views/dealership.js';
 import { droppedEmails, logEmails } from './views/mailbox.js';
 import { openPalette } from './views/palette.js';
 import { applyTextSize, stepTextSize } from './lib/text-size.js';
@@ -326,6 +327,11 @@ async function start() {
     setClock(info.now);
     app.info = info;
     app.setProfile(info.profile);
+    // The dealership book this computer signs in to did not let it in at start: its sign-in page first.
+    if (info.sign_in) {
+      showSignIn(main, info.sign_in);
+      return;
+    }
   } catch (err) {
     render(main, html`<section class="welcome"><h1>Rapport could not open your book</h1>
       <p class="form-error">${err.message}</p></section>`);

@@ -32,6 +32,8 @@ pub enum Open {
 pub struct SharedBook {
     jobs: mpsc::Sender<Job>,
     me: rapport_core::dealership::User,
+    /// Its address as it may be shown (no password).
+    shown: String,
 }
 
 type Job = Box<dyn FnOnce(&mut DealershipBook) + Send>;
@@ -41,19 +43,24 @@ type Job = Box<dyn FnOnce(&mut DealershipBook) + Send>;
 const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(90);
 
 impl SharedBook {
-    fn start(book: DealershipBook) -> SharedBook {
+    fn start(book: DealershipBook, address: &str) -> SharedBook {
         let me = book.me().clone();
+        let shown = rapport_core::dealership::remembered::shown(address);
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("dealership-book".into())
             .spawn(move || {
                 let mut book = book;
+                // Dates read as the book's profile asks, before any command's answer is written.
+                if let Ok(profile) = rapport_core::Book::profile(&book) {
+                    rapport_core::date_style::follow(&profile);
+                }
                 for job in queue {
                     job(&mut book);
                 }
             })
             .expect("a thread for the dealership book");
-        SharedBook { jobs, me }
+        SharedBook { jobs, me, shown }
     }
 
     /// Runs `work` on the book's thread and waits for its answer.
@@ -96,12 +103,27 @@ impl Book {
         Book { open: Mutex::new(Open::Own(store)), clock, file: RwLock::new(()) }
     }
 
-    /// The window on the dealership's shared book.
-    pub fn shared(book: DealershipBook, clock: Clock) -> Book {
-        if let Ok(profile) = rapport_core::Book::profile(&book) {
+    /// The window on the dealership's shared book at `address`.
+    pub fn shared(book: DealershipBook, address: &str, clock: Clock) -> Book {
+        Book { open: Mutex::new(Book::shared_open(book, address)), clock, file: RwLock::new(()) }
+    }
+
+    /// Puts `book` in the window's hands instead of the book it had open (signing in from the window, or back to
+    /// one's own). What runs beside the window keeps the connection it opened until it is done.
+    pub(crate) fn switch_to(&self, next: Open) {
+        let profile = match &next {
+            Open::Own(store) => store.profile().ok(),
+            Open::Shared(_) => None,
+        };
+        if let Some(profile) = profile {
             rapport_core::date_style::follow(&profile);
         }
-        Book { open: Mutex::new(Open::Shared(SharedBook::start(book))), clock, file: RwLock::new(()) }
+        *self.open.lock().unwrap_or_else(|p| p.into_inner()) = next;
+    }
+
+    /// [`Open::Shared`] for a book just signed in to at `address`.
+    pub(crate) fn shared_open(book: DealershipBook, address: &str) -> Open {
+        Open::Shared(SharedBook::start(book, address))
     }
 
     /// A connection of its own for work beside the window, and the share of the file that keeps the file in place
@@ -223,10 +245,40 @@ pub struct AppInfo {
     calendar_file: Option<String>,
     /// On the dealership's shared book: who is signed in (none on one's own book).
     shared: Option<SignedIn>,
+    /// A dealership book this computer signs in to that could not be signed in to at start: the window shows its
+    /// sign-in page (over one's own book, which is open meanwhile).
+    sign_in: Option<Waiting>,
 }
 
+/// The dealership book the window waits to sign in to, and why it could not at start.
+#[derive(Serialize, Clone)]
+pub struct Waiting {
+    /// Its address as it may be shown; none when what this computer remembers could not be read.
+    book: Option<String>,
+    user: Option<String>,
+    problem: String,
+    /// The address itself stays here, never sent to the page (it may carry the server's password).
+    #[serde(skip)]
+    pub(crate) address: Option<String>,
+}
+
+impl Waiting {
+    pub fn new(to: Option<&crate::cli::SignInTo>, problem: String) -> Waiting {
+        Waiting {
+            book: to.map(|t| rapport_core::dealership::remembered::shown(&t.address)),
+            user: to.and_then(|t| t.user.clone()),
+            problem,
+            address: to.map(|t| t.address.clone()),
+        }
+    }
+}
+
+/// The sign-in the window waits for, until it is done or the salesperson chooses their own book.
+#[derive(Default)]
+pub struct WaitingSignIn(pub Mutex<Option<Waiting>>);
+
 #[tauri::command(async)]
-pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
+pub fn app_info(book: State<'_, Book>, waiting: State<'_, WaitingSignIn>) -> Reply<AppInfo> {
     let now = book.clock.now();
     let (customers, profile, calendar_file, shared) = {
         let mut open = book.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -238,7 +290,13 @@ pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
             }
             Open::Shared(shared) => {
                 let me = &shared.me;
-                let signed_in = SignedIn { name: me.name.clone(), email: me.email.clone(), role: me.role };
+                let signed_in = SignedIn {
+                    name: me.name.clone(),
+                    email: me.email.clone(),
+                    role: me.role,
+                    book: shared.shown.clone(),
+                    password_remembered: crate::sign_in::password_remembered(&shared.shown),
+                };
                 let jobs = shared.jobs.clone();
                 drop(open);
                 let (count, profile) =
@@ -256,15 +314,20 @@ pub fn app_info(book: State<'_, Book>) -> Reply<AppInfo> {
         profile,
         calendar_file,
         shared,
+        sign_in: waiting.0.lock().unwrap_or_else(|p| p.into_inner()).clone(),
     })
 }
 
 /// Who is signed in to the dealership book the window has open.
 #[derive(Serialize)]
 pub struct SignedIn {
-    name: String,
-    email: String,
-    role: rapport_core::dealership::Role,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) role: rapport_core::dealership::Role,
+    /// The book's address as it may be shown.
+    pub(crate) book: String,
+    /// Whether this computer keeps the password (Settings offers to forget it).
+    pub(crate) password_remembered: bool,
 }
 
 #[derive(Serialize)]

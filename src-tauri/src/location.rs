@@ -14,3 +14,11 @@ pub fn database_path(given: Option<PathBuf>) -> Result<PathBuf, String> {
     let dirs = directories::BaseDirs::new().ok_or("cannot find your home folder; give the database with --db PATH")?;
     Ok(dirs.data_dir().join(IDENTIFIER).join(FILE_NAME))
 }
+
+/// The app's configuration folder (`~/.config/org.rapport.desktop` on Linux): what this computer remembers, such as
+/// the dealership book it signs in to.
+pub fn settings_folder() -> Result<PathBuf, rapport_core::Error> {
+    let dirs = directories::BaseDirs::new()
+        .ok_or_else(|| rapport_core::Error::invalid("home", "cannot find your home folder"))?;
+    Ok(dirs.config_dir().join(IDENTIFIER))
+}

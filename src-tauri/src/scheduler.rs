@@ -11,7 +11,14 @@ use crate::commands::Book;
 /// How often the scheduler looks.
 const EVERY: Duration = Duration::from_secs(60);
 
+/// Once per run: the window that signs in to the dealership book and comes back to its own starts it then.
+static STARTED: std::sync::Once = std::sync::Once::new();
+
 pub fn start(app: AppHandle) {
+    STARTED.call_once(|| run(app));
+}
+
+fn run(app: AppHandle) {
     // A click on a notification brings the window up on that customer.
     let open_customer: crate::notify::OnClick = {
         let app = app.clone();
@@ -26,6 +33,11 @@ pub fn start(app: AppHandle) {
         std::thread::sleep(Duration::from_secs(5));
         loop {
             let book = app.state::<Book>();
+            // The dealership book's notifications, backups and calendar are not this version's (docs/DECISIONS.md).
+            if book.is_shared() {
+                std::thread::sleep(EVERY);
+                continue;
+            }
             let now = book.clock.now();
             // On a connection of its own, so the window never waits for the minute's work.
             let result = book.beside().and_then(|(mut store, _share)| {

@@ -14,24 +14,27 @@ use crate::commands::{self, Book};
 /// Whether the tray icon exists (so closing the window may hide it instead of quitting).
 struct TrayReady(bool);
 
-pub fn run(db: PathBuf, clock: Clock, hidden: bool) {
+/// The window on one's own book at `db`; `waiting`, a dealership book it could not sign in to, shows its sign-in page.
+pub fn run(db: PathBuf, clock: Clock, hidden: bool, waiting: Option<commands::Waiting>) {
     let opened = Store::open(&db);
     if let Err(e) = &opened {
         eprintln!("rapport: cannot open {}: {e}; the window opens on the recovery page", db.display());
     }
     let problem = opened.as_ref().err().map(crate::recovery::clone_problem);
     let book = opened.ok().map(|store| Book::new(store, clock));
-    open(book, crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) }, hidden);
+    open(book, crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) }, waiting, hidden);
 }
 
 /// The window on the dealership's shared book, signed in. Its scheduler (notifications, backups, the calendar
 /// file) is one's own book's in this version.
-pub fn run_shared(book: DealershipBook, clock: Clock, hidden: bool) {
-    let nothing_to_recover = crate::recovery::Recovery { db: PathBuf::new(), clock, problem: Mutex::new(None) };
-    open(Some(Book::shared(book, clock)), nothing_to_recover, hidden);
+pub fn run_shared(book: DealershipBook, address: &str, clock: Clock, hidden: bool) {
+    // One's own book stays where it is, for the salesperson who goes back to it (Settings).
+    let own = crate::location::database_path(None).unwrap_or_default();
+    let nothing_to_recover = crate::recovery::Recovery { db: own, clock, problem: Mutex::new(None) };
+    open(Some(Book::shared(book, address, clock)), nothing_to_recover, None, hidden);
 }
 
-fn open(book: Option<Book>, recovery: crate::recovery::Recovery, hidden: bool) {
+fn open(book: Option<Book>, recovery: crate::recovery::Recovery, waiting: Option<commands::Waiting>, hidden: bool) {
     let own_book_open = book.as_ref().is_some_and(|b| !b.is_shared());
     let mut builder = tauri::Builder::default();
     if let Some(book) = book {
@@ -50,6 +53,7 @@ fn open(book: Option<Book>, recovery: crate::recovery::Recovery, hidden: bool) {
                 .build(),
         )
         .manage(recovery)
+        .manage(commands::WaitingSignIn(Mutex::new(waiting)))
         .manage(crate::transfer::Transfer::default())
         .manage(crate::campaign::LastCampaign::default())
         .manage(crate::mailbox::Dropped::default())
@@ -114,6 +118,9 @@ fn open(book: Option<Book>, recovery: crate::recovery::Recovery, hidden: bool) {
             commands::update_note,
             commands::get_profile,
             commands::save_profile,
+            crate::sign_in::sign_in_shared,
+            crate::sign_in::use_own_book,
+            crate::sign_in::forget_shared_password,
         ])
         .setup(move |app| {
             // Reading words takes ~15 ms the first time (models, patterns): on the second core while the page

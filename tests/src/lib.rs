@@ -219,7 +219,13 @@ impl Window {
             .await;
             let mut caps = serde_json::Map::new();
             caps.insert("tauri:options".into(), serde_json::json!({ "application": binary().display().to_string() }));
-            match ClientBuilder::native().capabilities(caps).connect(&url).await {
+            // An app that ends at once (a bad argument) leaves the driver waiting forever: the test fails instead.
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(caps);
+            let session = tokio::time::timeout(WAIT * 2, builder.connect(&url)).await.unwrap_or_else(|_| {
+                panic!("{name}: the app did not start within {}s (run it by hand to see why)", 2 * WAIT.as_secs())
+            });
+            match session {
                 Ok(client) => {
                     let shots = screenshot_dir();
                     eprintln!("screenshots of {name}: {}", shots.display());

@@ -40,7 +40,8 @@ async function call(command, args = {}) {
     return answer;
   } catch (error) {
     const e = asIpcError(error);
-    if (e.code === 'unreachable' || e.code === 'unreachable_while_saving') {
+    // Signing in to a server that does not answer is the sign-in form's to say, not the open book's.
+    if (command !== 'sign_in_shared' && (e.code === 'unreachable' || e.code === 'unreachable_while_saving')) {
       unreachable = true;
       for (const listener of bookListeners) listener({ reachable: false, error: e });
     }
@@ -68,7 +69,8 @@ export function onBookReachable(listener) {
 /**
  * The app's clock, the size of the book, the version and the profile; on the dealership book, who is signed in.
  * @returns {Promise<{now: string, customers: number, version: string, profile: object,
- *   shared: null | {name: string, email: string, role: string}}>}
+ *   shared: null | {name: string, email: string, role: string, book: string, password_remembered: boolean},
+ *   sign_in: null | {book: string | null, user: string | null, problem: string}}>}
  */
 export async function appInfo() {
   return call('app_info');
@@ -392,6 +394,26 @@ export async function getProfile() {
  */
 export async function saveProfile(profile) {
   return call('save_profile', { profile });
+}
+
+/**
+ * Signs in to the dealership book at `address` (or the one the window waits for) and works on it from then on.
+ * This computer remembers the book; the password only when `remember` is true (in a file only the user can read).
+ * @param {{address?: string, user: string, password: string, remember: boolean}} signIn
+ * @returns {Promise<{name: string, email: string, role: string, book: string, password_remembered: boolean}>}
+ */
+export async function signInShared({ address, user, password, remember }) {
+  return call('sign_in_shared', { address, user, password, remember });
+}
+
+/** Forgets the dealership book on this computer and works on one's own book again. */
+export async function useOwnBook() {
+  return call('use_own_book');
+}
+
+/** Forgets the dealership book's password on this computer (it is asked at the next start). */
+export async function forgetSharedPassword() {
+  return call('forget_shared_password');
 }
 
 /**

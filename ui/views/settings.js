@@ -1,6 +1,6 @@
 // The Settings place: the salesperson's profile (name, dealership, time zone, working hours and days,
 // signature, writing voice, the Guard's defaults: contact hours, calling rule, days between proactive
-// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js), import and export (transfer.js), the campaign check (campaign.js) and backups (backups.js).
+// contacts; desktop notifications and starting at login), read with get_profile and saved with save_profile; then the persona playbooks (playbooks.js), import and export (transfer.js), the campaign check (campaign.js), backups (backups.js), the passphrase (passphrase.js) and the dealership book (dealership.js).
 // What was typed and not saved is kept when the user leaves the place.
 
 import * as ipc from '../lib/ipc.js';
@@ -16,6 +16,7 @@ import { showTransfer } from './transfer.js';
 import { showCampaign } from './campaign.js';
 import { showBackups } from './backups.js';
 import { showPassphrase } from './passphrase.js';
+import { showDealershipCard } from './dealership.js';
 
 const DRAFT_KEY = 'profile';
 
@@ -156,6 +157,7 @@ export function toProfile(v) {
  * @returns {() => void} cleanup (keeps unsaved changes as a draft)
  */
 export function showSettings(main, app) {
+  const shared = Boolean(app.info && app.info.shared);
   render(main, html`<section class="place settings" aria-labelledby="settings-title">
     <header class="place-header"><h1 id="settings-title">Settings</h1></header>
     <section class="card" aria-labelledby="profile-title">
@@ -168,8 +170,9 @@ export function showSettings(main, app) {
     </section>
     <section class="card" id="transfer" aria-labelledby="transfer-title"></section>
     <section class="card" id="campaign" aria-labelledby="campaign-title"></section>
-    <section class="card" id="backups" aria-labelledby="backups-title"></section>
-    <section class="card" id="passphrase-card" aria-labelledby="passphrase-title"></section>
+    ${shared ? '' : html`<section class="card" id="backups" aria-labelledby="backups-title"></section>
+    <section class="card" id="passphrase-card" aria-labelledby="passphrase-title"></section>`}
+    <section class="card" id="dealership-card" aria-labelledby="dealership-title"></section>
     <section class="card" id="keyboard" aria-labelledby="keyboard-title">
       <h2 id="keyboard-title">Keyboard and text</h2>
       <fieldset class="segmented" id="text-size">
@@ -196,8 +199,10 @@ export function showSettings(main, app) {
   const stopPlaybooks = showPlaybooks(main.querySelector('#playbooks'));
   const stopTransfer = showTransfer(main.querySelector('#transfer'), app);
   const stopCampaign = showCampaign(main.querySelector('#campaign'));
-  const stopBackups = showBackups(main.querySelector('#backups'), app);
-  const stopPassphrase = showPassphrase(main.querySelector('#passphrase-card'));
+  // Backups and the passphrase are one's own book's: the dealership's server keeps its own.
+  const stopBackups = shared ? () => {} : showBackups(main.querySelector('#backups'), app);
+  const stopPassphrase = shared ? () => {} : showPassphrase(main.querySelector('#passphrase-card'));
+  const stopDealership = showDealershipCard(main.querySelector('#dealership-card'), app);
   const slot = main.querySelector('[data-form]');
   const f = createForm({ id: 'profile', fields: FIELDS, submitLabel: 'Save profile' });
   let loaded = null;
@@ -263,6 +268,7 @@ export function showSettings(main, app) {
     stopCampaign();
     stopBackups();
     stopPassphrase();
+    stopDealership();
     if (loaded === null) return;
     const typed = f.values();
     keepDraft(DRAFT_KEY, JSON.stringify(typed) !== loaded ? typed : null);

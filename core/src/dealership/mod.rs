@@ -7,6 +7,7 @@
 //! unseen (`version`). The schema and its reasons are in `core/migrations-pg/`.
 
 mod people;
+pub mod remembered;
 mod rows;
 
 use std::cell::{RefCell, RefMut};

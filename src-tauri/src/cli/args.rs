@@ -14,7 +14,9 @@ use rapport_core::time;
 pub struct Args {
     /// The database file (default: the OS data directory), or a dealership book's address
     /// (postgres://USER@HOST/DATABASE)
-    #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH|URL")]
+    // Empty (RAPPORT_DB= in a launcher) counts as not given: the usual book, or the one this computer remembers.
+    #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH|URL",
+          value_parser = clap::builder::TypedValueParser::map(clap::builder::OsStringValueParser::new(), PathBuf::from))]
     pub db: Option<PathBuf>,
     /// Who signs in to a dealership book (their email); the password comes from RAPPORT_PASSWORD, or is typed
     #[arg(long, global = true, env = "RAPPORT_USER", value_name = "EMAIL")]
@@ -185,6 +187,17 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Remember the dealership book given with --db (and who signs in), so every command and the window go to it
+    /// without --db; the password is asked each time unless --remember-password keeps it in a file only you can read
+    #[command(name = "sign-in")]
+    SignIn {
+        /// Keep the password on this computer (in a file readable by you only), so nothing asks for it
+        #[arg(long)]
+        remember_password: bool,
+    },
+    /// Forget the dealership book this computer remembers: commands and the window go to your own book again
+    #[command(name = "sign-out")]
+    SignOut,
     /// What the Guard held back, and why
     HeldBack {
         /// Only this customer

@@ -19,7 +19,7 @@ use rapport_core::{time, Book, Error, Store};
 use serde::Serialize;
 
 pub use args::*;
-pub use shared::{run_shared, sign_in};
+pub use shared::{run_shared, sign_in, sign_out, SignInTo};
 
 use crate::present;
 
@@ -210,6 +210,9 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
     match command {
         Command::Customers(cmd) => customers(cmd, store, now, j),
         Command::Users(_) => Err(shared::only_there("users")),
+        Command::SignIn { .. } => Err(shared::only_there("sign-in")),
+        // Handled before any book opens (lib.rs): signing out needs none.
+        Command::SignOut => Ok(()),
         Command::Share { .. } => {
             Err(Error::invalid("command", "share moves the book it opened; see rapport share --help"))
         }

@@ -2,18 +2,81 @@
 //! moving the salesperson's own book in; every other command that works on either book is `any_book`'s.
 
 use chrono::{DateTime, Utc};
+use rapport_core::dealership::remembered::{self, Remembered};
 use rapport_core::dealership::{DealershipBook, NewUser, Role};
 use rapport_core::{Book, Error, Store};
 
 use super::*;
 
-/// Runs one subcommand on the dealership book at `address`; returns the exit code.
-pub fn run_shared(command: Command, address: &str, user: Option<&str>, now: DateTime<Utc>, j: bool) -> i32 {
-    let during = command_name(&command);
-    finish(execute(command, address, user, now, j), &during, j)
+/// A dealership book to sign in to: its address, who signs in and their password, as given (`--db`, `--user`,
+/// RAPPORT_PASSWORD) or as this computer remembers them (`rapport sign-in`, or the window's Settings).
+#[derive(Clone)]
+pub struct SignInTo {
+    pub address: String,
+    pub user: Option<String>,
+    /// RAPPORT_PASSWORD, or the remembered password of the same person; else it is typed at a terminal.
+    pub password: Option<String>,
+    /// Whether the password came from RAPPORT_PASSWORD (a script's choice, which a sign-in page must not override).
+    pub password_given: bool,
+    /// Whether the book is the one this computer remembers (no `--db`).
+    pub remembered: bool,
 }
 
-fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+impl SignInTo {
+    /// The book `--db` names, or else the one this computer remembers; `None` for one's own book. The password is
+    /// read here, once, so the window can take it out of its environment.
+    pub fn chosen(db: Option<&std::path::Path>, user: Option<&str>) -> Result<Option<SignInTo>, Error> {
+        let given_password = std::env::var("RAPPORT_PASSWORD").ok().filter(|p| !p.is_empty());
+        let password_given = given_password.is_some();
+        match db.filter(|d| !d.as_os_str().is_empty()) {
+            Some(d) => Ok(d.to_str().filter(|a| rapport_core::dealership::is_address(a)).map(|address| SignInTo {
+                address: address.to_string(),
+                user: user.map(str::to_owned),
+                password: given_password,
+                password_given,
+                remembered: false,
+            })),
+            None => {
+                let Some(r) = remembered::load(&crate::location::settings_folder()?)? else { return Ok(None) };
+                // The remembered password is the remembered person's only.
+                let same_person = user.is_none_or(|u| u.trim().eq_ignore_ascii_case(r.user.trim()));
+                Ok(Some(SignInTo {
+                    address: r.address,
+                    user: Some(user.map(str::to_owned).unwrap_or(r.user)),
+                    password: given_password.or(r.password.filter(|_| same_person)),
+                    password_given,
+                    remembered: true,
+                }))
+            }
+        }
+    }
+}
+
+/// Runs one subcommand on the dealership book `to` names; returns the exit code.
+pub fn run_shared(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> i32 {
+    let during = command_name(&command);
+    finish(execute(command, to, now, j), &during, j)
+}
+
+/// `rapport sign-out`: this computer forgets the dealership book (and any password kept for it); commands and the
+/// window go to one's own book again.
+pub fn sign_out(j: bool) -> i32 {
+    let forgot = crate::location::settings_folder().and_then(|folder| remembered::forget(&folder));
+    let result = forgot.and_then(|forgot| {
+        let out = serde_json::json!({ "forgot": forgot });
+        emit(j, &out, || {
+            if forgot {
+                "Signed out: this computer no longer remembers the dealership book; Rapport opens your own book".into()
+            } else {
+                "No dealership book was remembered here; Rapport opens your own book".into()
+            }
+        })
+    });
+    finish(result, "sign-out", j)
+}
+
+fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    let address = to.address.as_str();
     // The first person starts the book: nobody can sign in to it before.
     if let Command::Users(UsersCmd::Add { name, email, role: _, first: true }) = command {
         let password = new_password(&email)?;
@@ -21,7 +84,7 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
         let me = book.me();
         return emit(j, me, || format!("Started the dealership book with {} ({}), its manager", me.name, me.email));
     }
-    let mut book = sign_in(address, user)?;
+    let mut book = sign_in(to, true)?;
     if any_book::handles(&command) {
         return any_book::run(command, &mut book, now, j);
     }
@@ -59,6 +122,34 @@ fn execute(command: Command, address: &str, user: Option<&str>, now: DateTime<Ut
                 text
             })
         }
+        Command::SignIn { remember_password } => {
+            let me = book.me();
+            let kept = Remembered {
+                address: address.to_string(),
+                user: me.email.clone(),
+                password: if remember_password {
+                    to.password.clone().or_else(|| typed_password(&me.email))
+                } else {
+                    None
+                },
+            };
+            remembered::remember(&crate::location::settings_folder()?, &kept)?;
+            let out = serde_json::json!({
+                "book": remembered::shown(address), "user": me.email, "password_remembered": kept.password.is_some(),
+            });
+            emit(j, &out, || {
+                let password = if kept.password.is_some() {
+                    "; your password is kept in a file only you can read"
+                } else {
+                    "; your password is asked for each time"
+                };
+                format!(
+                    "Signed in to {} as {}: commands and the window go to the dealership book until rapport sign-out{password}",
+                    remembered::shown(address),
+                    me.name
+                )
+            })
+        }
         Command::Customers(CustomersCmd::Edit { id, name, fields }) => {
             let id = book.lookup_customer(&id)?;
             // The version read here goes back with the edit: anyone's save in between is not overwritten.
@@ -86,7 +177,14 @@ pub(super) fn share(store: &Store, to: &str, user: Option<&str>, now: DateTime<U
     if !rapport_core::dealership::is_address(to) {
         return Err(Error::invalid("to", "give the dealership book's address, postgres://USER@HOST/DATABASE"));
     }
-    let mut book = sign_in(to, user)?;
+    let to = SignInTo {
+        address: to.to_string(),
+        user: user.map(str::to_owned),
+        password: std::env::var("RAPPORT_PASSWORD").ok().filter(|p| !p.is_empty()),
+        password_given: true,
+        remembered: false,
+    };
+    let mut book = sign_in(&to, true)?;
     let whole = store.export_book()?;
     let summary = book.import_book(&whole, now)?;
     let me = book.me().name.clone();
@@ -106,22 +204,30 @@ pub(super) fn only_there(what: &str) -> Error {
     )
 }
 
-/// Signs in as `--user` (RAPPORT_USER) with RAPPORT_PASSWORD, or the password typed at a terminal.
-pub fn sign_in(address: &str, user: Option<&str>) -> Result<DealershipBook, Error> {
-    use std::io::IsTerminal;
-    let Some(email) = user.map(str::trim).filter(|u| !u.is_empty()) else {
+/// Signs in as `--user` (RAPPORT_USER) with RAPPORT_PASSWORD or the remembered password, or else the password typed
+/// at a terminal when `at_terminal` allows (the window asks on its own sign-in page instead).
+pub fn sign_in(to: &SignInTo, at_terminal: bool) -> Result<DealershipBook, Error> {
+    let Some(email) = to.user.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
         return Err(Error::SignIn("sign in to the dealership book with --user EMAIL (or RAPPORT_USER)".into()));
     };
-    let password = match std::env::var("RAPPORT_PASSWORD").ok().filter(|p| !p.is_empty()) {
+    let password = match to.password.clone() {
         Some(p) => p,
-        None if std::io::stdin().is_terminal() => rpassword::prompt_password(format!("Password for {email}: "))?,
-        None => {
-            return Err(Error::SignIn(format!(
-                "no password for {email}: set RAPPORT_PASSWORD, or type it at a terminal"
-            )))
-        }
+        None => match at_terminal.then(|| typed_password(email)).flatten() {
+            Some(p) => p,
+            None => {
+                return Err(Error::SignIn(format!(
+                    "no password for {email}: set RAPPORT_PASSWORD, or type it at a terminal"
+                )))
+            }
+        },
     };
-    DealershipBook::open(address, email, &password)
+    DealershipBook::open(&to.address, email, &password)
+}
+
+/// The password typed at a terminal, when there is one.
+fn typed_password(email: &str) -> Option<String> {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal().then(|| rpassword::prompt_password(format!("Password for {email}: ")).ok()).flatten()
 }
 
 /// The new person's password: RAPPORT_NEW_PASSWORD, or typed twice at a terminal.
