@@ -575,3 +575,50 @@ fn a_car_like_theirs_seen_in_town_terse_news_and_milestones_in_a_line() {
         assert!(kinds.iter().any(|k| k == "fact"), "{line}: {kinds:?}");
     }
 }
+
+/// Cold batch 30: the customer's own paperwork, a referral bonus or an answer to their question is news, not a pitch
+/// of its topic; praise and complaint said plainly, with no feeling word, are heard.
+#[test]
+fn the_customers_own_paperwork_is_news_and_plain_praise_and_complaint_are_heard() {
+    let table: &[(&str, &[&str])] = &[
+        ("Your service contract paperwork is attached, and coverage starts today.", &["value"]),
+        ("Your referral bonus for sending us the Okafors is on its way.", &["value"]),
+        ("Your refinance application cleared underwriting this morning.", &["value"]),
+        (
+            "Re your question about refinancing: the loan has to be six months old first, so March is the earliest.",
+            &["value"],
+        ),
+        ("The tire and wheel protection you bought in May now shows on your account.", &["value"]),
+    ];
+    reads_as(table);
+    // Said to sell, the same words still pitch.
+    for (text, pitch) in [
+        ("Want to upgrade to the Premium plan? It went live last week.", "pitch:buy-back"),
+        (
+            "Have you thought again about the extended coverage you passed on? Happy to add it today.",
+            "pitch:extended warranty",
+        ),
+    ] {
+        let read: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+        assert!(read.contains(&pitch.to_string()), "{text}: {read:?}");
+    }
+    let feeling = |line: &str| -> Option<String> {
+        let row = serde_json::json!({ "text": line, "direction": "in", "at": "2026-11-20T15:00:00Z", "zone": "America/Chicago" });
+        heard(&row).iter().find(|h| h["kind"] == "sentiment").map(|h| h["sentiment"].as_str().unwrap().to_string())
+    };
+    for line in [
+        "The porter carried my groceries out to the car. He didn't have to.",
+        "Honestly, that call meant a lot after the week I had.",
+    ] {
+        assert_eq!(feeling(line).as_deref(), Some("positive"), "{line}");
+    }
+    for line in [
+        "Three weeks later the parts still haven't come in.",
+        "No one explained the dealer fees until I was signing.",
+        "I've emailed five times about the title.",
+    ] {
+        assert_eq!(feeling(line).as_deref(), Some("negative"), "{line}");
+    }
+    // Nothing felt: waiting offered, not suffered.
+    assert_eq!(feeling("I don't mind waiting a few days for the part."), None);
+}

@@ -1123,6 +1123,10 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
 
             "update on|about|:",
             "quick update",
+            // An answer owed: "about your refinance question: …", "looked into it — your trim has it".
+            "about|re|regarding your .. question",
+            "to answer your question",
+            "looked|checked into it|that|this|your",
             "@thing .. @status|@done",
             "@thing ... be|have_be|get|come @done",
             "sent|mailed|emailed .. you|your|the|it|them",

@@ -468,6 +468,11 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "nice job", "great job", "first class", "class act", "satisfied", "good service", "very good", "kind",
             "friendly", "professional", "rock", "you rock", "the best", "best ever", "like a dream", "smoothest",
             "never had .. so|that quick|fast|good|easy", "blew me away", "couldn't be happier", "love it",
+            // Praise said plainly, without a feeling word: what someone did that they did not have to.
+            "didn't|did_not have to", "won't|will_not|never forget", "mean|means|meant a lot", "made my day",
+            "make my day", "bless", "out of .. way", "didn't rush", "without rushing", "never rushed",
+            "ever done that|this for", "so much easier|better", "much easier than", "stayed late|past|after",
+            "walked me through", "remembered my|me|i|that|what", "took the time", "went the extra mile",
         ],
     ),
     (
@@ -487,6 +492,13 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "scratch", "damage", "damaged", "stain", "smell", "squeak", "grind", "vibration", "warning light",
             "dissapoint", "dissapointed", "disapointed", "not a fan", "slower", "thanks for nothing", "charge twice",
             "charged twice", "double charge", "dirty", "never show|showed up", "no-show", "a joke", "still no",
+            // A complaint said plainly: what nobody did, what still has not happened, what was done again.
+            "nobody tell|mention|return|explain|warn", "no one tell|mention|return|explain|warn",
+            "still hasn't|haven't|isn't|hasnt|havent", "still have|has not", "for nothing",
+            "kept|keep push|pushing|calling|asking", "waited .. hours|hour|days|weeks", "past when you said",
+            "later than you said", "called|sent|asked|emailed .. three|four|five|six|several|multiple times",
+            "never asked for", "never wanted", "reek", "reeked", "stink", "stank", "greasy", "filthy", "fiasco",
+            "insult", "overpriced", "hidden fee", "short with me", "talked down",
         ],
     ),
     (
@@ -1416,7 +1428,44 @@ impl Reader<'_> {
                 && !refused
                 && in_clause(Said::Prefer).is_empty()
                 && (next_is_back || callers_own);
-            if theirs || mine || one_call {
+            // "The parts still haven't come in": a thing that has not arrived, not a customer who will not come.
+            let thing_arrives = t.tokens[h.first].lemma == "come" && {
+                let start = t.sentences[s].start;
+                let subject = (start..h.first).rev().find(|&k| {
+                    !matches!(
+                        t.tokens[k].lemma.as_str(),
+                        "have"
+                            | "has"
+                            | "had"
+                            | "not"
+                            | "n't"
+                            | "still"
+                            | "yet"
+                            | "never"
+                            | "be"
+                            | "do"
+                            | "will"
+                            | "wo"
+                            | "ca"
+                            | "can"
+                            | "could"
+                            | "would"
+                            | "should"
+                            | "already"
+                            | "finally"
+                    )
+                });
+                // A thing named with its article: "the parts", "my title", "our loaner".
+                subject.is_some_and(|k| {
+                    k > start
+                        && !t.tokens[k].mark
+                        && matches!(
+                            t.tokens[k - 1].lemma.as_str(),
+                            "the" | "my" | "our" | "your" | "his" | "her" | "its"
+                        )
+                })
+            };
+            if theirs || mine || one_call || thing_arrives {
                 continue;
             }
             // "He doesn't want calls anymore": the "anymore" of a refusal lifts nothing; nor does the "back" of

@@ -211,6 +211,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
     // The text asks for the customer's own car, house or plan somewhere: payments and buyers around it are the
     // trade's, not a loan or a referral asked for.
     let asks_for_theirs = hits.iter().any(|x| x.cue == Cue::Pitch(0) && !x.negated);
+    let refers = hits.iter().any(|x| x.cue == Cue::Pitch(4) && !x.negated);
     let text_offers = (0..t.sentences.len()).any(|s| {
         t.is_question(s)
             || imperative(t, s)
@@ -256,6 +257,12 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                 if (f == 0 || f == 3) && after_referral {
                     continue;
                 }
+                // "$200 for every friend you send who drives home in a new car": in a text that asks for
+                // referrals, the new car after the friend is the friend's.
+                if f == 0 && refers && friend_before(t, h) {
+                    explained.push((family, s));
+                    continue;
+                }
                 if f == 3 && (asks_for_theirs && money_of_a_trade(t, h) || past_deal(t, h)) {
                     // "A new one for the same payment you have now": the payment measures the trade; the model,
                     // which sees "payment", does not add a loan back.
@@ -284,11 +291,9 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                         && clause_of(x) == c
                         && !here.iter().any(|p| p.cue == Cue::Pitch(f) && p.first <= x.first && x.last <= p.last)
                 });
-                let mention = (in_clause(Cue::Mention) || gives)
-                    && !question
-                    && !has(Cue::Offer)
-                    && !has(Cue::Sell)
-                    && !imperative(t, s);
+                let reports = !question && !has(Cue::Offer) && !has(Cue::Sell) && !imperative(t, s);
+                let own_matter = reports && their_own_matter(t, h);
+                let mention = (in_clause(Cue::Mention) || gives || own_matter) && reports;
                 let strong = h.cue == Cue::Pitch(f);
                 // "Worth a look", "well worth having": worth followed by a verb or "a" is not what something is worth.
                 if !strong && t.tokens[h.first].lemma == "worth" {
@@ -316,7 +321,15 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                     .iter()
                     .any(|x| matches!(x.lemma.as_str(), "me" | "us" | "my" | "our" | "i"));
                 let framed = text_offers || strong && f == 4 && asks_for_us && !gives_anything;
-                if mention || !framed || (!strong && !offers) || f == 0 && !strong && referral_here {
+                // Named as a thing of the customer's own, the family's words are not the model's to add back in this
+                // sentence either ("your extended warranty paperwork is attached", "your refinance question").
+                if own_matter {
+                    explained.push((family, s));
+                }
+                if mention {
+                    continue;
+                }
+                if !framed || (!strong && !offers) || f == 0 && !strong && referral_here {
                     continue;
                 }
                 if strong {
@@ -853,6 +866,54 @@ fn not_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
         || first.lemma == "business" && previous == "your"
         // "The twins turn seven in March", "she turns 16 in May": an age, not a trade-in.
         || first.lemma == "turn" && t.tokens.get(h.first + 1).is_some_and(|x| a_number(&x.word))
+}
+
+/// "Your refinance file", "your $100 referral check", "your extended warranty paperwork": a topic's words naming a
+/// thing of the customer's own, which a sentence reports on rather than sells.
+fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
+    let next = t.tokens.get(h.last).map(|x| x.lemma.as_str()).unwrap_or("");
+    let a_thing = super::lexicon::class("thing").is_some_and(|things| things.contains(&next))
+        || matches!(next, "question" | "file" | "application" | "papers" | "bonus" | "reward" | "gift" | "documents");
+    let yours = t.tokens[h.first.saturating_sub(3)..h.first]
+        .iter()
+        .rev()
+        .take_while(|x| !matches!(x.lemma.as_str(), "to" | "for" | "into" | "a" | "an"))
+        .any(|x| x.lemma == "your");
+    // "Your upgrade … went through", "the coverage rider you added": theirs, and said to be done or chosen.
+    let directly_yours = h.first.checked_sub(1).is_some_and(|k| t.tokens[k].lemma == "your");
+    let they_chose = t.tokens.get(h.last..h.last + 3).is_some_and(|after| {
+        after.first().is_some_and(|x| x.lemma == "you")
+            && after.iter().any(|x| matches!(x.lemma.as_str(), "add" | "buy" | "purchase" | "choose" | "pick" | "sign"))
+    }) || t.tokens.get(h.last + 1).is_some_and(|x| x.lemma == "you")
+        && t.tokens.get(h.last..h.last + 4).is_some_and(|after| {
+            after.iter().any(|x| matches!(x.word.as_str(), "added" | "bought" | "purchased" | "chose" | "picked"))
+        });
+    let done = t.tokens[h.last..].iter().take_while(|x| x.sentence == t.tokens[h.first].sentence).any(|x| {
+        matches!(x.word.as_str(), "went" | "cleared" | "closed" | "posted" | "processed" | "completed" | "finalized")
+    });
+    a_thing && yours || directly_yours && done || they_chose
+}
+
+/// Whether a friend, a coworker or anyone else comes before the hit in its sentence.
+fn friend_before(t: &Text, h: &Hit<Cue>) -> bool {
+    let sentence = t.tokens[h.first].sentence;
+    t.tokens[..h.first].iter().filter(|x| x.sentence == sentence).any(|x| {
+        matches!(
+            x.lemma.as_str(),
+            "friend"
+                | "coworker"
+                | "co-worker"
+                | "colleague"
+                | "neighbor"
+                | "neighbour"
+                | "relative"
+                | "buddy"
+                | "anyone"
+                | "anybody"
+                | "someone"
+                | "somebody"
+        )
+    })
 }
 
 /// "Saw a green Bronco just like yours on the highway", "a Mazda3 like yours rolled past": one seen about town, which
