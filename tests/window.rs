@@ -3359,3 +3359,60 @@ async fn a_salesperson_signs_in_to_the_dealership_book_from_settings_and_this_co
     w.find("#welcome-import").await;
     w.close().await;
 }
+
+#[tokio::test]
+async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothing() {
+    let Some(url) = std::thread::spawn(rapport_tests::throwaway_postgres_database).join().unwrap() else { return };
+    // The office's commands run in a sandbox of their own; Dana's window in hers.
+    let office = Sandbox::new();
+    let mut s = Sandbox::new();
+    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
+        let who = (!who.is_empty()).then_some(who);
+        let out = rapport_tests::on_dealership_book(&office, &url, who, args, new_password);
+        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    };
+    as_person(
+        "",
+        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+        Some("maria's password"),
+    );
+    as_person("maria", &["users", "add", "--name", "dana", "--email", "dana@dealer.example"], Some("dana's password"));
+    let rita = as_person("dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"], None);
+    let rita = rita["id"].as_str().unwrap().to_string();
+    s.more_env.push(("RAPPORT_DB".into(), url.clone()));
+    s.more_env.push(("RAPPORT_USER".into(), "dana@dealer.example".into()));
+    s.more_env.push(("RAPPORT_PASSWORD".into(), "dana's password".into()));
+
+    let w = Window::open(&s, "shared-edit").await;
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list [data-customer-id]", "Rita Kowalski").await.click().await.unwrap();
+    w.find("#customer-page").await;
+    // While Dana has Rita's page open, Maria saves her company from the office.
+    as_person("maria", &["customers", "edit", &rita, "--company", "Kowalski Fleet"], None);
+    w.find("[data-action='edit-customer']").await.click().await.unwrap();
+    w.find("#customer-edit-household").await.send_keys("husband Tom").await.unwrap();
+    w.find("#customer-edit-form [data-submit]").await.click().await.unwrap();
+    let refused = w.find_text("#customer-edit-form .form-error", "nothing was overwritten").await;
+    assert!(refused.text().await.unwrap().contains("Maria"), "{}", refused.text().await.unwrap());
+    w.shot("1-changed-meanwhile").await;
+    let after: Value = as_person("maria", &["customers", "show", &rita], None);
+    assert_eq!(after["company"], "Kowalski Fleet", "Maria's save stands: {after}");
+    assert!(after["household"].is_null(), "Dana's stale save wrote nothing: {after}");
+
+    // Opened again, her page shows Maria's change, and her own edit goes through on top of it.
+    w.client.execute("document.querySelector('dialog[open]')?.close()", vec![]).await.unwrap();
+    w.find("[data-place='customers']").await.click().await.unwrap();
+    w.find_text("#customer-list [data-customer-id]", "Rita Kowalski").await.click().await.unwrap();
+    w.find_text("#customer-page", "Kowalski Fleet").await;
+    w.find("[data-action='edit-customer']").await.click().await.unwrap();
+    let household = w.find("#customer-edit-household").await;
+    household.clear().await.unwrap();
+    household.send_keys("husband Tom").await.unwrap();
+    w.find("#customer-edit-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#customer-page", "husband Tom").await;
+    let after: Value = as_person("maria", &["customers", "show", &rita], None);
+    assert_eq!(after["company"], "Kowalski Fleet");
+    assert_eq!(after["household"], "husband Tom");
+    w.close().await;
+}

@@ -148,7 +148,8 @@ pub(crate) fn own_book_only() -> Error {
     Error::invalid(
         "book",
         "this works on your own book only in this version; on the dealership book the window has Today, customers, \
-         search, a customer's page, logging a contact, what they said, notes, promises, issues and reminders",
+         search, a customer's page, adding and editing a customer, logging a contact, what they said, notes, \
+         promises, issues and reminders",
     )
 }
 
@@ -215,6 +216,19 @@ pub(crate) fn with_any<T: Send + 'static>(
 }
 
 impl Book {
+    /// Runs `work` on the dealership book (what only it has: versions, people); one's own book says it has none.
+    pub(crate) fn run_shared<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut DealershipBook, chrono::DateTime<chrono::Utc>) -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, Error> {
+        let now = self.clock.now();
+        let jobs = match &*self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
+            Open::Shared(shared) => shared.jobs.clone(),
+            Open::Own(_) => return Err(Error::invalid("book", "this is the dealership book's")),
+        };
+        SharedBook::run(&jobs, move |shared| work(shared, now))
+    }
+
     /// [`with_any`] for work beside the window's commands (an import's thread).
     pub(crate) fn run_any<T: Send + 'static>(
         &self,
@@ -377,16 +391,30 @@ pub struct CustomerPage {
     wishes: ContactWishes,
     /// On the dealership book: who entered each statement, contact, promise and note ("told Sam").
     entered_by: Vec<rapport_core::book::EnteredBy>,
+    /// On the dealership book: the customer's version as read, which an edit sends back so that nobody's save in
+    /// between is overwritten.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i64>,
+}
+
+fn page_of(s: &dyn rapport_core::Book, id: &str, version: Option<i64>) -> Result<CustomerPage, Error> {
+    let record = s.customer_record(id)?;
+    let wishes = ContactWishes::from_statements(&record.preferences);
+    let entered_by = s.entered_by(id)?;
+    Ok(CustomerPage { record, wishes, entered_by, version })
 }
 
 #[tauri::command(async)]
 pub fn customer_page(book: State<'_, Book>, id: String) -> Reply<CustomerPage> {
-    with_any(&book, move |s, _| {
-        let record = s.customer_record(&id)?;
-        let wishes = ContactWishes::from_statements(&record.preferences);
-        let entered_by = s.entered_by(&id)?;
-        Ok(CustomerPage { record, wishes, entered_by })
-    })
+    if book.is_shared() {
+        // The version first: a save in between makes it older than the record shown, so an edit is refused
+        // rather than overwriting.
+        return Ok(book.run_shared(move |b, _| {
+            let (_, version) = b.customer_at(&id)?;
+            page_of(b, &id, Some(version))
+        })?);
+    }
+    with_any(&book, move |s, _| page_of(s, &id, None))
 }
 
 #[tauri::command(async)]
@@ -467,7 +495,24 @@ pub fn delete_playbook(book: State<'_, Book>, tag: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn save_customer(book: State<'_, Book>, id: Option<String>, customer: NewCustomer) -> Reply<Customer> {
+pub fn save_customer(
+    book: State<'_, Book>,
+    id: Option<String>,
+    customer: NewCustomer,
+    version: Option<i64>,
+) -> Reply<Customer> {
+    if book.is_shared() {
+        // The version read goes back with the edit: anyone's save in between is not overwritten.
+        return Ok(book.run_shared(move |b, now| match id {
+            Some(id) => {
+                let version = version.ok_or_else(|| {
+                    Error::invalid("version", "open the customer again before editing: the dealership book needs it")
+                })?;
+                b.edit_customer(&id, customer, version, now)
+            }
+            None => rapport_core::Book::add_customer_with(b, customer, Vec::new(), Vec::new(), now),
+        })?);
+    }
     with(&book, |s, now| match id {
         Some(id) => s.edit_customer(&id, customer, now),
         None => s.add_customer(customer, now),

@@ -523,10 +523,13 @@ export function openFormDialog({
   const start = { ...initial };
   f.setValues(start);
   const pristine = JSON.stringify(f.values());
+  // A draft holds only what was typed differently, laid over what the form opens with now: a field someone else
+  // changed meanwhile (on the dealership book) shows their value, not the one this form was first opened with.
   const draft = drafts.get(draftKey);
   if (draft) {
-    f.setValues(draft);
-    const folded = fields.filter((x) => x.more && JSON.stringify(draft[x.name] ?? '') !== JSON.stringify(start[x.name] ?? ''));
+    const merged = { ...JSON.parse(pristine), ...draft };
+    f.setValues(merged);
+    const folded = fields.filter((x) => x.more && JSON.stringify(merged[x.name] ?? '') !== JSON.stringify(start[x.name] ?? ''));
     if (folded.length) f.openMore();
     f.setNotice(html`<span>Restored what you typed before.</span>
       <button type="button" class="button quiet small" data-start-over>Start over</button>`);
@@ -545,8 +548,10 @@ export function openFormDialog({
   });
   dialog.addEventListener('close', () => {
     if (!saved) {
-      const typed = f.values();
-      if (JSON.stringify(typed) !== pristine) drafts.set(draftKey, typed);
+      const opened = JSON.parse(pristine);
+      const typed = Object.fromEntries(Object.entries(f.values())
+        .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(opened[name])));
+      if (Object.keys(typed).length) drafts.set(draftKey, typed);
       else drafts.delete(draftKey);
     }
     dialog.remove();

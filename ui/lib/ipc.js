@@ -138,12 +138,14 @@ export async function customerPage(id) {
 }
 
 /**
- * Adds a customer (id null) or edits one.
+ * Adds a customer (id null) or edits one. On the dealership book an edit sends back the `version` its page was read
+ * at: if anyone saved the customer since, nothing is overwritten (`changed_meanwhile`, naming who and when).
  * @param {string|null} id
  * @param {object} customer NewCustomer
+ * @param {number} [version] customer_page's `version` (the dealership book's)
  */
-export async function saveCustomer(id, customer) {
-  return call('save_customer', { id, customer });
+export async function saveCustomer(id, customer, version) {
+  return call('save_customer', { id, customer, version });
 }
 
 /**

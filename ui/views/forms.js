@@ -79,7 +79,7 @@ export function openCustomerForm(app, { record, onSaved }) {
       company: opt(v.company),
       household: opt(v.household),
       how_we_met: opt(v.how_we_met),
-    }),
+    }, editing ? record.version : undefined),
     onSaved,
   });
 }
