@@ -3414,5 +3414,15 @@ async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothin
     let after: Value = as_person("maria", &["customers", "show", &rita], None);
     assert_eq!(after["company"], "Kowalski Fleet");
     assert_eq!(after["household"], "husband Tom");
+
+    // What Dana adds by hand lands in the shared book, with its tag, for everyone.
+    w.find("[data-action='add-fact']").await.click().await.unwrap();
+    w.find("#fact-text").await.send_keys("Son Leo starts driving lessons in March #firstcar").await.unwrap();
+    w.find("#fact-form [data-submit]").await.click().await.unwrap();
+    w.find_text("#customer-page", "driving lessons").await;
+    let after: Value = as_person("maria", &["customers", "show", &rita], None);
+    assert!(after["facts"].to_string().contains("driving lessons"), "{after}");
+    assert!(after["tags"].to_string().to_lowercase().contains("firstcar"), "{after}");
+    w.shot("2-fact-added").await;
     w.close().await;
 }

@@ -80,6 +80,8 @@ pub trait Book {
         tags: Vec<String>,
         now: DateTime<Utc>,
     ) -> Result<Customer>;
+    /// Adds a fact, goal, purchase or way to reach them to a customer's own record (their text tags made again).
+    fn add_to_customer(&mut self, addition: &Addition, now: DateTime<Utc>) -> Result<()>;
     /// Records what the customer said about being contacted, in their words. Earlier statements stay as they were.
     fn record_statement(
         &mut self,
@@ -336,6 +338,39 @@ pub trait Book {
     }
 
     /// Records a promise to the customer: made today unless said otherwise, and never due before it was made.
+    /// A personal fact the customer shared (hashtags in it become tags).
+    fn add_fact(&mut self, customer_id: &str, input: NewFact, now: DateTime<Utc>) -> Result<Fact> {
+        let fact = fact_from(customer_id, input.validated()?, now);
+        self.add_to_customer(&Addition::Fact(fact.clone()), now)?;
+        Ok(fact)
+    }
+
+    /// What the customer wants to achieve.
+    fn add_goal(&mut self, customer_id: &str, input: NewGoal, now: DateTime<Utc>) -> Result<Goal> {
+        let goal = goal_from(customer_id, input.validated()?, now);
+        self.add_to_customer(&Addition::Goal(goal.clone()), now)?;
+        Ok(goal)
+    }
+
+    /// What the customer bought.
+    fn add_purchase(&mut self, customer_id: &str, input: NewPurchase, now: DateTime<Utc>) -> Result<Purchase> {
+        let purchase = purchase_from(customer_id, input.validated()?, now);
+        self.add_to_customer(&Addition::Purchase(purchase.clone()), now)?;
+        Ok(purchase)
+    }
+
+    /// A phone number, email or address; a preferred one replaces the preferred one of its kind.
+    fn add_contact_point_at(
+        &mut self,
+        customer_id: &str,
+        input: NewContactPoint,
+        now: DateTime<Utc>,
+    ) -> Result<ContactPoint> {
+        let point = contact_point_from(customer_id, input.validated()?);
+        self.add_to_customer(&Addition::ContactPoint(point.clone()), now)?;
+        Ok(point)
+    }
+
     fn add_promise(&mut self, customer_id: &str, input: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
         let promise = promise_from(customer_id, input.validated()?, now)?;
         self.insert_promise(&promise, now)?;
@@ -510,6 +545,54 @@ pub(crate) fn promise_from(customer_id: &str, p: NewPromise, now: DateTime<Utc>)
         closed_on: None,
     })
 }
+
+/// What is added by hand to a customer's own record, on either book.
+#[derive(Debug, Clone)]
+pub enum Addition {
+    Fact(Fact),
+    Goal(Goal),
+    Purchase(Purchase),
+    ContactPoint(ContactPoint),
+}
+
+impl Addition {
+    /// The customer it is added to.
+    pub fn customer_id(&self) -> &str {
+        match self {
+            Addition::Fact(f) => &f.customer_id,
+            Addition::Goal(g) => &g.customer_id,
+            Addition::Purchase(p) => &p.customer_id,
+            Addition::ContactPoint(p) => &p.customer_id,
+        }
+    }
+}
+
+/// A goal from checked input: stated today unless said otherwise.
+pub(crate) fn goal_from(customer_id: &str, g: NewGoal, now: DateTime<Utc>) -> Goal {
+    Goal {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        text: g.text,
+        stated_on: g.stated_on.unwrap_or(now.date_naive()),
+        source: g.source,
+        achieved_on: None,
+    }
+}
+
+/// A contact point from checked input, with a fresh id.
+pub(crate) fn contact_point_from(customer_id: &str, p: NewContactPoint) -> ContactPoint {
+    ContactPoint {
+        id: new_id(),
+        customer_id: customer_id.to_string(),
+        kind: p.kind,
+        label: p.label,
+        value: p.value,
+        preferred: p.preferred,
+        parts: None,
+    }
+}
+
+pub(crate) use crate::store::records::purchase_from;
 
 /// A fact from checked input: learned today unless said otherwise.
 pub(crate) fn fact_from(customer_id: &str, f: NewFact, now: DateTime<Utc>) -> Fact {

@@ -147,6 +147,56 @@ macro_rules! on_both_books {
     };
 }
 
+on_both_books!(what_is_added_to_a_customer_by_hand_is_kept_tagged_and_searchable, |book| {
+    let rita = rita(book);
+    let fact = NewFact {
+        text: "Daughter Mia starts at UIC in the fall #college".into(),
+        learned_on: None,
+        source: None,
+        date: None,
+    };
+    let fact = book.add_fact(&rita, fact, now()).unwrap();
+    let goal = NewGoal { text: "A third row before the twins arrive".into(), stated_on: None, source: None };
+    book.add_goal(&rita, goal, now()).unwrap();
+    let purchase = NewPurchase {
+        description: "2024 Honda Pilot EX-L".into(),
+        features: vec!["CarPlay".into()],
+        ownership: Ownership::Cash,
+        ..serde_json::from_value(serde_json::json!({ "description": "" })).unwrap()
+    };
+    book.add_purchase(&rita, purchase, now()).unwrap();
+    let phone = |label: &str, value: &str| NewContactPoint {
+        kind: ContactKind::Phone,
+        label: Some(label.into()),
+        value: value.into(),
+        preferred: true,
+    };
+    book.add_contact_point_at(&rita, phone("mobile", "+1 312 555 0142"), now()).unwrap();
+    book.add_contact_point_at(&rita, phone("work", "+1 312 555 0199"), now()).unwrap();
+
+    let rec = book.customer_record(&rita).unwrap();
+    assert!(rec.facts.iter().any(|f| f.id == fact.id && f.learned_on == now().date_naive()), "{:?}", rec.facts);
+    assert_eq!(rec.goals.len(), 1);
+    assert_eq!(rec.purchases.len(), 1);
+    assert_eq!(rec.purchases[0].features, ["CarPlay"]);
+    assert!(
+        rec.tags.iter().any(|t| t.tag.eq_ignore_ascii_case("college")),
+        "a hashtag in a fact is a tag: {:?}",
+        rec.tags
+    );
+    let preferred: Vec<&ContactPoint> =
+        rec.contact_points.iter().filter(|p| p.kind == ContactKind::Phone && p.preferred).collect();
+    assert_eq!(preferred.len(), 1, "one preferred phone: {:?}", rec.contact_points);
+    assert_eq!(preferred[0].label.as_deref(), Some("work"), "the newer preferred one replaces the older");
+    assert!(book.search("UIC", 10).unwrap().iter().any(|h| h.customer_id == rita), "a fact added by hand is found");
+    // Nobody by that id, or a fact with no words: an error that says so, and nothing written.
+    let nobody = book.add_goal("no-such-customer", NewGoal { text: "x".into(), stated_on: None, source: None }, now());
+    assert!(matches!(nobody, Err(Error::NotFound { .. })), "{nobody:?}");
+    let empty = book.add_fact(&rita, NewFact { text: "  ".into(), learned_on: None, source: None, date: None }, now());
+    assert!(matches!(empty, Err(Error::InvalidInput { .. })), "{empty:?}");
+    assert_eq!(book.customer_record(&rita).unwrap().facts.len(), 1);
+});
+
 on_both_books!(a_declined_channel_blocks_the_call_and_it_is_held_back_with_her_words, |book| {
     let rita = rita(book);
     said(book, &rita, "Please don't call me, email is fine", Meaning::DeclineChannel { channel: Channel::Phone });

@@ -148,8 +148,8 @@ pub(crate) fn own_book_only() -> Error {
     Error::invalid(
         "book",
         "this works on your own book only in this version; on the dealership book the window has Today, customers, \
-         search, a customer's page, adding and editing a customer, logging a contact, what they said, notes, \
-         promises, issues and reminders",
+         search, a customer's page, adding and editing a customer, their facts, goals, purchases and ways to reach \
+         them, logging a contact, what they said, notes, promises, issues and reminders",
     )
 }
 
@@ -521,17 +521,17 @@ pub fn save_customer(
 
 #[tauri::command(async)]
 pub fn add_contact_point(book: State<'_, Book>, customer_id: String, point: NewContactPoint) -> Reply<ContactPoint> {
-    with(&book, |s, _| s.add_contact_point(&customer_id, point))
+    with_any(&book, move |s, now| s.add_contact_point_at(&customer_id, point, now))
 }
 
 #[tauri::command(async)]
 pub fn add_fact(book: State<'_, Book>, customer_id: String, fact: NewFact) -> Reply<Fact> {
-    with(&book, |s, now| s.add_fact(&customer_id, fact, now))
+    with_any(&book, move |s, now| s.add_fact(&customer_id, fact, now))
 }
 
 #[tauri::command(async)]
 pub fn add_goal(book: State<'_, Book>, customer_id: String, goal: NewGoal) -> Reply<Goal> {
-    with(&book, |s, now| s.add_goal(&customer_id, goal, now))
+    with_any(&book, move |s, now| s.add_goal(&customer_id, goal, now))
 }
 
 #[tauri::command(async)]
@@ -541,7 +541,7 @@ pub fn add_note(book: State<'_, Book>, customer_id: String, note: NewNote) -> Re
 
 #[tauri::command(async)]
 pub fn add_purchase(book: State<'_, Book>, customer_id: String, purchase: NewPurchase) -> Reply<Purchase> {
-    with(&book, |s, now| s.add_purchase(&customer_id, purchase, now))
+    with_any(&book, move |s, now| s.add_purchase(&customer_id, purchase, now))
 }
 
 #[tauri::command(async)]

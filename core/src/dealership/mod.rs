@@ -493,6 +493,35 @@ impl Book for DealershipBook {
         Ok(rec.customer)
     }
 
+    fn add_to_customer(&mut self, addition: &book::Addition, now: DateTime<Utc>) -> Result<()> {
+        use book::Addition;
+        let me = self.me.id.clone();
+        let customer_id = addition.customer_id().to_string();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        // The whole record is read and saved under the row's lock: nothing another person saves meanwhile is lost.
+        let row = tx
+            .query_opt("SELECT record::text FROM customers WHERE id = $1 FOR NO KEY UPDATE", &[&customer_id])?
+            .ok_or_else(|| Error::NotFound { what: "customer", key: customer_id.clone() })?;
+        let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
+        match addition {
+            Addition::Fact(fact) => rec.facts.push(fact.clone()),
+            Addition::Goal(goal) => rec.goals.push(goal.clone()),
+            Addition::Purchase(purchase) => rec.purchases.push(purchase.clone()),
+            Addition::ContactPoint(point) => {
+                if point.preferred {
+                    // One preferred point per kind.
+                    for p in rec.contact_points.iter_mut().filter(|p| p.kind == point.kind) {
+                        p.preferred = false;
+                    }
+                }
+                rec.contact_points.push(point.clone());
+            }
+        }
+        rows::save_tagged_from_texts(&mut tx, rec, &me, now)?;
+        rows::commit(tx)
+    }
+
     fn record_statement(
         &mut self,
         customer_id: &str,

@@ -91,6 +91,10 @@ impl Book for Store {
         Store::record_statement(self, customer_id, input, now)
     }
 
+    fn add_to_customer(&mut self, addition: &crate::book::Addition, _now: DateTime<Utc>) -> Result<()> {
+        self.write_addition(addition)
+    }
+
     fn write_contact(&mut self, contact: &Contact) -> Result<()> {
         let customer_id = &contact.interaction.customer_id;
         self.write(|tx| {

@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
 use super::{read, rows, Store};
-use crate::ids::new_id;
 use crate::model::*;
 use crate::time::stamp;
 use crate::{tags, Error, Result};
@@ -160,28 +159,37 @@ impl Store {
     }
 
     pub fn add_contact_point(&mut self, customer_id: &str, input: NewContactPoint) -> Result<ContactPoint> {
-        let p = input.validated()?;
-        let point = ContactPoint {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            kind: p.kind,
-            label: p.label,
-            value: p.value,
-            preferred: p.preferred,
-            parts: None,
-        };
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            if point.preferred {
-                // One preferred point per kind.
-                tx.execute(
-                    "UPDATE contact_points SET preferred = 0 WHERE customer_id = ?1 AND kind = ?2",
-                    params![customer_id, point.kind.as_str()],
-                )?;
-            }
-            rows::insert_contact_point(tx, &point)
-        })?;
+        // One's own book keeps no time on a contact point: the clock is not read.
+        let point = crate::book::contact_point_from(customer_id, input.validated()?);
+        self.write_addition(&crate::book::Addition::ContactPoint(point.clone()))?;
         Ok(point)
+    }
+
+    /// Writes what is added by hand to a customer's record, in one transaction.
+    pub(crate) fn write_addition(&mut self, addition: &crate::book::Addition) -> Result<()> {
+        use crate::book::Addition;
+        let customer_id = addition.customer_id().to_string();
+        self.write(|tx| {
+            read::customer(tx, &customer_id)?;
+            match addition {
+                Addition::Fact(fact) => {
+                    rows::insert_fact(tx, fact)?;
+                    refresh_text_tags(tx, &customer_id)
+                }
+                Addition::Goal(goal) => rows::insert_goal(tx, goal),
+                Addition::Purchase(purchase) => rows::insert_purchase(tx, purchase),
+                Addition::ContactPoint(point) => {
+                    if point.preferred {
+                        // One preferred point per kind.
+                        tx.execute(
+                            "UPDATE contact_points SET preferred = 0 WHERE customer_id = ?1 AND kind = ?2",
+                            params![customer_id, point.kind.as_str()],
+                        )?;
+                    }
+                    rows::insert_contact_point(tx, point)
+                }
+            }
+        })
     }
 
     /// Adds a tag by hand.
@@ -213,30 +221,11 @@ impl Store {
     }
 
     pub fn add_fact(&mut self, customer_id: &str, input: NewFact, now: DateTime<Utc>) -> Result<Fact> {
-        let fact = crate::book::fact_from(customer_id, input.validated()?, now);
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::insert_fact(tx, &fact)?;
-            refresh_text_tags(tx, customer_id)
-        })?;
-        Ok(fact)
+        crate::Book::add_fact(self, customer_id, input, now)
     }
 
     pub fn add_goal(&mut self, customer_id: &str, input: NewGoal, now: DateTime<Utc>) -> Result<Goal> {
-        let g = input.validated()?;
-        let goal = Goal {
-            id: new_id(),
-            customer_id: customer_id.to_string(),
-            text: g.text,
-            stated_on: g.stated_on.unwrap_or(now.date_naive()),
-            source: g.source,
-            achieved_on: None,
-        };
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::insert_goal(tx, &goal)
-        })?;
-        Ok(goal)
+        crate::Book::add_goal(self, customer_id, input, now)
     }
 }
 

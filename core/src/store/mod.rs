@@ -19,7 +19,7 @@ mod logged;
 mod notes;
 mod passphrase;
 pub(crate) mod read;
-mod records;
+pub(crate) mod records;
 mod rows;
 mod search;
 mod search_backlog;

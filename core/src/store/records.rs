@@ -11,12 +11,7 @@ use crate::{Error, Result};
 
 impl Store {
     pub fn add_purchase(&mut self, customer_id: &str, input: NewPurchase, now: DateTime<Utc>) -> Result<Purchase> {
-        let purchase = purchase_from(customer_id, input.validated()?, now);
-        self.write(|tx| {
-            read::customer(tx, customer_id)?;
-            rows::insert_purchase(tx, &purchase)
-        })?;
-        Ok(purchase)
+        crate::Book::add_purchase(self, customer_id, input, now)
     }
 
     /// Marks a promise kept today.
@@ -165,7 +160,7 @@ fn issue_with_updates(conn: &rusqlite::Connection, issue_id: &str) -> Result<Cus
 }
 
 /// A purchase made of what the purchase form (or an import) gives, with fresh ids.
-pub(super) fn purchase_from(customer_id: &str, p: NewPurchase, now: DateTime<Utc>) -> Purchase {
+pub(crate) fn purchase_from(customer_id: &str, p: NewPurchase, now: DateTime<Utc>) -> Purchase {
     Purchase {
         id: new_id(),
         customer_id: customer_id.to_string(),

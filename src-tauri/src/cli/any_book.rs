@@ -34,6 +34,10 @@ pub(super) fn handles(command: &Command) -> bool {
             | Command::Reminders(RemindersCmd::Add { .. })
             | Command::Notes(NotesCmd::Add { .. })
             | Command::Issues(_)
+            | Command::ContactPoints(ContactPointsCmd::Add { .. })
+            | Command::Facts(FactsCmd::Add { .. })
+            | Command::Goals(GoalsCmd::Add { .. })
+            | Command::Purchases(PurchasesCmd::Add { .. })
     )
 }
 
@@ -41,6 +45,60 @@ pub(super) fn handles(command: &Command) -> bool {
 pub(super) fn run(command: Command, book: &mut dyn Book, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
     match command {
         Command::Customers(cmd) => customers(cmd, book, now, j),
+        Command::ContactPoints(ContactPointsCmd::Add { customer, kind, value, label, preferred }) => {
+            let id = book.lookup_customer(&customer)?;
+            let p = book.add_contact_point_at(&id, NewContactPoint { kind, label, value, preferred }, now)?;
+            emit(j, &p, || format!("Added {} {} ({})", p.kind, p.value, p.id))
+        }
+        Command::Facts(FactsCmd::Add { customer, text, learned, source, date }) => {
+            let id = book.lookup_customer(&customer)?;
+            let f = book.add_fact(&id, NewFact { text, learned_on: learned, source, date }, now)?;
+            emit(j, &f, || format!("Added fact {}", f.id))
+        }
+        Command::Goals(GoalsCmd::Add { customer, text, stated, source }) => {
+            let id = book.lookup_customer(&customer)?;
+            let g = book.add_goal(&id, NewGoal { text, stated_on: stated, source }, now)?;
+            emit(j, &g, || format!("Added goal {}", g.id))
+        }
+        Command::Purchases(PurchasesCmd::Add {
+            customer,
+            description,
+            on,
+            year,
+            make,
+            model,
+            trim,
+            vin,
+            feature,
+            lease_ends,
+            finance_ends,
+            warranty_ends,
+            warranty_terms,
+            service,
+            deliverable,
+        }) => {
+            let id = book.lookup_customer(&customer)?;
+            let ownership = match (lease_ends, finance_ends) {
+                (Some(_), _) => Ownership::Lease,
+                (_, Some(_)) => Ownership::Finance,
+                _ => Ownership::Cash,
+            };
+            let vehicle = Vehicle { year, make, model, trim, vin };
+            let input = NewPurchase {
+                purchased_on: on,
+                description,
+                vehicle: Some(vehicle),
+                features: feature,
+                ownership,
+                term_ends_on: lease_ends.or(finance_ends),
+                warranty_ends_on: warranty_ends,
+                warranty_terms,
+                included_services: service.iter().map(|s| parse_service(s)).collect::<Result<_, _>>()?,
+                deliverables: deliverable.iter().map(|d| parse_deliverable(d)).collect::<Result<_, _>>()?,
+            };
+            let p = book.add_purchase(&id, input, now)?;
+            emit(j, &p, || format!("Added purchase {} ({})", p.description, p.id))
+        }
         Command::Interactions(InteractionsCmd::Add {
             customer,
             channel,

@@ -216,16 +216,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         Command::Share { .. } => {
             Err(Error::invalid("command", "share moves the book it opened; see rapport share --help"))
         }
-        Command::ContactPoints(ContactPointsCmd::Add { customer, kind, value, label, preferred }) => {
-            let id = store.lookup_customer(&customer)?;
-            let p = store.add_contact_point(&id, NewContactPoint { kind, label, value, preferred })?;
-            emit(j, &p, || format!("Added {} {} ({})", p.kind, p.value, p.id))
-        }
-        Command::Facts(FactsCmd::Add { customer, text, learned, source, date }) => {
-            let id = store.lookup_customer(&customer)?;
-            let f = store.add_fact(&id, NewFact { text, learned_on: learned, source, date }, now)?;
-            emit(j, &f, || format!("Added fact {}", f.id))
-        }
         Command::Facts(FactsCmd::Correct { fact, text, date, no_date }) => {
             let date = if no_date { Some(None) } else { date.map(Some) };
             let f = store.correct_fact(&fact, rapport_core::store::FactFix { text, date })?;
@@ -285,55 +275,11 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 format!("Removed {} {}.{kept}", r.record.as_str(), r.id)
             })
         }
-        Command::Goals(GoalsCmd::Add { customer, text, stated, source }) => {
-            let id = store.lookup_customer(&customer)?;
-            let g = store.add_goal(&id, NewGoal { text, stated_on: stated, source }, now)?;
-            emit(j, &g, || format!("Added goal {}", g.id))
-        }
         Command::Notes(NotesCmd::List { status, limit }) => {
             let notes = store.list_notes(status, limit)?;
             emit(j, &notes, || present::notes(&notes))
         }
         Command::Tags(cmd) => tags(cmd, store, j),
-        Command::Purchases(PurchasesCmd::Add {
-            customer,
-            description,
-            on,
-            year,
-            make,
-            model,
-            trim,
-            vin,
-            feature,
-            lease_ends,
-            finance_ends,
-            warranty_ends,
-            warranty_terms,
-            service,
-            deliverable,
-        }) => {
-            let id = store.lookup_customer(&customer)?;
-            let ownership = match (lease_ends, finance_ends) {
-                (Some(_), _) => Ownership::Lease,
-                (_, Some(_)) => Ownership::Finance,
-                _ => Ownership::Cash,
-            };
-            let vehicle = Vehicle { year, make, model, trim, vin };
-            let input = NewPurchase {
-                purchased_on: on,
-                description,
-                vehicle: Some(vehicle),
-                features: feature,
-                ownership,
-                term_ends_on: lease_ends.or(finance_ends),
-                warranty_ends_on: warranty_ends,
-                warranty_terms,
-                included_services: service.iter().map(|s| parse_service(s)).collect::<Result<_, _>>()?,
-                deliverables: deliverable.iter().map(|d| parse_deliverable(d)).collect::<Result<_, _>>()?,
-            };
-            let p = store.add_purchase(&id, input, now)?;
-            emit(j, &p, || format!("Added purchase {} ({})", p.description, p.id))
-        }
         Command::Profile(ProfileCmd::Show) => {
             let p = store.profile()?;
             emit(j, &p, || present::profile(&p))
