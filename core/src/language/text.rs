@@ -534,6 +534,19 @@ impl Text {
                     mark: false,
                     clause: 0,
                 }),
+                // In a text, an emoji followed by a space ends what was being said: "your renewal is confirmed ✅
+                // Since things are going well, …" is two sentences.
+                c if emoji(c) => {
+                    let mut k = i + 1;
+                    while chars.get(k).is_some_and(|&n| emoji(n) || matches!(n, '\u{fe0f}' | '\u{200d}')) {
+                        k += 1;
+                    }
+                    let ends = chars.get(k).is_none_or(|n| n.is_whitespace());
+                    if ends && tokens.last().is_some_and(|t| t.sentence == sentence) {
+                        sentence += 1;
+                        sentence_open = true;
+                    }
+                }
                 '&' | '+' => tokens.push(Token {
                     word: "and".into(),
                     lemma: "and".into(),
@@ -663,6 +676,11 @@ fn mark(c: char, at: usize, sentence: usize) -> Token {
     }
 }
 
+/// A pictograph of the kind texts end a thought with (faces, hands, hearts, ticks, suns).
+fn emoji(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1F2FF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -708,5 +726,18 @@ mod tests {
         assert!(t.tokens.iter().any(|t| t.word == "10:30"));
         assert!(t.tokens.iter().any(|t| t.word == "$3.50"));
         assert_eq!(t.sentences.len(), 2);
+    }
+
+    #[test]
+    fn an_emoji_before_a_space_ends_a_texts_sentence() {
+        let t = Text::read("your renewal is confirmed ✅ Since things are going well, would you record a testimonial?");
+        assert_eq!(t.sentences.len(), 2);
+        assert!(!t.is_question(0) && t.is_question(1));
+        let t = Text::read("coupon attached 👍🏼 also tell ur buddies");
+        assert_eq!(t.sentences.len(), 2, "a skin tone joins its emoji");
+        let t = Text::read("Thanks!🙏 see you Friday");
+        assert_eq!(t.sentences.len(), 2);
+        let t = Text::read("the ☀️panels are clean");
+        assert_eq!(t.sentences.len(), 1, "an emoji inside a phrase does not end it");
     }
 }
