@@ -399,9 +399,22 @@ fn a_computer_remembers_its_dealership_book_until_it_signs_out() {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&settings).unwrap().permissions().mode() & 0o777, 0o600);
     }
-    let own_book = d.sandbox.dir.path().join("data/org.rapport.desktop/rapport.sqlite3");
-    let book_bytes = std::fs::read(&own_book).unwrap_or_default();
-    assert!(!String::from_utf8_lossy(&book_bytes).contains("Dana's password"), "no password in one's own book");
+    // The password is in that one file only: nowhere in the data folder (one's own book, its log), nor the cache.
+    for folder in ["data", "cache", "home"] {
+        for file in walk(&d.sandbox.dir.path().join(folder)) {
+            let bytes = std::fs::read(&file).unwrap();
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("Dana's password"),
+                "{} holds the password",
+                file.display()
+            );
+        }
+    }
+    let book_files = walk(&d.sandbox.dir.path().join("data"));
+    assert!(
+        book_files.iter().any(|f| f.ends_with("rapport.sqlite3")),
+        "one's own book was there to look in: {book_files:?}"
+    );
 
     // Signed in again without keeping the password: it is asked for (here: none can be typed) and never guessed.
     d.ok("Dana", &["sign-in"]);
@@ -434,4 +447,18 @@ fn a_computer_remembers_its_dealership_book_until_it_signs_out() {
     // Signing in needs the dealership book's address.
     let e = d.sandbox.fails(&["sign-in"]);
     assert!(e.contains("works on a dealership book"), "{e}");
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }

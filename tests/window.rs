@@ -3194,11 +3194,8 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
     let off_runtime = |work: Box<dyn FnOnce() + Send>| std::thread::spawn(work).join().unwrap();
     let Some(url) = std::thread::spawn(rapport_tests::throwaway_postgres_database).join().unwrap() else { return };
     let mut s = Sandbox::new();
-    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
-        let who = (!who.is_empty()).then_some(who);
-        let out = rapport_tests::on_dealership_book(&s, &url, who, args, new_password);
-        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| {
+        on_the_dealership_book(&s, &url, who, args, new_password)
     };
     as_person(
         "",
@@ -3269,20 +3266,10 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
 async fn a_salesperson_signs_in_to_the_dealership_book_from_settings_and_this_computer_remembers_it() {
     let Some(url) = std::thread::spawn(rapport_tests::throwaway_postgres_database).join().unwrap() else { return };
     let mut s = Sandbox::new();
-    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
-        let who = (!who.is_empty()).then_some(who);
-        let out = rapport_tests::on_dealership_book(&s, &url, who, args, new_password);
-        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| {
+        on_the_dealership_book(&s, &url, who, args, new_password)
     };
-    as_person(
-        "",
-        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
-        Some("maria's password"),
-    );
-    as_person("maria", &["users", "add", "--name", "dana", "--email", "dana@dealer.example"], Some("dana's password"));
-    let rita = as_person("dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"], None);
-    let rita = rita["id"].as_str().unwrap().to_string();
+    let rita = maria_dana_and_rita(&as_person);
     as_person("dana", &["promises", "add", &rita, "Bring the winter tire quote", "--due", "2026-11-25"], None);
     // Started as from the desktop: no --db, no password; one's own book is the usual file.
     s.more_env.push(("RAPPORT_DB".into(), String::new()));
@@ -3366,20 +3353,10 @@ async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothin
     // The office's commands run in a sandbox of their own; Dana's window in hers.
     let office = Sandbox::new();
     let mut s = Sandbox::new();
-    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| -> Value {
-        let who = (!who.is_empty()).then_some(who);
-        let out = rapport_tests::on_dealership_book(&office, &url, who, args, new_password);
-        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    let as_person = |who: &str, args: &[&str], new_password: Option<&str>| {
+        on_the_dealership_book(&office, &url, who, args, new_password)
     };
-    as_person(
-        "",
-        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
-        Some("maria's password"),
-    );
-    as_person("maria", &["users", "add", "--name", "dana", "--email", "dana@dealer.example"], Some("dana's password"));
-    let rita = as_person("dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"], None);
-    let rita = rita["id"].as_str().unwrap().to_string();
+    let rita = maria_dana_and_rita(&as_person);
     s.more_env.push(("RAPPORT_DB".into(), url.clone()));
     s.more_env.push(("RAPPORT_USER".into(), "dana@dealer.example".into()));
     s.more_env.push(("RAPPORT_PASSWORD".into(), "dana's password".into()));
@@ -3425,4 +3402,28 @@ async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothin
     assert!(after["tags"].to_string().to_lowercase().contains("firstcar"), "{after}");
     w.shot("2-fact-added").await;
     w.close().await;
+}
+
+/// `rapport ARGS --json` as `who` (`""`: nobody, for the first person) on the dealership book at `url`, from the
+/// sandbox `office`; it must succeed, and its JSON is returned.
+fn on_the_dealership_book(office: &Sandbox, url: &str, who: &str, args: &[&str], new_password: Option<&str>) -> Value {
+    let who = (!who.is_empty()).then_some(who);
+    let out = rapport_tests::on_dealership_book(office, url, who, args, new_password);
+    assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}
+
+/// A command run as someone on a dealership book: who, the arguments, a new person's password; its JSON.
+type AsPerson<'a> = &'a dyn Fn(&str, &[&str], Option<&str>) -> Value;
+
+/// A new dealership book: Maria, its manager, starts it and adds Dana, who adds her customer Rita; Rita's id.
+fn maria_dana_and_rita(as_person: AsPerson<'_>) -> String {
+    as_person(
+        "",
+        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+        Some("maria's password"),
+    );
+    as_person("maria", &["users", "add", "--name", "dana", "--email", "dana@dealer.example"], Some("dana's password"));
+    let rita = as_person("dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"], None);
+    rita["id"].as_str().unwrap().to_string()
 }

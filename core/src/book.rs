@@ -337,7 +337,6 @@ pub trait Book {
         Ok(h)
     }
 
-    /// Records a promise to the customer: made today unless said otherwise, and never due before it was made.
     /// A personal fact the customer shared (hashtags in it become tags).
     fn add_fact(&mut self, customer_id: &str, input: NewFact, now: DateTime<Utc>) -> Result<Fact> {
         let fact = fact_from(customer_id, input.validated()?, now);
@@ -371,6 +370,7 @@ pub trait Book {
         Ok(point)
     }
 
+    /// Records a promise to the customer: made today unless said otherwise, and never due before it was made.
     fn add_promise(&mut self, customer_id: &str, input: NewPromise, now: DateTime<Utc>) -> Result<Promise> {
         let promise = promise_from(customer_id, input.validated()?, now)?;
         self.insert_promise(&promise, now)?;

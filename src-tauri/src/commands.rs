@@ -224,7 +224,12 @@ impl Book {
         let now = self.clock.now();
         let jobs = match &*self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) {
             Open::Shared(shared) => shared.jobs.clone(),
-            Open::Own(_) => return Err(Error::invalid("book", "this is the dealership book's")),
+            Open::Own(_) => {
+                return Err(Error::invalid(
+                    "book",
+                    "this works on the dealership book; sign in to it in Settings first",
+                ))
+            }
         };
         SharedBook::run(&jobs, move |shared| work(shared, now))
     }

@@ -69,6 +69,9 @@ pub fn window() {
     // Read once: the passwords leave the environment, which WebKit's processes and every app the window opens (a
     // mail app, the calendar) would otherwise inherit.
     std::env::remove_var("RAPPORT_PASSWORD");
+    if let Some(server) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+        rapport_core::dealership::keep_server_password(server);
+    }
     std::env::remove_var("PGPASSWORD");
     let waiting = match chosen {
         Ok(None) => None,

@@ -5,7 +5,7 @@
 use rapport_core::dealership::remembered::{self, Remembered};
 use rapport_core::dealership::{is_address, DealershipBook};
 use rapport_core::{Error, Store};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use crate::commands::{Book, Open, Reply, SignedIn, WaitingSignIn};
 use crate::recovery::Recovery;
@@ -16,6 +16,7 @@ use crate::recovery::Recovery;
 pub fn sign_in_shared(
     book: State<'_, Book>,
     waiting: State<'_, WaitingSignIn>,
+    transfer: State<'_, crate::transfer::Transfer>,
     address: Option<String>,
     user: String,
     password: String,
@@ -32,18 +33,23 @@ pub fn sign_in_shared(
     if user.trim().is_empty() {
         return Err(Error::invalid("user", "give the email you sign in with").into());
     }
-    let opened = {
-        // The PostgreSQL client blocks on a runtime of its own, which it may not start on the window's async workers.
+    // The PostgreSQL client blocks on a runtime of its own, which it may not start — nor drop its connection — on the
+    // window's async workers: signing in and remembering happen on a thread of their own, and the book leaves it only
+    // once nothing more can fail.
+    let (shared, me) = {
         let (address, user) = (address.clone(), user.clone());
-        std::thread::spawn(move || DealershipBook::open(&address, &user, &password).map(|b| (b, password)))
-            .join()
-            .unwrap_or_else(|_| Err(Error::SharedBook("signing in stopped unexpectedly".into())))?
+        std::thread::spawn(move || -> Result<(DealershipBook, rapport_core::dealership::User), Error> {
+            let shared = DealershipBook::open(&address, &user, &password)?;
+            let me = shared.me().clone();
+            let kept = Remembered { address, user: me.email.clone(), password: remember.then_some(password) };
+            remembered::remember(&crate::location::settings_folder()?, &kept)?;
+            Ok((shared, me))
+        })
+        .join()
+        .unwrap_or_else(|_| Err(Error::SharedBook("signing in stopped unexpectedly".into())))?
     };
-    let (shared, password) = opened;
-    let me = shared.me().clone();
-    let kept = Remembered { address: address.clone(), user: me.email.clone(), password: remember.then_some(password) };
-    remembered::remember(&crate::location::settings_folder()?, &kept)?;
     book.switch_to(Book::shared_open(shared, &address));
+    transfer.forget_plan();
     *waiting.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
     Ok(SignedIn {
         name: me.name,
@@ -68,9 +74,13 @@ pub fn use_own_book(
     if !book.is_shared() {
         return Ok(());
     }
+    // Whatever Rapport makes of one's own book stays one's own (a window started on the dealership book had no
+    // reason to close up its files yet).
+    crate::privacy::owner_only(&recovery.db, true);
     match Store::open(&recovery.db) {
         Ok(store) => {
             book.switch_to(Open::Own(store));
+            app.state::<crate::transfer::Transfer>().forget_plan();
             crate::scheduler::start(app);
             Ok(())
         }

@@ -22,6 +22,13 @@ pub struct Transfer {
     cancel: Arc<AtomicBool>,
 }
 
+impl Transfer {
+    /// Forgets a previewed import: its matches were the other book's (after switching books).
+    pub fn forget_plan(&self) {
+        *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+}
+
 /// What the window shows before an import.
 #[derive(Serialize)]
 pub struct Preview {

@@ -69,6 +69,21 @@ function reopen() {
 }
 
 /**
+ * A button that forgets the dealership book on this computer and brings one's own book back.
+ * @param {HTMLButtonElement} button
+ */
+function backToOwnBook(button) {
+  button.addEventListener('click', async () => {
+    try {
+      await ipc.useOwnBook();
+      reopen();
+    } catch (err) {
+      announceError(err, 'Could not go back to your own book');
+    }
+  });
+}
+
+/**
  * The page shown at start instead of the app while the dealership book waits for its sign-in.
  * @param {HTMLElement} main
  * @param {{book: string|null, user: string|null, problem: string}} waiting app_info's `sign_in`
@@ -90,14 +105,7 @@ export function showSignIn(main, waiting) {
   </section>`);
   const form = main.querySelector('#sign-in-form');
   onSignIn(form, reopen);
-  form.querySelector('#shared-own').addEventListener('click', async () => {
-    try {
-      await ipc.useOwnBook();
-      reopen();
-    } catch (err) {
-      announceError(err, 'Could not go back to your own book');
-    }
-  });
+  backToOwnBook(form.querySelector('#shared-own'));
   form.querySelector(waiting.user ? '#shared-password' : 'input').focus();
 }
 
@@ -146,13 +154,6 @@ export function showDealershipCard(card, app) {
       }
     });
   }
-  card.querySelector('#shared-own').addEventListener('click', async () => {
-    try {
-      await ipc.useOwnBook();
-      reopen();
-    } catch (err) {
-      announceError(err, 'Could not go back to your own book');
-    }
-  });
+  backToOwnBook(card.querySelector('#shared-own'));
   return () => {};
 }

@@ -41,6 +41,15 @@ pub fn is_address(book: &str) -> bool {
     book.starts_with("postgres://") || book.starts_with("postgresql://")
 }
 
+/// The server's password from `PGPASSWORD`, kept for the window's later sign-ins once the window has taken it out
+/// of its environment (which WebKit's processes and every app it opens would otherwise inherit).
+static SERVER_PASSWORD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Keeps the server's password for this process's connections (see [`SERVER_PASSWORD`]).
+pub fn keep_server_password(password: String) {
+    let _ = SERVER_PASSWORD.set(password);
+}
+
 /// How long connecting may take before the server counts as unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -921,7 +930,8 @@ pub(crate) fn connection(address: &str) -> Result<(Config, MakeTlsConnector)> {
         (false, _) => {}
     }
     if config.get_password().is_none() {
-        if let Some(p) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+        let given = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty());
+        if let Some(p) = given.or_else(|| SERVER_PASSWORD.get().cloned()) {
             config.password(p);
         }
     }

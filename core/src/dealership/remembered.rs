@@ -3,7 +3,6 @@
 //! docs/DECISIONS.md), so the window opened from the desktop and every command go to the shared book without
 //! `--db`, and the book itself never holds a password.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -83,22 +82,9 @@ pub fn remember(folder: &Path, what: &Remembered) -> Result<()> {
     }
     std::fs::create_dir_all(folder)?;
     let file = file_in(folder);
-    let fresh = folder.join(format!(".{FILE_NAME}.{}", std::process::id()));
-    let _ = std::fs::remove_file(&fresh);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = (|| {
-        let mut out = options.open(&fresh)?;
-        out.write_all(serde_json::to_string_pretty(what).map_err(std::io::Error::other)?.as_bytes())?;
-        out.sync_all()?;
-        std::fs::rename(&fresh, &file)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&fresh);
-        return Err(Error::invalid("remembered", format!("{} cannot be written: {e}", file.display())));
-    }
+    let json = serde_json::to_string_pretty(what).map_err(std::io::Error::other)?;
+    crate::io::write_whole(&file, json.as_bytes())
+        .map_err(|e| Error::invalid("remembered", format!("{} cannot be written: {e}", file.display())))?;
     Ok(())
 }
 
@@ -114,17 +100,20 @@ pub fn forget(folder: &Path) -> Result<bool> {
 /// The address as it may be shown: without a password (`postgres://rapport:secret@office/book` reads
 /// `postgres://rapport@office/book`) and without its settings after `?`.
 pub fn shown(address: &str) -> String {
-    let address = address.split('?').next().unwrap_or(address);
-    let Some((scheme, rest)) = address.split_once("://") else { return address.to_string() };
-    let (authority, path) = match rest.find('/') {
-        Some(at) => rest.split_at(at),
-        None => (rest, ""),
+    let Some((scheme, rest)) = address.split_once("://") else {
+        return address.split('?').next().unwrap_or(address).to_string();
     };
-    let authority = match authority.rsplit_once('@') {
-        Some((who, host)) => format!("{}@{host}", who.split(':').next().unwrap_or(who)),
-        None => authority.to_string(),
+    // The PostgreSQL client reads who signs in up to the first "@", whatever it holds ("/" and "?" included), so
+    // the password is cut there before anything else.
+    let (who, place) = match rest.split_once('@') {
+        Some((who, place)) => (Some(who.split(':').next().unwrap_or(who)), place),
+        None => (None, rest),
     };
-    format!("{scheme}://{authority}{path}")
+    let place = place.split('?').next().unwrap_or(place);
+    match who {
+        Some(who) => format!("{scheme}://{who}@{place}"),
+        None => format!("{scheme}://{place}"),
+    }
 }
 
 #[cfg(unix)]
@@ -183,7 +172,7 @@ mod tests {
         let e = load(dir.path()).unwrap_err();
         let message = e.to_string();
         assert!(message.contains("read by others") && message.contains("chmod 600"), "{message}");
-        assert!(!message.contains("password\""), "{message}");
+        assert!(!message.contains("Dana's password"), "{message}");
     }
 
     #[test]
@@ -208,6 +197,9 @@ mod tests {
         );
         assert_eq!(shown("postgresql://office:5433/book"), "postgresql://office:5433/book");
         assert_eq!(shown("postgres://a:b@[::1]:5432/db"), "postgres://a@[::1]:5432/db");
+        // A password holding "/" or "?" is still cut whole.
+        assert_eq!(shown("postgres://rapport:pa/ss@office/book"), "postgres://rapport@office/book");
+        assert_eq!(shown("postgres://u:pa?ss@h/db?sslmode=require"), "postgres://u@h/db");
         assert!(!format!("{:?}", dana(Some("Dana's password"))).contains("secret"));
         assert!(!format!("{:?}", dana(Some("Dana's password"))).contains("Dana's password"));
     }

@@ -494,8 +494,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "charged twice", "double charge", "dirty", "never show|showed up", "no-show", "a joke", "still no",
             // A complaint said plainly: what nobody did, what still has not happened, what was done again.
             "nobody tell|mention|return|explain|warn", "no one tell|mention|return|explain|warn",
-            "still hasn't|haven't|isn't|hasnt|havent", "still have|has not", "for nothing",
-            "kept|keep push|pushing|calling|asking", "waited .. hours|hour|days|weeks", "past when you said",
+            "still hasn't|haven't|isn't|hasnt|havent", "still have|has not", "drove|came|waited .. for nothing",
+            "kept pushing|calling|asking", "waited .. hours|hour|days|weeks", "past when you said",
             "later than you said", "called|sent|asked|emailed .. three|four|five|six|several|multiple times",
             "never asked for", "never wanted", "reek", "reeked", "stink", "stank", "greasy", "filthy", "fiasco",
             "insult", "overpriced", "hidden fee", "short with me", "talked down",
@@ -1455,14 +1455,18 @@ impl Reader<'_> {
                             | "finally"
                     )
                 });
-                // A thing named with its article: "the parts", "my title", "our loaner".
+                // A thing named with its article: "the parts", "my title", "our loaner" — not "my husband", "our
+                // family", who come in or do not as people do.
                 subject.is_some_and(|k| {
+                    let word = t.tokens[k].lemma.as_str();
                     k > start
                         && !t.tokens[k].mark
                         && matches!(
                             t.tokens[k - 1].lemma.as_str(),
                             "the" | "my" | "our" | "your" | "his" | "her" | "its"
                         )
+                        && !lexicon::in_class("people", word)
+                        && !OTHERS.contains(&word)
                 })
             };
             if theirs || mine || one_call || thing_arrives {

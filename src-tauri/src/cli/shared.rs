@@ -160,13 +160,20 @@ fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Resu
         }
         other => {
             let name = command_name(&other);
+            // A remembered book took a command meant for one's own: say how to reach that.
+            let remembered = if to.remembered {
+                "; this computer signs in to the dealership book (rapport sign-in): give --db PATH for your own \
+                 book, or rapport sign-out"
+            } else {
+                ""
+            };
             Err(Error::invalid(
                 "command",
                 format!(
                     "`rapport {name}` works on your own book only in this version; on a dealership book: customers, \
                      prefs, contact-points add, facts add, goals add, purchases add, interactions add, notes add, \
                      issues, promises add|keep, reminders add, reasons, check, listen, campaign check, agenda, \
-                     export, import, users, sign-in, sign-out"
+                     export, import, users, sign-in, sign-out{remembered}"
                 ),
             ))
         }
