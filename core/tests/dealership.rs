@@ -197,6 +197,25 @@ on_both_books!(what_is_added_to_a_customer_by_hand_is_kept_tagged_and_searchable
     assert_eq!(book.customer_record(&rita).unwrap().facts.len(), 1);
 });
 
+on_both_books!(search_finds_a_customer_by_their_notes_and_what_was_said_in_a_contact, |book| {
+    let rita = rita(book);
+    let note = NewNote {
+        text: "Coaches her son's hockey team on Saturdays".into(),
+        kind: NoteKind::Note,
+        format: None,
+        status: None,
+    };
+    book.add_note(&rita, note, now()).unwrap();
+    let inbound =
+        NewInteraction { direction: Direction::Inbound, ..call("She asked whether ceramic coating is worth it") };
+    book.log_contact(&rita, inbound, now()).unwrap();
+    for typed in ["hockey", "ceram", "coating worth"] {
+        let hits = book.search(typed, 10).unwrap();
+        assert!(hits.iter().any(|h| h.customer_id == rita), "{typed:?} finds Rita: {hits:?}");
+    }
+    assert!(book.search("lacrosse", 10).unwrap().is_empty(), "nor by words nobody wrote");
+});
+
 on_both_books!(a_declined_channel_blocks_the_call_and_it_is_held_back_with_her_words, |book| {
     let rita = rita(book);
     said(book, &rita, "Please don't call me, email is fine", Meaning::DeclineChannel { channel: Channel::Phone });

@@ -154,6 +154,9 @@ fn search_text(rec: &CustomerRecord) -> String {
     parts.extend(rec.facts.iter().map(|f| f.text.as_str()));
     parts.extend(rec.goals.iter().map(|g| g.text.as_str()));
     parts.extend(rec.purchases.iter().map(|p| p.description.as_str()));
+    // Notes and contacts live in rows of their own: here when a whole record moves in, read from their rows on a save.
+    parts.extend(rec.notes.iter().map(|n| n.text.as_str()));
+    parts.extend(rec.interactions.iter().map(|i| i.summary.as_str()));
     parts.join(" \n ").to_lowercase()
 }
 
@@ -175,7 +178,21 @@ pub(super) fn insert_record(
 
 /// Saves an edited record over the one read `FOR UPDATE` in the same transaction, one version on.
 pub(super) fn save_record(tx: &mut Transaction<'_>, rec: &CustomerRecord, by: &str, now: DateTime<Utc>) -> Result<()> {
-    let text = search_text(rec);
+    // Search reads the customer's notes and what was said in their contacts too, as on one's own book.
+    let rows_text: Vec<String> = tx
+        .query(
+            "SELECT note->>'text' FROM notes WHERE customer_id = $1
+             UNION ALL SELECT interaction->>'summary' FROM interactions WHERE customer_id = $1",
+            &[&rec.customer.id],
+        )?
+        .iter()
+        .filter_map(|r| r.get::<_, Option<String>>(0))
+        .collect();
+    let mut text = search_text(rec);
+    for more in rows_text {
+        text.push_str(" \n ");
+        text.push_str(&more.to_lowercase());
+    }
     tx.execute(
         "UPDATE customers SET name = $2, record = $3, search_words = to_tsvector('simple', $4), search_text = $4,
                 version = version + 1, updated_at = $5, updated_by = $6
@@ -250,6 +267,13 @@ pub(super) fn insert_interaction(
         "INSERT INTO interactions (id, customer_id, at, interaction, entered_by, entered_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
         &[&i.id, &i.customer_id, &i.at, &to_json(i)?, &by, &now],
+    )?;
+    // What was said in the contact is found by search, as on one's own book.
+    tx.execute(
+        "UPDATE customers SET search_words = search_words || to_tsvector('simple', $2),
+                search_text = search_text || ' \n ' || lower($2)
+         WHERE id = $1",
+        &[&i.customer_id, &i.summary],
     )?;
     Ok(())
 }
