@@ -125,11 +125,13 @@ pub trait Book {
     /// Writes an import's plan (a contact file's new customers and what it adds to those already here) in one
     /// transaction, all of it or none; what it added is searchable when it returns. `progress(done, total)` every
     /// few hundred contacts.
+    /// `cancel`, set from elsewhere, stops it with [`Error::Cancelled`] and nothing written.
     fn apply_import(
         &mut self,
         plan: &ImportPlan,
         now: DateTime<Utc>,
         progress: &dyn Fn(usize, usize),
+        cancel: &std::sync::atomic::AtomicBool,
     ) -> Result<ImportReport>;
 
     // The decisions, written once.

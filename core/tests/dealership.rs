@@ -10,6 +10,8 @@
 //! a database of its own on it. Run outside `scripts/test` with no cluster, the PostgreSQL half says so and skips,
 //! unless `RAPPORT_TEST_POSTGRES_REQUIRED` is set (as `scripts/test` sets it), where a missing server fails.
 
+use std::sync::atomic::AtomicBool;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rapport_core::dealership::{DealershipBook, NewUser, Role};
 use rapport_core::guard::Outreach;
@@ -421,7 +423,14 @@ on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_chan
                 CATEGORIES:Referral,referral\r\nNOTE:Wants a #HeavyDuty truck\r\nEND:VCARD\r\n";
     let plan = book.plan_import(rapport_core::io::vcard::parse(file)).unwrap();
     assert_eq!((plan.new_customers, plan.merges.len()), (1, 1), "{plan:?}");
-    let report = book.apply_import(&plan, now(), &|_, _| {}).unwrap();
+    // Cancelled, it writes nothing: nobody new, nothing joined to Rita.
+    let customers = book.list_customers(&ListQuery::default()).unwrap().len();
+    let points = book.customer_record(&rita).unwrap().contact_points.len();
+    let cancelled = book.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(true));
+    assert!(matches!(cancelled, Err(Error::Cancelled)), "{cancelled:?}");
+    assert_eq!(book.list_customers(&ListQuery::default()).unwrap().len(), customers, "nobody new");
+    assert_eq!(book.customer_record(&rita).unwrap().contact_points.len(), points, "nothing joined to Rita");
+    let report = book.apply_import(&plan, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!((report.added, report.merged), (1, 1));
 
     let rec = book.customer_record(&rita).unwrap();
@@ -449,7 +458,7 @@ on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_chan
     // The same file again: both are found, nothing is added.
     let again = book.plan_import(rapport_core::io::vcard::parse(file)).unwrap();
     assert_eq!(again.new_customers, 0, "{again:?}");
-    let report = book.apply_import(&again, now(), &|_, _| {}).unwrap();
+    let report = book.apply_import(&again, now(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(report.added, 0);
     assert_eq!(book.customer_record(&rita).unwrap().contact_points.len(), 3, "no point twice");
     assert_eq!(sizes(book, &rita), rita_before, "no point, note, fact, purchase or tag twice");

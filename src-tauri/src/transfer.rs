@@ -115,10 +115,13 @@ pub fn import_apply(app: AppHandle, transfer: State<'_, Transfer>, join: Option<
             };
             let _ = app.emit_to("main", "import-done", payload);
         };
-        // The dealership book writes it on its own thread, in one transaction (a cancel does not stop it there).
+        // The dealership book writes it on its own thread, in one transaction that a cancel rolls back.
         if book.is_shared() {
             let shown = app.clone();
-            return done(book.run_any(move |shared, now| shared.apply_import(&plan, now, &progress_to(&shown))));
+            let cancel = cancel.clone();
+            return done(
+                book.run_any(move |shared, now| shared.apply_import(&plan, now, &progress_to(&shown), &cancel)),
+            );
         }
         // On a connection of its own: the window keeps reading (and Today keeps showing) while the import writes.
         let (mut store, _share) = match book.beside() {

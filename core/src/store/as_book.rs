@@ -189,9 +189,10 @@ impl Book for Store {
         plan: &ImportPlan,
         now: DateTime<Utc>,
         progress: &dyn Fn(usize, usize),
+        cancel: &std::sync::atomic::AtomicBool,
     ) -> Result<ImportReport> {
         // Searchable in the same transaction: one commit instead of the write's and a catch-up's.
-        let report = self.apply_import_searchable(plan, now, progress, &std::sync::atomic::AtomicBool::new(false))?;
+        let report = self.apply_import_searchable(plan, now, progress, cancel)?;
         // And whatever an earlier, interrupted import left waiting.
         self.catch_up_search(&|_| {})?;
         Ok(report)

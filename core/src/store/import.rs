@@ -458,6 +458,10 @@ impl Store {
                 add_details(tx, &m.customer_id, &m.contact, now, &existing)?;
                 step(&mut done)?;
             }
+            // A cancel pressed any time before the commit wins, however small the file.
+            if cancel.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
             let merged: Vec<&str> =
                 plan.merges.iter().filter(|m| !m.customer_id.is_empty()).map(|m| m.customer_id.as_str()).collect();
             big.finish(tx, &merged, index_now)

@@ -411,7 +411,7 @@ fn import_contacts(
                 eprint!("\rimporting {done} of {total}…");
             }
         };
-        let r = book.apply_import(&plan, now, &progress)?;
+        let r = book.apply_import(&plan, now, &progress, &std::sync::atomic::AtomicBool::new(false))?;
         if !quiet {
             eprintln!();
         }
