@@ -178,18 +178,36 @@ pub(super) fn insert_record(
 
 /// Saves an edited record over the one read `FOR UPDATE` in the same transaction, one version on.
 pub(super) fn save_record(tx: &mut Transaction<'_>, rec: &CustomerRecord, by: &str, now: DateTime<Utc>) -> Result<()> {
-    // Search reads the customer's notes and what was said in their contacts too, as on one's own book.
-    let rows_text: Vec<String> = tx
-        .query(
-            "SELECT note->>'text' FROM notes WHERE customer_id = $1
-             UNION ALL SELECT interaction->>'summary' FROM interactions WHERE customer_id = $1",
-            &[&rec.customer.id],
-        )?
-        .iter()
-        .filter_map(|r| r.get::<_, Option<String>>(0))
-        .collect();
+    let texts = row_texts(tx, &rec.customer.id)?;
+    write_record(tx, rec, &texts, by, now)
+}
+
+/// The texts of a customer's notes and of what was said in their contacts, which live in rows of their own.
+struct RowTexts {
+    notes: Vec<String>,
+    said: Vec<String>,
+}
+
+fn row_texts(tx: &mut Transaction<'_>, customer_id: &str) -> Result<RowTexts> {
+    let column = |tx: &mut Transaction<'_>, sql: &str| -> Result<Vec<String>> {
+        Ok(tx.query(sql, &[&customer_id])?.iter().filter_map(|r| r.get::<_, Option<String>>(0)).collect())
+    };
+    Ok(RowTexts {
+        notes: column(tx, "SELECT note->>'text' FROM notes WHERE customer_id = $1 ORDER BY n")?,
+        said: column(tx, "SELECT interaction->>'summary' FROM interactions WHERE customer_id = $1")?,
+    })
+}
+
+/// Writes the record, what search reads of it taking in its notes and contacts too, as on one's own book.
+fn write_record(
+    tx: &mut Transaction<'_>,
+    rec: &CustomerRecord,
+    rows: &RowTexts,
+    by: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let mut text = search_text(rec);
-    for more in rows_text {
+    for more in rows.notes.iter().chain(&rows.said) {
         text.push_str(" \n ");
         text.push_str(&more.to_lowercase());
     }
@@ -529,12 +547,8 @@ pub(super) fn save_tagged_from_texts(
     by: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let notes: Vec<String> = tx
-        .query("SELECT note->>'text' FROM notes WHERE customer_id = $1 ORDER BY n", &[&rec.customer.id])?
-        .iter()
-        .map(|r| r.get::<_, Option<String>>(0).unwrap_or_default())
-        .collect();
-    let texts = rec.facts.iter().map(|f| f.text.as_str()).chain(notes.iter().map(String::as_str));
+    let rows = row_texts(tx, &rec.customer.id)?;
+    let texts = rec.facts.iter().map(|f| f.text.as_str()).chain(rows.notes.iter().map(String::as_str));
     rec.tags = crate::tags::with_text_tags(&rec.tags, texts);
-    save_record(tx, &rec, by, now)
+    write_record(tx, &rec, &rows, by, now)
 }

@@ -872,7 +872,7 @@ fn not_a_trade(t: &Text, h: &Hit<Cue>) -> bool {
 /// thing of the customer's own, which a sentence reports on rather than sells.
 fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
     let next = t.tokens.get(h.last).map(|x| x.lemma.as_str()).unwrap_or("");
-    let a_thing = super::lexicon::class("thing").is_some_and(|things| things.contains(&next))
+    let a_thing = super::lexicon::in_class("thing", next)
         || matches!(next, "question" | "file" | "application" | "papers" | "bonus" | "reward" | "gift" | "documents");
     let yours = t.tokens[h.first.saturating_sub(3)..h.first]
         .iter()
@@ -894,26 +894,10 @@ fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
     a_thing && yours || directly_yours && done || they_chose
 }
 
-/// Whether a friend, a coworker or anyone else comes before the hit in its sentence.
+/// Whether a friend, a coworker or anyone else (the lexicon's people) comes before the hit in its sentence.
 fn friend_before(t: &Text, h: &Hit<Cue>) -> bool {
     let sentence = t.tokens[h.first].sentence;
-    t.tokens[..h.first].iter().filter(|x| x.sentence == sentence).any(|x| {
-        matches!(
-            x.lemma.as_str(),
-            "friend"
-                | "coworker"
-                | "co-worker"
-                | "colleague"
-                | "neighbor"
-                | "neighbour"
-                | "relative"
-                | "buddy"
-                | "anyone"
-                | "anybody"
-                | "someone"
-                | "somebody"
-        )
-    })
+    t.tokens[..h.first].iter().filter(|x| x.sentence == sentence).any(|x| super::lexicon::in_class("people", &x.lemma))
 }
 
 /// "Saw a green Bronco just like yours on the highway", "a Mazda3 like yours rolled past": one seen about town, which
