@@ -3310,6 +3310,8 @@ async fn a_salesperson_signs_in_to_the_dealership_book_from_settings_and_this_co
     // Next start, from the desktop: straight onto the shared book. Settings says the password is kept, and forgets it.
     let w = Window::open(&s, "sign-in-remembered").await;
     w.find_text("#sidebar-foot", "Dealership book · dana").await;
+    // The place it opens on is whichever the last window saved before it closed: Today is asked for.
+    w.find("[data-place='today']").await.click().await.unwrap();
     w.find_text("#today .reason", "winter tire quote").await;
     w.find("[data-place='settings']").await.click().await.unwrap();
     let card = w.find_text("#dealership-card", "kept on this computer").await;
