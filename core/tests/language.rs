@@ -622,3 +622,24 @@ fn the_customers_own_paperwork_is_news_and_plain_praise_and_complaint_are_heard(
     // Nothing felt: waiting offered, not suffered.
     assert_eq!(feeling("I don't mind waiting a few days for the part."), None);
 }
+
+#[test]
+fn an_answer_about_their_loan_a_rating_and_an_invitation_to_write_ask_for_nothing() {
+    let table: &[(&str, &[&str])] = &[
+        ("About your question regarding the refinance: the early-payoff fee ends in June.", &["value"]),
+        ("The mortgage rate I promised you is locked; the confirmation is attached.", &["value"]),
+        ("Please rate your last showroom visit from 1 to 5.", &["pitch:reviews"]),
+    ];
+    reads_as(table);
+    // "Contact me should you need" is no friend who needs a car.
+    let read: Vec<String> = language::read("Should you need anything, please do not hesitate to contact us.")
+        .intents
+        .iter()
+        .map(|i| i.label())
+        .collect();
+    assert!(!read.iter().any(|l| l.starts_with("pitch")), "{read:?}");
+    // Nor is it a customer asking not to be contacted.
+    let row = serde_json::json!({ "text": "Don't hesitate to contact me if the plates are late.", "direction": "in",
+        "at": "2026-11-20T15:00:00Z", "zone": "America/Chicago" });
+    assert!(!heard(&row).iter().any(|h| h["kind"] == "statement"), "{:?}", heard(&row));
+}

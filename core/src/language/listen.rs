@@ -1008,7 +1008,10 @@ impl Reader<'_> {
                 t.tokens[h.last..t.sentences[s].end].iter().take(3).map(|x| x.lemma.as_str()).collect();
             puts_back && after.windows(2).any(|w| matches!(w, ["by", "mistake"] | ["in", "error"] | ["by", "accident"]))
         };
-        let remove = here.iter().rfind(|h| h.cue == Said::Remove && !h.negated).filter(|h| !mistaken(h));
+        // "Please do not hesitate to contact me" invites contact.
+        let hesitant = |h: &&&Hit<Said>| t.tokens[h.first..h.last].iter().any(|x| x.lemma == "hesitate");
+        let remove =
+            here.iter().rfind(|h| h.cue == Said::Remove && !h.negated).filter(|h| !mistaken(h) && !hesitant(h));
         let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
         let later_resume = match (remove, resume) {
             // "I withdraw my earlier opt-out": the lifting contains the removal it lifts.

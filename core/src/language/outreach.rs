@@ -249,6 +249,7 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
                         || thanks_for_one(t, h)
                         || consults(t, h)
                         || rates_us(t, h)
+                        || contact_me(t, h)
                         || asks_for_theirs && wants_theirs(t, h))
                 {
                     continue;
@@ -385,6 +386,11 @@ pub fn read_with(t: &Text, original: &str, opinion: &Opinion<'_>) -> Reading {
             }
             // "Text STOP to opt out" is how to leave the reminders, and "Tuesday's call" is one that was had.
             if n == 1 && opts_out(t, h) || n == 0 && (had(t, h) || the_call_itself(t, h)) || only_a_call_away(t, h) {
+                continue;
+            }
+            // "Please rate your recent call", "rate your visit by replying to this text": what is rated, and how a
+            // rating is sent, are not a way to talk asked for.
+            if rated(t, s, h) {
                 continue;
             }
             // "Would video suit you better than the phone?": the channel compared against is not the one asked for.
@@ -888,10 +894,48 @@ fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
         && t.tokens.get(h.last..h.last + 4).is_some_and(|after| {
             after.iter().any(|x| matches!(x.word.as_str(), "added" | "bought" | "purchased" | "chose" | "picked"))
         });
-    let done = t.tokens[h.last..].iter().take_while(|x| x.sentence == t.tokens[h.first].sentence).any(|x| {
-        matches!(x.word.as_str(), "went" | "cleared" | "closed" | "posted" | "processed" | "completed" | "finalized")
+    let sentence = t.tokens[h.first].sentence;
+    let done = t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).any(|x| {
+        matches!(
+            x.word.as_str(),
+            "went"
+                | "cleared"
+                | "closed"
+                | "posted"
+                | "processed"
+                | "completed"
+                | "finalized"
+                | "dropped"
+                | "approved"
+                | "funded"
+                | "asked"
+        )
     });
-    a_thing && yours || directly_yours && done || they_chose
+    // "To your question about refinancing: …", "about your question on the Sportage financing": an answer.
+    let before: Vec<&str> =
+        t.tokens[..h.first].iter().rev().take_while(|x| x.sentence == sentence).map(|x| x.lemma.as_str()).collect();
+    let answers = before.windows(3).take(4).any(|w| {
+        matches!(w[0], "about" | "on" | "regarding" | "re") && w[1] == "question" && matches!(w[2], "your" | "the")
+    });
+    // "The refinance rate I quoted you last week": what was already offered them, now theirs.
+    let quoted = t.tokens.get(h.last..(h.last + 4).min(t.tokens.len())).is_some_and(|after| {
+        after.windows(2).any(|w| matches!(w[0].word.as_str(), "quoted" | "promised") && w[1].lemma == "you")
+    });
+    a_thing && yours || directly_yours && done || they_chose || answers || quoted
+}
+
+/// A channel's word in a sentence that asks for a rating, naming the customer's own visit or call ("rate your
+/// recent branch visit") or the message a rating is sent back in ("by replying to this text").
+fn rated(t: &Text, s: usize, h: &Hit<Cue>) -> bool {
+    let rating = t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "rate" | "rating" | "score" | "satisfied"));
+    let before = &t.tokens[t.sentences[s].start.max(h.first.saturating_sub(3))..h.first];
+    rating && before.iter().any(|x| matches!(x.lemma.as_str(), "your" | "this" | "today"))
+}
+
+/// "Please contact me should you need anything": contact as a verb, not one of the customer's contacts.
+fn contact_me(t: &Text, h: &Hit<Cue>) -> bool {
+    t.tokens[h.first].lemma == "contact"
+        && t.tokens.get(h.first + 1).is_some_and(|x| matches!(x.lemma.as_str(), "me" | "us" | "you"))
 }
 
 /// Whether a friend, a coworker or anyone else (the lexicon's people) comes before the hit in its sentence.
