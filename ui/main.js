@@ -312,18 +312,22 @@ ipc.onBookReachable(({ reachable, error }) => {
 });
 
 async function start() {
+  // Where the first Today's time goes, read by the window benchmark (tests/benches/window.rs).
+  performance.mark('start');
   applyTextSize();
   showSearchHint();
   render(document.querySelector('[data-logo]'), logo());
   for (const slot of document.querySelectorAll('[data-icon]')) render(slot, icon(slot.dataset.icon));
   // A book that could not be opened: the recovery page, and the app as usual once it opens.
   const trouble = await ipc.recovery().catch(() => null);
+  performance.mark('start:recovery');
   if (trouble) {
     showRecovery(main, trouble, () => start());
     return;
   }
   try {
     const info = await ipc.appInfo();
+    performance.mark('start:app-info');
     setClock(info.now);
     app.info = info;
     app.setProfile(info.profile);

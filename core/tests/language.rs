@@ -643,3 +643,22 @@ fn an_answer_about_their_loan_a_rating_and_an_invitation_to_write_ask_for_nothin
         "at": "2026-11-20T15:00:00Z", "zone": "America/Chicago" });
     assert!(!heard(&row).iter().any(|h| h["kind"] == "statement"), "{:?}", heard(&row));
 }
+
+#[test]
+fn how_long_they_will_keep_what_they_own_is_asked_to_buy_it() {
+    for text in [
+        "Any idea how long you're planning to keep the Outback? A family here keeps asking for one.",
+        "Are you keeping the boat another season, or is it time to hear an offer?",
+        "We pay top money for used Tacomas right now.",
+    ] {
+        let read: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+        assert!(read.contains(&"pitch:buy-back".to_string()), "{text}: {read:?}");
+    }
+    // Keeping something else going is no pitch.
+    let read: Vec<String> = language::read("How are you planning to keep the kids busy over the break?")
+        .intents
+        .iter()
+        .map(|i| i.label())
+        .collect();
+    assert!(!read.iter().any(|l| l.starts_with("pitch")), "{read:?}");
+}

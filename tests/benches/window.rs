@@ -75,6 +75,8 @@ struct Run {
     anon: f64,
     /// The app process's own anonymous memory (without WebKit's processes).
     app_anon: f64,
+    /// The page's own milestones in ms from its start (parsed, loaded, its marks), where it has them.
+    marks: Option<String>,
 }
 
 /// Opens `binary`'s window in `sandbox`, times it and reads its memory.
@@ -98,6 +100,16 @@ async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
     } else {
         None
     };
+    // Where the page's time went, from its own start: the page's marks (ui/main.js, ui/views/today.js).
+    let marks = if today.is_some() {
+        let script = "const n = performance.getEntriesByType('navigation')[0];
+            const at = (t) => t.toFixed(0);
+            return [`parsed ${n ? at(n.domInteractive) : '?'}`, `loaded ${n ? at(n.domContentLoadedEventEnd) : '?'}`,
+              ...performance.getEntriesByType('mark').map((e) => `${e.name} ${at(e.startTime)}`)].join(', ')";
+        w.client.execute(script, vec![]).await.ok().and_then(|v| v.as_str().map(String::from))
+    } else {
+        None
+    };
     std::thread::sleep(SETTLE);
     // `rapport` becomes `rapport-window` (the same process, another program file).
     let window = if binary.ends_with("rapport") { binary.with_file_name("rapport-window") } else { binary.to_owned() };
@@ -105,7 +117,7 @@ async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
     let (pss, anon) = app.map(|pid| pss_mib(&family(pid))).unwrap_or((f64::NAN, f64::NAN));
     let app_anon = app.map(|pid| pss_mib(&[pid]).1).unwrap_or(f64::NAN);
     w.close().await;
-    Run { first_script, today, pss, anon, app_anon }
+    Run { first_script, today, pss, anon, app_anon, marks }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -177,5 +189,8 @@ async fn main() {
             first / f0,
             pss / p0
         );
+        for marks in runs.iter().filter_map(|x| x.marks.as_deref()) {
+            println!("    the page, ms from its start: {marks}");
+        }
     }
 }

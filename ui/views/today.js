@@ -403,9 +403,12 @@ export function showToday(main, app, { back = false } = {}) {
     const mine = ++asked;
     body.setAttribute('aria-busy', 'true');
     try {
+      performance.mark('today:asked');
       const next = await ipc.agenda(state.days, pageSizes(), state.channel);
+      performance.mark('today:answered');
       if (!alive || mine !== asked) return;
       draw(next, options);
+      performance.mark('today:drawn');
     } catch (err) {
       if (!alive || mine !== asked) return;
       body.removeAttribute('aria-busy');

@@ -1409,6 +1409,19 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "give|pay|offer .. good|great|top|best|fair|nice price|money|dollar for it|your|the",
             "time for .. new|newer car|truck|vehicle|ride|one|model",
             "consider|considering|open_to listing",
+            // How long they will keep what they own, a buyer or an investor waiting, a price said plainly (the
+            // twenty-seventh outreach batch's cold misses, 2026-12-07).
+            "how ... plan|planning|intend|intending|figure|going_to ... keep|keeping|run|running the|your|that|this? @owned|@car|@model|@name",
+            "keep|keeping .. long term",
+            "keep|keeping .. longterm",
+            "keep|keeping .. another season|year",
+            "hear a number|offer",
+            "hear an offer",
+            "want|like .. an offer",
+            "appraise it|her|him|yours|your|the",
+            "pay|paying .. good|well|top|cash .. for used|yours|your",
+            "you want|wanna .. sell",
+            "rider|riders|investor|investors .. lined_up|waiting|lining_up|buying|looking|paying",
         ],
     ),
     (
