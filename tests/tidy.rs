@@ -196,25 +196,43 @@ fn no_test_sleeps_a_fixed_time() {
     assert!(problems.is_empty(), "use wait_until / eventually instead:\n{}", problems.join("\n"));
 }
 
-/// The page asks for every module up front (`<link rel="modulepreload">` in ui/index.html): each of ui/lib and
-/// ui/views is listed, and nothing that is not there.
+/// The page asks up front (`<link rel="modulepreload">` in ui/index.html) for exactly the modules its first view
+/// needs: what ui/main.js imports statically, directly or through other modules. The other views are loaded with
+/// `import()` when first shown; preloading them would make the first Today wait for them.
 #[test]
-fn the_page_preloads_every_module_it_has() {
+fn the_page_preloads_exactly_what_its_first_view_imports() {
     let page = read("ui/index.html");
     let listed: BTreeSet<String> = page
         .split("<link rel=\"modulepreload\" href=\"")
         .skip(1)
         .map(|rest| rest.split('"').next().unwrap().to_string())
         .collect();
-    let present: BTreeSet<String> = files("ui/lib", ".js")
-        .into_iter()
-        .chain(files("ui/views", ".js"))
-        .map(|(path, _)| path.trim_start_matches("ui/").to_string())
-        .collect();
-    let missing: Vec<&String> = present.difference(&listed).collect();
-    let gone: Vec<&String> = listed.difference(&present).collect();
+    // Static imports only (`… from './x.js'`), followed from main.js; paths relative to ui/.
+    let mut needed: BTreeSet<String> = BTreeSet::new();
+    let mut waiting = vec!["main.js".to_string()];
+    while let Some(module) = waiting.pop() {
+        let folder = module.rsplit_once('/').map(|(f, _)| f.to_string()).unwrap_or_default();
+        for rest in read(&format!("ui/{module}")).split(" from '").skip(1) {
+            let mut path: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+            for part in rest.split('\'').next().unwrap().split('/') {
+                match part {
+                    "." => {}
+                    ".." => {
+                        path.pop();
+                    }
+                    name => path.push(name),
+                }
+            }
+            let path = path.join("/");
+            if needed.insert(path.clone()) {
+                waiting.push(path);
+            }
+        }
+    }
+    let missing: Vec<&String> = needed.difference(&listed).collect();
+    let extra: Vec<&String> = listed.difference(&needed).collect();
     assert!(
-        missing.is_empty() && gone.is_empty(),
-        "ui/index.html preloads no {missing:?}, and preloads {gone:?}, which are no modules"
+        missing.is_empty() && extra.is_empty(),
+        "ui/index.html preloads no {missing:?}, which the first view imports, and preloads {extra:?}, which it does not"
     );
 }

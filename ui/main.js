@@ -9,22 +9,35 @@ import { html, render } from './lib/html.js';
 import { icon, logo } from './lib/icons.js';
 import { showSearchHint, singleKeys } from './lib/keys.js';
 import { announce, announceError } from './lib/status.js';
-import { currentQuery, focusFirstRow, rememberFocus, setQuery, showCustomers } from './views/customers.js';
-import { showCustomer } from './views/customer.js';
-import { showComposer } from './views/composer.js';
-import { showNotes } from './views/notes.js';
-import { showSettings } from './views/settings.js';
-import { focusFirstReason, showToday } from './views/today.js';
-import { showWelcome } from './views/welcome.js';
-import { showRecovery } from './views/recovery.js';
-import { showSignIn } from './views/dealership.js';
-import { droppedEmails, logEmails } from './views/mailbox.js';
-import { openPalette } from './views/palette.js';
+import { askTodayEarly, focusFirstReason, forgetEarly, showToday } from './views/today.js';
 import { applyTextSize, stepTextSize } from './lib/text-size.js';
+
+/**
+ * The other views load when first shown, and in the background once the first view is up: the window's first
+ * Today waits for no module it does not show (ui/index.html preloads only what Today imports; tests/tidy.rs
+ * keeps the two in step).
+ */
+const views = {
+  customers: () => import('./views/customers.js'),
+  customer: () => import('./views/customer.js'),
+  composer: () => import('./views/composer.js'),
+  notes: () => import('./views/notes.js'),
+  settings: () => import('./views/settings.js'),
+  welcome: () => import('./views/welcome.js'),
+  recovery: () => import('./views/recovery.js'),
+  dealership: () => import('./views/dealership.js'),
+  mailbox: () => import('./views/mailbox.js'),
+  palette: () => import('./views/palette.js'),
+};
+/** The customer list's module once loaded: the search box's keys ask it what it shows. */
+let customersView = null;
+const loadCustomers = () => views.customers().then((m) => { customersView = m; return m; });
 
 const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
 const SEARCH_DELAY_MS = 150;
+/** When the views not yet shown are loaded after the first: once the first is drawn, before anyone clicks. */
+const LOAD_THE_REST_MS = 1500;
 
 const main = document.getElementById('main');
 const search = document.getElementById('search');
@@ -40,10 +53,21 @@ const foot = document.getElementById('sidebar-foot');
  */
 const view = { place: 'today', customerId: null, from: 'customers', composer: false };
 let cleanup = null;
+/** Counts what the main pane was asked to show: a view still loading when another was asked for is not shown. */
+let asked = 0;
 
 function unmount() {
+  asked += 1;
   if (cleanup) cleanup();
   cleanup = null;
+}
+
+/** Shows a view once its module is loaded, unless the pane was asked for something else meanwhile. */
+function mount(loading, show) {
+  const mine = asked;
+  loading.then((m) => {
+    if (mine === asked) cleanup = show(m);
+  }).catch((err) => announceError(err, 'Could not show this page'));
 }
 
 function markPlace(place) {
@@ -104,19 +128,19 @@ const app = {
     main.scrollTop = 0;
     if (place === 'settings') {
       document.title = 'Settings — Rapport';
-      cleanup = showSettings(main, app);
+      mount(views.settings(), (m) => m.showSettings(main, app));
     } else if (this.info && this.info.customers === 0) {
       document.title = 'Rapport';
-      cleanup = showWelcome(main, app);
+      mount(views.welcome(), (m) => m.showWelcome(main, app));
     } else if (place === 'notes') {
       document.title = 'Notes — Rapport';
-      cleanup = showNotes(main, app);
+      mount(views.notes(), (m) => m.showNotes(main, app));
     } else if (place === 'today') {
       document.title = 'Today — Rapport';
       cleanup = showToday(main, app, { back });
     } else {
       document.title = 'Customers — Rapport';
-      cleanup = showCustomers(main, app);
+      mount(loadCustomers(), (m) => m.showCustomers(main, app));
     }
   },
 
@@ -133,9 +157,9 @@ const app = {
     view.customerId = id;
     view.composer = false;
     markPlace(back);
-    if (back === 'customers') rememberFocus(id);
+    if (back === 'customers') loadCustomers().then((m) => m.rememberFocus(id));
     main.scrollTop = 0;
-    cleanup = showCustomer(main, app, id);
+    mount(views.customer(), (m) => m.showCustomer(main, app, id));
   },
 
   /**
@@ -153,7 +177,7 @@ const app = {
     view.composer = true;
     markPlace(view.from);
     main.scrollTop = 0;
-    cleanup = showComposer(main, app, id, { note });
+    mount(views.composer(), (m) => m.showComposer(main, app, id, { note }));
   },
 
   /** Where Back on a customer's page leads, in a word ("Today", "Customers", "Notes"). */
@@ -174,12 +198,13 @@ const app = {
 let searchTimer = 0;
 search.addEventListener('input', () => {
   clearTimeout(searchTimer);
+  const query = search.value;
   if (view.place !== 'customers' || view.customerId) {
-    setQuery(search.value);
+    loadCustomers().then((m) => m.setQuery(query));
     app.go('customers');
     return;
   }
-  searchTimer = setTimeout(() => setQuery(search.value), SEARCH_DELAY_MS);
+  searchTimer = setTimeout(() => loadCustomers().then((m) => m.setQuery(query)), SEARCH_DELAY_MS);
 });
 search.addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowDown') return;
@@ -188,11 +213,12 @@ search.addEventListener('keydown', (event) => {
     if (focusFirstReason()) event.preventDefault();
     return;
   }
-  if (search.value !== currentQuery()) {
-    setQuery(search.value);
+  if (!customersView) return;
+  if (search.value !== customersView.currentQuery()) {
+    customersView.setQuery(search.value);
     return;
   }
-  if (focusFirstRow()) event.preventDefault();
+  if (customersView.focusFirstRow()) event.preventDefault();
 });
 
 for (const link of document.querySelectorAll('[data-place]')) {
@@ -209,7 +235,8 @@ document.addEventListener('keydown', (event) => {
   if ((key === 'k' || key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) {
     // The command palette: a customer by name and what to do with them, a place, an import.
     event.preventDefault();
-    openPalette(app, { showShortcuts });
+    views.palette().then((m) => m.openPalette(app, { showShortcuts }))
+      .catch((err) => announceError(err, 'Could not open the palette'));
   } else if (key === '/' && singleKeys() && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
     event.preventDefault();
     search.focus();
@@ -314,6 +341,9 @@ ipc.onBookReachable(({ reachable, error }) => {
 async function start() {
   // Where the first Today's time goes, read by the window benchmark (tests/benches/window.rs).
   performance.mark('start');
+  // Today's first page is asked for now, while the book's state is read and the page is drawn around it.
+  const saved = localStorage.getItem(PLACE_KEY);
+  if (!saved || saved === 'today') askTodayEarly();
   applyTextSize();
   showSearchHint();
   render(document.querySelector('[data-logo]'), logo());
@@ -322,6 +352,8 @@ async function start() {
   const trouble = await ipc.recovery().catch(() => null);
   performance.mark('start:recovery');
   if (trouble) {
+    forgetEarly();
+    const { showRecovery } = await views.recovery();
     showRecovery(main, trouble, () => start());
     return;
   }
@@ -333,21 +365,28 @@ async function start() {
     app.setProfile(info.profile);
     // The dealership book this computer signs in to did not let it in at start: its sign-in page first.
     if (info.sign_in) {
+      forgetEarly();
+      const { showSignIn } = await views.dealership();
       showSignIn(main, info.sign_in);
       return;
     }
   } catch (err) {
+    forgetEarly();
     render(main, html`<section class="welcome"><h1>Rapport could not open your book</h1>
       <p class="form-error">${err.message}</p></section>`);
     return;
   }
-  const saved = localStorage.getItem(PLACE_KEY);
   app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'today');
+  // Taken by Today if it is what opened (an empty book opens on its welcome): no later Today reads it.
+  forgetEarly();
+  // The other views, loaded while the salesperson reads the first: opening one later waits for nothing.
+  setTimeout(() => Object.values(views).forEach((load) => load().catch(() => {})), LOAD_THE_REST_MS);
   // A clicked desktop notification: the core has shown the window; open that customer, Back leads to Today.
   // A dialog still open is closed first (what was typed in it is kept as a draft).
   // Emails dropped on the window are logged; on a customer's page, an email whose addresses are nobody's is theirs.
-  ipc.onEmailsDropped(({ names }) => {
+  ipc.onEmailsDropped(async ({ names }) => {
     const customerId = view.customerId;
+    const { droppedEmails, logEmails } = await views.mailbox();
     logEmails(droppedEmails(names), {
       customerId,
       ask: customerId ? document.querySelector('#email-ask') : null,

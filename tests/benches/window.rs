@@ -101,14 +101,14 @@ async fn run(binary: &Path, sandbox: &Sandbox, name: &str, today: bool) -> Run {
         None
     };
     // Where the page's time went, from its own start: the page's marks (ui/main.js, ui/views/today.js).
-    let marks = if today.is_some() {
+    let marks = {
         let script = "const n = performance.getEntriesByType('navigation')[0];
             const at = (t) => t.toFixed(0);
             return [`parsed ${n ? at(n.domInteractive) : '?'}`, `loaded ${n ? at(n.domContentLoadedEventEnd) : '?'}`,
-              ...performance.getEntriesByType('mark').map((e) => `${e.name} ${at(e.startTime)}`)].join(', ')";
+              ...performance.getEntriesByType('mark').map((e) => `${e.name} ${at(e.startTime)}`),
+              ...(() => { const r = performance.getEntriesByType('resource');
+                return r.length ? [`${r.length} files fetched ${at(Math.min(...r.map((e) => e.startTime)))}–${at(Math.max(...r.map((e) => e.responseEnd)))}`] : []; })()].join(', ')";
         w.client.execute(script, vec![]).await.ok().and_then(|v| v.as_str().map(String::from))
-    } else {
-        None
     };
     std::thread::sleep(SETTLE);
     // `rapport` becomes `rapport-window` (the same process, another program file).

@@ -13,7 +13,6 @@ import { addDays, formatDate, numericDate, plural } from '../lib/format.js';
 import { announce, announceError, announceWithAction } from '../lib/status.js';
 import { CHANNELS, channel } from '../lib/words.js';
 import { singleKeys } from '../lib/keys.js';
-import { openInteractionForm } from './contact.js';
 
 const RANGE_KEY = 'rapport.today.days';
 const COMPACT_KEY = 'rapport.today.compact';
@@ -278,6 +277,31 @@ function snoozePicks(today) {
 }
 
 /** How many rows of each list the window asks the core for. */
+/** Today's first page asked for before Today was shown ({key, answer}), taken by the first refresh that asks the same. */
+let early = null;
+
+/** Asks for Today's first page now (the window's start does, while it reads the book's state and draws the frame). */
+export function askTodayEarly() {
+  const key = JSON.stringify([state.days, pageSizes(), state.channel]);
+  const answer = ipc.agenda(state.days, pageSizes(), state.channel);
+  // Not asked for again: a failed early answer is asked for again by the first refresh.
+  answer.catch(() => {});
+  early = { key, answer };
+}
+
+/** Drops an early answer no Today took (the window opened on another place): a later Today asks afresh. */
+export function forgetEarly() {
+  early = null;
+}
+
+/** The early answer for this ask, once (or null): a failure asks again. */
+function takeEarly(days, sizes, channel) {
+  const taken = early;
+  early = null;
+  if (!taken || taken.key !== JSON.stringify([days, sizes, channel])) return null;
+  return taken.answer.catch(() => ipc.agenda(days, sizes, channel));
+}
+
 function pageSizes() {
   const sizes = Object.fromEntries(GROUPS.map((g) => [g.key, shownOf(g.key)]));
   sizes.held_back = shownOf('held');
@@ -404,7 +428,8 @@ export function showToday(main, app, { back = false } = {}) {
     body.setAttribute('aria-busy', 'true');
     try {
       performance.mark('today:asked');
-      const next = await ipc.agenda(state.days, pageSizes(), state.channel);
+      const next = await (takeEarly(state.days, pageSizes(), state.channel)
+        || ipc.agenda(state.days, pageSizes(), state.channel));
       performance.mark('today:answered');
       if (!alive || mine !== asked) return;
       draw(next, options);
@@ -422,8 +447,10 @@ export function showToday(main, app, { back = false } = {}) {
     if (busy) return;
     busy = true;
     let record;
+    let openInteractionForm;
     try {
-      record = await ipc.customerPage(r.customer_id);
+      // The contact form loads with its first use: Today's first page waits for no module it does not show.
+      [record, { openInteractionForm }] = await Promise.all([ipc.customerPage(r.customer_id), import('./contact.js')]);
     } catch (err) {
       announceError(err, `Could not open ${r.customer_name}`);
       return;
