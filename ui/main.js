@@ -341,9 +341,7 @@ ipc.onBookReachable(({ reachable, error }) => {
 async function start() {
   // Where the first Today's time goes, read by the window benchmark (tests/benches/window.rs).
   performance.mark('start');
-  // Today's first page is asked for now, while the book's state is read and the page is drawn around it.
   const saved = localStorage.getItem(PLACE_KEY);
-  if (!saved || saved === 'today') askTodayEarly();
   applyTextSize();
   showSearchHint();
   render(document.querySelector('[data-logo]'), logo());
@@ -352,7 +350,6 @@ async function start() {
   const trouble = await ipc.recovery().catch(() => null);
   performance.mark('start:recovery');
   if (trouble) {
-    forgetEarly();
     const { showRecovery } = await views.recovery();
     showRecovery(main, trouble, () => start());
     return;
@@ -360,24 +357,25 @@ async function start() {
   try {
     const info = await ipc.appInfo();
     performance.mark('start:app-info');
+    // Today's first page is asked for now, while the frame is drawn around it. Not sooner: on a big book the
+    // agenda's two threads would take both cores from the page still loading (measured: Today later, not sooner).
+    if (info.customers > 0 && !info.sign_in && (!saved || saved === 'today')) askTodayEarly();
     setClock(info.now);
     app.info = info;
     app.setProfile(info.profile);
     // The dealership book this computer signs in to did not let it in at start: its sign-in page first.
     if (info.sign_in) {
-      forgetEarly();
       const { showSignIn } = await views.dealership();
       showSignIn(main, info.sign_in);
       return;
     }
   } catch (err) {
-    forgetEarly();
     render(main, html`<section class="welcome"><h1>Rapport could not open your book</h1>
       <p class="form-error">${err.message}</p></section>`);
     return;
   }
   app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'today');
-  // Taken by Today if it is what opened (an empty book opens on its welcome): no later Today reads it.
+  // Whatever opened first, no later Today reads an answer asked for at start.
   forgetEarly();
   // The other views, loaded while the salesperson reads the first: opening one later waits for nothing.
   setTimeout(() => Object.values(views).forEach((load) => load().catch(() => {})), LOAD_THE_REST_MS);
