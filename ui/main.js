@@ -13,11 +13,11 @@ import { askTodayEarly, focusFirstReason, forgetEarly, showToday } from './views
 import { applyTextSize, stepTextSize } from './lib/text-size.js';
 
 /**
- * The other views load when first shown, and in the background once the first view is up: the window's first
- * Today waits for no module it does not show (ui/index.html preloads only what Today imports; tests/tidy.rs
- * keeps the two in step).
+ * The other views load when first shown, and in the background 1.5 s after start: the window's first Today waits
+ * for no module it does not show (ui/index.html preloads only what Today imports; tests/tidy.rs keeps the two in
+ * step).
  */
-const views = {
+const loaders = {
   customers: () => import('./views/customers.js'),
   customer: () => import('./views/customer.js'),
   composer: () => import('./views/composer.js'),
@@ -29,14 +29,20 @@ const views = {
   mailbox: () => import('./views/mailbox.js'),
   palette: () => import('./views/palette.js'),
 };
-/** The customer list's module once loaded: the search box's keys ask it what it shows. */
-let customersView = null;
-const loadCustomers = () => views.customers().then((m) => { customersView = m; return m; });
+/** The views' modules once loaded, by name: a loaded view is shown at once, as a static import would be. */
+const loaded = {};
+/** @param {keyof loaders} name */
+function load(name) {
+  return loaders[name]().then((m) => {
+    loaded[name] = m;
+    return m;
+  });
+}
 
 const PLACES = ['today', 'customers', 'notes', 'settings'];
 const PLACE_KEY = 'rapport.place';
 const SEARCH_DELAY_MS = 150;
-/** When the views not yet shown are loaded after the first: once the first is drawn, before anyone clicks. */
+/** When the views not yet shown are loaded: 1.5 s after start, about when a big book's Today is drawn, before anyone clicks. */
 const LOAD_THE_REST_MS = 1500;
 
 const main = document.getElementById('main');
@@ -62,12 +68,21 @@ function unmount() {
   cleanup = null;
 }
 
-/** Shows a view once its module is loaded, unless the pane was asked for something else meanwhile. */
-function mount(loading, show) {
+/**
+ * Shows a view: at once when its module is loaded, else once it is, unless the pane was asked for something else
+ * meanwhile. Resolves when it is shown (or will not be).
+ */
+function mount(name, show) {
+  if (loaded[name]) {
+    cleanup = show(loaded[name]);
+    return Promise.resolve();
+  }
   const mine = asked;
-  loading.then((m) => {
+  return load(name).then((m) => {
     if (mine === asked) cleanup = show(m);
-  }).catch((err) => announceError(err, 'Could not show this page'));
+  }).catch((err) => {
+    if (mine === asked) render(main, html`<p class="form-error">Could not show this page: ${err.message}</p>`);
+  });
 }
 
 function markPlace(place) {
@@ -117,6 +132,7 @@ const app = {
    * (with the demo offer) instead of Today or Customers.
    * @param {'today'|'customers'|'settings'} place
    * @param {{back?: boolean}} [options] `back`: returning from a customer's page (Today puts focus back on the row)
+   * @returns {Promise<void>} once the place is shown (a view not loaded yet is loaded first)
    */
   go(place, { back = false } = {}) {
     unmount();
@@ -128,19 +144,20 @@ const app = {
     main.scrollTop = 0;
     if (place === 'settings') {
       document.title = 'Settings — Rapport';
-      mount(views.settings(), (m) => m.showSettings(main, app));
+      return mount('settings', (m) => m.showSettings(main, app));
     } else if (this.info && this.info.customers === 0) {
       document.title = 'Rapport';
-      mount(views.welcome(), (m) => m.showWelcome(main, app));
+      return mount('welcome', (m) => m.showWelcome(main, app));
     } else if (place === 'notes') {
       document.title = 'Notes — Rapport';
-      mount(views.notes(), (m) => m.showNotes(main, app));
+      return mount('notes', (m) => m.showNotes(main, app));
     } else if (place === 'today') {
       document.title = 'Today — Rapport';
       cleanup = showToday(main, app, { back });
+      return Promise.resolve();
     } else {
       document.title = 'Customers — Rapport';
-      mount(loadCustomers(), (m) => m.showCustomers(main, app));
+      return mount('customers', (m) => m.showCustomers(main, app));
     }
   },
 
@@ -157,9 +174,9 @@ const app = {
     view.customerId = id;
     view.composer = false;
     markPlace(back);
-    if (back === 'customers') loadCustomers().then((m) => m.rememberFocus(id));
+    if (back === 'customers' && loaded.customers) loaded.customers.rememberFocus(id);
     main.scrollTop = 0;
-    mount(views.customer(), (m) => m.showCustomer(main, app, id));
+    return mount('customer', (m) => m.showCustomer(main, app, id));
   },
 
   /**
@@ -177,7 +194,7 @@ const app = {
     view.composer = true;
     markPlace(view.from);
     main.scrollTop = 0;
-    mount(views.composer(), (m) => m.showComposer(main, app, id, { note }));
+    return mount('composer', (m) => m.showComposer(main, app, id, { note }));
   },
 
   /** Where Back on a customer's page leads, in a word ("Today", "Customers", "Notes"). */
@@ -199,12 +216,16 @@ let searchTimer = 0;
 search.addEventListener('input', () => {
   clearTimeout(searchTimer);
   const query = search.value;
+  const searchFor = () => load('customers').then((m) => m.setQuery(query))
+    .catch((err) => announceError(err, 'Could not search'));
   if (view.place !== 'customers' || view.customerId) {
-    loadCustomers().then((m) => m.setQuery(query));
+    // The query first, so the list opens on it.
+    if (loaded.customers) loaded.customers.setQuery(query);
+    else searchFor();
     app.go('customers');
     return;
   }
-  searchTimer = setTimeout(() => loadCustomers().then((m) => m.setQuery(query)), SEARCH_DELAY_MS);
+  searchTimer = setTimeout(searchFor, SEARCH_DELAY_MS);
 });
 search.addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowDown') return;
@@ -213,12 +234,14 @@ search.addEventListener('keydown', (event) => {
     if (focusFirstReason()) event.preventDefault();
     return;
   }
-  if (!customersView) return;
-  if (search.value !== customersView.currentQuery()) {
-    customersView.setQuery(search.value);
+  // The list is showing, so its module is loaded.
+  const list = loaded.customers;
+  if (!list) return;
+  if (search.value !== list.currentQuery()) {
+    list.setQuery(search.value);
     return;
   }
-  if (customersView.focusFirstRow()) event.preventDefault();
+  if (list.focusFirstRow()) event.preventDefault();
 });
 
 for (const link of document.querySelectorAll('[data-place]')) {
@@ -235,7 +258,7 @@ document.addEventListener('keydown', (event) => {
   if ((key === 'k' || key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey) {
     // The command palette: a customer by name and what to do with them, a place, an import.
     event.preventDefault();
-    views.palette().then((m) => m.openPalette(app, { showShortcuts }))
+    load('palette').then((m) => m.openPalette(app, { showShortcuts }))
       .catch((err) => announceError(err, 'Could not open the palette'));
   } else if (key === '/' && singleKeys() && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
     event.preventDefault();
@@ -249,12 +272,13 @@ document.addEventListener('keydown', (event) => {
   } else if (PLACE_KEYS[key] && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
     // Ctrl+1–4: the four places, from anywhere (a book still empty shows its welcome instead).
     event.preventDefault();
-    app.go(PLACE_KEYS[key]);
-    const heading = main.querySelector('h1');
-    if (heading) {
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-    }
+    app.go(PLACE_KEYS[key]).then(() => {
+      const heading = main.querySelector('h1');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    });
   } else if (key === '?' && singleKeys() && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
     event.preventDefault();
     showShortcuts();
@@ -350,8 +374,12 @@ async function start() {
   const trouble = await ipc.recovery().catch(() => null);
   performance.mark('start:recovery');
   if (trouble) {
-    const { showRecovery } = await views.recovery();
-    showRecovery(main, trouble, () => start());
+    try {
+      const { showRecovery } = await load('recovery');
+      showRecovery(main, trouble, () => start());
+    } catch (err) {
+      render(main, html`<p class="form-error">Rapport could not open your book, nor show why: ${err.message}</p>`);
+    }
     return;
   }
   try {
@@ -365,7 +393,7 @@ async function start() {
     app.setProfile(info.profile);
     // The dealership book this computer signs in to did not let it in at start: its sign-in page first.
     if (info.sign_in) {
-      const { showSignIn } = await views.dealership();
+      const { showSignIn } = await load('dealership');
       showSignIn(main, info.sign_in);
       return;
     }
@@ -378,13 +406,20 @@ async function start() {
   // Whatever opened first, no later Today reads an answer asked for at start.
   forgetEarly();
   // The other views, loaded while the salesperson reads the first: opening one later waits for nothing.
-  setTimeout(() => Object.values(views).forEach((load) => load().catch(() => {})), LOAD_THE_REST_MS);
+  setTimeout(() => Object.keys(loaders).forEach((name) => load(name).catch(() => {})), LOAD_THE_REST_MS);
   // A clicked desktop notification: the core has shown the window; open that customer, Back leads to Today.
   // A dialog still open is closed first (what was typed in it is kept as a draft).
   // Emails dropped on the window are logged; on a customer's page, an email whose addresses are nobody's is theirs.
   ipc.onEmailsDropped(async ({ names }) => {
     const customerId = view.customerId;
-    const { droppedEmails, logEmails } = await views.mailbox();
+    let mailbox;
+    try {
+      mailbox = await load('mailbox');
+    } catch (err) {
+      announceError(err, 'Dropped emails cannot be logged');
+      return;
+    }
+    const { droppedEmails, logEmails } = mailbox;
     logEmails(droppedEmails(names), {
       customerId,
       ask: customerId ? document.querySelector('#email-ask') : null,

@@ -1008,10 +1008,16 @@ impl Reader<'_> {
                 t.tokens[h.last..t.sentences[s].end].iter().take(3).map(|x| x.lemma.as_str()).collect();
             puts_back && after.windows(2).any(|w| matches!(w, ["by", "mistake"] | ["in", "error"] | ["by", "accident"]))
         };
-        // "Please do not hesitate to contact me" invites contact.
-        let hesitant = |h: &&&Hit<Said>| t.tokens[h.first..h.last].iter().any(|x| x.lemma == "hesitate");
+        // "Please do not hesitate to contact me" invites contact: that hit is no removal, while any other in the
+        // sentence still is ("remove me from your list, and do not hesitate to contact us if …").
+        let hesitant = |h: &&&Hit<Said>| {
+            let words: Vec<&str> = t.tokens[h.first..h.last].iter().map(|x| x.lemma.as_str()).collect();
+            words
+                .windows(4)
+                .any(|w| w[0] == "hesitate" && w[1] == "to" && w[2] == "contact" && matches!(w[3], "me" | "us"))
+        };
         let remove =
-            here.iter().rfind(|h| h.cue == Said::Remove && !h.negated).filter(|h| !mistaken(h) && !hesitant(h));
+            here.iter().rfind(|h| h.cue == Said::Remove && !h.negated && !hesitant(h)).filter(|h| !mistaken(h));
         let resume = here.iter().rfind(|h| h.cue == Said::Resume && !h.negated);
         let later_resume = match (remove, resume) {
             // "I withdraw my earlier opt-out": the lifting contains the removal it lifts.

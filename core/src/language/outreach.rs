@@ -895,39 +895,61 @@ fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
             after.iter().any(|x| matches!(x.word.as_str(), "added" | "bought" | "purchased" | "chose" | "picked"))
         });
     let sentence = t.tokens[h.first].sentence;
-    let done = t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).any(|x| {
-        matches!(
-            x.word.as_str(),
-            "went"
-                | "cleared"
-                | "closed"
-                | "posted"
-                | "processed"
-                | "completed"
-                | "finalized"
-                | "dropped"
-                | "approved"
-                | "funded"
-                | "asked"
-        )
+    // "Your refinance was approved" is news of their application; "pre-approved" is what a loan pitch offers.
+    let after = &t.tokens[h.last..];
+    let approved = after
+        .iter()
+        .enumerate()
+        .take_while(|(_, x)| x.sentence == sentence)
+        .any(|(k, x)| x.word == "approved" && !(k > 0 && matches!(after[k - 1].word.as_str(), "pre" | "-")));
+    let done = approved
+        || t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).any(|x| {
+            matches!(
+                x.word.as_str(),
+                "went"
+                    | "cleared"
+                    | "closed"
+                    | "posted"
+                    | "processed"
+                    | "completed"
+                    | "finalized"
+                    | "dropped"
+                    | "funded"
+            )
+        });
+    let rest: Vec<&str> =
+        t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).map(|x| x.lemma.as_str()).collect();
+    // What the sentence goes on to offer ("we can get you 3.9% today") sells, whatever it answers or recalls.
+    let offers_more = rest.windows(2).any(|w| {
+        matches!(w, ["we" | "i", "can" | "could" | "will"] | ["get", "you"])
+            || matches!(w[0], "still" | "until" | "available" | "expire")
     });
     // "To your question about refinancing: …", "about your question on the Sportage financing": an answer.
     let before: Vec<&str> =
         t.tokens[..h.first].iter().rev().take_while(|x| x.sentence == sentence).map(|x| x.lemma.as_str()).collect();
-    let answers = before.windows(3).take(4).any(|w| {
-        matches!(w[0], "about" | "on" | "regarding" | "re") && w[1] == "question" && matches!(w[2], "your" | "the")
-    });
-    // "The refinance rate I quoted you last week": what was already offered them, now theirs.
-    let quoted = t.tokens.get(h.last..(h.last + 4).min(t.tokens.len())).is_some_and(|after| {
-        after.windows(2).any(|w| matches!(w[0].word.as_str(), "quoted" | "promised") && w[1].lemma == "you")
-    });
-    a_thing && yours || directly_yours && done || they_chose || answers || quoted
+    let answers = before
+        .windows(3)
+        .take(4)
+        .any(|w| matches!(w[0], "about" | "on" | "regarding" | "re") && w[1] == "question" && w[2] == "your");
+    // "The refinance rate I quoted you last week is locked": what was already offered them, now done and theirs.
+    let quoted =
+        t.tokens.get(h.last..(h.last + 4).min(t.tokens.len())).is_some_and(|after| {
+            after.windows(2).any(|w| matches!(w[0].word.as_str(), "quoted" | "promised") && w[1].lemma == "you")
+        }) && rest.iter().any(|w| matches!(*w, "locked" | "lock" | "attached" | "confirmed" | "signed" | "guaranteed"));
+    a_thing && yours || directly_yours && done || they_chose || (answers || quoted) && !offers_more
 }
 
 /// A channel's word in a sentence that asks for a rating, naming the customer's own visit or call ("rate your
 /// recent branch visit") or the message a rating is sent back in ("by replying to this text").
 fn rated(t: &Text, s: usize, h: &Hit<Cue>) -> bool {
-    let rating = t.sentence(s).iter().any(|x| matches!(x.lemma.as_str(), "rate" | "rating" | "score" | "satisfied"));
+    // "Rate" as a verb or a score, not a price of money ("our rates just dropped", "your rate").
+    let words = t.sentence(s);
+    let rating = words.iter().enumerate().any(|(k, x)| {
+        let before = k.checked_sub(1).map(|j| words[j].lemma.as_str()).unwrap_or("");
+        x.word == "rate"
+            && !matches!(before, "interest" | "apr" | "our" | "your" | "the" | "a" | "low" | "lower" | "new")
+            || matches!(x.word.as_str(), "rating" | "score" | "satisfied")
+    });
     let before = &t.tokens[t.sentences[s].start.max(h.first.saturating_sub(3))..h.first];
     rating && before.iter().any(|x| matches!(x.lemma.as_str(), "your" | "this" | "today"))
 }
