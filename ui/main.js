@@ -402,7 +402,8 @@ async function start() {
       <p class="form-error">${err.message}</p></section>`);
     return;
   }
-  app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'today');
+  // A place chosen while the book was opening (a click on Customers in the sidebar) is where they stay.
+  if (asked === 0) app.go(app.info.customers > 0 && PLACES.includes(saved) ? saved : 'today');
   // Whatever opened first, no later Today reads an answer asked for at start.
   forgetEarly();
   // The other views, loaded while the salesperson reads the first: opening one later waits for nothing.
