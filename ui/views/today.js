@@ -284,11 +284,11 @@ let early = null;
  * on the agenda while the page draws the frame around it.
  */
 export function askTodayEarly() {
-  const key = JSON.stringify([state.days, pageSizes(), state.channel]);
-  const answer = ipc.agenda(state.days, pageSizes(), state.channel);
-  // Not asked for again: a failed early answer is asked for again by the first refresh.
+  const ask = todayAsk();
+  const answer = ipc.agenda(...ask);
+  // Not reported here: a failed early answer is asked for again by the first refresh.
   answer.catch(() => {});
-  early = { key, answer };
+  early = { key: JSON.stringify(ask), answer };
 }
 
 /** Drops an early answer no Today took (the window opened on another place): a later Today asks afresh. */
@@ -296,12 +296,17 @@ export function forgetEarly() {
   early = null;
 }
 
+/** What Today asks the core for: the days, each list's page size and the channel. */
+function todayAsk() {
+  return [state.days, pageSizes(), state.channel];
+}
+
 /** The early answer for this ask, once (or null): a failure asks again. */
-function takeEarly(days, sizes, channel) {
+function takeEarly(ask) {
   const taken = early;
   early = null;
-  if (!taken || taken.key !== JSON.stringify([days, sizes, channel])) return null;
-  return taken.answer.catch(() => ipc.agenda(days, sizes, channel));
+  if (!taken || taken.key !== JSON.stringify(ask)) return null;
+  return taken.answer.catch(() => ipc.agenda(...ask));
 }
 
 /** How many rows of each list the window asks the core for. */
@@ -433,8 +438,8 @@ export function showToday(main, app, { back = false } = {}) {
       // The first Today's milestones, read by the window benchmark (tests/benches/window.rs).
       const first = !performance.getEntriesByName('today:drawn').length;
       if (first) performance.mark('today:asked');
-      const next = await (takeEarly(state.days, pageSizes(), state.channel)
-        || ipc.agenda(state.days, pageSizes(), state.channel));
+      const ask = todayAsk();
+      const next = await (takeEarly(ask) || ipc.agenda(...ask));
       if (first) performance.mark('today:answered');
       if (!alive || mine !== asked) return;
       draw(next, options);

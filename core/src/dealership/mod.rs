@@ -646,7 +646,10 @@ impl Book for DealershipBook {
     ) -> Result<ImportReport> {
         use crate::store::import::{customer_of, details, rapport_shaped, Has};
         // Dropped unfinished, the transaction rolls back: a cancelled import leaves the book as it was.
-        let cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
+        let go_on = || match cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            true => Err(Error::Cancelled),
+            false => Ok(()),
+        };
         let owner = self.owner_of_new_customers();
         let me = self.me.id.clone();
         let merges: Vec<_> = plan.merges.iter().filter(|m| !m.customer_id.is_empty()).collect();
@@ -673,15 +676,11 @@ impl Book for DealershipBook {
             rec.purchases.extend(d.purchase);
             recs.push(rec);
         }
-        if cancelled() {
-            return Err(Error::Cancelled);
-        }
+        go_on()?;
         rows::copy_in_records(&mut tx, &recs, owner.as_deref(), &me, now)?;
         progress(recs.len(), total);
         for (k, m) in merges.iter().enumerate() {
-            if cancelled() {
-                return Err(Error::Cancelled);
-            }
+            go_on()?;
             rows::customer_is_there(&mut tx, &m.customer_id, rows::Lock::Update)?;
             let row = tx.query_one("SELECT record::text FROM customers WHERE id = $1", &[&m.customer_id])?;
             let mut rec: CustomerRecord = rows::from_text("customer", row.get(0))?;
@@ -713,9 +712,7 @@ impl Book for DealershipBook {
                 progress(recs.len() + k + 1, total);
             }
         }
-        if cancelled() {
-            return Err(Error::Cancelled);
-        }
+        go_on()?;
         rows::commit(tx)?;
         progress(total, total);
         Ok(ImportReport {

@@ -895,15 +895,15 @@ fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
             after.iter().any(|x| matches!(x.word.as_str(), "added" | "bought" | "purchased" | "chose" | "picked"))
         });
     let sentence = t.tokens[h.first].sentence;
+    // The rest of the sentence, from the hit's last word on.
+    let rest: Vec<&super::text::Token> = t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).collect();
     // "Your refinance was approved" is news of their application; "pre-approved" is what a loan pitch offers.
-    let after = &t.tokens[h.last..];
-    let approved = after
+    let approved = rest
         .iter()
         .enumerate()
-        .take_while(|(_, x)| x.sentence == sentence)
-        .any(|(k, x)| x.word == "approved" && !(k > 0 && matches!(after[k - 1].word.as_str(), "pre" | "-")));
+        .any(|(k, x)| x.word == "approved" && !(k > 0 && matches!(rest[k - 1].word.as_str(), "pre" | "-")));
     let done = approved
-        || t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).any(|x| {
+        || rest.iter().any(|x| {
             matches!(
                 x.word.as_str(),
                 "went"
@@ -917,10 +917,9 @@ fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
                     | "funded"
             )
         });
-    let rest: Vec<&str> =
-        t.tokens[h.last..].iter().take_while(|x| x.sentence == sentence).map(|x| x.lemma.as_str()).collect();
+    let lemmas: Vec<&str> = rest.iter().map(|x| x.lemma.as_str()).collect();
     // What the sentence goes on to offer ("we can get you 3.9% today") sells, whatever it answers or recalls.
-    let offers_more = rest.windows(2).any(|w| {
+    let offers_more = lemmas.windows(2).any(|w| {
         matches!(w, ["we" | "i", "can" | "could" | "will"] | ["get", "you"])
             || matches!(w[0], "still" | "until" | "available" | "expire")
     });
@@ -932,10 +931,10 @@ fn their_own_matter(t: &Text, h: &Hit<Cue>) -> bool {
         .take(4)
         .any(|w| matches!(w[0], "about" | "on" | "regarding" | "re") && w[1] == "question" && w[2] == "your");
     // "The refinance rate I quoted you last week is locked": what was already offered them, now done and theirs.
-    let quoted =
-        t.tokens.get(h.last..(h.last + 4).min(t.tokens.len())).is_some_and(|after| {
-            after.windows(2).any(|w| matches!(w[0].word.as_str(), "quoted" | "promised") && w[1].lemma == "you")
-        }) && rest.iter().any(|w| matches!(*w, "locked" | "lock" | "attached" | "confirmed" | "signed" | "guaranteed"));
+    let quoted = rest[..rest.len().min(4)]
+        .windows(2)
+        .any(|w| matches!(w[0].word.as_str(), "quoted" | "promised") && w[1].lemma == "you")
+        && lemmas.iter().any(|w| matches!(*w, "locked" | "lock" | "attached" | "confirmed" | "signed" | "guaranteed"));
     a_thing && yours || directly_yours && done || they_chose || (answers || quoted) && !offers_more
 }
 
