@@ -100,6 +100,43 @@ fn what_the_service_desk_hears_binds_the_salesperson_a_moment_later() {
 }
 
 #[test]
+fn a_salesperson_drafts_a_thank_you_and_logs_her_email_on_the_shared_book() {
+    let Some(d) = Dealership::start() else { return };
+    let rita = d.ok("Dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"]);
+    let rita = rita["id"].as_str().unwrap().to_string();
+    d.ok("Dana", &["purchases", "add", &rita, "2024 Tacoma TRD", "--feature", "tow package"]);
+
+    // The draft reads her record; kept, it is on the Notes list as a draft, entered by Dana.
+    let draft = d.ok("Dana", &["draft", "thank-you", "--customer", &rita, "--save"]);
+    let text = draft["text"].as_str().unwrap();
+    assert!(text.contains("Rita") && text.contains("Tacoma"), "{text}");
+    let notes = d.ok("Dana", &["notes", "list", "--status", "draft"]);
+    assert_eq!(notes[0]["text"].as_str(), Some(text), "{notes}");
+    assert_eq!(notes[0]["customer_name"], "Rita Kowalski");
+
+    // The same words checked for Sam's customer are a near-copy of Rita's note.
+    let noor = d.ok("Sam", &["customers", "add", "Noor Haddad"]);
+    let copy = d.sandbox.dir.path().join("copy.txt");
+    std::fs::write(&copy, text).unwrap();
+    let lint = d.ok("Sam", &["lint", "--customer", noor["id"].as_str().unwrap(), copy.to_str().unwrap()]);
+    let rules: Vec<&str> = lint["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert!(rules.contains(&"near_copy"), "{rules:?}");
+
+    // Her email, saved from the mail app, is logged with her by her address, once.
+    let eml = d.sandbox.dir.path().join("plates.eml");
+    let mail = "From: Rita <rita@example.com>\r\nTo: dana@dealer.example\r\nSubject: Plates\r\n\
+                Date: Mon, 23 Nov 2026 09:15:00 -0700\r\n\r\nAny news on my plates?\r\n";
+    std::fs::write(&eml, mail).unwrap();
+    let logged = d.ok("Dana", &["log", eml.to_str().unwrap()]);
+    assert_eq!(logged["logged"][0]["logged"]["customer_id"], rita.as_str(), "{logged}");
+    assert_eq!(logged["logged"][0]["logged"]["direction"], "in");
+    let again = d.ok("Maria", &["log", eml.to_str().unwrap()]);
+    assert!(again["logged"][0]["logged"]["interaction"].is_null(), "logged once: {again}");
+    let page = d.ok("Maria", &["customers", "show", &rita]);
+    assert_eq!(page["customer"]["interactions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn people_sign_in_as_themselves_and_roles_decide_what_they_may_do() {
     let Some(d) = Dealership::start() else { return };
     let wrong = d.run_as(None, &["customers", "list"], None).unwrap_err();

@@ -3215,6 +3215,7 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
         &["prefs", "add", &rita, "--words", "Please don't phone me, email is fine", "--means", "decline:phone"],
         None,
     );
+    as_person("dana", &["purchases", "add", &rita, "2024 Tacoma TRD", "--feature", "tow package"], None);
 
     s.more_env.push(("RAPPORT_DB".into(), url.clone()));
     s.more_env.push(("RAPPORT_USER".into(), "dana@dealer.example".into()));
@@ -3229,6 +3230,17 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
     let card = w.find_text("#how-to-reach", "Please don't phone me").await;
     assert!(card.text().await.unwrap().contains("told sam"), "{}", card.text().await.unwrap());
     w.shot("2-rita").await;
+
+    // A thank-you drafted from her record and kept on the shared book, with the same detector.
+    w.find("#write-thank-you").await.click().await.unwrap();
+    w.find("#composer-score[data-score]").await;
+    let text = w.find("#composer-text").await.prop("value").await.unwrap().unwrap_or_default();
+    assert!(text.contains("Tacoma"), "{text}");
+    w.find("#composer-save:not([disabled])").await.click().await.unwrap();
+    w.find_text("#status", "Saved the draft").await;
+    let notes = on_the_dealership_book(&s, &url, "maria", &["notes", "list"], None);
+    assert_eq!(notes[0]["text"].as_str(), Some(text.as_str()), "{notes}");
+    w.shot("2b-thank-you").await;
 
     // The server goes away: Dana's connection is cut and no new one is let in.
     let (admin, database) =

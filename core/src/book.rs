@@ -11,6 +11,7 @@ use crate::guard::{self, Decision, Outreach, Verdict};
 use crate::ids::new_id;
 use crate::io::contact::Parsed;
 use crate::model::*;
+use crate::notes::{Draft, Report, Shape};
 use crate::reasons::Agenda;
 use crate::store::{Campaign, CampaignCheck, CampaignList, Facts, HeardToRecord, ImportPlan, ImportReport, SearchHit};
 use crate::{Error, ListQuery, Result};
@@ -67,6 +68,17 @@ pub trait Book {
     fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda>;
     /// Who entered each of a customer's records, where the book keeps it (a shared book does).
     fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>>;
+    /// Other customers' names, and the latest thank-you notes and card prompts written to them: what the
+    /// form-letter detector compares a note with.
+    fn others_for(&self, customer_id: &str) -> Result<crate::notes::Others>;
+    /// One note, by its id.
+    fn note(&self, note_id: &str) -> Result<Note>;
+    /// The customer one of `addresses` belongs to (the first address that is someone's email, in any case).
+    fn customer_with_email(&self, addresses: &[String]) -> Result<Option<String>>;
+    /// Notes to customers (thank-you notes and card prompts), newest first, at most `limit`; `status` keeps only
+    /// drafts, written or sent ones (a note without a status is a draft). On the dealership book a manager sees
+    /// everyone's; anyone else, their own customers' and the notes they wrote.
+    fn list_notes(&self, status: Option<NoteStatus>, limit: u32) -> Result<Vec<ListedNote>>;
     /// The whole book, as the JSON export carries it, read as of one moment.
     fn export_book(&self) -> Result<crate::model::Book>;
 
@@ -99,6 +111,9 @@ pub trait Book {
     fn keep_promise(&mut self, promise_id: &str, now: DateTime<Utc>) -> Result<Promise>;
     /// Writes a note about the customer (made by [`Book::add_note`]); `#hashtags` in it become their tags.
     fn insert_note(&mut self, note: &Note) -> Result<()>;
+    /// Saves `note` (its text or status changed) over `was` — unless someone changed the note since `was` was read:
+    /// then nothing is overwritten ([`Error::Changed`]).
+    fn change_note(&mut self, was: &Note, note: &Note) -> Result<()>;
     /// Opens an issue the customer raised (the rules are `CustomerIssue::open`'s).
     fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue>;
     /// Adds an update to an open issue (`CustomerIssue::add_update`'s rules), in one transaction with reading it.
@@ -482,6 +497,43 @@ pub trait Book {
             .collect();
         self.save_reason_states(&states)?;
         Ok(states)
+    }
+
+    /// Logs what an email or a calendar invitation says happened, with the customer it was from or to (see
+    /// `store::logged`).
+    fn log_happened(
+        &mut self,
+        file: &crate::io::Happened,
+        customer_id: Option<&str>,
+        direction: Option<Direction>,
+        now: DateTime<Utc>,
+    ) -> Result<crate::store::LoggedEmail> {
+        crate::store::logged::log_happened(self, file, customer_id, direction, now)
+    }
+
+    /// A thank-you draft for the customer (see `notes::life`).
+    fn draft_note(&self, customer_id: &str, request: &crate::notes::Request, now: DateTime<Utc>) -> Result<Draft> {
+        crate::notes::life::draft(self, customer_id, request, now)
+    }
+
+    /// The form-letter detector's findings on any text for the customer.
+    fn lint_note(&self, customer_id: &str, text: &str, shape: Shape, now: DateTime<Utc>) -> Result<Report> {
+        crate::notes::life::lint(self, customer_id, text, shape, now)
+    }
+
+    /// Saves the edited text of a draft; written and sent notes stay as the customer got them.
+    fn update_note(&mut self, note_id: &str, text: &str, now: DateTime<Utc>) -> Result<Note> {
+        crate::notes::life::edit(self, note_id, text, now)
+    }
+
+    /// Marks a note written or sent; sending logs the contact through the Guard.
+    fn set_note_status(
+        &mut self,
+        note_id: &str,
+        status: NoteStatus,
+        now: DateTime<Utc>,
+    ) -> Result<(Note, Option<Interaction>)> {
+        crate::notes::life::mark(self, note_id, status, now)
     }
 
     /// Sorts a campaign's list by what each customer said (see `store::campaign`).

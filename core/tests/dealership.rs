@@ -469,6 +469,161 @@ on_both_books!(a_contact_file_adds_new_customers_joins_those_here_and_again_chan
     assert_eq!(by_tag.len(), 1, "{by_tag:?}");
 });
 
+/// A thank-you draft kept as a note, edited, sent.
+fn thank_you_draft(book: &mut dyn Book, customer: &str, text: &str, at: DateTime<Utc>) -> Note {
+    let note = NewNote {
+        text: text.into(),
+        kind: NoteKind::ThankYou,
+        format: Some("card".into()),
+        status: Some(NoteStatus::Draft),
+    };
+    book.add_note(customer, note, at).unwrap()
+}
+
+on_both_books!(a_thank_you_is_drafted_from_her_record_edited_sent_and_never_copied_to_another, |book| {
+    use rapport_core::notes::{CardSize, Format, Request, Rule, Shape, ThankYouKind};
+    let rita = rita(book);
+    let purchase = NewPurchase {
+        purchased_on: Some(now().date_naive() - Duration::days(3)),
+        description: "2024 Tacoma TRD".into(),
+        features: vec!["tow package".into()],
+        ..serde_json::from_value(serde_json::json!({ "description": "" })).unwrap()
+    };
+    book.add_purchase(&rita, purchase, now()).unwrap();
+    let noor = book
+        .add_customer_with(NewCustomer { name: "Noor Haddad".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap()
+        .id;
+
+    // Drafted from what her record holds: her name and what she bought, no form letter's findings.
+    let request = Request {
+        kind: ThankYouKind::Purchase,
+        format: Format::Card,
+        card: CardSize::default(),
+        variant: 0,
+        chosen: None,
+    };
+    let draft = book.draft_note(&rita, &request, now()).unwrap();
+    assert!(draft.text.contains("Rita") && draft.text.contains("Tacoma"), "{}", draft.text);
+    let note = thank_you_draft(book, &rita, &draft.text, now());
+    let later = now() + Duration::hours(1);
+    let edited =
+        book.update_note(&note.id, "Rita, the Tacoma suits you. Enjoy the tow package at the lake.", later).unwrap();
+    assert_eq!(book.note(&note.id).unwrap(), edited);
+    let listed = book.list_notes(Some(NoteStatus::Draft), 50).unwrap();
+    assert_eq!(
+        listed.iter().map(|n| (n.note.id.as_str(), n.customer_name.as_str())).collect::<Vec<_>>(),
+        [(note.id.as_str(), "Rita Kowalski")]
+    );
+
+    // Sent: logged as a card by post, through the Guard, and it stays as she got it.
+    let (sent, logged) = book.set_note_status(&note.id, NoteStatus::Sent, later).unwrap();
+    assert_eq!(sent.status, Some(NoteStatus::Sent));
+    assert_eq!(logged.expect("the card is logged").channel, Channel::Mail);
+    assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 1);
+    assert!(book.update_note(&note.id, "Something else", later).unwrap_err().to_string().contains("sent"));
+    assert!(book.set_note_status(&note.id, NoteStatus::Written, later).is_err(), "a sent note never goes back");
+    assert!(book.list_notes(Some(NoteStatus::Draft), 50).unwrap().is_empty());
+    assert_eq!(book.list_notes(Some(NoteStatus::Sent), 50).unwrap().len(), 1);
+
+    // The same words to Noor read as a near-copy of Rita's card, and Rita's name as someone else's.
+    let shape = Shape { kind: ThankYouKind::Purchase, format: Format::Card, card: CardSize::default() };
+    let copied = book.lint_note(&noor, &edited.text, shape, later).unwrap();
+    let rules: Vec<Rule> = copied.findings.iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&Rule::NearCopy) && rules.contains(&Rule::OtherCustomersName), "{rules:?}");
+
+    // A card to a customer who asked not to be contacted is not recorded as sent.
+    said(book, &noor, "Take me off your list", Meaning::DoNotContact);
+    let card = thank_you_draft(book, &noor, "Noor, thank you for coming by.", later);
+    assert_eq!(book.set_note_status(&card.id, NoteStatus::Sent, later).unwrap_err().code(), "blocked_by_preference");
+    assert_eq!(book.note(&card.id).unwrap().status, Some(NoteStatus::Draft));
+    assert!(matches!(book.note("no-such-note"), Err(Error::NotFound { .. })));
+});
+
+on_both_books!(an_email_from_her_and_one_to_her_are_logged_once_with_her_by_her_address, |book| {
+    use rapport_core::io::Happened;
+    let rita = rita(book);
+    let email = |from: &str, to: &str, subject: &str, words: &str| {
+        let text = format!(
+            "From: {from}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: Mon, 23 Nov 2026 09:15:00 -0700\r\n\r\n{words}\r\n"
+        );
+        Happened::read(text.as_bytes(), "message.eml").unwrap()
+    };
+    // Her address in another case still finds her; her words are kept as a quote.
+    let hers =
+        email("Rita K <RITA@Example.com>", "me@dealer.example", "Plates?", "Any news on my plates? Texts are best.");
+    let logged = book.log_happened(&hers, None, None, now()).unwrap();
+    assert_eq!((logged.customer_id.as_str(), logged.direction), (rita.as_str(), Direction::Inbound));
+    let contact = logged.interaction.expect("logged");
+    assert_eq!(contact.channel, Channel::Email);
+    assert_eq!(contact.quotes, ["Any news on my plates? Texts are best."]);
+    assert!(book.log_happened(&hers, None, None, now()).unwrap().interaction.is_none(), "the same email once");
+    assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 1);
+
+    // An email already sent to her after she declined email is logged — it went — and the Guard says what she said.
+    said(book, &rita, "Please don't email me, text instead", Meaning::DeclineChannel { channel: Channel::Email });
+    let mine = email("me@dealer.example", "rita@example.com", "Checking in", "Hi Rita, how is everything?");
+    let sent = book.log_happened(&mine, None, None, now()).unwrap();
+    assert_eq!(sent.direction, Direction::Outbound);
+    assert!(sent.interaction.is_some());
+    let guard = sent.guard.expect("the Guard's word on it");
+    assert!(guard.is_blocked() && serde_json::to_string(&guard).unwrap().contains("don't email me"), "{guard:?}");
+
+    // An address nobody has is named, and nothing is logged.
+    let stranger = email("sam_lee@example.org", "me@dealer.example", "Hello", "Hi");
+    let err = book.log_happened(&stranger, None, None, now()).unwrap_err().to_string();
+    assert!(err.contains("sam_lee@example.org"), "{err}");
+    assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 2);
+});
+
+#[test]
+fn two_people_saving_one_draft_overwrite_nothing_and_the_second_is_told_who() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    let rita = rita(&mut maria);
+    let note = thank_you_draft(&mut maria, &rita, "Rita, thank you.", now());
+    let mut dana = sign_in(&url, "Dana");
+    // Both opened the draft; Dana saves first, then Maria saves what she opened.
+    let opened = maria.note(&note.id).unwrap();
+    dana.update_note(&note.id, "Rita, thank you for the pie.", now()).unwrap();
+    let mine = Note { text: "Rita, thanks!".into(), ..opened.clone() };
+    let err = maria.change_note(&opened, &mine).unwrap_err();
+    assert_eq!(err.code(), "changed_meanwhile");
+    assert!(err.to_string().contains("Dana"), "{err}");
+    assert_eq!(maria.note(&note.id).unwrap().text, "Rita, thank you for the pie.", "Dana's words stand");
+    // The Notes place: Dana sees the note she edited on Maria's customer; a manager sees every note.
+    assert_eq!(dana.list_notes(None, 50).unwrap().len(), 0, "Dana neither owns Rita nor wrote the note");
+    assert_eq!(maria.list_notes(None, 50).unwrap().len(), 1);
+    let own = dana
+        .add_customer_with(NewCustomer { name: "Omar Said".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap()
+        .id;
+    thank_you_draft(&mut dana, &own, "Omar, thank you.", now());
+    let danas: Vec<String> = dana.list_notes(None, 50).unwrap().into_iter().map(|n| n.customer_name).collect();
+    assert_eq!(danas, ["Omar Said"]);
+}
+
+#[test]
+fn a_book_made_by_the_previous_version_is_brought_up_to_date_keeping_its_notes() {
+    let Some((url, mut maria)) = dealership() else { return };
+    let rita = rita(&mut maria);
+    let note = thank_you_draft(&mut maria, &rita, "Rita, thank you.", now());
+    drop(maria);
+    // The book as version 1 left it: no record of who last changed a note.
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(
+            "ALTER TABLE notes DROP COLUMN updated_by, DROP COLUMN updated_at; UPDATE rapport_schema SET version = 1",
+        )
+        .unwrap();
+    let p = person("Maria", Role::Manager);
+    let mut maria = DealershipBook::open(&url, &p.email, &p.password).expect("an older book opens");
+    let version: i32 = admin.query_one("SELECT version FROM rapport_schema", &[]).unwrap().get(0);
+    assert_eq!(i64::from(version), rapport_core::dealership::schema_version());
+    maria.update_note(&note.id, "Rita, thank you for the pie.", now()).unwrap();
+    assert_eq!(maria.note(&note.id).unwrap().text, "Rita, thank you for the pie.");
+}
+
 #[test]
 fn a_do_not_contact_at_the_service_desk_blocks_the_salespersons_call_a_moment_later() {
     let Some((url, mut maria)) = dealership() else { return };

@@ -7,14 +7,13 @@ use std::sync::Mutex;
 use rapport_core::io::csv;
 use rapport_core::model::Channel;
 use rapport_core::store::{Campaign, CampaignCheck, CampaignList};
-use rapport_core::Book as _;
 use rapport_core::Error;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Request;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::{with, Book, IpcError};
+use crate::commands::{with_any, Book, IpcError};
 use crate::transfer::{file_bytes, header};
 
 /// The last check, for saving its files.
@@ -46,7 +45,7 @@ pub fn check_campaign(
         }
     };
     let campaign = Campaign { channel: asked.channel, topic: Some(asked.topic), text: asked.text };
-    let checked = with(&book, |s, now| s.check_campaign(list, &campaign, now))?;
+    let checked = with_any(&book, move |s, now| s.check_campaign(list, &campaign, now))?;
     *last.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(checked.clone());
     Ok(checked)
 }

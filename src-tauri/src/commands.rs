@@ -149,7 +149,8 @@ pub(crate) fn own_book_only() -> Error {
         "book",
         "this works on your own book only in this version; on the dealership book the window has Today, customers, \
          search, a customer's page, adding and editing a customer, their facts, goals, purchases and ways to reach \
-         them, logging a contact, what they said, notes, promises, issues and reminders",
+         them, logging a contact, what they said, notes, thank-you notes and cards, promises, issues, reminders and \
+         checking a campaign",
     )
 }
 
@@ -747,12 +748,12 @@ pub fn restore_backup(book: State<'_, Book>, name: String) -> Reply<Backup> {
 
 #[tauri::command(async)]
 pub fn note_details(book: State<'_, Book>, customer_id: String, kind: ThankYouKind) -> Reply<Vec<notes::Detail>> {
-    with(&book, |s, now| Ok(notes::details(&s.customer_record(&customer_id)?, kind, now)))
+    with_any(&book, move |s, now| Ok(notes::details(&s.customer_record(&customer_id)?, kind, now)))
 }
 
 #[tauri::command(async)]
 pub fn compose_note(book: State<'_, Book>, customer_id: String, request: notes::Request) -> Reply<notes::Draft> {
-    with(&book, |s, now| s.draft_note(&customer_id, &request, now))
+    with_any(&book, move |s, now| s.draft_note(&customer_id, &request, now))
 }
 
 #[tauri::command(async)]
@@ -762,7 +763,7 @@ pub fn lint_note(
     text: String,
     shape: notes::Shape,
 ) -> Reply<notes::Report> {
-    with(&book, |s, now| s.lint_note(&customer_id, &text, shape, now))
+    with_any(&book, move |s, now| s.lint_note(&customer_id, &text, shape, now))
 }
 
 /// What marking a note sent did: the note, and the contact it logged.
@@ -775,18 +776,18 @@ pub struct NoteMarked {
 /// Notes to customers across the book, newest first (the Notes place).
 #[tauri::command(async)]
 pub fn list_notes(book: State<'_, Book>, status: Option<NoteStatus>, limit: Option<u32>) -> Reply<Vec<ListedNote>> {
-    with(&book, |s, _| s.list_notes(status, limit.unwrap_or(200).min(1000)))
+    with_any(&book, move |s, _| s.list_notes(status, limit.unwrap_or(200).min(1000)))
 }
 
 /// Saves the edited text of a draft (the composer's Save, again).
 #[tauri::command(async)]
 pub fn update_note(book: State<'_, Book>, note_id: String, text: String) -> Reply<Note> {
-    with(&book, |s, now| s.update_note(&note_id, &text, now))
+    with_any(&book, move |s, now| s.update_note(&note_id, &text, now))
 }
 
 #[tauri::command(async)]
 pub fn set_note_status(book: State<'_, Book>, note_id: String, status: NoteStatus) -> Reply<NoteMarked> {
-    with(&book, |s, now| {
+    with_any(&book, move |s, now| {
         let (note, logged) = s.set_note_status(&note_id, status, now)?;
         Ok(NoteMarked { note, logged })
     })

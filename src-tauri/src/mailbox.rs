@@ -1,6 +1,6 @@
 //! Emails and invitations logged from the window: a file picked on a customer's page (its bytes come from the page)
 //! or `.eml` / `.ics` files dropped on the window (their paths stay here — the page only says which of them to log, by number). Each is read
-//! and logged by the core (`io::mail`, `Store::log_email`).
+//! and logged by the core (`io::mail`, `Book::log_happened`), on either book.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -14,7 +14,7 @@ use serde::Serialize;
 use tauri::ipc::Request;
 use tauri::{Emitter, State};
 
-use crate::commands::{with, Book, Reply};
+use crate::commands::{with_any, Book, Reply};
 use crate::transfer::header;
 
 /// The files last dropped on the window.
@@ -81,7 +81,7 @@ pub fn log_email(book: State<'_, Book>, request: Request<'_>) -> Reply<LoggedEma
     let happened = picked(&request)?;
     let customer = header(&request, "x-customer");
     let direction = direction(header(&request, "x-direction"))?;
-    with(&book, |s, now| s.log_happened(&happened, customer.as_deref(), direction, now))
+    with_any(&book, move |s, now| s.log_happened(&happened, customer.as_deref(), direction, now))
 }
 
 /// Logs dropped file number `index`.
@@ -94,5 +94,5 @@ pub fn log_dropped_email(
     direction: Option<Direction>,
 ) -> Reply<LoggedEmail> {
     let happened = dropped_file(&dropped, index)?;
-    with(&book, |s, now| s.log_happened(&happened, customer_id.as_deref(), direction, now))
+    with_any(&book, move |s, now| s.log_happened(&happened, customer_id.as_deref(), direction, now))
 }

@@ -29,7 +29,10 @@ use crate::{Error, ListQuery, Result};
 pub use people::{NewUser, Role, User, MIN_PASSWORD_CHARS};
 
 /// The schema's versions, oldest first; a book of a newer one is refused untouched.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations-pg/0001_dealership.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations-pg/0001_dealership.sql"),
+    include_str!("../../migrations-pg/0002_note_changes.sql"),
+];
 
 /// The schema version this build writes on a dealership book.
 pub fn schema_version() -> i64 {
@@ -455,6 +458,69 @@ impl Book for DealershipBook {
         Ok(rows.iter().map(|r| EnteredBy { record_id: r.get(0), user_id: r.get(1), name: r.get(2) }).collect())
     }
 
+    fn others_for(&self, customer_id: &str) -> Result<crate::notes::Others> {
+        let mut client = self.client()?;
+        let mut others = crate::notes::Others::default();
+        let rows = client.query(
+            "SELECT name, record->>'preferred_name' FROM customers WHERE id <> $1 ORDER BY n",
+            &[&customer_id],
+        )?;
+        for row in &rows {
+            others.names.push(row.get(0));
+            others.names.extend(row.get::<_, Option<String>>(1));
+        }
+        let recent = i64::from(crate::notes::life::RECENT_NOTES);
+        let rows = client.query(
+            "SELECT c.name, n.note->>'text' FROM notes n JOIN customers c ON c.id = n.customer_id
+             WHERE n.customer_id <> $1 AND n.note->>'kind' IN ('thank_you', 'card_prompt')
+             ORDER BY n.entered_at DESC, n.n DESC LIMIT $2",
+            &[&customer_id, &recent],
+        )?;
+        others.notes = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        Ok(others)
+    }
+
+    fn note(&self, note_id: &str) -> Result<Note> {
+        match self.client()?.query_opt("SELECT note::text FROM notes WHERE id = $1", &[&note_id])? {
+            Some(row) => rows::from_text("note", row.get(0)),
+            None => Err(Error::NotFound { what: "note", key: note_id.to_string() }),
+        }
+    }
+
+    fn customer_with_email(&self, addresses: &[String]) -> Result<Option<String>> {
+        let mut client = self.client()?;
+        for a in addresses.iter().map(|a| a.trim().to_lowercase()).filter(|a| !a.is_empty()) {
+            // The trigram index finds the few whose search text holds the address; their email points decide.
+            let like = format!("%{}%", a.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+            let found = client.query_opt(
+                "SELECT id FROM customers WHERE search_text LIKE $1 AND EXISTS (
+                     SELECT 1 FROM jsonb_array_elements(record->'contact_points') p
+                     WHERE p->>'kind' = 'email' AND lower(btrim(p->>'value')) = $2)
+                 ORDER BY n LIMIT 1",
+                &[&like, &a],
+            )?;
+            if let Some(row) = found {
+                return Ok(Some(row.get(0)));
+            }
+        }
+        Ok(None)
+    }
+
+    fn list_notes(&self, status: Option<NoteStatus>, limit: u32) -> Result<Vec<ListedNote>> {
+        let (status, limit) = (status.map(|s| s.as_str()), i64::from(limit));
+        let rows = self.client()?.query(
+            "SELECT n.note::text, c.name FROM notes n JOIN customers c ON c.id = n.customer_id
+             WHERE n.note->>'kind' IN ('thank_you', 'card_prompt')
+               AND ($1::text IS NULL OR coalesce(n.note->>'status', 'draft') = $1)
+               AND ($2::text IS NULL OR c.owner_id = $2 OR n.entered_by = $2)
+             ORDER BY n.entered_at DESC, n.n DESC LIMIT $3",
+            &[&status, &self.owner_filter(), &limit],
+        )?;
+        rows.iter()
+            .map(|r| Ok(ListedNote { note: rows::from_text("note", r.get(0))?, customer_name: r.get(1) }))
+            .collect()
+    }
+
     fn export_book(&self) -> Result<crate::model::Book> {
         let mut client = self.client()?;
         // Every table as of one moment.
@@ -804,6 +870,34 @@ impl Book for DealershipBook {
         rows::save_with_text_tags(&mut tx, &note.customer_id, &[], &me, note.created_at)?;
         rows::commit(tx)?;
         Ok(())
+    }
+
+    fn change_note(&mut self, was: &Note, note: &Note) -> Result<()> {
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        rows::customer_is_there(&mut tx, &note.customer_id, rows::Lock::Update)?;
+        let changed = tx.execute(
+            "UPDATE notes SET note = $2, updated_by = $3, updated_at = $4 WHERE id = $1 AND note = $5",
+            &[&note.id, &rows::to_json(note)?, &me, &note.updated_at, &rows::to_json(was)?],
+        )?;
+        if changed == 0 {
+            let by = tx.query_opt(
+                "SELECT coalesce(u.name, 'someone'), coalesce(n.updated_at, n.entered_at) FROM notes n
+                 LEFT JOIN users u ON u.id = coalesce(n.updated_by, n.entered_by) WHERE n.id = $1",
+                &[&note.id],
+            )?;
+            return Err(match by {
+                Some(row) => Error::Changed {
+                    what: "this note".into(),
+                    by: row.get(0),
+                    at: row.get::<_, DateTime<Utc>>(1).format("%Y-%m-%d %H:%M UTC").to_string(),
+                },
+                None => Error::NotFound { what: "note", key: note.id.clone() },
+            });
+        }
+        rows::save_with_text_tags(&mut tx, &note.customer_id, &[], &me, note.updated_at)?;
+        rows::commit(tx)
     }
 
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {

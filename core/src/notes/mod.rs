@@ -14,6 +14,7 @@
 mod compose;
 mod details;
 mod detect;
+pub(crate) mod life;
 mod shorthand;
 
 use std::str::FromStr;
@@ -25,6 +26,7 @@ use crate::model::{CustomerRecord, NoteKind, ParseWordError};
 pub use compose::compose;
 pub use details::{choose, details};
 pub use detect::{lint, similarity, NEAR_COPY};
+pub use life::MAX_NOTE_CHARS;
 
 /// How long a thank-you email may be before it reads like a newsletter (characters).
 pub const EMAIL_LIMIT: usize = 1200;

@@ -68,6 +68,22 @@ impl Book for Store {
         Ok(Vec::new())
     }
 
+    fn others_for(&self, customer_id: &str) -> Result<crate::notes::Others> {
+        Store::others_for(self, customer_id)
+    }
+
+    fn note(&self, note_id: &str) -> Result<Note> {
+        Store::note(self, note_id)
+    }
+
+    fn customer_with_email(&self, addresses: &[String]) -> Result<Option<String>> {
+        Store::customer_with_email(self, addresses)
+    }
+
+    fn list_notes(&self, status: Option<NoteStatus>, limit: u32) -> Result<Vec<ListedNote>> {
+        Store::list_notes(self, status, limit)
+    }
+
     fn export_book(&self) -> Result<crate::model::Book> {
         Store::export_book(self)
     }
@@ -166,6 +182,10 @@ impl Book for Store {
             rows::insert_note(tx, note)?;
             customers::refresh_text_tags(tx, &note.customer_id)
         })
+    }
+
+    fn change_note(&mut self, was: &Note, note: &Note) -> Result<()> {
+        Store::change_note(self, was, note)
     }
 
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {

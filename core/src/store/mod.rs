@@ -15,7 +15,7 @@ mod corrections;
 mod customers;
 mod guard;
 pub(crate) mod import;
-mod logged;
+pub(crate) mod logged;
 mod notes;
 mod passphrase;
 pub(crate) mod read;

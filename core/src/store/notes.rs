@@ -1,17 +1,14 @@
-//! Thank-you notes against the book: what the composer needs about everyone else (for near-copies and other
-//! customers' names), and the note's life from draft to written to sent — which logs the contact.
+//! Thank-you notes in the salesperson's own book: what the composer needs about everyone else (for near-copies and
+//! other customers' names), the Notes place's list, and a note's text or status saved. The note's life itself —
+//! drafted, checked, edited, sent — is the same on both books (`notes::life`).
 
-use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::{read, rows, Store};
+use super::{customers, rows, Store};
 use crate::model::*;
-use crate::notes::{self, Draft, Others, Report, Request, Shape};
-use crate::Book;
+use crate::notes::life::RECENT_NOTES;
+use crate::notes::Others;
 use crate::{Error, Result};
-
-/// How many of the most recent notes to other customers the near-copy check compares against.
-const RECENT_NOTES: u32 = 500;
 
 impl Store {
     /// Other customers' names, and the latest notes written to them.
@@ -35,86 +32,17 @@ impl Store {
         Ok(Others { names, notes })
     }
 
-    /// A thank-you draft for the customer.
-    pub fn draft_note(&self, customer_id: &str, request: &Request, now: DateTime<Utc>) -> Result<Draft> {
-        let rec = read::record(self.conn(), customer_id)?;
-        Ok(notes::compose(&rec, &self.profile()?, &self.playbooks()?, &self.others_for(customer_id)?, request, now))
+    /// One note, by its id.
+    pub fn note(&self, note_id: &str) -> Result<Note> {
+        match rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note) {
+            Err(rusqlite::Error::QueryReturnedNoRows) => {
+                Err(Error::NotFound { what: "note", key: note_id.to_string() })
+            }
+            other => Ok(other?),
+        }
     }
 
-    /// The form-letter detector's findings on any text for the customer.
-    pub fn lint_note(&self, customer_id: &str, text: &str, shape: Shape, now: DateTime<Utc>) -> Result<Report> {
-        // A note is a card or a short email; a pasted megabyte is no note, and checking it would take minutes.
-        let n = text.chars().count();
-        if n > MAX_NOTE_CHARS {
-            return Err(Error::invalid(
-                "text",
-                format!("{n} characters is no note; a note is at most {MAX_NOTE_CHARS} characters"),
-            ));
-        }
-        let rec = read::record(self.conn(), customer_id)?;
-        Ok(notes::lint(text, &rec, &self.profile()?, &self.playbooks()?, &self.others_for(customer_id)?, shape, now))
-    }
-
-    /// Marks a note to a customer written or sent. Sending logs the contact (by post for a card, by email for an
-    /// email) through the Guard; a note the customer asked not to get is refused like any other contact.
-    pub fn set_note_status(
-        &mut self,
-        note_id: &str,
-        status: NoteStatus,
-        now: DateTime<Utc>,
-    ) -> Result<(Note, Option<Interaction>)> {
-        let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)
-            .map_err(|_| Error::NotFound { what: "note", key: note_id.to_string() })?;
-        if note.kind == NoteKind::Note {
-            return Err(Error::invalid("note", "only notes to the customer (thank-yous, cards) are written and sent"));
-        }
-        // A note only moves forward — draft, written, sent: one that went out stays as the customer got it.
-        let rank = |s: Option<NoteStatus>| match s {
-            Some(NoteStatus::Sent) => 2,
-            Some(NoteStatus::Written) => 1,
-            _ => 0,
-        };
-        if rank(Some(status)) < rank(note.status) {
-            return Err(Error::invalid(
-                "status",
-                format!("this note is {} already; it stays so", note.status.map_or("a draft", |s| s.as_str())),
-            ));
-        }
-        let logged = if status == NoteStatus::Sent && note.status != Some(NoteStatus::Sent) {
-            let channel = if note.format.as_deref() == Some("email") { Channel::Email } else { Channel::Mail };
-            let what = if note.kind == NoteKind::CardPrompt { "Handwritten card" } else { "Thank-you note" };
-            let contact = NewInteraction {
-                at: Some(now),
-                channel,
-                direction: Direction::Outbound,
-                summary: format!("{what} sent"),
-                quotes: vec![],
-                sentiment: None,
-                // The note was checked as it was written; what is recorded now is that it went out.
-                reason: Some(format!("{what} sent")),
-                topic: None,
-                asked_for: None,
-                justification: None,
-                // A thank-you answers what the customer did; it is not a proactive contact to space out.
-                purpose: Some(Purpose::Waiting),
-            };
-            Some(self.log_contact_as(&note.customer_id, contact, now, true)?)
-        } else {
-            None
-        };
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE notes SET status = ?2, updated_at = ?3 WHERE id = ?1",
-                params![note_id, status.as_str(), crate::time::stamp(now)],
-            )?;
-            Ok(())
-        })?;
-        let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)?;
-        Ok((note, logged))
-    }
-
-    /// Notes to customers (thank-you notes and card prompts) across the book, newest first, at most `limit`;
-    /// `status` keeps only drafts, written or sent ones (a note without a status is a draft).
+    /// Notes to customers (thank-you notes and card prompts) across the book, newest first, at most `limit`.
     pub fn list_notes(&self, status: Option<NoteStatus>, limit: u32) -> Result<Vec<ListedNote>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT x.*, c.name AS customer_name FROM notes x JOIN customers c ON c.id = x.customer_id
@@ -126,31 +54,36 @@ impl Store {
         })
     }
 
-    /// Saves the edited text of a draft (the composer's Save, again). Written and sent notes are what the
-    /// customer got, so they stay as they are.
-    pub fn update_note(&mut self, note_id: &str, text: &str, now: DateTime<Utc>) -> Result<Note> {
-        let note = rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)
-            .map_err(|_| Error::NotFound { what: "note", key: note_id.to_string() })?;
-        if note.kind == NoteKind::Note {
-            return Err(Error::invalid("note", "only drafts of notes to the customer are edited here"));
-        }
-        if let Some(s) = note.status.filter(|s| *s != NoteStatus::Draft) {
-            return Err(Error::invalid(
-                "note",
-                format!("this note is {}: it stays as the customer got it", s.as_str()),
-            ));
-        }
-        let text = crate::model::required("text", text)?;
+    /// Saves a note's text and status over `was`, unless another window or command changed it since.
+    pub fn change_note(&mut self, was: &Note, note: &Note) -> Result<()> {
+        let stamp = crate::time::stamp;
         self.write(|tx| {
-            tx.execute(
-                "UPDATE notes SET text = ?2, updated_at = ?3 WHERE id = ?1",
-                params![note_id, text, crate::time::stamp(now)],
+            let changed = tx.execute(
+                "UPDATE notes SET text = ?2, status = ?3, updated_at = ?4
+                 WHERE id = ?1 AND text = ?5 AND status IS ?6 AND updated_at = ?7",
+                params![
+                    note.id,
+                    note.text,
+                    note.status.map(|s| s.as_str()),
+                    stamp(note.updated_at),
+                    was.text,
+                    was.status.map(|s| s.as_str()),
+                    stamp(was.updated_at)
+                ],
             )?;
-            Ok(())
-        })?;
-        Ok(rows::one(self.conn(), "SELECT * FROM notes WHERE id = ?1", params![note_id], rows::note)?)
+            if changed == 0 {
+                let there: bool =
+                    tx.query_row("SELECT EXISTS (SELECT 1 FROM notes WHERE id = ?1)", [&note.id], |r| r.get(0))?;
+                return Err(match there {
+                    true => Error::Changed {
+                        what: "this note".into(),
+                        by: "another window or command".into(),
+                        at: "this moment".into(),
+                    },
+                    false => Error::NotFound { what: "note", key: note.id.clone() },
+                });
+            }
+            customers::refresh_text_tags(tx, &note.customer_id)
+        })
     }
 }
-
-/// The longest text the form-letter detector checks.
-pub const MAX_NOTE_CHARS: usize = 20_000;

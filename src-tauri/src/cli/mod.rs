@@ -275,10 +275,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 format!("Removed {} {}.{kept}", r.record.as_str(), r.id)
             })
         }
-        Command::Notes(NotesCmd::List { status, limit }) => {
-            let notes = store.list_notes(status, limit)?;
-            emit(j, &notes, || present::notes(&notes))
-        }
         Command::Tags(cmd) => tags(cmd, store, j),
         Command::Profile(ProfileCmd::Show) => {
             let p = store.profile()?;
@@ -389,40 +385,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             }
             emit(j, &hand_off, || format!("{}\n", hand_off.url))
         }
-        Command::Log { files, customer, direction } => {
-            // Each file on its own: one that cannot be read or matched is named, the others are logged.
-            let mut logged = Vec::new();
-            let mut failed = Vec::new();
-            for file in &files {
-                let done = read_file(file).and_then(|bytes| {
-                    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-                    let happened = rapport_core::io::Happened::read(&bytes, &name).map_err(|e| in_file(file, e))?;
-                    store.log_happened(&happened, customer.as_deref(), direction, now).map_err(|e| in_file(file, e))
-                });
-                match done {
-                    Ok(l) => logged.push((file.display().to_string(), l)),
-                    Err(e) => {
-                        failed.push(serde_json::json!({ "file": file.display().to_string(), "error": e.to_string() }))
-                    }
-                }
-            }
-            let out = serde_json::json!({
-                "logged": logged.iter().map(|(f, l)| serde_json::json!({ "file": f, "logged": l })).collect::<Vec<_>>(),
-                "failed": failed,
-            });
-            emit(j, &out, || present::logged_emails(&logged))?;
-            if failed.is_empty() {
-                Ok(())
-            } else {
-                let each: Vec<&str> = failed.iter().filter_map(|f| f["error"].as_str()).collect();
-                Err(Error::BadFile(format!(
-                    "{} of {} files could not be logged:\n{}",
-                    failed.len(),
-                    files.len(),
-                    each.join("\n")
-                )))
-            }
-        }
         Command::Playbooks(PlaybooksCmd::List) => {
             let list = store.playbooks()?;
             emit(j, &list, || present::playbooks(&list))
@@ -466,46 +428,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         Command::Notify { once: _ } => {
             let sent = crate::notify::send_due(store, now, None)?;
             emit(j, &sent, || present::notified(&sent))
-        }
-        Command::Draft(DraftCmd::ThankYou { customer, shape, variant, using, save }) => {
-            use rapport_core::notes;
-            let id = store.lookup_customer(&customer)?;
-            let rec = store.customer_record(&id)?;
-            let details = notes::details(&rec, shape.kind, now);
-            let chosen = if using.is_empty() { None } else { Some(notes::choose(&details, &using)?) };
-            let request = notes::Request { kind: shape.kind, format: shape.format, card: shape.card, variant, chosen };
-            let draft = store.draft_note(&id, &request, now)?;
-            if save {
-                let kind =
-                    if shape.format == notes::Format::Prompts { NoteKind::CardPrompt } else { NoteKind::ThankYou };
-                let note = NewNote {
-                    text: draft.text.clone(),
-                    kind,
-                    format: Some(shape.format.as_str().to_string()),
-                    status: Some(NoteStatus::Draft),
-                };
-                store.add_note(&id, note, now)?;
-            }
-            let out = serde_json::json!({
-                "text": draft.text,
-                "score": draft.report.score,
-                "findings": draft.report.findings,
-                "kind": draft.kind,
-                "format": draft.format,
-                "card": draft.card,
-                "variant": draft.variant,
-                "details_used": draft.details_used,
-                "details": details,
-            });
-            emit(j, &out, || present::note(&draft.text, &draft.report, Some(shape.card.limit())))
-        }
-        Command::Lint { customer, file, shape } => {
-            let id = store.lookup_customer(&customer)?;
-            let text = read_text(file)?;
-            let s = rapport_core::notes::Shape { kind: shape.kind, format: shape.format, card: shape.card };
-            let report = store.lint_note(&id, &text, s, now)?;
-            let out = serde_json::json!({ "text": text, "score": report.score, "findings": report.findings });
-            emit(j, &out, || present::note(&text, &report, None))
         }
         Command::Demo => {
             let summary = store.load_demo(now)?;

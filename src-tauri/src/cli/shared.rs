@@ -171,9 +171,9 @@ fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Resu
                 "command",
                 format!(
                     "`rapport {name}` works on your own book only in this version; on a dealership book: customers, \
-                     prefs, contact-points add, facts add, goals add, purchases add, interactions add, notes add, \
-                     issues, promises add|keep, reminders add, reasons, check, listen, campaign check, agenda, \
-                     export, import, users, sign-in, sign-out{remembered}"
+                     prefs, contact-points add, facts add, goals add, purchases add, interactions add, log, notes add|list, \
+                     draft thank-you, lint, issues, promises add|keep, reminders add, reasons, check, listen, \
+                     campaign check, agenda, export, import, users, sign-in, sign-out{remembered}"
                 ),
             ))
         }
