@@ -686,3 +686,27 @@ fn how_long_they_will_keep_what_they_own_is_asked_to_buy_it() {
         assert!(!read.contains(&"pitch:buy-back".to_string()), "{text}: {read:?}");
     }
 }
+
+#[test]
+fn news_done_in_other_words_a_catch_up_a_look_from_the_appraiser_and_a_feeling_said_plainly_are_read() {
+    let table: &[(&str, &[&str])] = &[
+        ("How're you and the family? It's been ages since we talked.", &["check_in"]),
+        ("Title transfer on your Silverado cleared this morning; nothing owed.", &["value"]),
+        ("The fix for your login error: we tracked down the cause, and it is patched.", &["value"]),
+    ];
+    reads_as(table);
+    for (text, pitch) in [
+        ("Bring the Highlander in next week and I'll have our appraiser take a look at it.", "pitch:buy-back"),
+        ("You'd be amazed how much that old Civic could still fetch.", "pitch:buy-back"),
+    ] {
+        let read: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+        assert!(read.contains(&pitch.to_string()), "{text}: {read:?}");
+    }
+    let feeling = |line: &str| -> Option<String> {
+        let row = serde_json::json!({ "text": line, "direction": "in", "at": "2026-11-20T15:00:00Z", "zone": "Europe/Dublin" });
+        heard(&row).iter().find(|h| h["kind"] == "sentiment").map(|h| h["sentiment"].as_str().unwrap().to_string())
+    };
+    assert_eq!(feeling("The new online banking is a disaster.").as_deref(), Some("negative"));
+    assert_eq!(feeling("Forty minutes on hold this morning.").as_deref(), Some("negative"));
+    assert_eq!(feeling("Thanks for being upfront with me about the fees.").as_deref(), Some("positive"));
+}

@@ -95,7 +95,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down", "with my own eyes",
-            "come|coming|go|going into|to the|your branch|office|showroom|store|dealership|bank",
+            "come|coming|go|going into|to the|your branch|office|showroom|store|dealership|bank|lot",
         ],
     ),
     (
@@ -143,6 +143,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "not leave me|us",
             "not go to|gonna leave|write|post|give|do|fill",
             "never pick up|answer",
+            "do not answer|pick_up",
             "screen|screens every|all|my|most|unknown",
         ],
     ),
@@ -157,6 +158,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "get|getting .. old",
             "be off the table",
             "be pointless|useless|a_lost_cause",
+            "be the|a worst|terrible|bad|last way",
             "do not work for me",
             "not work",
             "be a no",
@@ -244,7 +246,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "easier for me",
             "the way to go",
             "be the way",
-            "i will answer|read|check",
+            "i will .. answer|read|check|see",
+            "can|could go in|by|via",
             "better",
             "send .. by|via|through",
             "by|via|through|over",
@@ -473,6 +476,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "make my day", "bless", "out of .. way", "didn't rush", "without rushing", "never rushed",
             "ever done that|this for", "so much easier|better", "much easier than", "stayed late|past|after",
             "walked me through", "remembered my|me|i|that|what", "took the time", "went the extra mile",
+            "slick", "lovely", "rockstar", "rock star", "straight|honest|upfront with me",
         ],
     ),
     (
@@ -499,6 +503,10 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "later than you said", "called|sent|asked|emailed .. three|four|five|six|several|multiple times",
             "never asked for", "never wanted", "reek", "reeked", "stink", "stank", "greasy", "filthy", "fiasco",
             "insult", "overpriced", "hidden fee", "short with me", "talked down",
+            // Said in other words (the thirty-fourth utterance batch's cold misses, 2026-12-07): "the update is a
+            // disaster", "the online form not so much", "less thrilled about the price", "finance took 3 hours".
+            "disaster", "not so much", "less thrilled|happy|impressed|pleased|keen", "took .. hours|forever|ages",
+            "on hold for", "minutes|hours on hold",
         ],
     ),
     (
@@ -2687,6 +2695,9 @@ const FREQUENCY_WORDS: &[&str] = &[
     "space",
     "between",
     "all i want",
+    "all i need",
+    "that's it",
+    "that's all",
     "about right",
     "is fine",
     "at least",
