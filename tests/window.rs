@@ -3231,6 +3231,20 @@ async fn the_window_works_on_the_dealership_book_and_says_plainly_when_its_serve
     assert!(card.text().await.unwrap().contains("told sam"), "{}", card.text().await.unwrap());
     w.shot("2-rita").await;
 
+    // A contact logged from her page, through the Guard, on the shared book: Maria sees it a moment later.
+    w.find("#log-contact").await.click().await.unwrap();
+    w.find("#interaction-dialog[open]").await;
+    w.find("#interaction-channel").await.select_by_value("email").await.unwrap();
+    more_details(&w, "interaction").await;
+    w.find("#interaction-reason").await.send_keys("Her winter tire quote, as promised").await.unwrap();
+    w.find("#interaction-summary").await.send_keys("Emailed the winter tire quote").await.unwrap();
+    w.find("#verdict[data-verdict='allowed']").await;
+    w.find("#interaction-form [data-submit]").await.click().await.unwrap();
+    gone(&w, "#interaction-dialog").await;
+    w.find_text(".timeline", "Emailed the winter tire quote").await;
+    let page = on_the_dealership_book(&s, &url, "maria", &["customers", "show", &rita], None);
+    assert_eq!(page["customer"]["interactions"][0]["summary"], "Emailed the winter tire quote", "{page}");
+
     // A thank-you drafted from her record and kept on the shared book, with the same detector.
     w.find("#write-thank-you").await.click().await.unwrap();
     w.find("#composer-score[data-score]").await;

@@ -73,6 +73,9 @@ pub trait Book {
     fn others_for(&self, customer_id: &str) -> Result<crate::notes::Others>;
     /// One note, by its id.
     fn note(&self, note_id: &str) -> Result<Note>;
+    /// What the Guard held back, newest first, for one customer or all (on the dealership book, all of a
+    /// salesperson's own customers' and what they tried; a manager's, everyone's).
+    fn held_back(&self, customer_id: Option<&str>, limit: u32) -> Result<Vec<HeldBack>>;
     /// The customer one of `addresses` belongs to (the first address that is someone's email, in any case).
     fn customer_with_email(&self, addresses: &[String]) -> Result<Option<String>>;
     /// Notes to customers (thank-you notes and card prompts), newest first, at most `limit`; `status` keeps only
@@ -114,6 +117,13 @@ pub trait Book {
     /// Saves `note` (its text or status changed) over `was` — unless someone changed the note since `was` was read:
     /// then nothing is overwritten ([`Error::Changed`]).
     fn change_note(&mut self, was: &Note, note: &Note) -> Result<()>;
+    /// Saves the profile: on the dealership book each person's own settings, and the dealership's (its name,
+    /// contact hours, calling rule, days between contacts) only when a manager saves them.
+    fn save_profile(&mut self, profile: Profile) -> Result<Profile>;
+    /// Adds or replaces the playbook of a tag (on the dealership book, a manager's to set).
+    fn save_playbook(&mut self, playbook: Playbook) -> Result<Playbook>;
+    /// Removes the playbook of a tag.
+    fn delete_playbook(&mut self, tag: &str) -> Result<()>;
     /// Opens an issue the customer raised (the rules are `CustomerIssue::open`'s).
     fn open_issue(&mut self, customer_id: &str, input: NewIssue, now: DateTime<Utc>) -> Result<CustomerIssue>;
     /// Adds an update to an open issue (`CustomerIssue::add_update`'s rules), in one transaction with reading it.
@@ -509,6 +519,32 @@ pub trait Book {
         now: DateTime<Utc>,
     ) -> Result<crate::store::LoggedEmail> {
         crate::store::logged::log_happened(self, file, customer_id, direction, now)
+    }
+
+    /// Hands an outbound contact to the salesperson's own app (mail, messages, phone, calendar): the Guard decides
+    /// first, on the real channel, time and words — a block refuses it and keeps it as held back, a caution needs the
+    /// typed justification, exactly as logging it would — and only then is the address made. Nothing is logged here:
+    /// the window asks "Sent?" when the salesperson comes back, and logs the contact then.
+    fn hand_off(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        subject: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<crate::handoff::HandOff> {
+        let asked = crate::handoff::HandOffRequest { subject: subject.map(String::from), ..Default::default() };
+        self.hand_off_with(customer_id, input, &asked, now)
+    }
+
+    /// [`Book::hand_off`] as asked: an email's subject, a meeting's length, a thank-you by email.
+    fn hand_off_with(
+        &mut self,
+        customer_id: &str,
+        input: NewInteraction,
+        asked: &crate::handoff::HandOffRequest,
+        now: DateTime<Utc>,
+    ) -> Result<crate::handoff::HandOff> {
+        crate::handoff::hand_off_with(self, customer_id, input, asked, now)
     }
 
     /// A thank-you draft for the customer (see `notes::life`).

@@ -1,13 +1,15 @@
 //! Reaching out through the salesperson's own apps: the address a mail client, a messaging app or a phone opens
 //! with — `mailto:` (RFC 6068) with the recipient, subject and words, `sms:` (RFC 5724) with the words, `tel:`
 //! (RFC 3966). Rapport sends nothing itself: no mail server, no stored password. The Guard decides first
-//! ([`crate::Store::hand_off`]); only then is an address made.
+//! ([`crate::Book::hand_off`], on either book); only then is an address made.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
-use crate::model::{Channel, ContactKind, ContactPoint, CustomerRecord};
-use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+
+use crate::model::{Channel, ContactKind, ContactPoint, CustomerRecord, Direction, NewInteraction};
+use crate::{Book, Error, Result};
 
 /// Everything but RFC 3986's unreserved characters is escaped: a subject's "&" or "?" never ends it early.
 const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
@@ -198,6 +200,48 @@ fn dialable(number: &str) -> Result<String> {
         return Err(Error::invalid("phone", format!("'{number}' is not a number a phone can dial")));
     }
     Ok(if trimmed.starts_with('+') { format!("+{digits}") } else { digits })
+}
+
+/// [`Book::hand_off`] as asked: an email's subject, a meeting's length, and whether it is a thank-you note by
+/// email (the Guard then reads it as a thank-you: never a referral ask, a pitch inside it blocked).
+pub(crate) fn hand_off_with(
+    book: &mut (impl Book + ?Sized),
+    customer_id: &str,
+    input: NewInteraction,
+    asked: &HandOffRequest,
+    now: DateTime<Utc>,
+) -> Result<HandOff> {
+    let subject = asked.subject.as_deref();
+    let input = input.validated()?;
+    if input.direction != Direction::Outbound {
+        return Err(Error::invalid("direction", "only a contact you start is handed to your apps"));
+    }
+    if !hands_off(input.channel) {
+        return Err(Error::invalid(
+            "channel",
+            "Rapport opens your mail app, your messages, your phone or your calendar: choose email, text, phone \
+             or in person",
+        ));
+    }
+    let record = book.customer_record(customer_id)?;
+    let to = recipient(&record, input.channel)?;
+    book.guard_outbound(customer_id, &input, now, asked.thank_you)?;
+    if input.channel == Channel::InPerson {
+        let profile = book.profile()?;
+        let meeting = Meeting {
+            customer: &record,
+            starts: input.at.unwrap_or(now),
+            minutes: asked.minutes,
+            about: subject.or(input.reason.as_deref()).unwrap_or(""),
+            words: &input.summary,
+            place: &profile.dealership,
+            stamp: now,
+        };
+        let invitation = Some(invitation(&meeting));
+        return Ok(HandOff { url: String::new(), channel: input.channel, to, invitation });
+    }
+    let url = url(input.channel, &to, subject, &input.summary)?;
+    Ok(HandOff { url, channel: input.channel, to, invitation: None })
 }
 
 #[cfg(test)]

@@ -576,6 +576,68 @@ on_both_books!(an_email_from_her_and_one_to_her_are_logged_once_with_her_by_her_
     assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 2);
 });
 
+on_both_books!(reaching_out_through_her_apps_asks_the_guard_first_and_what_it_held_back_is_listed, |book| {
+    let rita = rita(book);
+    said(book, &rita, "Please don't phone me, email is fine", Meaning::DeclineChannel { channel: Channel::Phone });
+    let asked = |channel: Channel| NewInteraction {
+        at: Some(now()),
+        channel,
+        direction: Direction::Outbound,
+        ..call("Your plates are in; the paperwork is attached")
+    };
+    let handed = book.hand_off(&rita, asked(Channel::Email), Some("Your plates"), now()).unwrap();
+    assert!(handed.url.starts_with("mailto:rita@example.com"), "{}", handed.url);
+    assert!(book.customer_record(&rita).unwrap().interactions.is_empty(), "nothing is logged until she says it went");
+    let err = book.hand_off(&rita, asked(Channel::Phone), None, now()).unwrap_err();
+    assert_eq!(err.code(), "blocked_by_preference", "{err}");
+    let held = book.held_back(Some(&rita), 10).unwrap();
+    assert_eq!(held.len(), 1, "the call is kept as held back");
+    assert_eq!(book.held_back(None, 10).unwrap().len(), 1);
+});
+
+#[test]
+fn each_person_signs_their_own_notes_and_only_a_manager_sets_the_dealerships_rules() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    let rules = Profile {
+        dealership: "Kowalski Motors".into(),
+        min_days_between: 21,
+        signature: "Maria Lopez, sales manager".into(),
+        ..maria.profile().unwrap()
+    };
+    maria.save_profile(rules).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let hers = dana.profile().unwrap();
+    assert_eq!((hers.name.as_str(), hers.dealership.as_str(), hers.min_days_between), ("Dana", "Kowalski Motors", 21));
+    assert_eq!(hers.signature, "", "never Maria's signature");
+
+    // Her own signature is hers to set, and signs her notes; Maria's stays Maria's.
+    dana.save_profile(Profile { signature: "Warmly, Dana".into(), ..hers.clone() }).unwrap();
+    let rita = rita(&mut dana);
+    let request = rapport_core::notes::Request::default();
+    assert!(dana.draft_note(&rita, &request, now()).unwrap().text.ends_with("Warmly, Dana"));
+    assert_eq!(maria.profile().unwrap().signature, "Maria Lopez, sales manager");
+    assert!(maria.draft_note(&rita, &request, now()).unwrap().text.ends_with("Maria Lopez, sales manager"));
+
+    // The dealership's rules and playbooks are a manager's to set: Dana's attempt changes nothing.
+    let err = dana.save_profile(Profile { min_days_between: 3, ..dana.profile().unwrap() }).unwrap_err();
+    assert_eq!(err.code(), "not_allowed", "{err}");
+    assert!(err.to_string().contains("days between contacts"), "{err}");
+    assert_eq!(maria.profile().unwrap().min_days_between, 21);
+    let playbook = Playbook {
+        tag: "BuyAndHold".into(),
+        never_topics: vec!["buy-back".into()],
+        offer: vec!["Service reminders".into()],
+        script: String::new(),
+    };
+    assert_eq!(dana.save_playbook(playbook.clone()).unwrap_err().code(), "not_allowed");
+    maria.save_playbook(playbook).unwrap();
+    assert_eq!(dana.playbooks().unwrap().len(), 1, "what a manager sets binds everyone at once");
+    assert_eq!(dana.delete_playbook("BuyAndHold").unwrap_err().code(), "not_allowed");
+    maria.delete_playbook("#BuyAndHold").unwrap();
+    assert!(dana.playbooks().unwrap().is_empty());
+}
+
 #[test]
 fn two_people_saving_one_draft_overwrite_nothing_and_the_second_is_told_who() {
     let Some((url, mut maria)) = dealership() else { return };
@@ -609,11 +671,12 @@ fn a_book_made_by_the_previous_version_is_brought_up_to_date_keeping_its_notes()
     let rita = rita(&mut maria);
     let note = thank_you_draft(&mut maria, &rita, "Rita, thank you.", now());
     drop(maria);
-    // The book as version 1 left it: no record of who last changed a note.
+    // The book as version 1 left it: no record of who last changed a note, nobody's own settings.
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     admin
         .batch_execute(
-            "ALTER TABLE notes DROP COLUMN updated_by, DROP COLUMN updated_at; UPDATE rapport_schema SET version = 1",
+            "ALTER TABLE notes DROP COLUMN updated_by, DROP COLUMN updated_at; ALTER TABLE users DROP COLUMN profile;
+             UPDATE rapport_schema SET version = 1",
         )
         .unwrap();
     let p = person("Maria", Role::Manager);
@@ -622,6 +685,7 @@ fn a_book_made_by_the_previous_version_is_brought_up_to_date_keeping_its_notes()
     assert_eq!(i64::from(version), rapport_core::dealership::schema_version());
     maria.update_note(&note.id, "Rita, thank you for the pie.", now()).unwrap();
     assert_eq!(maria.note(&note.id).unwrap().text, "Rita, thank you for the pie.");
+    assert_eq!(maria.profile().unwrap().name, "Maria", "her own settings start from her name");
 }
 
 #[test]

@@ -12,7 +12,6 @@ use rapport_core::model::*;
 use rapport_core::notes::{self, ThankYouKind};
 use rapport_core::reasons::Agenda;
 use rapport_core::store::backup::Backup;
-use rapport_core::Book as _;
 use rapport_core::{Error, ListQuery, SearchHit, Store};
 use serde::Serialize;
 use tauri::State;
@@ -137,6 +136,15 @@ impl Book {
         Ok((store, share))
     }
 
+    /// The file beside which the window keeps what it writes (an invitation handed to the calendar app): one's own
+    /// book's, or on the dealership book where one's own book would be.
+    pub fn beside_path(&self) -> Result<std::path::PathBuf, Error> {
+        match &*self.open.lock().unwrap_or_else(|p| p.into_inner()) {
+            Open::Own(store) => Ok(store.path().to_path_buf()),
+            Open::Shared(_) => crate::location::database_path(None).map_err(|m| Error::invalid("home", m)),
+        }
+    }
+
     /// Whether the window is on the dealership's shared book.
     pub fn is_shared(&self) -> bool {
         matches!(&*self.open.lock().unwrap_or_else(|p| p.into_inner()), Open::Shared(_))
@@ -149,8 +157,8 @@ pub(crate) fn own_book_only() -> Error {
         "book",
         "this works on your own book only in this version; on the dealership book the window has Today, customers, \
          search, a customer's page, adding and editing a customer, their facts, goals, purchases and ways to reach \
-         them, logging a contact, what they said, notes, thank-you notes and cards, promises, issues, reminders and \
-         checking a campaign",
+         them, logging a contact or an email, reaching out through your apps, what they said, notes, thank-you notes \
+         and cards, promises, issues, reminders, your profile, playbooks and checking a campaign",
     )
 }
 
@@ -450,17 +458,17 @@ pub fn listen(
 
 #[tauri::command(async)]
 pub fn held_back(book: State<'_, Book>, customer_id: Option<String>, limit: Option<u32>) -> Reply<Vec<HeldBack>> {
-    with(&book, |s, _| s.held_back(customer_id.as_deref(), limit.unwrap_or(100)))
+    with_any(&book, move |s, _| s.held_back(customer_id.as_deref(), limit.unwrap_or(100)))
 }
 
 #[tauri::command(async)]
 pub fn list_playbooks(book: State<'_, Book>) -> Reply<Vec<Playbook>> {
-    with(&book, |s, _| s.playbooks())
+    with_any(&book, move |s, _| s.playbooks())
 }
 
 #[tauri::command(async)]
 pub fn save_playbook(book: State<'_, Book>, playbook: Playbook) -> Reply<Playbook> {
-    with(&book, |s, _| s.save_playbook(playbook))
+    with_any(&book, move |s, _| s.save_playbook(playbook))
 }
 
 /// Whether the book is encrypted (Settings shows set, or change and remove).
@@ -497,7 +505,7 @@ pub fn remove_record(book: State<'_, Book>, record: String, id: String) -> Reply
 
 #[tauri::command(async)]
 pub fn delete_playbook(book: State<'_, Book>, tag: String) -> Reply<()> {
-    with(&book, |s, _| s.delete_playbook(&tag))
+    with_any(&book, move |s, _| s.delete_playbook(&tag))
 }
 
 #[tauri::command(async)]
@@ -599,7 +607,7 @@ pub fn log_contact_heard(
     interaction: NewInteraction,
     heard: rapport_core::store::HeardToRecord,
 ) -> Reply<LoggedHeard> {
-    with(&book, |s, now| {
+    with_any(&book, move |s, now| {
         let (interaction, recorded) = s.log_contact_heard(&customer_id, interaction, heard, now)?;
         Ok(LoggedHeard { interaction, recorded })
     })
@@ -621,7 +629,7 @@ pub fn get_profile(book: State<'_, Book>) -> Reply<Profile> {
 
 #[tauri::command(async)]
 pub fn save_profile(book: State<'_, Book>, profile: Profile) -> Reply<Profile> {
-    let saved = with(&book, |s, _| s.save_profile(profile))?;
+    let saved = with_any(&book, move |s, _| s.save_profile(profile))?;
     rapport_core::date_style::follow(&saved);
     crate::autostart::apply(saved.start_at_login).map_err(|e| IpcError {
         code: "io",
@@ -676,7 +684,7 @@ pub fn set_reason_states(
 /// Undo: takes back done, snoozed or dismissed, and returns the state the reason had.
 #[tauri::command(async)]
 pub fn undo_reason_state(book: State<'_, Book>, reason_id: String) -> Reply<ReasonState> {
-    with(&book, |s, _| s.undo_reason_state(&reason_id))
+    with_any(&book, move |s, now| s.undo_reason_state(&reason_id, now))
 }
 
 #[tauri::command(async)]
@@ -694,7 +702,7 @@ pub struct Saved {
 /// Writes the agenda as iCalendar into the Downloads folder (or home), named by the day.
 #[tauri::command(async)]
 pub fn export_agenda_ics(book: State<'_, Book>, days: Option<u32>) -> Reply<Saved> {
-    let (text, events, now) = with(&book, |s, now| {
+    let (text, events, now) = with_any(&book, move |s, now| {
         let a = s.agenda(now, days.unwrap_or(30))?;
         Ok((rapport_core::io::ics::agenda(&a), a.reasons.len(), now))
     })?;

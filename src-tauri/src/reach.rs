@@ -1,5 +1,5 @@
 //! Reaching out through the salesperson's own apps: the core's Guard decides and makes the `mailto:`, `sms:` or
-//! `tel:` address (`Store::hand_off`); this opens it with the system's opener (Tauri's opener plugin, called from
+//! `tel:` address (`Book::hand_off`, on either book); this opens it with the system's opener (Tauri's opener plugin, called from
 //! Rust — the page is granted none of the plugin's commands). Nothing is sent by Rapport itself.
 
 use std::path::Path;
@@ -9,7 +9,7 @@ use rapport_core::model::NewInteraction;
 use rapport_core::Error;
 use tauri::State;
 
-use crate::commands::{with, Book, Reply};
+use crate::commands::{with_any, Book, Reply};
 
 /// The only addresses Rapport ever opens: what the core makes, and nothing a page could slip in.
 const SCHEMES: [&str; 3] = ["mailto:", "sms:", "tel:"];
@@ -41,12 +41,13 @@ pub fn hand_off(
     subject: Option<String>,
     thank_you: Option<bool>,
 ) -> Reply<HandOff> {
-    with(&book, |s, now| {
+    let beside = book.beside_path()?;
+    with_any(&book, move |s, now| {
         let asked = HandOffRequest { subject, thank_you: thank_you.unwrap_or(false), ..Default::default() };
         let h = s.hand_off_with(&customer_id, interaction, &asked, now)?;
         match &h.invitation {
             Some(ics) => {
-                let path = rapport_core::handoff::invitation_path(s.path(), &h.to, now);
+                let path = rapport_core::handoff::invitation_path(&beside, &h.to, now);
                 rapport_core::handoff::write_invitation(&path, ics)?;
                 open_invitation(&path)?;
             }

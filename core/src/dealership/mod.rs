@@ -31,7 +31,7 @@ pub use people::{NewUser, Role, User, MIN_PASSWORD_CHARS};
 /// The schema's versions, oldest first; a book of a newer one is refused untouched.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0001_dealership.sql"),
-    include_str!("../../migrations-pg/0002_note_changes.sql"),
+    include_str!("../../migrations-pg/0002_own_settings_and_note_changes.sql"),
 ];
 
 /// The schema version this build writes on a dealership book.
@@ -299,10 +299,18 @@ impl DealershipBook {
 
 impl Book for DealershipBook {
     fn profile(&self) -> Result<Profile> {
-        match self.client()?.query_opt("SELECT profile FROM profile WHERE id = 1", &[])? {
-            Some(row) => rows::from_json("profile", row.get(0)),
-            None => Ok(Profile::default()),
-        }
+        let mut client = self.client()?;
+        let dealership = match client.query_opt("SELECT profile::text FROM profile WHERE id = 1", &[])? {
+            Some(row) => rows::from_text("profile", row.get(0))?,
+            None => Profile::default(),
+        };
+        // Each person's own settings; before they saved any, the dealership's with their own name.
+        let own: Option<String> =
+            client.query_one("SELECT profile::text FROM users WHERE id = $1", &[&self.me.id])?.get(0);
+        Ok(match own {
+            Some(own) => dealership.with_own(&rows::from_text("profile", &own)?),
+            None => Profile { name: self.me.name.clone(), signature: String::new(), voice: None, ..dealership },
+        })
     }
 
     fn playbooks(&self) -> Result<Vec<Playbook>> {
@@ -478,6 +486,19 @@ impl Book for DealershipBook {
         )?;
         others.notes = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
         Ok(others)
+    }
+
+    fn held_back(&self, customer_id: Option<&str>, limit: u32) -> Result<Vec<HeldBack>> {
+        let owner = customer_id.is_none().then(|| self.owner_filter()).flatten();
+        let rows = self.client()?.query(
+            "SELECT h.held::text FROM held_back h
+             WHERE ($1::text IS NULL OR h.customer_id = $1)
+               AND ($2::text IS NULL OR h.entered_by = $2
+                    OR h.customer_id IN (SELECT id FROM customers WHERE owner_id = $2))
+             ORDER BY h.at DESC, h.n DESC LIMIT $3",
+            &[&customer_id, &owner, &i64::from(limit)],
+        )?;
+        rows.iter().map(|r| rows::from_text("held back", r.get(0))).collect()
     }
 
     fn note(&self, note_id: &str) -> Result<Note> {
@@ -898,6 +919,47 @@ impl Book for DealershipBook {
         }
         rows::save_with_text_tags(&mut tx, &note.customer_id, &[], &me, note.updated_at)?;
         rows::commit(tx)
+    }
+
+    fn save_profile(&mut self, profile: Profile) -> Result<Profile> {
+        let profile = profile.validated()?;
+        let was = self.profile()?;
+        let changed = profile.dealership_changes(&was);
+        if !changed.is_empty() {
+            self.managers_only(&format!("change {}", changed.join(", ")))?;
+        }
+        let me = self.me.id.clone();
+        let mut client = self.client()?;
+        let mut tx = client.transaction()?;
+        if !changed.is_empty() {
+            tx.execute(
+                "INSERT INTO profile (id, profile) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET profile = $1",
+                &[&rows::to_json(&profile)?],
+            )?;
+        }
+        tx.execute("UPDATE users SET profile = $2 WHERE id = $1", &[&me, &rows::to_json(&profile)?])?;
+        rows::commit(tx)?;
+        drop(client);
+        self.profile()
+    }
+
+    fn save_playbook(&mut self, playbook: Playbook) -> Result<Playbook> {
+        self.managers_only("set a persona playbook")?;
+        let p = playbook.validated()?;
+        self.client()?.execute(
+            "INSERT INTO playbooks (tag, playbook) VALUES ($1, $2) ON CONFLICT (tag) DO UPDATE SET playbook = $2",
+            &[&p.tag, &rows::to_json(&p)?],
+        )?;
+        Ok(p)
+    }
+
+    fn delete_playbook(&mut self, tag: &str) -> Result<()> {
+        self.managers_only("remove a persona playbook")?;
+        let tag = tag.trim_start_matches('#');
+        match self.client()?.execute("DELETE FROM playbooks WHERE tag = $1", &[&tag])? {
+            0 => Err(Error::NotFound { what: "playbook", key: tag.to_string() }),
+            _ => Ok(()),
+        }
     }
 
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {

@@ -95,6 +95,43 @@ impl Default for Profile {
 }
 
 impl Profile {
+    /// The dealership's settings in `self` with one person's own in `own` — their name, signature, voice, zone,
+    /// working hours, notifications and how dates read — as a dealership book gives each person their profile.
+    pub fn with_own(self, own: &Profile) -> Profile {
+        Profile {
+            name: own.name.clone(),
+            time_zone: own.time_zone.clone(),
+            work_start: own.work_start,
+            work_end: own.work_end,
+            work_days: own.work_days.clone(),
+            signature: own.signature.clone(),
+            voice: own.voice.clone(),
+            notifications: own.notifications,
+            start_at_login: own.start_at_login,
+            date_style: own.date_style,
+            ..self
+        }
+    }
+
+    /// The dealership's settings that differ between `self` and `other` (its name, the contact hours, the calling
+    /// rule, the days between contacts): what only a manager changes on a dealership book.
+    pub fn dealership_changes(&self, other: &Profile) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        if self.dealership != other.dealership {
+            changed.push("the dealership's name");
+        }
+        if (self.contact_start, self.contact_end) != (other.contact_start, other.contact_end) {
+            changed.push("the contact hours");
+        }
+        if self.calling_rule != other.calling_rule {
+            changed.push("the calling rule");
+        }
+        if self.min_days_between != other.min_days_between {
+            changed.push("the days between contacts");
+        }
+        changed
+    }
+
     /// The style dates and times read in: the one chosen, or the system's (`system`, from the locale).
     pub fn date_style_or(&self, system: DateStyle) -> DateStyle {
         self.date_style.unwrap_or(system)

@@ -76,6 +76,10 @@ impl Book for Store {
         Store::note(self, note_id)
     }
 
+    fn held_back(&self, customer_id: Option<&str>, limit: u32) -> Result<Vec<HeldBack>> {
+        Store::held_back(self, customer_id, limit)
+    }
+
     fn customer_with_email(&self, addresses: &[String]) -> Result<Option<String>> {
         Store::customer_with_email(self, addresses)
     }
@@ -186,6 +190,18 @@ impl Book for Store {
 
     fn change_note(&mut self, was: &Note, note: &Note) -> Result<()> {
         Store::change_note(self, was, note)
+    }
+
+    fn save_profile(&mut self, profile: Profile) -> Result<Profile> {
+        Store::save_profile(self, profile)
+    }
+
+    fn save_playbook(&mut self, playbook: Playbook) -> Result<Playbook> {
+        Store::save_playbook(self, playbook)
+    }
+
+    fn delete_playbook(&mut self, tag: &str) -> Result<()> {
+        Store::delete_playbook(self, tag)
     }
 
     fn insert_reminder(&mut self, reminder: &Reminder) -> Result<()> {

@@ -1,12 +1,10 @@
 //! Feeding the Guard from the book, logging outbound contacts through it, and keeping what it held back.
 
-use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::{read, rows, Store};
 use crate::guard::{self, Situation};
 use crate::model::*;
-use crate::Book;
 use crate::{Error, Result};
 
 /// Everything the Guard needs about one customer, owned.
@@ -34,63 +32,6 @@ impl Facts {
 }
 
 impl Store {
-    /// Hands an outbound contact to the salesperson's own app (mail, messages, phone): the Guard decides first, on
-    /// the real channel, time and words — a block refuses it and keeps it as held back, a caution needs the typed
-    /// justification, exactly as logging it would — and only then is the address made. Nothing is logged here: the
-    /// window asks "Sent?" when the salesperson comes back, and logs the contact then.
-    pub fn hand_off(
-        &mut self,
-        customer_id: &str,
-        input: NewInteraction,
-        subject: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<crate::handoff::HandOff> {
-        let asked = crate::handoff::HandOffRequest { subject: subject.map(String::from), ..Default::default() };
-        self.hand_off_with(customer_id, input, &asked, now)
-    }
-
-    /// [`Store::hand_off`] as asked: an email's subject, a meeting's length, and whether it is a thank-you note by
-    /// email (the Guard then reads it as a thank-you: never a referral ask, a pitch inside it blocked).
-    pub fn hand_off_with(
-        &mut self,
-        customer_id: &str,
-        input: NewInteraction,
-        asked: &crate::handoff::HandOffRequest,
-        now: DateTime<Utc>,
-    ) -> Result<crate::handoff::HandOff> {
-        let subject = asked.subject.as_deref();
-        let input = input.validated()?;
-        if input.direction != Direction::Outbound {
-            return Err(Error::invalid("direction", "only a contact you start is handed to your apps"));
-        }
-        if !crate::handoff::hands_off(input.channel) {
-            return Err(Error::invalid(
-                "channel",
-                "Rapport opens your mail app, your messages, your phone or your calendar: choose email, text, phone \
-                 or in person",
-            ));
-        }
-        let record = self.customer_record(customer_id)?;
-        let to = crate::handoff::recipient(&record, input.channel)?;
-        self.guard_outbound(customer_id, &input, now, asked.thank_you)?;
-        if input.channel == Channel::InPerson {
-            let profile = self.profile()?;
-            let meeting = crate::handoff::Meeting {
-                customer: &record,
-                starts: input.at.unwrap_or(now),
-                minutes: asked.minutes,
-                about: subject.or(input.reason.as_deref()).unwrap_or(""),
-                words: &input.summary,
-                place: &profile.dealership,
-                stamp: now,
-            };
-            let invitation = Some(crate::handoff::invitation(&meeting));
-            return Ok(crate::handoff::HandOff { url: String::new(), channel: input.channel, to, invitation });
-        }
-        let url = crate::handoff::url(input.channel, &to, subject, &input.summary)?;
-        Ok(crate::handoff::HandOff { url, channel: input.channel, to, invitation: None })
-    }
-
     /// What the Guard held back, newest first, for one customer or all.
     pub fn held_back(&self, customer_id: Option<&str>, limit: u32) -> Result<Vec<HeldBack>> {
         let mut stmt = self.conn().prepare_cached(

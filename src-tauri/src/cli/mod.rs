@@ -276,137 +276,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             })
         }
         Command::Tags(cmd) => tags(cmd, store, j),
-        Command::Profile(ProfileCmd::Show) => {
-            let p = store.profile()?;
-            emit(j, &p, || present::profile(&p))
-        }
-        Command::Profile(ProfileCmd::Set {
-            name,
-            dealership,
-            time_zone,
-            hours,
-            days,
-            signature,
-            voice,
-            notifications,
-            contact_hours,
-            calling_rule,
-            min_days,
-            dates,
-            clock,
-        }) => {
-            let mut p = store.profile()?;
-            p.date_style = date_style_arg(p.date_style, dates.as_deref(), clock.as_deref())?;
-            if let Some(v) = name {
-                p.name = v;
-            }
-            if let Some(v) = dealership {
-                p.dealership = v;
-            }
-            if let Some(v) = time_zone {
-                p.time_zone = v;
-            }
-            if let Some(h) = hours {
-                (p.work_start, p.work_end) = hours_arg("hours", &h)?;
-            }
-            if let Some(h) = contact_hours {
-                (p.contact_start, p.contact_end) = hours_arg("contact hours", &h)?;
-            }
-            if let Some(v) = notifications {
-                p.notifications = v;
-            }
-            if let Some(v) = calling_rule {
-                p.calling_rule = v;
-            }
-            if let Some(v) = min_days {
-                p.min_days_between = v;
-            }
-            if let Some(d) = days {
-                p.work_days = d
-                    .split(',')
-                    .map(|x| {
-                        x.trim()
-                            .parse::<chrono::Weekday>()
-                            .map_err(|_| bad("days", format!("'{x}' is not a weekday like Mon")))
-                    })
-                    .collect::<Result<_, _>>()?;
-            }
-            if let Some(v) = signature {
-                p.signature = v.replace("\\n", "\n");
-            }
-            if voice.is_some() {
-                p.voice = voice;
-            }
-            let p = store.save_profile(p)?;
-            rapport_core::date_style::follow(&p);
-            emit(j, &p, || present::profile(&p))
-        }
-        Command::Reach(a) => {
-            let id = store.lookup_customer(&a.customer)?;
-            let at = match a.at {
-                Some(text) => Some(moment_for(store, &id, &text, "at")?),
-                None => None,
-            };
-            let contact = NewInteraction {
-                at,
-                channel: a.channel,
-                direction: Direction::Outbound,
-                summary: a.text,
-                quotes: vec![],
-                sentiment: None,
-                reason: a.reason,
-                topic: a.topic,
-                asked_for: None,
-                justification: a.justification,
-                purpose: Some(a.purpose),
-            };
-            let asked =
-                rapport_core::handoff::HandOffRequest { subject: a.subject, minutes: a.minutes, thank_you: false };
-            let hand_off = store.hand_off_with(&id, contact, &asked, now)?;
-            if let Some(invitation) = &hand_off.invitation {
-                let path = match (&a.out, a.open) {
-                    (Some(p), _) => Some(p.clone()),
-                    (None, true) => Some(rapport_core::handoff::invitation_path(store.path(), &hand_off.to, now)),
-                    (None, false) => None,
-                };
-                let Some(path) = path else {
-                    return emit(j, &hand_off, || invitation.clone());
-                };
-                rapport_core::handoff::write_invitation(&path, invitation)?;
-                if a.open {
-                    crate::reach::open_invitation(&path)?;
-                }
-                return emit(j, &serde_json::json!({ "hand_off": hand_off, "file": path }), || {
-                    format!("The invitation is in {}\n", path.display())
-                });
-            }
-            if a.open {
-                crate::reach::open(&hand_off.url)?;
-            }
-            emit(j, &hand_off, || format!("{}\n", hand_off.url))
-        }
-        Command::Playbooks(PlaybooksCmd::List) => {
-            let list = store.playbooks()?;
-            emit(j, &list, || present::playbooks(&list))
-        }
-        Command::Playbooks(PlaybooksCmd::Set { tag, never, offer, script }) => {
-            let p = store.save_playbook(Playbook { tag, never_topics: never, offer, script })?;
-            emit(j, &p, || present::playbooks(std::slice::from_ref(&p)))
-        }
-        Command::Playbooks(PlaybooksCmd::Remove { tag }) => {
-            store.delete_playbook(&tag)?;
-            emit(j, &serde_json::json!({ "removed": tag }), || {
-                format!("Removed the playbook of #{}", tag.trim_start_matches('#'))
-            })
-        }
-        Command::HeldBack { customer, limit } => {
-            let id = match customer {
-                Some(c) => Some(store.lookup_customer(&c)?),
-                None => None,
-            };
-            let list = store.held_back(id.as_deref(), limit)?;
-            emit(j, &list, || present::held_back(&list))
-        }
         Command::Backup { list: true } => {
             let all = store.backups()?;
             emit(j, &all, || present::backups(&all, &store.backup_folder()))
@@ -434,7 +303,10 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             emit(j, &summary, || format!("Wrote the demo book: {} customers", summary.customers))
         }
         // What either kind of book does.
-        other => any_book::run(other, store, now, j),
+        other => {
+            let beside = store.path().to_path_buf();
+            any_book::run(other, store, &beside, now, j)
+        }
     }
 }
 

@@ -86,7 +86,8 @@ fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Resu
     }
     let mut book = sign_in(to, true)?;
     if any_book::handles(&command) {
-        return any_book::run(command, &mut book, now, j);
+        let beside = crate::location::database_path(None).map_err(|m| Error::invalid("home", m))?;
+        return any_book::run(command, &mut book, &beside, now, j);
     }
     match command {
         Command::Users(UsersCmd::Add { name, email, role, first: false }) => {
@@ -171,9 +172,10 @@ fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Resu
                 "command",
                 format!(
                     "`rapport {name}` works on your own book only in this version; on a dealership book: customers, \
-                     prefs, contact-points add, facts add, goals add, purchases add, interactions add, log, notes add|list, \
-                     draft thank-you, lint, issues, promises add|keep, reminders add, reasons, check, listen, \
-                     campaign check, agenda, export, import, users, sign-in, sign-out{remembered}"
+                     prefs, contact-points add, facts add, goals add, purchases add, interactions add, log, reach, \
+                     held-back, notes add|list, draft thank-you, lint, issues, promises add|keep, reminders add, \
+                     reasons, check, listen, campaign check, profile, playbooks, agenda, export, import, users, \
+                     sign-in, sign-out{remembered}"
                 ),
             ))
         }
