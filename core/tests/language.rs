@@ -710,3 +710,29 @@ fn news_done_in_other_words_a_catch_up_a_look_from_the_appraiser_and_a_feeling_s
     assert_eq!(feeling("Forty minutes on hold this morning.").as_deref(), Some("negative"));
     assert_eq!(feeling("Thanks for being upfront with me about the fees.").as_deref(), Some("positive"));
 }
+
+#[test]
+fn praise_and_a_complaint_either_side_of_a_but_are_both_heard_and_a_polite_refusal_is_a_refusal() {
+    let heard_in = |line: &str| -> Vec<String> {
+        let row = serde_json::json!({ "text": line, "direction": "in", "at": "2026-11-20T15:00:00Z", "zone": "Europe/Lisbon" });
+        heard(&row).iter().map(|h| h.to_string()).collect()
+    };
+    for line in [
+        "The salesman was brilliant, but the handover took three hours.",
+        "Lovely car, though the paperwork was a nightmare.",
+    ] {
+        let h = heard_in(line);
+        assert!(h.iter().any(|x| x.contains("positive")) && h.iter().any(|x| x.contains("negative")), "{line}: {h:?}");
+    }
+    // One feeling when the "but" joins no opposite.
+    let h = heard_in("Great service, but I expected nothing less from you.");
+    assert!(!h.iter().any(|x| x.contains("negative")), "{h:?}");
+    // Gratitude put as a request is no praise: the refusal stands.
+    let h = heard_in("I'd be grateful if you did not phone me at the office.");
+    assert!(h.iter().any(|x| x.contains("decline_channel") && x.contains("phone")), "{h:?}");
+    assert!(!h.iter().any(|x| x.contains("positive")), "{h:?}");
+    let h = heard_in("Please keep it to one text a month.");
+    assert!(h.iter().any(|x| x.contains("min_days_between") && x.contains("30")), "{h:?}");
+    let h = heard_in("Please never come to my house unannounced again.");
+    assert!(h.iter().any(|x| x.contains("decline_channel") && x.contains("in_person")), "{h:?}");
+}

@@ -1020,6 +1020,10 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "anything on your plate|mind",
             "door be open",
             "continued|ongoing .. trust|loyalty|support|business",
+            // The thirty-fifth batch's cold misses, 2026-12-07: "I trust this note finds you well", "warmest regards for
+            // the season".
+            "find|finds you .. well|good|great|healthy",
+            "regards|greetings|wishes for|of the season",
             "it have be",
             "think of|about you",
             "think i would|should",
@@ -1297,6 +1301,13 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "newer|new one|model|car|truck|version ... cost|run you .. same|less",
             "make .. down payment",
             "appraiser .. look|check|see|take|go",
+            // "A Durango on my lot with your name on it", "a down payment sitting in your driveway", "that would nearly
+            // cover a new one", "if you're ever thinking of stepping up", "your fleet's trade cycle".
+            "with your name on it",
+            "down payment .. in your driveway|garage",
+            "cover|covers a|the new one",
+            "think|thinking|thought of|about .. step|stepping|move|moving up",
+            "trade cycle|cycles",
             "value .. your|it @owned|@name",
             "value of your|it",
             "valuation",
@@ -1461,6 +1472,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "protection plan|package|product|program",
             "powertrain|bumper|drivetrain extension",
             "tire|wheel|tire_and_wheel protection|package|coverage",
+            "plan|coverage that|which cover|covers it|that|this|repairs",
             "protect your|yourself .. from|against|@owned|@name|investment|engine",
             "beyond .. factory|manufacturer|warranty",
             "after your .. warranty .. expire|end|run",
@@ -1585,6 +1597,9 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
         Cue::Pitch(FINANCING),
         &[
             "interest free|interest-free",
+            // "Given the recent movement in rates, revisit the terms on the property", "pre-approvals take ten minutes".
+            "revisit|revisiting|review|reviewing the|your terms|loan|mortgage",
+            "movement|drop|dip in rate|rates",
             "0 % over|for",
             "0% over|for",
             "spread the cost|payment|payments",
@@ -1694,6 +1709,13 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "tell|say .. sent you|them|em|him|her",
             "bring|send .. a|your mate|friend|buddy|pal|neighbour|neighbor|colleague",
             "refer",
+            // "I'll take a lead on either", "so does whoever sent them", "relationships come through introductions from
+            // clients such as yourself", "tell your sister I've got a CX-5 she'd love".
+            "take|love|welcome|appreciate .. lead|leads",
+            "whoever|anyone_who sent|sends|refers|referred",
+            "come|came|comes through introduction|introductions|referral|referrals",
+            "introductions from clients|customers",
+            "tell your @people .. i|we have|got",
             "referral",
             "know .. anyone|anybody|someone|somebody|people|folk|others|any|other",
             "know of",
@@ -1907,6 +1929,11 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "loyalty|special|intro|introductory .. price|pricing|rate|offer",
             "eligibility",
             "still eligible|qualify",
+            "put|putting that|it out there",
+            "into the universe",
+            "just a thought",
+            "in your back pocket",
+            "good|nice thing to have",
             "get $",
             "earn",
             "gift card",
@@ -1987,6 +2014,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "give|gimme .. you|me|us .. call|ring|buzz|holler",
             "give|gimme .. a? call|ring|buzz",
             "shout|holler|ring|buzz back at|on",
+            "i|we shall|will telephone|phone|ring",
             "window|time ... callback",
                         "i|we .. call|ring|phone",
             "call .. tomorrow|today|tonight|later|this|next|@day|back",

@@ -96,6 +96,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down", "with my own eyes",
             "come|coming|go|going into|to the|your branch|office|showroom|store|dealership|bank|lot",
+            "come|coming|show_up|showing_up to|by|at my house|home|place|door|work",
         ],
     ),
     (
@@ -144,6 +145,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "not go to|gonna leave|write|post|give|do|fill",
             "never pick up|answer",
             "do not answer|pick_up",
+            "grateful|appreciate_it if you do not|did_not|would_not",
             "screen|screens every|all|my|most|unknown",
         ],
     ),
@@ -477,6 +479,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "ever done that|this for", "so much easier|better", "much easier than", "stayed late|past|after",
             "walked me through", "remembered my|me|i|that|what", "took the time", "went the extra mile",
             "slick", "lovely", "rockstar", "rock star", "straight|honest|upfront with me",
+            "impressive", "know|knows their|his|her stuff", "went|go|gone smoothly", "legend", "cheers again",
+            "clear and fair", "well run",
         ],
     ),
     (
@@ -507,6 +511,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
             // disaster", "the online form not so much", "less thrilled about the price", "finance took 3 hours".
             "disaster", "not so much", "less thrilled|happy|impressed|pleased|keen", "took .. hours|forever|ages",
             "on hold for", "minutes|hours on hold",
+            // The thirty-fifth batch's cold misses: "the wait was nearly four hours", "the wrong address again",
+            // "came back dirtier", "shame about the valuation".
+            "wait be .. hours|hour|forever", "wrong .. again", "dirtier", "shame about", "a crime",
         ],
     ),
     (
@@ -2411,6 +2418,7 @@ impl Reader<'_> {
 
     fn sentiment(&mut self) {
         let mut score = 0i32;
+        let mut felt: Vec<(&Hit<Said>, i32)> = Vec::new();
         let mut strongest: Option<(&Hit<Said>, i32)> = None;
         // "Wow, charged twice. Great job guys." — next to a complaint, a bare exclamation of praise is sarcasm.
         let complains = self.hits.iter().any(|h| h.cue == Said::Negative && !h.negated);
@@ -2443,7 +2451,10 @@ impl Reader<'_> {
                 .any(|x| matches!(x.heard, Heard::Statement { .. }) && x.start >= a && x.end <= b);
             // "happy to help", "glad to", "I'd appreciate it if": politeness.
             let polite = matches!(self.t.tokens[h.first].lemma.as_str(), "happy" | "glad" | "appreciate")
-                && self.t.tokens.get(h.last).is_some_and(|x| matches!(x.lemma.as_str(), "to" | "it" | "for"));
+                && self.t.tokens.get(h.last).is_some_and(|x| matches!(x.lemma.as_str(), "to" | "it" | "for"))
+                // "I would be grateful if you did not telephone": a request, put politely.
+                || self.t.tokens[h.first].lemma == "grateful"
+                    && self.t.tokens.get(h.last).is_some_and(|x| x.lemma == "if");
             // "No problem", "not bad": a negated complaint is no feeling either way.
             // "No problem at all": no complaint.
             let no_problem = v < 0 && h.first > 0 && matches!(self.t.tokens[h.first - 1].lemma.as_str(), "no" | "not");
@@ -2451,9 +2462,28 @@ impl Reader<'_> {
                 continue;
             }
             let v = if h.negated { -v } else { v };
+            felt.push((h, v));
             score += v;
             if strongest.is_none_or(|(_, w)| w.signum() != score.signum()) {
                 strongest = Some((h, v));
+            }
+        }
+        // "The advisor was fantastic, but the wait was four hours": praise and a complaint, each in its own clause on
+        // either side of a "but" — both are heard, each in its sentence.
+        let praise = felt.iter().find(|(_, v)| *v > 0).map(|(h, _)| *h);
+        let complaint = felt.iter().find(|(_, v)| *v < 0).map(|(h, _)| *h);
+        if let (Some(p), Some(c)) = (praise, complaint) {
+            let (first, last) = if p.first < c.first { (p, c) } else { (c, p) };
+            let contrast = (first.last..last.first).any(|i| {
+                let w = self.t.tokens[i].lemma.as_str();
+                matches!(w, "but" | "though" | "although" | "however" | "except" | "shame" | "whereas")
+            });
+            if contrast {
+                for (h, sentiment) in [(p, Sentiment::Positive), (c, Sentiment::Negative)] {
+                    let (a, b) = self.sentence_span(h.sentence);
+                    self.add(Heard::Sentiment { sentiment }, a, b);
+                }
+                return;
             }
         }
         if score == 0 {
@@ -2663,6 +2693,7 @@ const CONTACT_TIME_WORDS: &[&str] = &[
     "nothing after",
     "nothing before",
     "works for",
+    "when i can",
     "window",
     "reached",
     "keep it",
@@ -3022,11 +3053,11 @@ use chrono::Timelike;
 static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"(?ix)
-        (?P<times>once|one\s+time|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
+        (?P<times>once|one\s+time|one|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
       | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months|half\s+a\s+year\s+between)
       | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
-      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per)\s+(?P<unit3>week|month|quarter|year)
+      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per|in\s+a|each)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
       | \b(?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple(?:\s+of)?|a\s+few|a)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )
