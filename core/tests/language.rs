@@ -693,6 +693,7 @@ fn news_done_in_other_words_a_catch_up_a_look_from_the_appraiser_and_a_feeling_s
         ("How're you and the family? It's been ages since we talked.", &["check_in"]),
         ("Title transfer on your Silverado cleared this morning; nothing owed.", &["value"]),
         ("The fix for your login error: we tracked down the cause, and it is patched.", &["value"]),
+        ("Your timing belt job is complete; the invoice is in your inbox.", &["value"]),
     ];
     reads_as(table);
     for (text, pitch) in [
@@ -735,4 +736,7 @@ fn praise_and_a_complaint_either_side_of_a_but_are_both_heard_and_a_polite_refus
     assert!(h.iter().any(|x| x.contains("min_days_between") && x.contains("30")), "{h:?}");
     let h = heard_in("Please never come to my house unannounced again.");
     assert!(h.iter().any(|x| x.contains("decline_channel") && x.contains("in_person")), "{h:?}");
+    // The reason given with a wish is a fact of their life.
+    let h = heard_in("After 6 is best, I work days at the port.");
+    assert!(h.iter().any(|x| x.contains("contact_hours")) && h.iter().any(|x| x.contains("fact")), "{h:?}");
 }

@@ -1269,6 +1269,13 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "root cause",
             "nothing|zero|$0 owed|due|to_pay",
             "free|be on us|the_house",
+            // The thirty-sixth batch's cold misses: "the brake job is complete", "tuned and ready", "your account now
+            // has free washes", "our branch moved to 41 Main St", "sending the photos of the bumper".
+            "be complete|completed|tuned|sorted",
+            "tuned|cleaned|detailed and ready",
+            "account now have|has|show|shows",
+            "we|our .. moved|relocated to",
+            "send|sending|here be the|your photo|photos|picture|pictures|pic|pics|video",
             "recording|slide|deck|link|copy|transcript|receipt|invoice|estimate|quote .. be|are here",
         ],
     ),
