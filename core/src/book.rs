@@ -74,13 +74,14 @@ pub trait Book {
     /// One note, by its id.
     fn note(&self, note_id: &str) -> Result<Note>;
     /// What the Guard held back, newest first, for one customer or all (on the dealership book, all of a
-    /// salesperson's own customers' and what they tried; a manager's, everyone's).
+    /// salesperson's own and the team's customers' and what they tried; a manager's, everyone's).
     fn held_back(&self, customer_id: Option<&str>, limit: u32) -> Result<Vec<HeldBack>>;
     /// The customer one of `addresses` belongs to (the first address that is someone's email, in any case).
     fn customer_with_email(&self, addresses: &[String]) -> Result<Option<String>>;
     /// Notes to customers (thank-you notes and card prompts), newest first, at most `limit`; `status` keeps only
     /// drafts, written or sent ones (a note without a status is a draft). On the dealership book a manager sees
-    /// everyone's; anyone else, their own customers' and the notes they wrote.
+    /// everyone's; anyone else, their own customers', the team's (owned by nobody) and the notes they wrote — the
+    /// notes they may change.
     fn list_notes(&self, status: Option<NoteStatus>, limit: u32) -> Result<Vec<ListedNote>>;
     /// The whole book, as the JSON export carries it, read as of one moment.
     fn export_book(&self) -> Result<crate::model::Book>;

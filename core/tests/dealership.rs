@@ -574,6 +574,25 @@ on_both_books!(an_email_from_her_and_one_to_her_are_logged_once_with_her_by_her_
     let err = book.log_happened(&stranger, None, None, now()).unwrap_err().to_string();
     assert!(err.contains("sam_lee@example.org"), "{err}");
     assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 2);
+    // An address with "_" in it (a LIKE wildcard to the shared book's search) is matched as written, in any case.
+    let noor = book
+        .add_customer_with(
+            NewCustomer { name: "Noor Haddad".into(), ..Default::default() },
+            vec![NewContactPoint {
+                kind: ContactKind::Email,
+                label: None,
+                value: "noor_h@example.com".into(),
+                preferred: true,
+            }],
+            vec![],
+            now(),
+        )
+        .unwrap()
+        .id;
+    let hers = email("NOOR_H@Example.com", "me@dealer.example", "Brochure", "Could you send the brochure?");
+    assert_eq!(book.log_happened(&hers, None, None, now()).unwrap().customer_id, noor);
+    let lookalike = email("noorxh@example.com", "me@dealer.example", "Hi", "Hi");
+    assert!(book.log_happened(&lookalike, None, None, now()).is_err(), "an underscore is no wildcard");
 });
 
 on_both_books!(reaching_out_through_her_apps_asks_the_guard_first_and_what_it_held_back_is_listed, |book| {
@@ -603,6 +622,7 @@ fn each_person_signs_their_own_notes_and_only_a_manager_sets_the_dealerships_rul
         dealership: "Kowalski Motors".into(),
         min_days_between: 21,
         signature: "Maria Lopez, sales manager".into(),
+        start_at_login: true,
         ..maria.profile().unwrap()
     };
     maria.save_profile(rules).unwrap();
@@ -610,6 +630,7 @@ fn each_person_signs_their_own_notes_and_only_a_manager_sets_the_dealerships_rul
     let hers = dana.profile().unwrap();
     assert_eq!((hers.name.as_str(), hers.dealership.as_str(), hers.min_days_between), ("Dana", "Kowalski Motors", 21));
     assert_eq!(hers.signature, "", "never Maria's signature");
+    assert!(!hers.start_at_login, "nor her own settings");
 
     // Her own signature is hers to set, and signs her notes; Maria's stays Maria's.
     dana.save_profile(Profile { signature: "Warmly, Dana".into(), ..hers.clone() }).unwrap();
@@ -642,10 +663,11 @@ fn each_person_signs_their_own_notes_and_only_a_manager_sets_the_dealerships_rul
 fn two_people_saving_one_draft_overwrite_nothing_and_the_second_is_told_who() {
     let Some((url, mut maria)) = dealership() else { return };
     maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
-    let rita = rita(&mut maria);
-    let note = thank_you_draft(&mut maria, &rita, "Rita, thank you.", now());
     let mut dana = sign_in(&url, "Dana");
-    // Both opened the draft; Dana saves first, then Maria saves what she opened.
+    let rita = rita(&mut dana);
+    let note = thank_you_draft(&mut dana, &rita, "Rita, thank you.", now());
+    // Both read the draft; Dana saves first, then Maria saves over what she read: nothing of Dana's is overwritten.
+    // (The window's composer sends no version back yet: its save is checked against the note as that save reads it.)
     let opened = maria.note(&note.id).unwrap();
     dana.update_note(&note.id, "Rita, thank you for the pie.", now()).unwrap();
     let mine = Note { text: "Rita, thanks!".into(), ..opened.clone() };
@@ -653,16 +675,28 @@ fn two_people_saving_one_draft_overwrite_nothing_and_the_second_is_told_who() {
     assert_eq!(err.code(), "changed_meanwhile");
     assert!(err.to_string().contains("Dana"), "{err}");
     assert_eq!(maria.note(&note.id).unwrap().text, "Rita, thank you for the pie.", "Dana's words stand");
-    // The Notes place: Dana sees the note she edited on Maria's customer; a manager sees every note.
-    assert_eq!(dana.list_notes(None, 50).unwrap().len(), 0, "Dana neither owns Rita nor wrote the note");
-    assert_eq!(maria.list_notes(None, 50).unwrap().len(), 1);
+    // The Notes place: Dana sees her own customers' notes; Sam's customers' notes are Sam's to change and not on
+    // her list. A manager sees every note.
     let own = dana
         .add_customer_with(NewCustomer { name: "Omar Said".into(), ..Default::default() }, vec![], vec![], now())
         .unwrap()
         .id;
     thank_you_draft(&mut dana, &own, "Omar, thank you.", now());
+    maria.add_user(person("Sam", Role::Salesperson), now()).unwrap();
+    let mut sam = sign_in(&url, "Sam");
+    let sams = sam
+        .add_customer_with(NewCustomer { name: "Lena Park".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap()
+        .id;
+    let sams_note = thank_you_draft(&mut sam, &sams, "Lena, thank you.", now());
     let danas: Vec<String> = dana.list_notes(None, 50).unwrap().into_iter().map(|n| n.customer_name).collect();
-    assert_eq!(danas, ["Omar Said"]);
+    assert_eq!(danas, ["Omar Said", "Rita Kowalski"]);
+    assert_eq!(maria.list_notes(None, 50).unwrap().len(), 3);
+    let err = dana.update_note(&sams_note.id, "Lena, thanks from Dana", now()).unwrap_err();
+    assert_eq!(err.code(), "not_allowed", "{err}");
+    assert_eq!(dana.set_note_status(&sams_note.id, NoteStatus::Sent, now()).unwrap_err().code(), "not_allowed");
+    assert!(sam.customer_record(&sams).unwrap().interactions.is_empty(), "nothing logged on Sam's customer");
+    assert_eq!(sam.note(&sams_note.id).unwrap().text, "Lena, thank you.");
 }
 
 #[test]

@@ -740,3 +740,43 @@ fn praise_and_a_complaint_either_side_of_a_but_are_both_heard_and_a_polite_refus
     let h = heard_in("After 6 is best, I work days at the port.");
     assert!(h.iter().any(|x| x.contains("contact_hours")) && h.iter().any(|x| x.contains("fact")), "{h:?}");
 }
+
+/// The session's review: the new words of news and of selling must not turn a check-in or an advertisement into news,
+/// nor news about what the customer already has into a pitch — and "one a week" is not read inside "phone a week".
+#[test]
+fn news_words_and_selling_words_keep_to_what_they_say() {
+    for text in [
+        "Now that you're all settled in, just checking in to see how it's going!",
+        "You're bound to have questions, so just checking in.",
+        "We're closed today for the holiday, just checking in to wish you well.",
+    ] {
+        let read: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+        assert!(read.contains(&"check_in".to_string()) && !read.contains(&"value".to_string()), "{text}: {read:?}");
+    }
+    let text = "Our rates moved to 3.9% — want me to rerun your loan?";
+    let read: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+    assert!(read.contains(&"pitch:financing".to_string()), "{text}: {read:?}");
+    for (text, not) in [
+        ("Your warranty covers the new one as well; the replacement ships Monday.", "pitch:buy-back"),
+        ("Reviewing your loan documents, we found a fee to refund you: $85, back this week.", "pitch:financing"),
+        ("Tell your wife we have her spare key ready at the desk.", "pitch:referrals"),
+        ("I'd love to take the lead on booking your recall visit.", "pitch:referrals"),
+        ("There's a loaner with your name on it for Tuesday's recall.", "pitch:buy-back"),
+    ] {
+        let read: Vec<String> = language::read(text).intents.iter().map(|i| i.label()).collect();
+        assert!(!read.contains(&not.to_string()), "{text}: {read:?}");
+    }
+    let heard_in = |line: &str| -> Vec<String> {
+        let row = serde_json::json!({ "text": line, "direction": "in", "at": "2026-11-20T15:00:00Z", "zone": "America/Denver" });
+        heard(&row).iter().map(|h| h.to_string()).collect()
+    };
+    for line in ["Please phone a week before my lease ends.", "Had the service done a month ago, all good."] {
+        let h = heard_in(line);
+        assert!(!h.iter().any(|x| x.contains("min_days_between")), "{line}: {h:?}");
+    }
+    let h = heard_in("One call a week is plenty for me.");
+    assert!(h.iter().any(|x| x.contains("min_days_between") && x.contains('7')), "{h:?}");
+    // Two feelings only within one sentence, either side of its "but".
+    let h = heard_in("Thanks for the loaner. But the car came back dirtier than I left it.");
+    assert!(!h.iter().any(|x| x.contains("positive")), "{h:?}");
+}

@@ -309,7 +309,15 @@ impl Book for DealershipBook {
             client.query_one("SELECT profile::text FROM users WHERE id = $1", &[&self.me.id])?.get(0);
         Ok(match own {
             Some(own) => dealership.with_own(&rows::from_text("profile", &own)?),
-            None => Profile { name: self.me.name.clone(), signature: String::new(), voice: None, ..dealership },
+            // Nobody's own settings are another's: the defaults, with their name and the dealership's zone.
+            None => {
+                let own = Profile {
+                    name: self.me.name.clone(),
+                    time_zone: dealership.time_zone.clone(),
+                    ..Profile::default()
+                };
+                dealership.with_own(&own)
+            }
         })
     }
 
@@ -494,7 +502,7 @@ impl Book for DealershipBook {
             "SELECT h.held::text FROM held_back h
              WHERE ($1::text IS NULL OR h.customer_id = $1)
                AND ($2::text IS NULL OR h.entered_by = $2
-                    OR h.customer_id IN (SELECT id FROM customers WHERE owner_id = $2))
+                    OR h.customer_id IN (SELECT id FROM customers WHERE owner_id = $2 OR owner_id IS NULL))
              ORDER BY h.at DESC, h.n DESC LIMIT $3",
             &[&customer_id, &owner, &i64::from(limit)],
         )?;
@@ -533,7 +541,7 @@ impl Book for DealershipBook {
             "SELECT n.note::text, c.name FROM notes n JOIN customers c ON c.id = n.customer_id
              WHERE n.note->>'kind' IN ('thank_you', 'card_prompt')
                AND ($1::text IS NULL OR coalesce(n.note->>'status', 'draft') = $1)
-               AND ($2::text IS NULL OR c.owner_id = $2 OR n.entered_by = $2)
+               AND ($2::text IS NULL OR c.owner_id = $2 OR c.owner_id IS NULL OR n.entered_by = $2)
              ORDER BY n.entered_at DESC, n.n DESC LIMIT $3",
             &[&status, &self.owner_filter(), &limit],
         )?;
@@ -712,6 +720,11 @@ impl Book for DealershipBook {
             tx.execute(
                 "INSERT INTO profile (id, profile) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET profile = $1",
                 &[&rows::to_json(&book.profile)?],
+            )?;
+            // The manager whose book moved in keeps their own signature, voice and hours as theirs.
+            tx.execute(
+                "UPDATE users SET profile = $2 WHERE id = $1 AND profile IS NULL",
+                &[&me, &rows::to_json(&book.profile)?],
             )?;
             for p in &book.playbooks {
                 tx.execute(
@@ -898,9 +911,40 @@ impl Book for DealershipBook {
         let mut client = self.client()?;
         let mut tx = client.transaction()?;
         rows::customer_is_there(&mut tx, &note.customer_id, rows::Lock::Update)?;
+        // A note of a customer of someone else's, written by someone else, is theirs to change (a manager's, anyone's).
+        if let Some(mine) = self.owner_filter() {
+            let allowed: bool = tx
+                .query_one(
+                    "SELECT EXISTS (SELECT 1 FROM notes n JOIN customers c ON c.id = n.customer_id
+                     WHERE n.id = $1 AND (c.owner_id = $2 OR n.entered_by = $2 OR c.owner_id IS NULL))",
+                    &[&note.id, &mine],
+                )?
+                .get(0);
+            if !allowed {
+                return Err(Error::NotAllowed(format!(
+                    "this note is to another salesperson's customer; {} can change only their own customers' notes \
+                     and the notes they wrote",
+                    self.me.name
+                )));
+            }
+        }
+        // Changed only if its text, status and time are still what was read (not the whole document: a field added
+        // to `Note` later must not make every saved note look changed).
+        let (old, field) =
+            (rows::to_json(was)?, |v: &serde_json::Value, k: &str| v.get(k).cloned().unwrap_or_default());
         let changed = tx.execute(
-            "UPDATE notes SET note = $2, updated_by = $3, updated_at = $4 WHERE id = $1 AND note = $5",
-            &[&note.id, &rows::to_json(note)?, &me, &note.updated_at, &rows::to_json(was)?],
+            "UPDATE notes SET note = $2, updated_by = $3, updated_at = $4
+             WHERE id = $1 AND note->'text' = $5 AND coalesce(note->'status', 'null') = $6
+               AND note->'updated_at' = $7",
+            &[
+                &note.id,
+                &rows::to_json(note)?,
+                &me,
+                &note.updated_at,
+                &field(&old, "text"),
+                &field(&old, "status"),
+                &field(&old, "updated_at"),
+            ],
         )?;
         if changed == 0 {
             let by = tx.query_opt(

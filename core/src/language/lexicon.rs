@@ -862,6 +862,8 @@ const CLASSES: &[(&str, &[&str])] = &[
         "event",
         &[
             "holiday",
+            "homeaversary",
+            "carversary",
             "thanksgiving",
             "christmas",
             "xmas",
@@ -1262,20 +1264,26 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             // Done in other words (the thirty-fourth outreach batch's cold misses): "the transfer cleared", "his
             // policy was bound", "permission was granted", "all squared away", "closed on their townhouse today",
             // "found the root cause", "nothing owed", "your next oil change is on us".
-            "granted|cleared|bound|issued|settled|transferred",
+            // Said of a thing, done: not "you're bound to have questions", "now that you're settled in", "we're closed
+            // today" (the session's review).
+            "be|get|have_be granted|cleared|issued|transferred",
+            "policy|binder|coverage .. be bound",
+            "claim|account|balance|case|estate .. be settled",
             "square|squared away",
-            "closed on|today|yesterday|this_morning|last_week",
+            "closed on the|their|your|his|her|our",
             "found|figure|figured|track|tracked .. cause|culprit|fix|problem|issue|bug|answer",
             "root cause",
-            "nothing|zero|$0 owed|due|to_pay",
+            // Not "nothing due at signing": a lease's advertisement.
+            "nothing|zero|$0 owed|to_pay",
             "free|be on us|the_house",
             // The thirty-sixth batch's cold misses: "the brake job is complete", "tuned and ready", "your account now
             // has free washes", "our branch moved to 41 Main St", "sending the photos of the bumper".
             "be complete|completed|tuned|sorted",
             "tuned|cleaned|detailed and ready",
-            "account now have|has|show|shows",
-            "we|our .. moved|relocated to",
-            "send|sending|here be the|your photo|photos|picture|pictures|pic|pics|video",
+            "branch|office|showroom|store|location|shop .. moved|relocated|moving|relocating to",
+            "send|sending the|your photo|photos|picture|pictures|pic|pics",
+            "here be the|your photo|photos|picture|pictures|pic|pics",
+            "checked|check with the|your bank|lender|insurer|carrier|manufacturer|factory|dealer|office",
             "recording|slide|deck|link|copy|transcript|receipt|invoice|estimate|quote .. be|are here",
         ],
     ),
@@ -1310,11 +1318,14 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "appraiser .. look|check|see|take|go",
             // "A Durango on my lot with your name on it", "a down payment sitting in your driveway", "that would nearly
             // cover a new one", "if you're ever thinking of stepping up", "your fleet's trade cycle".
-            "with your name on it",
+            "lot|showroom|floor ... your name on it",
             "down payment .. in your driveway|garage",
-            "cover|covers a|the new one",
             "think|thinking|thought of|about .. step|stepping|move|moving up",
             "trade cycle|cycles",
+            // The thirty-seventh batch's cold misses: "people who'd love to take it off your hands", "sellers on your
+            // block are getting well over asking".
+            "take it|her|him|them off your hands",
+            "over|above asking",
             "value .. your|it @owned|@name",
             "value of your|it",
             "valuation",
@@ -1479,7 +1490,6 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "protection plan|package|product|program",
             "powertrain|bumper|drivetrain extension",
             "tire|wheel|tire_and_wheel protection|package|coverage",
-            "plan|coverage that|which cover|covers it|that|this|repairs",
             "protect your|yourself .. from|against|@owned|@name|investment|engine",
             "beyond .. factory|manufacturer|warranty",
             "after your .. warranty .. expire|end|run",
@@ -1536,6 +1546,8 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
         &[
             "jot|pen|type .. line|word|review|sentence",
             "tell google|yelp|facebook|g2|trustpilot|zillow|capterra|checkatrade|tripadvisor",
+            "review|reviews|rating|ratings from .. like you",
+            "rate him|her|them|me",
             "story|stories .. share|sharing|tell",
             "share|sharing .. story|stories",
             "share|sharing your story|experience",
@@ -1605,8 +1617,9 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
         &[
             "interest free|interest-free",
             // "Given the recent movement in rates, revisit the terms on the property", "pre-approvals take ten minutes".
-            "revisit|revisiting|review|reviewing the|your terms|loan|mortgage",
+            "revisit|revisiting the|your terms|loan|mortgage|rate",
             "movement|drop|dip in rate|rates",
+            "payment|payments .. could|can|might be lower|less|reduced|cheaper",
             "0 % over|for",
             "0% over|for",
             "spread the cost|payment|payments",
@@ -1718,11 +1731,13 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "refer",
             // "I'll take a lead on either", "so does whoever sent them", "relationships come through introductions from
             // clients such as yourself", "tell your sister I've got a CX-5 she'd love".
-            "take|love|welcome|appreciate .. lead|leads",
+            "take|love|welcome|appreciate a|any|your lead|leads",
             "whoever|anyone_who sent|sends|refers|referred",
             "come|came|comes through introduction|introductions|referral|referrals",
             "introductions from clients|customers",
-            "tell your @people .. i|we have|got",
+            "my|our referral bonus|reward|fee|program",
+            "any @people ask|asks about|for us|me",
+            "friend|friends|anyone|anybody ... know where to find me|us",
             "referral",
             "know .. anyone|anybody|someone|somebody|people|folk|others|any|other",
             "know of",
@@ -1935,7 +1950,6 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "sign you up",
             "loyalty|special|intro|introductory .. price|pricing|rate|offer",
             "eligibility",
-            "still eligible|qualify",
             "put|putting that|it out there",
             "into the universe",
             "just a thought",

@@ -2481,16 +2481,18 @@ impl Reader<'_> {
                 strongest = Some((h, v));
             }
         }
-        // "The advisor was fantastic, but the wait was four hours": praise and a complaint, each in its own clause on
-        // either side of a "but" — both are heard, each in its sentence.
+        // "The advisor was fantastic, but the wait was four hours": praise and a complaint in one sentence, each in its
+        // own clause on either side of a "but" — both are heard.
         let praise = felt.iter().find(|(_, v)| *v > 0).map(|(h, _)| *h);
         let complaint = felt.iter().find(|(_, v)| *v < 0).map(|(h, _)| *h);
         if let (Some(p), Some(c)) = (praise, complaint) {
             let (first, last) = if p.first < c.first { (p, c) } else { (c, p) };
-            let contrast = (first.last..=last.first).any(|i| {
-                let w = self.t.tokens[i].lemma.as_str();
-                matches!(w, "but" | "though" | "although" | "however" | "except" | "shame" | "whereas")
-            });
+            let contrast = p.sentence == c.sentence
+                && (first.last..last.first).any(|i| {
+                    let w = self.t.tokens[i].lemma.as_str();
+                    let even = i > 0 && self.t.tokens[i - 1].lemma == "even";
+                    matches!(w, "but" | "though" | "although" | "however" | "except" | "whereas") && !even
+                });
             if contrast {
                 for (h, sentiment) in [(p, Sentiment::Positive), (c, Sentiment::Negative)] {
                     let (a, b) = self.sentence_span(h.sentence);
@@ -3066,11 +3068,11 @@ use chrono::Timelike;
 static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"(?ix)
-        (?P<times>once|one\s+time|one|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
+        \b(?P<times>once|one\s+time|one|twice|two\s+times|three\s+times|a\s+couple(?:\s+of)?\s+times|a\s+few\s+times)\s+(?:a|per|every|each)\s+(?P<unit>week|month|quarter|year|season)
       | (?P<half>half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|every\s+six\s+months|half\s+a\s+year\s+between)
       | every\s+(?P<n>\d+|other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)?\s*(?P<unit2>days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?)
       | (?P<ly>weekly|monthly|quarterly|yearly|annually|biweekly|bimonthly)
-      | (?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per|in\s+a|each)\s+(?P<unit3>week|month|quarter|year)
+      | \b(?P<n3>\d+|one|two|three|four|five|six)\s+(?:times|contacts?|e-?mails?|calls?|messages?|updates?|texts?|check-?ins?|letters?|notes?|touch(?:es)?|touchpoints?|visits?|reminders?|mailings?|newsletters?|pings?)\s+(?:a|per|each)\s+(?P<unit3>week|month|quarter|year)
       | (?P<fortnight>once\s+(?:a|every)\s+fortnight|(?:every|each|per)\s+fortnight|fortnightly)
       | \b(?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple(?:\s+of)?|a\s+few|a)\s+(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+(?:min(?:imum)?\s+|at\s+least\s+)?between",
     )

@@ -84,6 +84,10 @@ pub(crate) fn mark(
             format!("this note is {} already; it stays so", was.status.map_or("a draft", |s| s.as_str())),
         ));
     }
+    // The status is claimed first: of two people marking one card sent, the second is told it changed meanwhile
+    // before anything is logged, so the contact is logged once.
+    let note = Note { status: Some(status), updated_at: now, ..was.clone() };
+    book.change_note(&was, &note)?;
     let logged = if status == NoteStatus::Sent && was.status != Some(NoteStatus::Sent) {
         let channel = if was.format.as_deref() == Some("email") { Channel::Email } else { Channel::Mail };
         let what = if was.kind == NoteKind::CardPrompt { "Handwritten card" } else { "Thank-you note" };
@@ -102,11 +106,16 @@ pub(crate) fn mark(
             // A thank-you answers what the customer did; it is not a proactive contact to space out.
             purpose: Some(Purpose::Waiting),
         };
-        Some(book.log_contact_as(&was.customer_id, contact, now, true)?)
+        match book.log_contact_as(&was.customer_id, contact, now, true) {
+            Ok(logged) => Some(logged),
+            Err(refused) => {
+                // Refused (the customer's words, a caution) or not written: the note is as it was.
+                let _ = book.change_note(&note, &was);
+                return Err(refused);
+            }
+        }
     } else {
         None
     };
-    let note = Note { status: Some(status), updated_at: now, ..was.clone() };
-    book.change_note(&was, &note)?;
     Ok((note, logged))
 }

@@ -86,7 +86,11 @@ fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Resu
     }
     let mut book = sign_in(to, true)?;
     if any_book::handles(&command) {
-        let beside = crate::location::database_path(None).map_err(|m| Error::invalid("home", m))?;
+        // Only an invitation handed to the calendar app needs a folder here: where one's own book would be.
+        let beside = match &command {
+            Command::Reach(_) => crate::location::database_path(None).map_err(|m| Error::invalid("home", m))?,
+            _ => std::path::PathBuf::new(),
+        };
         return any_book::run(command, &mut book, &beside, now, j);
     }
     match command {
