@@ -697,6 +697,15 @@ fn two_people_saving_one_draft_overwrite_nothing_and_the_second_is_told_who() {
     assert_eq!(dana.set_note_status(&sams_note.id, NoteStatus::Sent, now()).unwrap_err().code(), "not_allowed");
     assert!(sam.customer_record(&sams).unwrap().interactions.is_empty(), "nothing logged on Sam's customer");
     assert_eq!(sam.note(&sams_note.id).unwrap().text, "Lena, thank you.");
+    // A card marked sent leaves the customer's version alone: Maria's edit of Rita, opened before, still saves.
+    let (opened_rita, version) = maria.customer_at(&rita).unwrap();
+    dana.set_note_status(&note.id, NoteStatus::Sent, now()).unwrap();
+    let edit = NewCustomer {
+        name: opened_rita.name.clone(),
+        company: Some("Kowalski & Daughters".into()),
+        ..Default::default()
+    };
+    maria.edit_customer(&rita, edit, version, now()).expect("nothing of Rita's record changed meanwhile");
 }
 
 #[test]

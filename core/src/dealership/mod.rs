@@ -961,7 +961,11 @@ impl Book for DealershipBook {
                 None => Error::NotFound { what: "note", key: note.id.clone() },
             });
         }
-        rows::save_with_text_tags(&mut tx, &note.customer_id, &[], &me, note.updated_at)?;
+        // Only new words can make new tags: a card marked sent leaves the customer's record, and its version — a
+        // colleague's open edit of the customer — alone.
+        if note.text != was.text {
+            rows::save_with_text_tags(&mut tx, &note.customer_id, &[], &me, note.updated_at)?;
+        }
         rows::commit(tx)
     }
 

@@ -98,17 +98,35 @@ impl Profile {
     /// The dealership's settings in `self` with one person's own in `own` — their name, signature, voice, zone,
     /// working hours, notifications and how dates read — as a dealership book gives each person their profile.
     pub fn with_own(self, own: &Profile) -> Profile {
+        // Every field named, so a new one must be placed on one side or the other before this compiles.
+        let Profile {
+            name,
+            dealership: _,
+            time_zone,
+            work_start,
+            work_end,
+            work_days,
+            signature,
+            voice,
+            contact_start: _,
+            contact_end: _,
+            calling_rule: _,
+            min_days_between: _,
+            notifications,
+            start_at_login,
+            date_style,
+        } = own.clone();
         Profile {
-            name: own.name.clone(),
-            time_zone: own.time_zone.clone(),
-            work_start: own.work_start,
-            work_end: own.work_end,
-            work_days: own.work_days.clone(),
-            signature: own.signature.clone(),
-            voice: own.voice.clone(),
-            notifications: own.notifications,
-            start_at_login: own.start_at_login,
-            date_style: own.date_style,
+            name,
+            time_zone,
+            work_start,
+            work_end,
+            work_days,
+            signature,
+            voice,
+            notifications,
+            start_at_login,
+            date_style,
             ..self
         }
     }

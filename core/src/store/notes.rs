@@ -83,7 +83,10 @@ impl Store {
                     false => Error::NotFound { what: "note", key: note.id.clone() },
                 });
             }
-            customers::refresh_text_tags(tx, &note.customer_id)
+            match note.text == was.text {
+                true => Ok(()),
+                false => customers::refresh_text_tags(tx, &note.customer_id),
+            }
         })
     }
 }
