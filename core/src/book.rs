@@ -560,7 +560,13 @@ pub trait Book {
 
     /// Saves the edited text of a draft; written and sent notes stay as the customer got them.
     fn update_note(&mut self, note_id: &str, text: &str, now: DateTime<Utc>) -> Result<Note> {
-        crate::notes::life::edit(self, note_id, text, now)
+        crate::notes::life::edit(self, note_id, text, None, now)
+    }
+
+    /// [`Book::update_note`] from an editor that read the note at `seen` (its `updated_at`): if anyone saved it
+    /// since, nothing is overwritten (`changed_meanwhile`).
+    fn update_note_seen(&mut self, note_id: &str, text: &str, seen: DateTime<Utc>, now: DateTime<Utc>) -> Result<Note> {
+        crate::notes::life::edit(self, note_id, text, Some(seen), now)
     }
 
     /// Marks a note written or sent; sending logs the contact through the Guard.

@@ -510,6 +510,10 @@ on_both_books!(a_thank_you_is_drafted_from_her_record_edited_sent_and_never_copi
     let edited =
         book.update_note(&note.id, "Rita, the Tacoma suits you. Enjoy the tow package at the lake.", later).unwrap();
     assert_eq!(book.note(&note.id).unwrap(), edited);
+    // An editor that read the draft before this save overwrites nothing; one that read it after saves.
+    let stale = book.update_note_seen(&note.id, "Rita, thanks!", now() - Duration::hours(2), later).unwrap_err();
+    assert_eq!(stale.code(), "changed_meanwhile", "{stale}");
+    let edited = book.update_note_seen(&note.id, &edited.text, edited.updated_at, later).unwrap();
     let listed = book.list_notes(Some(NoteStatus::Draft), 50).unwrap();
     assert_eq!(
         listed.iter().map(|n| (n.note.id.as_str(), n.customer_name.as_str())).collect::<Vec<_>>(),

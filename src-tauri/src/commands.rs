@@ -789,8 +789,16 @@ pub fn list_notes(book: State<'_, Book>, status: Option<NoteStatus>, limit: Opti
 
 /// Saves the edited text of a draft (the composer's Save, again).
 #[tauri::command(async)]
-pub fn update_note(book: State<'_, Book>, note_id: String, text: String) -> Reply<Note> {
-    with_any(&book, move |s, now| s.update_note(&note_id, &text, now))
+pub fn update_note(
+    book: State<'_, Book>,
+    note_id: String,
+    text: String,
+    seen: Option<chrono::DateTime<chrono::Utc>>,
+) -> Reply<Note> {
+    with_any(&book, move |s, now| match seen {
+        Some(seen) => s.update_note_seen(&note_id, &text, seen, now),
+        None => s.update_note(&note_id, &text, now),
+    })
 }
 
 #[tauri::command(async)]

@@ -783,11 +783,14 @@ export async function listNotes({ status = null, limit = 200 } = {}) {
 }
 
 /**
- * Saves the edited text of a draft; written and sent notes stay as the customer got them (`invalid_input`).
+ * Saves the edited text of a draft; written and sent notes stay as the customer got them (`invalid_input`). With
+ * `seen` (the note's `updated_at` as this page last had it), a note saved since by anyone is not overwritten
+ * (`changed_meanwhile`).
  * @param {string} noteId
  * @param {string} text
+ * @param {string} [seen]
  * @returns {Promise<object>} the note
  */
-export async function updateNote(noteId, text) {
-  return call('update_note', { noteId, text });
+export async function updateNote(noteId, text, seen) {
+  return call('update_note', { noteId, text, seen: seen || null });
 }

@@ -253,14 +253,19 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
   const root = main.firstElementChild;
   const fresh = () => ({
     kind: 'purchase', format: 'card', card: 'a6', variant: 0, chosen: null,
-    text: '', composed: null, saved: null, savedId: null, report: null, details: [], used: [], intents: [],
+    text: '', composed: null, saved: null, savedId: null, savedAt: null, report: null, details: [], used: [],
+    intents: [],
   });
   /**
    * What is on the card and how it was asked for. `composed`: the text of the last draft Rapport wrote; `saved`
-   * and `savedId`: the draft in the book this text was last saved as (saving again changes that draft).
+   * and `savedId`: the draft in the book this text was last saved as (saving again changes that draft); `savedAt`:
+   * when it was, as the book keeps it (sent back, so a save by anyone since is not overwritten).
    */
   const state = note
-    ? { ...fresh(), format: note.format || 'card', text: note.text, composed: note.text, saved: note.text, savedId: note.id }
+    ? {
+      ...fresh(), format: note.format || 'card', text: note.text, composed: note.text, saved: note.text,
+      savedId: note.id, savedAt: note.updated_at,
+    }
     : kept.get(customerId) || fresh();
   kept.set(customerId, state);
   let record = null;
@@ -533,11 +538,14 @@ export function showComposer(main, app, customerId, { note = null } = {}) {
         status: 'draft',
       });
       state.savedId = made.id;
+      state.savedAt = made.updated_at;
     };
     try {
       if (state.savedId) {
         try {
-          await ipc.updateNote(state.savedId, text);
+          // What this page saved last goes back: a save by anyone since is not overwritten (changed_meanwhile).
+          const stored = await ipc.updateNote(state.savedId, text, state.savedAt);
+          state.savedAt = stored.updated_at;
         } catch (err) {
           // Marked written or sent (or removed) meanwhile: that one stays as it is; this becomes a new draft.
           if (!err || !['invalid_input', 'not_found'].includes(err.code)) throw err;

@@ -46,8 +46,24 @@ pub(crate) fn lint(
 }
 
 /// Saves the edited text of a draft. Written and sent notes are what the customer got, so they stay as they are.
-pub(crate) fn edit(book: &mut (impl Book + ?Sized), note_id: &str, text: &str, now: DateTime<Utc>) -> Result<Note> {
+/// `seen`: when the editor read the note (its `updated_at`); if it was saved since — on another screen, by someone
+/// else — nothing is overwritten.
+pub(crate) fn edit(
+    book: &mut (impl Book + ?Sized),
+    note_id: &str,
+    text: &str,
+    seen: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Note> {
     let was = book.note(note_id)?;
+    // To the second: one's own book keeps times to the second.
+    if seen.is_some_and(|seen| seen.timestamp() != was.updated_at.timestamp()) {
+        return Err(Error::Changed {
+            what: "this note".into(),
+            by: "someone else or another window".into(),
+            at: was.updated_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        });
+    }
     if was.kind == NoteKind::Note {
         return Err(Error::invalid("note", "only drafts of notes to the customer are edited here"));
     }
@@ -57,7 +73,8 @@ pub(crate) fn edit(book: &mut (impl Book + ?Sized), note_id: &str, text: &str, n
     let text = required("text", text)?;
     let note = Note { text, updated_at: now, ..was.clone() };
     book.change_note(&was, &note)?;
-    Ok(note)
+    // As kept (one's own book keeps the time to the second), so the editor's next save sends back what is there.
+    book.note(note_id)
 }
 
 /// Marks a note to a customer written or sent. Sending logs the contact (by post for a card, by email for an email)
