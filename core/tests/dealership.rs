@@ -92,6 +92,14 @@ fn rita(book: &mut dyn Book) -> String {
     .id
 }
 
+/// Noor Haddad, reached at `email`, with `tags`.
+fn noor(book: &mut dyn Book, email: &str, tags: &[&str]) -> String {
+    let point = NewContactPoint { kind: ContactKind::Email, label: None, value: email.into(), preferred: true };
+    let tags = tags.iter().map(|t| t.to_string()).collect();
+    let noor = NewCustomer { name: "Noor Haddad".into(), ..Default::default() };
+    book.add_customer_with(noor, vec![point], tags, now()).unwrap().id
+}
+
 fn said(book: &mut dyn Book, customer: &str, words: &str, means: Meaning) -> PreferenceStatement {
     book.record_statement(
         customer,
@@ -269,20 +277,7 @@ on_both_books!(a_contact_and_what_was_heard_in_it_land_together_or_not_at_all, |
 
 on_both_books!(a_campaign_leaves_out_who_declined_its_topic_with_their_words, |book| {
     let rita = rita(book);
-    let noor = book
-        .add_customer_with(
-            NewCustomer { name: "Noor Haddad".into(), ..Default::default() },
-            vec![NewContactPoint {
-                kind: ContactKind::Email,
-                label: None,
-                value: "noor@example.com".into(),
-                preferred: false,
-            }],
-            vec!["fleet".into()],
-            now(),
-        )
-        .unwrap()
-        .id;
+    let noor = noor(book, "noor@example.com", &["fleet"]);
     said(book, &rita, "Never ask me to sell my truck", Meaning::DeclineTopic { topic: "buy-back".into() });
     let campaign = Campaign { channel: Channel::Email, topic: Some("buy-back".into()), text: None };
     let checked = book.check_campaign(CampaignList::Tag("fleet".into()), &campaign, now()).unwrap();
@@ -579,20 +574,7 @@ on_both_books!(an_email_from_her_and_one_to_her_are_logged_once_with_her_by_her_
     assert!(err.contains("sam_lee@example.org"), "{err}");
     assert_eq!(book.customer_record(&rita).unwrap().interactions.len(), 2);
     // An address with "_" in it (a LIKE wildcard to the shared book's search) is matched as written, in any case.
-    let noor = book
-        .add_customer_with(
-            NewCustomer { name: "Noor Haddad".into(), ..Default::default() },
-            vec![NewContactPoint {
-                kind: ContactKind::Email,
-                label: None,
-                value: "noor_h@example.com".into(),
-                preferred: true,
-            }],
-            vec![],
-            now(),
-        )
-        .unwrap()
-        .id;
+    let noor = noor(book, "noor_h@example.com", &[]);
     let hers = email("NOOR_H@Example.com", "me@dealer.example", "Brochure", "Could you send the brochure?");
     assert_eq!(book.log_happened(&hers, None, None, now()).unwrap().customer_id, noor);
     let lookalike = email("noorxh@example.com", "me@dealer.example", "Hi", "Hi");
