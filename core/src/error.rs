@@ -107,6 +107,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// [`Error::Changed`]: `what` was saved by `by` at `at` since it was read.
+    pub fn changed(what: impl Into<String>, by: impl Into<String>, at: chrono::DateTime<chrono::Utc>) -> Error {
+        Error::Changed { what: what.into(), by: by.into(), at: at.format("%Y-%m-%d %H:%M UTC").to_string() }
+    }
+
     /// The stable code the window and `--json` errors carry.
     pub fn code(&self) -> &'static str {
         match self {

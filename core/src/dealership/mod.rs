@@ -241,12 +241,8 @@ impl DealershipBook {
         let version: i64 = row.get("version");
         let mut rec: CustomerRecord = rows::from_json("customer", row.get("record"))?;
         if version != read_version {
-            let at: DateTime<Utc> = row.get("updated_at");
-            return Err(Error::Changed {
-                what: format!("{}'s record", rec.customer.name),
-                by: row.get("by"),
-                at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            });
+            let by: String = row.get("by");
+            return Err(Error::changed(format!("{}'s record", rec.customer.name), by, row.get("updated_at")));
         }
         rec.customer = Customer {
             name: c.name,
@@ -673,13 +669,9 @@ impl Book for DealershipBook {
                 &[customer_id],
             )?;
             if let Some(row) = latest.filter(|r| r.get::<_, i64>(0) as usize != seen) {
-                let at: DateTime<Utc> = row.get(2);
                 // The Guard decided without what was just said: nothing is logged; checking again reads it.
-                return Err(Error::Changed {
-                    what: "what the customer said about being contacted".into(),
-                    by: row.get(1),
-                    at: at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                });
+                let by: String = row.get(1);
+                return Err(Error::changed("what the customer said about being contacted", by, row.get(2)));
             }
         }
         rows::insert_interaction(&mut tx, &contact.interaction, &me, now)?;
@@ -953,11 +945,7 @@ impl Book for DealershipBook {
                 &[&note.id],
             )?;
             return Err(match by {
-                Some(row) => Error::Changed {
-                    what: "this note".into(),
-                    by: row.get(0),
-                    at: row.get::<_, DateTime<Utc>>(1).format("%Y-%m-%d %H:%M UTC").to_string(),
-                },
+                Some(row) => Error::changed("this note", row.get::<_, String>(0), row.get(1)),
                 None => Error::NotFound { what: "note", key: note.id.clone() },
             });
         }

@@ -56,14 +56,6 @@ pub(crate) fn edit(
     now: DateTime<Utc>,
 ) -> Result<Note> {
     let was = book.note(note_id)?;
-    // To the second: one's own book keeps times to the second.
-    if seen.is_some_and(|seen| seen.timestamp() != was.updated_at.timestamp()) {
-        return Err(Error::Changed {
-            what: "this note".into(),
-            by: "someone else or another window".into(),
-            at: was.updated_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-        });
-    }
     if was.kind == NoteKind::Note {
         return Err(Error::invalid("note", "only drafts of notes to the customer are edited here"));
     }
@@ -72,7 +64,9 @@ pub(crate) fn edit(
     }
     let text = required("text", text)?;
     let note = Note { text, updated_at: now, ..was.clone() };
-    book.change_note(&was, &note)?;
+    // The note as the editor read it: the save's own check refuses it if anyone saved since, and says who.
+    let read = Note { updated_at: seen.unwrap_or(was.updated_at), ..was };
+    book.change_note(&read, &note)?;
     // As kept (one's own book keeps the time to the second), so the editor's next save sends back what is there.
     book.note(note_id)
 }

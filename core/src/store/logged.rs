@@ -133,15 +133,14 @@ fn log_file(
     now: DateTime<Utc>,
 ) -> Result<LoggedEmail> {
     let (from, to) = (&contact.from, &contact.to);
-    let (customer_id, direction) = match customer_id {
+    let (record, direction) = match customer_id {
         Some(id) => {
-            let id = book.lookup_customer(id)?;
-            let theirs: Vec<String> = book
-                .customer_record(&id)?
+            let record = book.customer_record(&book.lookup_customer(id)?)?;
+            let theirs: Vec<&str> = record
                 .contact_points
-                .into_iter()
+                .iter()
                 .filter(|p| p.kind == ContactKind::Email)
-                .map(|p| p.value)
+                .map(|p| p.value.as_str())
                 .collect();
             let has = |list: &[String]| list.iter().any(|a| theirs.iter().any(|t| t.eq_ignore_ascii_case(a)));
             let way = if has(from) {
@@ -156,11 +155,11 @@ fn log_file(
                     )
                 })?
             };
-            (id, way)
+            (record, way)
         }
         None => match (book.customer_with_email(from)?, book.customer_with_email(to)?) {
-            (Some(id), _) => (id, Direction::Inbound),
-            (None, Some(id)) => (id, Direction::Outbound),
+            (Some(id), _) => (book.customer_record(&id)?, Direction::Inbound),
+            (None, Some(id)) => (book.customer_record(&id)?, Direction::Outbound),
             (None, None) => {
                 let all: Vec<String> = from.iter().chain(to).cloned().collect();
                 return Err(Error::invalid(
@@ -173,7 +172,7 @@ fn log_file(
             }
         },
     };
-    let record = book.customer_record(&customer_id)?;
+    let customer_id = record.customer.id.clone();
     let at = contact.at.unwrap_or(now);
     let summary = contact.summary;
     let channel = contact.channel;
