@@ -173,3 +173,107 @@ fn clicking_a_notification_opens_that_customer_in_the_window() {
         w.close().await;
     });
 }
+
+/// On the dealership book each reason pings the salesperson who looks after the customer, once, and what anyone
+/// at the dealership heard — a do-not-contact at the service desk — keeps it off everyone's desktop.
+#[test]
+fn on_the_dealership_book_a_reason_pings_its_salesperson_once_and_a_do_not_contact_stops_it() {
+    session_bus();
+    let Some(url) = rapport_tests::throwaway_postgres_database() else { return };
+    let _bus = bus_to_myself();
+    let _dunst = daemon();
+    let s = Sandbox::new(); // Monday 23 November 2026, 16:00 UTC: inside everyone's working hours (UTC, 9 to 5:30).
+    let run = |who: Option<&str>, args: &[&str], password: Option<&str>| -> Value {
+        let out = rapport_tests::on_dealership_book(&s, &url, who, args, password);
+        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    };
+    run(
+        None,
+        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+        Some("Maria's password"),
+    );
+    for (name, role) in [("Dana", "salesperson"), ("Leo", "salesperson"), ("Sam", "service")] {
+        let email = format!("{}@dealer.example", name.to_lowercase());
+        let password = format!("{name}'s password");
+        run(Some("Maria"), &["users", "add", "--name", name, "--email", &email, "--role", role], Some(&password));
+    }
+    let customer = |who: &str, name: &str, promise: &str| -> String {
+        let id = run(Some(who), &["customers", "add", name], None)["id"].as_str().unwrap().to_string();
+        run(Some(who), &["promises", "add", &id, promise, "--due", "2026-11-23"], None);
+        id
+    };
+    customer("Dana", "Rita Kowalski", "Plates by today");
+    let tom = customer("Leo", "Tom Becker", "Loaner booked by today");
+    run(
+        Some("Sam"),
+        &["prefs", "add", &tom, "--words", "Stop calling me, all of you", "--means", "do-not-contact"],
+        None,
+    );
+    let (_monitor, log) = monitor(&s);
+
+    let dana = run(Some("Dana"), &["notify", "--once"], None);
+    let dana = dana.as_array().unwrap();
+    assert_eq!(dana.len(), 1, "{dana:?}");
+    assert!(dana[0]["summary"].as_str().unwrap().contains("Plates"), "{dana:?}");
+    assert!(notify_calls(&log).contains("Rita Kowalski"), "it reached the bus");
+    assert_eq!(run(Some("Dana"), &["notify", "--once"], None), Value::Array(vec![]), "never twice");
+    assert_eq!(run(Some("Maria"), &["notify", "--once"], None), Value::Array(vec![]), "Dana's customer, not Maria's");
+    assert_eq!(run(Some("Leo"), &["notify", "--once"], None), Value::Array(vec![]), "Tom said stop to Sam");
+    let calls = notify_calls(&log);
+    assert_eq!(calls.matches("member=Notify").count(), 1, "{calls}");
+    assert!(!calls.contains("Tom Becker"), "{calls}");
+}
+
+/// The window on the dealership book: its scheduler, as Dana, sends her customer's reason to the real daemon and
+/// keeps her calendar file; her click opens Rita on the shared book.
+#[test]
+fn the_window_on_the_dealership_book_notifies_its_salesperson_and_keeps_her_calendar() {
+    session_bus();
+    let Some(url) = rapport_tests::throwaway_postgres_database() else { return };
+    let _bus = bus_to_myself();
+    let _dunst = daemon();
+    let mut s = Sandbox::new(); // Monday 23 November 2026, 16:00 UTC.
+    let run = |s: &Sandbox, who: Option<&str>, args: &[&str], password: Option<&str>| -> Value {
+        let out = rapport_tests::on_dealership_book(s, &url, who, args, password);
+        assert!(out.status.success(), "rapport {args:?} as {who:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    };
+    run(
+        &s,
+        None,
+        &["users", "add", "--first", "--name", "Maria", "--email", "maria@dealer.example"],
+        Some("Maria's password"),
+    );
+    run(
+        &s,
+        Some("Maria"),
+        &["users", "add", "--name", "Dana", "--email", "dana@dealer.example"],
+        Some("Dana's password"),
+    );
+    let rita = run(&s, Some("Dana"), &["customers", "add", "Rita Kowalski"], None)["id"].as_str().unwrap().to_string();
+    run(&s, Some("Dana"), &["promises", "add", &rita, "Plates by today", "--due", "2026-11-23"], None);
+    s.more_env.push(("RAPPORT_DB".into(), url.clone()));
+    s.more_env.push(("RAPPORT_USER".into(), "dana@dealer.example".into()));
+    s.more_env.push(("RAPPORT_PASSWORD".into(), "Dana's password".into()));
+    let calendar = s.dir.path().join("data/org.rapport.desktop/dealership-calendar.ics");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let w = Window::open(&s, "dealership-notification").await;
+        w.find_text("#sidebar-foot", "Dealership book · Dana").await;
+        let shown = || {
+            let out =
+                Command::new("dunstctl").args(["count", "displayed"]).output().expect("dunstctl (package dunst) runs");
+            String::from_utf8_lossy(&out.stdout).trim().parse::<u32>().unwrap_or(0)
+        };
+        wait_until("the daemon to show Dana's notification", || async { (shown() > 0).then_some(()) }).await;
+        let text = eventually("the calendar file", || std::fs::read_to_string(&calendar).ok());
+        assert!(text.contains("Rita Kowalski: ") && text.contains("Plates by today"), "{text}");
+        let clicked = Command::new("dunstctl").args(["action", "0"]).status().expect("dunstctl runs");
+        assert!(clicked.success());
+        w.find_text("#customer-name", "Rita Kowalski").await;
+        w.shot("opened-from-notification").await;
+        w.close().await;
+    });
+    // The scheduler recorded it for Dana: the command line, as Dana, has nothing left to send.
+    assert_eq!(run(&s, Some("Dana"), &["notify", "--once"], None), Value::Array(vec![]));
+}

@@ -66,6 +66,15 @@ pub trait Book {
     fn plan_import(&self, parsed: Parsed) -> Result<ImportPlan>;
     /// The reasons due within `days` of the customers the reader looks after.
     fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda>;
+    /// The reasons due within `days` that are the reader's own to act on: what their desktop notifications and
+    /// their calendar carry. On one's own book, the agenda; on the dealership book, their own customers' reasons
+    /// (a manager's too: Today shows a manager the team's, but each reason pings only the salesperson who looks
+    /// after the customer) and, for a manager, those of customers nobody looks after.
+    fn own_agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        self.agenda(now, days)
+    }
+    /// Whether the reader was notified of this reason already.
+    fn was_notified(&self, reason_id: &str) -> Result<bool>;
     /// Who entered each of a customer's records, where the book keeps it (a shared book does).
     fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>>;
     /// Other customers' names, and the latest thank-you notes and card prompts written to them: what the
@@ -109,6 +118,9 @@ pub trait Book {
     fn write_contact(&mut self, contact: &Contact) -> Result<()>;
     /// Keeps an outreach the Guard stopped.
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()>;
+    /// Records that the reader was notified of a reason; false if they already were (a restart, or their second
+    /// computer, never repeats one).
+    fn mark_notified(&mut self, reason_id: &str, customer_id: &str, now: DateTime<Utc>) -> Result<bool>;
     /// Writes a promise made (checked by [`Book::add_promise`]) to a customer who is in the book.
     fn insert_promise(&mut self, promise: &Promise, now: DateTime<Utc>) -> Result<()>;
     /// Marks an open promise kept today; a deliverable of theirs it names is delivered with it.

@@ -317,6 +317,28 @@ on_both_books!(the_agenda_shows_a_promise_coming_due, |book| {
     );
 });
 
+on_both_books!(a_reason_is_notified_once_and_its_calendar_file_is_written_only_when_it_changes, |book| {
+    let rita = rita(book);
+    promised_in_a_call(book, &rita, "Call with the plates' arrival date");
+    let due = now() + Duration::days(2);
+    let mine = book.own_agenda(due, 0).unwrap();
+    let reason = mine.reasons.iter().find(|r| r.customer_id == rita).expect("her promise is the reader's own");
+    assert!(!book.was_notified(&reason.id).unwrap());
+    assert!(book.mark_notified(&reason.id, &rita, due).unwrap(), "notified the first time");
+    assert!(!book.mark_notified(&reason.id, &rita, due).unwrap(), "never twice");
+    assert!(book.was_notified(&reason.id).unwrap());
+
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("calendar.ics");
+    assert!(rapport_core::io::ics::keep_calendar_file_at(book, &file, now(), 30).unwrap());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Rita Kowalski: ") && text.contains("plates"), "{text}");
+    assert!(!rapport_core::io::ics::keep_calendar_file_at(book, &file, now(), 30).unwrap(), "nothing changed");
+    promised_in_a_call(book, &rita, "Send the towing specs");
+    assert!(rapport_core::io::ics::keep_calendar_file_at(book, &file, now(), 30).unwrap(), "a new promise");
+    assert!(std::fs::read_to_string(&file).unwrap().contains("towing specs"));
+});
+
 on_both_books!(a_promise_kept_and_a_reason_done_leave_today_and_undo_brings_it_back, |book| {
     let rita = rita(book);
     let due = now().date_naive() + Duration::days(2);
@@ -700,12 +722,13 @@ fn a_book_made_by_the_previous_version_is_brought_up_to_date_keeping_its_notes()
     let rita = rita(&mut maria);
     let note = thank_you_draft(&mut maria, &rita, "Rita, thank you.", now());
     drop(maria);
-    // The book as version 1 left it: no record of who last changed a note, nobody's own settings.
+    // The book as version 1 left it: no record of who last changed a note, nobody's own settings, no one's
+    // notifications.
     let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     admin
         .batch_execute(
             "ALTER TABLE notes DROP COLUMN updated_by, DROP COLUMN updated_at; ALTER TABLE users DROP COLUMN profile;
-             UPDATE rapport_schema SET version = 1",
+             DROP TABLE notified; UPDATE rapport_schema SET version = 1",
         )
         .unwrap();
     let p = person("Maria", Role::Manager);
@@ -715,6 +738,7 @@ fn a_book_made_by_the_previous_version_is_brought_up_to_date_keeping_its_notes()
     maria.update_note(&note.id, "Rita, thank you for the pie.", now()).unwrap();
     assert_eq!(maria.note(&note.id).unwrap().text, "Rita, thank you for the pie.");
     assert_eq!(maria.profile().unwrap().name, "Maria", "her own settings start from her name");
+    assert!(maria.mark_notified("a-reason", &rita, now()).unwrap(), "notifications are kept per person");
 }
 
 #[test]
@@ -861,6 +885,56 @@ fn the_service_desks_customers_are_the_teams_until_a_manager_hands_them_on() {
     assert_eq!(on_today(&leo), 1);
     let to_service = maria.reassign(Some("leo@dealer.example"), "sam@dealer.example", false, now());
     assert!(matches!(to_service, Err(Error::InvalidInput { .. })), "the service desk owns no one");
+}
+
+#[test]
+fn each_reason_pings_only_who_looks_after_the_customer_once_whichever_computer() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    maria.add_user(person("Leo", Role::Salesperson), now()).unwrap();
+    maria.add_user(NewUser { role: Role::Service, ..person("Sam", Role::Service) }, now()).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let leo = sign_in(&url, "Leo");
+    let mut sam = sign_in(&url, "Sam");
+    let rita = rita(&mut dana);
+    promised_in_a_call(&mut dana, &rita, "Plates by Friday");
+    // Tom came in at the service desk: he is the team's until a manager hands him on.
+    let tom = sam
+        .add_customer_with(NewCustomer { name: "Tom Becker".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap()
+        .id;
+    promised_in_a_call(&mut sam, &tom, "Loaner car booked");
+    let due = now() + Duration::days(2);
+    let whose = |b: &DealershipBook| -> Vec<String> {
+        let mut names: Vec<String> =
+            b.own_agenda(due, 0).unwrap().reasons.iter().map(|r| r.customer_name.clone()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(whose(&dana), ["Rita Kowalski"], "Dana looks after Rita");
+    assert!(whose(&leo).is_empty(), "nothing of Leo's");
+    assert_eq!(whose(&maria), ["Tom Becker"], "the manager: nobody's customers, not Dana's");
+    assert_eq!(maria.agenda(due, 0).unwrap().reasons.len(), 2, "though her Today shows the team's");
+
+    let reason = dana.own_agenda(due, 0).unwrap().reasons[0].id.clone();
+    assert!(dana.mark_notified(&reason, &rita, due).unwrap());
+    // Her second computer knows; the manager's notifications are her own.
+    let mut laptop = sign_in(&url, "Dana");
+    assert!(laptop.was_notified(&reason).unwrap());
+    assert!(!laptop.mark_notified(&reason, &rita, due).unwrap());
+    assert!(!maria.was_notified(&reason).unwrap());
+    assert!(maria.mark_notified(&reason, &rita, due).unwrap(), "a colleague's notification silences nobody else's");
+
+    // What Leo's own book had notified moves in with it, still notified for him.
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let noor = noor(&mut store, "noor@example.com", &[]);
+    store.mark_notified("a-reason-of-noors", &noor, now()).unwrap();
+    let own = rapport_core::model::Book::new(Profile::default(), store.export_book().unwrap().customers);
+    let mut leo = leo;
+    leo.import_book(&own, now()).unwrap();
+    assert!(leo.was_notified("a-reason-of-noors").unwrap());
+    assert!(!dana.was_notified("a-reason-of-noors").unwrap());
 }
 
 #[test]

@@ -145,6 +145,21 @@ impl Book {
         }
     }
 
+    /// Where the window is signed in and as whom (the book's address as shown, the person's id), on the dealership
+    /// book; `None` on one's own.
+    pub fn signed_in_as(&self) -> Option<(String, String)> {
+        match &*self.open.lock().unwrap_or_else(|p| p.into_inner()) {
+            Open::Shared(shared) => Some((shared.shown.clone(), shared.me.id.clone())),
+            Open::Own(_) => None,
+        }
+    }
+
+    /// A connection of its own to the dealership book the window is on, as the same person, for work beside the
+    /// window (the scheduler's minute).
+    pub fn shared_beside(&self) -> Result<DealershipBook, Error> {
+        self.run_shared(|book, _| book.beside())
+    }
+
     /// Whether the window is on the dealership's shared book.
     pub fn is_shared(&self) -> bool {
         matches!(&*self.open.lock().unwrap_or_else(|p| p.into_inner()), Open::Shared(_))
@@ -329,7 +344,8 @@ pub fn app_info(book: State<'_, Book>, waiting: State<'_, WaitingSignIn>) -> Rep
                 drop(open);
                 let (count, profile) =
                     SharedBook::run(&jobs, |b| Ok((b.customer_count()?, rapport_core::Book::profile(b)?)))?;
-                (count, profile, None, Some(signed_in))
+                let calendar_file = crate::location::dealership_calendar_file().ok().map(|p| p.display().to_string());
+                (count, profile, calendar_file, Some(signed_in))
             }
         }
     };

@@ -15,6 +15,13 @@ pub fn database_path(given: Option<PathBuf>) -> Result<PathBuf, String> {
     Ok(dirs.data_dir().join(IDENTIFIER).join(FILE_NAME))
 }
 
+/// The calendar file a calendar app subscribes to while the window is on the dealership book: the signed-in
+/// person's own reasons, in the folder of their own book (`dealership-calendar.ics`), never beside their own book's.
+pub fn dealership_calendar_file() -> Result<PathBuf, rapport_core::Error> {
+    let own = database_path(None).map_err(|m| rapport_core::Error::invalid("home", m))?;
+    Ok(own.with_file_name("dealership-calendar.ics"))
+}
+
 /// The app's configuration folder (`~/.config/org.rapport.desktop` on Linux): what this computer remembers, such as
 /// the dealership book it signs in to.
 pub fn settings_folder() -> Result<PathBuf, rapport_core::Error> {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use rapport_core::reasons::notice;
-use rapport_core::{Error, Store};
+use rapport_core::{Book, Error};
 use serde::Serialize;
 
 /// A notification that reached the notification server.
@@ -18,17 +18,18 @@ pub struct Sent {
 /// What to do when the salesperson clicks a notification: open that customer (given their id).
 pub type OnClick = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 
-/// Sends what is due now and records each as notified, so a restart never repeats one.
+/// Sends what is due now of the reader's own reasons ([`Book::own_agenda`]) and records each as notified for them,
+/// so a restart never repeats one.
 /// With no notification server (no D-Bus session), reports it and records nothing. With `on_click`, each
 /// notification is waited on for a click (the window's scheduler); without, it is only shown (the command line).
-pub fn send_due(store: &mut Store, now: DateTime<Utc>, on_click: Option<OnClick>) -> Result<Vec<Sent>, Error> {
-    let profile = store.profile()?;
-    let agenda = store.agenda(now, 0)?;
+pub fn send_due(book: &mut dyn Book, now: DateTime<Utc>, on_click: Option<OnClick>) -> Result<Vec<Sent>, Error> {
+    let profile = book.profile()?;
+    let agenda = book.own_agenda(now, 0)?;
     let mut sent = Vec::new();
     // Servers that read markup in bodies would show a customer named "<b>…</b>" in bold, with a hidden link.
     let markup = notify_rust::get_capabilities().is_ok_and(|c| c.iter().any(|x| x == "body-markup"));
     for r in notice::due_now(&agenda, &profile, now) {
-        if store.was_notified(&r.id)? {
+        if book.was_notified(&r.id)? {
             continue;
         }
         let summary = r.value.clone();
@@ -44,7 +45,7 @@ pub fn send_due(store: &mut Store, now: DateTime<Utc>, on_click: Option<OnClick>
             None => notification.show().map(drop).map_err(|e| e.to_string()),
         }
         .map_err(|e| Error::Io(std::io::Error::other(format!("desktop notifications are not available: {e}"))))?;
-        store.mark_notified(&r.id, &r.customer_id, now)?;
+        book.mark_notified(&r.id, &r.customer_id, now)?;
         sent.push(Sent { reason_id: r.id.clone(), customer_id: r.customer_id.clone(), summary, body });
     }
     Ok(sent)

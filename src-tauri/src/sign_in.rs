@@ -14,9 +14,9 @@ use crate::recovery::Recovery;
 /// this computer remembers it, with the password only when `remember` says so. A wrong password changes nothing.
 #[tauri::command(async)]
 pub fn sign_in_shared(
+    app: AppHandle,
     book: State<'_, Book>,
     waiting: State<'_, WaitingSignIn>,
-    transfer: State<'_, crate::transfer::Transfer>,
     address: Option<String>,
     user: String,
     password: String,
@@ -49,7 +49,9 @@ pub fn sign_in_shared(
         .unwrap_or_else(|_| Err(Error::SharedBook("signing in stopped unexpectedly".into())))?
     };
     book.switch_to(Book::shared_open(shared, &address));
-    transfer.forget_plan();
+    // Its notifications and calendar file, if the window started waiting for this sign-in with no book open.
+    app.state::<crate::transfer::Transfer>().forget_plan();
+    crate::scheduler::start(app);
     *waiting.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
     Ok(SignedIn {
         name: me.name,

@@ -25,8 +25,8 @@ pub fn run(db: PathBuf, clock: Clock, hidden: bool, waiting: Option<commands::Wa
     open(book, crate::recovery::Recovery { db, clock, problem: Mutex::new(problem) }, waiting, hidden);
 }
 
-/// The window on the dealership's shared book, signed in. Its scheduler (notifications, backups, the calendar
-/// file) is one's own book's in this version.
+/// The window on the dealership's shared book, signed in. Its scheduler sends the signed-in person's notifications
+/// and keeps their calendar file; the book's backups are the server's.
 pub fn run_shared(book: DealershipBook, address: &str, clock: Clock, hidden: bool) {
     // One's own book stays where it is, for the salesperson who goes back to it (Settings).
     let own = crate::location::database_path(None).unwrap_or_default();
@@ -35,7 +35,7 @@ pub fn run_shared(book: DealershipBook, address: &str, clock: Clock, hidden: boo
 }
 
 fn open(book: Option<Book>, recovery: crate::recovery::Recovery, waiting: Option<commands::Waiting>, hidden: bool) {
-    let own_book_open = book.as_ref().is_some_and(|b| !b.is_shared());
+    let book_open = book.is_some();
     let mut builder = tauri::Builder::default();
     if let Some(book) = book {
         builder = builder.manage(book);
@@ -138,8 +138,9 @@ fn open(book: Option<Book>, recovery: crate::recovery::Recovery, waiting: Option
                 eprintln!("rapport: no tray icon ({e}); closing the window will quit");
             }
             app.manage(TrayReady(tray.is_ok()));
-            // With the book open; a recovered book starts it once it opens.
-            if own_book_open {
+            // With a book open (one's own or the dealership's); a recovered book starts it once it opens, a
+            // sign-in the window waited for once it is done.
+            if book_open {
                 crate::scheduler::start(app.handle().clone());
             }
             Ok(())

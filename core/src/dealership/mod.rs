@@ -32,6 +32,7 @@ pub use people::{NewUser, Role, User, MIN_PASSWORD_CHARS};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0001_dealership.sql"),
     include_str!("../../migrations-pg/0002_own_settings_and_note_changes.sql"),
+    include_str!("../../migrations-pg/0003_notified_per_person.sql"),
 ];
 
 /// The schema version this build writes on a dealership book.
@@ -126,6 +127,18 @@ impl DealershipBook {
             me
         };
         Ok(DealershipBook { client: RefCell::new(client), config, tls, me })
+    }
+
+    /// A second connection to the same book, signed in as the same person: for work that runs beside the window
+    /// (the scheduler's minute), so neither waits for the other.
+    pub fn beside(&self) -> Result<DealershipBook> {
+        let client = self.config.connect(self.tls.clone())?;
+        Ok(DealershipBook {
+            client: RefCell::new(client),
+            config: self.config.clone(),
+            tls: self.tls.clone(),
+            me: self.me.clone(),
+        })
     }
 
     /// Who is signed in.
@@ -456,6 +469,28 @@ impl Book for DealershipBook {
         Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
     }
 
+    fn own_agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        crate::store::agenda::check_days(days)?;
+        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
+        let mut client = self.client()?;
+        let nobodys = self.me.role == Role::Manager;
+        let customers = rows::records(
+            &mut *client,
+            "(c.owner_id = $1 OR ($2 AND c.owner_id IS NULL))",
+            &[&self.me.id, &nobodys],
+            None,
+        )?;
+        Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
+    }
+
+    fn was_notified(&self, reason_id: &str) -> Result<bool> {
+        let row = self.client()?.query_one(
+            "SELECT EXISTS (SELECT 1 FROM notified WHERE user_id = $1 AND reason_id = $2)",
+            &[&self.me.id, &reason_id],
+        )?;
+        Ok(row.get(0))
+    }
+
     fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>> {
         let rows = self.client()?.query(
             "SELECT x.id, u.id, u.name FROM (
@@ -708,6 +743,21 @@ impl Book for DealershipBook {
             )));
         }
         rows::copy_in_records(&mut tx, &book.customers, owner.as_deref(), &me, now)?;
+        // What the book's owner was notified of stays notified for them.
+        let (mut reasons, mut whose, mut when) = (Vec::new(), Vec::new(), Vec::new());
+        for c in &book.customers {
+            for n in &c.notified {
+                reasons.push(n.reason_id.as_str());
+                whose.push(c.customer.id.as_str());
+                when.push(n.at);
+            }
+        }
+        tx.execute(
+            "INSERT INTO notified (user_id, reason_id, customer_id, at)
+             SELECT $1, r, c, a FROM unnest($2::text[], $3::text[], $4::timestamptz[]) AS x (r, c, a)
+             ON CONFLICT (user_id, reason_id) DO NOTHING",
+            &[&me, &reasons, &whose, &when],
+        )?;
         if empty {
             tx.execute(
                 "INSERT INTO profile (id, profile) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET profile = $1",
@@ -1041,6 +1091,15 @@ impl Book for DealershipBook {
         rows::save_record(&mut tx, &rec, &me, now)?;
         rows::commit(tx)?;
         Ok(had)
+    }
+
+    fn mark_notified(&mut self, reason_id: &str, customer_id: &str, now: DateTime<Utc>) -> Result<bool> {
+        let added = self.client()?.execute(
+            "INSERT INTO notified (user_id, reason_id, customer_id, at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (user_id, reason_id) DO NOTHING",
+            &[&self.me.id, &reason_id, &customer_id, &now],
+        )?;
+        Ok(added == 1)
     }
 
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {

@@ -43,10 +43,26 @@ pub fn same_events(a: &str, b: &str) -> bool {
     events(a) == events(b)
 }
 
+/// Keeps the subscription file at `path` current with the next `days` days' reasons that are the reader's own
+/// ([`crate::Book::own_agenda`]), rewritten whole only when an event changed — so a calendar app that refreshes it
+/// sees a change only when there is one. Returns whether it wrote.
+pub fn keep_calendar_file_at(
+    book: &dyn crate::Book,
+    path: &std::path::Path,
+    now: chrono::DateTime<chrono::Utc>,
+    days: u32,
+) -> crate::Result<bool> {
+    let text = agenda(&book.own_agenda(now, days)?);
+    let before = std::fs::read_to_string(path).unwrap_or_default();
+    if same_events(&before, &text) {
+        return Ok(false);
+    }
+    super::write_whole(path, text.as_bytes()).map_err(|e| crate::Error::BadFile(format!("{}: {e}", path.display())))?;
+    Ok(true)
+}
+
 impl crate::Store {
-    /// Keeps the subscription file ([`subscription_path`]) current: the next `days` days' reasons, rewritten whole
-    /// only when an event changed — so a calendar app that refreshes it sees a change only when there is one.
-    /// Returns whether it wrote.
+    /// Keeps the subscription file ([`subscription_path`]) current ([`keep_calendar_file_at`]).
     ///
     /// An encrypted book keeps no calendar file (its customers' names would lie beside it in plain text); one
     /// written before the passphrase was set is removed.
@@ -56,14 +72,7 @@ impl crate::Store {
             let _ = std::fs::remove_file(&path);
             return Ok(false);
         }
-        let text = agenda(&self.agenda(now, days)?);
-        let before = std::fs::read_to_string(&path).unwrap_or_default();
-        if same_events(&before, &text) {
-            return Ok(false);
-        }
-        super::write_whole(&path, text.as_bytes())
-            .map_err(|e| crate::Error::BadFile(format!("{}: {e}", path.display())))?;
-        Ok(true)
+        keep_calendar_file_at(self, &path, now, days)
     }
 }
 

@@ -63,6 +63,10 @@ impl Book for Store {
         Store::agenda(self, now, days)
     }
 
+    fn was_notified(&self, reason_id: &str) -> Result<bool> {
+        Store::was_notified(self, reason_id)
+    }
+
     fn entered_by(&self, _customer_id: &str) -> Result<Vec<EnteredBy>> {
         // One salesperson, one book: everything in it was entered by its owner.
         Ok(Vec::new())
@@ -149,6 +153,10 @@ impl Book for Store {
 
     fn keep_held_back(&mut self, held: &HeldBack) -> Result<()> {
         self.write(|tx| rows::insert_held_back(tx, held))
+    }
+
+    fn mark_notified(&mut self, reason_id: &str, customer_id: &str, now: DateTime<Utc>) -> Result<bool> {
+        Store::mark_notified(self, reason_id, customer_id, now)
     }
 
     fn insert_promise(&mut self, promise: &Promise, _now: DateTime<Utc>) -> Result<()> {

@@ -1,6 +1,6 @@
 //! The commands that work on either kind of book — the salesperson's own file or the dealership's shared one —
 //! written once over [`Book`]: customers, what they said, logging a contact, the Guard's check, listening, a
-//! campaign, the agenda, export and import of the whole book.
+//! campaign, the agenda, desktop notifications, export and import of the whole book.
 
 use std::io::Write;
 
@@ -40,6 +40,7 @@ pub(super) fn handles(command: &Command) -> bool {
             | Command::Playbooks(_)
             | Command::Reach(_)
             | Command::HeldBack { .. }
+            | Command::Notify { .. }
             | Command::Issues(_)
             | Command::ContactPoints(ContactPointsCmd::Add { .. })
             | Command::Facts(FactsCmd::Add { .. })
@@ -59,6 +60,10 @@ pub(super) fn run(
 ) -> Result<(), Error> {
     match command {
         Command::Customers(cmd) => customers(cmd, book, now, j),
+        Command::Notify { once: _ } => {
+            let sent = crate::notify::send_due(book, now, None)?;
+            emit(j, &sent, || present::notified(&sent))
+        }
         Command::ContactPoints(ContactPointsCmd::Add { customer, kind, value, label, preferred }) => {
             let id = book.lookup_customer(&customer)?;
             let p = book.add_contact_point_at(&id, NewContactPoint { kind, label, value, preferred }, now)?;

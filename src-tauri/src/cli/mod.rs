@@ -294,10 +294,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
             rapport_core::sample::fill(store, customers, now)?;
             emit(j, &serde_json::json!({ "customers": customers }), || format!("Generated {customers} customers"))
         }
-        Command::Notify { once: _ } => {
-            let sent = crate::notify::send_due(store, now, None)?;
-            emit(j, &sent, || present::notified(&sent))
-        }
         Command::Demo => {
             let summary = store.load_demo(now)?;
             emit(j, &summary, || format!("Wrote the demo book: {} customers", summary.customers))
