@@ -780,3 +780,30 @@ fn news_words_and_selling_words_keep_to_what_they_say() {
     let h = heard_in("Thanks for the loaner. But the car came back dirtier than I left it.");
     assert!(!h.iter().any(|x| x.contains("positive")), "{h:?}");
 }
+
+/// Asks put sideways (the thirty-eighth batch's gaps, in other words than its own): a video walkthrough, a phone
+/// chat, a visit while nearby, referrals through a relative or a forwarded note; and a buyer's own offers are no
+/// buy-back, a no-fee refi is still a refi, no pressure to refer asks nothing.
+#[test]
+fn asks_put_sideways_are_heard_and_look_alikes_are_not() {
+    let read = |text: &str| -> Vec<String> { language::read(text).intents.iter().map(|i| i.label()).collect() };
+    for (text, want) in [
+        ("Happy to set up a quick video walkthrough of the new dashboard, does Friday suit?", "asks_for_channel:video"),
+        ("Could we do the onboarding via video next week?", "asks_for_channel:video"),
+        ("When's a good day for a phone chat about your renewal?", "asks_for_channel:phone"),
+        ("I'll be near your office Thursday, could I pop up for ten minutes?", "asks_for_channel:in_person"),
+        ("If your brother still needs a mortgage, I can run the numbers for him.", "pitch:referrals"),
+        ("Could you forward my details to whoever runs purchasing at your parent company?", "pitch:referrals"),
+        ("Would you intro me to another practice manager who might like it?", "pitch:referrals"),
+        ("Our lenders have a no-fee refi running until March. Worth a look?", "pitch:financing"),
+        ("Thinking of remortgaging? Our broker can beat your current deal.", "pitch:financing"),
+    ] {
+        assert!(read(text).contains(&want.to_string()), "{text}: {:?}", read(text));
+    }
+    for (text, not) in [
+        ("With a pre-approval letter, sellers take your offers more seriously.", "pitch:buy-back"),
+        ("No pressure to refer anyone! Your detailing receipt is attached.", "pitch:referrals"),
+    ] {
+        assert!(!read(text).contains(&not.to_string()), "{text}: {:?}", read(text));
+    }
+}

@@ -79,7 +79,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
         ],
     ),
     (Said::Channel(1), &["text", "sms", "whatsapp", "imessage", "signal", "text message", "message me"]),
-    (Said::Channel(2), &["email", "inbox", "gmail", "e mail", "outlook"]),
+    (Said::Channel(2), &["email", "inbox", "gmail", "e mail", "outlook", "drop|shoot|flick me a line"]),
     (
         Said::Channel(3),
         &[
@@ -142,7 +142,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "no interest in",
             "skip",
             "not leave me|us",
-            "not go to|gonna leave|write|post|give|do|fill",
+            "not go to|gonna leave|write|post|give|do|fill|send|provide|hand",
             "never pick up|answer",
             "do not answer|pick_up",
             "grateful|appreciate_it if you do not|did_not|would_not",
@@ -302,6 +302,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "never .. contact me|us|him|her|them",
             "no further communication|contact|correspondence|emails|calls",
             "no more contact",
+            "not want any_more|more|further|anymore contact|communication|communications|calls|emails|messages|mail",
             "leave me|us alone",
             "lose my number",
             "delete my",
@@ -337,6 +338,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "resubscribe",
             "re subscribe",
             "contact|reach|hear_from|get_in_touch|reach_out .. again",
+            "good|ok|okay|fine|free to talk|chat .. again",
             "start .. contact|send|hear|reach .. again",
             "open to hear from",
             "ok|okay|fine .. to contact|reach|get in touch",

@@ -607,18 +607,27 @@ impl Text {
             }
         }
         let mut text = Text { tokens, sentences, questions };
-        text.mark_negation();
+        text.mark_negation(&chars);
         text
     }
 
-    fn mark_negation(&mut self) {
+    fn mark_negation(&mut self, chars: &[char]) {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
             let t = &self.tokens[i];
+            // "No pressure to refer anyone": what there is no pressure to do is not asked.
+            let no_pressure_to = |next: &Token| {
+                t.lemma == "no"
+                    && ["pressure", "obligation"].contains(&next.lemma.as_str())
+                    && self.tokens.get(i + 2).is_some_and(|after| after.lemma == "to")
+            };
             let opens = NEGATORS.contains(&t.lemma.as_str())
+                // "A no-closing-cost refi", "no-fee checking": a hyphened "no" describes what follows, it denies
+                // nothing.
+                && !(t.lemma == "no" && chars.get(t.end) == Some(&'-'))
                 && !self.tokens.get(i + 1).is_some_and(|next| {
-                    NOT_NEGATIONS.iter().any(|(a, b)| *a == t.lemma && *b == next.lemma)
+                    (NOT_NEGATIONS.iter().any(|(a, b)| *a == t.lemma && *b == next.lemma) && !no_pressure_to(next))
                         || t.lemma == "not" && ["why", "or"].contains(&prev_word(&self.tokens, i))
                         // "Why don't you come by?": a suggestion.
                         || t.lemma == "not" && prev_word(&self.tokens, i) == "do" && prev_word(&self.tokens, i - 1) == "why"
@@ -717,6 +726,18 @@ mod tests {
         assert!(!t.tokens.iter().find(|t| t.lemma == "tire").unwrap().negated);
         let t = Text::read("Don't hesitate to call");
         assert!(!t.tokens.iter().find(|t| t.lemma == "call").unwrap().negated);
+    }
+
+    #[test]
+    fn a_hyphened_no_describes_and_no_pressure_to_denies() {
+        let negated =
+            |text: &str, lemma: &str| Text::read(text).tokens.iter().find(|t| t.lemma == lemma).unwrap().negated;
+        // "A no-closing-cost refi" offers a refi; "no trade-in talk" denies one.
+        assert!(!negated("Our team is running a no-closing-cost refi this month", "refi"));
+        assert!(negated("No trade-in talk, promise", "trade"));
+        // There is no pressure *to* refer: not asked. "No pressure, but …" asks what follows.
+        assert!(negated("No pressure to refer anyone, here is your receipt", "refer"));
+        assert!(!negated("No pressure, but if you know anyone, refer them", "refer"));
     }
 
     #[test]
