@@ -292,9 +292,9 @@ impl SecondOpinion {
                 }
             }
         }
-        // Four decimals, and what is nearer nothing than 0.005 is nothing: a text has a few dozen features, so
-        // such a weight never moves a decision, and writing it would double the file.
-        let round = |x: f64| if x.abs() < 0.005 { 0.0 } else { (x * 10_000.0).round() / 10_000.0 };
+        // Three decimals, and what is nearer nothing than 0.005 is nothing: a text has a few dozen features, so
+        // such a weight never moves a decision (nor does its fourth decimal), and writing it would double the file.
+        let round = |x: f64| if x.abs() < 0.005 { 0.0 } else { (x * 1_000.0).round() / 1_000.0 };
         let weights = vocabulary
             .iter()
             .map(|(name, &k)| (name.to_string(), w[k].iter().map(|&x| round(x)).collect::<Vec<f64>>()))
