@@ -303,7 +303,7 @@ impl SecondOpinion {
         SecondOpinion::new(labels, bias.into_iter().map(round).collect(), weights)
     }
 
-    /// The weights as the checked-in file holds them: one feature per line, sorted, four decimals at most, written
+    /// The weights as the checked-in file holds them: one feature per line, sorted, three decimals at most, written
     /// as short as they read ("0.5", "0" — most weights of a feature are near nothing for most labels).
     pub fn to_json(&self) -> String {
         let short = |x: f64| if x == 0.0 { "0".to_string() } else { format!("{x}") };
