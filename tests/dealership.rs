@@ -499,3 +499,45 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_salesperson_corrects_her_own_customers_record_from_the_command_line_and_no_one_elses() {
+    let Some(d) = Dealership::start() else { return };
+    d.run_as(
+        Some("Maria"),
+        &["users", "add", "--name", "Leo", "--email", "leo@dealer.example"],
+        Some("Leo's password"),
+    )
+    .expect("the manager adds Leo");
+    let rita = d.ok("Dana", &["customers", "add", "Rita Kowalski", "--email", "rita@example.com"]);
+    let rita = rita["id"].as_str().unwrap().to_string();
+    let fact = d.ok("Dana", &["facts", "add", &rita, "Coaches #Soccer on Saturdays"]);
+    let fact = fact["id"].as_str().unwrap().to_string();
+    let fixed = d.ok("Dana", &["facts", "correct", &fact[..10], "--text", "Coaches #Hockey on Saturdays"]);
+    assert_eq!(fixed["text"], "Coaches #Hockey on Saturdays");
+    d.ok("Dana", &["tags", "add", &rita, "VIP"]);
+    let tags: Vec<String> = d
+        .ok("Dana", &["tags", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tag"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(
+        tags.contains(&"vip".into()) && tags.contains(&"hockey".into()) && !tags.contains(&"soccer".into()),
+        "{tags:?}"
+    );
+
+    // Leo may not correct Dana's customer; the refusal names why, and nothing changes.
+    let refused = d.fails("Leo", &["remove", "fact", &fact]);
+    assert_eq!(refused["code"], "not_allowed", "{refused}");
+    let refused = d.fails("Leo", &["tags", "remove", &rita, "VIP"]);
+    assert_eq!(refused["code"], "not_allowed", "{refused}");
+    let page = d.ok("Maria", &["customers", "show", &rita]);
+    assert_eq!(page["customer"]["facts"].as_array().map(Vec::len), Some(1), "{page}");
+
+    let removed = d.ok("Dana", &["remove", "fact", &fact]);
+    assert_eq!(removed["customer_id"], rita.as_str());
+    let page = d.ok("Maria", &["customers", "show", &rita]);
+    assert!(page["customer"]["facts"].as_array().unwrap().is_empty());
+}

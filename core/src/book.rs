@@ -13,7 +13,10 @@ use crate::io::contact::Parsed;
 use crate::model::*;
 use crate::notes::{Draft, Report, Shape};
 use crate::reasons::Agenda;
-use crate::store::{Campaign, CampaignCheck, CampaignList, Facts, HeardToRecord, ImportPlan, ImportReport, SearchHit};
+use crate::store::{
+    Campaign, CampaignCheck, CampaignList, FactFix, Facts, HeardToRecord, ImportPlan, ImportReport, InteractionFix,
+    Record, Removed, SearchHit,
+};
 use crate::{Error, ListQuery, Result};
 
 /// A contact and what was heard in it, as it will be written: all of it, or none of it.
@@ -75,8 +78,14 @@ pub trait Book {
     }
     /// Whether the reader was notified of this reason already.
     fn was_notified(&self, reason_id: &str) -> Result<bool>;
+    /// The customer a record belongs to (its id may be a unique prefix).
+    fn customer_of(&self, record: Record, id_prefix: &str) -> Result<String>;
     /// Who entered each of a customer's records, where the book keeps it (a shared book does).
     fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>>;
+    /// Whether the book keeps who entered each record (the dealership book), so what shows a record says who.
+    fn keeps_who_entered(&self) -> bool {
+        false
+    }
     /// Other customers' names, and the latest thank-you notes and card prompts written to them: what the
     /// form-letter detector compares a note with.
     fn others_for(&self, customer_id: &str) -> Result<crate::notes::Others>;
@@ -121,6 +130,20 @@ pub trait Book {
     /// Records that the reader was notified of a reason; false if they already were (a restart, or their second
     /// computer, never repeats one).
     fn mark_notified(&mut self, reason_id: &str, customer_id: &str, now: DateTime<Utc>) -> Result<bool>;
+
+    // Correcting the record (`store/corrections.rs`, `dealership/corrections.rs`). What a customer said is never
+    // removed or changed: a statement from a removed contact stays in force, with their words.
+
+    /// Removes a mistaken contact, fact, purchase, promise, goal or note by its id (or a unique prefix of it).
+    fn remove(&mut self, record: Record, id_prefix: &str, now: DateTime<Utc>) -> Result<Removed>;
+    /// Corrects when a contact happened or what was said in it.
+    fn correct_interaction(&mut self, id_prefix: &str, fix: InteractionFix, now: DateTime<Utc>) -> Result<Interaction>;
+    /// Corrects a fact's text or the date it is about.
+    fn correct_fact(&mut self, id_prefix: &str, fix: FactFix, now: DateTime<Utc>) -> Result<Fact>;
+    /// Tags a customer by hand: the tag stays whatever their notes say.
+    fn add_tag(&mut self, customer_id: &str, tag: &str, now: DateTime<Utc>) -> Result<Tag>;
+    /// Removes a tag set by hand; one still written in a note or fact comes back from the text.
+    fn remove_tag(&mut self, customer_id: &str, tag: &str, now: DateTime<Utc>) -> Result<()>;
     /// Writes a promise made (checked by [`Book::add_promise`]) to a customer who is in the book.
     fn insert_promise(&mut self, promise: &Promise, now: DateTime<Utc>) -> Result<()>;
     /// Marks an open promise kept today; a deliverable of theirs it names is delivered with it.

@@ -275,6 +275,72 @@ on_both_books!(a_contact_and_what_was_heard_in_it_land_together_or_not_at_all, |
     assert_eq!(rec.contact_points.len(), 2, "the customer's own parts are kept beside what was added");
 });
 
+on_both_books!(a_mistake_is_removed_or_corrected_and_what_she_said_stays_in_force, |book| {
+    let rita = rita(book);
+    let inbound = NewInteraction { direction: Direction::Inbound, ..call("Called about the wrong customer's plates") };
+    let heard = HeardToRecord {
+        statements: vec![NewStatement {
+            words: "Don't ring me at work".into(),
+            means: Meaning::DeclineChannel { channel: Channel::Phone },
+            said_at: None,
+            source_interaction_id: None,
+        }],
+        facts: vec![fact("Her son starts at #StateU in the fall")],
+        ..Default::default()
+    };
+    let (contact, _) = book.log_contact_heard(&rita, inbound, heard, now()).unwrap();
+    assert_eq!(book.customer_of(rapport_core::store::Record::Interaction, &contact.id[..8]).unwrap(), rita);
+
+    // The contact's words corrected, then the contact removed: her statement stays, pointing nowhere.
+    let fix = rapport_core::store::InteractionFix { at: None, summary: Some("Called about her own plates".into()) };
+    let fixed = book.correct_interaction(&contact.id, fix, now()).unwrap();
+    assert_eq!(fixed.summary, "Called about her own plates");
+    assert_eq!(book.search("own plates", 5).unwrap().first().map(|h| h.customer_id.clone()), Some(rita.clone()));
+    let blank = book.correct_interaction(&contact.id, Default::default(), now());
+    assert!(matches!(blank, Err(Error::InvalidInput { .. })), "nothing to correct: {blank:?}");
+    let removed = book.remove(rapport_core::store::Record::Interaction, &contact.id, now()).unwrap();
+    assert_eq!((removed.customer_id.as_str(), removed.statements_kept), (rita.as_str(), 1));
+    let rec = book.customer_record(&rita).unwrap();
+    assert!(rec.interactions.is_empty());
+    assert_eq!(rec.preferences.len(), 1, "what she said is never removed");
+    assert_eq!(rec.preferences[0].source_interaction_id, None);
+    assert!(book.search("own plates", 5).unwrap().is_empty(), "search forgets the removed contact's words");
+    let call_her = Outreach {
+        channel: Channel::Phone,
+        at: now(),
+        topic: None,
+        text: None,
+        reason: Some("Her plates are in".into()),
+        purpose: Purpose::Proactive,
+        in_thank_you: false,
+    };
+    let call_her = book.check(&rita, &call_her).unwrap();
+    assert_eq!(call_her.decision, rapport_core::guard::Verdict::Blocked, "her words still bind the Guard");
+
+    // A fact's text corrected takes its hashtag with it; a tag set by hand stays until removed by hand.
+    let son = rec.facts.iter().find(|f| f.text.contains("StateU")).unwrap().id.clone();
+    let fix = rapport_core::store::FactFix { text: Some("Her son starts at #TechU in the fall".into()), date: None };
+    assert!(book.correct_fact(&son[..10], fix, now()).unwrap().text.contains("TechU"));
+    let tags = |book: &dyn Book| -> Vec<String> {
+        book.customer_record(&rita).unwrap().tags.iter().map(|t| t.tag.to_lowercase()).collect()
+    };
+    assert!(
+        tags(book).contains(&"techu".to_string()) && !tags(book).contains(&"stateu".to_string()),
+        "{:?}",
+        tags(book)
+    );
+    book.add_tag(&rita, "#VIP", now()).unwrap();
+    assert!(tags(book).contains(&"vip".to_string()));
+    book.remove_tag(&rita, "vip", now()).unwrap();
+    assert!(!tags(book).contains(&"vip".to_string()));
+    assert!(matches!(book.remove_tag(&rita, "vip", now()), Err(Error::NotFound { .. })));
+    book.remove(rapport_core::store::Record::Fact, &son, now()).unwrap();
+    assert!(!tags(book).contains(&"techu".to_string()), "the hashtag went with its fact");
+    assert!(book.customer_record(&rita).unwrap().facts.is_empty());
+    let gone = book.remove(rapport_core::store::Record::Fact, &son, now());
+    assert!(matches!(gone, Err(Error::NotFound { .. })), "{gone:?}");
+});
+
 on_both_books!(a_campaign_leaves_out_who_declined_its_topic_with_their_words, |book| {
     let rita = rita(book);
     let noor = noor(book, "noor@example.com", &["fleet"]);
@@ -935,6 +1001,41 @@ fn each_reason_pings_only_who_looks_after_the_customer_once_whichever_computer()
     leo.import_book(&own, now()).unwrap();
     assert!(leo.was_notified("a-reason-of-noors").unwrap());
     assert!(!dana.was_notified("a-reason-of-noors").unwrap());
+}
+
+#[test]
+fn a_mistake_is_corrected_by_who_entered_it_who_looks_after_the_customer_or_a_manager() {
+    let Some((url, mut maria)) = dealership() else { return };
+    maria.add_user(person("Dana", Role::Salesperson), now()).unwrap();
+    maria.add_user(person("Leo", Role::Salesperson), now()).unwrap();
+    let mut dana = sign_in(&url, "Dana");
+    let mut leo = sign_in(&url, "Leo");
+    let rita = rita(&mut dana);
+    let tom = leo
+        .add_customer_with(NewCustomer { name: "Tom Becker".into(), ..Default::default() }, vec![], vec![], now())
+        .unwrap()
+        .id;
+    // Leo logs a call on Dana's customer (anyone may reach anyone's customer through the Guard).
+    let (leos_call, _) =
+        leo.log_contact_heard(&rita, call("Asked about the loaner"), Default::default(), now()).unwrap();
+    let danas_fact = dana.add_fact(&rita, fact("Coaches her daughter's soccer team"), now()).unwrap();
+    let toms_fact = leo.add_fact(&tom, fact("Drives for a living"), now()).unwrap();
+
+    use rapport_core::store::Record;
+    let refused = dana.remove(Record::Fact, &toms_fact.id, now());
+    assert!(matches!(refused, Err(Error::NotAllowed(_))), "Tom is Leo's: {refused:?}");
+    assert!(matches!(dana.add_tag(&tom, "vip", now()), Err(Error::NotAllowed(_))));
+    let refused = leo.remove(Record::Fact, &danas_fact.id, now());
+    assert!(matches!(refused, Err(Error::NotAllowed(_))), "Rita's record is Dana's to correct: {refused:?}");
+    // Leo's own call on Rita is his to correct; Dana looks after Rita, so it is hers too.
+    let fix =
+        rapport_core::store::InteractionFix { at: None, summary: Some("Asked about the loaner for Friday".into()) };
+    leo.correct_interaction(&leos_call.id, fix, now()).unwrap();
+    dana.remove(Record::Interaction, &leos_call.id, now()).unwrap();
+    // The manager corrects anyone's.
+    maria.remove(Record::Fact, &toms_fact.id, now()).unwrap();
+    assert!(maria.customer_record(&tom).unwrap().facts.is_empty());
+    assert_eq!(maria.customer_record(&rita).unwrap().facts.len(), 1, "nothing else went");
 }
 
 #[test]

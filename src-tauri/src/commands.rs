@@ -173,7 +173,8 @@ pub(crate) fn own_book_only() -> Error {
         "this works on your own book only in this version; on the dealership book the window has Today, customers, \
          search, a customer's page, adding and editing a customer, their facts, goals, purchases and ways to reach \
          them, logging a contact or an email, reaching out through your apps, what they said, notes, thank-you notes \
-         and cards, promises, issues, reminders, your profile, playbooks and checking a campaign",
+         and cards, promises, issues, reminders, removing a mistaken record, your profile, playbooks and checking a \
+         campaign",
     )
 }
 
@@ -513,10 +514,8 @@ pub fn set_passphrase(
 /// Removes a mistaken interaction, fact, purchase, promise, goal or note (statements are never removed).
 #[tauri::command(async)]
 pub fn remove_record(book: State<'_, Book>, record: String, id: String) -> Reply<rapport_core::store::Removed> {
-    with(&book, |s, _| {
-        let record = record.parse().map_err(|m: String| Error::invalid("record", m))?;
-        s.remove(record, &id)
-    })
+    let record = record.parse().map_err(|m: String| Error::invalid("record", m))?;
+    with_any(&book, move |s, now| s.remove(record, &id, now))
 }
 
 #[tauri::command(async)]

@@ -6,6 +6,7 @@
 //! contact, promise and note keeps who entered it, and two people editing one customer never overwrite each other
 //! unseen (`version`). The schema and its reasons are in `core/migrations-pg/`.
 
+mod corrections;
 mod people;
 pub mod remembered;
 mod rows;
@@ -483,12 +484,20 @@ impl Book for DealershipBook {
         Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
     }
 
+    fn customer_of(&self, record: crate::store::Record, id_prefix: &str) -> Result<String> {
+        Ok(self.locate(record, id_prefix)?.1)
+    }
+
     fn was_notified(&self, reason_id: &str) -> Result<bool> {
         let row = self.client()?.query_one(
             "SELECT EXISTS (SELECT 1 FROM notified WHERE user_id = $1 AND reason_id = $2)",
             &[&self.me.id, &reason_id],
         )?;
         Ok(row.get(0))
+    }
+
+    fn keeps_who_entered(&self) -> bool {
+        true
     }
 
     fn entered_by(&self, customer_id: &str) -> Result<Vec<EnteredBy>> {
@@ -1091,6 +1100,36 @@ impl Book for DealershipBook {
         rows::save_record(&mut tx, &rec, &me, now)?;
         rows::commit(tx)?;
         Ok(had)
+    }
+
+    fn remove(
+        &mut self,
+        record: crate::store::Record,
+        id_prefix: &str,
+        now: DateTime<Utc>,
+    ) -> Result<crate::store::Removed> {
+        self.remove_record(record, id_prefix, now)
+    }
+
+    fn correct_interaction(
+        &mut self,
+        id_prefix: &str,
+        fix: crate::store::InteractionFix,
+        now: DateTime<Utc>,
+    ) -> Result<Interaction> {
+        self.correct_contact(id_prefix, fix, now)
+    }
+
+    fn correct_fact(&mut self, id_prefix: &str, fix: crate::store::FactFix, now: DateTime<Utc>) -> Result<Fact> {
+        self.correct_fact_of(id_prefix, fix, now)
+    }
+
+    fn add_tag(&mut self, customer_id: &str, tag: &str, now: DateTime<Utc>) -> Result<Tag> {
+        self.tag_by_hand(customer_id, tag, now)
+    }
+
+    fn remove_tag(&mut self, customer_id: &str, tag: &str, now: DateTime<Utc>) -> Result<()> {
+        self.untag(customer_id, tag, now)
     }
 
     fn mark_notified(&mut self, reason_id: &str, customer_id: &str, now: DateTime<Utc>) -> Result<bool> {

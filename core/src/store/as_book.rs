@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{customers, read, rows, ImportPlan, ImportReport, SearchHit, Store};
+use super::{
+    customers, read, rows, FactFix, ImportPlan, ImportReport, InteractionFix, Record, Removed, SearchHit, Store,
+};
 use crate::book::{Book, Contact, EnteredBy};
 use crate::io::contact::Parsed;
 use crate::model::*;
@@ -65,6 +67,10 @@ impl Book for Store {
 
     fn was_notified(&self, reason_id: &str) -> Result<bool> {
         Store::was_notified(self, reason_id)
+    }
+
+    fn customer_of(&self, record: Record, id_prefix: &str) -> Result<String> {
+        Store::customer_of(self, record, id_prefix)
     }
 
     fn entered_by(&self, _customer_id: &str) -> Result<Vec<EnteredBy>> {
@@ -157,6 +163,31 @@ impl Book for Store {
 
     fn mark_notified(&mut self, reason_id: &str, customer_id: &str, now: DateTime<Utc>) -> Result<bool> {
         Store::mark_notified(self, reason_id, customer_id, now)
+    }
+
+    fn remove(&mut self, record: Record, id_prefix: &str, _now: DateTime<Utc>) -> Result<Removed> {
+        Store::remove(self, record, id_prefix)
+    }
+
+    fn correct_interaction(
+        &mut self,
+        id_prefix: &str,
+        fix: InteractionFix,
+        _now: DateTime<Utc>,
+    ) -> Result<Interaction> {
+        Store::correct_interaction(self, id_prefix, fix)
+    }
+
+    fn correct_fact(&mut self, id_prefix: &str, fix: FactFix, _now: DateTime<Utc>) -> Result<Fact> {
+        Store::correct_fact(self, id_prefix, fix)
+    }
+
+    fn add_tag(&mut self, customer_id: &str, tag: &str, _now: DateTime<Utc>) -> Result<Tag> {
+        Store::add_tag(self, customer_id, tag)
+    }
+
+    fn remove_tag(&mut self, customer_id: &str, tag: &str, _now: DateTime<Utc>) -> Result<()> {
+        Store::remove_tag(self, customer_id, tag)
     }
 
     fn insert_promise(&mut self, promise: &Promise, _now: DateTime<Utc>) -> Result<()> {

@@ -94,6 +94,56 @@ pub struct FactFix {
     pub date: Option<Option<NaiveDate>>,
 }
 
+impl InteractionFix {
+    /// The correction as either book applies it: a time the book can hold, words that are not blank, and something
+    /// to correct.
+    pub fn checked(self) -> Result<InteractionFix> {
+        if let Some(at) = self.at {
+            crate::time::moment_in_range(at).map_err(|m| Error::invalid("at", m))?;
+        }
+        let summary = self.summary.as_deref().map(|s| required("summary", s)).transpose()?;
+        if self.at.is_none() && summary.is_none() {
+            return Err(Error::invalid("correction", "say what to correct: --at or --summary"));
+        }
+        Ok(InteractionFix { at: self.at, summary })
+    }
+
+    /// `interaction` as corrected.
+    pub fn apply(&self, interaction: &mut Interaction) {
+        if let Some(at) = self.at {
+            interaction.at = at;
+        }
+        if let Some(s) = &self.summary {
+            interaction.summary = s.clone();
+        }
+    }
+}
+
+impl FactFix {
+    /// The correction as either book applies it: words that are not blank, a date the book can hold, and something
+    /// to correct.
+    pub fn checked(self) -> Result<FactFix> {
+        let text = self.text.as_deref().map(|s| required("text", s)).transpose()?;
+        if let Some(Some(d)) = self.date {
+            crate::time::date_in_range(d).map_err(|m| Error::invalid("date", m))?;
+        }
+        if text.is_none() && self.date.is_none() {
+            return Err(Error::invalid("correction", "say what to correct: --text, --date or --no-date"));
+        }
+        Ok(FactFix { text, date: self.date })
+    }
+
+    /// `fact` as corrected.
+    pub fn apply(&self, fact: &mut Fact) {
+        if let Some(t) = &self.text {
+            fact.text = t.clone();
+        }
+        if let Some(d) = self.date {
+            fact.date = d;
+        }
+    }
+}
+
 impl Store {
     /// The customer a record belongs to (its id may be a unique prefix).
     pub fn customer_of(&self, record: Record, id_prefix: &str) -> Result<String> {
@@ -132,18 +182,12 @@ impl Store {
     /// Corrects when an interaction happened or what was said in it.
     pub fn correct_interaction(&mut self, id_prefix: &str, fix: InteractionFix) -> Result<Interaction> {
         let id = read::resolve(self.conn(), "interactions", "interaction", id_prefix)?;
-        if let Some(at) = fix.at {
-            crate::time::moment_in_range(at).map_err(|m| Error::invalid("at", m))?;
-        }
-        let summary = fix.summary.as_deref().map(|s| required("summary", s)).transpose()?;
-        if fix.at.is_none() && summary.is_none() {
-            return Err(Error::invalid("correction", "say what to correct: --at or --summary"));
-        }
+        let fix = fix.checked()?;
         self.write(|tx| {
             if let Some(at) = fix.at {
                 tx.execute("UPDATE interactions SET at = ?2 WHERE id = ?1", params![id, stamp(at)])?;
             }
-            if let Some(s) = &summary {
+            if let Some(s) = &fix.summary {
                 tx.execute("UPDATE interactions SET summary = ?2 WHERE id = ?1", params![id, s])?;
             }
             Ok(rows::one(tx, "SELECT * FROM interactions WHERE id = ?1", params![id], rows::interaction)?)
@@ -153,15 +197,9 @@ impl Store {
     /// Corrects a fact's text or the date it is about.
     pub fn correct_fact(&mut self, id_prefix: &str, fix: FactFix) -> Result<Fact> {
         let id = read::resolve(self.conn(), "facts", "fact", id_prefix)?;
-        let text = fix.text.as_deref().map(|s| required("text", s)).transpose()?;
-        if let Some(Some(d)) = fix.date {
-            crate::time::date_in_range(d).map_err(|m| Error::invalid("date", m))?;
-        }
-        if text.is_none() && fix.date.is_none() {
-            return Err(Error::invalid("correction", "say what to correct: --text, --date or --no-date"));
-        }
+        let fix = fix.checked()?;
         self.write(|tx| {
-            if let Some(t) = &text {
+            if let Some(t) = &fix.text {
                 tx.execute("UPDATE facts SET text = ?2 WHERE id = ?1", params![id, t])?;
             }
             if let Some(d) = fix.date {

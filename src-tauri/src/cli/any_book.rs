@@ -41,6 +41,10 @@ pub(super) fn handles(command: &Command) -> bool {
             | Command::Reach(_)
             | Command::HeldBack { .. }
             | Command::Notify { .. }
+            | Command::Remove { .. }
+            | Command::Tags(_)
+            | Command::Facts(FactsCmd::Correct { .. })
+            | Command::Interactions(InteractionsCmd::Correct { .. })
             | Command::Issues(_)
             | Command::ContactPoints(ContactPointsCmd::Add { .. })
             | Command::Facts(FactsCmd::Add { .. })
@@ -60,6 +64,40 @@ pub(super) fn run(
 ) -> Result<(), Error> {
     match command {
         Command::Customers(cmd) => customers(cmd, book, now, j),
+        Command::Facts(FactsCmd::Correct { fact, text, date, no_date }) => {
+            let date = if no_date { Some(None) } else { date.map(Some) };
+            let f = book.correct_fact(&fact, rapport_core::store::FactFix { text, date }, now)?;
+            emit(j, &f, || format!("Corrected fact {}: {}", f.id, f.text))
+        }
+        Command::Interactions(InteractionsCmd::Correct { interaction, at, summary }) => {
+            let customer = book.customer_of(rapport_core::store::Record::Interaction, &interaction)?;
+            let at = at.map(|text| moment_for(book, &customer, &text, "at")).transpose()?;
+            let i = book.correct_interaction(&interaction, rapport_core::store::InteractionFix { at, summary }, now)?;
+            emit(j, &i, || {
+                format!(
+                    "Corrected the {} {} of {} {} UTC",
+                    i.channel,
+                    i.id,
+                    rapport_core::date_style::date(i.at.date_naive()),
+                    rapport_core::date_style::clock(i.at.time())
+                )
+            })
+        }
+        Command::Remove { record, id } => {
+            let r = book.remove(record, &id, now)?;
+            emit(j, &r, || {
+                let kept = match r.statements_kept {
+                    0 => String::new(),
+                    n => format!(
+                        " The customer's {n} statement{} from it stay{} in force, with their words.",
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "s" } else { "" }
+                    ),
+                };
+                format!("Removed {} {}.{kept}", r.record.as_str(), r.id)
+            })
+        }
+        Command::Tags(cmd) => tags(cmd, book, now, j),
         Command::Notify { once: _ } => {
             let sent = crate::notify::send_due(book, now, None)?;
             emit(j, &sent, || present::notified(&sent))
@@ -583,8 +621,9 @@ pub(super) fn customers(cmd: CustomersCmd, book: &mut dyn Book, now: DateTime<Ut
             let id = book.lookup_customer(&id)?;
             let rec = book.customer_record(&id)?;
             let authors = book.entered_by(&id)?;
-            if j && !authors.is_empty() {
-                // The shared book says who entered what beside the record.
+            if j && book.keeps_who_entered() {
+                // The shared book says who entered what beside the record (always, so the shape never depends on
+                // whether anyone has entered anything yet).
                 let out = serde_json::json!({ "customer": &rec, "entered_by": &authors });
                 return emit(j, &out, String::new);
             }
@@ -647,4 +686,29 @@ fn import_contacts(
     };
     let out = serde_json::json!({ "dry_run": dry_run, "plan": plan, "report": report });
     emit(j, &out, || present::import(&plan, report.as_ref()))
+}
+
+fn tags(cmd: TagsCmd, book: &mut dyn Book, now: DateTime<Utc>, j: bool) -> Result<(), Error> {
+    match cmd {
+        TagsCmd::Add { customer, tag } => {
+            let id = book.lookup_customer(&customer)?;
+            let t = book.add_tag(&id, &tag, now)?;
+            emit(j, &t, || format!("Tagged #{}", t.tag))
+        }
+        TagsCmd::Remove { customer, tag } => {
+            let id = book.lookup_customer(&customer)?;
+            book.remove_tag(&id, &tag, now)?;
+            emit(j, &serde_json::json!({ "removed": tag }), || format!("Removed #{}", tag.trim_start_matches('#')))
+        }
+        TagsCmd::List => {
+            let counts: Vec<_> = book
+                .tag_counts()?
+                .into_iter()
+                .map(|(tag, customers)| serde_json::json!({ "tag": tag, "customers": customers }))
+                .collect();
+            emit(j, &counts, || {
+                counts.iter().map(|c| format!("#{}  {}\n", c["tag"].as_str().unwrap_or(""), c["customers"])).collect()
+            })
+        }
+    }
 }

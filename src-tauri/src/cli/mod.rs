@@ -216,25 +216,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
         Command::Share { .. } => {
             Err(Error::invalid("command", "share moves the book it opened; see rapport share --help"))
         }
-        Command::Facts(FactsCmd::Correct { fact, text, date, no_date }) => {
-            let date = if no_date { Some(None) } else { date.map(Some) };
-            let f = store.correct_fact(&fact, rapport_core::store::FactFix { text, date })?;
-            emit(j, &f, || format!("Corrected fact {}: {}", f.id, f.text))
-        }
-        Command::Interactions(InteractionsCmd::Correct { interaction, at, summary }) => {
-            let customer = store.customer_of(rapport_core::store::Record::Interaction, &interaction)?;
-            let at = at.map(|text| moment_for(store, &customer, &text, "at")).transpose()?;
-            let i = store.correct_interaction(&interaction, rapport_core::store::InteractionFix { at, summary })?;
-            emit(j, &i, || {
-                format!(
-                    "Corrected the {} {} of {} {} UTC",
-                    i.channel,
-                    i.id,
-                    rapport_core::date_style::date(i.at.date_naive()),
-                    rapport_core::date_style::clock(i.at.time())
-                )
-            })
-        }
         Command::Passphrase(cmd) => {
             let (new, done) = match (cmd, store.is_encrypted()) {
                 (PassphraseCmd::Set, false) => (Some(new_passphrase()?), "encrypted"),
@@ -261,21 +242,6 @@ fn execute(command: Command, store: &mut Store, now: DateTime<Utc>, j: bool) -> 
                 o
             })
         }
-        Command::Remove { record, id } => {
-            let r = store.remove(record, &id)?;
-            emit(j, &r, || {
-                let kept = match r.statements_kept {
-                    0 => String::new(),
-                    n => format!(
-                        " The customer's {n} statement{} from it stay{} in force, with their words.",
-                        if n == 1 { "" } else { "s" },
-                        if n == 1 { "s" } else { "" }
-                    ),
-                };
-                format!("Removed {} {}.{kept}", r.record.as_str(), r.id)
-            })
-        }
-        Command::Tags(cmd) => tags(cmd, store, j),
         Command::Backup { list: true } => {
             let all = store.backups()?;
             emit(j, &all, || present::backups(&all, &store.backup_folder()))
@@ -329,31 +295,6 @@ fn customers(cmd: CustomersCmd, store: &mut Store, now: DateTime<Utc>, j: bool) 
         }
         CustomersCmd::Reassign { .. } => Err(shared::only_there("customers reassign")),
         other => any_book::customers(other, store, now, j),
-    }
-}
-
-fn tags(cmd: TagsCmd, store: &mut Store, j: bool) -> Result<(), Error> {
-    match cmd {
-        TagsCmd::Add { customer, tag } => {
-            let id = store.lookup_customer(&customer)?;
-            let t = store.add_tag(&id, &tag)?;
-            emit(j, &t, || format!("Tagged #{}", t.tag))
-        }
-        TagsCmd::Remove { customer, tag } => {
-            let id = store.lookup_customer(&customer)?;
-            store.remove_tag(&id, &tag)?;
-            emit(j, &serde_json::json!({ "removed": tag }), || format!("Removed #{}", tag.trim_start_matches('#')))
-        }
-        TagsCmd::List => {
-            let counts: Vec<_> = store
-                .tag_counts()?
-                .into_iter()
-                .map(|(tag, customers)| serde_json::json!({ "tag": tag, "customers": customers }))
-                .collect();
-            emit(j, &counts, || {
-                counts.iter().map(|c| format!("#{}  {}\n", c["tag"].as_str().unwrap_or(""), c["customers"])).collect()
-            })
-        }
     }
 }
 

@@ -176,10 +176,10 @@ fn execute(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) -> Resu
                 "command",
                 format!(
                     "`rapport {name}` works on your own book only in this version; on a dealership book: customers, \
-                     prefs, contact-points add, facts add, goals add, purchases add, interactions add, log, reach, \
-                     held-back, notes add|list, draft thank-you, lint, issues, promises add|keep, reminders add, \
-                     reasons, check, listen, campaign check, profile, playbooks, agenda, export, import, users, \
-                     sign-in, sign-out{remembered}"
+                     prefs, contact-points add, facts add|correct, goals add, purchases add, interactions add|correct, \
+                     remove, tags, log, reach, held-back, notes add|list, draft thank-you, lint, issues, promises \
+                     add|keep, reminders add, reasons, check, listen, campaign check, profile, playbooks, agenda, \
+                     notify, export, import, users, sign-in, sign-out{remembered}"
                 ),
             ))
         }
