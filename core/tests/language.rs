@@ -807,3 +807,28 @@ fn asks_put_sideways_are_heard_and_look_alikes_are_not() {
         assert!(!read(text).contains(&not.to_string()), "{text}: {:?}", read(text));
     }
 }
+
+/// Hours and how-often said the way people say them (the thirty-ninth batch's gaps, in other words): half past as
+/// the British say it, a working day's end as the start of when to call, "heaps" and "grand" as enough; a visit
+/// allowed again, details to be lost.
+#[test]
+fn hours_and_rhythm_in_everyday_words() {
+    let heard_in = |line: &str| -> Vec<String> {
+        let row = serde_json::json!({ "text": line, "direction": "in", "at": "2026-11-20T15:00:00Z", "zone": "Europe/London" });
+        heard(&row).iter().map(|h| h.to_string()).collect()
+    };
+    let has = |line: &str, want: &str| {
+        let h = heard_in(line);
+        assert!(h.iter().any(|x| x.contains(want)), "{line}: {h:?}");
+    };
+    has("Ring between half ten and half twelve, please.", r#""start":"10:30:00""#);
+    has("Ring between half ten and half twelve, please.", r#""end":"12:30:00""#);
+    has("I'm at work till 4, so any time after that is fine.", r#""start":"16:00:00""#);
+    has("I work 8 to 2 so try me after that.", r#""start":"14:00:00""#);
+    has("Once a quarter is heaps for me.", r#""days":90"#);
+    has("Feel free to pop round again now the kitchen's done.", "allow_channel");
+    has("Lose my info please, I've moved on.", "do_not_contact");
+    // A deadline is no working day: "get it to me by 4" sets no hours.
+    let h = heard_in("Can you get the quote to me by 4?");
+    assert!(!h.iter().any(|x| x.contains("contact_hours")), "{h:?}");
+}

@@ -494,6 +494,10 @@ const CLASSES: &[(&str, &[&str])] = &[
         "done",
         &[
             "fitted",
+            "fit",
+            "balanced",
+            "aligned",
+            "registered",
             "arranged",
             "activated",
             "reissued",
@@ -851,6 +855,7 @@ const CLASSES: &[(&str, &[&str])] = &[
             "wonderful",
             "awesome",
             "smooth",
+            "smoothly",
             "swimmingly",
             "nice",
             "fantastic",
@@ -999,6 +1004,12 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "hope ... @pleasant",
             "hope all|everything|everyone|life|thing|you|this|the|your",
             "make sure ... still ... @pleasant|humming|ticking|purring|running|working",
+            // Asked after how a thing is, in other words (the thirty-ninth batch).
+            "everything|all|it|thing still .. run|running|work|working|go|going|hold|holding .. @pleasant|smoothly|ok|okay|up",
+            "any hiccup|hiccups|issue|issues|problem|problems|trouble|glitch|glitches|snag|snags|teething .. so far|yet|with",
+            "how be the|your .. wear|wearing|fit|fitting|settle|settling|break|breaking|bed|bedding",
+            "pop|popping|drop|dropping into|in your inbox",
+            "say g'day|gday|hiya|cheers",
             "trust you|all|this|everything .. well|good|great|fine",
             "if you need|want anything",
             "need anything",
@@ -1117,6 +1128,10 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
     (
         Cue::Value,
         &[
+            // Money already theirs (the thirty-ninth batch): "your trade-up credit has been applied to this invoice".
+            "have|has been|be|was applied|deducted|credited|posted to|toward|towards|against|on",
+            "you be at|on .. %|percent",
+            "renew|renews|renewal .. on the|on|at the same",
             "you asked|requested|wanted|mentioned|needed|wondered|inquired|ordered",
             "you be asking|wondering",
             "she|he|they|customer|client asked|requested|wanted|mentioned|needed|ordered",
@@ -1553,7 +1568,18 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "extension",
         ],
     ),
-    (Cue::Topic(WARRANTY), &["warranty", "protection", "protect", "protected"]),
+    (
+        Cue::Topic(WARRANTY),
+        &[
+            "warranty",
+            "protection",
+            "protect",
+            "protected",
+            // Cover for what they own, under other names (the thirty-ninth batch).
+            "appliance|breakdown|boiler|home|gadget|device|tyre|tire cover|plan|protection|care",
+            "parts and labour|labor .. plan|cover|coverage",
+        ],
+    ),
     (
         Cue::Pitch(REVIEWS),
         &[
@@ -1702,6 +1728,9 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "move|transfer .. balance|balances",
             "bridging|bridge .. finance|loan",
             "lock in .. fixed|rate",
+            // Money offered sideways (the thirty-ninth batch, read cold).
+            "pay later",
+            "buy now pay later",
             // Money said sideways (the held-out financing misses of the train half, 2026-12-06).
             "cost|costing you less",
             "cheaper money",
@@ -1732,6 +1761,11 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "@lower .. @rate",
             "@rate .. @lower",
             "solar|auto|car|home|personal|construction|equity .. loan",
+            "lock you|it in",
+            "rate alert|watch",
+            // Said of an offer only: "interest-free period ends on the 14th" is their own account's news.
+            "deferred|deferral payment|payments|billing",
+            "interest free|0% plan|instalment|installment|credit",
         ],
     ),
     (
@@ -1987,6 +2021,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
     (
         Cue::Mention,
         &[
+            "credit|allowance|equity|bonus .. have|has been|be|was applied|deducted|credited|posted|protected",
             "you ask|request|want|mention|wonder|inquire|buy|purchase|add|choose|pick|sign|qualify|set|lock|get|select|take|have|own",
             "as request|promise|discuss",
             "attach",
@@ -2282,7 +2317,8 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "you leave",
             "after .. call|visit|meeting",
             "as we discuss",
-            "we talk|speak|meet|chat",
+            // Past only: "could we meet" asks for a meeting.
+            "we talked|spoke|met|chatted|spoken",
             "how was|were|did",
             "got|get|receive .. your .. voicemail|message|text|email|note|call",
         ],

@@ -91,7 +91,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
     (
         Said::Channel(4),
         &[
-            "in person", "face to face", "drop|stop|swing|come|pop .. by|in|into", "visit", "showroom", "meet",
+            "in person", "face to face", "drop|stop|swing|come|pop .. by|in|into|round|around", "visit", "showroom", "meet",
+            "turn|turning|rock|rocking up",
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down", "with my own eyes",
@@ -144,6 +145,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "not leave me|us",
             "not go to|gonna leave|write|post|give|do|fill|send|provide|hand",
             "never pick up|answer",
+            "not be asking|ask me|us for|about",
             "do not answer|pick_up",
             "grateful|appreciate_it if you do not|did_not|would_not",
             "screen|screens every|all|my|most|unknown",
@@ -231,6 +233,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "instead",
             "stick to|with",
             "reach me by|on|via|at",
+            "write me|to_me on|via|by|at",
             "be reached on|by|via|at",
             "the way to reach|contact|get",
             "way to get hold|ahold of",
@@ -305,6 +308,8 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "not want any_more|more|further|anymore contact|communication|communications|calls|emails|messages|mail",
             "leave me|us alone",
             "lose my number",
+            "lose|delete|bin|scrap|shred my details|info|information|data|address",
+            "all|any contact|communication|communications|calls|emails .. to stop|to end|to cease",
             "delete my",
             "done hearing",
             "do not want to hear from",
@@ -2117,7 +2122,11 @@ impl Reader<'_> {
         let before: String = text.chars().take(a).collect::<String>().to_lowercase();
         let said: String = text.chars().skip(a).take(b - a).collect::<String>().to_lowercase();
         let by = before.trim_end().ends_with(" by") || said.starts_with("by ");
-        if direction == Direction::Outbound && by {
+        // "Can you get the quote to me by 4?": without a word of calling or contact, a "by" is a deadline whoever
+        // says it ("call me by 4" is a time to call).
+        let channel_said =
+            self.hits.iter().any(|h| h.sentence == s && matches!(h.cue, Said::Channel(_) | Said::Contact));
+        if by && (direction == Direction::Outbound || !channel_said) {
             return None;
         }
         (start < end).then(|| (Meaning::ContactHours { start, end }, ss + a, ss + b))
@@ -2130,11 +2139,12 @@ impl Reader<'_> {
         let lower = text.to_lowercase();
         // "Every six months is good": a sentence that only says how often is about being contacted.
         let only_how_often = self.t.sentence(s).iter().filter(|x| !x.mark).count() <= 6
-            && self
-                .t
-                .sentence(s)
-                .iter()
-                .any(|x| matches!(x.lemma.as_str(), "good" | "great" | "perfect" | "ideal" | "best"));
+            && self.t.sentence(s).iter().any(|x| {
+                matches!(
+                    x.lemma.as_str(),
+                    "good" | "great" | "perfect" | "ideal" | "best" | "grand" | "heaps" | "ample" | "plenty" | "fine"
+                )
+            });
         let limit =
             ["no more than", "not more than", "no more often", "not more often"].iter().any(|w| lower.contains(w));
         let about_contact =
@@ -2948,8 +2958,23 @@ fn clock(word: &str, suffix: Option<&str>) -> Option<NaiveTime> {
 /// Contact hours in a sentence: (start, end, span in characters). Explicit ranges win over "after 5", which
 /// wins over "mornings"; among equals, the last said wins ("I said mornings before, but afternoons work now").
 fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
+    // "Half nine" is 9:30 in British English: read as the clock it is, in the same number of characters so every
+    // place found still points into the words as written.
+    let halves = HALF_PAST.replace_all(text, |c: &regex::Captures<'_>| {
+        let hour = number(&c[1].to_lowercase()).unwrap_or(0);
+        format!("{:>width$}", format!("{hour}:30"), width = c[0].chars().count())
+    });
+    let text: &str = &halves;
     let at = |h: u32| NaiveTime::from_hms_opt(h, 0, 0).expect("a whole hour");
     let lower = text.to_lowercase();
+    // "I work 7 to 3", "I'm on shift till 2": the hours said are when they are busy, so contact is after them.
+    let busy = |start: usize| {
+        let before = text[..start].to_lowercase();
+        let clause = before.rsplit([',', ';', '.']).next().unwrap_or("");
+        let near: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
+        near.iter()
+            .any(|w| matches!(*w, "work" | "working" | "shift" | "shifts" | "busy" | "school" | "class" | "meetings"))
+    };
     let span = |m: &regex::Match<'_>| (text[..m.start()].chars().count(), text[..m.end()].chars().count());
     fn g<'t>(c: &regex::Captures<'t>, i: usize) -> Option<&'t str> {
         c.get(i).map(|x| x.as_str())
@@ -2982,6 +3007,11 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             a = if a.hour() < 12 { a + chrono::Duration::hours(12) } else { a };
             b += chrono::Duration::hours(12);
         }
+        if busy(m.start()) && b < at(21) {
+            // Their working day's end is the start of when they may be reached (a 3 without "pm" is 15:00).
+            let end = if b.hour() < 8 && g(&c, 4).is_none() { b + chrono::Duration::hours(12) } else { b };
+            return Some((end, at(21), span(&m).0, span(&m).1));
+        }
         Some((a, b, span(&m)))
     } else if let Some(c) = BOUND.captures_iter(text).last() {
         let m = c.get(0)?;
@@ -2997,7 +3027,9 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             || word.contains("until ")
             || word.contains("till ")
             || word.contains(" til ");
-        let turned = (negative || refused(m.start())) && !until;
+        // "I work till 2": busy until then, so from 2.
+        let busy_until = busy(m.start()) && matches!(word.as_str(), "until" | "till" | "til");
+        let turned = (negative || refused(m.start())) && !until || busy_until;
         // "No calls after 8": an evening's end, not the morning's; "before 8 in the evening" likewise.
         if g(&c, 3).is_none() && t.hour() < 12 && (after && turned && t.hour() >= 8 || evening(m.end())) {
             t += chrono::Duration::hours(12);
@@ -3066,6 +3098,14 @@ static PART_OF_DAY: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 use chrono::Timelike;
+
+/// "half nine", "half 11": half past the hour, as British English says it.
+static HALF_PAST: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bhalf\s+(?:past\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b",
+    )
+    .expect("the half-past pattern builds")
+});
 
 static FREQUENCY: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
