@@ -797,12 +797,15 @@ fn asks_put_sideways_are_heard_and_look_alikes_are_not() {
         ("Would you intro me to another practice manager who might like it?", "pitch:referrals"),
         ("Our lenders have a no-fee refi running until March. Worth a look?", "pitch:financing"),
         ("Thinking of remortgaging? Our broker can beat your current deal.", "pitch:financing"),
+        ("We'll give you a free month for every client you introduce to us.", "pitch:referrals"),
+        ("Would you consider switching from your current carrier? Most of my clients save.", "pitch:buy-back"),
     ] {
         assert!(read(text).contains(&want.to_string()), "{text}: {:?}", read(text));
     }
     for (text, not) in [
         ("With a pre-approval letter, sellers take your offers more seriously.", "pitch:buy-back"),
         ("No pressure to refer anyone! Your detailing receipt is attached.", "pitch:referrals"),
+        ("Saturday is free for your party, come by and we'll lock it in.", "pitch:financing"),
     ] {
         assert!(!read(text).contains(&not.to_string()), "{text}: {:?}", read(text));
     }
@@ -828,6 +831,12 @@ fn hours_and_rhythm_in_everyday_words() {
     has("Once a quarter is heaps for me.", r#""days":90"#);
     has("Feel free to pop round again now the kitchen's done.", "allow_channel");
     has("Lose my info please, I've moved on.", "do_not_contact");
+    // Times they are not to be reached (the fortieth batch's gaps, in other words).
+    has("Anything past 7 is family time, so call before then.", r#""end":"19:00:00""#);
+    let h = heard_in("Evenings are out for me, I coach the under-tens.");
+    assert!(!h.iter().any(|x| x.contains(r#""start":"17:00:00""#)), "{h:?}");
+    has("Don't hassle me more than once a month, ta.", r#""days":30"#);
+    has("Teams calls from now on, please.", r#""channel":"video""#);
     // A deadline is no working day: "get it to me by 4" sets no hours.
     let h = heard_in("Can you get the quote to me by 4?");
     assert!(!h.iter().any(|x| x.contains("contact_hours")), "{h:?}");

@@ -1130,6 +1130,9 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
         &[
             // Money already theirs (the thirty-ninth batch): "your trade-up credit has been applied to this invoice".
             "have|has been|be|was applied|deducted|credited|posted to|toward|towards|against|on",
+            "reopen|reopens|reopened|reopening",
+            "pass|passed .. inspection|test|audit|underwriting|check|checks",
+            "agree|agreed to",
             "you be at|on .. %|percent",
             "renew|renews|renewal .. on the|on|at the same",
             "you asked|requested|wanted|mentioned|needed|wondered|inquired|ordered",
@@ -1504,7 +1507,20 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
     ),
     (
         Cue::Topic(BUY_BACK),
-        &["appraisal", "appraise", "upgrade", "trade", "equity", "2027", "2028", "sell", "worth"],
+        &[
+            "appraisal",
+            "appraise",
+            "upgrade",
+            "trade",
+            "equity",
+            "2027",
+            "2028",
+            "sell",
+            "worth",
+            // Giving up what they have for ours (the fortieth batch): a carrier, a plan, an old account.
+            "switch|switching|move|moving from|off your|their current|existing|old",
+            "roll|rolling it|them|that .. over into|to",
+        ],
     ),
     (
         Cue::Pitch(WARRANTY),
@@ -1761,7 +1777,6 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "@lower .. @rate",
             "@rate .. @lower",
             "solar|auto|car|home|personal|construction|equity .. loan",
-            "lock you|it in",
             "rate alert|watch",
             // Said of an offer only: "interest-free period ends on the 14th" is their own account's news.
             "deferred|deferral payment|payments|billing",
@@ -1847,6 +1862,7 @@ pub const OUTREACH: &[(Cue, &[&str])] = &[
             "your friends be my friends",
             "have him|her|them .. call|text|email|reach|contact .. me|us",
             "who do you know",
+            "for each|every .. you introduce|refer|send|bring",
             "share my .. number|name|card|info|details",
             // Asked sideways (the thirty-eighth batch, read cold).
             "help|serve|assist any|anyone ... @people",

@@ -96,6 +96,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "drop_ins", "drop_in", "show up", "showing up", "come out to", "drive .. in|over",
             "send .. rep|reps|someone|anyone|people .. round|over|out|by", "door knock|knocking", "door_to_door",
             "stop in", "come see", "sit down", "with my own eyes",
+            "lunch|coffee|breakfast meeting|meetings|catch_up|catch_ups",
             "come|coming|go|going into|to the|your branch|office|showroom|store|dealership|bank|lot",
             "come|coming|show_up|showing_up to|by|at my house|home|place|door|work",
         ],
@@ -121,6 +122,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "refrain from",
             "rather you|we not",
             "rather you|we did not",
+            "prefer you|we did not|do not|would not|not",
             "avoid",
             "do not like",
             "do not want",
@@ -234,6 +236,9 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "stick to|with",
             "reach me by|on|via|at",
             "write me|to_me on|via|by|at",
+            "going forward",
+            "from now on",
+            "from here on",
             "be reached on|by|via|at",
             "the way to reach|contact|get",
             "way to get hold|ahold of",
@@ -356,6 +361,7 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "undo|cancel|remove|drop|reverse the .. do_not_contact|no_contact",
             "opt_out|optout|request|do_not_contact|no_contact .. withdrawn|cancelled|canceled|lifted|off",
             "want|wants back on|in",
+            "pick|start|take .. back up",
         ],
     ),
     (Said::Contact, &["contact", "reach out", "reach", "hear from", "get in touch", "touch base", "check in", "bother", "update", "newsletter", "message"]),
@@ -584,6 +590,13 @@ pub const LISTS: &[(Said, &[&str])] = &[
             "on the tools",
             "parental|maternity|paternity leave",
             "get|getting|got the keys",
+            // A business's milestones (the fortieth batch): "our grand opening is next Friday", "our lease ends
+            // November 30", "her company turns 10".
+            "grand opening",
+            "our|my|her|his|their .. opening|launch|relaunch|merger|acquisition|ipo|expansion|audit",
+            "lease .. end|ends|runs_out|expire|expires|up",
+            "company|business|firm|shop|practice|restaurant|store turn|turns|celebrate|celebrates",
+            "turn|turns|turning 1|2|3|5|10|15|20|25",
             "complete|completing on the|our",
             "wheelchair",
             "dementia",
@@ -2738,6 +2751,10 @@ const FREQUENCY_WORDS: &[&str] = &[
     "chase",
     "nudge",
     "pester",
+    "bug",
+    "bother",
+    "hassle",
+    "ping",
     "enough",
     "max",
     "at most",
@@ -2987,6 +3004,40 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             .iter()
             .any(|n| clause.contains(n))
     };
+    // "Mornings are out", "anything after 6 is family time", "mornings I'm at the gym": the time said is when they are
+    // not to be reached.
+    let unavailable = |end: usize| {
+        let rest = text[end..].to_lowercase();
+        let rest = rest.trim_start().trim_start_matches([',', '—', '-']).trim_start();
+        [
+            "is out",
+            "are out",
+            "is family time",
+            "are family time",
+            "is off limits",
+            "are off limits",
+            "is no good",
+            "are no good",
+            "are a no",
+            "is a no",
+            "i'm at",
+            "i am at",
+            "im at",
+            "i'm busy",
+            "i am busy",
+            "are busy",
+            "is busy",
+            "are chaos",
+            "is chaos",
+            "are mad",
+            "are hectic",
+            "is hectic",
+            "i'm out",
+            "i'm with",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    };
     let evening = |end: usize| {
         let rest = text[end..].to_lowercase();
         let rest = rest.trim_start();
@@ -3029,7 +3080,7 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             || word.contains(" til ");
         // "I work till 2": busy until then, so from 2.
         let busy_until = busy(m.start()) && matches!(word.as_str(), "until" | "till" | "til");
-        let turned = (negative || refused(m.start())) && !until || busy_until;
+        let turned = (negative || refused(m.start())) && !until || busy_until || unavailable(m.end());
         // "No calls after 8": an evening's end, not the morning's; "before 8 in the evening" likewise.
         if g(&c, 3).is_none() && t.hour() < 12 && (after && turned && t.hour() >= 8 || evening(m.end())) {
             t += chrono::Duration::hours(12);
@@ -3043,7 +3094,7 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     } else if let Some(m) = {
         // The part of the day the sentence favours ("afternoons work better, I'm at the gym most mornings"),
         // else the last said.
-        let parts: Vec<regex::Match<'_>> = PART_OF_DAY.find_iter(text).collect();
+        let parts: Vec<regex::Match<'_>> = PART_OF_DAY.find_iter(text).filter(|m| !unavailable(m.end())).collect();
         let favoured = parts.iter().find(|m| {
             let rest = text[m.end()..].to_lowercase();
             let next: Vec<&str> = rest.split_whitespace().take(3).collect();
