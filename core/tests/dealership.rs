@@ -794,7 +794,8 @@ fn a_book_made_by_the_previous_version_is_brought_up_to_date_keeping_its_notes()
     admin
         .batch_execute(
             "ALTER TABLE notes DROP COLUMN updated_by, DROP COLUMN updated_at; ALTER TABLE users DROP COLUMN profile;
-             DROP TABLE notified; UPDATE rapport_schema SET version = 1",
+             DROP TABLE notified; ALTER TABLE customers DROP COLUMN agenda_keys; DROP INDEX interactions_agenda;
+             UPDATE rapport_schema SET version = 1",
         )
         .unwrap();
     let p = person("Maria", Role::Manager);
@@ -1036,6 +1037,61 @@ fn a_mistake_is_corrected_by_who_entered_it_who_looks_after_the_customer_or_a_ma
     maria.remove(Record::Fact, &toms_fact.id, now()).unwrap();
     assert!(maria.customer_record(&tom).unwrap().facts.is_empty());
     assert_eq!(maria.customer_record(&rita).unwrap().facts.len(), 1, "nothing else went");
+}
+
+/// The dealership book's agenda reads only the customers who may have a reason (one question to the server), and
+/// finds every reason the engine finds over every record: a generated book — promises, issues, services, warranties,
+/// personal dates, playbook tags, statements that hold reasons back — moved in whole, its agenda compared with one's
+/// own book's on days across a year and windows from a day to a quarter.
+#[test]
+fn the_agenda_reads_only_candidates_and_finds_every_reason() {
+    let Some((_, mut maria)) = dealership() else { return };
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    rapport_core::sample::fill(&mut store, 400, now()).unwrap();
+    // What the generated book has none of: reminders of one's own, and a playbook whose tag offers something.
+    let some: Vec<String> = store
+        .list_customers(&ListQuery { limit: Some(6), ..Default::default() })
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    for (k, id) in some.iter().enumerate() {
+        let reminder = NewReminder {
+            value: format!("Ask about the boat, {k}"),
+            due_on: now().date_naive() + Duration::days(10 * k as i64),
+            channel: None,
+        };
+        store.add_reminder(id, reminder, now()).unwrap();
+    }
+    store.add_tag(&some[0], "Collector").unwrap();
+    let offer = Playbook {
+        tag: "Collector".into(),
+        never_topics: vec![],
+        offer: vec!["First look at trade-ins of classics".into()],
+        script: String::new(),
+    };
+    rapport_core::Book::save_playbook(&mut store, offer).unwrap();
+    let book = store.export_book().unwrap();
+    maria.import_book(&book, now()).unwrap();
+    let ids = |a: &rapport_core::reasons::Agenda| {
+        let mut r: Vec<String> = a.reasons.iter().map(|r| r.id.clone()).collect();
+        let mut h: Vec<String> = a.held_back.iter().map(|h| h.reason.id.clone()).collect();
+        r.sort();
+        h.sort();
+        (r, h)
+    };
+    let mut compared = 0;
+    for later in [0, 3, 45, 130, 240, 365] {
+        for days in [0, 7, 30, 90] {
+            let at = now() + Duration::days(later);
+            let own = ids(&store.agenda(at, days).unwrap());
+            let shared = ids(&maria.agenda(at, days).unwrap());
+            assert_eq!(shared, own, "{days}-day agenda {later} days on");
+            compared += own.0.len() + own.1.len();
+        }
+    }
+    assert!(compared > 1_000, "the book gives the agenda much to find: {compared}");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! contact, promise and note keeps who entered it, and two people editing one customer never overwrite each other
 //! unseen (`version`). The schema and its reasons are in `core/migrations-pg/`.
 
+mod agenda;
 mod corrections;
 mod people;
 pub mod remembered;
@@ -34,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0001_dealership.sql"),
     include_str!("../../migrations-pg/0002_own_settings_and_note_changes.sql"),
     include_str!("../../migrations-pg/0003_notified_per_person.sql"),
+    include_str!("../../migrations-pg/0004_agenda_keys.sql"),
 ];
 
 /// The schema version this build writes on a dealership book.
@@ -460,28 +462,12 @@ impl Book for DealershipBook {
     }
 
     fn agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
-        crate::store::agenda::check_days(days)?;
-        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
-        let mut client = self.client()?;
-        let customers = match self.owner_filter() {
-            Some(me) => rows::records(&mut *client, "c.owner_id = $1", &[&me], None)?,
-            None => rows::records(&mut *client, "TRUE", &[], None)?,
-        };
-        Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
+        self.agenda_of(&agenda::Whose { me: self.owner_filter(), and_nobodys: false }, now, days)
     }
 
     fn own_agenda(&self, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
-        crate::store::agenda::check_days(days)?;
-        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
-        let mut client = self.client()?;
-        let nobodys = self.me.role == Role::Manager;
-        let customers = rows::records(
-            &mut *client,
-            "(c.owner_id = $1 OR ($2 AND c.owner_id IS NULL))",
-            &[&self.me.id, &nobodys],
-            None,
-        )?;
-        Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
+        let whose = agenda::Whose { me: Some(&self.me.id), and_nobodys: self.me.role == Role::Manager };
+        self.agenda_of(&whose, now, days)
     }
 
     fn customer_of(&self, record: crate::store::Record, id_prefix: &str) -> Result<String> {
@@ -1153,6 +1139,18 @@ impl Book for DealershipBook {
 }
 
 impl DealershipBook {
+    /// The agenda of `whose` customers: the records of those who may have a reason in the window (one question to
+    /// the server), through the engine.
+    fn agenda_of(&self, whose: &agenda::Whose<'_>, now: DateTime<Utc>, days: u32) -> Result<Agenda> {
+        crate::store::agenda::check_days(days)?;
+        let (profile, playbooks) = (self.profile()?, self.playbooks()?);
+        let today = reasons::local_today(&profile, now);
+        let mut client = self.client()?;
+        let ids = agenda::candidates(&mut client, whose, today, now, days)?;
+        let customers = rows::records(&mut *client, "c.id = ANY($1)", &[&ids], None)?;
+        Ok(reasons::agenda(&Snapshot { customers: &customers, profile: &profile, playbooks: &playbooks }, now, days))
+    }
+
     /// Reads an issue with its customer's record held, changes it by the model's rules, and saves the record.
     fn change_issue(
         &mut self,
