@@ -3401,7 +3401,7 @@ async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothin
     let refused = w.find_text("#customer-edit-form .form-error", "nothing was overwritten").await;
     assert!(refused.text().await.unwrap().contains("Maria"), "{}", refused.text().await.unwrap());
     w.shot("1-changed-meanwhile").await;
-    let after: Value = as_person("maria", &["customers", "show", &rita], None);
+    let after: Value = as_person("maria", &["customers", "show", &rita], None)["customer"].clone();
     assert_eq!(after["company"], "Kowalski Fleet", "Maria's save stands: {after}");
     assert!(after["household"].is_null(), "Dana's stale save wrote nothing: {after}");
 
@@ -3416,7 +3416,7 @@ async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothin
     household.send_keys("husband Tom").await.unwrap();
     w.find("#customer-edit-form [data-submit]").await.click().await.unwrap();
     w.find_text("#customer-page", "husband Tom").await;
-    let after: Value = as_person("maria", &["customers", "show", &rita], None);
+    let after: Value = as_person("maria", &["customers", "show", &rita], None)["customer"].clone();
     assert_eq!(after["company"], "Kowalski Fleet");
     assert_eq!(after["household"], "husband Tom");
 
@@ -3425,7 +3425,7 @@ async fn two_people_editing_one_customer_on_the_dealership_book_overwrite_nothin
     w.find("#fact-text").await.send_keys("Son Leo starts driving lessons in March #firstcar").await.unwrap();
     w.find("#fact-form [data-submit]").await.click().await.unwrap();
     w.find_text("#customer-page", "driving lessons").await;
-    let after: Value = as_person("maria", &["customers", "show", &rita], None);
+    let after: Value = as_person("maria", &["customers", "show", &rita], None)["customer"].clone();
     assert!(after["facts"].to_string().contains("driving lessons"), "{after}");
     assert!(after["tags"].to_string().to_lowercase().contains("firstcar"), "{after}");
     w.shot("2-fact-added").await;

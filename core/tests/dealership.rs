@@ -1064,6 +1064,11 @@ fn the_agenda_reads_only_candidates_and_finds_every_reason() {
         };
         store.add_reminder(id, reminder, now()).unwrap();
     }
+    // Birthdays across the year, so a window of a year or more must find them all.
+    for (id, day) in some.iter().zip(["1985-01-15", "1979-03-10", "1990-06-20", "1988-09-05", "1992-11-30"]) {
+        let birthday = NewFact { date: Some(day.parse().unwrap()), ..fact("Birthday") };
+        store.add_fact(id, birthday, now()).unwrap();
+    }
     store.add_tag(&some[0], "Collector").unwrap();
     let offer = Playbook {
         tag: "Collector".into(),
@@ -1081,14 +1086,22 @@ fn the_agenda_reads_only_candidates_and_finds_every_reason() {
         h.sort();
         (r, h)
     };
+    // The engine over every whole record is what both books' agendas must equal.
+    let whole = maria.export_book().unwrap();
     let mut compared = 0;
     for later in [0, 3, 45, 130, 240, 365] {
-        for days in [0, 7, 30, 90] {
+        for days in [0, 7, 30, 90, 365, 400] {
             let at = now() + Duration::days(later);
-            let own = ids(&store.agenda(at, days).unwrap());
+            let snapshot = rapport_core::reasons::Snapshot {
+                customers: &whole.customers,
+                profile: &whole.profile,
+                playbooks: &whole.playbooks,
+            };
+            let engine = ids(&rapport_core::reasons::agenda(&snapshot, at, days));
             let shared = ids(&maria.agenda(at, days).unwrap());
-            assert_eq!(shared, own, "{days}-day agenda {later} days on");
-            compared += own.0.len() + own.1.len();
+            assert_eq!(shared, engine, "{days}-day agenda {later} days on, against the engine");
+            assert_eq!(ids(&store.agenda(at, days).unwrap()), engine, "one's own book, {days} days {later} days on");
+            compared += engine.0.len() + engine.1.len();
         }
     }
     assert!(compared > 1_000, "the book gives the agenda much to find: {compared}");

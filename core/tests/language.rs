@@ -837,6 +837,10 @@ fn hours_and_rhythm_in_everyday_words() {
     assert!(!h.iter().any(|x| x.contains(r#""start":"17:00:00""#)), "{h:?}");
     has("Don't hassle me more than once a month, ta.", r#""days":30"#);
     has("Teams calls from now on, please.", r#""channel":"video""#);
+    // Work named as where to call, or what comes after it, is no busy time; being at home is no absence.
+    has("Call me at work between 9 and 5.", r#""start":"09:00:00""#);
+    has("I'm free after work, 6 to 8 is best.", r#""start":"18:00:00""#);
+    has("Evenings I'm at home, ring then.", r#""start":"17:00:00""#);
     // A deadline is no working day: "get it to me by 4" sets no hours.
     let h = heard_in("Can you get the quote to me by 4?");
     assert!(!h.iter().any(|x| x.contains("contact_hours")), "{h:?}");

@@ -154,10 +154,15 @@ impl Book {
         }
     }
 
-    /// A connection of its own to the dealership book the window is on, as the same person, for work beside the
-    /// window (the scheduler's minute).
-    pub fn shared_beside(&self) -> Result<DealershipBook, Error> {
-        self.run_shared(|book, _| book.beside())
+    /// What connects to the dealership book the window is on, as the same person, for work beside the window (the
+    /// scheduler's minute), with who and where it is (as [`Book::signed_in_as`]) read from the same book; `None` on
+    /// one's own. Nothing is connected on the book's thread: the window's commands never wait for it.
+    pub fn shared_beside(&self) -> Option<Result<((String, String), rapport_core::dealership::Beside), Error>> {
+        let (who, jobs) = match &*self.open.lock().unwrap_or_else(|p| p.into_inner()) {
+            Open::Shared(shared) => ((shared.shown.clone(), shared.me.id.clone()), shared.jobs.clone()),
+            Open::Own(_) => return None,
+        };
+        Some(SharedBook::run(&jobs, |book| Ok(book.beside())).map(|beside| (who, beside)))
     }
 
     /// Whether the window is on the dealership's shared book.

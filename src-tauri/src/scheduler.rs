@@ -47,7 +47,11 @@ fn run(app: AppHandle) {
                 }
                 Some(who) => {
                     if shared.as_ref().is_none_or(|(was, _)| *was != who) {
-                        shared = book.shared_beside().ok().map(|b| (who, b));
+                        // Connected here, on the scheduler's thread (a server away costs this minute, not the window).
+                        shared = match book.shared_beside() {
+                            Some(Ok((who, beside))) => beside.connect().ok().map(|b| (who, b)),
+                            _ => None,
+                        };
                     }
                     match shared.as_mut() {
                         Some((_, b)) => shared_book_minute(b, now, &open_customer),

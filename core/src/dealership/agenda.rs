@@ -67,7 +67,8 @@ pub(super) fn candidates(
     let asked_since = now - Duration::days(reasons::LOOK_BACK_DAYS + reasons::DAY_MARGIN);
     let praised_since = now - Duration::days(reasons::PRAISE_DAYS + reasons::DAY_MARGIN);
     let (resolved_since, warranty_to, term_to) = (d(-31), d(horizon + 61), d(horizon + 91));
-    let (from_day, to_day) = (from[5..].to_string(), to[5..].to_string());
+    let yearly = crate::store::agenda::yearly_window(&from, &to, horizon);
+    let (from_day, to_day) = (yearly[0].clone(), yearly[1].clone());
     let mut ids: Vec<String> = client
         .query(
             CANDIDATES,

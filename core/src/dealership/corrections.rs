@@ -49,7 +49,7 @@ impl DealershipBook {
                 // Read from every record's list: corrections are rare, and a prefix needs no index of its own.
                 let rows = self.client()?.query(
                     "SELECT x->>'id', c.id FROM customers c, jsonb_array_elements(c.record->$2) x
-                     WHERE x->>'id' >= $1 AND x->>'id' < $1 || '~' ORDER BY 1 LIMIT 11",
+                     WHERE starts_with(x->>'id', $1) ORDER BY 1 LIMIT 11",
                     &[&p, &field],
                 )?;
                 let ids: Vec<String> = rows.iter().map(|r| r.get(0)).collect();

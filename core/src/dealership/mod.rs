@@ -72,6 +72,21 @@ pub struct DealershipBook {
     me: User,
 }
 
+/// A second connection to a dealership book, as the person signed in there, not yet made ([`DealershipBook::beside`]).
+pub struct Beside {
+    config: Config,
+    tls: MakeTlsConnector,
+    me: User,
+}
+
+impl Beside {
+    /// Connects (on the calling thread).
+    pub fn connect(self) -> Result<DealershipBook> {
+        let client = self.config.connect(self.tls.clone())?;
+        Ok(DealershipBook { client: RefCell::new(client), config: self.config, tls: self.tls, me: self.me })
+    }
+}
+
 impl std::fmt::Debug for DealershipBook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never the address's password.
@@ -132,16 +147,11 @@ impl DealershipBook {
         Ok(DealershipBook { client: RefCell::new(client), config, tls, me })
     }
 
-    /// A second connection to the same book, signed in as the same person: for work that runs beside the window
-    /// (the scheduler's minute), so neither waits for the other.
-    pub fn beside(&self) -> Result<DealershipBook> {
-        let client = self.config.connect(self.tls.clone())?;
-        Ok(DealershipBook {
-            client: RefCell::new(client),
-            config: self.config.clone(),
-            tls: self.tls.clone(),
-            me: self.me.clone(),
-        })
+    /// What connects a second time to the same book as the same person, for work that runs beside the window (the
+    /// scheduler's minute): taken from the window's book at once, connected on the thread that will use it, so
+    /// neither waits for the other.
+    pub fn beside(&self) -> Beside {
+        Beside { config: self.config.clone(), tls: self.tls.clone(), me: self.me.clone() }
     }
 
     /// Who is signed in.

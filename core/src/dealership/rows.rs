@@ -138,6 +138,8 @@ fn document(rec: &CustomerRecord) -> Result<serde_json::Value> {
         promises: vec![],
         notes: vec![],
         held_back: vec![],
+        // Who was notified of what is each person's own (`notified` rows), never the record's.
+        notified: vec![],
         ..rec.clone()
     };
     to_json(&doc)

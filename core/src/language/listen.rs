@@ -2978,19 +2978,29 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     // "Half nine" is 9:30 in British English: read as the clock it is, in the same number of characters so every
     // place found still points into the words as written.
     let halves = HALF_PAST.replace_all(text, |c: &regex::Captures<'_>| {
-        let hour = number(&c[1].to_lowercase()).unwrap_or(0);
-        format!("{:>width$}", format!("{hour}:30"), width = c[0].chars().count())
+        match number(&c[1].to_lowercase()).filter(|h| (1..=12).contains(h)) {
+            Some(hour) => format!("{:>width$}", format!("{hour}:30"), width = c[0].chars().count()),
+            None => c[0].to_string(),
+        }
     });
     let text: &str = &halves;
     let at = |h: u32| NaiveTime::from_hms_opt(h, 0, 0).expect("a whole hour");
     let lower = text.to_lowercase();
     // "I work 7 to 3", "I'm on shift till 2": the hours said are when they are busy, so contact is after them.
+    // Not "call me at work between 9 and 5" (a call's words first) nor "after work 6 to 8" (the time after it).
     let busy = |start: usize| {
         let before = text[..start].to_lowercase();
         let clause = before.rsplit([',', ';', '.']).next().unwrap_or("");
-        let near: Vec<&str> = clause.split_whitespace().rev().take(4).collect();
-        near.iter()
-            .any(|w| matches!(*w, "work" | "working" | "shift" | "shifts" | "busy" | "school" | "class" | "meetings"))
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let contact = words.iter().any(|w| {
+            matches!(*w, "call" | "ring" | "reach" | "text" | "try" | "phone" | "contact" | "email" | "message")
+        });
+        let near = words.len().saturating_sub(4);
+        !contact
+            && words.iter().enumerate().skip(near).any(|(k, w)| {
+                matches!(*w, "work" | "working" | "shift" | "shifts" | "busy" | "school" | "class" | "meetings")
+                    && !(k > 0 && matches!(words[k - 1], "after" | "before"))
+            })
     };
     let span = |m: &regex::Match<'_>| (text[..m.start()].chars().count(), text[..m.end()].chars().count());
     fn g<'t>(c: &regex::Captures<'t>, i: usize) -> Option<&'t str> {
@@ -3007,7 +3017,7 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
     // "Mornings are out", "anything after 6 is family time", "mornings I'm at the gym": the time said is when they are
     // not to be reached.
     let unavailable = |end: usize| {
-        let rest = text[end..].to_lowercase();
+        let rest = text[end..].to_lowercase().replace('’', "'");
         let rest = rest.trim_start().trim_start_matches([',', '—', '-']).trim_start();
         [
             "is out",
@@ -3020,9 +3030,11 @@ fn hours_in(text: &str) -> Option<(NaiveTime, NaiveTime, usize, usize)> {
             "are no good",
             "are a no",
             "is a no",
-            "i'm at",
-            "i am at",
-            "im at",
+            "i'm at work",
+            "i'm at the gym",
+            "i'm at school",
+            "i am at work",
+            "im at work",
             "i'm busy",
             "i am busy",
             "are busy",
@@ -3153,7 +3165,7 @@ use chrono::Timelike;
 /// "half nine", "half 11": half past the hour, as British English says it.
 static HALF_PAST: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\bhalf\s+(?:past\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b",
+        r"(?i)\bhalf\s+(?:past\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})\b",
     )
     .expect("the half-past pattern builds")
 });

@@ -625,7 +625,9 @@ impl Text {
             let opens = NEGATORS.contains(&t.lemma.as_str())
                 // "A no-closing-cost refi", "no-fee checking": a hyphened "no" describes what follows, it denies
                 // nothing.
-                && !(t.lemma == "no" && chars.get(t.end) == Some(&'-'))
+                && !(t.lemma == "no"
+                    && chars.get(t.end) == Some(&'-')
+                    && !self.tokens.get(i + 1).is_some_and(|n| matches!(n.lemma.as_str(), "one" | "body")))
                 && !self.tokens.get(i + 1).is_some_and(|next| {
                     (NOT_NEGATIONS.iter().any(|(a, b)| *a == t.lemma && *b == next.lemma) && !no_pressure_to(next))
                         || t.lemma == "not" && ["why", "or"].contains(&prev_word(&self.tokens, i))

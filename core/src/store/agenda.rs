@@ -431,9 +431,19 @@ fn candidate_questions(today: NaiveDate, now: DateTime<Utc>, horizon: i64) -> [(
              WHERE date IS NOT NULL AND (lower(text) LIKE '%birthday%' OR lower(text) LIKE '%anniversary%')
              AND (CASE WHEN ?2 < ?1 THEN substr(date, 6) >= ?1 OR substr(date, 6) <= ?2
                        ELSE substr(date, 6) BETWEEN ?1 AND ?2 END)",
-            vec![from[5..].to_string(), to[5..].to_string()],
+            yearly_window(&from, &to, horizon),
         ),
     ]
+}
+
+/// The month-days a yearly date (a birthday, an anniversary) must fall between to show in the window from `from`
+/// to `to`: a window of a year or more takes in every day of the year (its month-days would wrap round and leave
+/// most of them out).
+pub(crate) fn yearly_window(from: &str, to: &str, horizon: i64) -> Vec<String> {
+    if horizon + 22 >= 365 {
+        return vec!["01-01".into(), "12-31".into()];
+    }
+    vec![from[5..].to_string(), to[5..].to_string()]
 }
 
 /// Puts these customer ids in the connection's temporary table `agenda_ids`, which the agenda's queries join.
