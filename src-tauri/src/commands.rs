@@ -84,6 +84,9 @@ impl SharedBook {
 }
 
 /// What every command shares: the open book and the clock.
+/// Where the window is signed in (the dealership book's address as shown) and as whom (the person's id).
+pub type SignedInAs = (String, String);
+
 pub struct Book {
     /// The window's own connection. Work that runs beside the window (an import, the scheduler's minute) opens
     /// another (`beside`), so a window command never waits for it.
@@ -147,7 +150,7 @@ impl Book {
 
     /// Where the window is signed in and as whom (the book's address as shown, the person's id), on the dealership
     /// book; `None` on one's own.
-    pub fn signed_in_as(&self) -> Option<(String, String)> {
+    pub fn signed_in_as(&self) -> Option<SignedInAs> {
         match &*self.open.lock().unwrap_or_else(|p| p.into_inner()) {
             Open::Shared(shared) => Some((shared.shown.clone(), shared.me.id.clone())),
             Open::Own(_) => None,
@@ -157,7 +160,7 @@ impl Book {
     /// What connects to the dealership book the window is on, as the same person, for work beside the window (the
     /// scheduler's minute), with who and where it is (as [`Book::signed_in_as`]) read from the same book; `None` on
     /// one's own. Nothing is connected on the book's thread: the window's commands never wait for it.
-    pub fn shared_beside(&self) -> Option<Result<((String, String), rapport_core::dealership::Beside), Error>> {
+    pub fn shared_beside(&self) -> Option<Result<(SignedInAs, rapport_core::dealership::Beside), Error>> {
         let (who, jobs) = match &*self.open.lock().unwrap_or_else(|p| p.into_inner()) {
             Open::Shared(shared) => ((shared.shown.clone(), shared.me.id.clone()), shared.jobs.clone()),
             Open::Own(_) => return None,
