@@ -22,6 +22,13 @@ pub fn dealership_calendar_file() -> Result<PathBuf, rapport_core::Error> {
     Ok(own.with_file_name("dealership-calendar.ics"))
 }
 
+/// Signing out: the dealership's reasons leave this computer's calendar file with the book.
+pub fn forget_dealership_calendar() {
+    if let Ok(calendar) = dealership_calendar_file() {
+        let _ = std::fs::remove_file(calendar);
+    }
+}
+
 /// The app's configuration folder (`~/.config/org.rapport.desktop` on Linux): what this computer remembers, such as
 /// the dealership book it signs in to.
 pub fn settings_folder() -> Result<PathBuf, rapport_core::Error> {

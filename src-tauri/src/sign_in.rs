@@ -72,10 +72,7 @@ pub fn use_own_book(
     recovery: State<'_, Recovery>,
 ) -> Reply<()> {
     remembered::forget(&crate::location::settings_folder()?)?;
-    // The dealership's reasons leave this computer's calendar file with the book.
-    if let Ok(calendar) = crate::location::dealership_calendar_file() {
-        let _ = std::fs::remove_file(calendar);
-    }
+    crate::location::forget_dealership_calendar();
     *waiting.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
     if !book.is_shared() {
         return Ok(());

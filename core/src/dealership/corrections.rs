@@ -63,10 +63,7 @@ impl DealershipBook {
     /// Refuses unless the signed-in person may correct this customer's record (`entered_by`: who entered the row
     /// being corrected, if it is one).
     fn may_correct(&self, tx: &mut Transaction<'_>, customer_id: &str, entered_by: Option<&str>) -> Result<()> {
-        let Some(me) = self.owner_filter() else { return Ok(()) };
-        let owner: Option<String> =
-            tx.query_one("SELECT owner_id FROM customers WHERE id = $1", &[&customer_id])?.get(0);
-        if owner.as_deref().is_none_or(|o| o == me) || entered_by == Some(me) {
+        if self.may_change(tx, customer_id, entered_by)? {
             return Ok(());
         }
         Err(Error::NotAllowed(format!(
@@ -74,6 +71,21 @@ impl DealershipBook {
              what they entered themselves",
             self.me.name
         )))
+    }
+
+    /// Whether the signed-in person may change what another entered about this customer: a manager, the
+    /// salesperson who looks after them, anyone for the team's customers (nobody looks after them), and whoever
+    /// entered it (`entered_by`). One rule for corrections and for notes.
+    pub(super) fn may_change(
+        &self,
+        tx: &mut Transaction<'_>,
+        customer_id: &str,
+        entered_by: Option<&str>,
+    ) -> Result<bool> {
+        let Some(me) = self.owner_filter() else { return Ok(true) };
+        let owner: Option<String> =
+            tx.query_one("SELECT owner_id FROM customers WHERE id = $1", &[&customer_id])?.get(0);
+        Ok(owner.as_deref().is_none_or(|o| o == me) || entered_by == Some(me))
     }
 
     /// The customer's record, read under its row's lock for a change in this transaction.

@@ -959,14 +959,15 @@ impl Book for DealershipBook {
         let mut tx = client.transaction()?;
         rows::customer_is_there(&mut tx, &note.customer_id, rows::Lock::Update)?;
         // A note of a customer of someone else's, written by someone else, is theirs to change (a manager's, anyone's).
-        if let Some(mine) = self.owner_filter() {
-            let allowed: bool = tx
-                .query_one(
-                    "SELECT EXISTS (SELECT 1 FROM notes n JOIN customers c ON c.id = n.customer_id
-                     WHERE n.id = $1 AND (c.owner_id = $2 OR n.entered_by = $2 OR c.owner_id IS NULL))",
-                    &[&note.id, &mine],
-                )?
-                .get(0);
+        if self.owner_filter().is_some() {
+            let entered = tx.query_opt(
+                "SELECT entered_by FROM notes WHERE id = $1 AND customer_id = $2",
+                &[&note.id, &note.customer_id],
+            )?;
+            let allowed = match entered {
+                Some(row) => self.may_change(&mut tx, &note.customer_id, row.get::<_, Option<String>>(0).as_deref())?,
+                None => false,
+            };
             if !allowed {
                 return Err(Error::NotAllowed(format!(
                     "this note is to another salesperson's customer; {} can change only their own customers' notes \

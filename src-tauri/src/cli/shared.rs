@@ -62,10 +62,7 @@ pub fn run_shared(command: Command, to: &SignInTo, now: DateTime<Utc>, j: bool) 
 /// window go to one's own book again.
 pub fn sign_out(j: bool) -> i32 {
     let forgot = crate::location::settings_folder().and_then(|folder| remembered::forget(&folder));
-    // The dealership's reasons leave this computer's calendar file with the book.
-    if let Ok(calendar) = crate::location::dealership_calendar_file() {
-        let _ = std::fs::remove_file(calendar);
-    }
+    crate::location::forget_dealership_calendar();
     let result = forgot.and_then(|forgot| {
         let out = serde_json::json!({ "forgot": forgot });
         emit(j, &out, || {
